@@ -1,0 +1,138 @@
+#pragma once
+
+#include "error.h"
+#include "money.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+#include <optional>
+#include <variant>
+
+namespace stockline {
+
+// The mutation kinds of PROTOCOL.md, one type each. Field names follow the wire names.
+
+struct ReserveMutation
+{
+    QString reservation;
+    QString sku;
+    QString location;
+    qint64 qty = 0;
+    qint64 ttl = 0; // seconds, 1–86400
+};
+
+struct ReleaseMutation
+{
+    QString reservation;
+};
+
+struct SaleLine
+{
+    QString sku;
+    qint64 qty = 0;
+    Money price;             // unit price actually charged, after discounts, excluding tax
+    QString reservation;     // empty: none
+};
+
+struct Payment
+{
+    QString method;          // "cash", "card", … an ID
+    Money amount;
+    QString reference;       // card slip or terminal reference; optional
+};
+
+struct SaleMutation
+{
+    QString sale;
+    QString location;
+    QList<SaleLine> lines;
+    QList<Payment> payments;
+    bool offline = false;
+    QString staff;           // who rang it up; optional on the wire
+};
+
+struct ItemLine
+{
+    QString sku;
+    qint64 qty = 0;
+};
+
+struct ReturnMutation
+{
+    QString returnId; // wire name "return"
+    QString location;
+    QList<ItemLine> lines;
+    QString sale; // optional: the sale it refunds
+};
+
+struct ReceiveMutation
+{
+    QString receipt;
+    QString location;
+    QList<ItemLine> lines;
+    QString reference; // optional: delivery note, PO number
+};
+
+struct CountMutation
+{
+    QString sku;
+    QString location;
+    qint64 counted = 0;
+    qint64 expectedVersion = 0;
+};
+
+struct TransferMutation
+{
+    QString transfer;
+    QString sku;
+    QString from;
+    QString to;
+    qint64 qty = 0;
+};
+
+struct AdjustMutation
+{
+    QString sku;
+    QString location;
+    qint64 delta = 0;
+    QString reason;
+};
+
+enum class MutationKind { Reserve, Release, Sale, Return, Receive, Count, Transfer, Adjust };
+
+using MutationBody = std::variant<ReserveMutation, ReleaseMutation, SaleMutation, ReturnMutation,
+                                  ReceiveMutation, CountMutation, TransferMutation, AdjustMutation>;
+
+// One entry of a terminal's stream: what it asks the server to do, numbered per terminal.
+struct Mutation
+{
+    qint64 seq = 0;           // per terminal, from 1, no gaps
+    QString id;               // unique per mutation (a UUID)
+    QDateTime at;             // when the terminal made it (UTC); informational only
+    MutationBody body;
+
+    [[nodiscard]] MutationKind kind() const { return static_cast<MutationKind>(body.index()); }
+
+    // The first problem, naming its field as on the wire ("qty", "lines[2].sku", …).
+    [[nodiscard]] std::optional<Error> validate() const;
+
+    // The wire object of PROTOCOL.md, `type`-less: {"seq","id","kind","at",…fields}.
+    [[nodiscard]] QJsonObject toJson() const;
+    // Reads and validates a wire object; unknown fields are ignored.
+    [[nodiscard]] static Result<Mutation> fromJson(const QJsonObject& object);
+};
+
+[[nodiscard]] QString kindName(MutationKind kind);
+[[nodiscard]] std::optional<MutationKind> kindFromName(QStringView name);
+
+// Limits every reader enforces, so no input can make us allocate without bound.
+inline constexpr qint64 maxLinesPerMutation = 500;
+inline constexpr qint64 maxQuantity = 1'000'000;
+inline constexpr qint64 maxTtlSeconds = 86'400;
+inline constexpr qint64 maxMoneyMinor = 1'000'000'000'00; // a billion in major units
+inline constexpr int maxTextLength = 200;
+
+} // namespace stockline

@@ -1,0 +1,53 @@
+#pragma once
+
+#include "error.h"
+#include "money.h"
+
+#include <QString>
+
+#include <optional>
+
+namespace stockline {
+
+struct Product
+{
+    QString sku;
+    QString barcode; // EAN-13, EAN-8 or UPC-A; empty when the item has none
+    QString name;
+    Money price; // per unit, or per kilogram for weight-embedded items; excludes tax
+    TaxRate taxRate;
+    bool active = true;
+    QString department;
+
+    // The first problem, naming its field: "sku", "barcode", "name", "price", "taxRate".
+    [[nodiscard]] std::optional<Error> validate() const;
+
+    friend bool operator==(const Product&, const Product&) = default;
+};
+
+struct Location
+{
+    QString id;
+    QString name;
+
+    [[nodiscard]] std::optional<Error> validate() const;
+
+    friend bool operator==(const Location&, const Location&) = default;
+};
+
+// The stock of one SKU at one location. 0 ≤ reserved ≤ onHand always.
+struct StockLevel
+{
+    QString sku;
+    QString location;
+    qint64 onHand = 0;
+    qint64 reserved = 0;
+    qint64 version = 0;
+
+    [[nodiscard]] qint64 available() const { return onHand - reserved; }
+    [[nodiscard]] std::optional<Error> validate() const;
+
+    friend bool operator==(const StockLevel&, const StockLevel&) = default;
+};
+
+} // namespace stockline

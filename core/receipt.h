@@ -1,0 +1,36 @@
+#pragma once
+
+#include "money.h"
+
+#include <QList>
+#include <QString>
+
+namespace stockline {
+
+// One line of a receipt. Prices exclude tax (sales-tax style): tax is added per line on the
+// discounted net amount and rounded half-even per line, so the receipt's tax is the sum of
+// its lines' taxes and its total the sum of its lines' totals.
+struct ReceiptLine
+{
+    QString sku;
+    QString name;
+    qint64 qty = 1;
+    Money unitPrice;
+    Money discount; // off the whole line, not per unit
+    TaxRate taxRate;
+
+    [[nodiscard]] Money net() const { return unitPrice * qty - discount; }
+    [[nodiscard]] Money tax() const { return taxRate.taxOn(net()); }
+    [[nodiscard]] Money total() const { return net() + tax(); }
+};
+
+struct ReceiptTotals
+{
+    Money net;
+    Money tax;
+    Money total;
+};
+
+[[nodiscard]] ReceiptTotals totalsOf(const QList<ReceiptLine>& lines);
+
+} // namespace stockline
