@@ -5,7 +5,6 @@
 #include <QLocale>
 #include <QString>
 #include <QtGlobal>
-
 #include <compare>
 
 namespace stockline {

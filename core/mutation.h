@@ -7,7 +7,6 @@
 #include <QJsonObject>
 #include <QList>
 #include <QString>
-
 #include <optional>
 #include <variant>
 
@@ -33,15 +32,15 @@ struct SaleLine
 {
     QString sku;
     qint64 qty = 0;
-    Money price;             // unit price actually charged, after discounts, excluding tax
-    QString reservation;     // empty: none
+    Money price;         // unit price actually charged, after discounts, excluding tax
+    QString reservation; // empty: none
 };
 
 struct Payment
 {
-    QString method;          // "cash", "card", … an ID
+    QString method; // "cash", "card", … an ID
     Money amount;
-    QString reference;       // card slip or terminal reference; optional
+    QString reference; // card slip or terminal reference; optional
 };
 
 struct SaleMutation
@@ -51,7 +50,7 @@ struct SaleMutation
     QList<SaleLine> lines;
     QList<Payment> payments;
     bool offline = false;
-    QString staff;           // who rang it up; optional on the wire
+    QString staff; // who rang it up; optional on the wire
 };
 
 struct ItemLine
@@ -109,9 +108,9 @@ using MutationBody = std::variant<ReserveMutation, ReleaseMutation, SaleMutation
 // One entry of a terminal's stream: what it asks the server to do, numbered per terminal.
 struct Mutation
 {
-    qint64 seq = 0;           // per terminal, from 1, no gaps
-    QString id;               // unique per mutation (a UUID)
-    QDateTime at;             // when the terminal made it (UTC); informational only
+    qint64 seq = 0; // per terminal, from 1, no gaps
+    QString id;     // unique per mutation (a UUID)
+    QDateTime at;   // when the terminal made it (UTC); informational only
     MutationBody body;
 
     [[nodiscard]] MutationKind kind() const { return static_cast<MutationKind>(body.index()); }

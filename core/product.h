@@ -4,7 +4,6 @@
 #include "money.h"
 
 #include <QString>
-
 #include <optional>
 
 namespace stockline {

@@ -17,7 +17,8 @@ const QList<QStringList>& terminalMigrations()
                            " tax_rate INTEGER NOT NULL,"
                            " active INTEGER NOT NULL DEFAULT 1,"
                            " department TEXT NOT NULL DEFAULT '')"),
-            QStringLiteral("CREATE INDEX products_barcode ON products(barcode) WHERE barcode <> ''"),
+            QStringLiteral(
+                "CREATE INDEX products_barcode ON products(barcode) WHERE barcode <> ''"),
             QStringLiteral("CREATE VIRTUAL TABLE products_fts USING fts5("
                            " sku, barcode, name, department,"
                            " content='products', content_rowid='rowid',"
@@ -27,16 +28,18 @@ const QList<QStringList>& terminalMigrations()
                            " INSERT INTO products_fts(rowid, sku, barcode, name, department)"
                            " VALUES (new.rowid, new.sku, new.barcode, new.name, new.department);"
                            " END"),
-            QStringLiteral("CREATE TRIGGER products_ad AFTER DELETE ON products BEGIN"
-                           " INSERT INTO products_fts(products_fts, rowid, sku, barcode, name, department)"
-                           " VALUES ('delete', old.rowid, old.sku, old.barcode, old.name, old.department);"
-                           " END"),
-            QStringLiteral("CREATE TRIGGER products_au AFTER UPDATE ON products BEGIN"
-                           " INSERT INTO products_fts(products_fts, rowid, sku, barcode, name, department)"
-                           " VALUES ('delete', old.rowid, old.sku, old.barcode, old.name, old.department);"
-                           " INSERT INTO products_fts(rowid, sku, barcode, name, department)"
-                           " VALUES (new.rowid, new.sku, new.barcode, new.name, new.department);"
-                           " END"),
+            QStringLiteral(
+                "CREATE TRIGGER products_ad AFTER DELETE ON products BEGIN"
+                " INSERT INTO products_fts(products_fts, rowid, sku, barcode, name, department)"
+                " VALUES ('delete', old.rowid, old.sku, old.barcode, old.name, old.department);"
+                " END"),
+            QStringLiteral(
+                "CREATE TRIGGER products_au AFTER UPDATE ON products BEGIN"
+                " INSERT INTO products_fts(products_fts, rowid, sku, barcode, name, department)"
+                " VALUES ('delete', old.rowid, old.sku, old.barcode, old.name, old.department);"
+                " INSERT INTO products_fts(rowid, sku, barcode, name, department)"
+                " VALUES (new.rowid, new.sku, new.barcode, new.name, new.department);"
+                " END"),
             QStringLiteral("CREATE TABLE locations (id TEXT PRIMARY KEY, name TEXT NOT NULL)"),
             QStringLiteral("CREATE TABLE levels ("
                            " sku TEXT NOT NULL, location TEXT NOT NULL,"
@@ -44,7 +47,8 @@ const QList<QStringList>& terminalMigrations()
                            " version INTEGER NOT NULL,"
                            " PRIMARY KEY (sku, location)) WITHOUT ROWID"),
             // The last server cursor applied to the replica, per stream ("levels", "catalog").
-            QStringLiteral("CREATE TABLE cursors (stream TEXT PRIMARY KEY, cursor INTEGER NOT NULL)"),
+            QStringLiteral(
+                "CREATE TABLE cursors (stream TEXT PRIMARY KEY, cursor INTEGER NOT NULL)"),
             // status: pending until the server answers, then applied or rejected (result JSON).
             QStringLiteral("CREATE TABLE outbox ("
                            " seq INTEGER PRIMARY KEY,"
@@ -63,14 +67,15 @@ const QList<QStringList>& terminalMigrations()
                            " net INTEGER NOT NULL, tax INTEGER NOT NULL, total INTEGER NOT NULL,"
                            " offline INTEGER NOT NULL,"
                            " outbox_seq INTEGER NOT NULL REFERENCES outbox(seq))"),
-            QStringLiteral("CREATE TABLE sale_lines ("
-                           " receipt TEXT NOT NULL REFERENCES sales(receipt),"
-                           " line INTEGER NOT NULL,"
-                           " sku TEXT NOT NULL, name TEXT NOT NULL, qty INTEGER NOT NULL,"
-                           " unit_price INTEGER NOT NULL, discount INTEGER NOT NULL,"
-                           " tax_rate INTEGER NOT NULL, tax INTEGER NOT NULL, total INTEGER NOT NULL,"
-                           " reservation TEXT NOT NULL DEFAULT '',"
-                           " PRIMARY KEY (receipt, line)) WITHOUT ROWID"),
+            QStringLiteral(
+                "CREATE TABLE sale_lines ("
+                " receipt TEXT NOT NULL REFERENCES sales(receipt),"
+                " line INTEGER NOT NULL,"
+                " sku TEXT NOT NULL, name TEXT NOT NULL, qty INTEGER NOT NULL,"
+                " unit_price INTEGER NOT NULL, discount INTEGER NOT NULL,"
+                " tax_rate INTEGER NOT NULL, tax INTEGER NOT NULL, total INTEGER NOT NULL,"
+                " reservation TEXT NOT NULL DEFAULT '',"
+                " PRIMARY KEY (receipt, line)) WITHOUT ROWID"),
             QStringLiteral("CREATE TABLE sale_payments ("
                            " receipt TEXT NOT NULL REFERENCES sales(receipt),"
                            " idx INTEGER NOT NULL,"
