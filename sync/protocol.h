@@ -1,0 +1,168 @@
+#pragma once
+
+#include "error.h"
+#include "mutation.h"
+#include "product.h"
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+#include <optional>
+#include <variant>
+
+namespace stockline::sync {
+
+inline constexpr int protocolVersion = 1;
+inline constexpr qsizetype maxMutationsPerPush = 1000;
+inline constexpr qint64 maxMessageBytes = 4 * 1024 * 1024;
+inline constexpr qint64 maxFrameBytes = 1024 * 1024;
+
+// Close codes of PROTOCOL.md.
+enum CloseCode : quint16 {
+    CloseBadMessages = 4400,
+    CloseUnauthorized = 4401,
+    CloseRevoked = 4403,
+    CloseHelloTimeout = 4408,
+    CloseUnsupportedProtocol = 4409,
+    CloseTooLarge = 4413,
+    CloseRateLimited = 4429,
+};
+
+// An `error` message: a problem with a message as a whole, not a mutation's result.
+struct ProtocolError
+{
+    QString code;    // "invalid_json", "unknown_type", "invalid_message", "batch_too_large", …
+    QString message; // for people
+    QString field;   // the offending field, where there is one
+    std::optional<qint64> expected; // sequence_gap: the seq the server expects next
+    std::optional<qint64> seq;      // sequence_gap / sequence_conflict: the seq concerned
+
+    [[nodiscard]] QJsonObject toJson() const;
+    [[nodiscard]] static ProtocolError fromJson(const QJsonObject& object);
+};
+
+struct Hello
+{
+    int protocol = 0;
+    QString terminal;
+    QString token;
+    qint64 cursor = 0;
+};
+
+// One entry of a push. The envelope (seq, id) is read even when the body is bad, so the
+// server can answer that seq with an `invalid` rejection instead of dropping it.
+struct PushEntry
+{
+    qint64 seq = 0;
+    QString id;
+    Result<Mutation> mutation = Error{};
+};
+
+struct Push
+{
+    QList<PushEntry> entries;
+};
+
+using ClientMessage = std::variant<Hello, Push>;
+
+// Reads one text frame from a client. Bounds: the frame must be a JSON object, a push
+// holds 1–maxMutationsPerPush entries, every entry has an integer seq ≥ 1 and a valid id.
+[[nodiscard]] std::variant<ClientMessage, ProtocolError> decodeClientMessage(const QByteArray& frame);
+
+[[nodiscard]] QByteArray encode(const Hello& hello);
+[[nodiscard]] QByteArray encode(const QList<Mutation>& pushMutations);
+
+// ---- server → client
+
+struct Welcome
+{
+    QString terminal;
+    QString role;
+    qint64 lastSeq = 0;
+    qint64 cursor = 0;
+    QDateTime serverTime;
+};
+
+struct LineAvailability
+{
+    QString sku;
+    qint64 available = 0;
+};
+
+// The answer to one seq. It never changes: a replay answers the same, with replay = true.
+struct MutationResult
+{
+    enum class Status { Applied, Rejected };
+
+    qint64 seq = 0;
+    Status status = Status::Applied;
+    QString code;                         // rejected: insufficient_stock, version_conflict, …
+    QString message;                      // rejected: for people (invalid names the field)
+    std::optional<qint64> available;      // insufficient_stock on single-SKU kinds
+    QList<LineAvailability> lines;        // insufficient_stock on sales
+    std::optional<StockLevel> level;      // version_conflict: the current level
+    QList<LineAvailability> shortages;    // offline sale: what stock could not cover
+    bool replay = false;
+
+    [[nodiscard]] QJsonObject toJson() const;
+    [[nodiscard]] static Result<MutationResult> fromJson(const QJsonObject& object);
+    friend bool operator==(const MutationResult&, const MutationResult&) = default;
+};
+
+struct Results
+{
+    QList<MutationResult> results;
+};
+
+struct Levels
+{
+    qint64 cursor = 0;
+    bool full = false;
+    QList<StockLevel> levels;
+};
+
+struct CatalogUpdate
+{
+    qint64 cursor = 0;
+    bool full = false;
+    QList<Product> products;
+};
+
+// A shortage exception: an offline sale sold more than stock could cover.
+struct Shortage
+{
+    qint64 id = 0;
+    QString sku;
+    QString location;
+    qint64 qty = 0;
+    QString terminal;
+    QString sale;
+    QDateTime at;
+    bool resolved = false;
+
+    friend bool operator==(const Shortage&, const Shortage&) = default;
+};
+
+// Extension: the open shortage exceptions, pushed to every terminal when they change.
+struct Shortages
+{
+    QList<Shortage> shortages;
+};
+
+using ServerMessage =
+    std::variant<Welcome, Results, Levels, CatalogUpdate, Shortages, ProtocolError>;
+
+[[nodiscard]] QByteArray encode(const Welcome& welcome);
+[[nodiscard]] QByteArray encode(const Results& results);
+[[nodiscard]] QByteArray encode(const Levels& levels);
+[[nodiscard]] QByteArray encode(const CatalogUpdate& catalog);
+[[nodiscard]] QByteArray encode(const Shortages& shortages);
+[[nodiscard]] QByteArray encode(const ProtocolError& error);
+
+// Reads one text frame from the server (used by sync::Client and the tests).
+[[nodiscard]] Result<ServerMessage> decodeServerMessage(const QByteArray& frame);
+
+} // namespace stockline::sync

@@ -1,0 +1,121 @@
+#pragma once
+
+#include "error.h"
+#include "product.h"
+#include "protocol.h"
+#include "role.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QString>
+
+#include <memory>
+#include <optional>
+
+namespace stockline::sync {
+
+struct TerminalInfo
+{
+    QString id;
+    Role role = Role::Pos;
+    qint64 lastSeq = 0;
+    bool revoked = false;
+};
+
+// One terminal's push as it reaches the storage thread. `connection` lets the caller route
+// the outcome back; the store does not interpret it.
+struct PushRequest
+{
+    quint64 connection = 0;
+    QString terminal;
+    QList<PushEntry> entries;
+};
+
+struct PushOutcome
+{
+    quint64 connection = 0;
+    QList<MutationResult> results;       // one per processed seq, in seq order
+    std::optional<ProtocolError> error;  // sequence_gap/sequence_conflict/unauthorized:
+                                         // nothing after it in this push was processed
+    bool revoked = false;                // the terminal was revoked: close 4403
+};
+
+// What one committed transaction changed, for the broadcast.
+struct CommitEffects
+{
+    qint64 cursor = 0;                // the levels/catalog cursor after the commit
+    QList<StockLevel> levels;         // every level the commit changed, latest values
+    QList<Product> products;          // every product the commit changed
+    bool shortagesChanged = false;
+};
+
+struct BatchOutcome
+{
+    QList<PushOutcome> pushes;
+    CommitEffects effects;
+};
+
+struct VerifyReport
+{
+    bool ok = true;
+    QStringList problems;
+    qint64 levelsChecked = 0;
+    qint64 ledgerEvents = 0;
+};
+
+struct StockMovement
+{
+    QString sku;
+    QString location;
+    qint64 qty = 0;
+};
+
+// The server's storage: one interface, a backend per database (SQLite file, PostgreSQL).
+// Every stock decision is one conditional update whose affected-row count decides.
+//
+// Threading: an instance is used only by the thread that opened it — the storage thread
+// when serving, the main thread for one-shot admin commands.
+class ServerStore
+{
+public:
+    virtual ~ServerStore() = default;
+
+    // "sqlite:PATH" or "postgres://…". Creates and migrates the schema as needed.
+    [[nodiscard]] static Result<std::unique_ptr<ServerStore>> open(const QString& url);
+
+    // ---- administration (the CLI)
+    [[nodiscard]] virtual Status addLocation(const Location& location) = 0;
+    // Returns the new terminal's token; only its hash is stored.
+    [[nodiscard]] virtual Result<QString> addTerminal(const QString& id, Role role) = 0;
+    [[nodiscard]] virtual Status revokeTerminal(const QString& id) = 0;
+    [[nodiscard]] virtual Status importCatalog(const QList<Product>& products) = 0;
+    // Opening stock, booked as receipts in the ledger.
+    [[nodiscard]] virtual Status importStock(const QList<StockMovement>& stock) = 0;
+    [[nodiscard]] virtual Result<QList<StockLevel>> levels(const QString& sku = {}) = 0;
+    [[nodiscard]] virtual Result<QList<Shortage>> openShortages() = 0;
+    [[nodiscard]] virtual Result<VerifyReport> verify() = 0;
+
+    // ---- sessions
+    // The terminal, if the token is its token (constant-time compare); unauthorized otherwise.
+    [[nodiscard]] virtual Result<TerminalInfo> authenticate(const QString& terminal,
+                                                            const QString& token) = 0;
+    [[nodiscard]] virtual Result<TerminalInfo> terminal(const QString& id) = 0;
+    // Everything changed after `cursor` (a full snapshot when cursor is 0 or ahead of ours).
+    [[nodiscard]] virtual Result<Levels> levelsSince(qint64 cursor) = 0;
+    [[nodiscard]] virtual Result<CatalogUpdate> catalogSince(qint64 cursor) = 0;
+    [[nodiscard]] virtual Result<qint64> currentCursor() = 0;
+
+    // ---- arbitration
+    // Applies every push in one transaction (group commit); a rejection rolls back only its
+    // own mutation. `now` is the server's clock: it decides reservation expiry. An Error means
+    // nothing was committed and the pushes must be answered `unavailable`.
+    [[nodiscard]] virtual Result<BatchOutcome> applyBatch(const QList<PushRequest>& pushes,
+                                                          const QDateTime& now) = 0;
+    // Releases every reservation expired at `now`.
+    [[nodiscard]] virtual Result<CommitEffects> expireReservations(const QDateTime& now) = 0;
+    // The next instant a reservation expires, if any (the sweep's timer).
+    [[nodiscard]] virtual Result<std::optional<QDateTime>> nextExpiry() = 0;
+    [[nodiscard]] virtual Status resolveShortage(qint64 id, const QString& by) = 0;
+};
+
+} // namespace stockline::sync
