@@ -52,11 +52,11 @@ public:
         return !v.isUndefined() && !v.isNull();
     }
 
-    [[nodiscard]] qint64 integer(QLatin1StringView key, qint64 min = -maxSafeInteger,
-                                 qint64 max = maxSafeInteger);
+    [[nodiscard]] qint64 integer(QLatin1StringView key, qint64 min = -maxWireInteger,
+                                 qint64 max = maxWireInteger);
     // Missing or null: `fallback`.
     [[nodiscard]] qint64 optionalInteger(QLatin1StringView key, qint64 fallback,
-                                         qint64 min = -maxSafeInteger, qint64 max = maxSafeInteger)
+                                         qint64 min = -maxWireInteger, qint64 max = maxWireInteger)
     {
         return has(key) ? integer(key, min, max) : fallback;
     }
@@ -113,22 +113,23 @@ QString Reader::path(QLatin1StringView key, qsizetype index) const
     return indexed(p + key, index);
 }
 
-// The value of a JSON number that is an exact integer within ±maxSafeInteger. Qt keeps integer
-// literals as 64-bit integers and others as doubles; toInteger() refuses fractions.
+// The value of a JSON number that is an exact integer within ±maxWireInteger (±2^53, see
+// mutation.h). Qt keeps integer literals as 64-bit integers and others as doubles; toInteger()
+// refuses fractions.
 std::optional<qint64> exactInteger(const QJsonValue& value)
 {
     if (!value.isDouble())
         return std::nullopt;
     constexpr qint64 notExact = std::numeric_limits<qint64>::min();
     const qint64 i = value.toInteger(notExact);
-    if (i == notExact || i < -maxSafeInteger || i > maxSafeInteger)
+    if (i == notExact || i < -maxWireInteger || i > maxWireInteger)
         return std::nullopt;
     return i;
 }
 
 QString rangeText(qint64 min, qint64 max)
 {
-    if (max == maxSafeInteger)
+    if (max == maxWireInteger)
         return QStringLiteral("at least %1").arg(min);
     return QStringLiteral("from %1 to %2").arg(min).arg(max);
 }

@@ -18,9 +18,6 @@ inline constexpr int protocolVersion = 1;
 inline constexpr qsizetype maxMutationsPerPush = 1000;
 inline constexpr qint64 maxMessageBytes = 4 * 1024 * 1024;
 inline constexpr qint64 maxFrameBytes = 1024 * 1024;
-// Integers on the wire stay within what a JSON number holds exactly in every language
-// (JavaScript's Number.MAX_SAFE_INTEGER, 2^53 − 1).
-inline constexpr qint64 maxSafeInteger = (qint64(1) << 53) - 1;
 inline constexpr qsizetype maxTokenLength = 256;
 
 // Close codes of PROTOCOL.md.
