@@ -237,13 +237,23 @@ Status SqlServerStore::prepareStatements()
     auto sql = std::make_unique<Statements>();
     const SqlDialect& d = m_config.dialect;
     const QString returningLevel = QStringLiteral(" RETURNING on_hand, reserved, version");
-    const QList<std::pair<QSqlQuery*, QString>> statements = {
+    const QList<std::pair<Statements::Control*, QString>> controls = {
         {&sql->beginWrite, d.beginWrite},
         {&sql->commit, QStringLiteral("COMMIT")},
         {&sql->rollback, QStringLiteral("ROLLBACK")},
         {&sql->savepoint, QStringLiteral("SAVEPOINT mutation")},
         {&sql->releaseSavepoint, QStringLiteral("RELEASE SAVEPOINT mutation")},
         {&sql->rollbackToSavepoint, QStringLiteral("ROLLBACK TO SAVEPOINT mutation")},
+    };
+    for (const auto& [control, text] : controls) {
+        control->query = QSqlQuery(db);
+        control->sql = text;
+        control->prepared = d.preparesTransactionControl;
+        if (control->prepared && !control->query.prepare(text))
+            return Error{QString(), QStringLiteral("storage: cannot prepare \"%1\": %2")
+                                        .arg(text, control->query.lastError().text())};
+    }
+    const QList<std::pair<QSqlQuery*, QString>> statements = {
         {&sql->readCursor,
          QStringLiteral("SELECT value FROM meta WHERE key = 'cursor'") + d.lockCursorSuffix},
         {&sql->writeCursor, QStringLiteral("UPDATE meta SET value = ? WHERE key = 'cursor'")},
@@ -318,6 +328,13 @@ Status SqlServerStore::prepareStatements()
                                         .arg(text, query->lastError().text())};
     }
     m_sql = std::move(sql);
+    return success();
+}
+
+Status SqlServerStore::Statements::Control::run(const QString& what)
+{
+    if (!(prepared ? query.exec() : query.exec(sql)))
+        return storageError(query, what);
     return success();
 }
 

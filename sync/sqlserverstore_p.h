@@ -74,7 +74,16 @@ namespace stockline::sync {
 // positional; the comment before each lists them in order.
 struct SqlServerStore::Statements
 {
-    QSqlQuery beginWrite, commit, rollback, savepoint, releaseSavepoint, rollbackToSavepoint;
+    // Transaction control: prepared where the dialect allows it, else sent as text each time.
+    struct Control
+    {
+        QSqlQuery query;
+        QString sql;
+        bool prepared = false;
+
+        [[nodiscard]] Status run(const QString& what);
+    };
+    Control beginWrite, commit, rollback, savepoint, releaseSavepoint, rollbackToSavepoint;
     QSqlQuery readCursor;     // ()
     QSqlQuery writeCursor;    // (cursor)
     QSqlQuery loadTerminal;   // (id) → role, token_hash, last_seq, revoked

@@ -73,7 +73,7 @@ References referencesOf(const MutationBody& body)
 
 Status SqlServerStore::Writer::begin()
 {
-    if (auto s = run(m_sql.beginWrite, {}, QStringLiteral("begin a transaction")); !s)
+    if (auto s = m_sql.beginWrite.run(QStringLiteral("begin a transaction")); !s)
         return s;
     m_open = true;
     if (auto s = run(m_sql.readCursor, {}, QStringLiteral("read the cursor")); !s)
@@ -94,7 +94,7 @@ Result<CommitEffects> SqlServerStore::Writer::commit()
         if (auto s = run(m_sql.writeCursor, {m_cursor}, QStringLiteral("advance the cursor")); !s)
             return s.error();
     }
-    if (auto s = run(m_sql.commit, {}, QStringLiteral("commit")); !s)
+    if (auto s = m_sql.commit.run(QStringLiteral("commit")); !s)
         return s.error(); // the destructor rolls back
     m_open = false;
     CommitEffects effects;
@@ -109,9 +109,10 @@ Result<CommitEffects> SqlServerStore::Writer::commit()
 void SqlServerStore::Writer::rollback()
 {
     m_open = false;
-    // SQLite may have rolled back by itself after an I/O error; nothing more to do then.
-    if (!m_sql.rollback.exec())
-        qCWarning(lcSync).noquote() << "storage: rollback:" << m_sql.rollback.lastError().text();
+    // SQLite may have rolled back by itself after an I/O error. run() logs a failure; there is
+    // nothing more to do about it.
+    const Status rolledBack = m_sql.rollback.run(QStringLiteral("roll back"));
+    Q_UNUSED(rolledBack)
 }
 
 void SqlServerStore::Writer::keep(const Change& change)
@@ -231,7 +232,7 @@ Status SqlServerStore::Writer::undo(Applying& a)
 {
     if (a.undone)
         return success();
-    if (auto s = run(m_sql.rollbackToSavepoint, {}, QStringLiteral("roll back a mutation")); !s)
+    if (auto s = m_sql.rollbackToSavepoint.run(QStringLiteral("roll back a mutation")); !s)
         return s;
     a.undone = true;
     a.change = Change{};
@@ -450,7 +451,7 @@ Result<MutationResult> SqlServerStore::Writer::applyEntry(const TerminalState& t
         if (auto s = precheck(a, terminal, m); !s)
             return s.error();
         if (!a.rejected()) {
-            if (auto s = run(m_sql.savepoint, {}, QStringLiteral("open a savepoint")); !s)
+            if (auto s = m_sql.savepoint.run(QStringLiteral("open a savepoint")); !s)
                 return s.error();
             const Status applied =
                 std::visit([&](const auto& body) { return apply(a, body); }, m.body);
@@ -460,7 +461,7 @@ Result<MutationResult> SqlServerStore::Writer::applyEntry(const TerminalState& t
                 if (auto s = undo(a); !s)
                     return s.error();
             }
-            if (auto s = run(m_sql.releaseSavepoint, {}, QStringLiteral("release a savepoint")); !s)
+            if (auto s = m_sql.releaseSavepoint.run(QStringLiteral("release a savepoint")); !s)
                 return s.error();
             if (!a.rejected())
                 keep(a.change);

@@ -1055,7 +1055,9 @@ void TestSqlServerStore::verifyAfterRandomWorkload()
     QVERIFY2(report->ok, qPrintable(report->problems.join(u'\n')));
     QVERIFY(report->ledgerEvents > 1000);
     QVERIFY(report->levelsChecked >= 10);
-    for (const StockLevel& l : *m_store->levels())
+    const Result<QList<StockLevel>> levels = m_store->levels();
+    QVERIFY(levels.ok());
+    for (const StockLevel& l : *levels)
         QVERIFY(l.reserved >= 0 && l.reserved <= l.onHand);
 
     // Corrupt a level by hand, and a terminal's seq: verify says exactly what is wrong.
