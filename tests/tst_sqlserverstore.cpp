@@ -143,6 +143,7 @@ private Q_SLOTS:
 
     // whole-store checks
     void verifyAfterRandomWorkload();
+    void throughput_data();
     void throughput();
 
 private:
@@ -1077,20 +1078,40 @@ void TestSqlServerStore::verifyAfterRandomWorkload()
              qPrintable(broken->problems.at(1)));
 }
 
+void TestSqlServerStore::throughput_data()
+{
+    QTest::addColumn<int>("terminalsPerBatch");
+    QTest::addColumn<bool>("fullSync");
+    // 50 terminals × 20 mutations = batches of 1,000 (a busy store); 5 × 20 = 100 (a quiet one,
+    // where each commit's sync weighs more). NORMAL only to show what FULL costs.
+    QTest::newRow("batches of 1000, FULL") << 50 << true;
+    QTest::newRow("batches of 1000, NORMAL") << 50 << false;
+    QTest::newRow("batches of 100, FULL") << 5 << true;
+    QTest::newRow("batches of 100, NORMAL") << 5 << false;
+}
+
 void TestSqlServerStore::throughput()
 {
-    // Group commit as the arbiter does it: 50 terminals, batches of 1,000 mutations, every
-    // mutation a stock decision (reserve, sale from the reservation). No timing assertions:
-    // the figure is printed for people.
+    // Group commit as the arbiter does it, every mutation a stock decision (a reserve, then a
+    // sale from that reservation). No timing assertions: the figure is printed for people.
+    QFETCH(int, terminalsPerBatch);
+    QFETCH(bool, fullSync);
+    m_store.reset();
+    SqlStoreConfig config;
+    config.databaseName = m_dir->filePath(u"bench.db"_s);
+    config.fullSync = fullSync;
+    auto opened = SqlServerStore::open(config);
+    QVERIFY(opened.ok());
+    m_store = std::move(opened).value();
+    QVERIFY(m_store->addLocation(Location{u"store-1"_s, u"Store"_s}).ok());
+
     const int terminals = 50;
-    const int rounds = 20;
-    QList<StockMovement> stock;
-    for (int t = 0; t < terminals; ++t) {
+    for (int t = 0; t < terminals; ++t)
         QVERIFY(m_store->addTerminal(u"B-%1"_s.arg(t), Role::Pos).ok());
-    }
+    QList<Product> products;
+    QList<StockMovement> stock;
     Product p;
     p.name = u"Bench"_s;
-    QList<Product> products;
     for (int i = 0; i < 200; ++i) {
         p.sku = u"P%1"_s.arg(i);
         products.append(p);
@@ -1100,21 +1121,24 @@ void TestSqlServerStore::throughput()
     QVERIFY(m_store->importStock(stock).ok());
 
     QRandomGenerator random(7);
-    int total = 0;
+    const int total = 20'000;
+    int done = 0;
+    int next = 0;
     QElapsedTimer timer;
     qint64 storeNs = 0;
-    for (int round = 0; round < rounds; ++round) {
+    while (done < total) {
         QList<PushRequest> pushes;
-        for (int t = 0; t < terminals; ++t) {
+        for (int t = 0; t < terminalsPerBatch; ++t) {
+            const QString terminal = u"B-%1"_s.arg(next++ % terminals);
             QList<MutationBody> bodies;
             for (int i = 0; i < 10; ++i) {
                 const QString sku = u"P%1"_s.arg(random.bounded(200));
-                const QString r = u"r%1-%2"_s.arg(round).arg(i);
+                const QString r = u"r%1"_s.arg(done + 2 * i);
                 bodies.append(reserve(r, sku, 2));
-                bodies.append(sale(u"s%1-%2"_s.arg(round).arg(i), {line(sku, 1, r)}));
+                bodies.append(sale(u"s%1"_s.arg(done + 2 * i), {line(sku, 1, r)}));
             }
-            total += static_cast<int>(bodies.size());
-            pushes.append(request(u"B-%1"_s.arg(t), bodies));
+            done += static_cast<int>(bodies.size());
+            pushes.append(request(terminal, bodies));
         }
         timer.start();
         const Result<BatchOutcome> outcome = m_store->applyBatch(pushes, t0);
@@ -1122,8 +1146,8 @@ void TestSqlServerStore::throughput()
         QVERIFY(outcome.ok());
     }
     const double seconds = static_cast<double>(storeNs) / 1e9;
-    qInfo("applyBatch: %d mutations in %.3f s = %.0f mutations/s (SQLite, synchronous=FULL)", total,
-          seconds, total / seconds);
+    qInfo("applyBatch, %s: %d mutations in %.3f s = %.0f mutations/s", QTest::currentDataTag(),
+          done, seconds, done / seconds);
     QVERIFY(m_store->verify()->ok);
 }
 
