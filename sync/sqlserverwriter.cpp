@@ -299,9 +299,12 @@ Result<std::optional<TerminalState>> SqlServerStore::Writer::loadTerminal(const 
         return s.error();
     std::optional<TerminalState> state;
     if (q.next()) {
-        const std::optional<Role> role = roleFromName(q.value(0).toString());
-        state = TerminalState{id, role.value_or(Role::Pos), q.value(2).toLongLong(),
-                              q.value(3).toInt() != 0 || !role};
+        const QString roleText = q.value(0).toString();
+        const std::optional<Role> role = roleFromName(roleText);
+        if (role)
+            state = TerminalState{id, *role, q.value(2).toLongLong(), q.value(3).toInt() != 0};
+        else // written by hand or by a newer build: it may do nothing until that is fixed
+            qCWarning(lcSync).noquote() << "terminal" << id << "has an unknown role" << roleText;
     }
     q.finish();
     return state;

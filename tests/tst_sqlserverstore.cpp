@@ -135,6 +135,7 @@ private Q_SLOTS:
     void sequenceConflict();
     void sequenceGap();
     void rejectionRollsBackOnlyItself();
+    void storageFailureRollsBackTheBatch();
     void lastUnitsGoToExactlyN();
     void revokedAndUnknownTerminals();
     void expiryAtTheInstant();
@@ -293,6 +294,18 @@ void TestSqlServerStore::openRejectsBadUrls()
     const auto text = ServerStore::open(u"sqlite:"_s + notADatabase.fileName());
     QVERIFY(!text.ok());
     QVERIFY(text.error().message.contains(u"notes.txt"_s));
+
+    // Somebody else's SQLite file (here: one with a products table of its own) is left alone.
+    const QString foreign = m_dir->filePath(u"terminal.db"_s);
+    {
+        RawDb raw(foreign);
+        QVERIFY(raw.exec(u"CREATE TABLE products (sku TEXT PRIMARY KEY)"_s));
+    }
+    const auto other = ServerStore::open(u"sqlite:"_s + foreign);
+    QVERIFY(!other.ok());
+    QVERIFY(other.error().message.contains(u"terminal.db"_s));
+    RawDb raw(foreign);
+    QCOMPARE(raw.scalar(u"SELECT COUNT(*) FROM sqlite_master WHERE name = 'meta'"_s), 0);
 }
 
 void TestSqlServerStore::openRefusesNewerSchema()
@@ -816,6 +829,46 @@ void TestSqlServerStore::rejectionRollsBackOnlyItself()
     // The effects hold the latest value of each level, once.
     QCOMPARE(outcome.effects.levels.size(), 2);
     QCOMPARE(outcome.effects.levels.at(0), level(u"A1"_s));
+    QVERIFY(m_store->verify()->ok);
+}
+
+void TestSqlServerStore::storageFailureRollsBackTheBatch()
+{
+    QCOMPARE_APPLIED(apply(u"POS-01"_s, reserve(u"R0"_s, u"A1"_s, 1)));
+    const qint64 cursor = *m_store->currentCursor();
+    const QList<StockLevel> before = *m_store->levels();
+    // The disk "fails" at the ledger row of one mutation in the middle of the batch.
+    {
+        RawDb raw(m_path);
+        QVERIFY(raw.exec(u"CREATE TRIGGER fail BEFORE INSERT ON ledger "
+                         u"WHEN NEW.detail LIKE '%S-FAIL%' "
+                         u"BEGIN SELECT RAISE(ABORT, 'disk on fire'); END"_s));
+    }
+    const QList<PushRequest> pushes = {
+        request(u"POS-02"_s, {reserve(u"R1"_s, u"A1"_s, 2)}),
+        request(u"POS-01"_s, {reserve(u"R2"_s, u"B2"_s, 1), sale(u"S-FAIL"_s, {line(u"A1"_s, 1)}),
+                              reserve(u"R3"_s, u"B2"_s, 1)})};
+    const Result<BatchOutcome> failed = m_store->applyBatch(pushes, t0);
+    QVERIFY(!failed.ok());
+    QVERIFY2(failed.error().message.contains(u"disk on fire"_s),
+             qPrintable(failed.error().message));
+    QCOMPARE(*m_store->levels(), before);
+    QCOMPARE(*m_store->currentCursor(), cursor);
+    QCOMPARE(m_store->terminal(u"POS-01"_s)->lastSeq, 1);
+    QCOMPARE(m_store->terminal(u"POS-02"_s)->lastSeq, 0);
+    QVERIFY(m_store->verify()->ok);
+
+    // The clients resend the same pushes once storage works again.
+    {
+        RawDb raw(m_path);
+        QVERIFY(raw.exec(u"DROP TRIGGER fail"_s));
+    }
+    const Result<BatchOutcome> resent = m_store->applyBatch(pushes, t0);
+    QVERIFY(resent.ok());
+    QCOMPARE(resent->pushes.value(1).results.size(), 3);
+    for (const MutationResult& r : resent->pushes.value(1).results)
+        QCOMPARE_APPLIED(r);
+    QCOMPARE(level(u"A1"_s), (StockLevel{u"A1"_s, u"store-1"_s, 9, 3, 4}));
     QVERIFY(m_store->verify()->ok);
 }
 
