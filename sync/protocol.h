@@ -9,7 +9,6 @@
 #include <QJsonObject>
 #include <QList>
 #include <QString>
-
 #include <optional>
 #include <variant>
 
@@ -19,6 +18,10 @@ inline constexpr int protocolVersion = 1;
 inline constexpr qsizetype maxMutationsPerPush = 1000;
 inline constexpr qint64 maxMessageBytes = 4 * 1024 * 1024;
 inline constexpr qint64 maxFrameBytes = 1024 * 1024;
+// Integers on the wire stay within what a JSON number holds exactly in every language
+// (JavaScript's Number.MAX_SAFE_INTEGER, 2^53 − 1).
+inline constexpr qint64 maxSafeInteger = (qint64(1) << 53) - 1;
+inline constexpr qsizetype maxTokenLength = 256;
 
 // Close codes of PROTOCOL.md.
 enum CloseCode : quint16 {
@@ -42,14 +45,21 @@ struct ProtocolError
 
     [[nodiscard]] QJsonObject toJson() const;
     [[nodiscard]] static ProtocolError fromJson(const QJsonObject& object);
+
+    friend bool operator==(const ProtocolError&, const ProtocolError&) = default;
 };
 
+// A hello whose `protocol` is not protocolVersion is decoded with only `protocol` set: its other
+// fields may have another version's shape, and the server must answer unsupported_protocol
+// (close 4409) rather than invalid_message. Check `protocol` first.
 struct Hello
 {
-    int protocol = 0;
+    int protocol = protocolVersion;
     QString terminal;
     QString token;
     qint64 cursor = 0;
+
+    friend bool operator==(const Hello&, const Hello&) = default;
 };
 
 // One entry of a push. The envelope (seq, id) is read even when the body is bad, so the
@@ -70,7 +80,8 @@ using ClientMessage = std::variant<Hello, Push>;
 
 // Reads one text frame from a client. Bounds: the frame must be a JSON object, a push
 // holds 1–maxMutationsPerPush entries, every entry has an integer seq ≥ 1 and a valid id.
-[[nodiscard]] std::variant<ClientMessage, ProtocolError> decodeClientMessage(const QByteArray& frame);
+[[nodiscard]] std::variant<ClientMessage, ProtocolError>
+decodeClientMessage(const QByteArray& frame);
 
 [[nodiscard]] QByteArray encode(const Hello& hello);
 [[nodiscard]] QByteArray encode(const QList<Mutation>& pushMutations);
@@ -84,12 +95,16 @@ struct Welcome
     qint64 lastSeq = 0;
     qint64 cursor = 0;
     QDateTime serverTime;
+
+    friend bool operator==(const Welcome&, const Welcome&) = default;
 };
 
 struct LineAvailability
 {
     QString sku;
     qint64 available = 0;
+
+    friend bool operator==(const LineAvailability&, const LineAvailability&) = default;
 };
 
 // The answer to one seq. It never changes: a replay answers the same, with replay = true.
@@ -99,12 +114,14 @@ struct MutationResult
 
     qint64 seq = 0;
     Status status = Status::Applied;
-    QString code;                         // rejected: insufficient_stock, version_conflict, …
-    QString message;                      // rejected: for people (invalid names the field)
-    std::optional<qint64> available;      // insufficient_stock on single-SKU kinds
-    QList<LineAvailability> lines;        // insufficient_stock on sales
-    std::optional<StockLevel> level;      // version_conflict: the current level
-    QList<LineAvailability> shortages;    // offline sale: what stock could not cover
+    QString code;                      // rejected: insufficient_stock, version_conflict, …
+    QString message;                   // rejected: for people (invalid names the field)
+    std::optional<qint64> available;   // insufficient_stock on single-SKU kinds
+    QList<LineAvailability> lines;     // insufficient_stock on sales
+    std::optional<StockLevel> level;   // version_conflict: the current level
+    QList<LineAvailability> shortages; // offline sale: each SKU stock could not fully cover,
+                                       // with the units that were available; the rest of
+                                       // the line became a shortage exception
     bool replay = false;
 
     [[nodiscard]] QJsonObject toJson() const;
@@ -115,6 +132,8 @@ struct MutationResult
 struct Results
 {
     QList<MutationResult> results;
+
+    friend bool operator==(const Results&, const Results&) = default;
 };
 
 struct Levels
@@ -122,6 +141,8 @@ struct Levels
     qint64 cursor = 0;
     bool full = false;
     QList<StockLevel> levels;
+
+    friend bool operator==(const Levels&, const Levels&) = default;
 };
 
 struct CatalogUpdate
@@ -129,6 +150,8 @@ struct CatalogUpdate
     qint64 cursor = 0;
     bool full = false;
     QList<Product> products;
+
+    friend bool operator==(const CatalogUpdate&, const CatalogUpdate&) = default;
 };
 
 // A shortage exception: an offline sale sold more than stock could cover.
@@ -150,6 +173,8 @@ struct Shortage
 struct Shortages
 {
     QList<Shortage> shortages;
+
+    friend bool operator==(const Shortages&, const Shortages&) = default;
 };
 
 using ServerMessage =
