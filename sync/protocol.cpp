@@ -169,7 +169,11 @@ QString Reader::string(QLatin1StringView key, qsizetype minLength, qsizetype max
     }
     QString s = v.toString();
     if (s.size() < minLength || s.size() > maxLength) {
-        fail(key, QStringLiteral("must be %1 to %2 characters long").arg(minLength).arg(maxLength));
+        fail(
+            key,
+            maxLength == std::numeric_limits<qsizetype>::max()
+                ? QStringLiteral("must be at least %1 characters long").arg(minLength)
+                : QStringLiteral("must be %1 to %2 characters long").arg(minLength).arg(maxLength));
         return {};
     }
     return s;
@@ -284,8 +288,9 @@ std::optional<QJsonObject> parseObject(const QByteArray& frame, QString* problem
 
 // Levels and the catalog go to every terminal after every commit, and as a full snapshot to each
 // terminal that connects, so they are written straight to bytes instead of being built as
-// QJsonObjects first (about ten times faster). The output is what QJsonDocument::Compact would
-// write, with keys in the order PROTOCOL.md shows them; tst_protocol parses it back exactly.
+// QJsonObjects first (about six times faster). The output is compact JSON like
+// QJsonDocument::Compact's, with keys in the order PROTOCOL.md shows them; tst_protocol parses it
+// back exactly.
 class JsonWriter
 {
 public:
@@ -524,7 +529,7 @@ ProtocolError protocolError(QString code, QString message, QString field = {})
 
 ProtocolError invalidMessage(const Error& error)
 {
-    return protocolError(QStringLiteral("invalid_message"), error.toString(), error.field);
+    return protocolError(QString(errorCode::invalidMessage), error.toString(), error.field);
 }
 
 ClientDecoding decodeHello(const QJsonObject& object)
@@ -570,12 +575,12 @@ ClientDecoding decodePush(const QJsonObject& object)
     const qsizetype n = mutations.size();
     if (n > maxMutationsPerPush) {
         return protocolError(
-            QStringLiteral("batch_too_large"),
+            QString(errorCode::batchTooLarge),
             QStringLiteral("%1 mutations in one push; at most %2").arg(n).arg(maxMutationsPerPush),
             QStringLiteral("mutations"));
     }
     if (n == 0)
-        return protocolError(QStringLiteral("invalid_message"),
+        return protocolError(QString(errorCode::invalidMessage),
                              QStringLiteral("mutations: is empty"), QStringLiteral("mutations"));
     Push push;
     push.entries.reserve(n);
@@ -775,10 +780,10 @@ std::variant<ClientMessage, ProtocolError> decodeClientMessage(const QByteArray&
     QString problem;
     const std::optional<QJsonObject> object = parseObject(frame, &problem);
     if (!object)
-        return protocolError(QStringLiteral("invalid_json"), problem);
+        return protocolError(QString(errorCode::invalidJson), problem);
     const QJsonValue type = object->value("type"_L1);
     if (!type.isString()) {
-        return protocolError(QStringLiteral("invalid_message"),
+        return protocolError(QString(errorCode::invalidMessage),
                              QStringLiteral("type: is missing or not a string"),
                              QStringLiteral("type"));
     }
@@ -787,7 +792,7 @@ std::variant<ClientMessage, ProtocolError> decodeClientMessage(const QByteArray&
         return decodePush(*object);
     if (name == "hello"_L1)
         return decodeHello(*object);
-    return protocolError(QStringLiteral("unknown_type"),
+    return protocolError(QString(errorCode::unknownType),
                          QStringLiteral("'%1' is not a client message type of protocol %2")
                              .arg(name.left(64))
                              .arg(protocolVersion),
