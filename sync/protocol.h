@@ -43,6 +43,8 @@ inline constexpr QLatin1StringView unsupportedProtocol("unsupported_protocol");
 inline constexpr QLatin1StringView sequenceGap("sequence_gap");
 inline constexpr QLatin1StringView sequenceConflict("sequence_conflict");
 inline constexpr QLatin1StringView unavailable("unavailable");
+inline constexpr QLatin1StringView helloRequired("hello_required");
+inline constexpr QLatin1StringView rateLimited("rate_limited");
 } // namespace errorCode
 
 // The `code` of a rejected result.
