@@ -21,11 +21,15 @@ struct ReserveMutation
     QString location;
     qint64 qty = 0;
     qint64 ttl = 0; // seconds, 1–86400
+
+    friend bool operator==(const ReserveMutation&, const ReserveMutation&) = default;
 };
 
 struct ReleaseMutation
 {
     QString reservation;
+
+    friend bool operator==(const ReleaseMutation&, const ReleaseMutation&) = default;
 };
 
 struct SaleLine
@@ -34,6 +38,8 @@ struct SaleLine
     qint64 qty = 0;
     Money price;         // unit price actually charged, after discounts, excluding tax
     QString reservation; // empty: none
+
+    friend bool operator==(const SaleLine&, const SaleLine&) = default;
 };
 
 struct Payment
@@ -41,6 +47,8 @@ struct Payment
     QString method; // "cash", "card", … an ID
     Money amount;
     QString reference; // card slip or terminal reference; optional
+
+    friend bool operator==(const Payment&, const Payment&) = default;
 };
 
 struct SaleMutation
@@ -51,12 +59,16 @@ struct SaleMutation
     QList<Payment> payments;
     bool offline = false;
     QString staff; // who rang it up; optional on the wire
+
+    friend bool operator==(const SaleMutation&, const SaleMutation&) = default;
 };
 
 struct ItemLine
 {
     QString sku;
     qint64 qty = 0;
+
+    friend bool operator==(const ItemLine&, const ItemLine&) = default;
 };
 
 struct ReturnMutation
@@ -65,6 +77,8 @@ struct ReturnMutation
     QString location;
     QList<ItemLine> lines;
     QString sale; // optional: the sale it refunds
+
+    friend bool operator==(const ReturnMutation&, const ReturnMutation&) = default;
 };
 
 struct ReceiveMutation
@@ -73,6 +87,8 @@ struct ReceiveMutation
     QString location;
     QList<ItemLine> lines;
     QString reference; // optional: delivery note, PO number
+
+    friend bool operator==(const ReceiveMutation&, const ReceiveMutation&) = default;
 };
 
 struct CountMutation
@@ -81,6 +97,8 @@ struct CountMutation
     QString location;
     qint64 counted = 0;
     qint64 expectedVersion = 0;
+
+    friend bool operator==(const CountMutation&, const CountMutation&) = default;
 };
 
 struct TransferMutation
@@ -90,6 +108,8 @@ struct TransferMutation
     QString from;
     QString to;
     qint64 qty = 0;
+
+    friend bool operator==(const TransferMutation&, const TransferMutation&) = default;
 };
 
 struct AdjustMutation
@@ -98,6 +118,8 @@ struct AdjustMutation
     QString location;
     qint64 delta = 0;
     QString reason;
+
+    friend bool operator==(const AdjustMutation&, const AdjustMutation&) = default;
 };
 
 enum class MutationKind { Reserve, Release, Sale, Return, Receive, Count, Transfer, Adjust };
@@ -122,6 +144,9 @@ struct Mutation
     [[nodiscard]] QJsonObject toJson() const;
     // Reads and validates a wire object; unknown fields are ignored.
     [[nodiscard]] static Result<Mutation> fromJson(const QJsonObject& object);
+
+    // Equal `at` means the same instant, whatever its time spec (QDateTime's ==).
+    friend bool operator==(const Mutation&, const Mutation&) = default;
 };
 
 [[nodiscard]] QString kindName(MutationKind kind);
@@ -133,5 +158,8 @@ inline constexpr qint64 maxQuantity = 1'000'000;
 inline constexpr qint64 maxTtlSeconds = 86'400;
 inline constexpr qint64 maxMoneyMinor = 1'000'000'000'00; // a billion in major units
 inline constexpr int maxTextLength = 200;
+// Integers on the wire stay within ±2^53: most JSON readers hold numbers as doubles, which are
+// exact only up to there, so a bigger number would not mean the same at both ends.
+inline constexpr qint64 maxWireInteger = qint64{1} << 53;
 
 } // namespace stockline

@@ -81,7 +81,9 @@ const QList<QStringList>& terminalMigrations()
                            " staff TEXT NOT NULL DEFAULT '',"
                            " net INTEGER NOT NULL, tax INTEGER NOT NULL, total INTEGER NOT NULL,"
                            " offline INTEGER NOT NULL,"
-                           " outbox_seq INTEGER NOT NULL REFERENCES outbox(seq))"),
+                           // Follows its entry when a reinstalled terminal renumbers.
+                           " outbox_seq INTEGER NOT NULL UNIQUE"
+                           " REFERENCES outbox(seq) ON UPDATE CASCADE)"),
             QStringLiteral(
                 "CREATE TABLE sale_lines ("
                 " receipt TEXT NOT NULL REFERENCES sales(receipt),"

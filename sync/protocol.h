@@ -9,7 +9,6 @@
 #include <QJsonObject>
 #include <QList>
 #include <QString>
-
 #include <optional>
 #include <variant>
 
@@ -19,6 +18,7 @@ inline constexpr int protocolVersion = 1;
 inline constexpr qsizetype maxMutationsPerPush = 1000;
 inline constexpr qint64 maxMessageBytes = 4 * 1024 * 1024;
 inline constexpr qint64 maxFrameBytes = 1024 * 1024;
+inline constexpr qsizetype maxTokenLength = 256;
 
 // Close codes of PROTOCOL.md.
 enum CloseCode : quint16 {
@@ -31,6 +31,32 @@ enum CloseCode : quint16 {
     CloseRateLimited = 4429,
 };
 
+// The `code` of an `error` message (sync/PROTOCOL.md lists when each is sent). The first four
+// come from decodeClientMessage(); the server's session and store send the others.
+namespace errorCode {
+inline constexpr QLatin1StringView invalidJson("invalid_json");
+inline constexpr QLatin1StringView invalidMessage("invalid_message");
+inline constexpr QLatin1StringView unknownType("unknown_type");
+inline constexpr QLatin1StringView batchTooLarge("batch_too_large");
+inline constexpr QLatin1StringView unauthorized("unauthorized");
+inline constexpr QLatin1StringView unsupportedProtocol("unsupported_protocol");
+inline constexpr QLatin1StringView sequenceGap("sequence_gap");
+inline constexpr QLatin1StringView sequenceConflict("sequence_conflict");
+inline constexpr QLatin1StringView unavailable("unavailable");
+inline constexpr QLatin1StringView helloRequired("hello_required");
+inline constexpr QLatin1StringView rateLimited("rate_limited");
+} // namespace errorCode
+
+// The `code` of a rejected result.
+namespace rejectCode {
+inline constexpr QLatin1StringView insufficientStock("insufficient_stock");
+inline constexpr QLatin1StringView versionConflict("version_conflict");
+inline constexpr QLatin1StringView forbidden("forbidden");
+inline constexpr QLatin1StringView unknownSku("unknown_sku");
+inline constexpr QLatin1StringView unknownLocation("unknown_location");
+inline constexpr QLatin1StringView invalid("invalid");
+} // namespace rejectCode
+
 // An `error` message: a problem with a message as a whole, not a mutation's result.
 struct ProtocolError
 {
@@ -42,14 +68,21 @@ struct ProtocolError
 
     [[nodiscard]] QJsonObject toJson() const;
     [[nodiscard]] static ProtocolError fromJson(const QJsonObject& object);
+
+    friend bool operator==(const ProtocolError&, const ProtocolError&) = default;
 };
 
+// A hello whose `protocol` is not protocolVersion is decoded with only `protocol` set: its other
+// fields may have another version's shape, and the server must answer unsupported_protocol
+// (close 4409) rather than invalid_message. Check `protocol` first.
 struct Hello
 {
-    int protocol = 0;
+    int protocol = protocolVersion;
     QString terminal;
     QString token;
     qint64 cursor = 0;
+
+    friend bool operator==(const Hello&, const Hello&) = default;
 };
 
 // One entry of a push. The envelope (seq, id) is read even when the body is bad, so the
@@ -70,7 +103,8 @@ using ClientMessage = std::variant<Hello, Push>;
 
 // Reads one text frame from a client. Bounds: the frame must be a JSON object, a push
 // holds 1–maxMutationsPerPush entries, every entry has an integer seq ≥ 1 and a valid id.
-[[nodiscard]] std::variant<ClientMessage, ProtocolError> decodeClientMessage(const QByteArray& frame);
+[[nodiscard]] std::variant<ClientMessage, ProtocolError>
+decodeClientMessage(const QByteArray& frame);
 
 [[nodiscard]] QByteArray encode(const Hello& hello);
 [[nodiscard]] QByteArray encode(const QList<Mutation>& pushMutations);
@@ -84,12 +118,16 @@ struct Welcome
     qint64 lastSeq = 0;
     qint64 cursor = 0;
     QDateTime serverTime;
+
+    friend bool operator==(const Welcome&, const Welcome&) = default;
 };
 
 struct LineAvailability
 {
     QString sku;
     qint64 available = 0;
+
+    friend bool operator==(const LineAvailability&, const LineAvailability&) = default;
 };
 
 // The answer to one seq. It never changes: a replay answers the same, with replay = true.
@@ -99,12 +137,14 @@ struct MutationResult
 
     qint64 seq = 0;
     Status status = Status::Applied;
-    QString code;                         // rejected: insufficient_stock, version_conflict, …
-    QString message;                      // rejected: for people (invalid names the field)
-    std::optional<qint64> available;      // insufficient_stock on single-SKU kinds
-    QList<LineAvailability> lines;        // insufficient_stock on sales
-    std::optional<StockLevel> level;      // version_conflict: the current level
-    QList<LineAvailability> shortages;    // offline sale: what stock could not cover
+    QString code;                      // rejected: insufficient_stock, version_conflict, …
+    QString message;                   // rejected: for people (invalid names the field)
+    std::optional<qint64> available;   // insufficient_stock on single-SKU kinds
+    QList<LineAvailability> lines;     // insufficient_stock on sales
+    std::optional<StockLevel> level;   // version_conflict: the current level
+    QList<LineAvailability> shortages; // offline sale: each SKU stock could not fully cover,
+                                       // with the units that were available; the rest of
+                                       // the line became a shortage exception
     bool replay = false;
 
     [[nodiscard]] QJsonObject toJson() const;
@@ -115,6 +155,8 @@ struct MutationResult
 struct Results
 {
     QList<MutationResult> results;
+
+    friend bool operator==(const Results&, const Results&) = default;
 };
 
 struct Levels
@@ -122,6 +164,8 @@ struct Levels
     qint64 cursor = 0;
     bool full = false;
     QList<StockLevel> levels;
+
+    friend bool operator==(const Levels&, const Levels&) = default;
 };
 
 struct CatalogUpdate
@@ -129,6 +173,8 @@ struct CatalogUpdate
     qint64 cursor = 0;
     bool full = false;
     QList<Product> products;
+
+    friend bool operator==(const CatalogUpdate&, const CatalogUpdate&) = default;
 };
 
 // A shortage exception: an offline sale sold more than stock could cover.
@@ -150,6 +196,8 @@ struct Shortage
 struct Shortages
 {
     QList<Shortage> shortages;
+
+    friend bool operator==(const Shortages&, const Shortages&) = default;
 };
 
 using ServerMessage =

@@ -1,0 +1,707 @@
+#include "mutation.h"
+
+#include "ids.h"
+
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonValue>
+#include <array>
+#include <cmath>
+#include <initializer_list>
+#include <type_traits>
+#include <utility>
+
+namespace stockline {
+
+// Rules PROTOCOL.md leaves open, decided here (sync/PROTOCOL.md must state them too):
+// - JSON null means the same as an absent field: a required field that is null is missing,
+//   an optional one that is null is empty. Serialisers that write null for "none" interoperate.
+// - A present optional field of the wrong type is an error, not ignored: dropping a mistyped
+//   `offline` would turn an offline sale, which must never be rejected, into a rejectable one.
+// - Integers are JSON numbers with an integral value ("1.0" and "1e3" count), within ±2^53.
+// - `at` must carry a timezone ('Z' or an offset); a local time would differ per terminal.
+// - Free text (reference, staff, reason, payment reference): at most maxTextLength UTF-16
+//   units and no control characters, because it ends up on receipts, screens and log lines.
+// - Lines of one mutation may repeat a SKU (two scans at different prices are two lines), but
+//   two sale lines may not name the same reservation: it covers one quantity only.
+// - A sale may have no payments (a free item, or paid elsewhere) and at most
+//   maxLinesPerMutation of them. Payment totals are not compared with line totals: prices
+//   exclude tax, which only the catalog knows, and cash change is a negative payment.
+// - count: counted 0..maxQuantity; transfer: `to` must differ from `from` (the error names
+//   "to"); adjust: `reason` must not be blank.
+
+namespace {
+
+constexpr std::array<const char*, 8> kindNames{"reserve", "release", "sale",     "return",
+                                               "receive", "count",   "transfer", "adjust"};
+static_assert(std::variant_size_v<MutationBody> == kindNames.size(),
+              "every MutationBody alternative needs a wire name, in MutationKind order");
+
+using Problem = std::optional<Error>;
+
+QString key(const char* name)
+{
+    return QLatin1String(name);
+}
+
+QString entryPath(const QString& prefix, const char* list, qsizetype index)
+{
+    return prefix + key(list) + QLatin1Char('[') + QString::number(index) + QLatin1Char(']');
+}
+
+// ---------------------------------------------------------------------------------------------
+// validate()
+
+Problem firstOf(std::initializer_list<Problem> problems)
+{
+    for (const Problem& problem : problems) {
+        if (problem)
+            return problem;
+    }
+    return std::nullopt;
+}
+
+Problem checkId(const QString& field, const QString& value)
+{
+    if (isValidId(value))
+        return std::nullopt;
+    return Error{field,
+                 QStringLiteral("must be an ID of 1 to 64 characters from A-Z a-z 0-9 . _ : -")};
+}
+
+Problem checkOptionalId(const QString& field, const QString& value)
+{
+    return value.isEmpty() ? std::nullopt : checkId(field, value);
+}
+
+Problem checkRange(const QString& field, qint64 value, qint64 min, qint64 max)
+{
+    if (value >= min && value <= max)
+        return std::nullopt;
+    return Error{field, QStringLiteral("must be from %1 to %2").arg(min).arg(max)};
+}
+
+Problem checkQuantity(const QString& field, qint64 qty)
+{
+    return checkRange(field, qty, 1, maxQuantity);
+}
+
+Problem checkCount(const QString& field, qsizetype count, qsizetype min, qsizetype max)
+{
+    if (count >= min && count <= max)
+        return std::nullopt;
+    return Error{field, QStringLiteral("must have from %1 to %2 entries").arg(min).arg(max)};
+}
+
+bool hasControlCharacter(const QString& text)
+{
+    for (const QChar ch : text) {
+        if (ch.category() == QChar::Other_Control)
+            return true;
+    }
+    return false;
+}
+
+Problem checkText(const QString& field, const QString& text)
+{
+    if (text.size() > maxTextLength)
+        return Error{field, QStringLiteral("must be at most %1 characters").arg(maxTextLength)};
+    if (hasControlCharacter(text))
+        return Error{field, QStringLiteral("must not contain control characters")};
+    return std::nullopt;
+}
+
+Problem checkRequiredText(const QString& field, const QString& text)
+{
+    if (text.trimmed().isEmpty())
+        return Error{field, QStringLiteral("must not be blank")};
+    return checkText(field, text);
+}
+
+Problem checkEntry(const QString& prefix, const SaleLine& line)
+{
+    return firstOf({checkId(prefix + key("sku"), line.sku),
+                    checkQuantity(prefix + key("qty"), line.qty),
+                    checkRange(prefix + key("price"), line.price.minor(), 0, maxMoneyMinor),
+                    checkOptionalId(prefix + key("reservation"), line.reservation)});
+}
+
+// A negative amount is change handed back in that method (cash: paid 50.00, change -4.10),
+// so the payments of a sale add up to what was taken.
+Problem checkEntry(const QString& prefix, const Payment& payment)
+{
+    return firstOf(
+        {checkId(prefix + key("method"), payment.method),
+         checkRange(prefix + key("amount"), payment.amount.minor(), -maxMoneyMinor, maxMoneyMinor),
+         checkText(prefix + key("reference"), payment.reference)});
+}
+
+Problem checkEntry(const QString& prefix, const ItemLine& line)
+{
+    return firstOf(
+        {checkId(prefix + key("sku"), line.sku), checkQuantity(prefix + key("qty"), line.qty)});
+}
+
+template <typename Entry>
+Problem checkList(const char* name, const QList<Entry>& entries, qsizetype min)
+{
+    if (Problem problem = checkCount(key(name), entries.size(), min, maxLinesPerMutation))
+        return problem;
+    for (qsizetype i = 0; i < entries.size(); ++i) {
+        const QString prefix = entryPath(QString(), name, i) + QLatin1Char('.');
+        if (Problem problem = checkEntry(prefix, entries.at(i)))
+            return problem;
+    }
+    return std::nullopt;
+}
+
+Problem checkReservationsDistinct(const QList<SaleLine>& lines)
+{
+    QHash<QString, qsizetype> firstLine;
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        const QString& reservation = lines.at(i).reservation;
+        if (reservation.isEmpty())
+            continue;
+        const auto seen = firstLine.constFind(reservation);
+        if (seen != firstLine.cend()) {
+            return Error{entryPath(QString(), "lines", i) + QStringLiteral(".reservation"),
+                         QStringLiteral("names the same reservation as lines[%1]").arg(*seen)};
+        }
+        firstLine.insert(reservation, i);
+    }
+    return std::nullopt;
+}
+
+Problem checkBody(const ReserveMutation& m)
+{
+    return firstOf({checkId(key("reservation"), m.reservation), checkId(key("sku"), m.sku),
+                    checkId(key("location"), m.location), checkQuantity(key("qty"), m.qty),
+                    checkRange(key("ttl"), m.ttl, 1, maxTtlSeconds)});
+}
+
+Problem checkBody(const ReleaseMutation& m)
+{
+    return checkId(key("reservation"), m.reservation);
+}
+
+Problem checkBody(const SaleMutation& m)
+{
+    return firstOf({checkId(key("sale"), m.sale), checkId(key("location"), m.location),
+                    checkList("lines", m.lines, 1), checkReservationsDistinct(m.lines),
+                    checkList("payments", m.payments, 0), checkText(key("staff"), m.staff)});
+}
+
+Problem checkBody(const ReturnMutation& m)
+{
+    return firstOf({checkId(key("return"), m.returnId), checkId(key("location"), m.location),
+                    checkList("lines", m.lines, 1), checkOptionalId(key("sale"), m.sale)});
+}
+
+Problem checkBody(const ReceiveMutation& m)
+{
+    return firstOf({checkId(key("receipt"), m.receipt), checkId(key("location"), m.location),
+                    checkList("lines", m.lines, 1), checkText(key("reference"), m.reference)});
+}
+
+Problem checkBody(const CountMutation& m)
+{
+    return firstOf({checkId(key("sku"), m.sku), checkId(key("location"), m.location),
+                    checkRange(key("counted"), m.counted, 0, maxQuantity),
+                    checkRange(key("expectedVersion"), m.expectedVersion, 0, maxWireInteger)});
+}
+
+Problem checkDistinctLocations(const TransferMutation& m)
+{
+    if (m.from != m.to)
+        return std::nullopt;
+    return Error{key("to"), QStringLiteral("must differ from \"from\"")};
+}
+
+Problem checkBody(const TransferMutation& m)
+{
+    return firstOf({checkId(key("transfer"), m.transfer), checkId(key("sku"), m.sku),
+                    checkId(key("from"), m.from), checkId(key("to"), m.to),
+                    checkDistinctLocations(m), checkQuantity(key("qty"), m.qty)});
+}
+
+Problem checkDelta(qint64 delta)
+{
+    if (delta == 0)
+        return Error{key("delta"), QStringLiteral("must not be 0")};
+    return checkRange(key("delta"), delta, -maxQuantity, maxQuantity);
+}
+
+Problem checkBody(const AdjustMutation& m)
+{
+    return firstOf({checkId(key("sku"), m.sku), checkId(key("location"), m.location),
+                    checkDelta(m.delta), checkRequiredText(key("reason"), m.reason)});
+}
+
+Problem checkTime(const QDateTime& at)
+{
+    if (at.isValid())
+        return std::nullopt;
+    return Error{key("at"), QStringLiteral("must be a valid time")};
+}
+
+// ---------------------------------------------------------------------------------------------
+// toJson()
+
+void insertIfNotEmpty(QJsonObject& object, const char* name, const QString& value)
+{
+    if (!value.isEmpty())
+        object.insert(key(name), value);
+}
+
+QJsonObject entryToJson(const SaleLine& line)
+{
+    QJsonObject object{
+        {key("sku"), line.sku}, {key("qty"), line.qty}, {key("price"), line.price.minor()}};
+    insertIfNotEmpty(object, "reservation", line.reservation);
+    return object;
+}
+
+QJsonObject entryToJson(const Payment& payment)
+{
+    QJsonObject object{{key("method"), payment.method}, {key("amount"), payment.amount.minor()}};
+    insertIfNotEmpty(object, "reference", payment.reference);
+    return object;
+}
+
+QJsonObject entryToJson(const ItemLine& line)
+{
+    return QJsonObject{{key("sku"), line.sku}, {key("qty"), line.qty}};
+}
+
+template <typename Entry> QJsonArray listToJson(const QList<Entry>& entries)
+{
+    QJsonArray array;
+    for (const Entry& entry : entries)
+        array.append(entryToJson(entry));
+    return array;
+}
+
+void writeBody(QJsonObject& o, const ReserveMutation& m)
+{
+    o.insert(key("reservation"), m.reservation);
+    o.insert(key("sku"), m.sku);
+    o.insert(key("location"), m.location);
+    o.insert(key("qty"), m.qty);
+    o.insert(key("ttl"), m.ttl);
+}
+
+void writeBody(QJsonObject& o, const ReleaseMutation& m)
+{
+    o.insert(key("reservation"), m.reservation);
+}
+
+void writeBody(QJsonObject& o, const SaleMutation& m)
+{
+    o.insert(key("sale"), m.sale);
+    o.insert(key("location"), m.location);
+    o.insert(key("lines"), listToJson(m.lines));
+    o.insert(key("payments"), listToJson(m.payments));
+    if (m.offline)
+        o.insert(key("offline"), true);
+    insertIfNotEmpty(o, "staff", m.staff);
+}
+
+void writeBody(QJsonObject& o, const ReturnMutation& m)
+{
+    o.insert(key("return"), m.returnId);
+    o.insert(key("location"), m.location);
+    o.insert(key("lines"), listToJson(m.lines));
+    insertIfNotEmpty(o, "sale", m.sale);
+}
+
+void writeBody(QJsonObject& o, const ReceiveMutation& m)
+{
+    o.insert(key("receipt"), m.receipt);
+    o.insert(key("location"), m.location);
+    o.insert(key("lines"), listToJson(m.lines));
+    insertIfNotEmpty(o, "reference", m.reference);
+}
+
+void writeBody(QJsonObject& o, const CountMutation& m)
+{
+    o.insert(key("sku"), m.sku);
+    o.insert(key("location"), m.location);
+    o.insert(key("counted"), m.counted);
+    o.insert(key("expectedVersion"), m.expectedVersion);
+}
+
+void writeBody(QJsonObject& o, const TransferMutation& m)
+{
+    o.insert(key("transfer"), m.transfer);
+    o.insert(key("sku"), m.sku);
+    o.insert(key("from"), m.from);
+    o.insert(key("to"), m.to);
+    o.insert(key("qty"), m.qty);
+}
+
+void writeBody(QJsonObject& o, const AdjustMutation& m)
+{
+    o.insert(key("sku"), m.sku);
+    o.insert(key("location"), m.location);
+    o.insert(key("delta"), m.delta);
+    o.insert(key("reason"), m.reason);
+}
+
+// ---------------------------------------------------------------------------------------------
+// fromJson()
+
+// The integer a JSON number holds exactly, if it is one within ±2^53. Both the double and the
+// integer view are checked: Qt keeps integral literals as qint64, so 2^53+1 reads as 2^53 as a
+// double but not as an integer.
+std::optional<qint64> exactInteger(const QJsonValue& value)
+{
+    if (!value.isDouble())
+        return std::nullopt;
+    const double number = value.toDouble();
+    const auto limit = static_cast<double>(maxWireInteger);
+    if (!std::isfinite(number) || std::trunc(number) != number || std::fabs(number) > limit)
+        return std::nullopt;
+    const qint64 integer = value.toInteger();
+    if (integer < -maxWireInteger || integer > maxWireInteger)
+        return std::nullopt;
+    return integer;
+}
+
+// Reads the fields of one JSON object, checking types only (values are validate()'s job).
+// The first problem is kept in a slot shared with nested readers; after it every read returns
+// an empty value, so a body is read straight through and checked once at the end.
+class Reader
+{
+public:
+    Reader(QJsonObject object, QString prefix, Problem& problem)
+        : m_object(std::move(object)), m_prefix(std::move(prefix)), m_problem(problem)
+    {
+    }
+
+    [[nodiscard]] bool failed() const { return m_problem.has_value(); }
+
+    [[nodiscard]] QString string(const char* name) { return text(name, Presence::Required); }
+    [[nodiscard]] QString optionalString(const char* name)
+    {
+        return text(name, Presence::Optional);
+    }
+
+    [[nodiscard]] qint64 integer(const char* name)
+    {
+        const QJsonValue value = field(name, Presence::Required);
+        if (failed())
+            return 0;
+        if (const std::optional<qint64> number = exactInteger(value))
+            return *number;
+        fail(name, value.isDouble() ? QStringLiteral("must be an integer from %1 to %2")
+                                          .arg(-maxWireInteger)
+                                          .arg(maxWireInteger)
+                                    : QStringLiteral("must be an integer"));
+        return 0;
+    }
+
+    [[nodiscard]] Money money(const char* name) { return Money::fromMinor(integer(name)); }
+
+    [[nodiscard]] bool optionalBool(const char* name)
+    {
+        const QJsonValue value = field(name, Presence::Optional);
+        if (failed() || value.isUndefined())
+            return false;
+        if (!value.isBool())
+            fail(name, QStringLiteral("must be true or false"));
+        return value.toBool();
+    }
+
+    [[nodiscard]] QDateTime time(const char* name)
+    {
+        const QString value = string(name);
+        if (failed())
+            return {};
+        const QDateTime at = QDateTime::fromString(value, Qt::ISODateWithMs);
+        // Qt reads a time without offset as local time: refuse it rather than guess.
+        if (!at.isValid() || at.timeSpec() == Qt::LocalTime) {
+            fail(name, QStringLiteral("must be an ISO-8601 time with a timezone, "
+                                      "e.g. 2026-11-22T10:00:00Z"));
+            return {};
+        }
+        return at.toUTC();
+    }
+
+    // A required array of objects, each read by readEntry(Reader&) with its own path prefix.
+    // The length is bounded before any entry is read.
+    template <typename Entry> [[nodiscard]] QList<Entry> list(const char* name)
+    {
+        const QJsonValue value = field(name, Presence::Required);
+        if (failed())
+            return {};
+        if (!value.isArray()) {
+            fail(name, QStringLiteral("must be an array"));
+            return {};
+        }
+        const QJsonArray array = value.toArray();
+        if (Problem problem =
+                checkCount(m_prefix + key(name), array.size(), 0, maxLinesPerMutation)) {
+            m_problem = std::move(problem);
+            return {};
+        }
+        return entries<Entry>(name, array);
+    }
+
+private:
+    enum class Presence { Required, Optional };
+
+    template <typename Entry>
+    [[nodiscard]] QList<Entry> entries(const char* name, const QJsonArray& array)
+    {
+        QList<Entry> result;
+        result.reserve(array.size());
+        for (qsizetype i = 0; i < array.size() && !failed(); ++i) {
+            const QString path = entryPath(m_prefix, name, i);
+            const QJsonValue entry = array.at(i);
+            if (!entry.isObject()) {
+                m_problem = Error{path, QStringLiteral("must be an object")};
+                break;
+            }
+            Reader reader(entry.toObject(), path + QLatin1Char('.'), m_problem);
+            result.append(readEntry(reader, std::type_identity<Entry>{}));
+        }
+        return result;
+    }
+
+    // Undefined for an absent optional field (null counts as absent, see the top of the file).
+    [[nodiscard]] QJsonValue field(const char* name, Presence presence)
+    {
+        if (failed())
+            return {};
+        const QJsonValue value = m_object.value(key(name));
+        if (!value.isUndefined() && !value.isNull())
+            return value;
+        if (presence == Presence::Required)
+            fail(name, QStringLiteral("is required"));
+        return QJsonValue(QJsonValue::Undefined);
+    }
+
+    [[nodiscard]] QString text(const char* name, Presence presence)
+    {
+        const QJsonValue value = field(name, presence);
+        if (failed() || value.isUndefined())
+            return {};
+        if (!value.isString())
+            fail(name, QStringLiteral("must be a string"));
+        return value.toString();
+    }
+
+    void fail(const char* name, QString message)
+    {
+        if (!m_problem)
+            m_problem = Error{m_prefix + key(name), std::move(message)};
+    }
+
+    // Tag-dispatched so list<Entry>() can name the reader of its entry type.
+    static SaleLine readEntry(Reader& r, std::type_identity<SaleLine>)
+    {
+        SaleLine line;
+        line.sku = r.string("sku");
+        line.qty = r.integer("qty");
+        line.price = r.money("price");
+        line.reservation = r.optionalString("reservation");
+        return line;
+    }
+
+    static Payment readEntry(Reader& r, std::type_identity<Payment>)
+    {
+        Payment payment;
+        payment.method = r.string("method");
+        payment.amount = r.money("amount");
+        payment.reference = r.optionalString("reference");
+        return payment;
+    }
+
+    static ItemLine readEntry(Reader& r, std::type_identity<ItemLine>)
+    {
+        ItemLine line;
+        line.sku = r.string("sku");
+        line.qty = r.integer("qty");
+        return line;
+    }
+
+    QJsonObject m_object; // by value: nested readers are made from temporaries
+    QString m_prefix;
+    Problem& m_problem;
+};
+
+ReserveMutation readReserve(Reader& r)
+{
+    ReserveMutation m;
+    m.reservation = r.string("reservation");
+    m.sku = r.string("sku");
+    m.location = r.string("location");
+    m.qty = r.integer("qty");
+    m.ttl = r.integer("ttl");
+    return m;
+}
+
+ReleaseMutation readRelease(Reader& r)
+{
+    ReleaseMutation m;
+    m.reservation = r.string("reservation");
+    return m;
+}
+
+SaleMutation readSale(Reader& r)
+{
+    SaleMutation m;
+    m.sale = r.string("sale");
+    m.location = r.string("location");
+    m.lines = r.list<SaleLine>("lines");
+    m.payments = r.list<Payment>("payments");
+    m.offline = r.optionalBool("offline");
+    m.staff = r.optionalString("staff");
+    return m;
+}
+
+ReturnMutation readReturn(Reader& r)
+{
+    ReturnMutation m;
+    m.returnId = r.string("return");
+    m.location = r.string("location");
+    m.lines = r.list<ItemLine>("lines");
+    m.sale = r.optionalString("sale");
+    return m;
+}
+
+ReceiveMutation readReceive(Reader& r)
+{
+    ReceiveMutation m;
+    m.receipt = r.string("receipt");
+    m.location = r.string("location");
+    m.lines = r.list<ItemLine>("lines");
+    m.reference = r.optionalString("reference");
+    return m;
+}
+
+CountMutation readCount(Reader& r)
+{
+    CountMutation m;
+    m.sku = r.string("sku");
+    m.location = r.string("location");
+    m.counted = r.integer("counted");
+    m.expectedVersion = r.integer("expectedVersion");
+    return m;
+}
+
+TransferMutation readTransfer(Reader& r)
+{
+    TransferMutation m;
+    m.transfer = r.string("transfer");
+    m.sku = r.string("sku");
+    m.from = r.string("from");
+    m.to = r.string("to");
+    m.qty = r.integer("qty");
+    return m;
+}
+
+AdjustMutation readAdjust(Reader& r)
+{
+    AdjustMutation m;
+    m.sku = r.string("sku");
+    m.location = r.string("location");
+    m.delta = r.integer("delta");
+    m.reason = r.string("reason");
+    return m;
+}
+
+MutationBody readBody(MutationKind kind, Reader& r)
+{
+    switch (kind) {
+    case MutationKind::Reserve:
+        return readReserve(r);
+    case MutationKind::Release:
+        return readRelease(r);
+    case MutationKind::Sale:
+        return readSale(r);
+    case MutationKind::Return:
+        return readReturn(r);
+    case MutationKind::Receive:
+        return readReceive(r);
+    case MutationKind::Count:
+        return readCount(r);
+    case MutationKind::Transfer:
+        return readTransfer(r);
+    case MutationKind::Adjust:
+        return readAdjust(r);
+    }
+    Q_UNREACHABLE();
+    return {};
+}
+
+// The kind, read before the body because it decides which fields the body has.
+std::optional<MutationKind> readKind(Reader& r, Problem& problem)
+{
+    const QString name = r.string("kind");
+    if (r.failed())
+        return std::nullopt;
+    const std::optional<MutationKind> kind = kindFromName(name);
+    if (!kind) {
+        problem =
+            Error{key("kind"), QStringLiteral("must be one of reserve, release, sale, return, "
+                                              "receive, count, transfer, adjust")};
+    }
+    return kind;
+}
+
+} // namespace
+
+QString kindName(MutationKind kind)
+{
+    return QLatin1String(kindNames.at(static_cast<std::size_t>(kind)));
+}
+
+std::optional<MutationKind> kindFromName(QStringView name)
+{
+    for (std::size_t i = 0; i < kindNames.size(); ++i) {
+        if (name == QLatin1String(kindNames.at(i)))
+            return static_cast<MutationKind>(i);
+    }
+    return std::nullopt;
+}
+
+std::optional<Error> Mutation::validate() const
+{
+    const Problem envelope = firstOf(
+        {checkRange(key("seq"), seq, 1, maxWireInteger), checkId(key("id"), id), checkTime(at)});
+    if (envelope)
+        return envelope;
+    return std::visit([](const auto& b) { return checkBody(b); }, body);
+}
+
+QJsonObject Mutation::toJson() const
+{
+    QJsonObject object{{key("seq"), seq},
+                       {key("id"), id},
+                       {key("kind"), kindName(kind())},
+                       {key("at"), at.toUTC().toString(Qt::ISODateWithMs)}};
+    std::visit([&object](const auto& b) { writeBody(object, b); }, body);
+    return object;
+}
+
+Result<Mutation> Mutation::fromJson(const QJsonObject& object)
+{
+    Problem problem;
+    Reader reader(object, QString(), problem);
+    Mutation mutation;
+    mutation.seq = reader.integer("seq");
+    mutation.id = reader.string("id");
+    const std::optional<MutationKind> kind = readKind(reader, problem);
+    mutation.at = reader.time("at");
+    if (problem)
+        return *problem;
+    mutation.body = readBody(*kind, reader);
+    if (problem)
+        return *problem;
+    if (Problem invalid = mutation.validate())
+        return *invalid;
+    return mutation;
+}
+
+} // namespace stockline

@@ -1,0 +1,938 @@
+#include "protocol.h"
+
+#include "ids.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonParseError>
+#include <QJsonValue>
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <cstdlib>
+#include <iterator>
+#include <limits>
+#include <utility>
+
+namespace stockline::sync {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// ---------------------------------------------------------------- reading
+
+// Reads the typed fields of one JSON object and keeps the first problem, named by its wire
+// path ("mutations[3].seq", "results[1].level.onHand"). A nested reader shares its root's error
+// slot. Paths are built only when something fails: the server reads thousands of entries a
+// second and almost all of them are fine.
+class Reader
+{
+public:
+    explicit Reader(const QJsonObject& object) : m_object(object), m_error(&m_ownError) {}
+    // The reader of `parent.member` (or `parent.member[index]`).
+    Reader(const QJsonObject& object, Reader& parent, QLatin1StringView member,
+           qsizetype index = -1)
+        : m_object(object), m_parent(&parent), m_member(member), m_index(index),
+          m_error(parent.m_error)
+    {
+    }
+    Reader(const Reader&) = delete;
+    Reader& operator=(const Reader&) = delete;
+
+    [[nodiscard]] bool ok() const { return !m_error->has_value(); }
+    [[nodiscard]] const Error& error() const { return **m_error; }
+
+    void fail(QLatin1StringView key, const QString& message, qsizetype index = -1)
+    {
+        if (ok())
+            *m_error = Error{path(key, index), message};
+    }
+
+    [[nodiscard]] bool has(QLatin1StringView key) const
+    {
+        const QJsonValue v = m_object.value(key);
+        return !v.isUndefined() && !v.isNull();
+    }
+
+    [[nodiscard]] qint64 integer(QLatin1StringView key, qint64 min = -maxWireInteger,
+                                 qint64 max = maxWireInteger);
+    // Missing or null: `fallback`.
+    [[nodiscard]] qint64 optionalInteger(QLatin1StringView key, qint64 fallback,
+                                         qint64 min = -maxWireInteger, qint64 max = maxWireInteger)
+    {
+        return has(key) ? integer(key, min, max) : fallback;
+    }
+    [[nodiscard]] QString string(QLatin1StringView key, qsizetype minLength = 0,
+                                 qsizetype maxLength = std::numeric_limits<qsizetype>::max());
+    // Missing or null: empty.
+    [[nodiscard]] QString optionalString(QLatin1StringView key)
+    {
+        return has(key) ? string(key) : QString();
+    }
+    [[nodiscard]] QString id(QLatin1StringView key);
+    [[nodiscard]] bool boolean(QLatin1StringView key);
+    // Missing or null: false.
+    [[nodiscard]] bool optionalBoolean(QLatin1StringView key) { return has(key) && boolean(key); }
+    [[nodiscard]] QDateTime time(QLatin1StringView key);
+    [[nodiscard]] TaxRate taxRate(QLatin1StringView key);
+    [[nodiscard]] QJsonArray array(QLatin1StringView key);
+    [[nodiscard]] QJsonObject object(QLatin1StringView key);
+
+private:
+    [[nodiscard]] QString prefix() const;
+    [[nodiscard]] QString path(QLatin1StringView key, qsizetype index) const;
+
+    const QJsonObject& m_object; // outlives the reader: readers live on the stack of decode
+    Reader* m_parent = nullptr;
+    QLatin1StringView m_member;
+    qsizetype m_index = -1;
+    std::optional<Error> m_ownError;
+    std::optional<Error>* m_error;
+};
+
+QString indexed(QString path, qsizetype index)
+{
+    if (index >= 0)
+        path += u'[' + QString::number(index) + u']';
+    return path;
+}
+
+QString Reader::prefix() const
+{
+    if (!m_parent)
+        return {};
+    QString p = m_parent->prefix();
+    if (!p.isEmpty())
+        p += u'.';
+    return indexed(p + m_member, m_index);
+}
+
+QString Reader::path(QLatin1StringView key, qsizetype index) const
+{
+    QString p = prefix();
+    if (!p.isEmpty())
+        p += u'.';
+    return indexed(p + key, index);
+}
+
+// The value of a JSON number that is an exact integer within ±maxWireInteger (±2^53, see
+// mutation.h). Qt keeps integer literals as 64-bit integers and others as doubles; toInteger()
+// refuses fractions.
+std::optional<qint64> exactInteger(const QJsonValue& value)
+{
+    if (!value.isDouble())
+        return std::nullopt;
+    constexpr qint64 notExact = std::numeric_limits<qint64>::min();
+    const qint64 i = value.toInteger(notExact);
+    if (i == notExact || i < -maxWireInteger || i > maxWireInteger)
+        return std::nullopt;
+    return i;
+}
+
+QString rangeText(qint64 min, qint64 max)
+{
+    if (max == maxWireInteger)
+        return QStringLiteral("at least %1").arg(min);
+    return QStringLiteral("from %1 to %2").arg(min).arg(max);
+}
+
+qint64 Reader::integer(QLatin1StringView key, qint64 min, qint64 max)
+{
+    const QJsonValue v = m_object.value(key);
+    if (v.isUndefined()) {
+        fail(key, QStringLiteral("is missing"));
+        return 0;
+    }
+    const std::optional<qint64> i = exactInteger(v);
+    if (!i) {
+        fail(key, QStringLiteral("is not an integer"));
+        return 0;
+    }
+    if (*i < min || *i > max) {
+        fail(key, QStringLiteral("is %1; it must be %2").arg(*i).arg(rangeText(min, max)));
+        return 0;
+    }
+    return *i;
+}
+
+QString Reader::string(QLatin1StringView key, qsizetype minLength, qsizetype maxLength)
+{
+    const QJsonValue v = m_object.value(key);
+    if (v.isUndefined()) {
+        fail(key, QStringLiteral("is missing"));
+        return {};
+    }
+    if (!v.isString()) {
+        fail(key, QStringLiteral("is not a string"));
+        return {};
+    }
+    QString s = v.toString();
+    if (s.size() < minLength || s.size() > maxLength) {
+        fail(
+            key,
+            maxLength == std::numeric_limits<qsizetype>::max()
+                ? QStringLiteral("must be at least %1 characters long").arg(minLength)
+                : QStringLiteral("must be %1 to %2 characters long").arg(minLength).arg(maxLength));
+        return {};
+    }
+    return s;
+}
+
+QString Reader::id(QLatin1StringView key)
+{
+    QString s = string(key);
+    if (ok() && !isValidId(s)) {
+        fail(key, QStringLiteral("is not 1–64 characters from A-Z a-z 0-9 . _ : -"));
+        return {};
+    }
+    return s;
+}
+
+bool Reader::boolean(QLatin1StringView key)
+{
+    const QJsonValue v = m_object.value(key);
+    if (!v.isBool())
+        fail(key, v.isUndefined() ? QStringLiteral("is missing")
+                                  : QStringLiteral("is not true or false"));
+    return v.toBool();
+}
+
+QDateTime Reader::time(QLatin1StringView key)
+{
+    const QString s = string(key);
+    if (!ok())
+        return {};
+    const QDateTime t = QDateTime::fromString(s, Qt::ISODateWithMs);
+    // Without "Z" or an offset the text would mean the reader's local time: ambiguous.
+    if (!t.isValid() || t.timeSpec() == Qt::LocalTime) {
+        fail(key, QStringLiteral("is not an ISO-8601 time with Z or an offset"));
+        return {};
+    }
+    return t.toUTC();
+}
+
+// On the wire a tax rate is the percentage as a JSON number (8.25, 8.875, 19). We keep thousandths
+// of a percent, so a rate with at most three decimals round-trips exactly.
+TaxRate Reader::taxRate(QLatin1StringView key)
+{
+    const QJsonValue v = m_object.value(key);
+    if (!v.isDouble()) {
+        fail(key,
+             v.isUndefined() ? QStringLiteral("is missing") : QStringLiteral("is not a number"));
+        return {};
+    }
+    const double milli = v.toDouble() * 1000.0;
+    const double rounded = std::round(milli);
+    if (!(rounded >= 0.0 && rounded <= 100'000.0) || std::abs(milli - rounded) > 1e-6) {
+        fail(key, QStringLiteral("is not a percentage from 0 to 100 with at most three decimals"));
+        return {};
+    }
+    return TaxRate::fromMilliPercent(static_cast<int>(rounded));
+}
+
+QJsonArray Reader::array(QLatin1StringView key)
+{
+    const QJsonValue v = m_object.value(key);
+    if (!v.isArray())
+        fail(key,
+             v.isUndefined() ? QStringLiteral("is missing") : QStringLiteral("is not an array"));
+    return v.toArray();
+}
+
+QJsonObject Reader::object(QLatin1StringView key)
+{
+    const QJsonValue v = m_object.value(key);
+    if (!v.isObject())
+        fail(key,
+             v.isUndefined() ? QStringLiteral("is missing") : QStringLiteral("is not an object"));
+    return v.toObject();
+}
+
+// Calls read(Reader&) for every element of the array `key`, each of which must be an object.
+template <typename Read>
+void forEachObject(Reader& reader, QLatin1StringView key, const QJsonArray& array, Read read)
+{
+    const qsizetype n = array.size();
+    for (qsizetype i = 0; i < n && reader.ok(); ++i) {
+        const QJsonValue item = array.at(i);
+        if (!item.isObject()) {
+            reader.fail(key, QStringLiteral("is not an object"), i);
+            return;
+        }
+        const QJsonObject object = item.toObject();
+        Reader element(object, reader, key, i);
+        read(element);
+    }
+}
+
+// A frame that must be one JSON object.
+std::optional<QJsonObject> parseObject(const QByteArray& frame, QString* problem)
+{
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(frame, &parseError);
+    if (parseError.error != QJsonParseError::NoError) {
+        *problem = QStringLiteral("not valid JSON: %1 at offset %2")
+                       .arg(parseError.errorString())
+                       .arg(parseError.offset);
+        return std::nullopt;
+    }
+    if (!document.isObject()) {
+        *problem = QStringLiteral("a message must be a JSON object");
+        return std::nullopt;
+    }
+    return document.object();
+}
+
+// ---------------------------------------------------------------- writing
+
+// Levels and the catalog go to every terminal after every commit, and as a full snapshot to each
+// terminal that connects, so they are written straight to bytes instead of being built as
+// QJsonObjects first (about six times faster). The output is compact JSON like
+// QJsonDocument::Compact's, with keys in the order PROTOCOL.md shows them; tst_protocol parses it
+// back exactly.
+class JsonWriter
+{
+public:
+    explicit JsonWriter(qsizetype reserve) { m_out.reserve(reserve); }
+
+    void beginObject() { open('{'); }
+    void endObject() { m_out += '}'; }
+    void beginArray(QLatin1StringView name)
+    {
+        key(name);
+        m_out += '[';
+    }
+    void endArray() { m_out += ']'; }
+
+    void integer(QLatin1StringView name, qint64 value)
+    {
+        key(name);
+        char buffer[24];
+        const std::to_chars_result end = std::to_chars(std::begin(buffer), std::end(buffer), value);
+        m_out.append(buffer, end.ptr - buffer);
+    }
+    void boolean(QLatin1StringView name, bool value)
+    {
+        key(name);
+        m_out += value ? "true" : "false";
+    }
+    void string(QLatin1StringView name, QStringView value)
+    {
+        key(name);
+        appendString(value);
+    }
+    void taxRate(QLatin1StringView name, TaxRate rate);
+
+    [[nodiscard]] QByteArray take() { return std::move(m_out); }
+
+private:
+    // A comma before every member and element but the first of its object or array.
+    void separate()
+    {
+        const char last = m_out.isEmpty() ? ':' : m_out.back();
+        if (last != '{' && last != '[' && last != ':')
+            m_out += ',';
+    }
+    void open(char bracket)
+    {
+        separate();
+        m_out += bracket;
+    }
+    void key(QLatin1StringView name)
+    {
+        separate();
+        m_out += '"';
+        m_out.append(name.data(), name.size());
+        m_out += "\":";
+    }
+    void appendString(QStringView text);
+    void appendEscaped(QStringView text);
+
+    QByteArray m_out;
+};
+
+void JsonWriter::appendString(QStringView text)
+{
+    // IDs, and most names, are printable ASCII with nothing to escape: copy them as they are.
+    const bool plain = std::all_of(text.begin(), text.end(), [](QChar c) {
+        return c.unicode() >= 0x20 && c.unicode() < 0x7f && c != u'"' && c != u'\\';
+    });
+    m_out += '"';
+    if (plain) {
+        const qsizetype at = m_out.size();
+        m_out.resize(at + text.size());
+        std::transform(text.begin(), text.end(), m_out.data() + at,
+                       [](QChar c) { return static_cast<char>(c.unicode()); });
+    } else {
+        appendEscaped(text);
+    }
+    m_out += '"';
+}
+
+void JsonWriter::appendEscaped(QStringView text)
+{
+    static constexpr char hex[] = "0123456789abcdef";
+    for (const char c : text.toUtf8()) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (c == '"' || c == '\\') {
+            m_out += '\\';
+            m_out += c;
+        } else if (byte < 0x20) { // control characters; UTF-8 sequences pass as they are
+            m_out += "\\u00";
+            m_out += hex[byte >> 4];
+            m_out += hex[byte & 0xf];
+        } else {
+            m_out += c;
+        }
+    }
+}
+
+// The percentage from its integer thousandths, so no binary fraction is involved: 8875 → 8.875.
+void JsonWriter::taxRate(QLatin1StringView name, TaxRate rate)
+{
+    const int milli = rate.milliPercent();
+    integer(name, milli / 1000);
+    int fraction = std::abs(milli % 1000);
+    if (fraction == 0)
+        return;
+    if (milli < 0 && milli > -1000)
+        m_out.insert(m_out.size() - 1, '-'); // -0.5: the integer part lost its sign
+    m_out += '.';
+    for (int digit = 100; fraction != 0; digit /= 10) {
+        m_out += static_cast<char>('0' + fraction / digit);
+        fraction %= digit;
+    }
+}
+
+QByteArray toFrame(const QJsonObject& object)
+{
+    return QJsonDocument(object).toJson(QJsonDocument::Compact);
+}
+
+// Seconds precision unless there are milliseconds: "2026-11-22T10:00:00Z" as PROTOCOL.md shows.
+QString formatTime(const QDateTime& time)
+{
+    const QDateTime utc = time.toUTC();
+    return utc.toString(utc.time().msec() == 0 ? Qt::ISODate : Qt::ISODateWithMs);
+}
+
+QJsonObject levelJson(const StockLevel& level)
+{
+    QJsonObject o;
+    o.insert("sku"_L1, level.sku);
+    o.insert("location"_L1, level.location);
+    o.insert("onHand"_L1, level.onHand);
+    o.insert("reserved"_L1, level.reserved);
+    o.insert("available"_L1, level.available());
+    o.insert("version"_L1, level.version);
+    return o;
+}
+
+StockLevel readLevel(Reader& r)
+{
+    StockLevel level;
+    level.sku = r.string("sku"_L1);
+    level.location = r.string("location"_L1);
+    level.onHand = r.integer("onHand"_L1);
+    level.reserved = r.integer("reserved"_L1);
+    level.version = r.integer("version"_L1);
+    // Redundant on the wire for clients that want it without arithmetic; it must agree.
+    if (r.integer("available"_L1) != level.available() && r.ok())
+        r.fail("available"_L1, QStringLiteral("is not onHand − reserved"));
+    return level;
+}
+
+QJsonArray linesJson(const QList<LineAvailability>& lines)
+{
+    QJsonArray array;
+    for (const LineAvailability& line : lines) {
+        QJsonObject o;
+        o.insert("sku"_L1, line.sku);
+        o.insert("available"_L1, line.available);
+        array.append(o);
+    }
+    return array;
+}
+
+QList<LineAvailability> readLines(Reader& r, QLatin1StringView key)
+{
+    QList<LineAvailability> lines;
+    if (!r.has(key))
+        return lines;
+    const QJsonArray array = r.array(key);
+    lines.reserve(array.size());
+    forEachObject(r, key, array, [&lines](Reader& line) {
+        LineAvailability l;
+        l.sku = line.string("sku"_L1);
+        l.available = line.integer("available"_L1);
+        lines.append(std::move(l));
+    });
+    return lines;
+}
+
+QString statusName(MutationResult::Status status)
+{
+    return status == MutationResult::Status::Applied ? QStringLiteral("applied")
+                                                     : QStringLiteral("rejected");
+}
+
+MutationResult readResult(Reader& r)
+{
+    MutationResult result;
+    result.seq = r.integer("seq"_L1, 1);
+    const QString status = r.string("status"_L1);
+    if (status == "rejected"_L1)
+        result.status = MutationResult::Status::Rejected;
+    else if (status != "applied"_L1 && r.ok())
+        r.fail("status"_L1, QStringLiteral("is neither applied nor rejected"));
+    result.code = r.optionalString("code"_L1);
+    result.message = r.optionalString("message"_L1);
+    if (r.has("available"_L1))
+        result.available = r.integer("available"_L1);
+    result.lines = readLines(r, "lines"_L1);
+    if (r.has("level"_L1)) {
+        const QJsonObject object = r.object("level"_L1);
+        Reader level(object, r, "level"_L1);
+        result.level = readLevel(level);
+    }
+    result.shortages = readLines(r, "shortages"_L1);
+    result.replay = r.optionalBoolean("replay"_L1);
+    return result;
+}
+
+ProtocolError readProtocolError(Reader& r)
+{
+    ProtocolError error;
+    error.code = r.string("code"_L1, 1);
+    error.message = r.optionalString("message"_L1);
+    error.field = r.optionalString("field"_L1);
+    if (r.has("expected"_L1))
+        error.expected = r.integer("expected"_L1);
+    if (r.has("seq"_L1))
+        error.seq = r.integer("seq"_L1);
+    return error;
+}
+
+// ---------------------------------------------------------------- client messages
+
+using ClientDecoding = std::variant<ClientMessage, ProtocolError>;
+
+ProtocolError protocolError(QString code, QString message, QString field = {})
+{
+    ProtocolError error;
+    error.code = std::move(code);
+    error.message = std::move(message);
+    error.field = std::move(field);
+    return error;
+}
+
+ProtocolError invalidMessage(const Error& error)
+{
+    return protocolError(QString(errorCode::invalidMessage), error.toString(), error.field);
+}
+
+ClientDecoding decodeHello(const QJsonObject& object)
+{
+    Reader r(object);
+    Hello hello;
+    const qint64 protocol = r.integer("protocol"_L1);
+    if (!r.ok())
+        return invalidMessage(r.error());
+    hello.protocol = static_cast<int>(std::clamp<qint64>(protocol, std::numeric_limits<int>::min(),
+                                                         std::numeric_limits<int>::max()));
+    if (protocol != protocolVersion)
+        return ClientMessage{std::move(hello)}; // the server answers unsupported_protocol
+    hello.terminal = r.id("terminal"_L1);
+    hello.token = r.string("token"_L1, 1, maxTokenLength);
+    hello.cursor = r.optionalInteger("cursor"_L1, 0, 0);
+    if (!r.ok())
+        return invalidMessage(r.error());
+    return ClientMessage{std::move(hello)};
+}
+
+// The envelope of one entry; the body is Mutation::fromJson's business.
+PushEntry readEntryEnvelope(Reader& entry, const QList<PushEntry>& before)
+{
+    PushEntry e;
+    e.seq = entry.integer("seq"_L1, 1);
+    e.id = entry.id("id"_L1);
+    if (entry.ok() && !before.isEmpty() && e.seq != before.constLast().seq + 1) {
+        entry.fail("seq"_L1,
+                   QStringLiteral("is %1 after %2: the seqs of a push must be consecutive")
+                       .arg(e.seq)
+                       .arg(before.constLast().seq));
+    }
+    return e;
+}
+
+ClientDecoding decodePush(const QJsonObject& object)
+{
+    Reader r(object);
+    const QJsonArray mutations = r.array("mutations"_L1);
+    if (!r.ok())
+        return invalidMessage(r.error());
+    const qsizetype n = mutations.size();
+    if (n > maxMutationsPerPush) {
+        return protocolError(
+            QString(errorCode::batchTooLarge),
+            QStringLiteral("%1 mutations in one push; at most %2").arg(n).arg(maxMutationsPerPush),
+            QStringLiteral("mutations"));
+    }
+    if (n == 0)
+        return protocolError(QString(errorCode::invalidMessage),
+                             QStringLiteral("mutations: is empty"), QStringLiteral("mutations"));
+    Push push;
+    push.entries.reserve(n);
+    for (qsizetype i = 0; i < n; ++i) {
+        const QJsonValue item = mutations.at(i);
+        if (!item.isObject()) {
+            r.fail("mutations"_L1, QStringLiteral("is not an object"), i);
+            return invalidMessage(r.error());
+        }
+        const QJsonObject entryObject = item.toObject();
+        Reader entry(entryObject, r, "mutations"_L1, i);
+        PushEntry e = readEntryEnvelope(entry, push.entries);
+        if (!r.ok())
+            return invalidMessage(r.error());
+        // A bad body is that seq's `invalid` rejection, not a bad message.
+        e.mutation = Mutation::fromJson(entryObject);
+        push.entries.append(std::move(e));
+    }
+    return ClientMessage{std::move(push)};
+}
+
+// ---------------------------------------------------------------- server messages
+
+ServerMessage readWelcome(Reader& r)
+{
+    Welcome welcome;
+    const qint64 protocol = r.integer("protocol"_L1);
+    if (r.ok() && protocol != protocolVersion)
+        r.fail("protocol"_L1,
+               QStringLiteral("is %1; this client speaks %2").arg(protocol).arg(protocolVersion));
+    welcome.terminal = r.string("terminal"_L1);
+    welcome.role = r.string("role"_L1, 1);
+    welcome.lastSeq = r.integer("lastSeq"_L1, 0);
+    welcome.cursor = r.integer("cursor"_L1, 0);
+    welcome.serverTime = r.time("serverTime"_L1);
+    return welcome;
+}
+
+ServerMessage readResults(Reader& r)
+{
+    Results results;
+    const QJsonArray array = r.array("results"_L1);
+    results.results.reserve(array.size());
+    forEachObject(r, "results"_L1, array,
+                  [&results](Reader& result) { results.results.append(readResult(result)); });
+    return results;
+}
+
+ServerMessage readLevels(Reader& r)
+{
+    Levels levels;
+    levels.cursor = r.integer("cursor"_L1, 0);
+    levels.full = r.boolean("full"_L1);
+    const QJsonArray array = r.array("levels"_L1);
+    levels.levels.reserve(array.size());
+    forEachObject(r, "levels"_L1, array,
+                  [&levels](Reader& level) { levels.levels.append(readLevel(level)); });
+    return levels;
+}
+
+Product readProduct(Reader& r)
+{
+    Product p;
+    p.sku = r.string("sku"_L1);
+    p.barcode = r.optionalString("barcode"_L1);
+    p.name = r.string("name"_L1);
+    p.price = Money::fromMinor(r.integer("price"_L1));
+    p.taxRate = r.taxRate("taxRate"_L1);
+    p.active = r.boolean("active"_L1);
+    p.department = r.optionalString("department"_L1);
+    return p;
+}
+
+ServerMessage readCatalog(Reader& r)
+{
+    CatalogUpdate catalog;
+    catalog.cursor = r.integer("cursor"_L1, 0);
+    catalog.full = r.boolean("full"_L1);
+    const QJsonArray array = r.array("products"_L1);
+    catalog.products.reserve(array.size());
+    forEachObject(r, "products"_L1, array,
+                  [&catalog](Reader& product) { catalog.products.append(readProduct(product)); });
+    return catalog;
+}
+
+Shortage readShortage(Reader& r)
+{
+    Shortage s;
+    s.id = r.integer("id"_L1);
+    s.sku = r.string("sku"_L1);
+    s.location = r.string("location"_L1);
+    s.qty = r.integer("qty"_L1);
+    s.terminal = r.string("terminal"_L1);
+    s.sale = r.string("sale"_L1);
+    s.at = r.time("at"_L1);
+    s.resolved = r.optionalBoolean("resolved"_L1);
+    return s;
+}
+
+ServerMessage readShortages(Reader& r)
+{
+    Shortages shortages;
+    const QJsonArray array = r.array("shortages"_L1);
+    shortages.shortages.reserve(array.size());
+    forEachObject(r, "shortages"_L1, array, [&shortages](Reader& shortage) {
+        shortages.shortages.append(readShortage(shortage));
+    });
+    return shortages;
+}
+
+ServerMessage readServerMessage(Reader& r, const QString& type)
+{
+    if (type == "levels"_L1)
+        return readLevels(r);
+    if (type == "results"_L1)
+        return readResults(r);
+    if (type == "catalog"_L1)
+        return readCatalog(r);
+    if (type == "welcome"_L1)
+        return readWelcome(r);
+    if (type == "shortages"_L1)
+        return readShortages(r);
+    if (type == "error"_L1)
+        return readProtocolError(r);
+    r.fail("type"_L1, QStringLiteral("'%1' is not a message type of protocol %2")
+                          .arg(type.left(64))
+                          .arg(protocolVersion));
+    return {};
+}
+
+} // namespace
+
+// ---------------------------------------------------------------- public API
+
+QJsonObject ProtocolError::toJson() const
+{
+    QJsonObject o;
+    o.insert("type"_L1, QStringLiteral("error"));
+    o.insert("code"_L1, code);
+    o.insert("message"_L1, message);
+    if (!field.isEmpty())
+        o.insert("field"_L1, field);
+    if (expected)
+        o.insert("expected"_L1, *expected);
+    if (seq)
+        o.insert("seq"_L1, *seq);
+    return o;
+}
+
+// Lenient: what is missing or mistyped stays empty. decodeServerMessage() is the strict reader.
+ProtocolError ProtocolError::fromJson(const QJsonObject& object)
+{
+    ProtocolError error;
+    error.code = object.value("code"_L1).toString();
+    error.message = object.value("message"_L1).toString();
+    error.field = object.value("field"_L1).toString();
+    if (const std::optional<qint64> e = exactInteger(object.value("expected"_L1)))
+        error.expected = e;
+    if (const std::optional<qint64> s = exactInteger(object.value("seq"_L1)))
+        error.seq = s;
+    return error;
+}
+
+QJsonObject MutationResult::toJson() const
+{
+    QJsonObject o;
+    o.insert("seq"_L1, seq);
+    o.insert("status"_L1, statusName(status));
+    if (!code.isEmpty())
+        o.insert("code"_L1, code);
+    if (!message.isEmpty())
+        o.insert("message"_L1, message);
+    if (available)
+        o.insert("available"_L1, *available);
+    if (!lines.isEmpty())
+        o.insert("lines"_L1, linesJson(lines));
+    if (level)
+        o.insert("level"_L1, levelJson(*level));
+    if (!shortages.isEmpty())
+        o.insert("shortages"_L1, linesJson(shortages));
+    if (replay)
+        o.insert("replay"_L1, true);
+    return o;
+}
+
+Result<MutationResult> MutationResult::fromJson(const QJsonObject& object)
+{
+    Reader r(object);
+    MutationResult result = readResult(r);
+    if (!r.ok())
+        return r.error();
+    return result;
+}
+
+std::variant<ClientMessage, ProtocolError> decodeClientMessage(const QByteArray& frame)
+{
+    QString problem;
+    const std::optional<QJsonObject> object = parseObject(frame, &problem);
+    if (!object)
+        return protocolError(QString(errorCode::invalidJson), problem);
+    const QJsonValue type = object->value("type"_L1);
+    if (!type.isString()) {
+        return protocolError(QString(errorCode::invalidMessage),
+                             QStringLiteral("type: is missing or not a string"),
+                             QStringLiteral("type"));
+    }
+    const QString name = type.toString();
+    if (name == "push"_L1)
+        return decodePush(*object);
+    if (name == "hello"_L1)
+        return decodeHello(*object);
+    return protocolError(QString(errorCode::unknownType),
+                         QStringLiteral("'%1' is not a client message type of protocol %2")
+                             .arg(name.left(64))
+                             .arg(protocolVersion),
+                         QStringLiteral("type"));
+}
+
+QByteArray encode(const Hello& hello)
+{
+    QJsonObject o;
+    o.insert("type"_L1, QStringLiteral("hello"));
+    o.insert("protocol"_L1, hello.protocol);
+    o.insert("terminal"_L1, hello.terminal);
+    o.insert("token"_L1, hello.token);
+    o.insert("cursor"_L1, hello.cursor);
+    return toFrame(o);
+}
+
+QByteArray encode(const QList<Mutation>& pushMutations)
+{
+    QJsonArray mutations;
+    for (const Mutation& m : pushMutations)
+        mutations.append(m.toJson());
+    QJsonObject o;
+    o.insert("type"_L1, QStringLiteral("push"));
+    o.insert("mutations"_L1, mutations);
+    return toFrame(o);
+}
+
+QByteArray encode(const Welcome& welcome)
+{
+    QJsonObject o;
+    o.insert("type"_L1, QStringLiteral("welcome"));
+    o.insert("protocol"_L1, protocolVersion);
+    o.insert("terminal"_L1, welcome.terminal);
+    o.insert("role"_L1, welcome.role);
+    o.insert("lastSeq"_L1, welcome.lastSeq);
+    o.insert("cursor"_L1, welcome.cursor);
+    o.insert("serverTime"_L1, formatTime(welcome.serverTime));
+    return toFrame(o);
+}
+
+QByteArray encode(const Results& results)
+{
+    QJsonArray array;
+    for (const MutationResult& result : results.results)
+        array.append(result.toJson());
+    QJsonObject o;
+    o.insert("type"_L1, QStringLiteral("results"));
+    o.insert("results"_L1, array);
+    return toFrame(o);
+}
+
+QByteArray encode(const Levels& levels)
+{
+    JsonWriter w(64 + levels.levels.size() * 112);
+    w.beginObject();
+    w.string("type"_L1, u"levels");
+    w.integer("cursor"_L1, levels.cursor);
+    w.boolean("full"_L1, levels.full);
+    w.beginArray("levels"_L1);
+    for (const StockLevel& level : levels.levels) {
+        w.beginObject();
+        w.string("sku"_L1, level.sku);
+        w.string("location"_L1, level.location);
+        w.integer("onHand"_L1, level.onHand);
+        w.integer("reserved"_L1, level.reserved);
+        w.integer("available"_L1, level.available());
+        w.integer("version"_L1, level.version);
+        w.endObject();
+    }
+    w.endArray();
+    w.endObject();
+    return w.take();
+}
+
+QByteArray encode(const CatalogUpdate& catalog)
+{
+    JsonWriter w(64 + catalog.products.size() * 160);
+    w.beginObject();
+    w.string("type"_L1, u"catalog");
+    w.integer("cursor"_L1, catalog.cursor);
+    w.boolean("full"_L1, catalog.full);
+    w.beginArray("products"_L1);
+    for (const Product& p : catalog.products) {
+        w.beginObject();
+        w.string("sku"_L1, p.sku);
+        w.string("barcode"_L1, p.barcode);
+        w.string("name"_L1, p.name);
+        w.integer("price"_L1, p.price.minor());
+        w.taxRate("taxRate"_L1, p.taxRate);
+        w.boolean("active"_L1, p.active);
+        w.string("department"_L1, p.department);
+        w.endObject();
+    }
+    w.endArray();
+    w.endObject();
+    return w.take();
+}
+
+QByteArray encode(const Shortages& shortages)
+{
+    QJsonArray array;
+    for (const Shortage& s : shortages.shortages) {
+        QJsonObject shortage;
+        shortage.insert("id"_L1, s.id);
+        shortage.insert("sku"_L1, s.sku);
+        shortage.insert("location"_L1, s.location);
+        shortage.insert("qty"_L1, s.qty);
+        shortage.insert("terminal"_L1, s.terminal);
+        shortage.insert("sale"_L1, s.sale);
+        shortage.insert("at"_L1, formatTime(s.at));
+        if (s.resolved)
+            shortage.insert("resolved"_L1, true);
+        array.append(shortage);
+    }
+    QJsonObject o;
+    o.insert("type"_L1, QStringLiteral("shortages"));
+    o.insert("shortages"_L1, array);
+    return toFrame(o);
+}
+
+QByteArray encode(const ProtocolError& error)
+{
+    return toFrame(error.toJson());
+}
+
+Result<ServerMessage> decodeServerMessage(const QByteArray& frame)
+{
+    QString problem;
+    const std::optional<QJsonObject> object = parseObject(frame, &problem);
+    if (!object)
+        return Error{{}, problem};
+    Reader r(*object);
+    const QString type = r.string("type"_L1);
+    if (!r.ok())
+        return r.error();
+    ServerMessage message = readServerMessage(r, type);
+    if (!r.ok())
+        return r.error();
+    return message;
+}
+
+} // namespace stockline::sync
