@@ -9,6 +9,8 @@
 
 namespace stockline {
 
+class Transaction;
+
 // The terminal's SQLite file, through Qt SQL: WAL journal, synchronous=FULL (a sale is
 // money), numbered schema migrations, and a file written by a newer build is never opened.
 //
@@ -24,6 +26,11 @@ public:
     LocalStore& operator=(const LocalStore&) = delete;
 
     [[nodiscard]] static int schemaVersion();
+    // Written into the file header so another program's SQLite file is never migrated.
+    static constexpr int applicationId = 0x53544b4c; // "STKL"
+    // How long a statement waits for another process's write lock before failing.
+    static constexpr int busyTimeoutMs = 5000;
+
     [[nodiscard]] QSqlDatabase database() const;
     [[nodiscard]] QString path() const { return m_path; }
 
@@ -31,16 +38,32 @@ public:
     [[nodiscard]] QSqlQuery prepare(const QString& sql) const;
     [[nodiscard]] static Error sqlError(const QSqlQuery& query, const QString& what);
 
+    // An error unless `tx` is open on this store: writes outside it would not be atomic.
+    [[nodiscard]] Status check(const Transaction& tx) const;
+
+    // Named counters (table `counters`): the last value taken, 0 before the first.
+    [[nodiscard]] Result<qint64> counter(const QString& name) const;
+    // Takes the next value (1 for the first) inside `tx`, so a rollback gives it back.
+    [[nodiscard]] Result<qint64> nextCounter(Transaction& tx, const QString& name) const;
+    [[nodiscard]] Status setCounter(Transaction& tx, const QString& name, qint64 value) const;
+
 private:
     LocalStore(QString path, QString connectionName);
+    [[nodiscard]] Status connect();
+    [[nodiscard]] Status checkFile() const;
     [[nodiscard]] Status configure();
     [[nodiscard]] Status migrate();
+    [[nodiscard]] Status migrateTo(int version);
+    [[nodiscard]] Result<qint64> pragmaValue(const QString& pragma) const;
 
     QString m_path;
     QString m_connectionName;
+    QSqlDatabase m_db;
 };
 
 // Rolls back unless committed: the RAII guard around every multi-statement change.
+// BEGIN IMMEDIATE takes the write lock up front, so a transaction never fails half-way
+// because another process started writing after it read.
 class Transaction
 {
 public:
@@ -50,11 +73,16 @@ public:
     Transaction& operator=(const Transaction&) = delete;
 
     [[nodiscard]] bool isOpen() const { return m_open; }
+    // Why the transaction is not open (BEGIN failed, or it was already committed).
+    [[nodiscard]] Status status() const;
+    [[nodiscard]] bool isFor(const LocalStore& store) const;
     [[nodiscard]] Status commit();
 
 private:
     QSqlDatabase m_db;
     bool m_open = false;
+    bool m_committed = false;
+    Error m_beginError;
 };
 
 } // namespace stockline

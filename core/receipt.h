@@ -18,6 +18,7 @@ struct ReceiptLine
     Money unitPrice;
     Money discount; // off the whole line, not per unit
     TaxRate taxRate;
+    QString reservation; // the server-side hold on these units; empty: none
 
     [[nodiscard]] Money net() const { return unitPrice * qty - discount; }
     [[nodiscard]] Money tax() const { return taxRate.taxOn(net()); }

@@ -19,27 +19,42 @@ const QList<QStringList>& terminalMigrations()
                            " department TEXT NOT NULL DEFAULT '')"),
             QStringLiteral(
                 "CREATE INDEX products_barcode ON products(barcode) WHERE barcode <> ''"),
+            // SKUs are ASCII IDs, so NOCASE finds an exact SKU typed in any case, by index.
+            QStringLiteral("CREATE INDEX products_sku_nocase ON products(sku COLLATE NOCASE)"),
+            // Search covers active products only: the index holds no inactive rows, so a
+            // search never ranks rows it would throw away. The view is the content table, so
+            // FTS5's 'rebuild' and 'integrity-check' agree with what the triggers index.
+            QStringLiteral("CREATE VIEW products_searchable AS"
+                           " SELECT rowid AS id, sku, barcode, name FROM products WHERE active"),
+            // unicode61 without tokenchars: "Coca-Cola" is found by "cola", and "coca-cola"
+            // still finds it as a phrase. Prefix indexes for 2 and 3 characters keep the first
+            // keystrokes of a word from merging the doclists of many terms; Catalog never asks
+            // for a one-character prefix.
             QStringLiteral("CREATE VIRTUAL TABLE products_fts USING fts5("
-                           " sku, barcode, name, department,"
-                           " content='products', content_rowid='rowid',"
-                           " tokenize=\"unicode61 remove_diacritics 2 tokenchars '-.'\","
-                           " prefix='1 2 3')"),
-            QStringLiteral("CREATE TRIGGER products_ai AFTER INSERT ON products BEGIN"
-                           " INSERT INTO products_fts(rowid, sku, barcode, name, department)"
-                           " VALUES (new.rowid, new.sku, new.barcode, new.name, new.department);"
+                           " sku, barcode, name,"
+                           " content='products_searchable', content_rowid='id',"
+                           " tokenize='unicode61 remove_diacritics 2',"
+                           " prefix='2 3')"),
+            QStringLiteral("CREATE TRIGGER products_ai AFTER INSERT ON products"
+                           " WHEN new.active BEGIN"
+                           " INSERT INTO products_fts(rowid, sku, barcode, name)"
+                           " VALUES (new.rowid, new.sku, new.barcode, new.name);"
                            " END"),
-            QStringLiteral(
-                "CREATE TRIGGER products_ad AFTER DELETE ON products BEGIN"
-                " INSERT INTO products_fts(products_fts, rowid, sku, barcode, name, department)"
-                " VALUES ('delete', old.rowid, old.sku, old.barcode, old.name, old.department);"
-                " END"),
-            QStringLiteral(
-                "CREATE TRIGGER products_au AFTER UPDATE ON products BEGIN"
-                " INSERT INTO products_fts(products_fts, rowid, sku, barcode, name, department)"
-                " VALUES ('delete', old.rowid, old.sku, old.barcode, old.name, old.department);"
-                " INSERT INTO products_fts(rowid, sku, barcode, name, department)"
-                " VALUES (new.rowid, new.sku, new.barcode, new.name, new.department);"
-                " END"),
+            QStringLiteral("CREATE TRIGGER products_ad AFTER DELETE ON products"
+                           " WHEN old.active BEGIN"
+                           " INSERT INTO products_fts(products_fts, rowid, sku, barcode, name)"
+                           " VALUES ('delete', old.rowid, old.sku, old.barcode, old.name);"
+                           " END"),
+            // Price-only changes, most catalog updates, leave the index alone.
+            QStringLiteral("CREATE TRIGGER products_au AFTER UPDATE ON products"
+                           " WHEN old.sku IS NOT new.sku OR old.barcode IS NOT new.barcode"
+                           " OR old.name IS NOT new.name OR old.active IS NOT new.active BEGIN"
+                           " INSERT INTO products_fts(products_fts, rowid, sku, barcode, name)"
+                           " SELECT 'delete', old.rowid, old.sku, old.barcode, old.name"
+                           " WHERE old.active;"
+                           " INSERT INTO products_fts(rowid, sku, barcode, name)"
+                           " SELECT new.rowid, new.sku, new.barcode, new.name WHERE new.active;"
+                           " END"),
             QStringLiteral("CREATE TABLE locations (id TEXT PRIMARY KEY, name TEXT NOT NULL)"),
             QStringLiteral("CREATE TABLE levels ("
                            " sku TEXT NOT NULL, location TEXT NOT NULL,"
@@ -66,7 +81,9 @@ const QList<QStringList>& terminalMigrations()
                            " staff TEXT NOT NULL DEFAULT '',"
                            " net INTEGER NOT NULL, tax INTEGER NOT NULL, total INTEGER NOT NULL,"
                            " offline INTEGER NOT NULL,"
-                           " outbox_seq INTEGER NOT NULL REFERENCES outbox(seq))"),
+                           // Follows its entry when a reinstalled terminal renumbers.
+                           " outbox_seq INTEGER NOT NULL UNIQUE"
+                           " REFERENCES outbox(seq) ON UPDATE CASCADE)"),
             QStringLiteral(
                 "CREATE TABLE sale_lines ("
                 " receipt TEXT NOT NULL REFERENCES sales(receipt),"

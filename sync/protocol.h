@@ -31,6 +31,32 @@ enum CloseCode : quint16 {
     CloseRateLimited = 4429,
 };
 
+// The `code` of an `error` message (sync/PROTOCOL.md lists when each is sent). The first four
+// come from decodeClientMessage(); the server's session and store send the others.
+namespace errorCode {
+inline constexpr QLatin1StringView invalidJson("invalid_json");
+inline constexpr QLatin1StringView invalidMessage("invalid_message");
+inline constexpr QLatin1StringView unknownType("unknown_type");
+inline constexpr QLatin1StringView batchTooLarge("batch_too_large");
+inline constexpr QLatin1StringView unauthorized("unauthorized");
+inline constexpr QLatin1StringView unsupportedProtocol("unsupported_protocol");
+inline constexpr QLatin1StringView sequenceGap("sequence_gap");
+inline constexpr QLatin1StringView sequenceConflict("sequence_conflict");
+inline constexpr QLatin1StringView unavailable("unavailable");
+inline constexpr QLatin1StringView helloRequired("hello_required");
+inline constexpr QLatin1StringView rateLimited("rate_limited");
+} // namespace errorCode
+
+// The `code` of a rejected result.
+namespace rejectCode {
+inline constexpr QLatin1StringView insufficientStock("insufficient_stock");
+inline constexpr QLatin1StringView versionConflict("version_conflict");
+inline constexpr QLatin1StringView forbidden("forbidden");
+inline constexpr QLatin1StringView unknownSku("unknown_sku");
+inline constexpr QLatin1StringView unknownLocation("unknown_location");
+inline constexpr QLatin1StringView invalid("invalid");
+} // namespace rejectCode
+
 // An `error` message: a problem with a message as a whole, not a mutation's result.
 struct ProtocolError
 {

@@ -239,6 +239,8 @@ private Q_SLOTS:
     void levelsMatchTheContractExample();
     void taxRateIsThePercentAsANumber_data();
     void taxRateIsThePercentAsANumber();
+    void textSurvivesEscaping_data();
+    void textSurvivesEscaping();
     void replayIsWrittenOnlyWhenTrue();
     void timesAreUtcWithZ_data();
     void timesAreUtcWithZ();
@@ -657,6 +659,7 @@ void TestProtocol::serverMessagesRoundTrip_data()
     Levels levels;
     levels.cursor = 9121;
     levels.levels = {level("A1", 5, 2, 17), level("B2", 0, 0, 1)};
+    QTest::newRow("levels, none") << ServerMessage(Levels{});
     QTest::newRow("levels delta") << ServerMessage(levels);
     levels.full = true;
     levels.levels.append(level("C3", maxWireInteger, maxWireInteger, maxWireInteger));
@@ -672,6 +675,7 @@ void TestProtocol::serverMessagesRoundTrip_data()
     catalog.products[2].active = false;
     catalog.products[3].price = Money::fromMinor(0);
     QTest::newRow("catalog") << ServerMessage(catalog);
+    QTest::newRow("catalog, none") << ServerMessage(CatalogUpdate{});
 
     Shortages shortages;
     shortages.shortages = {shortage(1, false), shortage(2, true)};
@@ -876,6 +880,43 @@ void TestProtocol::taxRateIsThePercentAsANumber()
     const std::optional<CatalogUpdate> decoded = decodeServer<CatalogUpdate>(json);
     QVERIFY(decoded);
     QCOMPARE(decoded->products.constFirst().taxRate.milliPercent(), milliPercent);
+}
+
+void TestProtocol::textSurvivesEscaping_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::newRow("quotes") << u"Say \"cheese\""_s;
+    QTest::newRow("backslash") << u"C:\\temp\\"_s;
+    QTest::newRow("tab and newline") << u"a\tb\nc\r"_s;
+    QTest::newRow("control characters") << QString::fromUtf16(u"\u0001\u001f\u007f");
+    QTest::newRow("accents") << u"Crème fraîche"_s;
+    QTest::newRow("CJK") << u"日本酒"_s;
+    QTest::newRow("outside the BMP") << u"🍺 beer"_s;
+    QTest::newRow("line separator") << QString::fromUtf16(u"a\u2028b");
+    QTest::newRow("markup") << u"</script><b>"_s;
+    QTest::newRow("empty") << QString();
+}
+
+void TestProtocol::textSurvivesEscaping()
+{
+    QFETCH(QString, text);
+    CatalogUpdate catalog;
+    catalog.products = {product("A1", 8250)};
+    catalog.products[0].name = text;
+    catalog.products[0].department = text;
+    Levels levels;
+    levels.levels = {level("A1", 1, 0, 1)};
+    levels.levels[0].location = text; // not a valid ID, but the writer must still be right
+
+    for (const ServerMessage& message : {ServerMessage(catalog), ServerMessage(levels)}) {
+        const QByteArray json = std::visit([](const auto& m) { return encode(m); }, message);
+        QJsonParseError error;
+        QJsonDocument::fromJson(json, &error);
+        QVERIFY2(error.error == QJsonParseError::NoError, json.constData());
+        const Result<ServerMessage> decoded = decodeServerMessage(json);
+        QVERIFY(decoded.ok());
+        QVERIFY2(decoded.value() == message, json.constData());
+    }
 }
 
 void TestProtocol::replayIsWrittenOnlyWhenTrue()

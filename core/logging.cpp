@@ -1,0 +1,7 @@
+#include "logging.h"
+
+namespace stockline {
+
+Q_LOGGING_CATEGORY(lcCore, "stockline.core")
+
+} // namespace stockline

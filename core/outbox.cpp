@@ -1,0 +1,344 @@
+#include "outbox.h"
+
+#include "localstore.h"
+#include "logging.h"
+
+#include <QJsonDocument>
+#include <QSqlError>
+#include <QUuid>
+
+namespace stockline {
+
+namespace {
+
+const QString pendingStatus = QStringLiteral("pending");
+const QString appliedStatus = QStringLiteral("applied");
+const QString rejectedStatus = QStringLiteral("rejected");
+
+// Makes append() all-or-nothing inside the caller's transaction: a failure after the counter
+// moved must not leave a used seq behind for the caller to commit by mistake.
+class Savepoint
+{
+public:
+    explicit Savepoint(const LocalStore& store) : m_db(store.database())
+    {
+        QSqlQuery query(m_db);
+        m_open = query.exec(QStringLiteral("SAVEPOINT outbox_append"));
+        if (!m_open)
+            m_error = LocalStore::sqlError(query, QStringLiteral("start an outbox savepoint"));
+    }
+    ~Savepoint()
+    {
+        if (!m_open)
+            return;
+        QSqlQuery query(m_db);
+        if (!query.exec(QStringLiteral("ROLLBACK TO outbox_append")) ||
+            !query.exec(QStringLiteral("RELEASE outbox_append")))
+            qCWarning(lcCore) << "outbox savepoint rollback:" << query.lastError().text();
+    }
+    Savepoint(const Savepoint&) = delete;
+    Savepoint& operator=(const Savepoint&) = delete;
+
+    [[nodiscard]] Status status() const { return m_open ? success() : Status(m_error); }
+    [[nodiscard]] Status release()
+    {
+        QSqlQuery query(m_db);
+        if (!query.exec(QStringLiteral("RELEASE outbox_append")))
+            return LocalStore::sqlError(query, QStringLiteral("release the outbox savepoint"));
+        m_open = false;
+        return success();
+    }
+
+private:
+    QSqlDatabase m_db;
+    bool m_open = false;
+    Error m_error;
+};
+
+QString compact(const QJsonObject& object)
+{
+    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
+}
+
+QJsonObject objectFrom(const QString& json)
+{
+    return QJsonDocument::fromJson(json.toUtf8()).object();
+}
+
+QString timeText(const QDateTime& at)
+{
+    return at.toUTC().toString(Qt::ISODateWithMs);
+}
+
+OutboxEntry::Status statusFrom(const QString& text)
+{
+    if (text == appliedStatus)
+        return OutboxEntry::Status::Applied;
+    if (text == rejectedStatus)
+        return OutboxEntry::Status::Rejected;
+    return OutboxEntry::Status::Pending;
+}
+
+const QString entryColumns = QStringLiteral("seq, id, kind, payload, created_at, status, result");
+
+OutboxEntry entryFrom(const QSqlQuery& query)
+{
+    OutboxEntry entry;
+    entry.seq = query.value(0).toLongLong();
+    entry.id = query.value(1).toString();
+    entry.kind = query.value(2).toString();
+    entry.payload = objectFrom(query.value(3).toString());
+    entry.createdAt = QDateTime::fromString(query.value(4).toString(), Qt::ISODateWithMs);
+    entry.status = statusFrom(query.value(5).toString());
+    if (!query.value(6).isNull())
+        entry.result = objectFrom(query.value(6).toString());
+    return entry;
+}
+
+} // namespace
+
+Outbox::Outbox(const LocalStore& store) : m_store(store) {}
+
+Result<Mutation> Outbox::append(Transaction& tx, Mutation mutation)
+{
+    if (const Status ok = m_store.check(tx); !ok)
+        return ok.error();
+    if (mutation.id.isEmpty())
+        mutation.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    mutation.at = mutation.at.isValid() ? mutation.at.toUTC() : QDateTime::currentDateTimeUtc();
+
+    Savepoint savepoint(m_store);
+    if (const Status open = savepoint.status(); !open)
+        return open.error();
+    if (const Status inserted = insert(tx, mutation); !inserted)
+        return inserted.error();
+    if (const Status released = savepoint.release(); !released)
+        return released.error();
+    return mutation;
+}
+
+Status Outbox::insert(Transaction& tx, Mutation& mutation)
+{
+    const Result<qint64> last = lastSeq();
+    if (!last)
+        return last.error();
+    // Validated with its final seq before anything is written.
+    mutation.seq = *last + 1;
+    if (const std::optional<Error> problem = mutation.validate())
+        return *problem;
+
+    QSqlQuery known = m_store.prepare(QStringLiteral("SELECT seq FROM outbox WHERE id = ?"));
+    known.addBindValue(mutation.id);
+    if (!known.exec())
+        return LocalStore::sqlError(known, QStringLiteral("look up a mutation id"));
+    if (known.next())
+        return Error{QStringLiteral("id"), QStringLiteral("mutation %1 is already in the outbox "
+                                                          "as seq %2")
+                                               .arg(mutation.id)
+                                               .arg(known.value(0).toLongLong())};
+
+    const Result<qint64> seq = m_store.nextCounter(tx, counterName);
+    if (!seq)
+        return seq.error();
+    if (*seq != mutation.seq)
+        return Error{QStringLiteral("seq"), QStringLiteral("the outbox counter moved from %1 to "
+                                                           "%2 during one append")
+                                                .arg(*last)
+                                                .arg(*seq)};
+
+    QSqlQuery query = m_store.prepare(QStringLiteral(
+        "INSERT INTO outbox (seq, id, kind, payload, created_at) VALUES (?, ?, ?, ?, ?)"));
+    query.addBindValue(mutation.seq);
+    query.addBindValue(mutation.id);
+    query.addBindValue(kindName(mutation.kind()));
+    query.addBindValue(compact(mutation.toJson()));
+    query.addBindValue(timeText(mutation.at));
+    if (!query.exec())
+        return LocalStore::sqlError(query, QStringLiteral("write to the outbox"));
+    return success();
+}
+
+Result<Mutation> Outbox::appendNow(Mutation mutation)
+{
+    Transaction tx(m_store);
+    Result<Mutation> appended = append(tx, std::move(mutation));
+    if (!appended)
+        return appended;
+    if (const Status committed = tx.commit(); !committed)
+        return committed.error();
+    return appended;
+}
+
+Result<QList<OutboxEntry>> Outbox::pending(int limit, qint64 afterSeq) const
+{
+    if (limit <= 0)
+        return Error{QStringLiteral("limit"), QStringLiteral("must be positive")};
+    QSqlQuery query = m_store.prepare(QStringLiteral("SELECT ") + entryColumns +
+                                      QStringLiteral(" FROM outbox WHERE status = 'pending'"
+                                                     " AND seq > ? ORDER BY seq LIMIT ?"));
+    query.addBindValue(afterSeq);
+    query.addBindValue(limit);
+    if (!query.exec())
+        return LocalStore::sqlError(query, QStringLiteral("read the outbox"));
+    QList<OutboxEntry> entries;
+    while (query.next())
+        entries.append(entryFrom(query));
+    return entries;
+}
+
+Result<qint64> Outbox::pendingCount() const
+{
+    QSqlQuery query =
+        m_store.prepare(QStringLiteral("SELECT count(*) FROM outbox WHERE status = 'pending'"));
+    if (!query.exec() || !query.next())
+        return LocalStore::sqlError(query, QStringLiteral("count the outbox"));
+    return query.value(0).toLongLong();
+}
+
+Result<QDateTime> Outbox::oldestPendingAt() const
+{
+    QSqlQuery query = m_store.prepare(QStringLiteral(
+        "SELECT created_at FROM outbox WHERE status = 'pending' ORDER BY seq LIMIT 1"));
+    if (!query.exec())
+        return LocalStore::sqlError(query, QStringLiteral("read the outbox"));
+    if (!query.next())
+        return QDateTime();
+    return QDateTime::fromString(query.value(0).toString(), Qt::ISODateWithMs);
+}
+
+Result<qint64> Outbox::lastSeq() const
+{
+    return m_store.counter(counterName);
+}
+
+Result<OutboxEntry> Outbox::entry(qint64 seq) const
+{
+    QSqlQuery query = m_store.prepare(QStringLiteral("SELECT ") + entryColumns +
+                                      QStringLiteral(" FROM outbox WHERE seq = ?"));
+    query.addBindValue(seq);
+    if (!query.exec())
+        return LocalStore::sqlError(query, QStringLiteral("read the outbox"));
+    if (!query.next())
+        return Error{QStringLiteral("seq"), QStringLiteral("no outbox entry %1").arg(seq)};
+    return entryFrom(query);
+}
+
+Status Outbox::recordResult(Transaction& tx, qint64 seq, const QString& status,
+                            const QJsonObject& result)
+{
+    if (const Status ok = m_store.check(tx); !ok)
+        return ok;
+    if (status != appliedStatus && status != rejectedStatus)
+        return Error{QStringLiteral("status"),
+                     QStringLiteral("'%1' is not \"applied\" or \"rejected\"").arg(status)};
+    if (result.contains(QLatin1String("seq")) &&
+        result.value(QLatin1String("seq")).toInteger(-1) != seq)
+        return Error{QStringLiteral("seq"),
+                     QStringLiteral("the result names another seq than %1").arg(seq)};
+    if (result.contains(QLatin1String("status")) &&
+        result.value(QLatin1String("status")).toString() != status)
+        return Error{QStringLiteral("status"),
+                     QStringLiteral("the result says another status than '%1'").arg(status)};
+    QJsonObject stored = result;
+    stored.remove(QLatin1String("replay"));
+
+    const Result<OutboxEntry> current = entry(seq);
+    if (!current)
+        return current.error();
+    if (current->status != OutboxEntry::Status::Pending) {
+        if (statusFrom(status) == current->status && current->result == stored)
+            return success();
+        return Error{QStringLiteral("result"),
+                     QStringLiteral("seq %1 already has the result %2; a result never changes, "
+                                    "refusing %3")
+                         .arg(seq)
+                         .arg(compact(current->result), compact(stored))};
+    }
+    QSqlQuery query = m_store.prepare(QStringLiteral(
+        "UPDATE outbox SET status = ?, result = ? WHERE seq = ? AND status = 'pending'"));
+    query.addBindValue(status);
+    query.addBindValue(compact(stored));
+    query.addBindValue(seq);
+    if (!query.exec())
+        return LocalStore::sqlError(query, QStringLiteral("record a result"));
+    return success();
+}
+
+Result<qint64> Outbox::continueAfter(qint64 serverLastSeq)
+{
+    if (serverLastSeq < 0)
+        return Error{QStringLiteral("lastSeq"), QStringLiteral("must not be negative")};
+    Transaction tx(m_store);
+    if (!tx.isOpen())
+        return tx.status().error();
+
+    QSqlQuery answered =
+        m_store.prepare(QStringLiteral("SELECT max(seq) FROM outbox WHERE status <> 'pending'"));
+    if (!answered.exec() || !answered.next())
+        return LocalStore::sqlError(answered, QStringLiteral("read the outbox"));
+    if (answered.value(0).toLongLong() > serverLastSeq)
+        return Error{QStringLiteral("lastSeq"),
+                     QStringLiteral("the server's lastSeq %1 is below seq %2 that it already "
+                                    "answered: the server lost data or this is another "
+                                    "terminal's store; not renumbering")
+                         .arg(serverLastSeq)
+                         .arg(answered.value(0).toLongLong())};
+
+    QSqlQuery query = m_store.prepare(
+        QStringLiteral("SELECT seq FROM outbox WHERE status = 'pending' ORDER BY seq"));
+    if (!query.exec())
+        return LocalStore::sqlError(query, QStringLiteral("read the outbox"));
+    QList<qint64> seqs;
+    while (query.next())
+        seqs.append(query.value(0).toLongLong());
+
+    const Result<qint64> last = lastSeq();
+    if (!last)
+        return last.error();
+    if (!seqs.isEmpty() && seqs.first() == serverLastSeq + 1)
+        return qint64{0}; // already continuing from the server's numbering
+    if (seqs.isEmpty() && *last >= serverLastSeq)
+        return qint64{0};
+
+    if (const Status renumbered = renumber(seqs, serverLastSeq + 1); !renumbered)
+        return renumbered.error();
+    const qint64 newLast = serverLastSeq + seqs.size();
+    if (const Status moved = m_store.setCounter(tx, counterName, newLast); !moved)
+        return moved.error();
+    if (const Status committed = tx.commit(); !committed)
+        return committed.error();
+    qCInfo(lcCore) << "outbox continues after the server's seq" << serverLastSeq << ":"
+                   << seqs.size() << "pending entries renumbered, last seq" << newLast;
+    return qint64{seqs.size()};
+}
+
+// Through negative seqs, so no new number collides with an old one on the way; sales
+// follow their entries by ON UPDATE CASCADE.
+Status Outbox::renumber(const QList<qint64>& seqs, qint64 firstSeq)
+{
+    QSqlQuery away =
+        m_store.prepare(QStringLiteral("UPDATE outbox SET seq = -seq WHERE status = 'pending'"));
+    if (!away.exec())
+        return LocalStore::sqlError(away, QStringLiteral("renumber the outbox"));
+
+    QSqlQuery read = m_store.prepare(QStringLiteral("SELECT payload FROM outbox WHERE seq = ?"));
+    QSqlQuery write =
+        m_store.prepare(QStringLiteral("UPDATE outbox SET seq = ?, payload = ? WHERE seq = ?"));
+    for (qsizetype i = 0; i < seqs.size(); ++i) {
+        const qint64 newSeq = firstSeq + i;
+        read.addBindValue(-seqs.at(i));
+        if (!read.exec() || !read.next())
+            return LocalStore::sqlError(read, QStringLiteral("renumber the outbox"));
+        QJsonObject payload = objectFrom(read.value(0).toString());
+        read.finish();
+        payload.insert(QLatin1String("seq"), newSeq);
+        write.addBindValue(newSeq);
+        write.addBindValue(compact(payload));
+        write.addBindValue(-seqs.at(i));
+        if (!write.exec())
+            return LocalStore::sqlError(write, QStringLiteral("renumber the outbox"));
+    }
+    return success();
+}
+
+} // namespace stockline

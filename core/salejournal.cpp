@@ -1,0 +1,348 @@
+#include "salejournal.h"
+
+#include "ids.h"
+#include "localstore.h"
+#include "receiptnumbers.h"
+
+namespace stockline {
+
+namespace {
+
+constexpr int maxTaxMilliPercent = 100'000;
+
+QString indexed(const char* list, qsizetype index, const char* field)
+{
+    return QStringLiteral("%1[%2].%3")
+        .arg(QLatin1String(list))
+        .arg(index)
+        .arg(QLatin1String(field));
+}
+
+std::optional<Error> checkId(const QString& field, const QString& value)
+{
+    if (isValidId(value))
+        return std::nullopt;
+    return Error{field,
+                 QStringLiteral("'%1' is not 1–64 characters from A-Z a-z 0-9 . _ : -").arg(value)};
+}
+
+std::optional<Error> checkText(const QString& field, const QString& value)
+{
+    if (value.size() <= maxTextLength)
+        return std::nullopt;
+    return Error{field, QStringLiteral("is longer than %1 characters").arg(maxTextLength)};
+}
+
+std::optional<Error> checkRange(const QString& field, qint64 value, qint64 low, qint64 high)
+{
+    if (value >= low && value <= high)
+        return std::nullopt;
+    return Error{field, QStringLiteral("%1 is not within %2–%3").arg(value).arg(low).arg(high)};
+}
+
+std::optional<Error> checkLine(qsizetype i, const ReceiptLine& line)
+{
+    if (auto e = checkId(indexed("lines", i, "sku"), line.sku))
+        return e;
+    if (auto e = checkText(indexed("lines", i, "name"), line.name))
+        return e;
+    if (auto e = checkRange(indexed("lines", i, "qty"), line.qty, 1, maxQuantity))
+        return e;
+    if (auto e =
+            checkRange(indexed("lines", i, "unitPrice"), line.unitPrice.minor(), 0, maxMoneyMinor))
+        return e;
+    const qint64 gross = (line.unitPrice * line.qty).minor();
+    if (auto e = checkRange(indexed("lines", i, "discount"), line.discount.minor(), 0, gross))
+        return e;
+    if (line.net().minor() > maxMoneyMinor)
+        return Error{
+            indexed("lines", i, "net"),
+            QStringLiteral("%1 is more than one line may come to").arg(line.net().toString())};
+    if (auto e = checkRange(indexed("lines", i, "taxRate"), line.taxRate.milliPercent(), 0,
+                            maxTaxMilliPercent))
+        return e;
+    if (!line.reservation.isEmpty())
+        return checkId(indexed("lines", i, "reservation"), line.reservation);
+    return std::nullopt;
+}
+
+std::optional<Error> checkReservationsDistinct(const QList<ReceiptLine>& lines)
+{
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        for (qsizetype j = 0; j < i; ++j) {
+            if (!lines.at(i).reservation.isEmpty() &&
+                lines.at(i).reservation == lines.at(j).reservation)
+                return Error{indexed("lines", i, "reservation"),
+                             QStringLiteral("names the same reservation as lines[%1]").arg(j)};
+        }
+    }
+    return std::nullopt;
+}
+
+// A negative amount is change given back in that method, as on the wire.
+std::optional<Error> checkPayment(qsizetype i, const Payment& payment)
+{
+    if (auto e = checkId(indexed("payments", i, "method"), payment.method))
+        return e;
+    if (auto e = checkRange(indexed("payments", i, "amount"), payment.amount.minor(),
+                            -maxMoneyMinor, maxMoneyMinor))
+        return e;
+    if (payment.amount == Money())
+        return Error{indexed("payments", i, "amount"), QStringLiteral("is zero")};
+    return checkText(indexed("payments", i, "reference"), payment.reference);
+}
+
+std::optional<Error> checkPaid(const QList<Payment>& payments, Money total)
+{
+    Money paid;
+    for (const Payment& payment : payments)
+        paid += payment.amount;
+    if (paid < total)
+        return Error{QStringLiteral("payments"),
+                     QStringLiteral("%1 paid does not cover the total of %2")
+                         .arg(paid.toString(), total.toString())};
+    if (paid > total)
+        return Error{QStringLiteral("payments"),
+                     QStringLiteral("%1 paid is more than the total of %2: record the change "
+                                    "given as a negative payment")
+                         .arg(paid.toString(), total.toString())};
+    return std::nullopt;
+}
+
+// A null QString binds as SQL NULL; the optional text columns hold '' for "none".
+QVariant textValue(const QString& value)
+{
+    return value.isNull() ? QVariant(QStringLiteral("")) : QVariant(value);
+}
+
+QString timeText(const QDateTime& at)
+{
+    return at.toUTC().toString(Qt::ISODateWithMs);
+}
+
+} // namespace
+
+SaleJournal::SaleJournal(const LocalStore& store, Outbox& outbox, const ReceiptNumbers& numbers)
+    : m_store(store), m_outbox(outbox), m_numbers(numbers)
+{
+}
+
+std::optional<Error> SaleJournal::check(const CompletedSale& sale)
+{
+    if (auto e = checkId(QStringLiteral("location"), sale.location))
+        return e;
+    if (auto e = checkText(QStringLiteral("staff"), sale.staff))
+        return e;
+    if (sale.lines.isEmpty())
+        return Error{QStringLiteral("lines"), QStringLiteral("a sale needs at least one line")};
+    if (auto e = checkRange(QStringLiteral("lines"), sale.lines.size(), 1, maxLinesPerMutation))
+        return e;
+    for (qsizetype i = 0; i < sale.lines.size(); ++i) {
+        if (auto e = checkLine(i, sale.lines.at(i)))
+            return e;
+    }
+    if (auto e = checkReservationsDistinct(sale.lines))
+        return e;
+    if (wireLines(sale.lines).size() > maxLinesPerMutation)
+        return Error{QStringLiteral("lines"),
+                     QStringLiteral("too many lines: discounted lines are sent as two, and the "
+                                    "server takes at most %1")
+                         .arg(maxLinesPerMutation)};
+    if (auto e =
+            checkRange(QStringLiteral("payments"), sale.payments.size(), 0, maxLinesPerMutation))
+        return e;
+    for (qsizetype i = 0; i < sale.payments.size(); ++i) {
+        if (auto e = checkPayment(i, sale.payments.at(i)))
+            return e;
+    }
+    return checkPaid(sale.payments, totalsOf(sale.lines).total);
+}
+
+QList<SaleLine> SaleJournal::wireLines(const QList<ReceiptLine>& lines)
+{
+    QList<SaleLine> wire;
+    wire.reserve(lines.size());
+    for (const ReceiptLine& line : lines) {
+        if (line.qty <= 0)
+            continue; // check() refuses such a line; never divide by zero for it
+        const qint64 net = line.net().minor();
+        const qint64 unit = net / line.qty;
+        const qint64 remainder = net % line.qty;
+        if (remainder > 0 && !line.reservation.isEmpty()) {
+            wire.append(SaleLine{line.sku, line.qty,
+                                 Money::fromMinor(divideHalfEven(net, line.qty)),
+                                 line.reservation});
+            continue;
+        }
+        if (remainder > 0)
+            wire.append(
+                SaleLine{line.sku, remainder, Money::fromMinor(unit + 1), line.reservation});
+        wire.append(
+            SaleLine{line.sku, line.qty - remainder, Money::fromMinor(unit), line.reservation});
+    }
+    return wire;
+}
+
+Result<RecordedSale> SaleJournal::record(const CompletedSale& sale)
+{
+    if (auto problem = check(sale))
+        return *problem;
+    Transaction tx(m_store);
+    if (!tx.isOpen())
+        return tx.status().error();
+    if (const Status known = checkProductsKnown(sale.lines); !known)
+        return known.error();
+
+    const Result<QString> receipt = m_numbers.next(tx);
+    if (!receipt)
+        return receipt.error();
+    const QDateTime at = sale.at.isValid() ? sale.at.toUTC() : QDateTime::currentDateTimeUtc();
+    Mutation mutation;
+    mutation.at = at;
+    mutation.body = SaleMutation{*receipt,      sale.location, wireLines(sale.lines),
+                                 sale.payments, sale.offline,  sale.staff};
+    const Result<Mutation> queued = m_outbox.append(tx, mutation);
+    if (!queued)
+        return queued.error();
+
+    Status written = insertSale(*receipt, sale, at, queued->seq);
+    if (written)
+        written = insertLines(*receipt, sale.lines);
+    if (written)
+        written = insertPayments(*receipt, sale.payments);
+    if (written)
+        written = tx.commit();
+    if (!written)
+        return written.error();
+    return RecordedSale{*receipt, queued->seq, totalsOf(sale.lines), at};
+}
+
+Status SaleJournal::checkProductsKnown(const QList<ReceiptLine>& lines) const
+{
+    QSqlQuery query = m_store.prepare(QStringLiteral("SELECT 1 FROM products WHERE sku = ?"));
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        query.addBindValue(lines.at(i).sku);
+        if (!query.exec())
+            return LocalStore::sqlError(query, QStringLiteral("look up a product"));
+        const bool known = query.next();
+        query.finish();
+        if (!known)
+            return Error{indexed("lines", i, "sku"),
+                         QStringLiteral("'%1' is not in the catalog").arg(lines.at(i).sku)};
+    }
+    return success();
+}
+
+Status SaleJournal::insertSale(const QString& receipt, const CompletedSale& sale,
+                               const QDateTime& at, qint64 seq) const
+{
+    const ReceiptTotals totals = totalsOf(sale.lines);
+    QSqlQuery query = m_store.prepare(
+        QStringLiteral("INSERT INTO sales (receipt, location, at, staff, net, tax, total, offline,"
+                       " outbox_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    for (const QVariant& value :
+         {QVariant(receipt), QVariant(sale.location), QVariant(timeText(at)), textValue(sale.staff),
+          QVariant(totals.net.minor()), QVariant(totals.tax.minor()),
+          QVariant(totals.total.minor()), QVariant(sale.offline ? 1 : 0), QVariant(seq)})
+        query.addBindValue(value);
+    if (!query.exec())
+        return LocalStore::sqlError(query, QStringLiteral("record the sale"));
+    return success();
+}
+
+Status SaleJournal::insertLines(const QString& receipt, const QList<ReceiptLine>& lines) const
+{
+    QSqlQuery query = m_store.prepare(QStringLiteral(
+        "INSERT INTO sale_lines (receipt, line, sku, name, qty, unit_price, discount, tax_rate,"
+        " tax, total, reservation) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        const ReceiptLine& line = lines.at(i);
+        for (const QVariant& value :
+             {QVariant(receipt), QVariant(static_cast<qint64>(i + 1)), QVariant(line.sku),
+              textValue(line.name), QVariant(line.qty), QVariant(line.unitPrice.minor()),
+              QVariant(line.discount.minor()), QVariant(line.taxRate.milliPercent()),
+              QVariant(line.tax().minor()), QVariant(line.total().minor()),
+              textValue(line.reservation)})
+            query.addBindValue(value);
+        if (!query.exec())
+            return LocalStore::sqlError(query, QStringLiteral("record a sale line"));
+    }
+    return success();
+}
+
+Status SaleJournal::insertPayments(const QString& receipt, const QList<Payment>& payments) const
+{
+    QSqlQuery query = m_store.prepare(
+        QStringLiteral("INSERT INTO sale_payments (receipt, idx, method, amount, reference)"
+                       " VALUES (?, ?, ?, ?, ?)"));
+    for (qsizetype i = 0; i < payments.size(); ++i) {
+        const Payment& payment = payments.at(i);
+        for (const QVariant& value :
+             {QVariant(receipt), QVariant(static_cast<qint64>(i + 1)), QVariant(payment.method),
+              QVariant(payment.amount.minor()), textValue(payment.reference)})
+            query.addBindValue(value);
+        if (!query.exec())
+            return LocalStore::sqlError(query, QStringLiteral("record a payment"));
+    }
+    return success();
+}
+
+Result<StoredSale> SaleJournal::find(const QString& receipt) const
+{
+    QSqlQuery query = m_store.prepare(QStringLiteral(
+        "SELECT s.location, s.at, s.staff, s.net, s.tax, s.total, s.offline, s.outbox_seq,"
+        " o.status FROM sales s JOIN outbox o ON o.seq = s.outbox_seq WHERE s.receipt = ?"));
+    query.addBindValue(receipt);
+    if (!query.exec())
+        return LocalStore::sqlError(query, QStringLiteral("read a sale"));
+    if (!query.next())
+        return Error{QStringLiteral("receipt"), QStringLiteral("no sale %1").arg(receipt)};
+    StoredSale sale;
+    sale.receipt = receipt;
+    sale.location = query.value(0).toString();
+    sale.at = QDateTime::fromString(query.value(1).toString(), Qt::ISODateWithMs);
+    sale.staff = query.value(2).toString();
+    sale.totals = ReceiptTotals{Money::fromMinor(query.value(3).toLongLong()),
+                                Money::fromMinor(query.value(4).toLongLong()),
+                                Money::fromMinor(query.value(5).toLongLong())};
+    sale.offline = query.value(6).toBool();
+    sale.seq = query.value(7).toLongLong();
+    const QString status = query.value(8).toString();
+    sale.syncStatus = status == QLatin1String("applied")    ? OutboxEntry::Status::Applied
+                      : status == QLatin1String("rejected") ? OutboxEntry::Status::Rejected
+                                                            : OutboxEntry::Status::Pending;
+
+    QSqlQuery lines = m_store.prepare(
+        QStringLiteral("SELECT sku, name, qty, unit_price, discount, tax_rate, reservation"
+                       " FROM sale_lines WHERE receipt = ? ORDER BY line"));
+    lines.addBindValue(receipt);
+    if (!lines.exec())
+        return LocalStore::sqlError(lines, QStringLiteral("read a sale's lines"));
+    while (lines.next())
+        sale.lines.append(ReceiptLine{
+            lines.value(0).toString(), lines.value(1).toString(), lines.value(2).toLongLong(),
+            Money::fromMinor(lines.value(3).toLongLong()),
+            Money::fromMinor(lines.value(4).toLongLong()),
+            TaxRate::fromMilliPercent(lines.value(5).toInt()), lines.value(6).toString()});
+
+    QSqlQuery payments = m_store.prepare(QStringLiteral(
+        "SELECT method, amount, reference FROM sale_payments WHERE receipt = ? ORDER BY idx"));
+    payments.addBindValue(receipt);
+    if (!payments.exec())
+        return LocalStore::sqlError(payments, QStringLiteral("read a sale's payments"));
+    while (payments.next())
+        sale.payments.append(Payment{payments.value(0).toString(),
+                                     Money::fromMinor(payments.value(1).toLongLong()),
+                                     payments.value(2).toString()});
+    return sale;
+}
+
+Result<qint64> SaleJournal::count() const
+{
+    QSqlQuery query = m_store.prepare(QStringLiteral("SELECT count(*) FROM sales"));
+    if (!query.exec() || !query.next())
+        return LocalStore::sqlError(query, QStringLiteral("count the sales"));
+    return query.value(0).toLongLong();
+}
+
+} // namespace stockline

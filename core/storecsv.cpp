@@ -1,0 +1,341 @@
+#include "storecsv.h"
+
+#include "catalog.h"
+#include "csvreader.h"
+#include "localstore.h"
+#include "stockreplica.h"
+
+#include <QDir>
+#include <QFile>
+#include <QHash>
+#include <QSet>
+#include <functional>
+
+namespace stockline {
+
+namespace {
+
+const QString productsFile = QStringLiteral("products.csv");
+const QString locationsFile = QStringLiteral("locations.csv");
+const QString stockFile = QStringLiteral("stock.csv");
+
+Error cellError(const CsvReader& reader, qint64 line, const QString& column, const QString& message)
+{
+    return Error{reader.where(line) + QStringLiteral(", ") + column, message};
+}
+
+// The header and the index of each wanted column; missing required columns are an error.
+struct Columns
+{
+    QHash<QString, qsizetype> index;
+
+    [[nodiscard]] bool has(const QString& name) const { return index.value(name, -1) >= 0; }
+    [[nodiscard]] QString cell(const CsvRecord& record, const QString& name) const
+    {
+        const qsizetype i = index.value(name, -1);
+        return i < 0 ? QString() : record.fields.at(i).trimmed();
+    }
+};
+
+Result<Columns> readColumns(CsvReader& reader, const QStringList& required,
+                            const QStringList& optional)
+{
+    if (const Status header = reader.readHeader(); !header)
+        return header.error();
+    Columns columns;
+    for (const QString& name : required) {
+        const qsizetype i = reader.column(name);
+        if (i < 0)
+            return Error{reader.where(reader.headerLine()),
+                         QStringLiteral("the header has no column '%1' (it needs %2)")
+                             .arg(name, required.join(u','))};
+        columns.index.insert(name, i);
+    }
+    for (const QString& name : optional)
+        columns.index.insert(name, reader.column(name));
+    return columns;
+}
+
+// Hands every record after the header to `row`, which gives the first error or nothing.
+std::optional<Error> forEachRecord(CsvReader& reader,
+                                   const std::function<std::optional<Error>(const CsvRecord&)>& row)
+{
+    for (qsizetype rows = 0;;) {
+        Result<std::optional<CsvRecord>> next = reader.next();
+        if (!next)
+            return next.error();
+        if (!next.value())
+            return std::nullopt;
+        if (++rows > StoreCsv::maxRows)
+            return Error{reader.where(next.value()->line),
+                         QStringLiteral("more than %1 rows").arg(StoreCsv::maxRows)};
+        if (std::optional<Error> e = row(*next.value()))
+            return e;
+    }
+}
+
+// Where each key was first seen, to name both lines of a duplicate.
+class FirstSeen
+{
+public:
+    // The line `key` was first seen on, or 0 (and the key is remembered at `line`).
+    qint64 check(const QString& key, qint64 line)
+    {
+        const auto found = m_lines.constFind(key);
+        if (found != m_lines.cend())
+            return *found;
+        m_lines.insert(key, line);
+        return 0;
+    }
+
+private:
+    QHash<QString, qint64> m_lines;
+};
+
+Result<bool> parseActive(const QString& text)
+{
+    static const QStringList yes = {QStringLiteral("1"), QStringLiteral("true"),
+                                    QStringLiteral("yes")};
+    static const QStringList no = {QStringLiteral("0"), QStringLiteral("false"),
+                                   QStringLiteral("no")};
+    if (text.isEmpty() || yes.contains(text, Qt::CaseInsensitive))
+        return true;
+    if (no.contains(text, Qt::CaseInsensitive))
+        return false;
+    return Error{{}, QStringLiteral("'%1' is not one of 1, 0, true, false, yes, no").arg(text)};
+}
+
+Result<qint64> parseQuantity(const QString& text)
+{
+    const Error bad{{},
+                    QStringLiteral("'%1' is not a whole number from 0 to %2")
+                        .arg(text)
+                        .arg(StoreCsv::maxOpeningQty)};
+    if (text.isEmpty() || text.size() > 10)
+        return bad;
+    qint64 value = 0;
+    for (const QChar c : text) {
+        if (c < u'0' || c > u'9')
+            return bad;
+        value = value * 10 + (c.unicode() - u'0');
+    }
+    if (value > StoreCsv::maxOpeningQty)
+        return bad;
+    return value;
+}
+
+// The CSV column for a field that Product::validate() names.
+QString productColumn(const QString& field)
+{
+    return field == QLatin1String("taxRate") ? QStringLiteral("tax_rate") : field;
+}
+
+Result<Product> productFrom(const CsvReader& reader, const Columns& columns,
+                            const CsvRecord& record)
+{
+    const auto failed = [&](const QString& column, const QString& message) {
+        return cellError(reader, record.line, column, message);
+    };
+    Product p;
+    p.sku = columns.cell(record, QStringLiteral("sku"));
+    p.barcode = columns.cell(record, QStringLiteral("barcode"));
+    p.name = columns.cell(record, QStringLiteral("name"));
+    p.department = columns.cell(record, QStringLiteral("department"));
+    const Result<Money> price = Money::parse(columns.cell(record, QStringLiteral("price")));
+    if (!price)
+        return failed(QStringLiteral("price"), price.error().message);
+    p.price = *price;
+    const Result<TaxRate> tax = TaxRate::parse(columns.cell(record, QStringLiteral("tax_rate")));
+    if (!tax)
+        return failed(QStringLiteral("tax_rate"), tax.error().message);
+    p.taxRate = *tax;
+    const Result<bool> active = parseActive(columns.cell(record, QStringLiteral("active")));
+    if (!active)
+        return failed(QStringLiteral("active"), active.error().message);
+    p.active = *active;
+    if (const std::optional<Error> e = p.validate())
+        return failed(productColumn(e->field), e->message);
+    return p;
+}
+
+Result<QFile*> openIn(const QDir& folder, const QString& name, QFile& file)
+{
+    file.setFileName(folder.filePath(name));
+    if (!file.open(QIODevice::ReadOnly))
+        return Error{QDir::toNativeSeparators(file.fileName()),
+                     QStringLiteral("cannot be opened: %1").arg(file.errorString())};
+    return &file;
+}
+
+} // namespace
+
+Result<QList<Product>> StoreCsv::readProducts(QIODevice& device, const QString& source)
+{
+    CsvReader reader(device, source);
+    const Result<Columns> columns =
+        readColumns(reader,
+                    {QStringLiteral("sku"), QStringLiteral("barcode"), QStringLiteral("name"),
+                     QStringLiteral("price"), QStringLiteral("tax_rate")},
+                    {QStringLiteral("active"), QStringLiteral("department")});
+    if (!columns)
+        return columns.error();
+    QList<Product> products;
+    FirstSeen skus;
+    FirstSeen barcodes;
+    QHash<qint64, QString> skuOnLine;
+    const std::optional<Error> e = forEachRecord(reader, [&](const CsvRecord& record) {
+        Result<Product> p = productFrom(reader, *columns, record);
+        if (!p)
+            return std::optional<Error>(p.error());
+        if (const qint64 before = skus.check(p->sku, record.line))
+            return std::optional<Error>(
+                cellError(reader, record.line, QStringLiteral("sku"),
+                          QStringLiteral("'%1' is already on line %2").arg(p->sku).arg(before)));
+        if (const qint64 before =
+                p->barcode.isEmpty() ? 0 : barcodes.check(p->barcode, record.line))
+            return std::optional<Error>(
+                cellError(reader, record.line, QStringLiteral("barcode"),
+                          QStringLiteral("'%1' is already the barcode of %2 on line %3")
+                              .arg(p->barcode, skuOnLine.value(before))
+                              .arg(before)));
+        skuOnLine.insert(record.line, p->sku);
+        products.append(std::move(p).value());
+        return std::optional<Error>();
+    });
+    if (e)
+        return *e;
+    return products;
+}
+
+Result<QList<Location>> StoreCsv::readLocations(QIODevice& device, const QString& source)
+{
+    CsvReader reader(device, source);
+    const Result<Columns> columns =
+        readColumns(reader, {QStringLiteral("id"), QStringLiteral("name")}, {});
+    if (!columns)
+        return columns.error();
+    QList<Location> locations;
+    FirstSeen ids;
+    const std::optional<Error> e = forEachRecord(reader, [&](const CsvRecord& record) {
+        const Location location{columns->cell(record, QStringLiteral("id")),
+                                columns->cell(record, QStringLiteral("name"))};
+        if (const std::optional<Error> bad = location.validate())
+            return std::optional<Error>(cellError(reader, record.line, bad->field, bad->message));
+        if (const qint64 before = ids.check(location.id, record.line))
+            return std::optional<Error>(cellError(
+                reader, record.line, QStringLiteral("id"),
+                QStringLiteral("'%1' is already on line %2").arg(location.id).arg(before)));
+        locations.append(location);
+        return std::optional<Error>();
+    });
+    if (e)
+        return *e;
+    return locations;
+}
+
+Result<QList<StockLevel>> StoreCsv::readStock(QIODevice& device, const QString& source,
+                                              const StoreData& known)
+{
+    QSet<QString> skus;
+    for (const Product& p : known.products)
+        skus.insert(p.sku);
+    QSet<QString> locationIds;
+    for (const Location& l : known.locations)
+        locationIds.insert(l.id);
+
+    CsvReader reader(device, source);
+    const Result<Columns> columns = readColumns(
+        reader, {QStringLiteral("sku"), QStringLiteral("location"), QStringLiteral("qty")}, {});
+    if (!columns)
+        return columns.error();
+    QList<StockLevel> levels;
+    FirstSeen pairs;
+    const std::optional<Error> e = forEachRecord(reader, [&](const CsvRecord& record) {
+        const auto failed = [&](const QString& column, const QString& message) {
+            return std::optional<Error>(cellError(reader, record.line, column, message));
+        };
+        StockLevel level;
+        level.sku = columns->cell(record, QStringLiteral("sku"));
+        level.location = columns->cell(record, QStringLiteral("location"));
+        if (!skus.contains(level.sku))
+            return failed(QStringLiteral("sku"),
+                          QStringLiteral("'%1' is not in %2").arg(level.sku, productsFile));
+        if (!locationIds.contains(level.location))
+            return failed(QStringLiteral("location"),
+                          QStringLiteral("'%1' is not in %2").arg(level.location, locationsFile));
+        const Result<qint64> qty = parseQuantity(columns->cell(record, QStringLiteral("qty")));
+        if (!qty)
+            return failed(QStringLiteral("qty"), qty.error().message);
+        level.onHand = *qty;
+        if (const qint64 before = pairs.check(level.sku + u'\n' + level.location, record.line))
+            return failed(QStringLiteral("sku"),
+                          QStringLiteral("'%1' at '%2' is already on line %3")
+                              .arg(level.sku, level.location)
+                              .arg(before));
+        levels.append(level);
+        return std::optional<Error>();
+    });
+    if (e)
+        return *e;
+    return levels;
+}
+
+Result<StoreData> StoreCsv::readFolder(const QString& folder)
+{
+    const QDir dir(folder);
+    StoreData data;
+    QFile file;
+    if (const Result<QFile*> f = openIn(dir, productsFile, file); !f)
+        return f.error();
+    Result<QList<Product>> products = readProducts(file, productsFile);
+    if (!products)
+        return products.error();
+    data.products = std::move(products).value();
+    file.close();
+
+    if (const Result<QFile*> f = openIn(dir, locationsFile, file); !f)
+        return f.error();
+    Result<QList<Location>> locations = readLocations(file, locationsFile);
+    if (!locations)
+        return locations.error();
+    data.locations = std::move(locations).value();
+    file.close();
+
+    if (!dir.exists(stockFile)) // a store may start with nothing counted yet
+        return data;
+    if (const Result<QFile*> f = openIn(dir, stockFile, file); !f)
+        return f.error();
+    Result<QList<StockLevel>> levels = readStock(file, stockFile, data);
+    if (!levels)
+        return levels.error();
+    data.levels = std::move(levels).value();
+    return data;
+}
+
+Status StoreCsv::import(const LocalStore& store, const StoreData& data)
+{
+    Transaction tx(store);
+    if (!tx.isOpen())
+        return Error{{}, QStringLiteral("could not begin a transaction to import the store data")};
+    Catalog catalog(store);
+    if (const Status done = catalog.upsert(tx, data.products); !done)
+        return done;
+    StockReplica stock(store);
+    if (const Status done = stock.upsertLocations(tx, data.locations); !done)
+        return done;
+    if (const Status done = stock.upsertLevels(tx, data.levels); !done)
+        return done;
+    return tx.commit();
+}
+
+Result<StoreData> StoreCsv::importFolder(const LocalStore& store, const QString& folder)
+{
+    Result<StoreData> data = readFolder(folder);
+    if (!data)
+        return data;
+    if (const Status imported = import(store, *data); !imported)
+        return imported.error();
+    return data;
+}
+
+} // namespace stockline

@@ -1,0 +1,58 @@
+#pragma once
+
+#include "error.h"
+#include "product.h"
+
+#include <QIODevice>
+#include <QList>
+#include <QString>
+
+namespace stockline {
+
+class LocalStore;
+
+// What a store's data files hold, parsed and checked, ready to import.
+struct StoreData
+{
+    QList<Product> products;
+    QList<Location> locations;
+    QList<StockLevel> levels; // opening stock: onHand only, nothing reserved, version 0
+};
+
+// Loads the store's data files, as an IT person exports them from a spreadsheet:
+//   products.csv   sku,barcode,name,price,tax_rate  in any order; optional active and
+//                  department; other columns are ignored. price "4.99" (per kg for
+//                  weight-embedded barcodes), tax_rate in percent "8.25", active 1/0,
+//                  true/false or yes/no (empty: active).
+//   locations.csv  id,name
+//   stock.csv      sku,location,qty  opening stock, whole units ≥ 0
+// Cells are trimmed. Every error names the file, the line and the column, e.g.
+// "products.csv line 17, price: '4,99' is not a number like 4.99"; a SKU, barcode, location
+// or sku+location given twice names both lines. A file with any error imports nothing.
+class StoreCsv
+{
+public:
+    static constexpr qsizetype maxRows = 1'000'000;
+    static constexpr qint64 maxOpeningQty = 1'000'000'000;
+
+    // Each reads one file's content; `source` names it in errors.
+    [[nodiscard]] static Result<QList<Product>> readProducts(QIODevice& device,
+                                                             const QString& source);
+    [[nodiscard]] static Result<QList<Location>> readLocations(QIODevice& device,
+                                                               const QString& source);
+    // Every row must name a SKU of known.products and a location of known.locations.
+    [[nodiscard]] static Result<QList<StockLevel>>
+    readStock(QIODevice& device, const QString& source, const StoreData& known);
+
+    // Reads products.csv, locations.csv and, when present, stock.csv from a folder.
+    [[nodiscard]] static Result<StoreData> readFolder(const QString& folder);
+
+    // Writes products, locations and levels in one transaction: all or nothing. Existing
+    // rows with the same keys are replaced; others are left as they are.
+    [[nodiscard]] static Status import(const LocalStore& store, const StoreData& data);
+    // readFolder() then import(): nothing is written unless every file is good.
+    [[nodiscard]] static Result<StoreData> importFolder(const LocalStore& store,
+                                                        const QString& folder);
+};
+
+} // namespace stockline

@@ -1,0 +1,243 @@
+#include "stockarbiter.h"
+
+#include "logging.h"
+
+#include <QMetaObject>
+
+#include <chrono>
+#include <future>
+
+namespace stockline::sync {
+
+namespace {
+
+using SteadyClock = std::chrono::steady_clock;
+
+// Bounds one transaction, so a flood of pushes cannot hold the writer for long; the rest
+// waits for the next round.
+constexpr qsizetype maxEntriesPerTransaction = 20'000;
+constexpr auto maxIdleWait = std::chrono::milliseconds(500);
+constexpr auto revocationCheckInterval = std::chrono::seconds(2);
+
+} // namespace
+
+StockArbiter::StockArbiter(QString storeUrl, const Clock& clock, QObject* parent)
+    : QObject(parent), m_storeUrl(std::move(storeUrl)), m_clock(clock)
+{
+}
+
+StockArbiter::~StockArbiter()
+{
+    stop();
+}
+
+Status StockArbiter::start()
+{
+    std::promise<Status> opened;
+    std::future<Status> result = opened.get_future();
+    m_thread = std::thread([this, &opened] {
+        Result<std::unique_ptr<ServerStore>> store = ServerStore::open(m_storeUrl);
+        if (!store) {
+            opened.set_value(store.error());
+            return;
+        }
+        opened.set_value(success());
+        run(std::move(store).value());
+    });
+    Status status = result.get();
+    if (!status)
+        m_thread.join();
+    return status;
+}
+
+void StockArbiter::stop()
+{
+    {
+        std::lock_guard lock(m_mutex);
+        m_stopping = true;
+    }
+    m_wake.notify_one();
+    if (m_thread.joinable())
+        m_thread.join();
+}
+
+void StockArbiter::enqueue(Job job)
+{
+    {
+        std::lock_guard lock(m_mutex);
+        m_jobs.push_back(std::move(job));
+    }
+    m_wake.notify_one();
+}
+
+void StockArbiter::submitPush(PushRequest push)
+{
+    enqueue(std::move(push));
+}
+
+void StockArbiter::submitHello(quint64 connection, const QString& terminal, const QString& token,
+                               qint64 cursor)
+{
+    enqueue(HelloJob{connection, terminal, token, cursor});
+}
+
+void StockArbiter::submitCatchUp(quint64 connection, qint64 cursor)
+{
+    enqueue(CatchUpJob{connection, cursor});
+}
+
+void StockArbiter::watchTerminals(const QStringList& terminals)
+{
+    std::lock_guard lock(m_mutex);
+    m_watched = terminals;
+}
+
+template <typename F> void StockArbiter::post(F&& f)
+{
+    QMetaObject::invokeMethod(this, std::forward<F>(f), Qt::QueuedConnection);
+}
+
+void StockArbiter::run(std::unique_ptr<ServerStore> store)
+{
+    auto lastRevocationCheck = SteadyClock::now();
+    for (;;) {
+        std::deque<Job> jobs;
+        {
+            std::unique_lock lock(m_mutex);
+            m_wake.wait_for(lock, maxIdleWait, [this] { return !m_jobs.empty() || m_stopping; });
+            if (m_jobs.empty() && m_stopping)
+                break;
+            jobs.swap(m_jobs);
+        }
+        process(*store, jobs);
+        if (!jobs.empty()) {
+            std::lock_guard lock(m_mutex);
+            m_jobs.insert(m_jobs.begin(), std::make_move_iterator(jobs.begin()),
+                          std::make_move_iterator(jobs.end()));
+        }
+        sweepExpired(*store);
+        if (SteadyClock::now() - lastRevocationCheck >= revocationCheckInterval) {
+            checkRevocations(*store);
+            lastRevocationCheck = SteadyClock::now();
+        }
+    }
+}
+
+// Takes what fits in one transaction off the front of `jobs`; what is left goes back.
+void StockArbiter::process(ServerStore& store, std::deque<Job>& jobs)
+{
+    QList<PushRequest> pushes;
+    qsizetype entries = 0;
+    while (!jobs.empty()) {
+        Job& job = jobs.front();
+        if (auto* push = std::get_if<PushRequest>(&job)) {
+            if (!pushes.isEmpty() && entries + push->entries.size() > maxEntriesPerTransaction)
+                break;
+            entries += push->entries.size();
+            pushes.append(std::move(*push));
+        } else if (auto* hello = std::get_if<HelloJob>(&job)) {
+            answerHello(store, *hello);
+        } else {
+            answerCatchUp(store, std::get<CatchUpJob>(job));
+        }
+        jobs.pop_front();
+    }
+    if (!pushes.isEmpty())
+        applyPushes(store, pushes);
+}
+
+void StockArbiter::applyPushes(ServerStore& store, const QList<PushRequest>& pushes)
+{
+    Result<BatchOutcome> outcome = store.applyBatch(pushes, m_clock.now());
+    if (!outcome) {
+        qCWarning(lcSync) << "batch of" << pushes.size()
+                          << "pushes not committed:" << outcome.error().toString();
+        QList<quint64> connections;
+        for (const PushRequest& push : pushes)
+            connections.append(push.connection);
+        post([this, connections, reason = outcome.error().toString()] {
+            Q_EMIT pushesFailed(connections, reason);
+        });
+        return;
+    }
+    post([this, outcomes = outcome->pushes] { Q_EMIT pushesDone(outcomes); });
+    publish(store, outcome->effects);
+}
+
+void StockArbiter::publish(ServerStore& store, const CommitEffects& effects)
+{
+    if (!effects.levels.isEmpty() || !effects.products.isEmpty())
+        post([this, effects] { Q_EMIT committed(effects); });
+    if (!effects.shortagesChanged)
+        return;
+    Result<QList<Shortage>> shortages = store.openShortages();
+    if (shortages)
+        post([this, list = shortages.value()] { Q_EMIT shortagesChanged(list); });
+}
+
+void StockArbiter::answerHello(ServerStore& store, const HelloJob& job)
+{
+    Result<TerminalInfo> terminal = store.authenticate(job.terminal, job.token);
+    if (!terminal) {
+        ProtocolError error{QStringLiteral("unauthorized"),
+                            QStringLiteral("unknown terminal or wrong token"), {}, {}, {}};
+        post([this, connection = job.connection, error] { Q_EMIT helloFailed(connection, error); });
+        return;
+    }
+    Result<Levels> levels = store.levelsSince(job.cursor);
+    Result<CatalogUpdate> catalog = store.catalogSince(job.cursor);
+    Result<QList<Shortage>> shortages = store.openShortages();
+    if (!levels || !catalog || !shortages) {
+        ProtocolError error{QStringLiteral("unavailable"),
+                            QStringLiteral("the server's storage is busy; try again"), {}, {}, {}};
+        post([this, connection = job.connection, error] { Q_EMIT helloFailed(connection, error); });
+        return;
+    }
+    SessionStart start{terminal.value(), std::max(levels->cursor, catalog->cursor),
+                       std::move(levels).value(), std::move(catalog).value(),
+                       std::move(shortages).value()};
+    post([this, connection = job.connection, start] { Q_EMIT helloDone(connection, start); });
+}
+
+void StockArbiter::answerCatchUp(ServerStore& store, const CatchUpJob& job)
+{
+    Result<Levels> levels = store.levelsSince(job.cursor);
+    Result<CatalogUpdate> catalog = store.catalogSince(job.cursor);
+    if (!levels || !catalog)
+        return;
+    post([this, connection = job.connection, l = std::move(levels).value(),
+          c = std::move(catalog).value()] { Q_EMIT catchUpReady(connection, l, c); });
+}
+
+void StockArbiter::sweepExpired(ServerStore& store)
+{
+    const QDateTime now = m_clock.now();
+    Result<std::optional<QDateTime>> next = store.nextExpiry();
+    if (!next || !next.value() || *next.value() > now)
+        return;
+    Result<CommitEffects> effects = store.expireReservations(now);
+    if (!effects) {
+        qCWarning(lcSync) << "expiry sweep failed:" << effects.error().toString();
+        return;
+    }
+    publish(store, effects.value());
+}
+
+void StockArbiter::checkRevocations(ServerStore& store)
+{
+    QStringList watched;
+    {
+        std::lock_guard lock(m_mutex);
+        watched = m_watched;
+    }
+    QStringList revoked;
+    for (const QString& id : std::as_const(watched)) {
+        Result<TerminalInfo> info = store.terminal(id);
+        if (info && info->revoked)
+            revoked.append(id);
+    }
+    if (!revoked.isEmpty())
+        post([this, revoked] { Q_EMIT terminalsRevoked(revoked); });
+}
+
+} // namespace stockline::sync

@@ -1,0 +1,104 @@
+#pragma once
+
+#include "clock.h"
+#include "serverstore.h"
+
+#include <QObject>
+#include <QString>
+
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <optional>
+#include <thread>
+#include <variant>
+
+namespace stockline::sync {
+
+// What a connection needs once its hello is accepted: who it is and how to catch up.
+struct SessionStart
+{
+    TerminalInfo terminal;
+    qint64 cursor = 0;
+    Levels levels;
+    CatalogUpdate catalog;
+    QList<Shortage> shortages;
+};
+
+// Owns the storage thread, the only thread that touches the ServerStore while serving.
+// Work arrives from the socket thread through submit…() (thread-safe, never blocks on
+// storage); everything waiting when the thread is free is applied in one transaction
+// (group commit). Outcomes go back as signals, emitted on the thread the arbiter lives in,
+// and only after the commit.
+class StockArbiter : public QObject
+{
+    Q_OBJECT
+
+public:
+    StockArbiter(QString storeUrl, const Clock& clock, QObject* parent = nullptr);
+    ~StockArbiter() override;
+
+    // Opens the store on the storage thread; the error if it cannot be opened.
+    [[nodiscard]] Status start();
+    // Finishes everything already submitted, then stops the thread. Blocks until done.
+    void stop();
+
+    void submitPush(PushRequest push);
+    void submitHello(quint64 connection, const QString& terminal, const QString& token,
+                     qint64 cursor);
+    // A connection fell behind: everything after `cursor`, delivered as catchUpReady.
+    void submitCatchUp(quint64 connection, qint64 cursor);
+    // Terminals with live connections, checked now and then for revocation.
+    void watchTerminals(const QStringList& terminals);
+
+Q_SIGNALS:
+    void pushesDone(const QList<stockline::sync::PushOutcome>& outcomes);
+    void pushesFailed(const QList<quint64>& connections, const QString& reason);
+    void committed(const stockline::sync::CommitEffects& effects);
+    void shortagesChanged(const QList<stockline::sync::Shortage>& shortages);
+    void helloDone(quint64 connection, const stockline::sync::SessionStart& start);
+    void helloFailed(quint64 connection, const stockline::sync::ProtocolError& error);
+    void catchUpReady(quint64 connection, const stockline::sync::Levels& levels,
+                      const stockline::sync::CatalogUpdate& catalog);
+    void terminalsRevoked(const QStringList& terminals);
+
+private:
+    struct HelloJob
+    {
+        quint64 connection;
+        QString terminal;
+        QString token;
+        qint64 cursor;
+    };
+    struct CatchUpJob
+    {
+        quint64 connection;
+        qint64 cursor;
+    };
+    using Job = std::variant<PushRequest, HelloJob, CatchUpJob>;
+
+    void enqueue(Job job);
+    void run(std::unique_ptr<ServerStore> store);
+    void process(ServerStore& store, std::deque<Job>& jobs);
+    void applyPushes(ServerStore& store, const QList<PushRequest>& pushes);
+    void answerHello(ServerStore& store, const HelloJob& job);
+    void answerCatchUp(ServerStore& store, const CatchUpJob& job);
+    void sweepExpired(ServerStore& store);
+    void checkRevocations(ServerStore& store);
+    void publish(ServerStore& store, const CommitEffects& effects);
+    // Runs f on the arbiter's own thread (where its signals are emitted).
+    template <typename F> void post(F&& f);
+
+    QString m_storeUrl;
+    const Clock& m_clock;
+    std::thread m_thread;
+
+    // Guards everything below; the storage thread waits on m_wake.
+    std::mutex m_mutex;
+    std::condition_variable m_wake;
+    std::deque<Job> m_jobs;
+    QStringList m_watched;
+    bool m_stopping = false;
+};
+
+} // namespace stockline::sync

@@ -1,0 +1,414 @@
+#include "syncserver.h"
+
+#include "logging.h"
+
+namespace stockline::sync {
+
+namespace {
+
+// Qt's own limits sit above ours, so an oversized message meets our check (and close code
+// 4413) first; Qt's stop a single frame from growing without bound.
+constexpr qint64 qtFrameLimit = maxMessageBytes + 1;
+constexpr qint64 qtMessageLimit = 2 * maxMessageBytes;
+constexpr int shutdownGraceMs = 2'000;
+
+ProtocolError protocolError(const QString& code, const QString& message)
+{
+    return ProtocolError{code, message, {}, {}, {}};
+}
+
+} // namespace
+
+SyncServer::SyncServer(StockArbiter& arbiter, const Clock& clock, ServerLimits limits,
+                       QObject* parent)
+    : QObject(parent), m_arbiter(arbiter), m_clock(clock), m_limits(limits),
+      m_server(QStringLiteral("stockline"), QWebSocketServer::NonSecureMode)
+{
+    connect(&m_server, &QWebSocketServer::newConnection, this, &SyncServer::acceptConnections);
+    connect(&m_arbiter, &StockArbiter::helloDone, this, &SyncServer::onHelloDone);
+    connect(&m_arbiter, &StockArbiter::helloFailed, this, &SyncServer::onHelloFailed);
+    connect(&m_arbiter, &StockArbiter::pushesDone, this, &SyncServer::onPushesDone);
+    connect(&m_arbiter, &StockArbiter::pushesFailed, this, &SyncServer::onPushesFailed);
+    connect(&m_arbiter, &StockArbiter::committed, this, &SyncServer::onCommitted);
+    connect(&m_arbiter, &StockArbiter::shortagesChanged, this, &SyncServer::onShortagesChanged);
+    connect(&m_arbiter, &StockArbiter::catchUpReady, this, &SyncServer::onCatchUpReady);
+    connect(&m_arbiter, &StockArbiter::terminalsRevoked, this, &SyncServer::onTerminalsRevoked);
+}
+
+SyncServer::~SyncServer()
+{
+    for (auto& [id, s] : m_sessions)
+        if (s->socket)
+            s->socket->disconnect(this);
+}
+
+Status SyncServer::listen(const QHostAddress& address, quint16 port)
+{
+    if (!m_server.listen(address, port))
+        return Error{QStringLiteral("listen"),
+                     QStringLiteral("cannot listen on %1:%2: %3")
+                         .arg(address.toString())
+                         .arg(port)
+                         .arg(m_server.errorString())};
+    return success();
+}
+
+quint16 SyncServer::port() const
+{
+    return m_server.serverPort();
+}
+
+// Qt queues at most maxPendingConnections() per signal: drain them all every time.
+void SyncServer::acceptConnections()
+{
+    while (m_server.hasPendingConnections()) {
+        QWebSocket* socket = m_server.nextPendingConnection();
+        if (!socket)
+            break;
+        if (m_shuttingDown) {
+            socket->close(QWebSocketProtocol::CloseCodeGoingAway, QStringLiteral("shutting down"));
+            socket->deleteLater();
+            continue;
+        }
+        socket->setMaxAllowedIncomingFrameSize(static_cast<quint64>(qtFrameLimit));
+        socket->setMaxAllowedIncomingMessageSize(static_cast<quint64>(qtMessageLimit));
+        auto fresh = std::make_unique<Session>();
+        const quint64 id = m_nextId++;
+        fresh->id = id;
+        fresh->socket = socket;
+        fresh->helloTimer.setSingleShot(true);
+        fresh->helloTimer.setInterval(m_limits.helloTimeoutMs);
+        connect(&fresh->helloTimer, &QTimer::timeout, this, [this, id] {
+            if (Session* s = session(id))
+                close(*s, CloseHelloTimeout, QStringLiteral("no hello in time"));
+        });
+        connect(socket, &QWebSocket::textFrameReceived, this,
+                [this, id](const QString& frame, bool isLast) {
+                    if (Session* s = session(id))
+                        onFrame(*s, frame.toUtf8(), isLast);
+                });
+        connect(socket, &QWebSocket::textMessageReceived, this, [this, id](const QString& message) {
+            if (Session* s = session(id))
+                onMessage(*s, message.toUtf8());
+        });
+        connect(socket, &QWebSocket::binaryMessageReceived, this, [this, id](const QByteArray&) {
+            if (Session* s = session(id))
+                rejectMessage(*s, protocolError(QStringLiteral("invalid_message"),
+                                                QStringLiteral("binary frames are not accepted; "
+                                                               "send JSON as text frames")));
+        });
+        connect(socket, &QWebSocket::bytesWritten, this, [this, id] {
+            if (Session* s = session(id))
+                onBytesWritten(*s);
+        });
+        connect(socket, &QWebSocket::disconnected, this, [this, id] { drop(id); });
+        fresh->helloTimer.start();
+        m_sessions.emplace(id, std::move(fresh));
+    }
+}
+
+SyncServer::Session* SyncServer::session(quint64 id)
+{
+    const auto it = m_sessions.find(id);
+    return it == m_sessions.end() ? nullptr : it->second.get();
+}
+
+void SyncServer::drop(quint64 id)
+{
+    const auto it = m_sessions.find(id);
+    if (it == m_sessions.end())
+        return;
+    if (it->second->socket)
+        it->second->socket->deleteLater();
+    const bool wasAuthenticated = it->second->authenticated;
+    m_sessions.erase(it);
+    if (wasAuthenticated)
+        updateWatchList();
+    maybeFinishShutdown();
+}
+
+void SyncServer::onFrame(Session& session, const QByteArray& frame, bool isLast)
+{
+    session.frameBytes += frame.size();
+    if (session.frameBytes > maxMessageBytes) {
+        close(session, CloseTooLarge,
+              QStringLiteral("message larger than %1 bytes").arg(maxMessageBytes));
+        return;
+    }
+    if (isLast)
+        session.frameBytes = 0;
+}
+
+void SyncServer::onMessage(Session& session, const QByteArray& message)
+{
+    if (session.helloSent && !session.authenticated) {
+        session.heldFrames.append(message); // answered once the welcome is out
+        return;
+    }
+    auto decoded = decodeClientMessage(message);
+    if (auto* error = std::get_if<ProtocolError>(&decoded)) {
+        if (!session.helloSent) {
+            send(session, encode(*error));
+            close(session, CloseHelloTimeout, QStringLiteral("the first message must be hello"));
+            return;
+        }
+        rejectMessage(session, *error);
+        return;
+    }
+    ClientMessage& msg = std::get<ClientMessage>(decoded);
+    if (auto* hello = std::get_if<Hello>(&msg)) {
+        if (session.helloSent) {
+            rejectMessage(session, protocolError(QStringLiteral("invalid_message"),
+                                                 QStringLiteral("hello was already accepted")));
+            return;
+        }
+        onHello(session, *hello);
+        return;
+    }
+    if (!session.helloSent) {
+        send(session, encode(protocolError(QStringLiteral("hello_required"),
+                                           QStringLiteral("the first message must be hello"))));
+        close(session, CloseHelloTimeout, QStringLiteral("the first message must be hello"));
+        return;
+    }
+    onPush(session, std::get<Push>(std::move(msg)));
+}
+
+void SyncServer::onHello(Session& session, const Hello& hello)
+{
+    session.helloTimer.stop();
+    if (hello.protocol != protocolVersion) {
+        send(session, encode(protocolError(
+                          QStringLiteral("unsupported_protocol"),
+                          QStringLiteral("this server speaks protocol %1, not %2")
+                              .arg(protocolVersion)
+                              .arg(hello.protocol))));
+        close(session, CloseUnsupportedProtocol, QStringLiteral("unsupported protocol"));
+        return;
+    }
+    session.helloSent = true;
+    session.terminal = hello.terminal;
+    m_arbiter.submitHello(session.id, hello.terminal, hello.token, hello.cursor);
+}
+
+void SyncServer::onHelloDone(quint64 connection, const SessionStart& start)
+{
+    Session* s = session(connection);
+    if (!s)
+        return;
+    s->authenticated = true;
+    s->role = start.terminal.role;
+    s->cursorSent = start.cursor;
+    send(*s, encode(Welcome{start.terminal.id, roleName(start.terminal.role),
+                            start.terminal.lastSeq, start.cursor, m_clock.now()}));
+    send(*s, encode(start.levels));
+    send(*s, encode(start.catalog));
+    send(*s, encode(Shortages{start.shortages}));
+    updateWatchList();
+    const QList<QByteArray> held = std::exchange(s->heldFrames, {});
+    for (const QByteArray& frame : held) {
+        if (Session* again = session(connection))
+            onMessage(*again, frame);
+    }
+}
+
+void SyncServer::onHelloFailed(quint64 connection, const ProtocolError& error)
+{
+    Session* s = session(connection);
+    if (!s)
+        return;
+    send(*s, encode(error));
+    const bool unauthorized = error.code == QLatin1String("unauthorized");
+    close(*s, unauthorized ? quint16(CloseUnauthorized) : quint16(QWebSocketProtocol::CloseCodeGoingAway),
+          error.message);
+}
+
+void SyncServer::onPush(Session& session, Push push)
+{
+    if (m_shuttingDown) {
+        send(session, encode(protocolError(QStringLiteral("unavailable"),
+                                           QStringLiteral("the server is shutting down; "
+                                                          "send again after reconnecting"))));
+        return;
+    }
+    if (session.pushesInFlight >= m_limits.maxPushesInFlight) {
+        send(session, encode(protocolError(
+                          QStringLiteral("rate_limited"),
+                          QStringLiteral("more than %1 pushes unanswered on one connection")
+                              .arg(m_limits.maxPushesInFlight))));
+        close(session, CloseRateLimited, QStringLiteral("rate limited"));
+        return;
+    }
+    ++session.pushesInFlight;
+    ++m_pushesInFlight;
+    m_arbiter.submitPush(PushRequest{session.id, session.terminal, std::move(push.entries)});
+}
+
+void SyncServer::onPushesDone(const QList<PushOutcome>& outcomes)
+{
+    for (const PushOutcome& outcome : outcomes) {
+        --m_pushesInFlight;
+        Session* s = session(outcome.connection);
+        if (!s)
+            continue; // its client resends and gets the stored results as replays
+        --s->pushesInFlight;
+        if (!outcome.results.isEmpty())
+            send(*s, encode(Results{outcome.results}));
+        if (outcome.error)
+            send(*s, encode(*outcome.error));
+        if (outcome.revoked)
+            close(*s, CloseRevoked, QStringLiteral("terminal revoked"));
+    }
+    maybeFinishShutdown();
+}
+
+void SyncServer::onPushesFailed(const QList<quint64>& connections, const QString& reason)
+{
+    const QByteArray message = encode(protocolError(
+        QStringLiteral("unavailable"),
+        QStringLiteral("not applied, send again later: %1").arg(reason)));
+    for (const quint64 connection : connections) {
+        --m_pushesInFlight;
+        if (Session* s = session(connection)) {
+            --s->pushesInFlight;
+            send(*s, message);
+        }
+    }
+    maybeFinishShutdown();
+}
+
+void SyncServer::onCommitted(const CommitEffects& effects)
+{
+    const QByteArray levels =
+        effects.levels.isEmpty() ? QByteArray() : encode(Levels{effects.cursor, false, effects.levels});
+    const QByteArray catalog = effects.products.isEmpty()
+                                   ? QByteArray()
+                                   : encode(CatalogUpdate{effects.cursor, false, effects.products});
+    for (auto& [id, s] : m_sessions) {
+        if (!s->authenticated || s->resyncPending || !s->socket)
+            continue;
+        if (s->socket->bytesToWrite() > m_limits.maxSendBacklog) {
+            // Deltas would pile up without bound: skip them, resync once it has drained.
+            s->resyncPending = true;
+            continue;
+        }
+        if (!levels.isEmpty())
+            send(*s, levels);
+        if (!catalog.isEmpty())
+            send(*s, catalog);
+        s->cursorSent = std::max(s->cursorSent, effects.cursor);
+    }
+}
+
+void SyncServer::onBytesWritten(Session& session)
+{
+    if (session.resyncPending && session.socket &&
+        session.socket->bytesToWrite() < m_limits.maxSendBacklog / 4)
+        m_arbiter.submitCatchUp(session.id, session.cursorSent);
+}
+
+void SyncServer::onCatchUpReady(quint64 connection, const Levels& levels,
+                                const CatalogUpdate& catalog)
+{
+    Session* s = session(connection);
+    if (!s || !s->resyncPending)
+        return;
+    s->resyncPending = false;
+    send(*s, encode(levels));
+    send(*s, encode(catalog));
+    s->cursorSent = std::max({s->cursorSent, levels.cursor, catalog.cursor});
+}
+
+void SyncServer::onShortagesChanged(const QList<Shortage>& shortages)
+{
+    const QByteArray message = encode(Shortages{shortages});
+    for (auto& [id, s] : m_sessions)
+        if (s->authenticated)
+            send(*s, message);
+}
+
+void SyncServer::onTerminalsRevoked(const QStringList& terminals)
+{
+    std::vector<quint64> doomed;
+    for (auto& [id, s] : m_sessions)
+        if (s->authenticated && terminals.contains(s->terminal))
+            doomed.push_back(id);
+    for (const quint64 id : doomed)
+        if (Session* s = session(id))
+            close(*s, CloseRevoked, QStringLiteral("terminal revoked"));
+}
+
+void SyncServer::rejectMessage(Session& session, const ProtocolError& error)
+{
+    send(session, encode(error));
+    if (++session.badMessages >= m_limits.maxBadMessages)
+        close(session, CloseBadMessages, QStringLiteral("too many bad messages"));
+}
+
+void SyncServer::send(Session& session, const QByteArray& message)
+{
+    if (session.socket)
+        session.socket->sendTextMessage(QString::fromUtf8(message));
+}
+
+void SyncServer::close(Session& session, quint16 code, const QString& reason)
+{
+    session.helloTimer.stop();
+    if (session.socket)
+        session.socket->close(static_cast<QWebSocketProtocol::CloseCode>(code), reason);
+}
+
+void SyncServer::updateWatchList()
+{
+    QStringList terminals;
+    for (auto& [id, s] : m_sessions)
+        if (s->authenticated)
+            terminals.append(s->terminal);
+    terminals.removeDuplicates();
+    m_arbiter.watchTerminals(terminals);
+}
+
+void SyncServer::shutdown()
+{
+    m_shuttingDown = true;
+    m_server.close();
+    QTimer::singleShot(shutdownGraceMs * 5, this, [this] {
+        if (m_drained)
+            return;
+        qCWarning(lcSync) << "shutdown: gave up waiting for" << m_pushesInFlight << "pushes";
+        m_pushesInFlight = 0;
+        maybeFinishShutdown();
+    });
+    maybeFinishShutdown();
+}
+
+// Once nothing is in flight: flush and close every connection, then report drained when
+// they are gone (or after a grace period for clients that never answer the close).
+void SyncServer::maybeFinishShutdown()
+{
+    if (!m_shuttingDown || m_pushesInFlight > 0 || m_drained)
+        return;
+    if (!m_closing) {
+        m_closing = true;
+        for (auto& [id, s] : m_sessions) {
+            if (!s->socket)
+                continue;
+            s->socket->flush();
+            s->socket->close(QWebSocketProtocol::CloseCodeGoingAway,
+                             QStringLiteral("server shutting down"));
+        }
+        QTimer::singleShot(shutdownGraceMs, this, &SyncServer::finishDrain);
+    }
+    if (m_sessions.empty())
+        finishDrain();
+}
+
+void SyncServer::finishDrain()
+{
+    if (m_drained)
+        return;
+    m_drained = true;
+    Q_EMIT drained();
+}
+
+} // namespace stockline::sync

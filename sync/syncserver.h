@@ -1,0 +1,104 @@
+#pragma once
+
+#include "protocol.h"
+#include "role.h"
+#include "stockarbiter.h"
+
+#include <QHostAddress>
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+#include <QWebSocket>
+#include <QWebSocketServer>
+
+#include <memory>
+#include <unordered_map>
+
+namespace stockline::sync {
+
+struct ServerLimits
+{
+    int helloTimeoutMs = 10'000;
+    int maxBadMessages = 5;          // then close 4400
+    int maxPushesInFlight = 64;      // per connection; beyond: error rate_limited, close 4429
+    qint64 maxSendBacklog = 8 * 1024 * 1024; // bytes queued to one client before it resyncs
+};
+
+// The socket side of the server: sessions, bounds, authentication hand-off and broadcast.
+// It never touches storage: everything that needs the database goes to the StockArbiter,
+// whose answers come back as signals on this thread.
+class SyncServer : public QObject
+{
+    Q_OBJECT
+
+public:
+    SyncServer(StockArbiter& arbiter, const Clock& clock, ServerLimits limits = {},
+               QObject* parent = nullptr);
+    ~SyncServer() override;
+
+    [[nodiscard]] Status listen(const QHostAddress& address, quint16 port);
+    [[nodiscard]] quint16 port() const;
+    [[nodiscard]] int connectionCount() const { return static_cast<int>(m_sessions.size()); }
+
+    // Stops accepting; answers what is in flight; then closes every connection and emits
+    // drained().
+    void shutdown();
+
+Q_SIGNALS:
+    void drained();
+
+private:
+    struct Session
+    {
+        quint64 id = 0;
+        QPointer<QWebSocket> socket;
+        QTimer helloTimer;
+        bool helloSent = false;
+        bool authenticated = false;
+        QString terminal;
+        Role role = Role::Pos;
+        int badMessages = 0;
+        int pushesInFlight = 0;
+        qint64 frameBytes = 0;       // of the message being received
+        qint64 cursorSent = 0;       // the newest levels/catalog cursor sent
+        bool resyncPending = false;  // fell behind: deltas skipped, catch-up due
+        QList<QByteArray> heldFrames; // pushes that arrived before the welcome
+    };
+
+    void acceptConnections();
+    void onFrame(Session& session, const QByteArray& frame, bool isLast);
+    void onMessage(Session& session, const QByteArray& message);
+    void onHello(Session& session, const Hello& hello);
+    void onPush(Session& session, Push push);
+    void rejectMessage(Session& session, const ProtocolError& error);
+    void send(Session& session, const QByteArray& message);
+    void close(Session& session, quint16 code, const QString& reason);
+    void drop(quint64 id);
+    [[nodiscard]] Session* session(quint64 id);
+    void updateWatchList();
+    void maybeFinishShutdown();
+    void finishDrain();
+
+    void onHelloDone(quint64 connection, const SessionStart& start);
+    void onHelloFailed(quint64 connection, const ProtocolError& error);
+    void onPushesDone(const QList<PushOutcome>& outcomes);
+    void onPushesFailed(const QList<quint64>& connections, const QString& reason);
+    void onCommitted(const CommitEffects& effects);
+    void onShortagesChanged(const QList<Shortage>& shortages);
+    void onCatchUpReady(quint64 connection, const Levels& levels, const CatalogUpdate& catalog);
+    void onTerminalsRevoked(const QStringList& terminals);
+    void onBytesWritten(Session& session);
+
+    StockArbiter& m_arbiter;
+    const Clock& m_clock;
+    ServerLimits m_limits;
+    QWebSocketServer m_server;
+    std::unordered_map<quint64, std::unique_ptr<Session>> m_sessions;
+    quint64 m_nextId = 1;
+    int m_pushesInFlight = 0;
+    bool m_shuttingDown = false;
+    bool m_closing = false;
+    bool m_drained = false;
+};
+
+} // namespace stockline::sync
