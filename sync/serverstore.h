@@ -96,6 +96,7 @@ public:
     // Opening stock, booked as receipts in the ledger.
     [[nodiscard]] virtual Status importStock(const QList<StockMovement>& stock) = 0;
     [[nodiscard]] virtual Result<QList<StockLevel>> levels(const QString& sku = {}) = 0;
+    [[nodiscard]] virtual Result<QList<Location>> locations() = 0;
     [[nodiscard]] virtual Result<QList<Shortage>> openShortages() = 0;
     [[nodiscard]] virtual Result<VerifyReport> verify() = 0;
 

@@ -558,6 +558,17 @@ Result<QList<StockLevel>> SqlServerStore::levels(const QString& sku)
     return result;
 }
 
+Result<QList<Location>> SqlServerStore::locations()
+{
+    QSqlQuery q = newQuery();
+    if (!q.exec(QStringLiteral("SELECT id, name FROM locations ORDER BY id")))
+        return storageError(q, QStringLiteral("read locations"));
+    QList<Location> result;
+    while (q.next())
+        result.append(Location{q.value(0).toString(), q.value(1).toString()});
+    return result;
+}
+
 Result<QList<Shortage>> SqlServerStore::openShortages()
 {
     QSqlQuery q = newQuery();

@@ -68,6 +68,7 @@ public:
     [[nodiscard]] Status importCatalog(const QList<Product>& products) override;
     [[nodiscard]] Status importStock(const QList<StockMovement>& stock) override;
     [[nodiscard]] Result<QList<StockLevel>> levels(const QString& sku = {}) override;
+    [[nodiscard]] Result<QList<Location>> locations() override;
     [[nodiscard]] Result<QList<Shortage>> openShortages() override;
     [[nodiscard]] Result<VerifyReport> verify() override;
 

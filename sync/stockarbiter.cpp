@@ -3,7 +3,6 @@
 #include "logging.h"
 
 #include <QMetaObject>
-
 #include <chrono>
 #include <future>
 
@@ -180,7 +179,10 @@ void StockArbiter::answerHello(ServerStore& store, const HelloJob& job)
     Result<TerminalInfo> terminal = store.authenticate(job.terminal, job.token);
     if (!terminal) {
         ProtocolError error{QStringLiteral("unauthorized"),
-                            QStringLiteral("unknown terminal or wrong token"), {}, {}, {}};
+                            QStringLiteral("unknown terminal or wrong token"),
+                            {},
+                            {},
+                            {}};
         post([this, connection = job.connection, error] { Q_EMIT helloFailed(connection, error); });
         return;
     }
@@ -189,7 +191,10 @@ void StockArbiter::answerHello(ServerStore& store, const HelloJob& job)
     Result<QList<Shortage>> shortages = store.openShortages();
     if (!levels || !catalog || !shortages) {
         ProtocolError error{QStringLiteral("unavailable"),
-                            QStringLiteral("the server's storage is busy; try again"), {}, {}, {}};
+                            QStringLiteral("the server's storage is busy; try again"),
+                            {},
+                            {},
+                            {}};
         post([this, connection = job.connection, error] { Q_EMIT helloFailed(connection, error); });
         return;
     }

@@ -24,7 +24,11 @@ SyncServer::SyncServer(StockArbiter& arbiter, const Clock& clock, ServerLimits l
     : QObject(parent), m_arbiter(arbiter), m_clock(clock), m_limits(limits),
       m_server(QStringLiteral("stockline"), QWebSocketServer::NonSecureMode)
 {
+    connect(&m_tcp, &QTcpServer::newConnection, this, &SyncServer::acceptTcp);
     connect(&m_server, &QWebSocketServer::newConnection, this, &SyncServer::acceptConnections);
+    m_server.setHandshakeTimeout(m_limits.handshakeTimeoutMs);
+    m_handshakeReaper.setInterval(1'000);
+    connect(&m_handshakeReaper, &QTimer::timeout, this, &SyncServer::reapStalledHandshakes);
     connect(&m_arbiter, &StockArbiter::helloDone, this, &SyncServer::onHelloDone);
     connect(&m_arbiter, &StockArbiter::helloFailed, this, &SyncServer::onHelloFailed);
     connect(&m_arbiter, &StockArbiter::pushesDone, this, &SyncServer::onPushesDone);
@@ -44,18 +48,60 @@ SyncServer::~SyncServer()
 
 Status SyncServer::listen(const QHostAddress& address, quint16 port)
 {
-    if (!m_server.listen(address, port))
-        return Error{QStringLiteral("listen"),
-                     QStringLiteral("cannot listen on %1:%2: %3")
-                         .arg(address.toString())
-                         .arg(port)
-                         .arg(m_server.errorString())};
+    // Our own listener: a backlog for a thousand terminals reconnecting at once (Qt's default
+    // is 50), and sockets handed to the WebSocket server one by one.
+    m_tcp.setListenBacklogSize(m_limits.listenBacklog);
+    m_tcp.setMaxPendingConnections(m_limits.listenBacklog);
+    if (!m_tcp.listen(address, port))
+        return Error{QStringLiteral("listen"), QStringLiteral("cannot listen on %1:%2: %3")
+                                                   .arg(address.toString())
+                                                   .arg(port)
+                                                   .arg(m_tcp.errorString())};
+    m_handshakeReaper.start();
     return success();
 }
 
 quint16 SyncServer::port() const
 {
-    return m_server.serverPort();
+    return m_tcp.serverPort();
+}
+
+namespace {
+
+QString peerKey(const QHostAddress& address, quint16 port)
+{
+    return address.toString() + u'|' + QString::number(port);
+}
+
+} // namespace
+
+void SyncServer::acceptTcp()
+{
+    while (QTcpSocket* socket = m_tcp.nextPendingConnection()) {
+        if (m_shuttingDown) {
+            socket->abort();
+            socket->deleteLater();
+            continue;
+        }
+        m_handshakes.insert(peerKey(socket->peerAddress(), socket->peerPort()),
+                            Handshake{socket, QDateTime::currentMSecsSinceEpoch()});
+        m_server.handleConnection(socket);
+    }
+}
+
+void SyncServer::reapStalledHandshakes()
+{
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    for (auto it = m_handshakes.begin(); it != m_handshakes.end();) {
+        if (!it->socket) {
+            it = m_handshakes.erase(it);
+        } else if (now - it->since > m_limits.handshakeTimeoutMs) {
+            it->socket->abort();
+            it = m_handshakes.erase(it);
+        } else {
+            ++it;
+        }
+    }
 }
 
 // Qt queues at most maxPendingConnections() per signal: drain them all every time.
@@ -70,6 +116,7 @@ void SyncServer::acceptConnections()
             socket->deleteLater();
             continue;
         }
+        m_handshakes.remove(peerKey(socket->peerAddress(), socket->peerPort()));
         socket->setMaxAllowedIncomingFrameSize(static_cast<quint64>(qtFrameLimit));
         socket->setMaxAllowedIncomingMessageSize(static_cast<quint64>(qtMessageLimit));
         auto fresh = std::make_unique<Session>();
@@ -178,11 +225,10 @@ void SyncServer::onHello(Session& session, const Hello& hello)
 {
     session.helloTimer.stop();
     if (hello.protocol != protocolVersion) {
-        send(session, encode(protocolError(
-                          QStringLiteral("unsupported_protocol"),
-                          QStringLiteral("this server speaks protocol %1, not %2")
-                              .arg(protocolVersion)
-                              .arg(hello.protocol))));
+        send(session, encode(protocolError(QStringLiteral("unsupported_protocol"),
+                                           QStringLiteral("this server speaks protocol %1, not %2")
+                                               .arg(protocolVersion)
+                                               .arg(hello.protocol))));
         close(session, CloseUnsupportedProtocol, QStringLiteral("unsupported protocol"));
         return;
     }
@@ -219,7 +265,9 @@ void SyncServer::onHelloFailed(quint64 connection, const ProtocolError& error)
         return;
     send(*s, encode(error));
     const bool unauthorized = error.code == QLatin1String("unauthorized");
-    close(*s, unauthorized ? quint16(CloseUnauthorized) : quint16(QWebSocketProtocol::CloseCodeGoingAway),
+    close(*s,
+          unauthorized ? quint16(CloseUnauthorized)
+                       : quint16(QWebSocketProtocol::CloseCodeGoingAway),
           error.message);
 }
 
@@ -232,10 +280,10 @@ void SyncServer::onPush(Session& session, Push push)
         return;
     }
     if (session.pushesInFlight >= m_limits.maxPushesInFlight) {
-        send(session, encode(protocolError(
-                          QStringLiteral("rate_limited"),
-                          QStringLiteral("more than %1 pushes unanswered on one connection")
-                              .arg(m_limits.maxPushesInFlight))));
+        send(session,
+             encode(protocolError(QStringLiteral("rate_limited"),
+                                  QStringLiteral("more than %1 pushes unanswered on one connection")
+                                      .arg(m_limits.maxPushesInFlight))));
         close(session, CloseRateLimited, QStringLiteral("rate limited"));
         return;
     }
@@ -264,9 +312,9 @@ void SyncServer::onPushesDone(const QList<PushOutcome>& outcomes)
 
 void SyncServer::onPushesFailed(const QList<quint64>& connections, const QString& reason)
 {
-    const QByteArray message = encode(protocolError(
-        QStringLiteral("unavailable"),
-        QStringLiteral("not applied, send again later: %1").arg(reason)));
+    const QByteArray message =
+        encode(protocolError(QStringLiteral("unavailable"),
+                             QStringLiteral("not applied, send again later: %1").arg(reason)));
     for (const quint64 connection : connections) {
         --m_pushesInFlight;
         if (Session* s = session(connection)) {
@@ -279,11 +327,14 @@ void SyncServer::onPushesFailed(const QList<quint64>& connections, const QString
 
 void SyncServer::onCommitted(const CommitEffects& effects)
 {
-    const QByteArray levels =
-        effects.levels.isEmpty() ? QByteArray() : encode(Levels{effects.cursor, false, effects.levels});
-    const QByteArray catalog = effects.products.isEmpty()
-                                   ? QByteArray()
-                                   : encode(CatalogUpdate{effects.cursor, false, effects.products});
+    const QString levels =
+        effects.levels.isEmpty()
+            ? QString()
+            : QString::fromUtf8(encode(Levels{effects.cursor, false, effects.levels}));
+    const QString catalog =
+        effects.products.isEmpty()
+            ? QString()
+            : QString::fromUtf8(encode(CatalogUpdate{effects.cursor, false, effects.products}));
     for (auto& [id, s] : m_sessions) {
         if (!s->authenticated || s->resyncPending || !s->socket)
             continue;
@@ -321,7 +372,7 @@ void SyncServer::onCatchUpReady(quint64 connection, const Levels& levels,
 
 void SyncServer::onShortagesChanged(const QList<Shortage>& shortages)
 {
-    const QByteArray message = encode(Shortages{shortages});
+    const QString message = QString::fromUtf8(encode(Shortages{shortages}));
     for (auto& [id, s] : m_sessions)
         if (s->authenticated)
             send(*s, message);
@@ -347,8 +398,14 @@ void SyncServer::rejectMessage(Session& session, const ProtocolError& error)
 
 void SyncServer::send(Session& session, const QByteArray& message)
 {
+    send(session, QString::fromUtf8(message));
+}
+
+// Broadcasts convert once and share the (implicitly shared) string with every socket.
+void SyncServer::send(Session& session, const QString& message)
+{
     if (session.socket)
-        session.socket->sendTextMessage(QString::fromUtf8(message));
+        session.socket->sendTextMessage(message);
 }
 
 void SyncServer::close(Session& session, quint16 code, const QString& reason)
@@ -371,7 +428,7 @@ void SyncServer::updateWatchList()
 void SyncServer::shutdown()
 {
     m_shuttingDown = true;
-    m_server.close();
+    m_tcp.close();
     QTimer::singleShot(shutdownGraceMs * 5, this, [this] {
         if (m_drained)
             return;

@@ -7,10 +7,11 @@
 #include <QHostAddress>
 #include <QObject>
 #include <QPointer>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTimer>
 #include <QWebSocket>
 #include <QWebSocketServer>
-
 #include <memory>
 #include <unordered_map>
 
@@ -19,8 +20,10 @@ namespace stockline::sync {
 struct ServerLimits
 {
     int helloTimeoutMs = 10'000;
-    int maxBadMessages = 5;          // then close 4400
-    int maxPushesInFlight = 64;      // per connection; beyond: error rate_limited, close 4429
+    int handshakeTimeoutMs = 10'000; // TCP connected, WebSocket upgrade not done
+    int listenBacklog = 4096;
+    int maxBadMessages = 5;     // then close 4400
+    int maxPushesInFlight = 64; // per connection; beyond: error rate_limited, close 4429
     qint64 maxSendBacklog = 8 * 1024 * 1024; // bytes queued to one client before it resyncs
 };
 
@@ -59,19 +62,22 @@ private:
         Role role = Role::Pos;
         int badMessages = 0;
         int pushesInFlight = 0;
-        qint64 frameBytes = 0;       // of the message being received
-        qint64 cursorSent = 0;       // the newest levels/catalog cursor sent
-        bool resyncPending = false;  // fell behind: deltas skipped, catch-up due
+        qint64 frameBytes = 0;        // of the message being received
+        qint64 cursorSent = 0;        // the newest levels/catalog cursor sent
+        bool resyncPending = false;   // fell behind: deltas skipped, catch-up due
         QList<QByteArray> heldFrames; // pushes that arrived before the welcome
     };
 
+    void acceptTcp();
     void acceptConnections();
+    void reapStalledHandshakes();
     void onFrame(Session& session, const QByteArray& frame, bool isLast);
     void onMessage(Session& session, const QByteArray& message);
     void onHello(Session& session, const Hello& hello);
     void onPush(Session& session, Push push);
     void rejectMessage(Session& session, const ProtocolError& error);
     void send(Session& session, const QByteArray& message);
+    void send(Session& session, const QString& message);
     void close(Session& session, quint16 code, const QString& reason);
     void drop(quint64 id);
     [[nodiscard]] Session* session(quint64 id);
@@ -92,7 +98,17 @@ private:
     StockArbiter& m_arbiter;
     const Clock& m_clock;
     ServerLimits m_limits;
+    QTcpServer m_tcp;
     QWebSocketServer m_server;
+    // TCP connections whose WebSocket handshake is not done yet, by peer port (all peers of
+    // one listener that share a port are one peer): Qt 6.4.2 leaves a failed handshake open.
+    struct Handshake
+    {
+        QPointer<QTcpSocket> socket;
+        qint64 since = 0;
+    };
+    QHash<QString, Handshake> m_handshakes;
+    QTimer m_handshakeReaper;
     std::unordered_map<quint64, std::unique_ptr<Session>> m_sessions;
     quint64 m_nextId = 1;
     int m_pushesInFlight = 0;

@@ -1,0 +1,378 @@
+#include "servercommands.h"
+
+#include "serverstore.h"
+#include "signalwatcher.h"
+#include "stockarbiter.h"
+#include "storecsv.h"
+#include "syncserver.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QStandardPaths>
+#include <QTextStream>
+#include <QUrl>
+
+using namespace stockline;
+using namespace stockline::sync;
+
+namespace {
+
+QTextStream& out()
+{
+    static QTextStream stream(stdout);
+    return stream;
+}
+
+QTextStream& err()
+{
+    static QTextStream stream(stderr);
+    return stream;
+}
+
+int fail(const QString& message)
+{
+    err() << "stockline-server: " << message << Qt::endl;
+    return 1;
+}
+
+int fail(const Error& error)
+{
+    return fail(error.toString());
+}
+
+QString defaultDatabase()
+{
+    const QString folder = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    return QStringLiteral("sqlite:") + QDir(folder).filePath(QStringLiteral("stockline-server.db"));
+}
+
+const QCommandLineOption& dbOption()
+{
+    static const QCommandLineOption option(
+        QStringLiteral("db"),
+        QStringLiteral("The database: sqlite:PATH or postgres://… (default: %1).")
+            .arg(defaultDatabase()),
+        QStringLiteral("DB"), defaultDatabase());
+    return option;
+}
+
+// sqlite: URLs name a file; make sure its folder exists so the default works first time.
+Result<std::unique_ptr<ServerStore>> openStore(const QCommandLineParser& parser)
+{
+    const QString url = parser.value(dbOption());
+    if (url.startsWith(QLatin1String("sqlite:")))
+        QDir().mkpath(QFileInfo(url.mid(7)).absolutePath());
+    return ServerStore::open(url);
+}
+
+struct ListenAddress
+{
+    QHostAddress host;
+    quint16 port = 0;
+};
+
+Result<ListenAddress> parseListen(const QString& value)
+{
+    const QUrl url(QStringLiteral("ws://") + value);
+    const QHostAddress host(url.host());
+    if (!url.isValid() || host.isNull() || url.port() < 0 || !url.path().isEmpty())
+        return Error{QStringLiteral("--listen"),
+                     QStringLiteral("'%1' is not HOST:PORT, e.g. 127.0.0.1:8765").arg(value)};
+    return ListenAddress{host, static_cast<quint16>(url.port())};
+}
+
+Status requirePositional(const QCommandLineParser& parser, int count, const QString& synopsis)
+{
+    if (parser.positionalArguments().size() != count)
+        return Error{QStringLiteral("usage"), QStringLiteral("expected %1").arg(synopsis)};
+    return success();
+}
+
+QString padded(const QString& text, int width)
+{
+    return text.leftJustified(width);
+}
+
+} // namespace
+
+QList<ServerCommands::Command> ServerCommands::commands() const
+{
+    const auto withDb = [](QCommandLineParser& p) { p.addOption(dbOption()); };
+    return {
+        {QStringLiteral("serve"), QString(),
+         QStringLiteral("Run the sync server until SIGTERM or SIGINT."),
+         [](QCommandLineParser& p) {
+             p.addOption(dbOption());
+             p.addOption({QStringLiteral("listen"),
+                          QStringLiteral("Address and port to listen on (default 127.0.0.1:8765; "
+                                         "port 0 picks a free one)."),
+                          QStringLiteral("HOST:PORT"), QStringLiteral("127.0.0.1:8765")});
+         },
+         &ServerCommands::serve},
+        {QStringLiteral("location add"), QStringLiteral("ID NAME"),
+         QStringLiteral("Add a stock location (a store floor, a back room, a warehouse)."), withDb,
+         &ServerCommands::addLocation},
+        {QStringLiteral("terminal add"), QStringLiteral("ID"),
+         QStringLiteral("Enrol a terminal; prints its token alone on stdout."),
+         [](QCommandLineParser& p) {
+             p.addOption(dbOption());
+             p.addOption({QStringLiteral("role"),
+                          QStringLiteral("pos, receiving, channel or manager."),
+                          QStringLiteral("ROLE")});
+         },
+         &ServerCommands::addTerminal},
+        {QStringLiteral("terminal revoke"), QStringLiteral("ID"),
+         QStringLiteral("Revoke a terminal's token; a connected terminal is cut off (4403)."),
+         withDb, &ServerCommands::revokeTerminal},
+        {QStringLiteral("catalog import"), QStringLiteral("FILE.csv"),
+         QStringLiteral("Import products (header sku,barcode,name,price,tax_rate). "
+                        "A bad row imports nothing."),
+         withDb, &ServerCommands::importCatalog},
+        {QStringLiteral("stock import"), QStringLiteral("FILE.csv"),
+         QStringLiteral("Book opening stock (header sku,location,qty) as receipts."), withDb,
+         &ServerCommands::importStock},
+        {QStringLiteral("stock show"), QString(),
+         QStringLiteral("Show stock levels and open shortage exceptions."),
+         [](QCommandLineParser& p) {
+             p.addOption(dbOption());
+             p.addOption(
+                 {QStringLiteral("sku"), QStringLiteral("Only this SKU."), QStringLiteral("SKU")});
+         },
+         &ServerCommands::showStock},
+        {QStringLiteral("shortage resolve"), QStringLiteral("ID"),
+         QStringLiteral("Mark a shortage exception as resolved."), withDb,
+         &ServerCommands::resolveShortage},
+        {QStringLiteral("verify"), QString(),
+         QStringLiteral("Replay the ledger and check it equals the levels and the invariants; "
+                        "exit 1 with a report on any mismatch."),
+         withDb, &ServerCommands::verify},
+    };
+}
+
+int ServerCommands::usage(const QList<Command>& commands, const QString& problem) const
+{
+    QTextStream& stream = problem.isEmpty() ? out() : err();
+    if (!problem.isEmpty())
+        stream << "stockline-server: " << problem << "\n\n";
+    stream << "Usage: stockline-server COMMAND [options]\n\nCommands:\n";
+    for (const Command& c : commands)
+        stream << "  " << padded(c.name + u' ' + c.synopsis, 28) << c.description << '\n';
+    stream << "\n'stockline-server COMMAND --help' shows a command's options.\n";
+    stream.flush();
+    return problem.isEmpty() ? 0 : 2;
+}
+
+int ServerCommands::run(const QStringList& arguments)
+{
+    const QList<Command> all = commands();
+    const QStringList words = arguments.mid(1);
+    if (words.isEmpty() || words.first() == QLatin1String("--help") ||
+        words.first() == QLatin1String("-h"))
+        return usage(all, words.isEmpty() ? QStringLiteral("no command given") : QString());
+    if (words.first() == QLatin1String("--version")) {
+        out() << "stockline-server " << QCoreApplication::applicationVersion() << Qt::endl;
+        return 0;
+    }
+    for (const Command& command : all) {
+        const QStringList nameWords = command.name.split(u' ');
+        if (words.mid(0, nameWords.size()) != nameWords)
+            continue;
+        QCommandLineParser parser;
+        parser.setApplicationDescription(command.description);
+        parser.addHelpOption();
+        parser.addPositionalArgument(command.name, QString(), command.name);
+        for (const QString& p : command.synopsis.split(u' ', Qt::SkipEmptyParts))
+            parser.addPositionalArgument(p, QString());
+        command.declare(parser);
+        QStringList rest = words.mid(nameWords.size());
+        rest.prepend(arguments.first() + u' ' + command.name);
+        if (!parser.parse(rest))
+            return usage(all, parser.errorText());
+        if (parser.isSet(QStringLiteral("help"))) {
+            out() << parser.helpText();
+            out().flush();
+            return 0;
+        }
+        if (Status s = requirePositional(
+                parser, static_cast<int>(command.synopsis.split(u' ', Qt::SkipEmptyParts).size()),
+                command.name + u' ' + command.synopsis);
+            !s)
+            return usage(all, s.error().message);
+        return command.execute(parser);
+    }
+    return usage(all, QStringLiteral("unknown command '%1'").arg(words.join(u' ')));
+}
+
+int ServerCommands::serve(const QCommandLineParser& parser)
+{
+    const Result<ListenAddress> listen = parseListen(parser.value(QStringLiteral("listen")));
+    if (!listen)
+        return fail(listen.error());
+    const QString url = parser.value(dbOption());
+    if (url.startsWith(QLatin1String("sqlite:")))
+        QDir().mkpath(QFileInfo(url.mid(7)).absolutePath());
+    SystemClock clock;
+    StockArbiter arbiter(url, clock);
+    if (Status s = arbiter.start(); !s)
+        return fail(s.error());
+    SyncServer server(arbiter, clock);
+    if (Status s = server.listen(listen->host, listen->port); !s)
+        return fail(s.error());
+    out() << "stockline-server: listening on ws://" << listen->host.toString() << ':'
+          << server.port() << "/ with " << url << Qt::endl;
+    SignalWatcher signals;
+    QObject::connect(&signals, &SignalWatcher::terminationRequested, &server,
+                     [&server] { server.shutdown(); });
+    QObject::connect(&server, &SyncServer::drained, &server, [&arbiter] {
+        arbiter.stop();
+        QCoreApplication::exit(0);
+    });
+    const int code = QCoreApplication::exec();
+    out() << "stockline-server: stopped" << Qt::endl;
+    return code;
+}
+
+int ServerCommands::addLocation(const QCommandLineParser& parser)
+{
+    auto store = openStore(parser);
+    if (!store)
+        return fail(store.error());
+    const QStringList args = parser.positionalArguments();
+    if (Status s = store.value()->addLocation(Location{args[0], args[1]}); !s)
+        return fail(s.error());
+    return 0;
+}
+
+int ServerCommands::addTerminal(const QCommandLineParser& parser)
+{
+    const std::optional<Role> role = roleFromName(parser.value(QStringLiteral("role")));
+    if (!role)
+        return fail(QStringLiteral("--role: '%1' is not pos, receiving, channel or manager")
+                        .arg(parser.value(QStringLiteral("role"))));
+    auto store = openStore(parser);
+    if (!store)
+        return fail(store.error());
+    const Result<QString> token =
+        store.value()->addTerminal(parser.positionalArguments()[0], *role);
+    if (!token)
+        return fail(token.error());
+    out() << token.value() << Qt::endl;
+    return 0;
+}
+
+int ServerCommands::revokeTerminal(const QCommandLineParser& parser)
+{
+    auto store = openStore(parser);
+    if (!store)
+        return fail(store.error());
+    if (Status s = store.value()->revokeTerminal(parser.positionalArguments()[0]); !s)
+        return fail(s.error());
+    return 0;
+}
+
+int ServerCommands::importCatalog(const QCommandLineParser& parser)
+{
+    QFile file(parser.positionalArguments()[0]);
+    if (!file.open(QIODevice::ReadOnly))
+        return fail(QStringLiteral("cannot read %1: %2").arg(file.fileName(), file.errorString()));
+    const auto products = StoreCsv::readProducts(file, QFileInfo(file).fileName());
+    if (!products)
+        return fail(products.error());
+    auto store = openStore(parser);
+    if (!store)
+        return fail(store.error());
+    if (Status s = store.value()->importCatalog(products.value()); !s)
+        return fail(s.error());
+    err() << "stockline-server: imported " << products->size() << " products" << Qt::endl;
+    return 0;
+}
+
+int ServerCommands::importStock(const QCommandLineParser& parser)
+{
+    QFile file(parser.positionalArguments()[0]);
+    if (!file.open(QIODevice::ReadOnly))
+        return fail(QStringLiteral("cannot read %1: %2").arg(file.fileName(), file.errorString()));
+    auto store = openStore(parser);
+    if (!store)
+        return fail(store.error());
+    // Rows must name SKUs and locations the server knows.
+    StoreData known;
+    const auto catalog = store.value()->catalogSince(0);
+    const auto locations = store.value()->locations();
+    if (!catalog || !locations)
+        return fail(!catalog ? catalog.error() : locations.error());
+    known.products = catalog->products;
+    known.locations = locations.value();
+    const auto rows = StoreCsv::readStock(file, QFileInfo(file).fileName(), known);
+    if (!rows)
+        return fail(rows.error());
+    QList<StockMovement> stock;
+    stock.reserve(rows->size());
+    for (const StockLevel& row : rows.value())
+        stock.append(StockMovement{row.sku, row.location, row.onHand});
+    if (Status s = store.value()->importStock(stock); !s)
+        return fail(s.error());
+    err() << "stockline-server: booked opening stock for " << stock.size() << " levels" << Qt::endl;
+    return 0;
+}
+
+int ServerCommands::showStock(const QCommandLineParser& parser)
+{
+    auto store = openStore(parser);
+    if (!store)
+        return fail(store.error());
+    const auto levels = store.value()->levels(parser.value(QStringLiteral("sku")));
+    if (!levels)
+        return fail(levels.error());
+    out() << padded(QStringLiteral("sku"), 20) << padded(QStringLiteral("location"), 16)
+          << "  onHand  reserved  available  version\n";
+    for (const StockLevel& l : levels.value())
+        out() << padded(l.sku, 20) << padded(l.location, 16)
+              << QString::number(l.onHand).rightJustified(8)
+              << QString::number(l.reserved).rightJustified(10)
+              << QString::number(l.available()).rightJustified(11)
+              << QString::number(l.version).rightJustified(9) << '\n';
+    const auto shortages = store.value()->openShortages();
+    if (!shortages)
+        return fail(shortages.error());
+    out() << "\nopen shortage exceptions: " << shortages->size() << '\n';
+    for (const Shortage& s : shortages.value())
+        out() << "  #" << s.id << ' ' << s.sku << " at " << s.location << ": " << s.qty
+              << " sold offline beyond stock by " << s.terminal << " (sale " << s.sale << ", "
+              << s.at.toString(Qt::ISODate) << ")\n";
+    out().flush();
+    return 0;
+}
+
+int ServerCommands::resolveShortage(const QCommandLineParser& parser)
+{
+    bool ok = false;
+    const qint64 id = parser.positionalArguments()[0].toLongLong(&ok);
+    if (!ok)
+        return fail(QStringLiteral("ID: '%1' is not a shortage number")
+                        .arg(parser.positionalArguments()[0]));
+    auto store = openStore(parser);
+    if (!store)
+        return fail(store.error());
+    if (Status s = store.value()->resolveShortage(id, QStringLiteral("cli")); !s)
+        return fail(s.error());
+    return 0;
+}
+
+int ServerCommands::verify(const QCommandLineParser& parser)
+{
+    auto store = openStore(parser);
+    if (!store)
+        return fail(store.error());
+    const auto report = store.value()->verify();
+    if (!report)
+        return fail(report.error());
+    for (const QString& problem : report->problems)
+        out() << "MISMATCH " << problem << '\n';
+    out() << (report->ok ? "verify: ok" : "verify: FAILED") << " — " << report->levelsChecked
+          << " levels, " << report->ledgerEvents << " ledger events, " << report->problems.size()
+          << " problems" << Qt::endl;
+    return report->ok ? 0 : 1;
+}

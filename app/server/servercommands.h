@@ -1,0 +1,39 @@
+#pragma once
+
+#include "error.h"
+
+#include <QCommandLineParser>
+#include <QStringList>
+#include <functional>
+
+// The command line of stockline-server: `serve` and the administration commands, each with
+// its own --help. Administration commands open the database, do one thing, and exit.
+class ServerCommands
+{
+public:
+    // Returns the process exit code: 0 done, 1 failed (with a message on stderr), 2 usage.
+    [[nodiscard]] int run(const QStringList& arguments);
+
+private:
+    struct Command
+    {
+        QString name;     // "terminal add"
+        QString synopsis; // positional arguments, for the usage line
+        QString description;
+        std::function<void(QCommandLineParser&)> declare;
+        std::function<int(const QCommandLineParser&)> execute;
+    };
+
+    [[nodiscard]] QList<Command> commands() const;
+    [[nodiscard]] int usage(const QList<Command>& commands, const QString& problem) const;
+
+    [[nodiscard]] static int serve(const QCommandLineParser& parser);
+    [[nodiscard]] static int addLocation(const QCommandLineParser& parser);
+    [[nodiscard]] static int addTerminal(const QCommandLineParser& parser);
+    [[nodiscard]] static int revokeTerminal(const QCommandLineParser& parser);
+    [[nodiscard]] static int importCatalog(const QCommandLineParser& parser);
+    [[nodiscard]] static int importStock(const QCommandLineParser& parser);
+    [[nodiscard]] static int showStock(const QCommandLineParser& parser);
+    [[nodiscard]] static int verify(const QCommandLineParser& parser);
+    [[nodiscard]] static int resolveShortage(const QCommandLineParser& parser);
+};

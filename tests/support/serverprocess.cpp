@@ -1,0 +1,119 @@
+#include "serverprocess.h"
+
+#include <QDeadlineTimer>
+#include <QRegularExpression>
+#include <QTest>
+
+ServerProcess::ServerProcess(QString databasePath) : m_path(std::move(databasePath)) {}
+
+ServerProcess::~ServerProcess()
+{
+    kill();
+}
+
+QString ServerProcess::binary()
+{
+    return QStringLiteral(STOCKLINE_SERVER_BINARY);
+}
+
+ServerProcess::Run ServerProcess::admin(const QStringList& args, const QByteArray& input) const
+{
+    QProcess p;
+    p.start(binary(), args + QStringList{QStringLiteral("--db"), database()});
+    if (!input.isEmpty())
+        p.write(input);
+    p.closeWriteChannel();
+    Run run;
+    if (!p.waitForFinished(60'000))
+        return run;
+    run.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    run.out = p.readAllStandardOutput();
+    run.err = p.readAllStandardError();
+    return run;
+}
+
+QString ServerProcess::addTerminal(const QString& id, const QString& role) const
+{
+    const Run run = admin(
+        {QStringLiteral("terminal"), QStringLiteral("add"), id, QStringLiteral("--role"), role});
+    return run.exitCode == 0 ? QString::fromUtf8(run.out).trimmed() : QString();
+}
+
+bool ServerProcess::loadSampleStore() const
+{
+    const QString folder = QStringLiteral(STOCKLINE_SOURCE_DIR "/resources/sample-store/");
+    if (admin({QStringLiteral("location"), QStringLiteral("add"), QStringLiteral("store-1"),
+               QStringLiteral("Store floor")})
+                .exitCode != 0 ||
+        admin({QStringLiteral("location"), QStringLiteral("add"), QStringLiteral("backroom-1"),
+               QStringLiteral("Back room")})
+                .exitCode != 0)
+        return false;
+    return admin({QStringLiteral("catalog"), QStringLiteral("import"),
+                  folder + QStringLiteral("products.csv")})
+                   .exitCode == 0 &&
+           admin({QStringLiteral("stock"), QStringLiteral("import"),
+                  folder + QStringLiteral("stock.csv")})
+                   .exitCode == 0;
+}
+
+bool ServerProcess::start(quint16 port)
+{
+    kill();
+    m_output.clear();
+    m_process = std::make_unique<QProcess>();
+    m_process->setProcessChannelMode(QProcess::SeparateChannels);
+    m_process->start(binary(),
+                     {QStringLiteral("serve"), QStringLiteral("--db"), database(),
+                      QStringLiteral("--listen"), QStringLiteral("127.0.0.1:%1").arg(port)});
+    if (!m_process->waitForStarted(10'000))
+        return false;
+    static const QRegularExpression listening(QStringLiteral("listening on ws://[^:]+:(\\d+)/"));
+    const QDeadlineTimer deadline(20'000);
+    while (!deadline.hasExpired() && m_process->state() == QProcess::Running) {
+        m_process->waitForReadyRead(100);
+        m_output += m_process->readAllStandardOutput();
+        const QRegularExpressionMatch match = listening.match(QString::fromUtf8(m_output));
+        if (match.hasMatch()) {
+            m_port = static_cast<quint16>(match.captured(1).toUInt());
+            return true;
+        }
+    }
+    m_output += m_process->readAllStandardError();
+    qWarning().noquote() << "server did not start:" << m_output;
+    return false;
+}
+
+void ServerProcess::kill()
+{
+    if (!m_process)
+        return;
+    if (m_process->state() != QProcess::NotRunning) {
+        m_process->kill();
+        m_process->waitForFinished(10'000);
+    }
+    m_process.reset();
+}
+
+int ServerProcess::terminate()
+{
+    if (!m_process)
+        return -1;
+    m_process->terminate();
+    if (!m_process->waitForFinished(30'000))
+        return -1;
+    m_output += m_process->readAllStandardOutput();
+    const int code = m_process->exitStatus() == QProcess::NormalExit ? m_process->exitCode() : -1;
+    m_process.reset();
+    return code;
+}
+
+bool ServerProcess::isRunning() const
+{
+    return m_process && m_process->state() == QProcess::Running;
+}
+
+QUrl ServerProcess::url() const
+{
+    return QUrl(QStringLiteral("ws://127.0.0.1:%1/").arg(m_port));
+}

@@ -1,0 +1,47 @@
+#pragma once
+
+#include <QByteArray>
+#include <QProcess>
+#include <QStringList>
+#include <QUrl>
+#include <memory>
+
+// A real stockline-server process on a real SQLite file, for tests that speak to it from
+// outside as any client would.
+class ServerProcess
+{
+public:
+    explicit ServerProcess(QString databasePath);
+    ~ServerProcess();
+
+    struct Run
+    {
+        int exitCode = -1;
+        QByteArray out;
+        QByteArray err;
+    };
+    // Runs an administration command against this database: `stockline-server ARGS --db …`.
+    Run admin(const QStringList& args, const QByteArray& input = {}) const;
+    // `terminal add ID --role ROLE`; the token, or empty on failure.
+    [[nodiscard]] QString addTerminal(const QString& id, const QString& role) const;
+    // Loads the sample store from resources/sample-store.
+    [[nodiscard]] bool loadSampleStore() const;
+
+    // Starts `serve` on 127.0.0.1 with a free port (or `port`), waits until it listens.
+    [[nodiscard]] bool start(quint16 port = 0);
+    void kill();     // SIGKILL, as a power cut would
+    int terminate(); // SIGTERM; the exit code
+    [[nodiscard]] bool isRunning() const;
+    [[nodiscard]] QUrl url() const;
+    [[nodiscard]] quint16 port() const { return m_port; }
+    [[nodiscard]] QString database() const { return QStringLiteral("sqlite:") + m_path; }
+    [[nodiscard]] QByteArray output() const { return m_output; }
+
+    static QString binary();
+
+private:
+    QString m_path;
+    std::unique_ptr<QProcess> m_process;
+    quint16 m_port = 0;
+    QByteArray m_output;
+};
