@@ -98,7 +98,7 @@ Status Catalog::upsert(const QList<Product>& products)
 {
     Transaction tx(m_store);
     if (!tx.isOpen())
-        return Error{{}, QStringLiteral("could not begin a transaction to update the catalog")};
+        return tx.status();
     if (const Status written = upsert(tx, products); !written)
         return written;
     return tx.commit();
@@ -106,8 +106,8 @@ Status Catalog::upsert(const QList<Product>& products)
 
 Status Catalog::upsert(Transaction& tx, const QList<Product>& products)
 {
-    if (!tx.isOpen())
-        return Error{{}, QStringLiteral("the catalog is updated only inside an open transaction")};
+    if (const Status open = m_store.check(tx); !open)
+        return open;
     for (qsizetype i = 0; i < products.size(); ++i) {
         if (const std::optional<Error> e = products[i].validate())
             return Error{QStringLiteral("products[%1].%2").arg(i).arg(e->field), e->message};

@@ -316,7 +316,7 @@ Status StoreCsv::import(const LocalStore& store, const StoreData& data)
 {
     Transaction tx(store);
     if (!tx.isOpen())
-        return Error{{}, QStringLiteral("could not begin a transaction to import the store data")};
+        return tx.status();
     Catalog catalog(store);
     if (const Status done = catalog.upsert(tx, data.products); !done)
         return done;
