@@ -5,6 +5,8 @@
 #include <QElapsedTimer>
 #include <QMap>
 #include <QRandomGenerator>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 #include <algorithm>
@@ -104,6 +106,23 @@ class TestCatalog : public QObject
     QTemporaryDir m_dir;
     std::unique_ptr<LocalStore> m_store;
     std::unique_ptr<Catalog> m_catalog;
+
+    // Every term of the search index with the number of rows and occurrences.
+    QStringList indexedTerms()
+    {
+        QSqlQuery query(m_store->database());
+        if (!query.exec(QStringLiteral("CREATE VIRTUAL TABLE IF NOT EXISTS temp.products_vocab"
+                                       " USING fts5vocab(main, products_fts, row)")) ||
+            !query.exec(QStringLiteral("SELECT term, doc, cnt FROM temp.products_vocab")))
+            qWarning() << query.lastError().text();
+        QStringList terms;
+        while (query.next())
+            terms.append(QStringLiteral("%1 %2 %3")
+                             .arg(query.value(0).toString())
+                             .arg(query.value(1).toLongLong())
+                             .arg(query.value(2).toLongLong()));
+        return terms;
+    }
 
     QStringList found(const QString& text, int limit = 20)
     {
@@ -427,6 +446,35 @@ private Q_SLOTS:
         // New products are found at once.
         QVERIFY(m_catalog->upsert({product("NEW-1", "", "Dragon fruit")}).ok());
         QCOMPARE(found(QStringLiteral("drag")), QStringList{QStringLiteral("NEW-1")});
+    }
+
+    void searchIndexStaysConsistentWithTheProducts()
+    {
+        // Renames, barcode changes, deactivation, reactivation and price-only changes.
+        QList<Product> changed = sampleProducts();
+        for (qsizetype i = 0; i < changed.size(); ++i) {
+            Product& p = changed[i];
+            if (i % 4 == 0)
+                p.name += QStringLiteral(" renamed");
+            if (i % 4 == 1)
+                p.active = false;
+            if (i % 4 == 2)
+                p.price = p.price + Money::fromMinor(10);
+            if (i % 4 == 3)
+                p.barcode.clear();
+        }
+        QVERIFY(m_catalog->upsert(changed).ok());
+        changed[1].active = true;
+        QVERIFY(m_catalog->upsert({changed[1]}).ok());
+        // The index as the triggers kept it must equal the index FTS5 rebuilds from its
+        // content view of active products.
+        const QStringList kept = indexedTerms();
+        QVERIFY(!kept.isEmpty());
+        QSqlQuery rebuild(m_store->database());
+        QVERIFY(rebuild.exec(
+            QStringLiteral("INSERT INTO products_fts(products_fts) VALUES ('rebuild')")));
+        QCOMPARE(kept, indexedTerms());
+        QVERIFY(found(QStringLiteral("renamed")).size() == 4);
     }
 
     void upsertValidatesEverythingFirst_data()
