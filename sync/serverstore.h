@@ -44,6 +44,10 @@ struct PushOutcome
 struct CommitEffects
 {
     qint64 cursor = 0;                // the levels/catalog cursor after the commit
+    // The cursor before the commit. If it is not the last cursor the broadcaster sent, another
+    // writer (an admin command, another server node) committed in between: send
+    // levelsSince()/catalogSince() of the last sent cursor instead of these deltas alone.
+    qint64 since = 0;
     QList<StockLevel> levels;         // every level the commit changed, latest values
     QList<Product> products;          // every product the commit changed
     bool shortagesChanged = false;

@@ -1,0 +1,34 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+namespace stockline::sync {
+
+// The one place where the server's SQL differs between SQLite and PostgreSQL. Everything else
+// (INSERT … ON CONFLICT … DO UPDATE, RETURNING, SAVEPOINT, partial indexes) is written once in
+// the SQL both understand (SQLite ≥ 3.35, PostgreSQL ≥ 9.5).
+struct SqlDialect
+{
+    enum class Backend { Sqlite, Postgres };
+
+    Backend backend = Backend::Sqlite;
+    QString driver;           // the Qt SQL driver name
+    QString beginWrite;       // opens a write transaction
+    QString beginRead;        // opens a read transaction that sees one snapshot throughout
+    QString lockCursorSuffix; // appended to the read of the cursor row inside a write transaction
+    QString autoIdColumn;     // an auto-numbered 64-bit primary key column
+    QString keyedTableSuffix; // appended to tables that are only ever reached by their key
+    // Whether BEGIN/COMMIT/SAVEPOINT can be prepared once and reused. PostgreSQL's PREPARE
+    // (which the Qt driver uses) takes only SELECT/INSERT/UPDATE/DELETE/VALUES.
+    bool preparesTransactionControl = true;
+
+    [[nodiscard]] static SqlDialect sqlite();
+    [[nodiscard]] static SqlDialect postgres();
+};
+
+// The server schema's migrations for one dialect: entry N (0-based) takes the database from
+// schema version N to N + 1. Append only; never edit a migration that has shipped.
+[[nodiscard]] QList<QStringList> serverMigrations(const SqlDialect& dialect);
+
+} // namespace stockline::sync

@@ -1,0 +1,925 @@
+#include "ids.h"
+#include "logging.h"
+#include "mutation.h"
+#include "sqlserverstore_p.h"
+
+#include <QAtomicInteger>
+#include <QCryptographicHash>
+#include <QJsonDocument>
+#include <QRandomGenerator>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <array>
+#include <utility>
+
+namespace stockline::sync {
+
+namespace sqlstore {
+
+Error storageError(const QSqlQuery& query, const QString& what)
+{
+    const QString detail = query.lastError().text();
+    qCWarning(lcSync).noquote() << "storage: cannot" << what << "-" << detail;
+    return Error{QString(), QStringLiteral("storage: cannot %1: %2").arg(what, detail)};
+}
+
+Status run(QSqlQuery& query, std::initializer_list<QVariant> values, const QString& what)
+{
+    int i = 0;
+    for (const QVariant& value : values) {
+        // Qt binds a null QString as SQL NULL; our text columns are NOT NULL and an absent
+        // optional text (a reference, a department) is the empty string.
+        if (value.typeId() == QMetaType::QString && value.toString().isNull())
+            query.bindValue(i++, QString(QLatin1String("")));
+        else
+            query.bindValue(i++, value);
+    }
+    if (!query.exec())
+        return storageError(query, what);
+    return success();
+}
+
+QString detailJson(const QJsonObject& object)
+{
+    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
+}
+
+QString levelKey(const QString& sku, const QString& location)
+{
+    // IDs never contain control characters, so the pair cannot be ambiguous.
+    return sku + QChar(u'\x1f') + location;
+}
+
+StockLevel emptyLevel(const QString& sku, const QString& location)
+{
+    StockLevel level;
+    level.sku = sku;
+    level.location = location;
+    return level;
+}
+
+} // namespace sqlstore
+
+using namespace sqlstore;
+
+namespace {
+
+constexpr int latestSchema = 1;
+
+QAtomicInteger<quint64> connectionCounter;
+
+QByteArray tokenHash(const QString& token)
+{
+    return QCryptographicHash::hash(token.toUtf8(), QCryptographicHash::Sha256).toHex();
+}
+
+// Takes as long for every pair of the same length, so the time does not tell how much of a
+// guessed token's hash was right.
+bool constantTimeEqual(const QByteArray& a, const QByteArray& b)
+{
+    if (a.size() != b.size())
+        return false;
+    unsigned char diff = 0;
+    for (qsizetype i = 0; i < a.size(); ++i)
+        diff |= static_cast<unsigned char>(a.at(i) ^ b.at(i));
+    return diff == 0;
+}
+
+QString newToken()
+{
+    std::array<quint32, 8> words{};
+    QRandomGenerator::system()->generate(words.begin(), words.end());
+    const QByteArray bytes(reinterpret_cast<const char*>(words.data()),
+                           static_cast<qsizetype>(sizeof(words)));
+    return QString::fromLatin1(
+        bytes.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+}
+
+Error unauthorized()
+{
+    return Error{QString(), QStringLiteral("unauthorized")};
+}
+
+QDateTime fromMs(qint64 ms)
+{
+    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC);
+}
+
+} // namespace
+
+// ---- opening
+
+int SqlServerStore::schemaVersion()
+{
+    return latestSchema;
+}
+
+SqlServerStore::SqlServerStore(SqlStoreConfig config, QString connectionName)
+    : m_config(std::move(config)), m_connectionName(std::move(connectionName))
+{
+}
+
+SqlServerStore::~SqlServerStore()
+{
+    m_sql.reset(); // every query before the connection goes
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+Result<std::unique_ptr<SqlServerStore>> SqlServerStore::open(const SqlStoreConfig& config)
+{
+    const QString name =
+        QStringLiteral("stockline-server-%1").arg(connectionCounter.fetchAndAddRelaxed(1));
+    std::unique_ptr<SqlServerStore> store(new SqlServerStore(config, name));
+    QSqlDatabase db = QSqlDatabase::addDatabase(config.dialect.driver, name);
+    if (!db.isValid())
+        return Error{
+            QString(),
+            QStringLiteral("the Qt SQL driver %1 is not installed").arg(config.dialect.driver)};
+    db.setDatabaseName(config.databaseName);
+    if (!db.open())
+        return Error{QString(), QStringLiteral("cannot open the server database %1: %2")
+                                    .arg(config.databaseName, db.lastError().text())};
+    if (auto s = store->configure(); !s)
+        return s.error();
+    if (auto s = store->migrate(); !s)
+        return s.error();
+    if (auto s = store->prepareStatements(); !s)
+        return s.error();
+    return store;
+}
+
+Status SqlServerStore::configure()
+{
+    if (m_config.dialect.backend != SqlDialect::Backend::Sqlite)
+        return success();
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    // WAL: readers never block the writer. synchronous=FULL syncs the WAL at every commit,
+    // so a result is only sent for a change that survives a power cut (invariant 3); one
+    // sync serves a whole batch, so it costs little per mutation.
+    const QStringList pragmas = {
+        QStringLiteral("PRAGMA journal_mode = WAL"),
+        m_config.fullSync ? QStringLiteral("PRAGMA synchronous = FULL")
+                          : QStringLiteral("PRAGMA synchronous = NORMAL"),
+        QStringLiteral("PRAGMA busy_timeout = 5000"), // an admin command writing meanwhile
+        QStringLiteral("PRAGMA cache_size = -32768"), // 32 MiB
+        QStringLiteral("PRAGMA temp_store = MEMORY"),
+    };
+    for (const QString& pragma : pragmas) {
+        if (!q.exec(pragma))
+            return Error{QString(), QStringLiteral("cannot use %1 as the server database: %2")
+                                        .arg(m_config.databaseName, q.lastError().text())};
+        if (pragma.contains(QLatin1String("journal_mode")) &&
+            (!q.next() ||
+             q.value(0).toString().compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0))
+            return Error{QString(),
+                         QStringLiteral("cannot switch %1 to WAL").arg(m_config.databaseName)};
+        q.finish();
+    }
+    return success();
+}
+
+Status SqlServerStore::migrate()
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    QSqlQuery q(db);
+    const auto fail = [&](const QString& what) {
+        const Error error{QString(), QStringLiteral("cannot migrate %1: %2: %3")
+                                         .arg(m_config.databaseName, what, q.lastError().text())};
+        q.exec(QStringLiteral("ROLLBACK"));
+        return error;
+    };
+    if (!q.exec(m_config.dialect.beginWrite))
+        return fail(QStringLiteral("begin"));
+    if (!q.exec(QStringLiteral(
+            "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value BIGINT NOT NULL)")))
+        return fail(QStringLiteral("create the meta table"));
+    if (!q.exec(QStringLiteral("SELECT value FROM meta WHERE key = 'schema'")))
+        return fail(QStringLiteral("read the schema version"));
+    const int current = q.next() ? q.value(0).toInt() : 0;
+    q.finish();
+    if (current > latestSchema) {
+        q.exec(QStringLiteral("ROLLBACK"));
+        return Error{QString(),
+                     QStringLiteral("%1 has schema version %2, newer than this server's %3: "
+                                    "run the newer Stockline server that wrote it")
+                         .arg(m_config.databaseName)
+                         .arg(current)
+                         .arg(latestSchema)};
+    }
+    const QList<QStringList> migrations = serverMigrations(m_config.dialect);
+    for (int version = current; version < latestSchema; ++version) {
+        for (const QString& statement : migrations.at(version)) {
+            if (!q.exec(statement))
+                return fail(QStringLiteral("schema %1: %2").arg(version + 1).arg(statement));
+        }
+    }
+    if (current < latestSchema) {
+        q.prepare(QStringLiteral("INSERT INTO meta (key, value) VALUES ('schema', ?) "
+                                 "ON CONFLICT (key) DO UPDATE SET value = excluded.value"));
+        q.addBindValue(latestSchema);
+        if (!q.exec())
+            return fail(QStringLiteral("record the schema version"));
+        qCInfo(lcSync).noquote() << "server database" << m_config.databaseName
+                                 << "migrated from schema" << current << "to" << latestSchema;
+    }
+    if (!q.exec(QStringLiteral("COMMIT")))
+        return fail(QStringLiteral("commit"));
+    return success();
+}
+
+Status SqlServerStore::prepareStatements()
+{
+    const QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    auto sql = std::make_unique<Statements>();
+    const SqlDialect& d = m_config.dialect;
+    const QString returningLevel = QStringLiteral(" RETURNING on_hand, reserved, version");
+    const QList<std::pair<Statements::Control*, QString>> controls = {
+        {&sql->beginWrite, d.beginWrite},
+        {&sql->commit, QStringLiteral("COMMIT")},
+        {&sql->rollback, QStringLiteral("ROLLBACK")},
+        {&sql->savepoint, QStringLiteral("SAVEPOINT mutation")},
+        {&sql->releaseSavepoint, QStringLiteral("RELEASE SAVEPOINT mutation")},
+        {&sql->rollbackToSavepoint, QStringLiteral("ROLLBACK TO SAVEPOINT mutation")},
+    };
+    for (const auto& [control, text] : controls) {
+        control->query = QSqlQuery(db);
+        control->sql = text;
+        control->prepared = d.preparesTransactionControl;
+        if (control->prepared && !control->query.prepare(text))
+            return Error{QString(), QStringLiteral("storage: cannot prepare \"%1\": %2")
+                                        .arg(text, control->query.lastError().text())};
+    }
+    const QList<std::pair<QSqlQuery*, QString>> statements = {
+        {&sql->readCursor,
+         QStringLiteral("SELECT value FROM meta WHERE key = 'cursor'") + d.lockCursorSuffix},
+        {&sql->writeCursor, QStringLiteral("UPDATE meta SET value = ? WHERE key = 'cursor'")},
+        {&sql->loadTerminal, QStringLiteral("SELECT role, token_hash, last_seq, revoked "
+                                            "FROM terminals WHERE id = ?")},
+        {&sql->writeLastSeq, QStringLiteral("UPDATE terminals SET last_seq = ? WHERE id = ?")},
+        {&sql->loadResult, QStringLiteral("SELECT mutation_id, result FROM results "
+                                          "WHERE terminal = ? AND seq = ?")},
+        {&sql->insertResult, QStringLiteral("INSERT INTO results (terminal, seq, mutation_id, "
+                                            "result) VALUES (?, ?, ?, ?)")},
+        {&sql->productExists, QStringLiteral("SELECT 1 FROM products WHERE sku = ?")},
+        {&sql->locationExists, QStringLiteral("SELECT 1 FROM locations WHERE id = ?")},
+        {&sql->changeLevel,
+         QStringLiteral("UPDATE levels SET on_hand = on_hand + ?, reserved = reserved + ?, "
+                        "version = version + 1, cursor = ? "
+                        "WHERE sku = ? AND location = ? AND on_hand - reserved >= ? "
+                        "AND reserved >= ?") +
+             returningLevel},
+        {&sql->addLevel,
+         QStringLiteral("INSERT INTO levels (sku, location, on_hand, reserved, version, cursor) "
+                        "VALUES (?, ?, ?, 0, 1, ?) ON CONFLICT (sku, location) DO UPDATE SET "
+                        "on_hand = levels.on_hand + excluded.on_hand, "
+                        "version = levels.version + 1, cursor = excluded.cursor") +
+             returningLevel},
+        {&sql->readLevel, QStringLiteral("SELECT on_hand, reserved, version FROM levels "
+                                         "WHERE sku = ? AND location = ?")},
+        {&sql->createLevel,
+         QStringLiteral("INSERT INTO levels (sku, location, on_hand, reserved, version, cursor) "
+                        "VALUES (?, ?, ?, 0, 1, ?) ON CONFLICT (sku, location) DO NOTHING") +
+             returningLevel},
+        {&sql->countLevel, QStringLiteral("UPDATE levels SET on_hand = ?, reserved = reserved + ?, "
+                                          "version = version + 1, cursor = ? "
+                                          "WHERE sku = ? AND location = ? AND version = ?") +
+                               returningLevel},
+        {&sql->insertReservation,
+         QStringLiteral("INSERT INTO reservations (terminal, reservation, sku, location, qty, "
+                        "expires_at) VALUES (?, ?, ?, ?, ?, ?) "
+                        "ON CONFLICT (terminal, reservation) DO NOTHING")},
+        {&sql->releaseReservation,
+         QStringLiteral("DELETE FROM reservations WHERE terminal = ? AND reservation = ? "
+                        "RETURNING sku, location, qty")},
+        {&sql->consumeReservation,
+         QStringLiteral("DELETE FROM reservations WHERE terminal = ? AND reservation = ? "
+                        "AND sku = ? AND location = ? AND expires_at > ? RETURNING qty")},
+        {&sql->findReservation,
+         QStringLiteral("SELECT qty FROM reservations WHERE terminal = ? AND reservation = ? "
+                        "AND sku = ? AND location = ? AND expires_at > ?")},
+        {&sql->expireReservations,
+         QStringLiteral("DELETE FROM reservations WHERE expires_at <= ? "
+                        "RETURNING terminal, reservation, sku, location, qty")},
+        {&sql->levelReservations,
+         QStringLiteral("SELECT terminal, reservation, qty FROM reservations "
+                        "WHERE sku = ? AND location = ? "
+                        "ORDER BY expires_at DESC, terminal, reservation")},
+        {&sql->shrinkReservation,
+         QStringLiteral("UPDATE reservations SET qty = ? WHERE terminal = ? AND reservation = ?")},
+        {&sql->deleteReservation,
+         QStringLiteral("DELETE FROM reservations WHERE terminal = ? AND reservation = ?")},
+        {&sql->insertLedger,
+         QStringLiteral("INSERT INTO ledger (at, terminal, seq, mutation_id, kind, sku, location, "
+                        "on_hand_delta, reserved_delta, detail) "
+                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")},
+        {&sql->insertShortage,
+         QStringLiteral("INSERT INTO shortages (sku, location, qty, terminal, sale, at) "
+                        "VALUES (?, ?, ?, ?, ?, ?)")},
+    };
+    for (const auto& [query, text] : statements) {
+        *query = QSqlQuery(db);
+        query->setForwardOnly(true);
+        if (!query->prepare(text))
+            return Error{QString(), QStringLiteral("storage: cannot prepare \"%1\": %2")
+                                        .arg(text, query->lastError().text())};
+    }
+    m_sql = std::move(sql);
+    return success();
+}
+
+Status SqlServerStore::Statements::Control::run(const QString& what)
+{
+    if (!(prepared ? query.exec() : query.exec(sql)))
+        return storageError(query, what);
+    return success();
+}
+
+// ---- reads shared by administration and sessions
+
+QSqlQuery SqlServerStore::newQuery() const
+{
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    q.setForwardOnly(true);
+    return q;
+}
+
+Result<bool> SqlServerStore::productExists(const QString& sku)
+{
+    if (m_knownProducts.contains(sku))
+        return true;
+    QSqlQuery& q = m_sql->productExists;
+    if (auto s = run(q, {sku}, QStringLiteral("look up a product")); !s)
+        return s.error();
+    const bool found = q.next();
+    q.finish();
+    if (found)
+        m_knownProducts.insert(sku);
+    return found;
+}
+
+Result<bool> SqlServerStore::locationExists(const QString& id)
+{
+    if (m_knownLocations.contains(id))
+        return true;
+    QSqlQuery& q = m_sql->locationExists;
+    if (auto s = run(q, {id}, QStringLiteral("look up a location")); !s)
+        return s.error();
+    const bool found = q.next();
+    q.finish();
+    if (found)
+        m_knownLocations.insert(id);
+    return found;
+}
+
+Result<qint64> SqlServerStore::currentCursor()
+{
+    QSqlQuery q = newQuery();
+    if (!q.exec(QStringLiteral("SELECT value FROM meta WHERE key = 'cursor'")) || !q.next())
+        return storageError(q, QStringLiteral("read the cursor"));
+    return q.value(0).toLongLong();
+}
+
+// ---- administration
+
+Status SqlServerStore::addLocation(const Location& location)
+{
+    if (const std::optional<Error> problem = location.validate())
+        return *problem;
+    QSqlQuery q = newQuery();
+    // Adding a location again renames it: set-up scripts can be run twice.
+    q.prepare(QStringLiteral("INSERT INTO locations (id, name) VALUES (?, ?) "
+                             "ON CONFLICT (id) DO UPDATE SET name = excluded.name"));
+    if (auto s = run(q, {location.id, location.name}, QStringLiteral("store a location")); !s)
+        return s;
+    m_knownLocations.insert(location.id);
+    return success();
+}
+
+Result<QString> SqlServerStore::addTerminal(const QString& id, Role role)
+{
+    if (!isValidId(id))
+        return Error{
+            QStringLiteral("id"),
+            QStringLiteral("'%1' is not 1–64 characters from A-Z a-z 0-9 . _ : -").arg(id)};
+    const QString token = newToken();
+    QSqlQuery q = newQuery();
+    q.prepare(QStringLiteral("INSERT INTO terminals (id, role, token_hash) VALUES (?, ?, ?) "
+                             "ON CONFLICT (id) DO NOTHING"));
+    if (auto s = run(q, {id, roleName(role), QString::fromLatin1(tokenHash(token))},
+                     QStringLiteral("enrol a terminal"));
+        !s)
+        return s.error();
+    if (q.numRowsAffected() != 1)
+        return Error{QStringLiteral("id"),
+                     QStringLiteral("a terminal %1 is enrolled already: revoke it and enrol the "
+                                    "device under a new ID")
+                         .arg(id)};
+    qCInfo(lcSync).noquote() << "terminal" << id << "enrolled as" << roleName(role);
+    return token;
+}
+
+Status SqlServerStore::revokeTerminal(const QString& id)
+{
+    QSqlQuery q = newQuery();
+    q.prepare(QStringLiteral("UPDATE terminals SET revoked = 1 WHERE id = ?"));
+    if (auto s = run(q, {id}, QStringLiteral("revoke a terminal")); !s)
+        return s;
+    if (q.numRowsAffected() != 1)
+        return Error{QStringLiteral("id"), QStringLiteral("there is no terminal %1").arg(id)};
+    qCInfo(lcSync).noquote() << "terminal" << id << "revoked";
+    return success();
+}
+
+Status SqlServerStore::importCatalog(const QList<Product>& products)
+{
+    for (qsizetype i = 0; i < products.size(); ++i) {
+        if (const std::optional<Error> problem = products.at(i).validate()) {
+            return Error{QStringLiteral("products[%1].%2").arg(i).arg(problem->field),
+                         QStringLiteral("%1 (SKU '%2')").arg(problem->message, products.at(i).sku)};
+        }
+    }
+    QSqlQuery q = newQuery();
+    if (!q.prepare(QStringLiteral(
+            "INSERT INTO products (sku, barcode, name, price, tax_rate, active, department, "
+            "cursor) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (sku) DO UPDATE SET "
+            "barcode = excluded.barcode, name = excluded.name, price = excluded.price, "
+            "tax_rate = excluded.tax_rate, active = excluded.active, "
+            "department = excluded.department, cursor = excluded.cursor")))
+        return storageError(q, QStringLiteral("prepare the catalog import"));
+    Writer writer(*this, QDateTime::currentMSecsSinceEpoch());
+    if (auto s = writer.begin(); !s)
+        return s;
+    for (const Product& p : products) {
+        if (auto s = run(q,
+                         {p.sku, p.barcode, p.name, p.price.minor(), p.taxRate.milliPercent(),
+                          p.active ? 1 : 0, p.department, writer.cursor()},
+                         QStringLiteral("store a product"));
+            !s)
+            return s;
+        writer.productChanged(p);
+    }
+    const Result<CommitEffects> committed = writer.commit();
+    if (!committed)
+        return committed.error();
+    for (const Product& p : products)
+        m_knownProducts.insert(p.sku);
+    return success();
+}
+
+Status SqlServerStore::importStock(const QList<StockMovement>& stock)
+{
+    for (qsizetype i = 0; i < stock.size(); ++i) {
+        const StockMovement& m = stock.at(i);
+        const QString entry = QStringLiteral("stock[%1].").arg(i);
+        if (m.qty < 0 || m.qty > maxQuantity)
+            return Error{entry + QStringLiteral("qty"),
+                         QStringLiteral("must be from 0 to %1").arg(maxQuantity)};
+        const Result<bool> product = productExists(m.sku);
+        if (!product)
+            return product.error();
+        if (!*product)
+            return Error{entry + QStringLiteral("sku"),
+                         QStringLiteral("there is no product %1").arg(m.sku)};
+        const Result<bool> location = locationExists(m.location);
+        if (!location)
+            return location.error();
+        if (!*location)
+            return Error{entry + QStringLiteral("location"),
+                         QStringLiteral("there is no location %1").arg(m.location)};
+    }
+    Writer writer(*this, QDateTime::currentMSecsSinceEpoch());
+    if (auto s = writer.begin(); !s)
+        return s;
+    const Origin origin{QString(), 0, QString(), QStringLiteral("receive")};
+    const QString detail = detailJson({{QStringLiteral("import"), true}});
+    Change change;
+    for (const StockMovement& m : stock) {
+        if (auto s = writer.addStock(origin, change, m.sku, m.location, m.qty, detail); !s)
+            return s;
+    }
+    writer.keep(change);
+    const Result<CommitEffects> committed = writer.commit();
+    if (!committed)
+        return committed.error();
+    return success();
+}
+
+namespace {
+
+StockLevel levelFrom(const QSqlQuery& q)
+{
+    StockLevel level;
+    level.sku = q.value(0).toString();
+    level.location = q.value(1).toString();
+    level.onHand = q.value(2).toLongLong();
+    level.reserved = q.value(3).toLongLong();
+    level.version = q.value(4).toLongLong();
+    return level;
+}
+
+Product productFrom(const QSqlQuery& q)
+{
+    Product p;
+    p.sku = q.value(0).toString();
+    p.barcode = q.value(1).toString();
+    p.name = q.value(2).toString();
+    p.price = Money::fromMinor(q.value(3).toLongLong());
+    p.taxRate = TaxRate::fromMilliPercent(q.value(4).toInt());
+    p.active = q.value(5).toInt() != 0;
+    p.department = q.value(6).toString();
+    return p;
+}
+
+const QString levelColumns = QStringLiteral("SELECT sku, location, on_hand, reserved, version "
+                                            "FROM levels");
+const QString productColumns = QStringLiteral("SELECT sku, barcode, name, price, tax_rate, "
+                                              "active, department FROM products");
+
+} // namespace
+
+Result<QList<StockLevel>> SqlServerStore::levels(const QString& sku)
+{
+    QSqlQuery q = newQuery();
+    if (sku.isEmpty()) {
+        q.prepare(levelColumns + QStringLiteral(" ORDER BY sku, location"));
+    } else {
+        q.prepare(levelColumns + QStringLiteral(" WHERE sku = ? ORDER BY location"));
+        q.addBindValue(sku);
+    }
+    if (!q.exec())
+        return storageError(q, QStringLiteral("read levels"));
+    QList<StockLevel> result;
+    while (q.next())
+        result.append(levelFrom(q));
+    return result;
+}
+
+Result<QList<Shortage>> SqlServerStore::openShortages()
+{
+    QSqlQuery q = newQuery();
+    if (!q.exec(QStringLiteral("SELECT id, sku, location, qty, terminal, sale, at FROM shortages "
+                               "WHERE resolved_at IS NULL ORDER BY id")))
+        return storageError(q, QStringLiteral("read shortages"));
+    QList<Shortage> result;
+    while (q.next()) {
+        Shortage s;
+        s.id = q.value(0).toLongLong();
+        s.sku = q.value(1).toString();
+        s.location = q.value(2).toString();
+        s.qty = q.value(3).toLongLong();
+        s.terminal = q.value(4).toString();
+        s.sale = q.value(5).toString();
+        s.at = fromMs(q.value(6).toLongLong());
+        result.append(s);
+    }
+    return result;
+}
+
+Status SqlServerStore::resolveShortage(qint64 id, const QString& by)
+{
+    if (by.trimmed().isEmpty() || by.size() > maxTextLength)
+        return Error{QStringLiteral("by"),
+                     QStringLiteral("must name who resolved it, in at most %1 characters")
+                         .arg(maxTextLength)};
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    Writer writer(*this, now);
+    if (auto s = writer.begin(); !s)
+        return s;
+    QSqlQuery q = newQuery();
+    q.prepare(QStringLiteral("UPDATE shortages SET resolved_at = ?, resolved_by = ? "
+                             "WHERE id = ? AND resolved_at IS NULL RETURNING sku, location"));
+    if (auto s = run(q, {now, by, id}, QStringLiteral("resolve a shortage")); !s)
+        return s;
+    if (!q.next())
+        return Error{
+            QStringLiteral("id"),
+            QStringLiteral("shortage %1 is not open (unknown or resolved already)").arg(id)};
+    const QString sku = q.value(0).toString();
+    const QString location = q.value(1).toString();
+    q.finish();
+    // An audit event only: resolving moves no stock.
+    const Origin origin{QString(), 0, QString(), QStringLiteral("resolve")};
+    if (auto s = writer.ledger(
+            origin, sku, location, 0, 0,
+            detailJson({{QStringLiteral("shortage"), id}, {QStringLiteral("by"), by}}));
+        !s)
+        return s;
+    const Result<CommitEffects> committed = writer.commit();
+    if (!committed)
+        return committed.error();
+    return success();
+}
+
+// ---- sessions
+
+Result<TerminalInfo> SqlServerStore::authenticate(const QString& terminal, const QString& token)
+{
+    QSqlQuery& q = m_sql->loadTerminal;
+    if (auto s = run(q, {terminal}, QStringLiteral("read a terminal")); !s)
+        return s.error();
+    const bool found = q.next();
+    // An unknown terminal still costs one hash and one comparison, like a known one.
+    const QByteArray stored = found ? q.value(1).toString().toLatin1() : QByteArray(64, '0');
+    TerminalInfo info;
+    info.id = terminal;
+    const std::optional<Role> role = found ? roleFromName(q.value(0).toString()) : std::nullopt;
+    info.lastSeq = found ? q.value(2).toLongLong() : 0;
+    info.revoked = found && q.value(3).toInt() != 0;
+    q.finish();
+    const bool match = constantTimeEqual(tokenHash(token), stored);
+    if (!found || !match || info.revoked || !role)
+        return unauthorized();
+    info.role = *role;
+    return info;
+}
+
+Result<TerminalInfo> SqlServerStore::terminal(const QString& id)
+{
+    QSqlQuery& q = m_sql->loadTerminal;
+    if (auto s = run(q, {id}, QStringLiteral("read a terminal")); !s)
+        return s.error();
+    if (!q.next()) {
+        q.finish();
+        return Error{QStringLiteral("id"), QStringLiteral("there is no terminal %1").arg(id)};
+    }
+    const QString roleText = q.value(0).toString();
+    TerminalInfo info;
+    info.id = id;
+    info.lastSeq = q.value(2).toLongLong();
+    info.revoked = q.value(3).toInt() != 0;
+    q.finish();
+    const std::optional<Role> role = roleFromName(roleText);
+    if (!role)
+        return Error{QStringLiteral("role"),
+                     QStringLiteral("terminal %1 has an unknown role '%2'").arg(id, roleText)};
+    info.role = *role;
+    return info;
+}
+
+// The cursor is read before the rows: a row committed in between is sent once more with the
+// next cursor, which is harmless (levels are absolute values), and none is ever missed.
+Result<Levels> SqlServerStore::levelsSince(qint64 cursor)
+{
+    const Result<qint64> current = currentCursor();
+    if (!current)
+        return current.error();
+    Levels result;
+    result.cursor = *current;
+    result.full = cursor <= 0 || cursor > *current;
+    QSqlQuery q = newQuery();
+    if (result.full) {
+        q.prepare(levelColumns + QStringLiteral(" ORDER BY sku, location"));
+    } else {
+        q.prepare(levelColumns + QStringLiteral(" WHERE cursor > ? ORDER BY sku, location"));
+        q.addBindValue(cursor);
+    }
+    if (!q.exec())
+        return storageError(q, QStringLiteral("read levels"));
+    while (q.next())
+        result.levels.append(levelFrom(q));
+    return result;
+}
+
+Result<CatalogUpdate> SqlServerStore::catalogSince(qint64 cursor)
+{
+    const Result<qint64> current = currentCursor();
+    if (!current)
+        return current.error();
+    CatalogUpdate result;
+    result.cursor = *current;
+    result.full = cursor <= 0 || cursor > *current;
+    QSqlQuery q = newQuery();
+    if (result.full) {
+        q.prepare(productColumns + QStringLiteral(" ORDER BY sku"));
+    } else {
+        q.prepare(productColumns + QStringLiteral(" WHERE cursor > ? ORDER BY sku"));
+        q.addBindValue(cursor);
+    }
+    if (!q.exec())
+        return storageError(q, QStringLiteral("read the catalog"));
+    while (q.next())
+        result.products.append(productFrom(q));
+    return result;
+}
+
+// ---- arbitration
+
+Result<BatchOutcome> SqlServerStore::applyBatch(const QList<PushRequest>& pushes,
+                                                const QDateTime& now)
+{
+    if (!now.isValid())
+        return Error{QStringLiteral("now"), QStringLiteral("is not a valid time")};
+    Writer writer(*this, now.toMSecsSinceEpoch());
+    if (auto s = writer.begin(); !s)
+        return s.error();
+    if (auto s = writer.sweepExpired(); !s)
+        return s.error();
+    BatchOutcome outcome;
+    outcome.pushes.reserve(pushes.size());
+    for (const PushRequest& push : pushes) {
+        Result<PushOutcome> pushed = writer.applyPush(push);
+        if (!pushed)
+            return pushed.error(); // the writer rolls everything back
+        outcome.pushes.append(std::move(pushed).value());
+    }
+    Result<CommitEffects> effects = writer.commit();
+    if (!effects)
+        return effects.error();
+    outcome.effects = std::move(effects).value();
+    return outcome;
+}
+
+Result<CommitEffects> SqlServerStore::expireReservations(const QDateTime& now)
+{
+    if (!now.isValid())
+        return Error{QStringLiteral("now"), QStringLiteral("is not a valid time")};
+    Writer writer(*this, now.toMSecsSinceEpoch());
+    if (auto s = writer.begin(); !s)
+        return s.error();
+    if (auto s = writer.sweepExpired(); !s)
+        return s.error();
+    return writer.commit();
+}
+
+Result<std::optional<QDateTime>> SqlServerStore::nextExpiry()
+{
+    QSqlQuery q = newQuery();
+    if (!q.exec(QStringLiteral("SELECT MIN(expires_at) FROM reservations")) || !q.next())
+        return storageError(q, QStringLiteral("read the next expiry"));
+    if (q.value(0).isNull())
+        return std::optional<QDateTime>();
+    return std::optional<QDateTime>(fromMs(q.value(0).toLongLong()));
+}
+
+// ---- verify
+
+namespace {
+
+struct Totals
+{
+    qint64 onHand = 0;
+    qint64 reserved = 0;
+};
+
+QString levelName(const QString& key)
+{
+    const qsizetype split = key.indexOf(QChar(u'\x1f'));
+    return QStringLiteral("%1 at %2").arg(key.left(split), key.mid(split + 1));
+}
+
+} // namespace
+
+Result<VerifyReport> SqlServerStore::verify()
+{
+    QSqlQuery q = newQuery();
+    // One read transaction: every check sees the same state.
+    if (!q.exec(m_config.dialect.beginRead))
+        return storageError(q, QStringLiteral("begin a read"));
+    const Result<VerifyReport> checked = verifyChecks();
+    q.exec(QStringLiteral("COMMIT"));
+    return checked;
+}
+
+Result<VerifyReport> SqlServerStore::verifyChecks()
+{
+    VerifyReport report;
+    const Result<qint64> cursor = currentCursor();
+    if (!cursor)
+        return cursor.error();
+    QSqlQuery q = newQuery();
+
+    // Invariant 1 and the cursors.
+    QHash<QString, StockLevel> levelsByKey;
+    if (!q.exec(QStringLiteral("SELECT sku, location, on_hand, reserved, version, cursor "
+                               "FROM levels ORDER BY sku, location")))
+        return storageError(q, QStringLiteral("read levels"));
+    QStringList order;
+    while (q.next()) {
+        const StockLevel level = levelFrom(q);
+        const QString key = levelKey(level.sku, level.location);
+        levelsByKey.insert(key, level);
+        order.append(key);
+        ++report.levelsChecked;
+        if (level.reserved < 0 || level.reserved > level.onHand)
+            report.problems.append(QStringLiteral("level %1: reserved %2 is not between 0 and "
+                                                  "on hand %3")
+                                       .arg(levelName(key))
+                                       .arg(level.reserved)
+                                       .arg(level.onHand));
+        if (q.value(5).toLongLong() > *cursor)
+            report.problems.append(QStringLiteral("level %1: its cursor %2 is ahead of the "
+                                                  "store's cursor %3")
+                                       .arg(levelName(key))
+                                       .arg(q.value(5).toLongLong())
+                                       .arg(*cursor));
+    }
+
+    // Invariant 4: the ledger replayed from zero gives the levels.
+    QHash<QString, Totals> ledger;
+    if (!q.exec(QStringLiteral("SELECT sku, location, SUM(on_hand_delta), SUM(reserved_delta), "
+                               "COUNT(*) FROM ledger GROUP BY sku, location")))
+        return storageError(q, QStringLiteral("sum the ledger"));
+    while (q.next()) {
+        const QString key = levelKey(q.value(0).toString(), q.value(1).toString());
+        ledger.insert(key, Totals{q.value(2).toLongLong(), q.value(3).toLongLong()});
+        report.ledgerEvents += q.value(4).toLongLong();
+        if (!levelsByKey.contains(key) &&
+            (q.value(2).toLongLong() != 0 || q.value(3).toLongLong() != 0))
+            report.problems.append(QStringLiteral("level %1: missing, but the ledger adds up to "
+                                                  "on hand %2, reserved %3")
+                                       .arg(levelName(key))
+                                       .arg(q.value(2).toLongLong())
+                                       .arg(q.value(3).toLongLong()));
+    }
+
+    // Reserved units are exactly what the reservation rows hold (expired ones hold until the
+    // sweep releases them in the same transaction that decides anything).
+    QHash<QString, qint64> held;
+    if (!q.exec(QStringLiteral("SELECT sku, location, SUM(qty), MIN(qty) FROM reservations "
+                               "GROUP BY sku, location")))
+        return storageError(q, QStringLiteral("sum the reservations"));
+    while (q.next()) {
+        const QString key = levelKey(q.value(0).toString(), q.value(1).toString());
+        held.insert(key, q.value(2).toLongLong());
+        if (q.value(3).toLongLong() <= 0)
+            report.problems.append(
+                QStringLiteral("reservations of %1: one holds no units").arg(levelName(key)));
+        if (!levelsByKey.contains(key))
+            report.problems.append(QStringLiteral("reservations of %1 hold %2 units of a level "
+                                                  "that does not exist")
+                                       .arg(levelName(key))
+                                       .arg(q.value(2).toLongLong()));
+    }
+
+    for (const QString& key : std::as_const(order)) {
+        const StockLevel& level = levelsByKey[key];
+        const Totals sum = ledger.value(key);
+        if (sum.onHand != level.onHand)
+            report.problems.append(QStringLiteral("level %1: on hand %2, but the ledger adds up "
+                                                  "to %3")
+                                       .arg(levelName(key))
+                                       .arg(level.onHand)
+                                       .arg(sum.onHand));
+        if (sum.reserved != level.reserved)
+            report.problems.append(QStringLiteral("level %1: reserved %2, but the ledger adds "
+                                                  "up to %3")
+                                       .arg(levelName(key))
+                                       .arg(level.reserved)
+                                       .arg(sum.reserved));
+        if (held.value(key) != level.reserved)
+            report.problems.append(QStringLiteral("level %1: reserved %2, but its reservations "
+                                                  "hold %3")
+                                       .arg(levelName(key))
+                                       .arg(level.reserved)
+                                       .arg(held.value(key)));
+    }
+
+    // Invariant 2: every processed seq has exactly one result, 1..last_seq without gaps.
+    QHash<QString, qint64> lastSeq;
+    if (!q.exec(QStringLiteral("SELECT id, last_seq FROM terminals ORDER BY id")))
+        return storageError(q, QStringLiteral("read terminals"));
+    QStringList terminals;
+    while (q.next()) {
+        lastSeq.insert(q.value(0).toString(), q.value(1).toLongLong());
+        terminals.append(q.value(0).toString());
+    }
+    struct Seqs
+    {
+        qint64 count = 0, min = 0, max = 0;
+    };
+    QHash<QString, Seqs> results;
+    if (!q.exec(QStringLiteral("SELECT terminal, COUNT(*), MIN(seq), MAX(seq) FROM results "
+                               "GROUP BY terminal")))
+        return storageError(q, QStringLiteral("count results"));
+    while (q.next()) {
+        const QString terminal = q.value(0).toString();
+        results.insert(terminal, Seqs{q.value(1).toLongLong(), q.value(2).toLongLong(),
+                                      q.value(3).toLongLong()});
+        if (!lastSeq.contains(terminal))
+            report.problems.append(
+                QStringLiteral("results of terminal %1, which is not enrolled").arg(terminal));
+    }
+    for (const QString& terminal : std::as_const(terminals)) {
+        const qint64 last = lastSeq.value(terminal);
+        const Seqs seqs = results.value(terminal);
+        const bool contiguous =
+            last == 0 ? seqs.count == 0 : seqs.count == last && seqs.min == 1 && seqs.max == last;
+        if (!contiguous)
+            report.problems.append(QStringLiteral("terminal %1: last seq %2, but it has %3 "
+                                                  "results from seq %4 to %5")
+                                       .arg(terminal)
+                                       .arg(last)
+                                       .arg(seqs.count)
+                                       .arg(seqs.min)
+                                       .arg(seqs.max));
+    }
+
+    report.ok = report.problems.isEmpty();
+    return report;
+}
+
+} // namespace stockline::sync

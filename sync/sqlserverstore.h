@@ -1,0 +1,111 @@
+#pragma once
+
+#include "serverschema.h"
+#include "serverstore.h"
+
+#include <QSet>
+#include <QSqlQuery>
+#include <QString>
+#include <memory>
+
+namespace stockline::sync {
+
+struct SqlStoreConfig
+{
+    SqlDialect dialect = SqlDialect::sqlite();
+    QString databaseName; // SQLite: the file's path
+    // SQLite only. FULL (the default) syncs the WAL on every commit, so no result is ever sent
+    // for a change a power cut could take back; NORMAL is for benchmarks and tests only.
+    bool fullSync = true;
+};
+
+// ServerStore over Qt SQL. The SQL is written once for SQLite and PostgreSQL; SqlDialect holds
+// the few differences. Every statement of the hot path is prepared once, when the store is
+// opened, and reused.
+//
+// Decisions where PROTOCOL.md is silent:
+// - Checks run in this order, the first failing one answers: invalid, forbidden, unknown_sku
+//   (first line naming one), unknown_location, then the kind's own rule.
+// - Reservation IDs are scoped by terminal: a release or a sale line only ever finds the
+//   sending terminal's reservations. A reserve reusing an ID the terminal still holds is
+//   rejected `invalid` (field "reservation"); an ID released, sold or expired may be reused.
+// - A sale line naming its live reservation for the same SKU and location consumes it whole
+//   (the remainder is released) and takes the line's units from it first, then from available
+//   stock: a reservation of 2 plus 1 available covers a line of 3. A reservation for another
+//   SKU or location, or one that is gone or expired, is not touched and the line is covered by
+//   available stock alone. A rejected sale reports per line, in line order, what that line
+//   could have had: available plus its own live reservation.
+// - A reservation is live while now < expiry: from its expiry instant it holds nothing, and
+//   every write transaction first releases what has expired (ledger kind "expire").
+// - A count below what live reservations hold is applied (the count is what is on the shelf):
+//   the reservations expiring last are cut first, down to the counted units, so reserved never
+//   exceeds on hand; a sale naming a cut reservation then falls back to available stock.
+// - An offline sale of an unknown SKU or at an unknown location is still rejected (there is
+//   no level to take from); only stock shortfalls become shortage exceptions.
+// - Ledger rows: one per level change with both deltas, plus zero-delta audit rows for
+//   shortages (kind "sale") and their resolution ("resolve"). Server-made rows (expiry,
+//   imports, resolutions) have an empty terminal and mutation id and seq 0.
+// - importStock adds to what is there (it books receipts); addLocation of an existing ID
+//   renames it, so set-up scripts can run twice.
+// - A stored result that cannot be read back answers the replay with `unavailable` for that
+//   push only (verify() reports a missing one); it never fails the whole batch.
+//
+// Threading: see ServerStore. The QSqlDatabase connection belongs to the opening thread.
+class SqlServerStore final : public ServerStore
+{
+public:
+    [[nodiscard]] static Result<std::unique_ptr<SqlServerStore>> open(const SqlStoreConfig& config);
+    ~SqlServerStore() override;
+    SqlServerStore(const SqlServerStore&) = delete;
+    SqlServerStore& operator=(const SqlServerStore&) = delete;
+
+    // The schema version this build creates and the highest it opens.
+    [[nodiscard]] static int schemaVersion();
+
+    [[nodiscard]] Status addLocation(const Location& location) override;
+    [[nodiscard]] Result<QString> addTerminal(const QString& id, Role role) override;
+    [[nodiscard]] Status revokeTerminal(const QString& id) override;
+    [[nodiscard]] Status importCatalog(const QList<Product>& products) override;
+    [[nodiscard]] Status importStock(const QList<StockMovement>& stock) override;
+    [[nodiscard]] Result<QList<StockLevel>> levels(const QString& sku = {}) override;
+    [[nodiscard]] Result<QList<Shortage>> openShortages() override;
+    [[nodiscard]] Result<VerifyReport> verify() override;
+
+    [[nodiscard]] Result<TerminalInfo> authenticate(const QString& terminal,
+                                                    const QString& token) override;
+    [[nodiscard]] Result<TerminalInfo> terminal(const QString& id) override;
+    [[nodiscard]] Result<Levels> levelsSince(qint64 cursor) override;
+    [[nodiscard]] Result<CatalogUpdate> catalogSince(qint64 cursor) override;
+    [[nodiscard]] Result<qint64> currentCursor() override;
+
+    [[nodiscard]] Result<BatchOutcome> applyBatch(const QList<PushRequest>& pushes,
+                                                  const QDateTime& now) override;
+    [[nodiscard]] Result<CommitEffects> expireReservations(const QDateTime& now) override;
+    [[nodiscard]] Result<std::optional<QDateTime>> nextExpiry() override;
+    [[nodiscard]] Status resolveShortage(qint64 id, const QString& by) override;
+
+private:
+    struct Statements;
+    class Writer;
+
+    SqlServerStore(SqlStoreConfig config, QString connectionName);
+    [[nodiscard]] Status configure();
+    [[nodiscard]] Status migrate();
+    [[nodiscard]] Status prepareStatements();
+    [[nodiscard]] Result<VerifyReport> verifyChecks();
+    // A statement for the paths that are not hot (administration, sessions, verify).
+    [[nodiscard]] QSqlQuery newQuery() const;
+
+    // Products and locations are never deleted, so a positive answer can be remembered even
+    // while other connections add more; a negative one is always asked of the database.
+    [[nodiscard]] Result<bool> productExists(const QString& sku);
+    [[nodiscard]] Result<bool> locationExists(const QString& id);
+
+    SqlStoreConfig m_config;
+    QString m_connectionName;
+    std::unique_ptr<Statements> m_sql;
+    QSet<QString> m_knownProducts;
+    QSet<QString> m_knownLocations;
+};
+
+} // namespace stockline::sync

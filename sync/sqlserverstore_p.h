@@ -1,0 +1,217 @@
+#pragma once
+
+// Private to SqlServerStore: its prepared statements and its write transaction, shared by
+// sqlserverstore.cpp (opening, administration, reads) and sqlserverwriter.cpp (arbitration).
+
+#include "sqlserverstore.h"
+
+#include <QHash>
+#include <QJsonObject>
+#include <QSqlQuery>
+#include <QVariant>
+#include <initializer_list>
+#include <variant>
+
+namespace stockline::sync::sqlstore {
+
+[[nodiscard]] Error storageError(const QSqlQuery& query, const QString& what);
+// Binds `values` to the statement's positional placeholders in order and runs it.
+[[nodiscard]] Status run(QSqlQuery& query, std::initializer_list<QVariant> values,
+                         const QString& what);
+[[nodiscard]] QString detailJson(const QJsonObject& object);
+[[nodiscard]] QString levelKey(const QString& sku, const QString& location);
+[[nodiscard]] StockLevel emptyLevel(const QString& sku, const QString& location);
+
+// imports, resolutions), which has no terminal, seq or mutation id.
+struct Origin
+{
+    QString terminal;
+    qint64 seq = 0;
+    QString mutationId;
+    QString kind;
+};
+
+// What one mutation changed. It joins the commit's effects only if the mutation is applied.
+struct Change
+{
+    QList<StockLevel> levels;
+    bool shortages = false;
+};
+
+struct TerminalState
+{
+    QString id;
+    Role role = Role::Pos;
+    qint64 lastSeq = 0;
+    bool revoked = false;
+};
+
+// One mutation being applied: where its ledger events come from, its result, its effects.
+struct Applying
+{
+    Origin origin;
+    MutationResult result;
+    Change change;
+    bool undone = false; // rolled back to its savepoint already
+
+    void reject(const QString& code, const QString& message)
+    {
+        result.status = MutationResult::Status::Rejected;
+        result.code = code;
+        result.message = message;
+    }
+    [[nodiscard]] bool rejected() const
+    {
+        return result.status == MutationResult::Status::Rejected;
+    }
+};
+
+} // namespace stockline::sync::sqlstore
+
+namespace stockline::sync {
+
+// Every statement the hot path runs, prepared once per connection. Placeholders are
+// positional; the comment before each lists them in order.
+struct SqlServerStore::Statements
+{
+    // Transaction control: prepared where the dialect allows it, else sent as text each time.
+    struct Control
+    {
+        QSqlQuery query;
+        QString sql;
+        bool prepared = false;
+
+        [[nodiscard]] Status run(const QString& what);
+    };
+    Control beginWrite, commit, rollback, savepoint, releaseSavepoint, rollbackToSavepoint;
+    QSqlQuery readCursor;     // ()
+    QSqlQuery writeCursor;    // (cursor)
+    QSqlQuery loadTerminal;   // (id) → role, token_hash, last_seq, revoked
+    QSqlQuery writeLastSeq;   // (last_seq, id)
+    QSqlQuery loadResult;     // (terminal, seq) → mutation_id, result
+    QSqlQuery insertResult;   // (terminal, seq, mutation_id, result)
+    QSqlQuery productExists;  // (sku)
+    QSqlQuery locationExists; // (id)
+    // (Δon_hand, Δreserved, cursor, sku, location, need, held) → on_hand, reserved, version.
+    // The stock decision: applied only where the result keeps 0 ≤ reserved ≤ on_hand, i.e.
+    // available ≥ need (= Δreserved − Δon_hand) and reserved ≥ held (= −Δreserved).
+    QSqlQuery changeLevel;
+    // (sku, location, qty, cursor) → on_hand, reserved, version. Adds stock, creating the level.
+    QSqlQuery addLevel;
+    QSqlQuery readLevel; // (sku, location) → on_hand, reserved, version
+    // (sku, location, on_hand, cursor) → on_hand, reserved, version; no row if it exists.
+    QSqlQuery createLevel;
+    // (on_hand, Δreserved, cursor, sku, location, expected version) → on_hand, reserved, version
+    QSqlQuery countLevel;
+    // (terminal, reservation, sku, location, qty, expires_at); no row affected if it exists.
+    QSqlQuery insertReservation;
+    QSqlQuery releaseReservation; // (terminal, reservation) → sku, location, qty
+    // (terminal, reservation, sku, location, now) → qty: a live reservation for this line.
+    QSqlQuery consumeReservation;
+    QSqlQuery findReservation;    // (terminal, reservation, sku, location, now) → qty
+    QSqlQuery expireReservations; // (now) → terminal, reservation, sku, location, qty
+    QSqlQuery levelReservations;  // (sku, location) → terminal, reservation, qty
+    QSqlQuery shrinkReservation;  // (qty, terminal, reservation)
+    QSqlQuery deleteReservation;  // (terminal, reservation)
+    // (at, terminal, seq, mutation_id, kind, sku, location, Δon_hand, Δreserved, detail)
+    QSqlQuery insertLedger;
+    QSqlQuery insertShortage; // (sku, location, qty, terminal, sale, at)
+};
+
+// One write transaction: applyBatch, expiry, imports. Rolls back unless committed. Collects
+// what the commit changes for the broadcast, and gives the commit its cursor.
+class SqlServerStore::Writer
+{
+public:
+    Writer(SqlServerStore& store, qint64 nowMs) : m_store(store), m_sql(*store.m_sql), m_now(nowMs)
+    {
+    }
+    ~Writer()
+    {
+        if (m_open)
+            rollback();
+    }
+    Writer(const Writer&) = delete;
+    Writer& operator=(const Writer&) = delete;
+
+    [[nodiscard]] Status begin();
+    [[nodiscard]] Result<CommitEffects> commit();
+    void rollback();
+
+    [[nodiscard]] qint64 cursor() const { return m_cursor; }
+    void productChanged(const Product& product);
+
+    // Releases every reservation expired at now: from its expiry instant it holds nothing.
+    [[nodiscard]] Status sweepExpired();
+    [[nodiscard]] Result<PushOutcome> applyPush(const PushRequest& push);
+
+    // Adds stock (receipts, returns, imports, positive adjustments), creating the level.
+    [[nodiscard]] Status addStock(const sqlstore::Origin& origin, sqlstore::Change& change,
+                                  const QString& sku, const QString& location, qint64 qty,
+                                  const QString& detail);
+    void keep(const sqlstore::Change& change);
+    [[nodiscard]] Status ledger(const sqlstore::Origin& origin, const QString& sku,
+                                const QString& location, qint64 onHandDelta, qint64 reservedDelta,
+                                const QString& detail);
+
+private:
+    [[nodiscard]] Result<std::optional<sqlstore::TerminalState>> loadTerminal(const QString& id);
+    [[nodiscard]] Result<MutationResult> applyEntry(const sqlstore::TerminalState& terminal,
+                                                    const PushEntry& entry);
+    // The stored result of an earlier seq, or the protocol error that stops the push.
+    [[nodiscard]] Result<std::variant<MutationResult, ProtocolError>>
+    replay(const sqlstore::TerminalState& terminal, const PushEntry& entry);
+    [[nodiscard]] Status precheck(sqlstore::Applying& a, const sqlstore::TerminalState& terminal,
+                                  const Mutation& m);
+    [[nodiscard]] Status storeResult(const sqlstore::Applying& a);
+
+    [[nodiscard]] Status apply(sqlstore::Applying& a, const ReserveMutation& m);
+    [[nodiscard]] Status apply(sqlstore::Applying& a, const ReleaseMutation& m);
+    [[nodiscard]] Status apply(sqlstore::Applying& a, const SaleMutation& m);
+    [[nodiscard]] Status apply(sqlstore::Applying& a, const ReturnMutation& m);
+    [[nodiscard]] Status apply(sqlstore::Applying& a, const ReceiveMutation& m);
+    [[nodiscard]] Status apply(sqlstore::Applying& a, const CountMutation& m);
+    [[nodiscard]] Status apply(sqlstore::Applying& a, const TransferMutation& m);
+    [[nodiscard]] Status apply(sqlstore::Applying& a, const AdjustMutation& m);
+
+    [[nodiscard]] Result<qint64> consumeReservation(sqlstore::Applying& a, const SaleLine& line,
+                                                    const QString& location);
+    [[nodiscard]] Status takeOffline(sqlstore::Applying& a, const SaleMutation& m,
+                                     const SaleLine& line, qint64 reservedQty);
+    [[nodiscard]] Status rejectSale(sqlstore::Applying& a, const SaleMutation& m);
+    [[nodiscard]] Status cutReservations(const QString& sku, const QString& location, qint64 cut);
+    [[nodiscard]] Status rejectVersionConflict(sqlstore::Applying& a, const QString& sku,
+                                               const QString& location);
+
+    // The conditional update: true if applied (and its ledger event written), false if the
+    // level does not exist or would leave 0 ≤ reserved ≤ on_hand.
+    [[nodiscard]] Result<bool> changeLevel(const sqlstore::Origin& origin, sqlstore::Change& change,
+                                           const QString& sku, const QString& location,
+                                           qint64 onHandDelta, qint64 reservedDelta,
+                                           const QString& detail);
+    [[nodiscard]] Result<std::optional<StockLevel>> readLevel(const QString& sku,
+                                                              const QString& location);
+    [[nodiscard]] Result<qint64> available(const QString& sku, const QString& location);
+    [[nodiscard]] Status rejectInsufficient(sqlstore::Applying& a, const QString& sku,
+                                            const QString& location);
+    // Rolls the mutation back to its savepoint: its effects are gone, its result is not.
+    [[nodiscard]] Status undo(sqlstore::Applying& a);
+    // Reads the RETURNING row of a level statement into `change`.
+    void recordLevel(sqlstore::Change& change, QSqlQuery& query, const QString& sku,
+                     const QString& location);
+
+    SqlServerStore& m_store;
+    Statements& m_sql;
+    qint64 m_now = 0;
+    bool m_open = false;
+    qint64 m_previous = 0; // the cursor before this transaction
+    qint64 m_cursor = 0;   // the cursor this transaction commits with, if it changes anything
+    bool m_changed = false;
+    QList<StockLevel> m_levels;
+    QHash<QString, qsizetype> m_levelIndex;
+    QList<Product> m_products;
+    QHash<QString, qsizetype> m_productIndex;
+    bool m_shortages = false;
+};
+
+} // namespace stockline::sync

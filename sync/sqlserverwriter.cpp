@@ -1,0 +1,799 @@
+#include "logging.h"
+#include "mutation.h"
+#include "sqlserverstore_p.h"
+
+#include <QJsonDocument>
+#include <QSqlError>
+#include <algorithm>
+#include <utility>
+
+namespace stockline::sync {
+
+using namespace sqlstore;
+
+namespace {
+
+ProtocolError protocolError(const QString& code, const QString& message)
+{
+    ProtocolError error;
+    error.code = code;
+    error.message = message;
+    return error;
+}
+
+// The SKUs and locations a mutation names, with the wire field naming each.
+struct References
+{
+    QList<std::pair<QString, QString>> skus;
+    QList<std::pair<QString, QString>> locations;
+};
+
+template <typename Line> void addLines(References& refs, const QList<Line>& lines)
+{
+    for (qsizetype i = 0; i < lines.size(); ++i)
+        refs.skus.append({QStringLiteral("lines[%1].sku").arg(i), lines.at(i).sku});
+}
+
+References referencesOf(const MutationBody& body)
+{
+    References refs;
+    const auto sku = [&](const QString& value) {
+        refs.skus.append({QStringLiteral("sku"), value});
+    };
+    const auto location = [&](const QString& field, const QString& value) {
+        refs.locations.append({field, value});
+    };
+    if (const auto* m = std::get_if<ReserveMutation>(&body)) {
+        sku(m->sku);
+        location(QStringLiteral("location"), m->location);
+    } else if (const auto* s = std::get_if<SaleMutation>(&body)) {
+        addLines(refs, s->lines);
+        location(QStringLiteral("location"), s->location);
+    } else if (const auto* r = std::get_if<ReturnMutation>(&body)) {
+        addLines(refs, r->lines);
+        location(QStringLiteral("location"), r->location);
+    } else if (const auto* v = std::get_if<ReceiveMutation>(&body)) {
+        addLines(refs, v->lines);
+        location(QStringLiteral("location"), v->location);
+    } else if (const auto* c = std::get_if<CountMutation>(&body)) {
+        sku(c->sku);
+        location(QStringLiteral("location"), c->location);
+    } else if (const auto* t = std::get_if<TransferMutation>(&body)) {
+        sku(t->sku);
+        location(QStringLiteral("from"), t->from);
+        location(QStringLiteral("to"), t->to);
+    } else if (const auto* a = std::get_if<AdjustMutation>(&body)) {
+        sku(a->sku);
+        location(QStringLiteral("location"), a->location);
+    }
+    return refs;
+}
+
+} // namespace
+
+Status SqlServerStore::Writer::begin()
+{
+    if (auto s = m_sql.beginWrite.run(QStringLiteral("begin a transaction")); !s)
+        return s;
+    m_open = true;
+    if (auto s = run(m_sql.readCursor, {}, QStringLiteral("read the cursor")); !s)
+        return s;
+    if (!m_sql.readCursor.next()) {
+        m_sql.readCursor.finish();
+        return Error{QString(), QStringLiteral("storage: the cursor row is missing")};
+    }
+    m_previous = m_sql.readCursor.value(0).toLongLong();
+    m_sql.readCursor.finish();
+    m_cursor = m_previous + 1;
+    return success();
+}
+
+Result<CommitEffects> SqlServerStore::Writer::commit()
+{
+    if (m_changed) {
+        if (auto s = run(m_sql.writeCursor, {m_cursor}, QStringLiteral("advance the cursor")); !s)
+            return s.error();
+    }
+    if (auto s = m_sql.commit.run(QStringLiteral("commit")); !s)
+        return s.error(); // the destructor rolls back
+    m_open = false;
+    CommitEffects effects;
+    effects.since = m_previous;
+    effects.cursor = m_changed ? m_cursor : m_previous;
+    effects.levels = std::move(m_levels);
+    effects.products = std::move(m_products);
+    effects.shortagesChanged = m_shortages;
+    return effects;
+}
+
+void SqlServerStore::Writer::rollback()
+{
+    m_open = false;
+    // SQLite may have rolled back by itself after an I/O error. run() logs a failure; there is
+    // nothing more to do about it.
+    const Status rolledBack = m_sql.rollback.run(QStringLiteral("roll back"));
+    Q_UNUSED(rolledBack)
+}
+
+void SqlServerStore::Writer::keep(const Change& change)
+{
+    for (const StockLevel& level : change.levels) {
+        const QString key = levelKey(level.sku, level.location);
+        const auto it = m_levelIndex.constFind(key);
+        if (it == m_levelIndex.cend()) {
+            m_levelIndex.insert(key, m_levels.size());
+            m_levels.append(level);
+        } else {
+            m_levels[*it] = level;
+        }
+        m_changed = true;
+    }
+    m_shortages = m_shortages || change.shortages;
+}
+
+void SqlServerStore::Writer::productChanged(const Product& product)
+{
+    const auto it = m_productIndex.constFind(product.sku);
+    if (it == m_productIndex.cend()) {
+        m_productIndex.insert(product.sku, m_products.size());
+        m_products.append(product);
+    } else {
+        m_products[*it] = product;
+    }
+    m_changed = true;
+}
+
+Status SqlServerStore::Writer::ledger(const Origin& origin, const QString& sku,
+                                      const QString& location, qint64 onHandDelta,
+                                      qint64 reservedDelta, const QString& detail)
+{
+    return run(m_sql.insertLedger,
+               {m_now, origin.terminal, origin.seq, origin.mutationId, origin.kind, sku, location,
+                onHandDelta, reservedDelta, detail},
+               QStringLiteral("append to the ledger"));
+}
+
+void SqlServerStore::Writer::recordLevel(Change& change, QSqlQuery& query, const QString& sku,
+                                         const QString& location)
+{
+    StockLevel level;
+    level.sku = sku;
+    level.location = location;
+    level.onHand = query.value(0).toLongLong();
+    level.reserved = query.value(1).toLongLong();
+    level.version = query.value(2).toLongLong();
+    change.levels.append(level);
+}
+
+Result<bool> SqlServerStore::Writer::changeLevel(const Origin& origin, Change& change,
+                                                 const QString& sku, const QString& location,
+                                                 qint64 onHandDelta, qint64 reservedDelta,
+                                                 const QString& detail)
+{
+    QSqlQuery& q = m_sql.changeLevel;
+    if (auto s = run(q,
+                     {onHandDelta, reservedDelta, m_cursor, sku, location,
+                      reservedDelta - onHandDelta, -reservedDelta},
+                     QStringLiteral("update a stock level"));
+        !s)
+        return s.error();
+    const bool applied = q.next();
+    if (applied)
+        recordLevel(change, q, sku, location);
+    q.finish();
+    if (!applied)
+        return false;
+    if (auto s = ledger(origin, sku, location, onHandDelta, reservedDelta, detail); !s)
+        return s.error();
+    return true;
+}
+
+Status SqlServerStore::Writer::addStock(const Origin& origin, Change& change, const QString& sku,
+                                        const QString& location, qint64 qty, const QString& detail)
+{
+    QSqlQuery& q = m_sql.addLevel;
+    if (auto s = run(q, {sku, location, qty, m_cursor}, QStringLiteral("add stock")); !s)
+        return s;
+    if (!q.next()) {
+        q.finish();
+        return Error{QString(), QStringLiteral("storage: adding stock returned no level")};
+    }
+    recordLevel(change, q, sku, location);
+    q.finish();
+    return ledger(origin, sku, location, qty, 0, detail);
+}
+
+Result<std::optional<StockLevel>> SqlServerStore::Writer::readLevel(const QString& sku,
+                                                                    const QString& location)
+{
+    QSqlQuery& q = m_sql.readLevel;
+    if (auto s = run(q, {sku, location}, QStringLiteral("read a stock level")); !s)
+        return s.error();
+    std::optional<StockLevel> level;
+    if (q.next()) {
+        level = emptyLevel(sku, location);
+        level->onHand = q.value(0).toLongLong();
+        level->reserved = q.value(1).toLongLong();
+        level->version = q.value(2).toLongLong();
+    }
+    q.finish();
+    return level;
+}
+
+Result<qint64> SqlServerStore::Writer::available(const QString& sku, const QString& location)
+{
+    const auto level = readLevel(sku, location);
+    if (!level)
+        return level.error();
+    return level->has_value() ? (*level)->available() : qint64{0};
+}
+
+Status SqlServerStore::Writer::undo(Applying& a)
+{
+    if (a.undone)
+        return success();
+    if (auto s = m_sql.rollbackToSavepoint.run(QStringLiteral("roll back a mutation")); !s)
+        return s;
+    a.undone = true;
+    a.change = Change{};
+    a.result.shortages.clear();
+    return success();
+}
+
+Status SqlServerStore::Writer::rejectInsufficient(Applying& a, const QString& sku,
+                                                  const QString& location)
+{
+    if (auto s = undo(a); !s)
+        return s;
+    const Result<qint64> left = available(sku, location);
+    if (!left)
+        return left.error();
+    a.reject(QStringLiteral("insufficient_stock"),
+             QStringLiteral("only %1 of %2 available at %3").arg(*left).arg(sku, location));
+    a.result.available = *left;
+    return success();
+}
+
+// ---- expiry
+
+Status SqlServerStore::Writer::sweepExpired()
+{
+    struct Expired
+    {
+        QString terminal, reservation, sku, location;
+        qint64 qty = 0;
+    };
+    QList<Expired> expired;
+    QSqlQuery& q = m_sql.expireReservations;
+    if (auto s = run(q, {m_now}, QStringLiteral("expire reservations")); !s)
+        return s;
+    while (q.next()) {
+        expired.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
+                        q.value(3).toString(), q.value(4).toLongLong()});
+    }
+    q.finish();
+    Change change;
+    for (const Expired& e : expired) {
+        const Origin origin{e.terminal, 0, QString(), QStringLiteral("expire")};
+        const Result<bool> released =
+            changeLevel(origin, change, e.sku, e.location, 0, -e.qty,
+                        detailJson({{QStringLiteral("reservation"), e.reservation}}));
+        if (!released)
+            return released.error();
+        if (!*released) {
+            return Error{QString(), QStringLiteral("storage: reservation %1/%2 holds more of %3 "
+                                                   "at %4 than the level has reserved")
+                                        .arg(e.terminal, e.reservation, e.sku, e.location)};
+        }
+    }
+    keep(change);
+    return success();
+}
+
+// ---- pushes
+
+Result<std::optional<TerminalState>> SqlServerStore::Writer::loadTerminal(const QString& id)
+{
+    QSqlQuery& q = m_sql.loadTerminal;
+    if (auto s = run(q, {id}, QStringLiteral("read a terminal")); !s)
+        return s.error();
+    std::optional<TerminalState> state;
+    if (q.next()) {
+        const QString roleText = q.value(0).toString();
+        const std::optional<Role> role = roleFromName(roleText);
+        if (role)
+            state = TerminalState{id, *role, q.value(2).toLongLong(), q.value(3).toInt() != 0};
+        else // written by hand or by a newer build: it may do nothing until that is fixed
+            qCWarning(lcSync).noquote() << "terminal" << id << "has an unknown role" << roleText;
+    }
+    q.finish();
+    return state;
+}
+
+Result<PushOutcome> SqlServerStore::Writer::applyPush(const PushRequest& push)
+{
+    PushOutcome outcome;
+    outcome.connection = push.connection;
+    const auto loaded = loadTerminal(push.terminal);
+    if (!loaded)
+        return loaded.error();
+    if (!loaded->has_value() || (*loaded)->revoked) {
+        outcome.revoked = loaded->has_value();
+        outcome.error =
+            protocolError(QStringLiteral("unauthorized"),
+                          loaded->has_value() ? QStringLiteral("the terminal has been revoked")
+                                              : QStringLiteral("unknown terminal"));
+        return outcome;
+    }
+    TerminalState terminal = **loaded;
+    const qint64 firstLastSeq = terminal.lastSeq;
+    for (const PushEntry& entry : push.entries) {
+        if (entry.seq <= terminal.lastSeq) {
+            auto replayed = replay(terminal, entry);
+            if (!replayed)
+                return replayed.error();
+            if (auto* error = std::get_if<ProtocolError>(&replayed.value())) {
+                outcome.error = std::move(*error);
+                break;
+            }
+            outcome.results.append(std::get<MutationResult>(std::move(replayed).value()));
+        } else if (entry.seq > terminal.lastSeq + 1) {
+            ProtocolError gap =
+                protocolError(QStringLiteral("sequence_gap"),
+                              QStringLiteral("seq %1 skips ahead: the server expects seq %2")
+                                  .arg(entry.seq)
+                                  .arg(terminal.lastSeq + 1));
+            gap.field = QStringLiteral("seq");
+            gap.seq = entry.seq;
+            gap.expected = terminal.lastSeq + 1;
+            outcome.error = gap;
+            break;
+        } else {
+            Result<MutationResult> result = applyEntry(terminal, entry);
+            if (!result)
+                return result.error();
+            outcome.results.append(std::move(result).value());
+            terminal.lastSeq = entry.seq;
+        }
+    }
+    // One write per push, not per mutation: last_seq only matters at commit.
+    if (terminal.lastSeq != firstLastSeq) {
+        if (auto s = run(m_sql.writeLastSeq, {terminal.lastSeq, terminal.id},
+                         QStringLiteral("advance a terminal's last seq"));
+            !s)
+            return s.error();
+    }
+    return outcome;
+}
+
+Result<std::variant<MutationResult, ProtocolError>>
+SqlServerStore::Writer::replay(const TerminalState& terminal, const PushEntry& entry)
+{
+    QSqlQuery& q = m_sql.loadResult;
+    if (auto s = run(q, {terminal.id, entry.seq}, QStringLiteral("read a stored result")); !s)
+        return s.error();
+    const bool found = q.next();
+    const QString storedId = found ? q.value(0).toString() : QString();
+    const QByteArray json = found ? q.value(1).toString().toUtf8() : QByteArray();
+    q.finish();
+    if (found && storedId != entry.id) {
+        ProtocolError conflict =
+            protocolError(QStringLiteral("sequence_conflict"),
+                          QStringLiteral("seq %1 was already applied as mutation %2, not %3")
+                              .arg(QString::number(entry.seq), storedId, entry.id));
+        conflict.field = QStringLiteral("id");
+        conflict.seq = entry.seq;
+        return std::variant<MutationResult, ProtocolError>(conflict);
+    }
+    Result<MutationResult> stored =
+        found ? MutationResult::fromJson(QJsonDocument::fromJson(json).object())
+              : Result<MutationResult>(Error{QString(), QStringLiteral("is missing")});
+    if (!stored) {
+        // Storage damage, not the client's fault: answer like a transient failure for this
+        // terminal only, and let verify() tell the operator.
+        qCWarning(lcSync).noquote() << "storage: the result of" << terminal.id << "seq" << entry.seq
+                                    << "cannot be read:" << stored.error().toString();
+        ProtocolError damaged = protocolError(
+            QStringLiteral("unavailable"),
+            QStringLiteral("the server cannot read its result for seq %1").arg(entry.seq));
+        damaged.seq = entry.seq;
+        return std::variant<MutationResult, ProtocolError>(damaged);
+    }
+    MutationResult result = std::move(stored).value();
+    result.replay = true;
+    return std::variant<MutationResult, ProtocolError>(std::move(result));
+}
+
+Status SqlServerStore::Writer::precheck(Applying& a, const TerminalState& terminal,
+                                        const Mutation& m)
+{
+    if (const std::optional<Error> problem = m.validate()) {
+        a.reject(QStringLiteral("invalid"), problem->toString());
+        return success();
+    }
+    if (!roleMay(terminal.role, m.kind())) {
+        a.reject(QStringLiteral("forbidden"), QStringLiteral("a %1 terminal may not send %2")
+                                                  .arg(roleName(terminal.role), a.origin.kind));
+        return success();
+    }
+    const References refs = referencesOf(m.body);
+    for (const auto& [field, sku] : refs.skus) {
+        const Result<bool> known = m_store.productExists(sku);
+        if (!known)
+            return known.error();
+        if (!*known) {
+            a.reject(QStringLiteral("unknown_sku"),
+                     QStringLiteral("%1: there is no product %2").arg(field, sku));
+            return success();
+        }
+    }
+    for (const auto& [field, location] : refs.locations) {
+        const Result<bool> known = m_store.locationExists(location);
+        if (!known)
+            return known.error();
+        if (!*known) {
+            a.reject(QStringLiteral("unknown_location"),
+                     QStringLiteral("%1: there is no location %2").arg(field, location));
+            return success();
+        }
+    }
+    return success();
+}
+
+Result<MutationResult> SqlServerStore::Writer::applyEntry(const TerminalState& terminal,
+                                                          const PushEntry& entry)
+{
+    Applying a;
+    a.origin = Origin{terminal.id, entry.seq, entry.id, QString()};
+    a.result.seq = entry.seq;
+    if (!entry.mutation.ok()) {
+        a.reject(QStringLiteral("invalid"), entry.mutation.error().toString());
+    } else {
+        const Mutation& m = entry.mutation.value();
+        a.origin.kind = kindName(m.kind());
+        if (auto s = precheck(a, terminal, m); !s)
+            return s.error();
+        if (!a.rejected()) {
+            if (auto s = m_sql.savepoint.run(QStringLiteral("open a savepoint")); !s)
+                return s.error();
+            const Status applied =
+                std::visit([&](const auto& body) { return apply(a, body); }, m.body);
+            if (!applied)
+                return applied.error();
+            if (a.rejected()) {
+                if (auto s = undo(a); !s)
+                    return s.error();
+            }
+            if (auto s = m_sql.releaseSavepoint.run(QStringLiteral("release a savepoint")); !s)
+                return s.error();
+            if (!a.rejected())
+                keep(a.change);
+        }
+    }
+    if (auto s = storeResult(a); !s)
+        return s.error();
+    return a.result;
+}
+
+Status SqlServerStore::Writer::storeResult(const Applying& a)
+{
+    const QByteArray json = QJsonDocument(a.result.toJson()).toJson(QJsonDocument::Compact);
+    return run(m_sql.insertResult,
+               {a.origin.terminal, a.origin.seq, a.origin.mutationId, QString::fromUtf8(json)},
+               QStringLiteral("store a result"));
+}
+
+// ---- the kinds
+
+Status SqlServerStore::Writer::apply(Applying& a, const ReserveMutation& m)
+{
+    // A reservation ID the terminal already holds is a client bug, not a stock question:
+    // answering it first keeps one ID from ever meaning two holds.
+    QSqlQuery& insert = m_sql.insertReservation;
+    if (auto s =
+            run(insert,
+                {a.origin.terminal, m.reservation, m.sku, m.location, m.qty, m_now + m.ttl * 1000},
+                QStringLiteral("store a reservation"));
+        !s)
+        return s;
+    if (insert.numRowsAffected() != 1) {
+        a.reject(QStringLiteral("invalid"),
+                 QStringLiteral("reservation: %1 is already held by this terminal; release it "
+                                "or use a new ID")
+                     .arg(m.reservation));
+        return success();
+    }
+    const Result<bool> held =
+        changeLevel(a.origin, a.change, m.sku, m.location, 0, m.qty,
+                    detailJson({{QStringLiteral("reservation"), m.reservation},
+                                {QStringLiteral("ttl"), m.ttl}}));
+    if (!held)
+        return held.error();
+    return *held ? success() : rejectInsufficient(a, m.sku, m.location);
+}
+
+Status SqlServerStore::Writer::apply(Applying& a, const ReleaseMutation& m)
+{
+    QSqlQuery& q = m_sql.releaseReservation;
+    if (auto s =
+            run(q, {a.origin.terminal, m.reservation}, QStringLiteral("release a reservation"));
+        !s)
+        return s;
+    if (!q.next()) {
+        q.finish();
+        return success(); // already gone (released, expired or sold): nothing to do
+    }
+    const QString sku = q.value(0).toString();
+    const QString location = q.value(1).toString();
+    const qint64 qty = q.value(2).toLongLong();
+    q.finish();
+    const Result<bool> released =
+        changeLevel(a.origin, a.change, sku, location, 0, -qty,
+                    detailJson({{QStringLiteral("reservation"), m.reservation}}));
+    if (!released)
+        return released.error();
+    if (!*released)
+        return Error{QString(), QStringLiteral("storage: reservation %1 holds more of %2 at %3 "
+                                               "than the level has reserved")
+                                    .arg(m.reservation, sku, location)};
+    return success();
+}
+
+// The line's live reservation, if it names one for the same SKU and location: consumed
+// whole (its remainder is released), and its quantity returned. 0 when there is none.
+Result<qint64> SqlServerStore::Writer::consumeReservation(Applying& a, const SaleLine& line,
+                                                          const QString& location)
+{
+    if (line.reservation.isEmpty())
+        return qint64{0};
+    QSqlQuery& q = m_sql.consumeReservation;
+    if (auto s = run(q, {a.origin.terminal, line.reservation, line.sku, location, m_now},
+                     QStringLiteral("use a reservation"));
+        !s)
+        return s.error();
+    const qint64 qty = q.next() ? q.value(0).toLongLong() : 0;
+    q.finish();
+    return qty;
+}
+
+Status SqlServerStore::Writer::apply(Applying& a, const SaleMutation& m)
+{
+    for (const SaleLine& line : m.lines) {
+        const Result<qint64> reservedQty = consumeReservation(a, line, m.location);
+        if (!reservedQty)
+            return reservedQty.error();
+        QJsonObject detail{{QStringLiteral("sale"), m.sale}};
+        if (*reservedQty > 0)
+            detail.insert(QStringLiteral("reservation"), line.reservation);
+        // The line takes its reservation's units and, beyond them, available stock.
+        const Result<bool> taken = changeLevel(a.origin, a.change, line.sku, m.location, -line.qty,
+                                               -*reservedQty, detailJson(detail));
+        if (!taken)
+            return taken.error();
+        if (*taken)
+            continue;
+        if (!m.offline)
+            return rejectSale(a, m);
+        if (auto s = takeOffline(a, m, line, *reservedQty); !s)
+            return s;
+    }
+    return success();
+}
+
+// An offline sale's goods are gone already: take what stock covers, record the rest as a
+// shortage exception. Stock never goes below zero.
+Status SqlServerStore::Writer::takeOffline(Applying& a, const SaleMutation& m, const SaleLine& line,
+                                           qint64 reservedQty)
+{
+    const auto level = readLevel(line.sku, m.location);
+    if (!level)
+        return level.error();
+    const qint64 free = level->has_value() ? (*level)->available() : 0;
+    const qint64 take = std::clamp(free + reservedQty, qint64{0}, line.qty);
+    if (take > 0 || reservedQty > 0) {
+        const Result<bool> taken = changeLevel(
+            a.origin, a.change, line.sku, m.location, -take, -reservedQty,
+            detailJson({{QStringLiteral("sale"), m.sale}, {QStringLiteral("offline"), true}}));
+        if (!taken)
+            return taken.error();
+        if (!*taken)
+            return Error{QString(), QStringLiteral("storage: the level of %1 at %2 changed "
+                                                   "while an offline sale was booked")
+                                        .arg(line.sku, m.location)};
+    }
+    const qint64 missing = line.qty - take;
+    if (missing <= 0)
+        return success();
+    if (auto s = run(m_sql.insertShortage,
+                     {line.sku, m.location, missing, a.origin.terminal, m.sale, m_now},
+                     QStringLiteral("record a shortage"));
+        !s)
+        return s;
+    if (auto s = ledger(
+            a.origin, line.sku, m.location, 0, 0,
+            detailJson({{QStringLiteral("sale"), m.sale}, {QStringLiteral("shortage"), missing}}));
+        !s)
+        return s;
+    a.result.shortages.append(LineAvailability{line.sku, missing});
+    a.change.shortages = true;
+    return success();
+}
+
+// Rejects the whole sale, telling per line what it could have had: the available stock plus
+// the line's own live reservation, as things stood before the sale.
+Status SqlServerStore::Writer::rejectSale(Applying& a, const SaleMutation& m)
+{
+    if (auto s = undo(a); !s)
+        return s;
+    a.reject(QStringLiteral("insufficient_stock"),
+             QStringLiteral("not every line of sale %1 is in stock at %2").arg(m.sale, m.location));
+    for (const SaleLine& line : m.lines) {
+        const Result<qint64> free = available(line.sku, m.location);
+        if (!free)
+            return free.error();
+        qint64 held = 0;
+        if (!line.reservation.isEmpty()) {
+            QSqlQuery& q = m_sql.findReservation;
+            if (auto s = run(q, {a.origin.terminal, line.reservation, line.sku, m.location, m_now},
+                             QStringLiteral("read a reservation"));
+                !s)
+                return s;
+            held = q.next() ? q.value(0).toLongLong() : 0;
+            q.finish();
+        }
+        a.result.lines.append(LineAvailability{line.sku, *free + held});
+    }
+    return success();
+}
+
+Status SqlServerStore::Writer::apply(Applying& a, const ReturnMutation& m)
+{
+    QJsonObject detail{{QStringLiteral("return"), m.returnId}};
+    if (!m.sale.isEmpty())
+        detail.insert(QStringLiteral("sale"), m.sale);
+    const QString text = detailJson(detail);
+    for (const ItemLine& line : m.lines) {
+        if (auto s = addStock(a.origin, a.change, line.sku, m.location, line.qty, text); !s)
+            return s;
+    }
+    return success();
+}
+
+Status SqlServerStore::Writer::apply(Applying& a, const ReceiveMutation& m)
+{
+    QJsonObject detail{{QStringLiteral("receipt"), m.receipt}};
+    if (!m.reference.isEmpty())
+        detail.insert(QStringLiteral("reference"), m.reference);
+    const QString text = detailJson(detail);
+    for (const ItemLine& line : m.lines) {
+        if (auto s = addStock(a.origin, a.change, line.sku, m.location, line.qty, text); !s)
+            return s;
+    }
+    return success();
+}
+
+Status SqlServerStore::Writer::rejectVersionConflict(Applying& a, const QString& sku,
+                                                     const QString& location)
+{
+    if (auto s = undo(a); !s)
+        return s;
+    const auto level = readLevel(sku, location);
+    if (!level)
+        return level.error();
+    const StockLevel current = level->value_or(emptyLevel(sku, location));
+    a.reject(QStringLiteral("version_conflict"),
+             QStringLiteral("the level of %1 at %2 is at version %3")
+                 .arg(sku, location, QString::number(current.version)));
+    a.result.level = current;
+    return success();
+}
+
+// A count is what is on the shelf. When it is below what live reservations hold, the holds
+// cannot all be honoured: the ones expiring last are cut first (down to what was counted),
+// so reserved never exceeds on hand. A sale naming a cut reservation falls back to stock.
+Status SqlServerStore::Writer::apply(Applying& a, const CountMutation& m)
+{
+    const auto level = readLevel(m.sku, m.location);
+    if (!level)
+        return level.error();
+    const qint64 version = level->has_value() ? (*level)->version : 0;
+    if (version != m.expectedVersion)
+        return rejectVersionConflict(a, m.sku, m.location);
+    const QString detail = detailJson({{QStringLiteral("counted"), m.counted},
+                                       {QStringLiteral("expectedVersion"), m.expectedVersion}});
+    if (!level->has_value()) {
+        QSqlQuery& q = m_sql.createLevel;
+        if (auto s =
+                run(q, {m.sku, m.location, m.counted, m_cursor}, QStringLiteral("create a level"));
+            !s)
+            return s;
+        const bool created = q.next();
+        if (created)
+            recordLevel(a.change, q, m.sku, m.location);
+        q.finish();
+        if (!created)
+            return rejectVersionConflict(a, m.sku, m.location);
+        return ledger(a.origin, m.sku, m.location, m.counted, 0, detail);
+    }
+    const StockLevel before = **level;
+    const qint64 cut = std::max<qint64>(0, before.reserved - m.counted);
+    if (cut > 0) {
+        if (auto s = cutReservations(m.sku, m.location, cut); !s)
+            return s;
+    }
+    QSqlQuery& q = m_sql.countLevel;
+    if (auto s = run(q, {m.counted, -cut, m_cursor, m.sku, m.location, m.expectedVersion},
+                     QStringLiteral("book a count"));
+        !s)
+        return s;
+    const bool counted = q.next();
+    if (counted)
+        recordLevel(a.change, q, m.sku, m.location);
+    q.finish();
+    if (!counted)
+        return rejectVersionConflict(a, m.sku, m.location);
+    return ledger(a.origin, m.sku, m.location, m.counted - before.onHand, -cut, detail);
+}
+
+Status SqlServerStore::Writer::cutReservations(const QString& sku, const QString& location,
+                                               qint64 cut)
+{
+    struct Hold
+    {
+        QString terminal, reservation;
+        qint64 qty = 0;
+    };
+    QList<Hold> holds;
+    QSqlQuery& q = m_sql.levelReservations;
+    if (auto s = run(q, {sku, location}, QStringLiteral("read a level's reservations")); !s)
+        return s;
+    while (q.next())
+        holds.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toLongLong()});
+    q.finish();
+    for (const Hold& hold : holds) {
+        if (cut <= 0)
+            break;
+        const qint64 part = std::min(cut, hold.qty);
+        cut -= part;
+        const Status s =
+            part == hold.qty
+                ? run(m_sql.deleteReservation, {hold.terminal, hold.reservation},
+                      QStringLiteral("cut a reservation"))
+                : run(m_sql.shrinkReservation, {hold.qty - part, hold.terminal, hold.reservation},
+                      QStringLiteral("cut a reservation"));
+        if (!s)
+            return s;
+    }
+    if (cut > 0)
+        return Error{QString(), QStringLiteral("storage: the reservations of %1 at %2 hold less "
+                                               "than the level has reserved")
+                                    .arg(sku, location)};
+    return success();
+}
+
+Status SqlServerStore::Writer::apply(Applying& a, const TransferMutation& m)
+{
+    const QString detail = detailJson({{QStringLiteral("transfer"), m.transfer},
+                                       {QStringLiteral("from"), m.from},
+                                       {QStringLiteral("to"), m.to}});
+    const Result<bool> taken = changeLevel(a.origin, a.change, m.sku, m.from, -m.qty, 0, detail);
+    if (!taken)
+        return taken.error();
+    if (!*taken)
+        return rejectInsufficient(a, m.sku, m.from);
+    return addStock(a.origin, a.change, m.sku, m.to, m.qty, detail);
+}
+
+Status SqlServerStore::Writer::apply(Applying& a, const AdjustMutation& m)
+{
+    const QString detail = detailJson({{QStringLiteral("reason"), m.reason}});
+    if (m.delta >= 0)
+        return addStock(a.origin, a.change, m.sku, m.location, m.delta, detail);
+    const Result<bool> taken =
+        changeLevel(a.origin, a.change, m.sku, m.location, m.delta, 0, detail);
+    if (!taken)
+        return taken.error();
+    return *taken ? success() : rejectInsufficient(a, m.sku, m.location);
+}
+
+} // namespace stockline::sync
