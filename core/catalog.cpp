@@ -6,6 +6,7 @@
 
 #include <QSqlQuery>
 #include <QVariant>
+#include <algorithm>
 
 namespace stockline {
 
@@ -98,7 +99,7 @@ Status Catalog::upsert(const QList<Product>& products)
 {
     Transaction tx(m_store);
     if (!tx.isOpen())
-        return Error{{}, QStringLiteral("could not begin a transaction to update the catalog")};
+        return tx.status();
     if (const Status written = upsert(tx, products); !written)
         return written;
     return tx.commit();
@@ -106,8 +107,8 @@ Status Catalog::upsert(const QList<Product>& products)
 
 Status Catalog::upsert(Transaction& tx, const QList<Product>& products)
 {
-    if (!tx.isOpen())
-        return Error{{}, QStringLiteral("the catalog is updated only inside an open transaction")};
+    if (const Status open = m_store.check(tx); !open)
+        return open;
     for (qsizetype i = 0; i < products.size(); ++i) {
         if (const std::optional<Error> e = products[i].validate())
             return Error{QStringLiteral("products[%1].%2").arg(i).arg(e->field), e->message};
@@ -219,7 +220,7 @@ QString Catalog::matchExpression(QStringView text)
 
 std::optional<Error> Catalog::addExactHits(QStringView typed, QList<Product>& found) const
 {
-    const QString activeByBarcode =
+    static const QString activeByBarcode =
         QStringLiteral("SELECT %1 FROM products AS p WHERE p.barcode = ?"
                        " AND p.barcode <> '' AND p.active"
                        " ORDER BY p.sku LIMIT 1")
@@ -244,11 +245,13 @@ std::optional<Error> Catalog::addExactHits(QStringView typed, QList<Product>& fo
     if (!isValidId(typed))
         return std::nullopt;
     // NOCASE uses its index; an SKU equal in case too comes first.
-    const Result<std::optional<Product>> sku = first(
+    static const QString activeBySku =
         QStringLiteral("SELECT %1 FROM products AS p WHERE p.sku = ? COLLATE NOCASE AND p.active"
                        " ORDER BY p.sku = ? DESC, p.sku LIMIT 1")
-            .arg(productColumns),
-        QStringLiteral("search products by SKU"), {typed.toString(), typed.toString()});
+            .arg(productColumns);
+    const Result<std::optional<Product>> sku =
+        first(activeBySku, QStringLiteral("search products by SKU"),
+              {typed.toString(), typed.toString()});
     if (!sku)
         return sku.error();
     if (sku.value() && !contains(found, sku.value()->sku))
@@ -261,7 +264,7 @@ std::optional<Error> Catalog::addMatches(const QString& match, int limit,
 {
     // The innermost query stops after maxRanked matches, so bm25 runs at most that often.
     const QString purpose = QStringLiteral("search products");
-    const Result<QSqlQuery*> statement = m_statements.get(
+    static const QString sql =
         QStringLiteral("SELECT %1 FROM"
                        " (SELECT id, score FROM"
                        "  (SELECT rowid AS id, bm25(products_fts) AS score FROM products_fts"
@@ -269,8 +272,8 @@ std::optional<Error> Catalog::addMatches(const QString& match, int limit,
                        "  ORDER BY score, id LIMIT ?) AS f"
                        " JOIN products AS p ON p.rowid = f.id"
                        " ORDER BY f.score, f.id")
-            .arg(productColumns),
-        purpose);
+            .arg(productColumns);
+    const Result<QSqlQuery*> statement = m_statements.get(sql, purpose);
     if (!statement)
         return statement.error();
     QSqlQuery& query = **statement;
@@ -295,6 +298,7 @@ Result<QList<Product>> Catalog::search(QStringView text, int limit) const
     QList<Product> found;
     if (limit <= 0)
         return found;
+    limit = std::min(limit, maxRanked);
     const QStringView typed = text.trimmed().left(maxSearchLength);
     if (const std::optional<Error> e = addExactHits(typed, found))
         return *e;

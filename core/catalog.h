@@ -49,6 +49,7 @@ public:
     // a pass over most of the index. Typed text is only ever data: quotes, '*', OR, NEAR(,
     // '-', ':' and the like cannot form FTS5 syntax. Text without letters or digits gives no
     // products and no error.
+    // At most `limit` products, and never more than maxRanked.
     [[nodiscard]] Result<QList<Product>> search(QStringView text, int limit) const;
 
     // The FTS5 query for typed text, empty when it has no words to search. Public for tests.

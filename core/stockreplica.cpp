@@ -30,13 +30,6 @@ StockLevel levelFrom(const QSqlQuery& query)
     return level;
 }
 
-Status openTransaction(Transaction& tx, const QString& what)
-{
-    if (tx.isOpen())
-        return success();
-    return Error{{}, QStringLiteral("could not begin a transaction to %1").arg(what)};
-}
-
 const QString levelColumns = QStringLiteral("sku, location, on_hand, reserved, version");
 
 } // namespace
@@ -60,8 +53,8 @@ Result<QSqlQuery*> StockReplica::run(const QString& sql, const QString& purpose,
 Status StockReplica::upsertLocations(const QList<Location>& locations)
 {
     Transaction tx(m_store);
-    if (const Status open = openTransaction(tx, QStringLiteral("store locations")); !open)
-        return open;
+    if (!tx.isOpen())
+        return tx.status();
     if (const Status written = upsertLocations(tx, locations); !written)
         return written;
     return tx.commit();
@@ -69,8 +62,8 @@ Status StockReplica::upsertLocations(const QList<Location>& locations)
 
 Status StockReplica::upsertLocations(Transaction& tx, const QList<Location>& locations)
 {
-    if (!tx.isOpen())
-        return Error{{}, QStringLiteral("locations are stored only inside an open transaction")};
+    if (const Status open = m_store.check(tx); !open)
+        return open;
     if (const std::optional<Error> e = firstInvalid(locations, QStringLiteral("locations")))
         return *e;
     for (const Location& location : locations) {
@@ -87,8 +80,8 @@ Status StockReplica::upsertLocations(Transaction& tx, const QList<Location>& loc
 Status StockReplica::upsertLevels(const QList<StockLevel>& levels)
 {
     Transaction tx(m_store);
-    if (const Status open = openTransaction(tx, QStringLiteral("store stock levels")); !open)
-        return open;
+    if (!tx.isOpen())
+        return tx.status();
     if (const Status written = upsertLevels(tx, levels); !written)
         return written;
     return tx.commit();
@@ -96,8 +89,8 @@ Status StockReplica::upsertLevels(const QList<StockLevel>& levels)
 
 Status StockReplica::upsertLevels(Transaction& tx, const QList<StockLevel>& levels)
 {
-    if (!tx.isOpen())
-        return Error{{}, QStringLiteral("levels are stored only inside an open transaction")};
+    if (const Status open = m_store.check(tx); !open)
+        return open;
     if (const std::optional<Error> e = firstInvalid(levels, QStringLiteral("levels")))
         return *e;
     for (const StockLevel& l : levels) {

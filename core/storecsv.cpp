@@ -158,13 +158,17 @@ Result<Product> productFrom(const CsvReader& reader, const Columns& columns,
     return p;
 }
 
-Result<QFile*> openIn(const QDir& folder, const QString& name, QFile& file)
+// Opens folder/name and hands it to read, which names the file in its errors by name only;
+// a file that cannot be opened is named by its full path, to show where it was looked for.
+template <typename T>
+Result<T> readFile(const QDir& folder, const QString& name,
+                   const std::function<Result<T>(QIODevice&, const QString&)>& read)
 {
-    file.setFileName(folder.filePath(name));
+    QFile file(folder.filePath(name));
     if (!file.open(QIODevice::ReadOnly))
         return Error{QDir::toNativeSeparators(file.fileName()),
                      QStringLiteral("cannot be opened: %1").arg(file.errorString())};
-    return &file;
+    return read(file, name);
 }
 
 } // namespace
@@ -284,28 +288,22 @@ Result<StoreData> StoreCsv::readFolder(const QString& folder)
 {
     const QDir dir(folder);
     StoreData data;
-    QFile file;
-    if (const Result<QFile*> f = openIn(dir, productsFile, file); !f)
-        return f.error();
-    Result<QList<Product>> products = readProducts(file, productsFile);
+    Result<QList<Product>> products =
+        readFile<QList<Product>>(dir, productsFile, &StoreCsv::readProducts);
     if (!products)
         return products.error();
     data.products = std::move(products).value();
-    file.close();
-
-    if (const Result<QFile*> f = openIn(dir, locationsFile, file); !f)
-        return f.error();
-    Result<QList<Location>> locations = readLocations(file, locationsFile);
+    Result<QList<Location>> locations =
+        readFile<QList<Location>>(dir, locationsFile, &StoreCsv::readLocations);
     if (!locations)
         return locations.error();
     data.locations = std::move(locations).value();
-    file.close();
 
     if (!dir.exists(stockFile)) // a store may start with nothing counted yet
         return data;
-    if (const Result<QFile*> f = openIn(dir, stockFile, file); !f)
-        return f.error();
-    Result<QList<StockLevel>> levels = readStock(file, stockFile, data);
+    Result<QList<StockLevel>> levels = readFile<QList<StockLevel>>(
+        dir, stockFile,
+        [&data](QIODevice& device, const QString& name) { return readStock(device, name, data); });
     if (!levels)
         return levels.error();
     data.levels = std::move(levels).value();
@@ -316,7 +314,7 @@ Status StoreCsv::import(const LocalStore& store, const StoreData& data)
 {
     Transaction tx(store);
     if (!tx.isOpen())
-        return Error{{}, QStringLiteral("could not begin a transaction to import the store data")};
+        return tx.status();
     Catalog catalog(store);
     if (const Status done = catalog.upsert(tx, data.products); !done)
         return done;

@@ -32,7 +32,9 @@ struct StoreData
 class StoreCsv
 {
 public:
-    static constexpr qsizetype maxRows = 1'000'000;
+    // Rows per file: five times a large store's catalog, and a bound on what a bad file can
+    // make the import hold in memory before it writes anything.
+    static constexpr qsizetype maxRows = 500'000;
     static constexpr qint64 maxOpeningQty = 1'000'000'000;
 
     // Each reads one file's content; `source` names it in errors.
