@@ -175,8 +175,10 @@ Status LocalStore::configure()
                                                 "stays %1): is it on a network drive?")
                                      .arg(query.value(0).toString()));
     // FULL: a commit is on disk before we print the receipt, power loss included.
-    for (const QString& pragma : {QStringLiteral("PRAGMA synchronous = FULL"),
-                                  QStringLiteral("PRAGMA foreign_keys = ON")}) {
+    // 32 MiB of page cache: the catalog's search index and the outbox stay in memory.
+    for (const QString& pragma :
+         {QStringLiteral("PRAGMA synchronous = FULL"), QStringLiteral("PRAGMA foreign_keys = ON"),
+          QStringLiteral("PRAGMA cache_size = -32768")}) {
         if (!query.exec(pragma))
             return fileError(m_path, sqlError(query, pragma).message);
     }

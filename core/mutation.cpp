@@ -1,9 +1,12 @@
 #include "mutation.h"
 
 #include "ids.h"
+#include "isotime.h"
+#include "jsonwriter.h"
 
 #include <QHash>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonValue>
 #include <array>
 #include <cmath>
@@ -245,106 +248,109 @@ Problem checkTime(const QDateTime& at)
 }
 
 // ---------------------------------------------------------------------------------------------
-// toJson()
+// toJsonBytes(): the one serializer; toJson() parses what it writes.
 
-void insertIfNotEmpty(QJsonObject& object, const char* name, const QString& value)
+using L = QLatin1StringView;
+
+void writeEntry(JsonWriter& w, const SaleLine& line)
 {
-    if (!value.isEmpty())
-        object.insert(key(name), value);
+    w.beginObject();
+    w.string(L("sku"), line.sku);
+    w.integer(L("qty"), line.qty);
+    w.integer(L("price"), line.price.minor());
+    w.optionalString(L("reservation"), line.reservation);
+    w.endObject();
 }
 
-QJsonObject entryToJson(const SaleLine& line)
+void writeEntry(JsonWriter& w, const Payment& payment)
 {
-    QJsonObject object{
-        {key("sku"), line.sku}, {key("qty"), line.qty}, {key("price"), line.price.minor()}};
-    insertIfNotEmpty(object, "reservation", line.reservation);
-    return object;
+    w.beginObject();
+    w.string(L("method"), payment.method);
+    w.integer(L("amount"), payment.amount.minor());
+    w.optionalString(L("reference"), payment.reference);
+    w.endObject();
 }
 
-QJsonObject entryToJson(const Payment& payment)
+void writeEntry(JsonWriter& w, const ItemLine& line)
 {
-    QJsonObject object{{key("method"), payment.method}, {key("amount"), payment.amount.minor()}};
-    insertIfNotEmpty(object, "reference", payment.reference);
-    return object;
+    w.beginObject();
+    w.string(L("sku"), line.sku);
+    w.integer(L("qty"), line.qty);
+    w.endObject();
 }
 
-QJsonObject entryToJson(const ItemLine& line)
+template <typename Entry> void writeList(JsonWriter& w, L name, const QList<Entry>& entries)
 {
-    return QJsonObject{{key("sku"), line.sku}, {key("qty"), line.qty}};
-}
-
-template <typename Entry> QJsonArray listToJson(const QList<Entry>& entries)
-{
-    QJsonArray array;
+    w.beginArray(name);
     for (const Entry& entry : entries)
-        array.append(entryToJson(entry));
-    return array;
+        writeEntry(w, entry);
+    w.endArray();
 }
 
-void writeBody(QJsonObject& o, const ReserveMutation& m)
+void writeBody(JsonWriter& w, const ReserveMutation& m)
 {
-    o.insert(key("reservation"), m.reservation);
-    o.insert(key("sku"), m.sku);
-    o.insert(key("location"), m.location);
-    o.insert(key("qty"), m.qty);
-    o.insert(key("ttl"), m.ttl);
+    w.string(L("reservation"), m.reservation);
+    w.string(L("sku"), m.sku);
+    w.string(L("location"), m.location);
+    w.integer(L("qty"), m.qty);
+    w.integer(L("ttl"), m.ttl);
 }
 
-void writeBody(QJsonObject& o, const ReleaseMutation& m)
+void writeBody(JsonWriter& w, const ReleaseMutation& m)
 {
-    o.insert(key("reservation"), m.reservation);
+    w.string(L("reservation"), m.reservation);
 }
 
-void writeBody(QJsonObject& o, const SaleMutation& m)
+void writeBody(JsonWriter& w, const SaleMutation& m)
 {
-    o.insert(key("sale"), m.sale);
-    o.insert(key("location"), m.location);
-    o.insert(key("lines"), listToJson(m.lines));
-    o.insert(key("payments"), listToJson(m.payments));
+    w.string(L("sale"), m.sale);
+    w.string(L("location"), m.location);
+    writeList(w, L("lines"), m.lines);
+    writeList(w, L("payments"), m.payments);
     if (m.offline)
-        o.insert(key("offline"), true);
-    insertIfNotEmpty(o, "staff", m.staff);
+        w.boolean(L("offline"), true);
+    w.optionalString(L("staff"), m.staff);
 }
 
-void writeBody(QJsonObject& o, const ReturnMutation& m)
+void writeBody(JsonWriter& w, const ReturnMutation& m)
 {
-    o.insert(key("return"), m.returnId);
-    o.insert(key("location"), m.location);
-    o.insert(key("lines"), listToJson(m.lines));
-    insertIfNotEmpty(o, "sale", m.sale);
+    w.string(L("return"), m.returnId);
+    w.string(L("location"), m.location);
+    writeList(w, L("lines"), m.lines);
+    w.optionalString(L("sale"), m.sale);
 }
 
-void writeBody(QJsonObject& o, const ReceiveMutation& m)
+void writeBody(JsonWriter& w, const ReceiveMutation& m)
 {
-    o.insert(key("receipt"), m.receipt);
-    o.insert(key("location"), m.location);
-    o.insert(key("lines"), listToJson(m.lines));
-    insertIfNotEmpty(o, "reference", m.reference);
+    w.string(L("receipt"), m.receipt);
+    w.string(L("location"), m.location);
+    writeList(w, L("lines"), m.lines);
+    w.optionalString(L("reference"), m.reference);
 }
 
-void writeBody(QJsonObject& o, const CountMutation& m)
+void writeBody(JsonWriter& w, const CountMutation& m)
 {
-    o.insert(key("sku"), m.sku);
-    o.insert(key("location"), m.location);
-    o.insert(key("counted"), m.counted);
-    o.insert(key("expectedVersion"), m.expectedVersion);
+    w.string(L("sku"), m.sku);
+    w.string(L("location"), m.location);
+    w.integer(L("counted"), m.counted);
+    w.integer(L("expectedVersion"), m.expectedVersion);
 }
 
-void writeBody(QJsonObject& o, const TransferMutation& m)
+void writeBody(JsonWriter& w, const TransferMutation& m)
 {
-    o.insert(key("transfer"), m.transfer);
-    o.insert(key("sku"), m.sku);
-    o.insert(key("from"), m.from);
-    o.insert(key("to"), m.to);
-    o.insert(key("qty"), m.qty);
+    w.string(L("transfer"), m.transfer);
+    w.string(L("sku"), m.sku);
+    w.string(L("from"), m.from);
+    w.string(L("to"), m.to);
+    w.integer(L("qty"), m.qty);
 }
 
-void writeBody(QJsonObject& o, const AdjustMutation& m)
+void writeBody(JsonWriter& w, const AdjustMutation& m)
 {
-    o.insert(key("sku"), m.sku);
-    o.insert(key("location"), m.location);
-    o.insert(key("delta"), m.delta);
-    o.insert(key("reason"), m.reason);
+    w.string(L("sku"), m.sku);
+    w.string(L("location"), m.location);
+    w.integer(L("delta"), m.delta);
+    w.string(L("reason"), m.reason);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -675,14 +681,22 @@ std::optional<Error> Mutation::validate() const
     return std::visit([](const auto& b) { return checkBody(b); }, body);
 }
 
+QByteArray Mutation::toJsonBytes() const
+{
+    JsonWriter w;
+    w.beginObject();
+    w.integer(L("seq"), seq);
+    w.string(L("id"), id);
+    w.string(L("kind"), kindName(kind()));
+    w.string(L("at"), isoUtc(at));
+    std::visit([&w](const auto& b) { writeBody(w, b); }, body);
+    w.endObject();
+    return w.take();
+}
+
 QJsonObject Mutation::toJson() const
 {
-    QJsonObject object{{key("seq"), seq},
-                       {key("id"), id},
-                       {key("kind"), kindName(kind())},
-                       {key("at"), at.toUTC().toString(Qt::ISODateWithMs)}};
-    std::visit([&object](const auto& b) { writeBody(object, b); }, body);
-    return object;
+    return QJsonDocument::fromJson(toJsonBytes()).object();
 }
 
 Result<Mutation> Mutation::fromJson(const QJsonObject& object)

@@ -140,7 +140,9 @@ struct Mutation
     // The first problem, naming its field as on the wire ("qty", "lines[2].sku", …).
     [[nodiscard]] std::optional<Error> validate() const;
 
-    // The wire object of PROTOCOL.md, `type`-less: {"seq","id","kind","at",…fields}.
+    // The wire object of PROTOCOL.md, `type`-less: {"seq","id","kind","at",…fields}, as
+    // compact JSON bytes (what the outbox stores and a push carries) or as an object.
+    [[nodiscard]] QByteArray toJsonBytes() const;
     [[nodiscard]] QJsonObject toJson() const;
     // Reads and validates a wire object; unknown fields are ignored.
     [[nodiscard]] static Result<Mutation> fromJson(const QJsonObject& object);

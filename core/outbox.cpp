@@ -1,7 +1,9 @@
 #include "outbox.h"
 
+#include "isotime.h"
 #include "localstore.h"
 #include "logging.h"
+#include "uuid.h"
 
 #include <QJsonDocument>
 #include <QSqlError>
@@ -67,7 +69,7 @@ QJsonObject objectFrom(const QString& json)
 
 QString timeText(const QDateTime& at)
 {
-    return at.toUTC().toString(Qt::ISODateWithMs);
+    return isoUtc(at);
 }
 
 OutboxEntry::Status statusFrom(const QString& text)
@@ -97,65 +99,111 @@ OutboxEntry entryFrom(const QSqlQuery& query)
 
 } // namespace
 
-Outbox::Outbox(const LocalStore& store) : m_store(store) {}
+Outbox::Outbox(const LocalStore& store) : m_store(store), m_statements(store) {}
 
 Result<Mutation> Outbox::append(Transaction& tx, Mutation mutation)
 {
+    Result<QList<Mutation>> appended = appendAll(tx, {std::move(mutation)});
+    if (!appended)
+        return appended.error();
+    return appended->first();
+}
+
+Result<QList<Mutation>> Outbox::appendAll(Transaction& tx, QList<Mutation> mutations)
+{
     if (const Status ok = m_store.check(tx); !ok)
         return ok.error();
-    if (mutation.id.isEmpty())
-        mutation.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    mutation.at = mutation.at.isValid() ? mutation.at.toUTC() : QDateTime::currentDateTimeUtc();
+    const Result<qint64> last = lastSeq();
+    if (!last)
+        return last.error();
+    if (const std::optional<Error> problem = prepareAll(mutations, *last))
+        return *problem;
 
     Savepoint savepoint(m_store);
     if (const Status open = savepoint.status(); !open)
         return open.error();
-    if (const Status inserted = insert(tx, mutation); !inserted)
-        return inserted.error();
+    if (const Status taken = takeSeqs(*last, mutations.size()); !taken)
+        return taken.error();
+    for (const Mutation& mutation : std::as_const(mutations))
+        if (const Status inserted = insert(mutation); !inserted)
+            return inserted.error();
     if (const Status released = savepoint.release(); !released)
         return released.error();
-    return mutation;
+    return mutations;
 }
 
-Status Outbox::insert(Transaction& tx, Mutation& mutation)
+// Numbers, stamps and validates every mutation with its final seq before anything is written.
+std::optional<Error> Outbox::prepareAll(QList<Mutation>& mutations, qint64 last)
 {
-    const Result<qint64> last = lastSeq();
-    if (!last)
-        return last.error();
-    // Validated with its final seq before anything is written.
-    mutation.seq = *last + 1;
-    if (const std::optional<Error> problem = mutation.validate())
-        return *problem;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    for (qsizetype i = 0; i < mutations.size(); ++i) {
+        Mutation& mutation = mutations[i];
+        if (mutation.id.isEmpty())
+            mutation.id = newTimeOrderedUuid();
+        mutation.at = mutation.at.isValid() ? mutation.at.toUTC() : now;
+        mutation.seq = last + 1 + i;
+        if (std::optional<Error> problem = mutation.validate()) {
+            if (mutations.size() > 1)
+                problem->field = QStringLiteral("mutations[%1].%2").arg(i).arg(problem->field);
+            return problem;
+        }
+    }
+    return std::nullopt;
+}
 
+// Moves the counter past `count` new seqs with one statement.
+Status Outbox::takeSeqs(qint64 last, qsizetype count)
+{
+    const QString purpose = QStringLiteral("advance the outbox counter");
+    const Result<QSqlQuery*> query =
+        m_statements.get(QStringLiteral("INSERT INTO counters (name, value) VALUES (?, ?)"
+                                        " ON CONFLICT (name) DO UPDATE"
+                                        " SET value = value + excluded.value RETURNING value"),
+                         purpose);
+    if (!query)
+        return query.error();
+    QSqlQuery& q = **query;
+    q.bindValue(0, QString(counterName));
+    q.bindValue(1, static_cast<qint64>(count));
+    if (!q.exec() || !q.next())
+        return LocalStore::sqlError(q, purpose);
+    const qint64 now = q.value(0).toLongLong();
+    q.finish();
+    if (now != last + count)
+        return Error{QStringLiteral("seq"),
+                     QStringLiteral("the outbox counter moved from %1 to %2 during one append")
+                         .arg(last)
+                         .arg(now)};
+    return success();
+}
+
+Status Outbox::insert(const Mutation& mutation)
+{
+    const QString purpose = QStringLiteral("write to the outbox");
+    const Result<QSqlQuery*> query = m_statements.get(
+        QStringLiteral(
+            "INSERT INTO outbox (seq, id, kind, payload, created_at) VALUES (?, ?, ?, ?, ?)"),
+        purpose);
+    if (!query)
+        return query.error();
+    QSqlQuery& q = **query;
+    q.bindValue(0, mutation.seq);
+    q.bindValue(1, mutation.id);
+    q.bindValue(2, kindName(mutation.kind()));
+    q.bindValue(3, mutation.toJsonBytes()); // UTF-8 as it is: no UTF-16 round trip
+    q.bindValue(4, timeText(mutation.at));
+    if (q.exec())
+        return success();
+    const Error failure = LocalStore::sqlError(q, purpose);
+    // The UNIQUE id is the duplicate check: cheaper than a look-up before every append.
     QSqlQuery known = m_store.prepare(QStringLiteral("SELECT seq FROM outbox WHERE id = ?"));
     known.addBindValue(mutation.id);
-    if (!known.exec())
-        return LocalStore::sqlError(known, QStringLiteral("look up a mutation id"));
-    if (known.next())
-        return Error{QStringLiteral("id"), QStringLiteral("mutation %1 is already in the outbox "
-                                                          "as seq %2")
-                                               .arg(mutation.id)
-                                               .arg(known.value(0).toLongLong())};
-
-    const Result<qint64> seq = m_store.nextCounter(tx, counterName);
-    if (!seq)
-        return seq.error();
-    if (*seq != mutation.seq)
-        return Error{QStringLiteral("seq"), QStringLiteral("the outbox counter moved from %1 to "
-                                                           "%2 during one append")
-                                                .arg(*last)
-                                                .arg(*seq)};
-
-    QSqlQuery query = m_store.prepare(QStringLiteral(
-        "INSERT INTO outbox (seq, id, kind, payload, created_at) VALUES (?, ?, ?, ?, ?)"));
-    query.addBindValue(mutation.seq);
-    query.addBindValue(mutation.id);
-    query.addBindValue(kindName(mutation.kind()));
-    query.addBindValue(compact(mutation.toJson()));
-    query.addBindValue(timeText(mutation.at));
-    if (!query.exec())
-        return LocalStore::sqlError(query, QStringLiteral("write to the outbox"));
-    return success();
+    if (known.exec() && known.next())
+        return Error{QStringLiteral("id"),
+                     QStringLiteral("mutation %1 is already in the outbox as seq %2")
+                         .arg(mutation.id)
+                         .arg(known.value(0).toLongLong())};
+    return failure;
 }
 
 Result<Mutation> Outbox::appendNow(Mutation mutation)
@@ -208,7 +256,17 @@ Result<QDateTime> Outbox::oldestPendingAt() const
 
 Result<qint64> Outbox::lastSeq() const
 {
-    return m_store.counter(counterName);
+    const QString purpose = QStringLiteral("read the outbox counter");
+    const Result<QSqlQuery*> query =
+        m_statements.get(QStringLiteral("SELECT value FROM counters WHERE name = ?"), purpose);
+    if (!query)
+        return query.error();
+    QSqlQuery& q = **query;
+    const StatementReset reset(q);
+    q.bindValue(0, QString(counterName));
+    if (!q.exec())
+        return LocalStore::sqlError(q, purpose);
+    return q.next() ? q.value(0).toLongLong() : qint64(0);
 }
 
 Result<OutboxEntry> Outbox::entry(qint64 seq) const

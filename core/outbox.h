@@ -2,11 +2,13 @@
 
 #include "error.h"
 #include "mutation.h"
+#include "statementcache.h"
 
 #include <QDateTime>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
+#include <optional>
 
 namespace stockline {
 
@@ -42,6 +44,9 @@ public:
     // pass Mutation::validate(). On error nothing of it is written and no seq is used, and
     // the caller's transaction stays usable. Returns the mutation as stored.
     [[nodiscard]] Result<Mutation> append(Transaction& tx, Mutation mutation);
+    // Appends several in order, all or none: one counter move and statements prepared once,
+    // for bulk work. An invalid one names its index ("mutations[3].qty").
+    [[nodiscard]] Result<QList<Mutation>> appendAll(Transaction& tx, QList<Mutation> mutations);
     // The same in a transaction of its own, for a change without a local effect.
     [[nodiscard]] Result<Mutation> appendNow(Mutation mutation);
 
@@ -74,10 +79,13 @@ public:
     static constexpr QLatin1String counterName{"outbox_seq"};
 
 private:
-    [[nodiscard]] Status insert(Transaction& tx, Mutation& mutation);
+    [[nodiscard]] static std::optional<Error> prepareAll(QList<Mutation>& mutations, qint64 last);
+    [[nodiscard]] Status takeSeqs(qint64 last, qsizetype count);
+    [[nodiscard]] Status insert(const Mutation& mutation);
     [[nodiscard]] Status renumber(const QList<qint64>& seqs, qint64 firstSeq);
 
     const LocalStore& m_store;
+    mutable StatementCache m_statements;
 };
 
 } // namespace stockline

@@ -1,6 +1,7 @@
 #include "salejournal.h"
 
 #include "ids.h"
+#include "isotime.h"
 #include "localstore.h"
 #include "receiptnumbers.h"
 
@@ -117,7 +118,7 @@ QVariant textValue(const QString& value)
 
 QString timeText(const QDateTime& at)
 {
-    return at.toUTC().toString(Qt::ISODateWithMs);
+    return isoUtc(at);
 }
 
 } // namespace

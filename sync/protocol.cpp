@@ -1,5 +1,7 @@
 #include "protocol.h"
 
+#include "jsonwriter.h"
+
 #include "ids.h"
 
 #include <QJsonArray>
@@ -285,125 +287,6 @@ std::optional<QJsonObject> parseObject(const QByteArray& frame, QString* problem
 }
 
 // ---------------------------------------------------------------- writing
-
-// Levels and the catalog go to every terminal after every commit, and as a full snapshot to each
-// terminal that connects, so they are written straight to bytes instead of being built as
-// QJsonObjects first (about six times faster). The output is compact JSON like
-// QJsonDocument::Compact's, with keys in the order PROTOCOL.md shows them; tst_protocol parses it
-// back exactly.
-class JsonWriter
-{
-public:
-    explicit JsonWriter(qsizetype reserve) { m_out.reserve(reserve); }
-
-    void beginObject() { open('{'); }
-    void endObject() { m_out += '}'; }
-    void beginArray(QLatin1StringView name)
-    {
-        key(name);
-        m_out += '[';
-    }
-    void endArray() { m_out += ']'; }
-
-    void integer(QLatin1StringView name, qint64 value)
-    {
-        key(name);
-        char buffer[24];
-        const std::to_chars_result end = std::to_chars(std::begin(buffer), std::end(buffer), value);
-        m_out.append(buffer, end.ptr - buffer);
-    }
-    void boolean(QLatin1StringView name, bool value)
-    {
-        key(name);
-        m_out += value ? "true" : "false";
-    }
-    void string(QLatin1StringView name, QStringView value)
-    {
-        key(name);
-        appendString(value);
-    }
-    void taxRate(QLatin1StringView name, TaxRate rate);
-
-    [[nodiscard]] QByteArray take() { return std::move(m_out); }
-
-private:
-    // A comma before every member and element but the first of its object or array.
-    void separate()
-    {
-        const char last = m_out.isEmpty() ? ':' : m_out.back();
-        if (last != '{' && last != '[' && last != ':')
-            m_out += ',';
-    }
-    void open(char bracket)
-    {
-        separate();
-        m_out += bracket;
-    }
-    void key(QLatin1StringView name)
-    {
-        separate();
-        m_out += '"';
-        m_out.append(name.data(), name.size());
-        m_out += "\":";
-    }
-    void appendString(QStringView text);
-    void appendEscaped(QStringView text);
-
-    QByteArray m_out;
-};
-
-void JsonWriter::appendString(QStringView text)
-{
-    // IDs, and most names, are printable ASCII with nothing to escape: copy them as they are.
-    const bool plain = std::all_of(text.begin(), text.end(), [](QChar c) {
-        return c.unicode() >= 0x20 && c.unicode() < 0x7f && c != u'"' && c != u'\\';
-    });
-    m_out += '"';
-    if (plain) {
-        const qsizetype at = m_out.size();
-        m_out.resize(at + text.size());
-        std::transform(text.begin(), text.end(), m_out.data() + at,
-                       [](QChar c) { return static_cast<char>(c.unicode()); });
-    } else {
-        appendEscaped(text);
-    }
-    m_out += '"';
-}
-
-void JsonWriter::appendEscaped(QStringView text)
-{
-    static constexpr char hex[] = "0123456789abcdef";
-    for (const char c : text.toUtf8()) {
-        const auto byte = static_cast<unsigned char>(c);
-        if (c == '"' || c == '\\') {
-            m_out += '\\';
-            m_out += c;
-        } else if (byte < 0x20) { // control characters; UTF-8 sequences pass as they are
-            m_out += "\\u00";
-            m_out += hex[byte >> 4];
-            m_out += hex[byte & 0xf];
-        } else {
-            m_out += c;
-        }
-    }
-}
-
-// The percentage from its integer thousandths, so no binary fraction is involved: 8875 → 8.875.
-void JsonWriter::taxRate(QLatin1StringView name, TaxRate rate)
-{
-    const int milli = rate.milliPercent();
-    integer(name, milli / 1000);
-    int fraction = std::abs(milli % 1000);
-    if (fraction == 0)
-        return;
-    if (milli < 0 && milli > -1000)
-        m_out.insert(m_out.size() - 1, '-'); // -0.5: the integer part lost its sign
-    m_out += '.';
-    for (int digit = 100; fraction != 0; digit /= 10) {
-        m_out += static_cast<char>('0' + fraction / digit);
-        fraction %= digit;
-    }
-}
 
 QByteArray toFrame(const QJsonObject& object)
 {

@@ -161,6 +161,67 @@ private Q_SLOTS:
         QCOMPARE(m_outbox->lastSeq().value(), 1);
     }
 
+    void append_givesTimeOrderedVersion7Ids()
+    {
+        QString previous;
+        for (int i = 0; i < 50; ++i) {
+            const auto appended = m_outbox->appendNow(release(QStringLiteral("r")));
+            QVERIFY(appended);
+            // xxxxxxxx-xxxx-7xxx-[89ab]xxx-xxxxxxxxxxxx (Qt 6.4's QUuid knows versions 1-5 only)
+            QVERIFY(!QUuid::fromString(appended->id).isNull());
+            QCOMPARE(appended->id.at(14), u'7');
+            QVERIFY(QStringLiteral("89ab").contains(appended->id.at(19)));
+            // The first 48 bits are milliseconds: later entries never sort before earlier ones.
+            QVERIFY2(appended->id.left(13) >= previous.left(13), qPrintable(appended->id));
+            previous = appended->id;
+        }
+    }
+
+    void appendAll_numbersABatchInOrder()
+    {
+        Transaction tx(*m_store);
+        QList<Mutation> batch;
+        for (int i = 0; i < 300; ++i)
+            batch.append(release(QStringLiteral("r%1").arg(i)));
+        const auto appended = m_outbox->appendAll(tx, batch);
+        QVERIFY2(appended, qPrintable(appended ? QString() : appended.error().toString()));
+        QVERIFY(tx.commit());
+        QCOMPARE(appended->size(), 300);
+        QCOMPARE(appended->first().seq, 1);
+        QCOMPARE(appended->last().seq, 300);
+        QCOMPARE(m_outbox->lastSeq().value(), 300);
+        const auto entry = m_outbox->entry(42);
+        QCOMPARE(entry->payload.value(QStringLiteral("reservation")).toString(),
+                 QStringLiteral("r41"));
+    }
+
+    void appendAll_oneInvalidMutationWritesNoneAndNamesIt()
+    {
+        QVERIFY(m_outbox->appendNow(release(QStringLiteral("first"))));
+        Transaction tx(*m_store);
+        QList<Mutation> batch{release(QStringLiteral("a")), release(QStringLiteral("b")),
+                              release(QStringLiteral("bad id"))};
+        const auto appended = m_outbox->appendAll(tx, batch);
+        QVERIFY(!appended);
+        QCOMPARE(appended.error().field, QStringLiteral("mutations[2].reservation"));
+        QVERIFY(tx.commit());
+        QCOMPARE(m_outbox->lastSeq().value(), 1);
+        QCOMPARE(m_outbox->pendingCount().value(), 1);
+    }
+
+    void appendAll_duplicateIdInsideTheBatchWritesNone()
+    {
+        Transaction tx(*m_store);
+        Mutation a = release(QStringLiteral("a"));
+        a.id = QStringLiteral("twice");
+        const auto appended = m_outbox->appendAll(tx, {a, release(QStringLiteral("b")), a});
+        QVERIFY(!appended);
+        QCOMPARE(appended.error().field, QStringLiteral("id"));
+        QVERIFY(tx.commit());
+        QCOMPARE(m_outbox->lastSeq().value(), 0);
+        QCOMPARE(m_outbox->pendingCount().value(), 0);
+    }
+
     void append_needsAnOpenTransaction()
     {
         Transaction tx(*m_store);
