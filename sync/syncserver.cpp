@@ -148,7 +148,11 @@ void SyncServer::acceptConnections()
             if (Session* s = session(id))
                 onBytesWritten(*s);
         });
-        connect(socket, &QWebSocket::disconnected, this, [this, id] { drop(id); });
+        // Queued: close() can report the disconnect at once, and no caller holding a Session&
+        // may see it destroyed under it.
+        connect(
+            socket, &QWebSocket::disconnected, this, [this, id] { drop(id); },
+            Qt::QueuedConnection);
         fresh->helloTimer.start();
         m_sessions.emplace(id, std::move(fresh));
     }
@@ -447,12 +451,16 @@ void SyncServer::maybeFinishShutdown()
         return;
     if (!m_closing) {
         m_closing = true;
-        for (auto& [id, s] : m_sessions) {
-            if (!s->socket)
+        // close() may report the disconnect at once, which drops the session: collect first.
+        QList<QPointer<QWebSocket>> sockets;
+        for (auto& [id, s] : m_sessions)
+            sockets.append(s->socket);
+        for (const QPointer<QWebSocket>& socket : std::as_const(sockets)) {
+            if (!socket)
                 continue;
-            s->socket->flush();
-            s->socket->close(QWebSocketProtocol::CloseCodeGoingAway,
-                             QStringLiteral("server shutting down"));
+            socket->flush();
+            socket->close(QWebSocketProtocol::CloseCodeGoingAway,
+                          QStringLiteral("server shutting down"));
         }
         QTimer::singleShot(shutdownGraceMs, this, &SyncServer::finishDrain);
     }

@@ -62,7 +62,8 @@ bool ServerProcess::start(quint16 port)
     kill();
     m_output.clear();
     m_process = std::make_unique<QProcess>();
-    m_process->setProcessChannelMode(QProcess::SeparateChannels);
+    // The server's log goes to the test's: a failing CI run then shows why.
+    m_process->setProcessChannelMode(QProcess::ForwardedErrorChannel);
     m_process->start(binary(),
                      {QStringLiteral("serve"), QStringLiteral("--db"), database(),
                       QStringLiteral("--listen"), QStringLiteral("127.0.0.1:%1").arg(port)});
@@ -99,11 +100,18 @@ int ServerProcess::terminate()
 {
     if (!m_process)
         return -1;
-    m_process->terminate();
-    if (!m_process->waitForFinished(30'000))
-        return -1;
+    if (m_process->state() == QProcess::Running) {
+        m_process->terminate();
+        if (!m_process->waitForFinished(30'000)) {
+            qWarning() << "server did not stop within 30 s of SIGTERM";
+            return -1;
+        }
+    }
     m_output += m_process->readAllStandardOutput();
     const int code = m_process->exitStatus() == QProcess::NormalExit ? m_process->exitCode() : -1;
+    if (code != 0)
+        qWarning().noquote() << "server exit" << m_process->exitStatus() << m_process->exitCode()
+                             << m_process->errorString() << m_output;
     m_process.reset();
     return code;
 }

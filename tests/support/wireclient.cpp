@@ -13,10 +13,15 @@ WireClient::WireClient(QObject* parent) : QObject(parent)
     connect(&m_socket, &QWebSocket::disconnected, this, [this] { m_closed = true; });
 }
 
-bool WireClient::open(const QUrl& url, int timeoutMs)
+void WireClient::startOpen(const QUrl& url)
 {
     m_closed = false;
     m_socket.open(url);
+}
+
+bool WireClient::open(const QUrl& url, int timeoutMs)
+{
+    startOpen(url);
     return QTest::qWaitFor(
                [this] { return m_socket.state() == QAbstractSocket::ConnectedState || m_closed; },
                timeoutMs) &&

@@ -17,6 +17,8 @@ public:
     explicit WireClient(QObject* parent = nullptr);
 
     bool open(const QUrl& url, int timeoutMs = 10'000);
+    // Starts connecting and returns at once; isOpen() tells when it is done.
+    void startOpen(const QUrl& url);
     void send(const QJsonObject& message);
     void sendText(const QByteArray& text);
     // hello, then the welcome (empty when none came).
