@@ -98,6 +98,8 @@ template <typename F> void StockArbiter::post(F&& f)
 
 void StockArbiter::run(std::unique_ptr<ServerStore> store)
 {
+    if (const Result<qint64> cursor = store->currentCursor(); cursor)
+        m_knownCursor = cursor.value();
     auto lastRevocationCheck = SteadyClock::now();
     for (;;) {
         std::deque<Job> jobs;
@@ -117,6 +119,7 @@ void StockArbiter::run(std::unique_ptr<ServerStore> store)
         sweepExpired(*store);
         if (SteadyClock::now() - lastRevocationCheck >= revocationCheckInterval) {
             checkRevocations(*store);
+            checkExternalCommits(*store);
             lastRevocationCheck = SteadyClock::now();
         }
     }
@@ -165,6 +168,7 @@ void StockArbiter::applyPushes(ServerStore& store, const QList<PushRequest>& pus
 
 void StockArbiter::publish(ServerStore& store, const CommitEffects& effects)
 {
+    m_knownCursor = std::max(m_knownCursor, effects.cursor);
     if (!effects.levels.isEmpty() || !effects.products.isEmpty())
         post([this, effects] { Q_EMIT committed(effects); });
     if (!effects.shortagesChanged)
@@ -226,6 +230,17 @@ void StockArbiter::sweepExpired(ServerStore& store)
         return;
     }
     publish(store, effects.value());
+}
+
+// Admin commands write to the same database while the server runs; their changes reach the
+// terminals through catch-up, since no commit of ours carries them.
+void StockArbiter::checkExternalCommits(ServerStore& store)
+{
+    const Result<qint64> cursor = store.currentCursor();
+    if (!cursor || cursor.value() <= m_knownCursor)
+        return;
+    m_knownCursor = cursor.value();
+    post([this, c = cursor.value()] { Q_EMIT externalCommit(c); });
 }
 
 void StockArbiter::checkRevocations(ServerStore& store)

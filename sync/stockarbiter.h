@@ -60,6 +60,8 @@ Q_SIGNALS:
     void catchUpReady(quint64 connection, const stockline::sync::Levels& levels,
                       const stockline::sync::CatalogUpdate& catalog);
     void terminalsRevoked(const QStringList& terminals);
+    // Another writer (an admin command, another server node) committed up to `cursor`.
+    void externalCommit(qint64 cursor);
 
 private:
     struct HelloJob
@@ -84,6 +86,7 @@ private:
     void answerCatchUp(ServerStore& store, const CatchUpJob& job);
     void sweepExpired(ServerStore& store);
     void checkRevocations(ServerStore& store);
+    void checkExternalCommits(ServerStore& store);
     void publish(ServerStore& store, const CommitEffects& effects);
     // Runs f on the arbiter's own thread (where its signals are emitted).
     template <typename F> void post(F&& f);
@@ -91,6 +94,7 @@ private:
     QString m_storeUrl;
     const Clock& m_clock;
     std::thread m_thread;
+    qint64 m_knownCursor = 0; // storage thread only: the newest cursor it has published
 
     // Guards everything below; the storage thread waits on m_wake.
     std::mutex m_mutex;

@@ -37,6 +37,7 @@ SyncServer::SyncServer(StockArbiter& arbiter, const Clock& clock, ServerLimits l
     connect(&m_arbiter, &StockArbiter::shortagesChanged, this, &SyncServer::onShortagesChanged);
     connect(&m_arbiter, &StockArbiter::catchUpReady, this, &SyncServer::onCatchUpReady);
     connect(&m_arbiter, &StockArbiter::terminalsRevoked, this, &SyncServer::onTerminalsRevoked);
+    connect(&m_arbiter, &StockArbiter::externalCommit, this, &SyncServer::onExternalCommit);
 }
 
 SyncServer::~SyncServer()
@@ -347,6 +348,12 @@ void SyncServer::onCommitted(const CommitEffects& effects)
             s->resyncPending = true;
             continue;
         }
+        if (s->cursorSent < effects.since) {
+            // Someone else committed in between (an admin command, another node): this delta
+            // alone would leave a hole, so send everything after what it has.
+            requestCatchUp(*s);
+            continue;
+        }
         if (!levels.isEmpty())
             send(*s, levels);
         if (!catalog.isEmpty())
@@ -357,9 +364,25 @@ void SyncServer::onCommitted(const CommitEffects& effects)
 
 void SyncServer::onBytesWritten(Session& session)
 {
-    if (session.resyncPending && session.socket &&
+    if (session.resyncPending && !session.catchUpAsked && session.socket &&
         session.socket->bytesToWrite() < m_limits.maxSendBacklog / 4)
-        m_arbiter.submitCatchUp(session.id, session.cursorSent);
+        requestCatchUp(session);
+}
+
+void SyncServer::requestCatchUp(Session& session)
+{
+    session.resyncPending = true;
+    if (session.catchUpAsked)
+        return;
+    session.catchUpAsked = true;
+    m_arbiter.submitCatchUp(session.id, session.cursorSent);
+}
+
+void SyncServer::onExternalCommit(qint64 cursor)
+{
+    for (auto& [id, s] : m_sessions)
+        if (s->authenticated && s->cursorSent < cursor)
+            requestCatchUp(*s);
 }
 
 void SyncServer::onCatchUpReady(quint64 connection, const Levels& levels,
@@ -369,6 +392,7 @@ void SyncServer::onCatchUpReady(quint64 connection, const Levels& levels,
     if (!s || !s->resyncPending)
         return;
     s->resyncPending = false;
+    s->catchUpAsked = false;
     send(*s, encode(levels));
     send(*s, encode(catalog));
     s->cursorSent = std::max({s->cursorSent, levels.cursor, catalog.cursor});

@@ -65,6 +65,7 @@ private:
         qint64 frameBytes = 0;        // of the message being received
         qint64 cursorSent = 0;        // the newest levels/catalog cursor sent
         bool resyncPending = false;   // fell behind: deltas skipped, catch-up due
+        bool catchUpAsked = false;    // a catch-up query is on its way
         QList<QByteArray> heldFrames; // pushes that arrived before the welcome
     };
 
@@ -93,6 +94,8 @@ private:
     void onShortagesChanged(const QList<Shortage>& shortages);
     void onCatchUpReady(quint64 connection, const Levels& levels, const CatalogUpdate& catalog);
     void onTerminalsRevoked(const QStringList& terminals);
+    void onExternalCommit(qint64 cursor);
+    void requestCatchUp(Session& session);
     void onBytesWritten(Session& session);
 
     StockArbiter& m_arbiter;
