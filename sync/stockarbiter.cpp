@@ -202,9 +202,24 @@ void StockArbiter::answerHello(ServerStore& store, const HelloJob& job)
         post([this, connection = job.connection, error] { Q_EMIT helloFailed(connection, error); });
         return;
     }
-    SessionStart start{terminal.value(), std::max(levels->cursor, catalog->cursor),
-                       std::move(levels).value(), std::move(catalog).value(),
-                       std::move(shortages).value()};
+    Result<QList<StaffMember>> staff = roleSignsStaffIn(roleName(terminal->role))
+                                           ? store.staff()
+                                           : Result<QList<StaffMember>>(QList<StaffMember>());
+    if (!staff) {
+        ProtocolError error{QStringLiteral("unavailable"),
+                            QStringLiteral("the server's storage is busy; try again"),
+                            {},
+                            {},
+                            {}};
+        post([this, connection = job.connection, error] { Q_EMIT helloFailed(connection, error); });
+        return;
+    }
+    SessionStart start{terminal.value(),
+                       std::max(levels->cursor, catalog->cursor),
+                       std::move(levels).value(),
+                       std::move(catalog).value(),
+                       std::move(shortages).value(),
+                       std::move(staff).value()};
     post([this, connection = job.connection, start] { Q_EMIT helloDone(connection, start); });
 }
 
@@ -241,6 +256,9 @@ void StockArbiter::checkExternalCommits(ServerStore& store)
         return;
     m_knownCursor = cursor.value();
     post([this, c = cursor.value()] { Q_EMIT externalCommit(c); });
+    // Staff change only through admin commands, so only here; the list is small.
+    if (const Result<QList<StaffMember>> staff = store.staff(); staff)
+        post([this, list = staff.value()] { Q_EMIT staffChanged(list); });
 }
 
 void StockArbiter::checkRevocations(ServerStore& store)

@@ -22,6 +22,7 @@ struct SessionStart
     Levels levels;
     CatalogUpdate catalog;
     QList<Shortage> shortages;
+    QList<StaffMember> staff; // empty for roles that do not sign staff in
 };
 
 // Owns the storage thread, the only thread that touches the ServerStore while serving.
@@ -62,6 +63,7 @@ Q_SIGNALS:
     void terminalsRevoked(const QStringList& terminals);
     // Another writer (an admin command, another server node) committed up to `cursor`.
     void externalCommit(qint64 cursor);
+    void staffChanged(const QList<stockline::StaffMember>& staff);
 
 private:
     struct HelloJob

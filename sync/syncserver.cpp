@@ -38,6 +38,7 @@ SyncServer::SyncServer(StockArbiter& arbiter, const Clock& clock, ServerLimits l
     connect(&m_arbiter, &StockArbiter::catchUpReady, this, &SyncServer::onCatchUpReady);
     connect(&m_arbiter, &StockArbiter::terminalsRevoked, this, &SyncServer::onTerminalsRevoked);
     connect(&m_arbiter, &StockArbiter::externalCommit, this, &SyncServer::onExternalCommit);
+    connect(&m_arbiter, &StockArbiter::staffChanged, this, &SyncServer::onStaffChanged);
 }
 
 SyncServer::~SyncServer()
@@ -255,6 +256,8 @@ void SyncServer::onHelloDone(quint64 connection, const SessionStart& start)
     send(*s, encode(start.levels));
     send(*s, encode(start.catalog));
     send(*s, encode(Shortages{start.shortages}));
+    if (roleSignsStaffIn(roleName(s->role)))
+        send(*s, encode(StaffList{start.staff}));
     updateWatchList();
     const QList<QByteArray> held = std::exchange(s->heldFrames, {});
     for (const QByteArray& frame : held) {
@@ -376,6 +379,14 @@ void SyncServer::requestCatchUp(Session& session)
         return;
     session.catchUpAsked = true;
     m_arbiter.submitCatchUp(session.id, session.cursorSent);
+}
+
+void SyncServer::onStaffChanged(const QList<StaffMember>& staff)
+{
+    const QString message = QString::fromUtf8(encode(StaffList{staff}));
+    for (auto& [id, s] : m_sessions)
+        if (s->authenticated && roleSignsStaffIn(roleName(s->role)))
+            send(*s, message);
 }
 
 void SyncServer::onExternalCommit(qint64 cursor)

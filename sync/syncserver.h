@@ -95,6 +95,7 @@ private:
     void onCatchUpReady(quint64 connection, const Levels& levels, const CatalogUpdate& catalog);
     void onTerminalsRevoked(const QStringList& terminals);
     void onExternalCommit(qint64 cursor);
+    void onStaffChanged(const QList<StaffMember>& staff);
     void requestCatchUp(Session& session);
     void onBytesWritten(Session& session);
 
