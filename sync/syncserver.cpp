@@ -7,9 +7,11 @@ namespace stockline::sync {
 namespace {
 
 // Qt's own limits sit above ours, so an oversized message meets our check (and close code
-// 4413) first; Qt's stop a single frame from growing without bound.
-constexpr qint64 qtFrameLimit = maxMessageBytes + 1;
+// 4413) first; Qt's stop a single frame from growing without bound. A client may send a whole
+// message as one frame (browsers and most libraries do), so a frame may be as large as Qt lets
+// a message be: Qt closes a larger frame itself, with 1009, before we see any of it.
 constexpr qint64 qtMessageLimit = 2 * maxMessageBytes;
+constexpr qint64 qtFrameLimit = qtMessageLimit;
 constexpr int shutdownGraceMs = 2'000;
 
 ProtocolError protocolError(const QString& code, const QString& message)
@@ -180,6 +182,8 @@ void SyncServer::drop(quint64 id)
 
 void SyncServer::onFrame(Session& session, const QByteArray& frame, bool isLast)
 {
+    if (session.closing)
+        return;
     session.frameBytes += frame.size();
     if (session.frameBytes > maxMessageBytes) {
         close(session, CloseTooLarge,
@@ -192,6 +196,8 @@ void SyncServer::onFrame(Session& session, const QByteArray& frame, bool isLast)
 
 void SyncServer::onMessage(Session& session, const QByteArray& message)
 {
+    if (session.closing)
+        return; // e.g. the rest of a message whose size closed the connection
     if (session.helloSent && !session.authenticated) {
         session.heldFrames.append(message); // answered once the welcome is out
         return;
@@ -414,6 +420,7 @@ void SyncServer::send(Session& session, const QString& message)
 
 void SyncServer::close(Session& session, quint16 code, const QString& reason)
 {
+    session.closing = true;
     session.helloTimer.stop();
     if (session.socket)
         session.socket->close(static_cast<QWebSocketProtocol::CloseCode>(code), reason);

@@ -58,6 +58,7 @@ private:
         QTimer helloTimer;
         bool helloSent = false;
         bool authenticated = false;
+        bool closing = false; // close() was called: nothing more it sends is read
         QString terminal;
         Role role = Role::Pos;
         int badMessages = 0;
