@@ -140,11 +140,14 @@ void SyncServer::acceptConnections()
             if (Session* s = session(id))
                 onMessage(*s, message.toUtf8());
         });
+        connect(socket, &QWebSocket::binaryFrameReceived, this,
+                [this, id](const QByteArray& frame, bool isLast) {
+                    if (Session* s = session(id))
+                        onFrame(*s, frame, isLast);
+                });
         connect(socket, &QWebSocket::binaryMessageReceived, this, [this, id](const QByteArray&) {
             if (Session* s = session(id))
-                rejectMessage(*s, protocolError(QStringLiteral("invalid_message"),
-                                                QStringLiteral("binary frames are not accepted; "
-                                                               "send JSON as text frames")));
+                onBinaryMessage(*s);
         });
         connect(socket, &QWebSocket::bytesWritten, this, [this, id] {
             if (Session* s = session(id))
@@ -229,6 +232,21 @@ void SyncServer::onMessage(Session& session, const QByteArray& message)
         return;
     }
     onPush(session, std::get<Push>(std::move(msg)));
+}
+
+void SyncServer::onBinaryMessage(Session& session)
+{
+    if (session.closing)
+        return;
+    const ProtocolError error =
+        protocolError(QStringLiteral("invalid_message"),
+                      QStringLiteral("binary frames are not accepted; send JSON as text frames"));
+    if (!session.helloSent) {
+        send(session, encode(error));
+        close(session, CloseHelloTimeout, QStringLiteral("the first message must be hello"));
+        return;
+    }
+    rejectMessage(session, error);
 }
 
 void SyncServer::onHello(Session& session, const Hello& hello)

@@ -74,6 +74,7 @@ private:
     void reapStalledHandshakes();
     void onFrame(Session& session, const QByteArray& frame, bool isLast);
     void onMessage(Session& session, const QByteArray& message);
+    void onBinaryMessage(Session& session);
     void onHello(Session& session, const Hello& hello);
     void onPush(Session& session, Push push);
     void rejectMessage(Session& session, const ProtocolError& error);
