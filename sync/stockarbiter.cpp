@@ -98,8 +98,8 @@ template <typename F> void StockArbiter::post(F&& f)
 
 void StockArbiter::run(std::unique_ptr<ServerStore> store)
 {
-    if (const Result<qint64> cursor = store->currentCursor(); cursor)
-        m_knownCursor = cursor.value();
+    if (const Result<qint64> cursor = store->currentCursor())
+        m_publishedCursor = cursor.value();
     auto lastRevocationCheck = SteadyClock::now();
     for (;;) {
         std::deque<Job> jobs;
@@ -119,7 +119,7 @@ void StockArbiter::run(std::unique_ptr<ServerStore> store)
         sweepExpired(*store);
         if (SteadyClock::now() - lastRevocationCheck >= revocationCheckInterval) {
             checkRevocations(*store);
-            checkExternalCommits(*store);
+            checkOtherWriters(*store);
             lastRevocationCheck = SteadyClock::now();
         }
     }
@@ -166,9 +166,13 @@ void StockArbiter::applyPushes(ServerStore& store, const QList<PushRequest>& pus
     publish(store, outcome->effects);
 }
 
-void StockArbiter::publish(ServerStore& store, const CommitEffects& effects)
+void StockArbiter::publish(ServerStore& store, CommitEffects effects)
 {
-    m_knownCursor = std::max(m_knownCursor, effects.cursor);
+    // Another writer committed since the last broadcast: this commit's deltas alone would give
+    // clients a cursor past changes they never got.
+    if (effects.since != m_publishedCursor && !catchUpPublished(store, effects))
+        return;
+    m_publishedCursor = std::max(m_publishedCursor, effects.cursor);
     if (!effects.levels.isEmpty() || !effects.products.isEmpty())
         post([this, effects] { Q_EMIT committed(effects); });
     if (!effects.shortagesChanged)
@@ -176,6 +180,36 @@ void StockArbiter::publish(ServerStore& store, const CommitEffects& effects)
     Result<QList<Shortage>> shortages = store.openShortages();
     if (shortages)
         post([this, list = shortages.value()] { Q_EMIT shortagesChanged(list); });
+}
+
+bool StockArbiter::catchUpPublished(ServerStore& store, CommitEffects& effects)
+{
+    Result<Levels> levels = store.levelsSince(m_publishedCursor);
+    Result<CatalogUpdate> catalog = store.catalogSince(m_publishedCursor);
+    if (!levels || !catalog) {
+        // Nothing is published, so the next publish tries again from the same cursor.
+        qCWarning(lcSync) << "cannot read what changed after cursor" << m_publishedCursor
+                          << (levels ? catalog.error() : levels.error()).toString();
+        return false;
+    }
+    effects.since = m_publishedCursor;
+    effects.cursor = std::max({effects.cursor, levels->cursor, catalog->cursor});
+    effects.levels = std::move(levels).value().levels;
+    effects.products = std::move(catalog).value().products;
+    return true;
+}
+
+void StockArbiter::checkOtherWriters(ServerStore& store)
+{
+    const Result<qint64> cursor = store.currentCursor();
+    if (!cursor || cursor.value() == m_publishedCursor)
+        return;
+    CommitEffects effects;
+    effects.since = effects.cursor = cursor.value();
+    publish(store, effects);
+    // Staff change only through admin commands, so only here; the list is small.
+    if (const Result<QList<StaffMember>> staff = store.staff(); staff)
+        post([this, list = staff.value()] { Q_EMIT staffChanged(list); });
 }
 
 void StockArbiter::answerHello(ServerStore& store, const HelloJob& job)
@@ -245,20 +279,6 @@ void StockArbiter::sweepExpired(ServerStore& store)
         return;
     }
     publish(store, effects.value());
-}
-
-// Admin commands write to the same database while the server runs; their changes reach the
-// terminals through catch-up, since no commit of ours carries them.
-void StockArbiter::checkExternalCommits(ServerStore& store)
-{
-    const Result<qint64> cursor = store.currentCursor();
-    if (!cursor || cursor.value() <= m_knownCursor)
-        return;
-    m_knownCursor = cursor.value();
-    post([this, c = cursor.value()] { Q_EMIT externalCommit(c); });
-    // Staff change only through admin commands, so only here; the list is small.
-    if (const Result<QList<StaffMember>> staff = store.staff(); staff)
-        post([this, list = staff.value()] { Q_EMIT staffChanged(list); });
 }
 
 void StockArbiter::checkRevocations(ServerStore& store)

@@ -58,6 +58,7 @@ private:
         QTimer helloTimer;
         bool helloSent = false;
         bool authenticated = false;
+        bool closing = false; // close() was called: nothing more it sends is read
         QString terminal;
         Role role = Role::Pos;
         int badMessages = 0;
@@ -74,6 +75,7 @@ private:
     void reapStalledHandshakes();
     void onFrame(Session& session, const QByteArray& frame, bool isLast);
     void onMessage(Session& session, const QByteArray& message);
+    void onBinaryMessage(Session& session);
     void onHello(Session& session, const Hello& hello);
     void onPush(Session& session, Push push);
     void rejectMessage(Session& session, const ProtocolError& error);
@@ -94,7 +96,6 @@ private:
     void onShortagesChanged(const QList<Shortage>& shortages);
     void onCatchUpReady(quint64 connection, const Levels& levels, const CatalogUpdate& catalog);
     void onTerminalsRevoked(const QStringList& terminals);
-    void onExternalCommit(qint64 cursor);
     void onStaffChanged(const QList<StaffMember>& staff);
     void requestCatchUp(Session& session);
     void onBytesWritten(Session& session);

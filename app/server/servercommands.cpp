@@ -236,9 +236,11 @@ int ServerCommands::serve(const QCommandLineParser& parser)
     SyncServer server(arbiter, clock);
     if (Status s = server.listen(listen->host, listen->port); !s)
         return fail(s.error());
+    // Before the line that says it listens: whoever waits for that line (a service manager, a
+    // test) may send SIGTERM at once, and must get a graceful stop rather than the default kill.
+    SignalWatcher signals;
     out() << "stockline-server: listening on ws://" << listen->host.toString() << ':'
           << server.port() << "/ with " << url << Qt::endl;
-    SignalWatcher signals;
     QObject::connect(&signals, &SignalWatcher::terminationRequested, &server,
                      [&server] { server.shutdown(); });
     QObject::connect(&server, &SyncServer::drained, &server, [&arbiter] {
