@@ -241,7 +241,9 @@ private Q_SLOTS:
             const int closeCode = s->waitClosed(60'000);
             QCOMPARE(closeCode, 1001); // going away, after the answers
 
-            // Every push answered: results for each of its seqs, or `unavailable` (not applied).
+            // Each push answered whole, with results for every seq or `unavailable` (not
+            // applied). A push the server had not read yet when it stopped may go unanswered:
+            // it was not in flight, and is not applied (checked below).
             QMap<qint64, QJsonObject> results;
             for (const QJsonObject& r : s->takeResults(pushes * perPush, 0))
                 results.insert(integer(r, "seq"), r);
@@ -252,9 +254,11 @@ private Q_SLOTS:
                     ++unavailable;
                 }
             }
-            QCOMPARE(results.size() + unavailable * perPush, pushes * perPush);
-            qInfo("%lld seqs answered with results, %d pushes unavailable", results.size(),
-                  unavailable);
+            QCOMPARE(results.size() % perPush, 0);
+            const qsizetype unanswered = pushes - results.size() / perPush - unavailable;
+            QVERIFY(unanswered >= 0);
+            qInfo("of %d pushes: %lld answered with results, %d unavailable, %lld unread", pushes,
+                  results.size() / perPush, unavailable, unanswered);
             // Applied in order: the answered seqs are 1..n.
             if (!results.isEmpty())
                 QCOMPARE(results.lastKey(), results.size());
@@ -263,6 +267,7 @@ private Q_SLOTS:
             QVERIFY(m_store->start());
             Session back = m_store->connect(u"POS-01"_s);
             QVERIFY(back.ok());
+            // Everything applied was answered before the close: nothing beyond the results.
             QCOMPARE(integer(back.welcome, "lastSeq"), results.size());
             const qint64 onHand = 10 + (results.size() + 1) / 2; // every odd seq returned 1
             QCOMPARE(summary(levelsByKey(back.levels).value(u"A1@store-1"_s)),
