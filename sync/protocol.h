@@ -18,7 +18,6 @@ namespace stockline::sync {
 inline constexpr int protocolVersion = 1;
 inline constexpr qsizetype maxMutationsPerPush = 1000;
 inline constexpr qint64 maxMessageBytes = 4 * 1024 * 1024;
-inline constexpr qint64 maxFrameBytes = 1024 * 1024;
 inline constexpr qsizetype maxTokenLength = 256;
 
 // Close codes of PROTOCOL.md.

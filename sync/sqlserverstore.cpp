@@ -580,7 +580,7 @@ Status SqlServerStore::putStaff(const StaffMember& member)
                      QStringLiteral("store staff"));
         !s)
         return s;
-    writer.staffChanged();
+    writer.markChanged();
     const Result<CommitEffects> committed = writer.commit();
     return committed ? success() : Status(committed.error());
 }
@@ -599,7 +599,7 @@ Status SqlServerStore::removeStaff(const QString& name)
     if (q.numRowsAffected() != 1)
         return Error{QStringLiteral("name"),
                      QStringLiteral("no active staff named '%1'").arg(name)};
-    writer.staffChanged();
+    writer.markChanged();
     const Result<CommitEffects> committed = writer.commit();
     return committed ? success() : Status(committed.error());
 }
@@ -684,6 +684,7 @@ Status SqlServerStore::resolveShortage(qint64 id, const QString& by)
             detailJson({{QStringLiteral("shortage"), id}, {QStringLiteral("by"), by}}));
         !s)
         return s;
+    writer.markChanged();
     const Result<CommitEffects> committed = writer.commit();
     if (!committed)
         return committed.error();

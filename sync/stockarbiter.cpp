@@ -207,9 +207,12 @@ void StockArbiter::checkOtherWriters(ServerStore& store)
     CommitEffects effects;
     effects.since = effects.cursor = cursor.value();
     publish(store, effects);
-    // Staff change only through admin commands, so only here; the list is small.
+    // Staff and shortage resolutions change only through admin commands, so only here; both
+    // lists are small.
     if (const Result<QList<StaffMember>> staff = store.staff(); staff)
         post([this, list = staff.value()] { Q_EMIT staffChanged(list); });
+    if (const Result<QList<Shortage>> shortages = store.openShortages(); shortages)
+        post([this, list = shortages.value()] { Q_EMIT shortagesChanged(list); });
 }
 
 void StockArbiter::answerHello(ServerStore& store, const HelloJob& job)

@@ -116,6 +116,28 @@ int ServerProcess::terminate()
     return code;
 }
 
+void ServerProcess::requestTerminate()
+{
+    if (m_process && m_process->state() == QProcess::Running)
+        m_process->terminate();
+}
+
+int ServerProcess::waitForExit(int timeoutMs)
+{
+    if (!m_process)
+        return -1;
+    if (m_process->state() != QProcess::NotRunning &&
+        !QTest::qWaitFor([this] { return m_process->state() == QProcess::NotRunning; },
+                         timeoutMs)) {
+        qWarning() << "server did not stop within" << timeoutMs << "ms";
+        return -1;
+    }
+    m_output += m_process->readAllStandardOutput();
+    const int code = m_process->exitStatus() == QProcess::NormalExit ? m_process->exitCode() : -1;
+    m_process.reset();
+    return code;
+}
+
 bool ServerProcess::isRunning() const
 {
     return m_process && m_process->state() == QProcess::Running;

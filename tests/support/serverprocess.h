@@ -31,6 +31,10 @@ public:
     [[nodiscard]] bool start(quint16 port = 0);
     void kill();     // SIGKILL, as a power cut would
     int terminate(); // SIGTERM; the exit code
+    // SIGTERM, returning at once, so the caller's event loop keeps running meanwhile.
+    void requestTerminate();
+    // Waits for the process to end by itself (no signal); its exit code, -1 if it did not.
+    int waitForExit(int timeoutMs = 30'000);
     [[nodiscard]] bool isRunning() const;
     [[nodiscard]] QUrl url() const;
     [[nodiscard]] quint16 port() const { return m_port; }

@@ -38,6 +38,21 @@ void WireClient::sendText(const QByteArray& text)
     m_socket.sendTextMessage(QString::fromUtf8(text));
 }
 
+void WireClient::sendBinary(const QByteArray& data)
+{
+    m_socket.sendBinaryMessage(data);
+}
+
+void WireClient::setOutgoingFrameSize(quint64 bytes)
+{
+    m_socket.setOutgoingFrameSize(bytes);
+}
+
+void WireClient::flush()
+{
+    m_socket.flush();
+}
+
 QJsonObject WireClient::hello(const QString& terminal, const QString& token, qint64 cursor,
                               int protocol)
 {

@@ -21,6 +21,12 @@ public:
     void startOpen(const QUrl& url);
     void send(const QJsonObject& message);
     void sendText(const QByteArray& text);
+    // A binary frame (the protocol allows text frames only).
+    void sendBinary(const QByteArray& data);
+    // Frames longer than this are split (Qt's default is 512 KiB); a browser sends one frame.
+    void setOutgoingFrameSize(quint64 bytes);
+    // Hands everything sent so far to the network without waiting for the event loop.
+    void flush();
     // hello, then the welcome (empty when none came).
     QJsonObject hello(const QString& terminal, const QString& token, qint64 cursor = 0,
                       int protocol = 1);

@@ -1,0 +1,317 @@
+// The stockline-server command line as the store's IT person meets it: every command's help,
+// enrolment printing the token alone, refusals of bad input that change nothing, catalog
+// imports that are all or nothing, `stock show` and `verify` finding a level edited by hand.
+#include "serverfixture.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QProcess>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTest>
+
+using namespace conformance;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// Runs the server binary with exactly these arguments (no --db added).
+ServerProcess::Run runServer(const QStringList& args)
+{
+    QProcess p;
+    p.start(ServerProcess::binary(), args);
+    p.closeWriteChannel();
+    ServerProcess::Run run;
+    if (!p.waitForFinished(60'000))
+        return run;
+    run.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    run.out = p.readAllStandardOutput();
+    run.err = p.readAllStandardError();
+    return run;
+}
+
+// Runs SQL on the server's database file from outside, as an operator with sqlite3 would.
+bool editByHand(const QString& path, const QString& sql)
+{
+    const QString name = u"by-hand"_s;
+    bool ok = false;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
+        db.setDatabaseName(path);
+        if (db.open()) {
+            QSqlQuery q(db);
+            ok = q.exec(sql) && q.numRowsAffected() > 0;
+            if (!ok)
+                qWarning() << sql << q.lastError().text() << q.numRowsAffected();
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    return ok;
+}
+
+} // namespace
+
+class TestServerCli : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<Store> m_store;
+
+    ServerProcess::Run admin(const QStringList& args) { return m_store->server().admin(args); }
+
+    QString dbPath() const { return m_store->path(u"server.db"_s); }
+
+    // The products the database holds, by SKU, read in-process.
+    QHash<QString, Product> catalogNow() const
+    {
+        QHash<QString, Product> bySku;
+        auto store = ServerStore::open(QStringLiteral("sqlite:") + dbPath());
+        if (!store)
+            return bySku;
+        const auto catalog = store.value()->catalogSince(0);
+        if (catalog)
+            for (const Product& p : catalog->products)
+                bySku.insert(p.sku, p);
+        return bySku;
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        m_store = std::make_unique<Store>();
+        QVERIFY(m_store->create());
+    }
+
+    void cleanup() { m_store.reset(); }
+
+    void helpExitsZero_data()
+    {
+        QTest::addColumn<QStringList>("command");
+        QTest::newRow("stockline-server") << QStringList{};
+        for (const char* command :
+             {"serve", "location add", "terminal add", "terminal revoke", "catalog import",
+              "stock import", "stock show", "shortage resolve", "verify"})
+            QTest::newRow(command) << QString::fromLatin1(command).split(u' ');
+    }
+
+    void helpExitsZero()
+    {
+        QFETCH(QStringList, command);
+        const auto run = runServer(command + QStringList{u"--help"_s});
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(run.out.contains("Usage:") || run.out.contains("usage:"), run.out.constData());
+        if (!command.isEmpty()) {
+            QVERIFY2(run.out.contains(command.join(u' ').toUtf8()), run.out.constData());
+            QVERIFY2(run.out.contains("--db"), run.out.constData());
+        }
+    }
+
+    void terminalAddPrintsOnlyTheToken()
+    {
+        const auto run = admin({u"terminal"_s, u"add"_s, u"POS-NEW"_s, u"--role"_s, u"channel"_s});
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(run.out.endsWith('\n') && run.out.count('\n') == 1, run.out.constData());
+        const QString token = QString::fromUtf8(run.out).chopped(1);
+        static const QRegularExpression tokenChars(u"^[A-Za-z0-9_-]{32,256}$"_s);
+        QVERIFY2(tokenChars.match(token).hasMatch(), qPrintable(token));
+
+        // It is the terminal's token, for the role given.
+        QVERIFY(m_store->start());
+        WireClient client;
+        QVERIFY(client.open(m_store->server().url()));
+        const QJsonObject welcome = client.hello(u"POS-NEW"_s, token);
+        QCOMPARE(text(welcome, "terminal"), u"POS-NEW"_s);
+        QCOMPARE(text(welcome, "role"), u"channel"_s);
+
+        // Enrolling the same ID again prints no token.
+        const auto again = admin({u"terminal"_s, u"add"_s, u"POS-NEW"_s, u"--role"_s, u"pos"_s});
+        QVERIFY(again.exitCode != 0);
+        QVERIFY2(again.out.isEmpty(), again.out.constData());
+        QVERIFY(!again.err.isEmpty());
+    }
+
+    void badInputChangesNothing_data()
+    {
+        QTest::addColumn<QStringList>("args"); // @DB@ is the store's --db value, @DIR@ its folder
+        QTest::addColumn<int>("exitCode");
+        QTest::addColumn<QString>("says"); // stderr contains this
+
+        const auto row = [](const char* name, const QString& args, int exitCode, const char* says) {
+            QTest::newRow(name) << args.split(u'|') << exitCode << QString::fromUtf8(says);
+        };
+        row("db: unknown scheme", u"stock|show|--db|mysql://db.example/stock"_s, 1, "");
+        row("db: not a database", u"stock|show|--db|sqlite:@DIR@/notes.txt"_s, 1, "notes.txt");
+        row("db: folder cannot exist", u"verify|--db|sqlite:/proc/stockline/x.db"_s, 1, "");
+        row("db: no value", u"verify|--db"_s, 2, "db");
+        row("unknown command", u"frobnicate|--db|@DB@"_s, 2, "frobnicate");
+        row("unknown option", u"stock|show|--colour|--db|@DB@"_s, 2, "colour");
+        row("location add: invalid id", u"location|add|store 2|Store two|--db|@DB@"_s, 1, "id");
+        row("location add: blank name", u"location|add|store-2| |--db|@DB@"_s, 1, "name");
+        row("location add: missing name", u"location|add|store-2|--db|@DB@"_s, 2, "ID NAME");
+        row("terminal add: unknown role", u"terminal|add|T-9|--role|admin|--db|@DB@"_s, 1,
+            "--role");
+        row("terminal add: role in capitals", u"terminal|add|T-9|--role|POS|--db|@DB@"_s, 1,
+            "--role");
+        row("terminal add: no role", u"terminal|add|T-9|--db|@DB@"_s, 1, "--role");
+        row("terminal add: invalid id", u"terminal|add|T 9|--role|pos|--db|@DB@"_s, 1, "id");
+        row("terminal add: missing id", u"terminal|add|--role|pos|--db|@DB@"_s, 2, "ID");
+        row("terminal add: taken id", u"terminal|add|POS-01|--role|pos|--db|@DB@"_s, 1, "POS-01");
+        row("terminal revoke: unknown", u"terminal|revoke|T-404|--db|@DB@"_s, 1, "T-404");
+        row("terminal revoke: missing id", u"terminal|revoke|--db|@DB@"_s, 2, "ID");
+        row("catalog import: missing file", u"catalog|import|@DIR@/none.csv|--db|@DB@"_s, 1,
+            "none.csv");
+        row("catalog import: missing argument", u"catalog|import|--db|@DB@"_s, 2, "FILE.csv");
+        row("stock import: unknown sku", u"stock|import|@DIR@/stock.csv|--db|@DB@"_s, 1, "line 3");
+        row("shortage resolve: not a number", u"shortage|resolve|seven|--db|@DB@"_s, 1, "seven");
+        row("shortage resolve: unknown", u"shortage|resolve|999|--db|@DB@"_s, 1, "999");
+        row("serve: bad listen address", u"serve|--listen|nowhere|--db|@DB@"_s, 1, "--listen");
+    }
+
+    void badInputChangesNothing()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(int, exitCode);
+        QFETCH(QString, says);
+        QVERIFY(writeFile(m_store->path(u"notes.txt"_s), "shopping list: pencils\n"));
+        QVERIFY(writeFile(m_store->path(u"stock.csv"_s),
+                          "sku,location,qty\nA1,store-1,5\nNOPE,store-1,1\n"));
+        const QString before = QString::fromUtf8(admin({u"stock"_s, u"show"_s}).out);
+        for (QString& arg : args) {
+            arg.replace(u"@DB@"_s, m_store->server().database());
+            arg.replace(u"@DIR@"_s, QFileInfo(dbPath()).absolutePath());
+        }
+        const auto run = runServer(args);
+        QCOMPARE(run.exitCode, exitCode);
+        QVERIFY2(!run.err.isEmpty(), "no message on stderr");
+        QVERIFY2(QString::fromUtf8(run.err).contains(says), run.err.constData());
+        QVERIFY2(run.out.isEmpty(), run.out.constData());
+        // Nothing changed.
+        QCOMPARE(QString::fromUtf8(admin({u"stock"_s, u"show"_s}).out), before);
+        QCOMPARE(catalogNow().size(), seedProducts().size());
+        QCOMPARE(admin({u"verify"_s}).exitCode, 0);
+    }
+
+    void catalogWithABadRowImportsNothing_data()
+    {
+        QTest::addColumn<QByteArray>("csv");
+        QTest::addColumn<QString>("where"); // what stderr names: line and column
+        const QByteArray header = "sku,barcode,name,price,tax_rate,active\n";
+        // Line 2 changes a known product and line 3 adds one: neither may land.
+        const QByteArray good = "A1,4006381333931,Changed name,1.50,8.875,1\n"
+                                "N1,,New item,2.00,19,1\n";
+        QTest::newRow("price") << header + good + "N2,,Widget,abc,8,1\n" << u"line 4, price"_s;
+        QTest::newRow("negative price") << header + good + "N2,,Widget,-1.00,8,1\n"
+                                        << u"line 4, price"_s;
+        QTest::newRow("tax rate") << header + good + "N2,,Widget,1.00,101,1\n"
+                                  << u"line 4, tax_rate"_s;
+        QTest::newRow("barcode check digit") << header + good + "N2,4006381333932,Widget,1.00,8,1\n"
+                                             << u"line 4, barcode"_s;
+        QTest::newRow("empty name") << header + good + "N2,,,1.00,8,1\n" << u"line 4, name"_s;
+        QTest::newRow("sku") << header + good + "N 2,,Widget,1.00,8,1\n" << u"line 4, sku"_s;
+        QTest::newRow("duplicate sku") << header + good + "N1,,Again,1.00,8,1\n"
+                                       << u"line 4, sku"_s;
+        QTest::newRow("active") << header + good + "N2,,Widget,1.00,8,maybe\n"
+                                << u"line 4, active"_s;
+        QTest::newRow("too few fields") << header + good + "N2,,Widget\n" << u"line 4"_s;
+        QTest::newRow("header without price") << QByteArray("sku,barcode,name,tax_rate\n"
+                                                            "N1,,New item,19\n")
+                                              << u"line 1"_s;
+    }
+
+    void catalogWithABadRowImportsNothing()
+    {
+        QFETCH(QByteArray, csv);
+        QFETCH(QString, where);
+        const QString file = m_store->path(u"products.csv"_s);
+        QVERIFY(writeFile(file, csv));
+        const auto run = admin({u"catalog"_s, u"import"_s, file});
+        QVERIFY(run.exitCode != 0);
+        QVERIFY2(QString::fromUtf8(run.err).contains(u"products.csv "_s + where),
+                 run.err.constData());
+        const auto catalog = catalogNow();
+        QCOMPARE(catalog.size(), seedProducts().size());
+        QVERIFY(!catalog.contains(u"N1"_s));
+        QCOMPARE(catalog.value(u"A1"_s).name, u"Pencil HB"_s);
+        QCOMPARE(catalog.value(u"A1"_s).price.minor(), 129);
+    }
+
+    void sampleStoreThroughTheCli()
+    {
+        ServerProcess fresh(m_store->path(u"sample.db"_s));
+        QVERIFY(fresh.loadSampleStore());
+        const auto show = fresh.admin({u"stock"_s, u"show"_s, u"--sku"_s, u"PRD-0001"_s});
+        QCOMPARE(show.exitCode, 0);
+        const QString shown = QString::fromUtf8(show.out).simplified();
+        QVERIFY2(shown.contains(u"PRD-0001 backroom-1 100 0 100 1"_s), show.out.constData());
+        QVERIFY2(shown.contains(u"PRD-0001 store-1 24 0 24 1"_s), show.out.constData());
+        const auto verify = fresh.admin({u"verify"_s});
+        QCOMPARE(verify.exitCode, 0);
+        QVERIFY2(verify.out.contains("verify: ok"), verify.out.constData());
+    }
+
+    void stockShowOneSku()
+    {
+        const auto run = admin({u"stock"_s, u"show"_s, u"--sku"_s, u"A1"_s});
+        QCOMPARE(run.exitCode, 0);
+        const QStringList lines = QString::fromUtf8(run.out).split(u'\n', Qt::SkipEmptyParts);
+        QStringList levels;
+        for (const QString& l : lines)
+            if (l.startsWith(u"A1"_s) || l.startsWith(u"B2"_s) || l.startsWith(u"C3"_s))
+                levels.append(l.simplified());
+        QCOMPARE(levels, (QStringList{u"A1 backroom-1 20 0 20 1"_s, u"A1 store-1 10 0 10 1"_s}));
+        QVERIFY(run.out.contains("onHand"));
+        QVERIFY(run.out.contains("open shortage exceptions: 0"));
+
+        const auto none = admin({u"stock"_s, u"show"_s, u"--sku"_s, u"NOPE"_s});
+        QCOMPARE(none.exitCode, 0);
+        QVERIFY(!none.out.contains("store-1"));
+    }
+
+    void verifyReportsALevelEditedByHand_data()
+    {
+        QTest::addColumn<QString>("sql");
+        QTest::addColumn<QString>("report");
+        QTest::newRow("on hand")
+            << u"UPDATE levels SET on_hand = on_hand + 5 WHERE sku = 'A1' AND location = "
+               "'store-1'"_s
+            << u"level A1 at store-1: on hand 15, but the ledger adds up to 10"_s;
+        // (The schema's CHECK refuses reserved above on hand even by hand.)
+        QTest::newRow("reserved without reservations")
+            << u"UPDATE levels SET reserved = 4 WHERE sku = 'A1' AND location = 'store-1'"_s
+            << u"level A1 at store-1: reserved 4, but its reservations hold 0"_s;
+        QTest::newRow("ledger event deleted")
+            << u"DELETE FROM ledger WHERE sku = 'B2'"_s
+            << u"level B2 at store-1: on hand 5, but the ledger adds up to 0"_s;
+    }
+
+    void verifyReportsALevelEditedByHand()
+    {
+        QFETCH(QString, sql);
+        QFETCH(QString, report);
+        // Some real traffic first, so the ledger has more than the opening stock.
+        QVERIFY(m_store->start());
+        {
+            const Session pos = m_store->connect(u"POS-01"_s);
+            QVERIFY(pos.ok());
+            QCOMPARE(text(pushOne(pos, reserve(1, u"R-1"_s, u"C3"_s, 1)), "status"), u"applied"_s);
+            QCOMPARE(text(pushOne(pos, release(2, u"R-1"_s)), "status"), u"applied"_s);
+        }
+        QCOMPARE(m_store->server().terminate(), 0);
+        const auto clean = admin({u"verify"_s});
+        QCOMPARE(clean.exitCode, 0);
+        QVERIFY2(clean.out.contains("verify: ok"), clean.out.constData());
+
+        QVERIFY(editByHand(dbPath(), sql));
+        const auto run = admin({u"verify"_s});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.out.contains("MISMATCH"), run.out.constData());
+        QVERIFY2(QString::fromUtf8(run.out).contains(report), run.out.constData());
+        QVERIFY2(run.out.contains("verify: FAILED"), run.out.constData());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestServerCli)
+#include "tst_servercli.moc"
