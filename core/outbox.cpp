@@ -234,6 +234,31 @@ Result<QList<OutboxEntry>> Outbox::pending(int limit, qint64 afterSeq) const
     return entries;
 }
 
+Result<QList<OutboxWire>> Outbox::pendingWire(int limit, qint64 afterSeq, qint64 maxSeq) const
+{
+    if (limit <= 0)
+        return Error{QStringLiteral("limit"), QStringLiteral("must be positive")};
+    const QString purpose = QStringLiteral("read the outbox");
+    const Result<QSqlQuery*> query = m_statements.get(
+        QStringLiteral("SELECT seq, kind, payload FROM outbox WHERE status = 'pending'"
+                       " AND seq > ? AND seq <= ? ORDER BY seq LIMIT ?"),
+        purpose);
+    if (!query)
+        return query.error();
+    QSqlQuery& q = **query;
+    const StatementReset reset(q);
+    q.bindValue(0, afterSeq);
+    q.bindValue(1, maxSeq);
+    q.bindValue(2, limit);
+    if (!q.exec())
+        return LocalStore::sqlError(q, purpose);
+    QList<OutboxWire> entries;
+    while (q.next())
+        entries.append(
+            OutboxWire{q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toByteArray()});
+    return entries;
+}
+
 Result<qint64> Outbox::pendingCount() const
 {
     QSqlQuery query =
@@ -267,6 +292,15 @@ Result<qint64> Outbox::lastSeq() const
     if (!q.exec())
         return LocalStore::sqlError(q, purpose);
     return q.next() ? q.value(0).toLongLong() : qint64(0);
+}
+
+Result<qint64> Outbox::lastAnsweredSeq() const
+{
+    QSqlQuery query = m_store.prepare(
+        QStringLiteral("SELECT coalesce(max(seq), 0) FROM outbox WHERE status <> 'pending'"));
+    if (!query.exec() || !query.next())
+        return LocalStore::sqlError(query, QStringLiteral("read the outbox"));
+    return query.value(0).toLongLong();
 }
 
 Result<OutboxEntry> Outbox::entry(qint64 seq) const
