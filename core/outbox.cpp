@@ -334,26 +334,37 @@ Status Outbox::recordResult(Transaction& tx, qint64 seq, const QString& status,
     QJsonObject stored = result;
     stored.remove(QLatin1String("replay"));
 
+    // The common case in one cached statement: the entry is pending and takes its answer. The
+    // sync client records hundreds per message, on the UI thread.
+    const QString purpose = QStringLiteral("record a result");
+    const Result<QSqlQuery*> update = m_statements.get(
+        QStringLiteral(
+            "UPDATE outbox SET status = ?, result = ? WHERE seq = ? AND status = 'pending'"),
+        purpose);
+    if (!update)
+        return update.error();
+    QSqlQuery& q = **update;
+    q.bindValue(0, status);
+    q.bindValue(1, compact(stored));
+    q.bindValue(2, seq);
+    if (!q.exec())
+        return LocalStore::sqlError(q, purpose);
+    const int changed = q.numRowsAffected();
+    q.finish();
+    if (changed == 1)
+        return success();
+
+    // Answered before (or no such entry): the same answer again is fine, another one is not.
     const Result<OutboxEntry> current = entry(seq);
     if (!current)
         return current.error();
-    if (current->status != OutboxEntry::Status::Pending) {
-        if (statusFrom(status) == current->status && current->result == stored)
-            return success();
-        return Error{QStringLiteral("result"),
-                     QStringLiteral("seq %1 already has the result %2; a result never changes, "
-                                    "refusing %3")
-                         .arg(seq)
-                         .arg(compact(current->result), compact(stored))};
-    }
-    QSqlQuery query = m_store.prepare(QStringLiteral(
-        "UPDATE outbox SET status = ?, result = ? WHERE seq = ? AND status = 'pending'"));
-    query.addBindValue(status);
-    query.addBindValue(compact(stored));
-    query.addBindValue(seq);
-    if (!query.exec())
-        return LocalStore::sqlError(query, QStringLiteral("record a result"));
-    return success();
+    if (statusFrom(status) == current->status && current->result == stored)
+        return success();
+    return Error{QStringLiteral("result"),
+                 QStringLiteral("seq %1 already has the result %2; a result never changes, "
+                                "refusing %3")
+                     .arg(seq)
+                     .arg(compact(current->result), compact(stored))};
 }
 
 Result<qint64> Outbox::continueAfter(qint64 serverLastSeq)
