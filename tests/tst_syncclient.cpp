@@ -22,6 +22,7 @@
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QUuid>
 #include <functional>
 #include <memory>
@@ -293,6 +294,119 @@ QJsonObject withoutReplay(QJsonObject result)
     return result;
 }
 
+// A server played by the test, for the answers a real one gives only under faults (unavailable
+// with pushes in flight, gaps, conflicts in mid-push, silence): it records what the client sends
+// and delivers what the test scripts.
+class ScriptedTransport final : public Transport
+{
+public:
+    void open(const QUrl&) override
+    {
+        ++opens;
+        m_open = true;
+        QTimer::singleShot(0, this, [this] { Q_EMIT opened(); });
+    }
+    void close() override
+    {
+        if (!m_open)
+            return;
+        m_open = false;
+        QTimer::singleShot(0, this, [this] { Q_EMIT closed(1000, QString()); });
+    }
+    void send(const QByteArray& message) override
+    {
+        sent.append(QJsonDocument::fromJson(message).object());
+    }
+    [[nodiscard]] bool isOpen() const override { return m_open; }
+    [[nodiscard]] qint64 bytesPending() const override { return 0; }
+
+    void deliver(const QByteArray& frame) { Q_EMIT received(frame); }
+    // The pushes sent since the last call, as (first seq, last seq).
+    QList<QPair<qint64, qint64>> takePushes()
+    {
+        QList<QPair<qint64, qint64>> pushes;
+        for (; m_taken < sent.size(); ++m_taken) {
+            const QJsonObject& message = sent[m_taken];
+            if (message.value(QStringLiteral("type")).toString() != QLatin1String("push"))
+                continue;
+            const QJsonArray mutations = message.value(QStringLiteral("mutations")).toArray();
+            pushes.append({mutations.first().toObject().value(QStringLiteral("seq")).toInteger(),
+                           mutations.last().toObject().value(QStringLiteral("seq")).toInteger()});
+        }
+        return pushes;
+    }
+
+    int opens = 0;
+    QList<QJsonObject> sent;
+
+private:
+    bool m_open = false;
+    qsizetype m_taken = 0;
+};
+
+// A till whose server is a ScriptedTransport, with `count` release mutations pending.
+struct ScriptedTill
+{
+    std::unique_ptr<LocalStore> store;
+    std::unique_ptr<Outbox> outbox;
+    std::unique_ptr<Client> client;
+    ScriptedTransport* server = nullptr;
+
+    [[nodiscard]] bool open(const QString& path, int count, ClientOptions options = {})
+    {
+        auto opened = LocalStore::open(path);
+        if (!opened)
+            return false;
+        store = std::move(opened).value();
+        outbox = std::make_unique<Outbox>(*store);
+        QList<Mutation> releases;
+        for (int i = 0; i < count; ++i) {
+            Mutation m;
+            m.body = ReleaseMutation{QStringLiteral("r%1").arg(i)};
+            releases.append(m);
+        }
+        Transaction tx(*store);
+        if (count > 0 && (!outbox->appendAll(tx, releases) || !tx.commit()))
+            return false;
+        server = new ScriptedTransport;
+        options.url = QUrl(QStringLiteral("ws://127.0.0.1:1/"));
+        options.terminal = QStringLiteral("T-1");
+        options.token = QStringLiteral("token");
+        options.backoffMinMs = 20;
+        options.backoffMaxMs = 200;
+        client = std::make_unique<Client>(*store, server, options);
+        return true;
+    }
+    // Starts the client and welcomes it.
+    [[nodiscard]] bool welcome(qint64 lastSeq, qint64 cursor = 0)
+    {
+        const qsizetype before = server->sent.size();
+        client->start();
+        if (!QTest::qWaitFor([&] { return server->sent.size() > before; }, 5'000))
+            return false;
+        server->deliver(encode(Welcome{QStringLiteral("T-1"), QStringLiteral("manager"), lastSeq,
+                                       cursor, QDateTime::currentDateTimeUtc()}));
+        return client->isConnected();
+    }
+    void answer(qint64 first, qint64 last, bool replay = false) const
+    {
+        Results results;
+        for (qint64 seq = first; seq <= last; ++seq) {
+            MutationResult r;
+            r.seq = seq;
+            r.replay = replay;
+            results.results.append(r);
+        }
+        server->deliver(encode(results));
+    }
+    void error(const QString& code, std::optional<qint64> seq = {},
+               std::optional<qint64> expected = {}) const
+    {
+        server->deliver(encode(ProtocolError{code, code, {}, expected, seq}));
+    }
+};
+
+using Pushes = QList<QPair<qint64, qint64>>;
 } // namespace
 
 class TestSyncClient : public QObject
@@ -310,6 +424,13 @@ private Q_SLOTS:
     void reconnectsAfterServerRestart();
     void unauthorizedTokenStopsRetrying();
     void revokedTerminalStopsRetrying();
+
+    // The stream's error paths, against a scripted server.
+    void unavailableResendsOnlyOnceEveryPushIsAnswered();
+    void conflictRenumbersOnlyOnceNothingIsInFlight();
+    void serverThatLostConfirmedMutationsIsSentNothing();
+    void silentServerIsLeftAfterTheAnswerTimeout();
+    void levelsApplyOnlyWithANewerCursor();
 };
 
 // Receives, reserves and sales (through SaleJournal) appended while the client streams.
@@ -810,6 +931,129 @@ void TestSyncClient::revokedTerminalStopsRetrying()
              qPrintable(till->client->lastError()));
     QTest::qWait(400);
     QCOMPARE(till->tap->opens, 1);
+}
+
+// Four pushes in flight; the first is answered unavailable, so the others are gaps. The client
+// resends from the first pending seq only after the last of them is answered, and after a
+// backoff: never two copies of one seq in flight.
+void TestSyncClient::unavailableResendsOnlyOnceEveryPushIsAnswered()
+{
+    QTemporaryDir dir;
+    ScriptedTill till;
+    QVERIFY(till.open(dir.filePath(QStringLiteral("till.db")), 800));
+    QVERIFY(till.welcome(0));
+    QCOMPARE(till.server->takePushes(), (Pushes{{1, 200}, {201, 400}, {401, 600}, {601, 800}}));
+
+    till.error(QStringLiteral("unavailable"));
+    till.error(QStringLiteral("sequence_gap"), 201, 1);
+    till.error(QStringLiteral("sequence_gap"), 401, 1);
+    QTest::qWait(100); // several backoffs: nothing may go out while 601–800 is unanswered
+    QCOMPARE(till.server->takePushes(), Pushes{});
+    till.error(QStringLiteral("sequence_gap"), 601, 1);
+    QVERIFY(QTest::qWaitFor([&] { return till.server->sent.size() > 5; }, 5'000));
+    QCOMPARE(till.server->takePushes(), (Pushes{{1, 200}, {201, 400}, {401, 600}, {601, 800}}));
+
+    till.answer(1, 200);
+    till.answer(201, 400);
+    QCOMPARE(till.client->pendingCount(), 400);
+    QCOMPARE(till.server->takePushes(), Pushes{}); // nothing left to send
+    till.answer(401, 600);
+    till.answer(601, 800);
+    QCOMPARE(till.client->pendingCount(), 0);
+    QCOMPARE(till.client->lastError(), QString());
+}
+
+// A restored till: 1–50 are the server's replays of ours, 51 on are another's. Nothing above
+// the welcome's lastSeq goes out while replays are unanswered, and the renumbering waits until
+// the last push in flight is answered.
+void TestSyncClient::conflictRenumbersOnlyOnceNothingIsInFlight()
+{
+    QTemporaryDir dir;
+    ScriptedTill till;
+    QVERIFY(till.open(dir.filePath(QStringLiteral("till.db")), 300));
+    QVERIFY(till.welcome(250));
+    QCOMPARE(till.server->takePushes(), (Pushes{{1, 200}, {201, 250}}));
+
+    till.answer(1, 50, true);
+    till.error(QStringLiteral("sequence_conflict"), 51);
+    QCOMPARE(till.outbox->lastSeq().value(), 300); // 201–250 is still in flight
+    QCOMPARE(till.server->takePushes(), Pushes{});
+    till.error(QStringLiteral("sequence_conflict"), 201);
+
+    QCOMPARE(till.outbox->lastSeq().value(), 500);
+    QCOMPARE(till.client->pendingCount(), 250);
+    QCOMPARE(till.server->takePushes(), (Pushes{{251, 450}, {451, 500}}));
+    QCOMPARE(till.outbox->entry(50).value().status, OutboxEntry::Status::Applied);
+    QCOMPARE(till.outbox->entry(251).value().payload.value(QStringLiteral("reservation")),
+             QStringLiteral("r50"));
+    till.answer(251, 450);
+    till.answer(451, 500);
+    QCOMPARE(till.client->pendingCount(), 0);
+}
+
+void TestSyncClient::serverThatLostConfirmedMutationsIsSentNothing()
+{
+    QTemporaryDir dir;
+    ScriptedTill till;
+    QVERIFY(till.open(dir.filePath(QStringLiteral("till.db")), 12));
+    {
+        Transaction tx(*till.store);
+        for (qint64 seq = 1; seq <= 10; ++seq)
+            QVERIFY(till.outbox->recordResult(tx, seq, QStringLiteral("applied"), {}));
+        QVERIFY(tx.commit());
+    }
+    QVERIFY(till.welcome(5));
+    QTest::qWait(50);
+    QCOMPARE(till.server->takePushes(), Pushes{});
+    QVERIFY2(till.client->lastError().contains(QLatin1String("backup")),
+             qPrintable(till.client->lastError()));
+    QCOMPARE(till.outbox->lastSeq().value(), 12); // nothing renumbered
+}
+
+void TestSyncClient::silentServerIsLeftAfterTheAnswerTimeout()
+{
+    QTemporaryDir dir;
+    ScriptedTill till;
+    ClientOptions options;
+    options.answerTimeoutMs = 1'000;
+    QVERIFY(till.open(dir.filePath(QStringLiteral("till.db")), 3, options));
+    QVERIFY(till.welcome(0));
+    QCOMPARE(till.server->takePushes(), (Pushes{{1, 3}}));
+    QVERIFY(QTest::qWaitFor([&] { return till.server->opens == 2; }, 10'000));
+    QVERIFY(!till.client->lastError().isEmpty());
+    QCOMPARE(till.client->pendingCount(), 3);
+}
+
+void TestSyncClient::levelsApplyOnlyWithANewerCursor()
+{
+    QTemporaryDir dir;
+    ScriptedTill till;
+    QVERIFY(till.open(dir.filePath(QStringLiteral("till.db")), 0));
+    QVERIFY(till.welcome(0, 6));
+    const StockReplica replica(*till.store);
+    const auto level = [](qint64 onHand) {
+        return StockLevel{skuOf(0), location, onHand, 0, onHand};
+    };
+    const auto onHand = [&] { return replica.level(skuOf(0), location).value()->onHand; };
+    till.server->deliver(encode(Levels{6, true, {level(10)}}));
+    QCOMPARE(onHand(), 10);
+    till.server->deliver(encode(Levels{5, false, {level(7)}})); // older: ignored
+    QCOMPARE(onHand(), 10);
+    till.server->deliver(encode(Levels{6, false, {level(7)}})); // the same cursor: ignored
+    QCOMPARE(onHand(), 10);
+    till.server->deliver(encode(Levels{7, false, {level(8)}}));
+    QCOMPARE(onHand(), 8);
+    QCOMPARE(replica.cursor(QStringLiteral("levels")).value(), 7);
+
+    // The server's database was replaced: its cursor is behind ours, its snapshot wins.
+    till.client->stop();
+    QVERIFY(QTest::qWaitFor([&] { return !till.client->isConnected(); }, 5'000));
+    QVERIFY(till.welcome(0, 2));
+    const QJsonObject hello = till.server->sent.last();
+    QCOMPARE(hello.value(QStringLiteral("cursor")).toInteger(), 0); // the catalog never came
+    till.server->deliver(encode(Levels{2, true, {level(3)}}));
+    QCOMPARE(onHand(), 3);
+    QCOMPARE(replica.cursor(QStringLiteral("levels")).value(), 2);
 }
 
 QTEST_GUILESS_MAIN(TestSyncClient)
