@@ -46,6 +46,7 @@ fi
 echo "Sample store: $data/server.db"
 echo "Terminals (id, role, token) — also in $data/tokens.txt:"
 sed 's/^/  /' "$data/tokens.txt"
-"$server" stock show --db "sqlite:$data/server.db" | tail -n +1 | head -n 6
-echo "  …"
+"$server" stock show --db "sqlite:$data/server.db" > "$data/stock.txt"
+echo "Stock ($(($(grep -c . "$data/stock.txt") - 2)) levels; all in $data/stock.txt):"
+sed -n '1,5p' "$data/stock.txt"
 exec "$server" serve --db "sqlite:$data/server.db" --listen "$listen"

@@ -1,8 +1,7 @@
 #include "protocol.h"
 
-#include "jsonwriter.h"
-
 #include "ids.h"
+#include "jsonwriter.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -574,8 +573,39 @@ ServerMessage readShortages(Reader& r)
     return shortages;
 }
 
+StaffMember readStaffMember(Reader& r)
+{
+    StaffMember m;
+    m.name = r.string("name"_L1, 1, StaffMember::maxNameLength);
+    const QString role = r.string("role"_L1);
+    const std::optional<StaffRole> known = staffRoleFromName(role);
+    if (!known && r.ok())
+        r.fail("role"_L1, QStringLiteral("is neither cashier nor manager"));
+    m.role = known.value_or(StaffRole::Cashier);
+    const QJsonObject pinObject = r.object("pin"_L1);
+    Reader pin(pinObject, r, "pin"_L1);
+    if (pin.string("algorithm"_L1) != "pbkdf2-sha256"_L1 && pin.ok())
+        pin.fail("algorithm"_L1, QStringLiteral("is not pbkdf2-sha256"));
+    m.pin.iterations = static_cast<int>(pin.integer("iterations"_L1, 1'000, 10'000'000));
+    m.pin.salt = QByteArray::fromBase64(pin.string("salt"_L1, 1, 256).toLatin1());
+    m.pin.hash = QByteArray::fromBase64(pin.string("hash"_L1, 1, 256).toLatin1());
+    return m;
+}
+
+ServerMessage readStaff(Reader& r)
+{
+    StaffList list;
+    const QJsonArray array = r.array("staff"_L1);
+    list.staff.reserve(array.size());
+    forEachObject(r, "staff"_L1, array,
+                  [&list](Reader& member) { list.staff.append(readStaffMember(member)); });
+    return list;
+}
+
 ServerMessage readServerMessage(Reader& r, const QString& type)
 {
+    if (type == "staff"_L1)
+        return readStaff(r);
     if (type == "levels"_L1)
         return readLevels(r);
     if (type == "results"_L1)
@@ -795,6 +825,34 @@ QByteArray encode(const Shortages& shortages)
     o.insert("type"_L1, QStringLiteral("shortages"));
     o.insert("shortages"_L1, array);
     return toFrame(o);
+}
+
+bool roleSignsStaffIn(const QString& role)
+{
+    return role != "channel"_L1;
+}
+
+QByteArray encode(const StaffList& staff)
+{
+    JsonWriter w(128 + 160 * staff.staff.size());
+    w.beginObject();
+    w.string("type"_L1, u"staff");
+    w.beginArray("staff"_L1);
+    for (const StaffMember& m : staff.staff) {
+        w.beginObject();
+        w.string("name"_L1, m.name);
+        w.string("role"_L1, staffRoleName(m.role));
+        w.beginObject("pin"_L1);
+        w.string("algorithm"_L1, u"pbkdf2-sha256");
+        w.integer("iterations"_L1, m.pin.iterations);
+        w.string("salt"_L1, QString::fromLatin1(m.pin.salt.toBase64()));
+        w.string("hash"_L1, QString::fromLatin1(m.pin.hash.toBase64()));
+        w.endObject();
+        w.endObject();
+    }
+    w.endArray();
+    w.endObject();
+    return w.take();
 }
 
 QByteArray encode(const ProtocolError& error)

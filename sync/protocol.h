@@ -3,6 +3,7 @@
 #include "error.h"
 #include "mutation.h"
 #include "product.h"
+#include "staff.h"
 
 #include <QByteArray>
 #include <QDateTime>
@@ -200,14 +201,27 @@ struct Shortages
     friend bool operator==(const Shortages&, const Shortages&) = default;
 };
 
+// Extension: the active staff with their PIN hashes, so a terminal signs people in offline.
+// Sent after the welcome and whenever staff change, only to roles that sign people in (pos,
+// receiving, manager) — never to a channel such as a web shop.
+struct StaffList
+{
+    QList<StaffMember> staff;
+
+    friend bool operator==(const StaffList&, const StaffList&) = default;
+};
+
+[[nodiscard]] bool roleSignsStaffIn(const QString& role);
+
 using ServerMessage =
-    std::variant<Welcome, Results, Levels, CatalogUpdate, Shortages, ProtocolError>;
+    std::variant<Welcome, Results, Levels, CatalogUpdate, Shortages, ProtocolError, StaffList>;
 
 [[nodiscard]] QByteArray encode(const Welcome& welcome);
 [[nodiscard]] QByteArray encode(const Results& results);
 [[nodiscard]] QByteArray encode(const Levels& levels);
 [[nodiscard]] QByteArray encode(const CatalogUpdate& catalog);
 [[nodiscard]] QByteArray encode(const Shortages& shortages);
+[[nodiscard]] QByteArray encode(const StaffList& staff);
 [[nodiscard]] QByteArray encode(const ProtocolError& error);
 
 // Reads one text frame from the server (used by sync::Client and the tests).

@@ -124,11 +124,27 @@ QStringList schemaVersion1(const SqlDialect& d)
     };
 }
 
+// 2: staff who sign in at terminals with a PIN (stored as a PBKDF2 hash, never plain).
+QStringList schemaVersion2(const SqlDialect& d)
+{
+    return {
+        QStringLiteral("CREATE TABLE staff ("
+                       " name TEXT PRIMARY KEY,"
+                       " role TEXT NOT NULL,"
+                       " pin_salt TEXT NOT NULL,"
+                       " pin_iterations INTEGER NOT NULL,"
+                       " pin_hash TEXT NOT NULL,"
+                       " active INTEGER NOT NULL,"
+                       " cursor BIGINT NOT NULL)%1")
+            .arg(d.keyedTableSuffix),
+    };
+}
+
 } // namespace
 
 QList<QStringList> serverMigrations(const SqlDialect& dialect)
 {
-    return {schemaVersion1(dialect)};
+    return {schemaVersion1(dialect), schemaVersion2(dialect)};
 }
 
 } // namespace stockline::sync

@@ -4,11 +4,11 @@
 #include "product.h"
 #include "protocol.h"
 #include "role.h"
+#include "staff.h"
 
 #include <QDateTime>
 #include <QList>
 #include <QString>
-
 #include <memory>
 #include <optional>
 
@@ -34,22 +34,22 @@ struct PushRequest
 struct PushOutcome
 {
     quint64 connection = 0;
-    QList<MutationResult> results;       // one per processed seq, in seq order
-    std::optional<ProtocolError> error;  // sequence_gap/sequence_conflict/unauthorized:
-                                         // nothing after it in this push was processed
-    bool revoked = false;                // the terminal was revoked: close 4403
+    QList<MutationResult> results;      // one per processed seq, in seq order
+    std::optional<ProtocolError> error; // sequence_gap/sequence_conflict/unauthorized:
+                                        // nothing after it in this push was processed
+    bool revoked = false;               // the terminal was revoked: close 4403
 };
 
 // What one committed transaction changed, for the broadcast.
 struct CommitEffects
 {
-    qint64 cursor = 0;                // the levels/catalog cursor after the commit
+    qint64 cursor = 0; // the levels/catalog cursor after the commit
     // The cursor before the commit. If it is not the last cursor the broadcaster sent, another
     // writer (an admin command, another server node) committed in between: send
     // levelsSince()/catalogSince() of the last sent cursor instead of these deltas alone.
     qint64 since = 0;
-    QList<StockLevel> levels;         // every level the commit changed, latest values
-    QList<Product> products;          // every product the commit changed
+    QList<StockLevel> levels; // every level the commit changed, latest values
+    QList<Product> products;  // every product the commit changed
     bool shortagesChanged = false;
 };
 
@@ -97,6 +97,12 @@ public:
     [[nodiscard]] virtual Status importStock(const QList<StockMovement>& stock) = 0;
     [[nodiscard]] virtual Result<QList<StockLevel>> levels(const QString& sku = {}) = 0;
     [[nodiscard]] virtual Result<QList<Location>> locations() = 0;
+    // Adds a person, or gives an existing one (removed or not) a new role and PIN.
+    [[nodiscard]] virtual Status putStaff(const StaffMember& member) = 0;
+    // Signing in stops at once on every terminal; sales keep the name they were rung up with.
+    [[nodiscard]] virtual Status removeStaff(const QString& name) = 0;
+    // Active staff, by name.
+    [[nodiscard]] virtual Result<QList<StaffMember>> staff() = 0;
     [[nodiscard]] virtual Result<QList<Shortage>> openShortages() = 0;
     [[nodiscard]] virtual Result<VerifyReport> verify() = 0;
 

@@ -64,8 +64,6 @@ using namespace sqlstore;
 
 namespace {
 
-constexpr int latestSchema = 1;
-
 QAtomicInteger<quint64> connectionCounter;
 
 QByteArray tokenHash(const QString& token)
@@ -111,7 +109,8 @@ QDateTime fromMs(qint64 ms)
 
 int SqlServerStore::schemaVersion()
 {
-    return latestSchema;
+    // Every dialect has the same migrations, one per version.
+    return static_cast<int>(serverMigrations(SqlDialect::sqlite()).size());
 }
 
 SqlServerStore::SqlServerStore(SqlStoreConfig config, QString connectionName)
@@ -201,6 +200,8 @@ Status SqlServerStore::migrate()
         return fail(QStringLiteral("read the schema version"));
     const int current = q.next() ? q.value(0).toInt() : 0;
     q.finish();
+    const QList<QStringList> migrations = serverMigrations(m_config.dialect);
+    const int latestSchema = schemaVersion();
     if (current > latestSchema) {
         q.exec(QStringLiteral("ROLLBACK"));
         return Error{QString(),
@@ -210,7 +211,6 @@ Status SqlServerStore::migrate()
                          .arg(current)
                          .arg(latestSchema)};
     }
-    const QList<QStringList> migrations = serverMigrations(m_config.dialect);
     for (int version = current; version < latestSchema; ++version) {
         for (const QString& statement : migrations.at(version)) {
             if (!q.exec(statement))
@@ -555,6 +555,71 @@ Result<QList<StockLevel>> SqlServerStore::levels(const QString& sku)
     QList<StockLevel> result;
     while (q.next())
         result.append(levelFrom(q));
+    return result;
+}
+
+Status SqlServerStore::putStaff(const StaffMember& member)
+{
+    if (const std::optional<Error> problem = member.validate())
+        return *problem;
+    QSqlQuery q = newQuery();
+    if (!q.prepare(QStringLiteral(
+            "INSERT INTO staff (name, role, pin_salt, pin_iterations, pin_hash, active, cursor)"
+            " VALUES (?, ?, ?, ?, ?, 1, ?) ON CONFLICT (name) DO UPDATE SET"
+            " role = excluded.role, pin_salt = excluded.pin_salt,"
+            " pin_iterations = excluded.pin_iterations, pin_hash = excluded.pin_hash,"
+            " active = 1, cursor = excluded.cursor")))
+        return storageError(q, QStringLiteral("prepare storing staff"));
+    Writer writer(*this, QDateTime::currentMSecsSinceEpoch());
+    if (auto s = writer.begin(); !s)
+        return s;
+    if (auto s = run(q,
+                     {member.name, staffRoleName(member.role),
+                      QString::fromLatin1(member.pin.salt.toBase64()), member.pin.iterations,
+                      QString::fromLatin1(member.pin.hash.toBase64()), writer.cursor()},
+                     QStringLiteral("store staff"));
+        !s)
+        return s;
+    writer.staffChanged();
+    const Result<CommitEffects> committed = writer.commit();
+    return committed ? success() : Status(committed.error());
+}
+
+Status SqlServerStore::removeStaff(const QString& name)
+{
+    QSqlQuery q = newQuery();
+    if (!q.prepare(QStringLiteral(
+            "UPDATE staff SET active = 0, cursor = ? WHERE name = ? AND active = 1")))
+        return storageError(q, QStringLiteral("prepare removing staff"));
+    Writer writer(*this, QDateTime::currentMSecsSinceEpoch());
+    if (auto s = writer.begin(); !s)
+        return s;
+    if (auto s = run(q, {writer.cursor(), name}, QStringLiteral("remove staff")); !s)
+        return s;
+    if (q.numRowsAffected() != 1)
+        return Error{QStringLiteral("name"),
+                     QStringLiteral("no active staff named '%1'").arg(name)};
+    writer.staffChanged();
+    const Result<CommitEffects> committed = writer.commit();
+    return committed ? success() : Status(committed.error());
+}
+
+Result<QList<StaffMember>> SqlServerStore::staff()
+{
+    QSqlQuery q = newQuery();
+    if (!q.exec(QStringLiteral("SELECT name, role, pin_salt, pin_iterations, pin_hash FROM staff"
+                               " WHERE active = 1 ORDER BY name")))
+        return storageError(q, QStringLiteral("read staff"));
+    QList<StaffMember> result;
+    while (q.next()) {
+        StaffMember m;
+        m.name = q.value(0).toString();
+        m.role = staffRoleFromName(q.value(1).toString()).value_or(StaffRole::Cashier);
+        m.pin.salt = QByteArray::fromBase64(q.value(2).toString().toLatin1());
+        m.pin.iterations = q.value(3).toInt();
+        m.pin.hash = QByteArray::fromBase64(q.value(4).toString().toLatin1());
+        result.append(m);
+    }
     return result;
 }
 

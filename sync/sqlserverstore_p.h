@@ -140,6 +140,8 @@ public:
 
     [[nodiscard]] qint64 cursor() const { return m_cursor; }
     void productChanged(const Product& product);
+    // Staff reach terminals by catch-up: moving the cursor is what tells the servers.
+    void staffChanged() { m_changed = true; }
 
     // Releases every reservation expired at now: from its expiry instant it holds nothing.
     [[nodiscard]] Status sweepExpired();

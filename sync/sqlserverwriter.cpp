@@ -614,7 +614,9 @@ Status SqlServerStore::Writer::takeOffline(Applying& a, const SaleMutation& m, c
             detailJson({{QStringLiteral("sale"), m.sale}, {QStringLiteral("shortage"), missing}}));
         !s)
         return s;
-    a.result.shortages.append(LineAvailability{line.sku, missing});
+    // PROTOCOL.md: per SKU not fully covered, the units that were available (the shortage
+    // exception carries the rest).
+    a.result.shortages.append(LineAvailability{line.sku, take});
     a.change.shortages = true;
     return success();
 }

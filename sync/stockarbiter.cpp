@@ -98,6 +98,8 @@ template <typename F> void StockArbiter::post(F&& f)
 
 void StockArbiter::run(std::unique_ptr<ServerStore> store)
 {
+    if (const Result<qint64> cursor = store->currentCursor())
+        m_publishedCursor = cursor.value();
     auto lastRevocationCheck = SteadyClock::now();
     for (;;) {
         std::deque<Job> jobs;
@@ -117,6 +119,7 @@ void StockArbiter::run(std::unique_ptr<ServerStore> store)
         sweepExpired(*store);
         if (SteadyClock::now() - lastRevocationCheck >= revocationCheckInterval) {
             checkRevocations(*store);
+            checkOtherWriters(*store);
             lastRevocationCheck = SteadyClock::now();
         }
     }
@@ -163,8 +166,13 @@ void StockArbiter::applyPushes(ServerStore& store, const QList<PushRequest>& pus
     publish(store, outcome->effects);
 }
 
-void StockArbiter::publish(ServerStore& store, const CommitEffects& effects)
+void StockArbiter::publish(ServerStore& store, CommitEffects effects)
 {
+    // Another writer committed since the last broadcast: this commit's deltas alone would give
+    // clients a cursor past changes they never got.
+    if (effects.since != m_publishedCursor && !catchUpPublished(store, effects))
+        return;
+    m_publishedCursor = std::max(m_publishedCursor, effects.cursor);
     if (!effects.levels.isEmpty() || !effects.products.isEmpty())
         post([this, effects] { Q_EMIT committed(effects); });
     if (!effects.shortagesChanged)
@@ -172,6 +180,36 @@ void StockArbiter::publish(ServerStore& store, const CommitEffects& effects)
     Result<QList<Shortage>> shortages = store.openShortages();
     if (shortages)
         post([this, list = shortages.value()] { Q_EMIT shortagesChanged(list); });
+}
+
+bool StockArbiter::catchUpPublished(ServerStore& store, CommitEffects& effects)
+{
+    Result<Levels> levels = store.levelsSince(m_publishedCursor);
+    Result<CatalogUpdate> catalog = store.catalogSince(m_publishedCursor);
+    if (!levels || !catalog) {
+        // Nothing is published, so the next publish tries again from the same cursor.
+        qCWarning(lcSync) << "cannot read what changed after cursor" << m_publishedCursor
+                          << (levels ? catalog.error() : levels.error()).toString();
+        return false;
+    }
+    effects.since = m_publishedCursor;
+    effects.cursor = std::max({effects.cursor, levels->cursor, catalog->cursor});
+    effects.levels = std::move(levels).value().levels;
+    effects.products = std::move(catalog).value().products;
+    return true;
+}
+
+void StockArbiter::checkOtherWriters(ServerStore& store)
+{
+    const Result<qint64> cursor = store.currentCursor();
+    if (!cursor || cursor.value() == m_publishedCursor)
+        return;
+    CommitEffects effects;
+    effects.since = effects.cursor = cursor.value();
+    publish(store, effects);
+    // Staff change only through admin commands, so only here; the list is small.
+    if (const Result<QList<StaffMember>> staff = store.staff(); staff)
+        post([this, list = staff.value()] { Q_EMIT staffChanged(list); });
 }
 
 void StockArbiter::answerHello(ServerStore& store, const HelloJob& job)
@@ -198,9 +236,24 @@ void StockArbiter::answerHello(ServerStore& store, const HelloJob& job)
         post([this, connection = job.connection, error] { Q_EMIT helloFailed(connection, error); });
         return;
     }
-    SessionStart start{terminal.value(), std::max(levels->cursor, catalog->cursor),
-                       std::move(levels).value(), std::move(catalog).value(),
-                       std::move(shortages).value()};
+    Result<QList<StaffMember>> staff = roleSignsStaffIn(roleName(terminal->role))
+                                           ? store.staff()
+                                           : Result<QList<StaffMember>>(QList<StaffMember>());
+    if (!staff) {
+        ProtocolError error{QStringLiteral("unavailable"),
+                            QStringLiteral("the server's storage is busy; try again"),
+                            {},
+                            {},
+                            {}};
+        post([this, connection = job.connection, error] { Q_EMIT helloFailed(connection, error); });
+        return;
+    }
+    SessionStart start{terminal.value(),
+                       std::max(levels->cursor, catalog->cursor),
+                       std::move(levels).value(),
+                       std::move(catalog).value(),
+                       std::move(shortages).value(),
+                       std::move(staff).value()};
     post([this, connection = job.connection, start] { Q_EMIT helloDone(connection, start); });
 }
 

@@ -22,6 +22,7 @@ struct SessionStart
     Levels levels;
     CatalogUpdate catalog;
     QList<Shortage> shortages;
+    QList<StaffMember> staff; // empty for roles that do not sign staff in
 };
 
 // Owns the storage thread, the only thread that touches the ServerStore while serving.
@@ -60,6 +61,7 @@ Q_SIGNALS:
     void catchUpReady(quint64 connection, const stockline::sync::Levels& levels,
                       const stockline::sync::CatalogUpdate& catalog);
     void terminalsRevoked(const QStringList& terminals);
+    void staffChanged(const QList<stockline::StaffMember>& staff);
 
 private:
     struct HelloJob
@@ -84,13 +86,20 @@ private:
     void answerCatchUp(ServerStore& store, const CatchUpJob& job);
     void sweepExpired(ServerStore& store);
     void checkRevocations(ServerStore& store);
-    void publish(ServerStore& store, const CommitEffects& effects);
+    // Another process (an admin command, another server node) may have committed: publish it.
+    void checkOtherWriters(ServerStore& store);
+    void publish(ServerStore& store, CommitEffects effects);
+    // Widens `effects` to everything changed after the last published cursor.
+    [[nodiscard]] bool catchUpPublished(ServerStore& store, CommitEffects& effects);
     // Runs f on the arbiter's own thread (where its signals are emitted).
     template <typename F> void post(F&& f);
 
     QString m_storeUrl;
     const Clock& m_clock;
     std::thread m_thread;
+    // Storage thread only: the cursor of the last levels/catalog broadcast. A client that
+    // applies a broadcast holds its cursor, so no change at or below it may be left unsent.
+    qint64 m_publishedCursor = 0;
 
     // Guards everything below; the storage thread waits on m_wake.
     std::mutex m_mutex;

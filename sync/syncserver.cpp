@@ -7,9 +7,11 @@ namespace stockline::sync {
 namespace {
 
 // Qt's own limits sit above ours, so an oversized message meets our check (and close code
-// 4413) first; Qt's stop a single frame from growing without bound.
-constexpr qint64 qtFrameLimit = maxMessageBytes + 1;
+// 4413) first; Qt's stop a single frame from growing without bound. A client may send a whole
+// message as one frame (browsers and most libraries do), so a frame may be as large as Qt lets
+// a message be: Qt closes a larger frame itself, with 1009, before we see any of it.
 constexpr qint64 qtMessageLimit = 2 * maxMessageBytes;
+constexpr qint64 qtFrameLimit = qtMessageLimit;
 constexpr int shutdownGraceMs = 2'000;
 
 ProtocolError protocolError(const QString& code, const QString& message)
@@ -37,6 +39,7 @@ SyncServer::SyncServer(StockArbiter& arbiter, const Clock& clock, ServerLimits l
     connect(&m_arbiter, &StockArbiter::shortagesChanged, this, &SyncServer::onShortagesChanged);
     connect(&m_arbiter, &StockArbiter::catchUpReady, this, &SyncServer::onCatchUpReady);
     connect(&m_arbiter, &StockArbiter::terminalsRevoked, this, &SyncServer::onTerminalsRevoked);
+    connect(&m_arbiter, &StockArbiter::staffChanged, this, &SyncServer::onStaffChanged);
 }
 
 SyncServer::~SyncServer()
@@ -138,11 +141,14 @@ void SyncServer::acceptConnections()
             if (Session* s = session(id))
                 onMessage(*s, message.toUtf8());
         });
+        connect(socket, &QWebSocket::binaryFrameReceived, this,
+                [this, id](const QByteArray& frame, bool isLast) {
+                    if (Session* s = session(id))
+                        onFrame(*s, frame, isLast);
+                });
         connect(socket, &QWebSocket::binaryMessageReceived, this, [this, id](const QByteArray&) {
             if (Session* s = session(id))
-                rejectMessage(*s, protocolError(QStringLiteral("invalid_message"),
-                                                QStringLiteral("binary frames are not accepted; "
-                                                               "send JSON as text frames")));
+                onBinaryMessage(*s);
         });
         connect(socket, &QWebSocket::bytesWritten, this, [this, id] {
             if (Session* s = session(id))
@@ -180,6 +186,8 @@ void SyncServer::drop(quint64 id)
 
 void SyncServer::onFrame(Session& session, const QByteArray& frame, bool isLast)
 {
+    if (session.closing)
+        return;
     session.frameBytes += frame.size();
     if (session.frameBytes > maxMessageBytes) {
         close(session, CloseTooLarge,
@@ -192,6 +200,8 @@ void SyncServer::onFrame(Session& session, const QByteArray& frame, bool isLast)
 
 void SyncServer::onMessage(Session& session, const QByteArray& message)
 {
+    if (session.closing)
+        return; // e.g. the rest of a message whose size closed the connection
     if (session.helloSent && !session.authenticated) {
         session.heldFrames.append(message); // answered once the welcome is out
         return;
@@ -225,6 +235,21 @@ void SyncServer::onMessage(Session& session, const QByteArray& message)
     onPush(session, std::get<Push>(std::move(msg)));
 }
 
+void SyncServer::onBinaryMessage(Session& session)
+{
+    if (session.closing)
+        return;
+    const ProtocolError error =
+        protocolError(QStringLiteral("invalid_message"),
+                      QStringLiteral("binary frames are not accepted; send JSON as text frames"));
+    if (!session.helloSent) {
+        send(session, encode(error));
+        close(session, CloseHelloTimeout, QStringLiteral("the first message must be hello"));
+        return;
+    }
+    rejectMessage(session, error);
+}
+
 void SyncServer::onHello(Session& session, const Hello& hello)
 {
     session.helloTimer.stop();
@@ -254,6 +279,8 @@ void SyncServer::onHelloDone(quint64 connection, const SessionStart& start)
     send(*s, encode(start.levels));
     send(*s, encode(start.catalog));
     send(*s, encode(Shortages{start.shortages}));
+    if (roleSignsStaffIn(roleName(s->role)))
+        send(*s, encode(StaffList{start.staff}));
     updateWatchList();
     const QList<QByteArray> held = std::exchange(s->heldFrames, {});
     for (const QByteArray& frame : held) {
@@ -357,9 +384,26 @@ void SyncServer::onCommitted(const CommitEffects& effects)
 
 void SyncServer::onBytesWritten(Session& session)
 {
-    if (session.resyncPending && session.socket &&
+    if (session.resyncPending && !session.catchUpAsked && session.socket &&
         session.socket->bytesToWrite() < m_limits.maxSendBacklog / 4)
-        m_arbiter.submitCatchUp(session.id, session.cursorSent);
+        requestCatchUp(session);
+}
+
+void SyncServer::requestCatchUp(Session& session)
+{
+    session.resyncPending = true;
+    if (session.catchUpAsked)
+        return;
+    session.catchUpAsked = true;
+    m_arbiter.submitCatchUp(session.id, session.cursorSent);
+}
+
+void SyncServer::onStaffChanged(const QList<StaffMember>& staff)
+{
+    const QString message = QString::fromUtf8(encode(StaffList{staff}));
+    for (auto& [id, s] : m_sessions)
+        if (s->authenticated && roleSignsStaffIn(roleName(s->role)))
+            send(*s, message);
 }
 
 void SyncServer::onCatchUpReady(quint64 connection, const Levels& levels,
@@ -369,6 +413,7 @@ void SyncServer::onCatchUpReady(quint64 connection, const Levels& levels,
     if (!s || !s->resyncPending)
         return;
     s->resyncPending = false;
+    s->catchUpAsked = false;
     send(*s, encode(levels));
     send(*s, encode(catalog));
     s->cursorSent = std::max({s->cursorSent, levels.cursor, catalog.cursor});
@@ -414,6 +459,7 @@ void SyncServer::send(Session& session, const QString& message)
 
 void SyncServer::close(Session& session, quint16 code, const QString& reason)
 {
+    session.closing = true;
     session.helloTimer.stop();
     if (session.socket)
         session.socket->close(static_cast<QWebSocketProtocol::CloseCode>(code), reason);

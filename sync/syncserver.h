@@ -58,6 +58,7 @@ private:
         QTimer helloTimer;
         bool helloSent = false;
         bool authenticated = false;
+        bool closing = false; // close() was called: nothing more it sends is read
         QString terminal;
         Role role = Role::Pos;
         int badMessages = 0;
@@ -65,6 +66,7 @@ private:
         qint64 frameBytes = 0;        // of the message being received
         qint64 cursorSent = 0;        // the newest levels/catalog cursor sent
         bool resyncPending = false;   // fell behind: deltas skipped, catch-up due
+        bool catchUpAsked = false;    // a catch-up query is on its way
         QList<QByteArray> heldFrames; // pushes that arrived before the welcome
     };
 
@@ -73,6 +75,7 @@ private:
     void reapStalledHandshakes();
     void onFrame(Session& session, const QByteArray& frame, bool isLast);
     void onMessage(Session& session, const QByteArray& message);
+    void onBinaryMessage(Session& session);
     void onHello(Session& session, const Hello& hello);
     void onPush(Session& session, Push push);
     void rejectMessage(Session& session, const ProtocolError& error);
@@ -93,6 +96,8 @@ private:
     void onShortagesChanged(const QList<Shortage>& shortages);
     void onCatchUpReady(quint64 connection, const Levels& levels, const CatalogUpdate& catalog);
     void onTerminalsRevoked(const QStringList& terminals);
+    void onStaffChanged(const QList<StaffMember>& staff);
+    void requestCatchUp(Session& session);
     void onBytesWritten(Session& session);
 
     StockArbiter& m_arbiter;

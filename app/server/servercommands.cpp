@@ -13,6 +13,8 @@
 #include <QStandardPaths>
 #include <QTextStream>
 #include <QUrl>
+#include <termios.h>
+#include <unistd.h>
 
 using namespace stockline;
 using namespace stockline::sync;
@@ -141,6 +143,20 @@ QList<ServerCommands::Command> ServerCommands::commands() const
                  {QStringLiteral("sku"), QStringLiteral("Only this SKU."), QStringLiteral("SKU")});
          },
          &ServerCommands::showStock},
+        {QStringLiteral("staff add"), QStringLiteral("NAME"),
+         QStringLiteral("Add a person who signs in at terminals, or change their role and PIN; "
+                        "the PIN (4-12 digits) is read from stdin."),
+         [](QCommandLineParser& p) {
+             p.addOption(dbOption());
+             p.addOption({QStringLiteral("role"), QStringLiteral("cashier or manager."),
+                          QStringLiteral("ROLE")});
+         },
+         &ServerCommands::addStaff},
+        {QStringLiteral("staff remove"), QStringLiteral("NAME"),
+         QStringLiteral("Stop a person signing in, on every terminal."), withDb,
+         &ServerCommands::removeStaff},
+        {QStringLiteral("staff list"), QString(), QStringLiteral("List the active staff."), withDb,
+         &ServerCommands::listStaff},
         {QStringLiteral("shortage resolve"), QStringLiteral("ID"),
          QStringLiteral("Mark a shortage exception as resolved."), withDb,
          &ServerCommands::resolveShortage},
@@ -220,9 +236,11 @@ int ServerCommands::serve(const QCommandLineParser& parser)
     SyncServer server(arbiter, clock);
     if (Status s = server.listen(listen->host, listen->port); !s)
         return fail(s.error());
+    // Before the line that says it listens: whoever waits for that line (a service manager, a
+    // test) may send SIGTERM at once, and must get a graceful stop rather than the default kill.
+    SignalWatcher signals;
     out() << "stockline-server: listening on ws://" << listen->host.toString() << ':'
           << server.port() << "/ with " << url << Qt::endl;
-    SignalWatcher signals;
     QObject::connect(&signals, &SignalWatcher::terminationRequested, &server,
                      [&server] { server.shutdown(); });
     QObject::connect(&server, &SyncServer::drained, &server, [&arbiter] {
@@ -358,6 +376,76 @@ int ServerCommands::resolveShortage(const QCommandLineParser& parser)
         return fail(store.error());
     if (Status s = store.value()->resolveShortage(id, QStringLiteral("cli")); !s)
         return fail(s.error());
+    return 0;
+}
+
+namespace {
+
+// One line from stdin; on a terminal, asked for without echo so no one reads the PIN off the
+// screen.
+QString readSecretLine(const QString& prompt)
+{
+    const bool interactive = ::isatty(STDIN_FILENO) != 0;
+    termios saved{};
+    if (interactive) {
+        err() << prompt << Qt::flush;
+        ::tcgetattr(STDIN_FILENO, &saved);
+        termios quiet = saved;
+        quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
+        ::tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
+    }
+    QTextStream in(stdin);
+    const QString line = in.readLine();
+    if (interactive) {
+        ::tcsetattr(STDIN_FILENO, TCSANOW, &saved);
+        err() << Qt::endl;
+    }
+    return line.trimmed();
+}
+
+} // namespace
+
+int ServerCommands::addStaff(const QCommandLineParser& parser)
+{
+    const std::optional<StaffRole> role = staffRoleFromName(parser.value(QStringLiteral("role")));
+    if (!role)
+        return fail(QStringLiteral("--role: '%1' is not cashier or manager")
+                        .arg(parser.value(QStringLiteral("role"))));
+    const Result<PinHash> pin = PinHash::make(readSecretLine(QStringLiteral("PIN: ")));
+    if (!pin)
+        return fail(pin.error());
+    auto store = openStore(parser);
+    if (!store)
+        return fail(store.error());
+    const StaffMember member{parser.positionalArguments()[0], *role, pin.value(), true};
+    if (Status s = store.value()->putStaff(member); !s)
+        return fail(s.error());
+    err() << "stockline-server: " << member.name << " can sign in as " << staffRoleName(*role)
+          << Qt::endl;
+    return 0;
+}
+
+int ServerCommands::removeStaff(const QCommandLineParser& parser)
+{
+    auto store = openStore(parser);
+    if (!store)
+        return fail(store.error());
+    if (Status s = store.value()->removeStaff(parser.positionalArguments()[0]); !s)
+        return fail(s.error());
+    return 0;
+}
+
+int ServerCommands::listStaff(const QCommandLineParser& parser)
+{
+    auto store = openStore(parser);
+    if (!store)
+        return fail(store.error());
+    const auto staff = store.value()->staff();
+    if (!staff)
+        return fail(staff.error());
+    for (const StaffMember& m : staff.value())
+        out() << padded(m.name, 32) << staffRoleName(m.role) << '\n';
+    out().flush();
     return 0;
 }
 

@@ -36,4 +36,7 @@ private:
     [[nodiscard]] static int showStock(const QCommandLineParser& parser);
     [[nodiscard]] static int verify(const QCommandLineParser& parser);
     [[nodiscard]] static int resolveShortage(const QCommandLineParser& parser);
+    [[nodiscard]] static int addStaff(const QCommandLineParser& parser);
+    [[nodiscard]] static int removeStaff(const QCommandLineParser& parser);
+    [[nodiscard]] static int listStaff(const QCommandLineParser& parser);
 };
