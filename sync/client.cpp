@@ -259,7 +259,7 @@ void Client::onReceived(const QByteArray& frame)
     const Result<ServerMessage> decoded = decodeServerMessage(frame);
     if (!decoded) {
         // Unknown message types are for newer clients; a bad one cannot be acted on either.
-        qCWarning(lcSync).noquote() << "ignored a server message:" << decoded.error().toString();
+        qCInfo(lcSync).noquote() << "ignored a server message:" << decoded.error().toString();
         return;
     }
     const ServerMessage& message = decoded.value();
@@ -277,6 +277,8 @@ void Client::onReceived(const QByteArray& frame)
         onCatalog(*catalog);
     } else if (const auto* shortages = std::get_if<Shortages>(&message)) {
         onShortages(*shortages);
+    } else if (const auto* staff = std::get_if<StaffList>(&message)) {
+        onStaff(*staff);
     }
 }
 
@@ -508,6 +510,12 @@ void Client::onShortages(const Shortages& shortages)
 {
     m_shortages = shortages.shortages;
     Q_EMIT shortagesChanged();
+}
+
+void Client::onStaff(const StaffList& staff)
+{
+    m_staff = staff.staff;
+    Q_EMIT staffChanged();
 }
 
 // ---- the stream

@@ -91,6 +91,9 @@ public:
     // The same for QML: maps with seq, kind, code and message.
     [[nodiscard]] QVariantList rejectionList() const;
     [[nodiscard]] const QList<Shortage>& shortages() const { return m_shortages; }
+    // The active staff with their PIN hashes, as the server last sent them (to roles that sign
+    // people in). Held in memory only: empty until the first `staff` message of a run.
+    [[nodiscard]] const QList<StaffMember>& staff() const { return m_staff; }
     // The role the server gave this terminal in its last welcome; empty before.
     [[nodiscard]] QString role() const { return m_role; }
     [[nodiscard]] Transport* transport() const { return m_transport; }
@@ -112,6 +115,7 @@ Q_SIGNALS:
     void levelsChanged(const QList<stockline::StockLevel>& levels, bool full);
     void catalogChanged(bool full);
     void shortagesChanged();
+    void staffChanged();
     // A results message was recorded: `count` entries newly answered.
     void resultsRecorded(int count);
 
@@ -159,6 +163,7 @@ private:
     void onLevels(const Levels& levels);
     void onCatalog(const CatalogUpdate& catalog);
     void onShortages(const Shortages& shortages);
+    void onStaff(const StaffList& staff);
 
     // the stream
     void schedulePump();
@@ -219,6 +224,7 @@ private:
     QString m_lastError;
     QList<Rejection> m_rejections;
     QList<Shortage> m_shortages;
+    QList<StaffMember> m_staff;
 };
 
 } // namespace stockline::sync

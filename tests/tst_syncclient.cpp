@@ -424,6 +424,8 @@ private Q_SLOTS:
     void reconnectsAfterServerRestart();
     void unauthorizedTokenStopsRetrying();
     void revokedTerminalStopsRetrying();
+    void adminStockImportWhileServingReachesTheReplica();
+    void staffListArrives();
 
     // The stream's error paths, against a scripted server.
     void unavailableResendsOnlyOnceEveryPushIsAnswered();
@@ -931,6 +933,66 @@ void TestSyncClient::revokedTerminalStopsRetrying()
              qPrintable(till->client->lastError()));
     QTest::qWait(400);
     QCOMPARE(till->tap->opens, 1);
+}
+
+// The IT person books stock from the command line while terminals are connected: the server
+// sends it as a catch-up, and the replica's cursor never passes a change it did not apply.
+void TestSyncClient::adminStockImportWhileServingReachesTheReplica()
+{
+    QTemporaryDir dir;
+    ServerProcess server(dir.filePath(QStringLiteral("server.db")));
+    const auto tokens = prepareServer(
+        server, {{QStringLiteral("P-1"), Role::Pos}, {QStringLiteral("R-1"), Role::Receiving}},
+        {StockMovement{skuOf(0), location, 5}});
+    QVERIFY(!tokens.isEmpty());
+    QVERIFY(server.start());
+    auto pos = openTill(dir.filePath(QStringLiteral("pos.db")), server.url(), QStringLiteral("P-1"),
+                        tokens.value(QStringLiteral("P-1")));
+    QVERIFY(pos);
+    pos->client->start();
+    const StockReplica replica(*pos->store);
+    const auto onHand = [&](int product) {
+        const auto level = replica.level(skuOf(product), location);
+        return level && level.value() ? level.value()->onHand : -1;
+    };
+    QVERIFY(QTest::qWaitFor([&] { return onHand(0) == 5; }, syncTimeoutMs));
+    {
+        auto admin = ServerStore::open(server.database());
+        QVERIFY(admin);
+        QVERIFY(admin.value()->importStock({StockMovement{skuOf(0), location, 10}}));
+    }
+    // A delivery through the server right after it: its delta must not hide the import.
+    auto dock = openTill(dir.filePath(QStringLiteral("dock.db")), server.url(),
+                         QStringLiteral("R-1"), tokens.value(QStringLiteral("R-1")));
+    QVERIFY(dock);
+    QVERIFY(dock->append({receive(1, 7)}));
+    dock->client->start();
+    QVERIFY(dock->synced());
+    QVERIFY(QTest::qWaitFor([&] { return onHand(0) == 15 && onHand(1) == 7; }, syncTimeoutMs));
+}
+
+void TestSyncClient::staffListArrives()
+{
+    QTemporaryDir dir;
+    ServerProcess server(dir.filePath(QStringLiteral("server.db")));
+    const auto tokens = prepareServer(server, {{QStringLiteral("P-1"), Role::Pos}});
+    QVERIFY(!tokens.isEmpty());
+    QCOMPARE(server
+                 .admin({QStringLiteral("staff"), QStringLiteral("add"), QStringLiteral("Alice"),
+                         QStringLiteral("--role"), QStringLiteral("manager")},
+                        "4711\n")
+                 .exitCode,
+             0);
+    QVERIFY(server.start());
+    auto till = openTill(dir.filePath(QStringLiteral("till.db")), server.url(),
+                         QStringLiteral("P-1"), tokens.value(QStringLiteral("P-1")));
+    QVERIFY(till);
+    QSignalSpy staff(till->client.get(), &Client::staffChanged);
+    till->client->start();
+    QVERIFY(staff.wait(syncTimeoutMs));
+    QCOMPARE(till->client->staff().size(), 1);
+    QCOMPARE(till->client->staff().first().name, QStringLiteral("Alice"));
+    QCOMPARE(till->client->staff().first().role, StaffRole::Manager);
 }
 
 // Four pushes in flight; the first is answered unavailable, so the others are gaps. The client
