@@ -126,6 +126,11 @@ void Client::start()
 {
     if (m_running)
         return;
+    if (m_options.terminal.isEmpty() || m_options.token.isEmpty()) {
+        setError(QStringLiteral("This terminal has no terminal id or token: a manager must enrol "
+                                "it first."));
+        return;
+    }
     setRunning(true);
     loadCursors();
     refreshPending();
@@ -432,8 +437,16 @@ void Client::onError(const ProtocolError& error)
                             "or the server."));
         return;
     }
+    if (m_link == Link::Hello && error.code != errorCode::unavailable) {
+        // The hello itself is wrong (a bad terminal id or token in the configuration): the
+        // same hello again cannot help.
+        halt(QStringLiteral("The server refused this terminal's hello: %1. Check the terminal "
+                            "id and token it was enrolled with.")
+                 .arg(error.message));
+        return;
+    }
     if (m_link != Link::Ready)
-        return; // e.g. unavailable in answer to the hello: the server closes, we reconnect
+        return; // unavailable in answer to the hello: the server closes, we reconnect
     if (error.code == errorCode::sequenceGap) {
         dropPushHolding(error.seq);
         raise(Hold::ResendNow);

@@ -910,6 +910,16 @@ void TestSyncClient::unauthorizedTokenStopsRetrying()
     // Several backoff periods: nobody knocks again.
     QTest::qWait(400);
     QCOMPARE(till->tap->opens, 1);
+
+    // A hello the server cannot even read (a terminal id with a space) stops it too.
+    auto bad = openTill(dir.filePath(QStringLiteral("bad.db")), server.url(), QStringLiteral("P 1"),
+                        QStringLiteral("token"));
+    QVERIFY(bad);
+    bad->client->start();
+    QVERIFY(QTest::qWaitFor([&] { return !bad->client->isRunning(); }, syncTimeoutMs));
+    QVERIFY2(bad->client->lastError().contains(QLatin1String("terminal")),
+             qPrintable(bad->client->lastError()));
+    QCOMPARE(bad->tap->opens, 1);
 }
 
 void TestSyncClient::revokedTerminalStopsRetrying()
