@@ -4,6 +4,7 @@
 #include "ids.h"
 #include "localstore.h"
 
+#include <QSet>
 #include <QSqlQuery>
 #include <QVariant>
 #include <algorithm>
@@ -114,6 +115,40 @@ Status Catalog::upsert(Transaction& tx, const QList<Product>& products)
             return Error{QStringLiteral("products[%1].%2").arg(i).arg(e->field), e->message};
     }
     return write(products);
+}
+
+Status Catalog::replaceAll(Transaction& tx, const QList<Product>& products)
+{
+    if (const Status written = upsert(tx, products); !written)
+        return written;
+    return deactivateAllBut(products);
+}
+
+// Reads the active SKUs and switches off those not listed, one bound statement each: a full
+// catalog rarely drops more than a few, and binding 100,000 values into one NOT IN would not.
+Status Catalog::deactivateAllBut(const QList<Product>& products)
+{
+    QSet<QString> listed;
+    listed.reserve(products.size());
+    for (const Product& p : products)
+        listed.insert(p.sku);
+    QSqlQuery active = m_store.prepare(QStringLiteral("SELECT sku FROM products WHERE active"));
+    if (!active.exec())
+        return LocalStore::sqlError(active, QStringLiteral("read the active products"));
+    QStringList dropped;
+    while (active.next()) {
+        const QString sku = active.value(0).toString();
+        if (!listed.contains(sku))
+            dropped.append(sku);
+    }
+    active.finish();
+    QSqlQuery off = m_store.prepare(QStringLiteral("UPDATE products SET active = 0 WHERE sku = ?"));
+    for (const QString& sku : std::as_const(dropped)) {
+        off.bindValue(0, sku);
+        if (!off.exec())
+            return LocalStore::sqlError(off, QStringLiteral("deactivate product %1").arg(sku));
+    }
+    return success();
 }
 
 Status Catalog::write(const QList<Product>& products)

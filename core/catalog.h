@@ -31,6 +31,10 @@ public:
     [[nodiscard]] Status upsert(const QList<Product>& products);
     // The same inside the caller's open transaction, to write together with other tables.
     [[nodiscard]] Status upsert(Transaction& tx, const QList<Product>& products);
+    // A full catalog from the server, inside the caller's transaction: upserts every product and
+    // marks each active product it does not list inactive. Nothing is deleted: past sales still
+    // name those SKUs, and a product the server dropped by mistake can come back as it was.
+    [[nodiscard]] Status replaceAll(Transaction& tx, const QList<Product>& products);
 
     [[nodiscard]] Result<std::optional<Product>> bySku(QStringView sku) const;
     // The product whose barcode is exactly `code`, active or not; callers decode scanned
@@ -65,6 +69,7 @@ public:
 
 private:
     [[nodiscard]] Status write(const QList<Product>& products);
+    [[nodiscard]] Status deactivateAllBut(const QList<Product>& products);
     [[nodiscard]] Result<std::optional<Product>> first(const QString& sql, const QString& purpose,
                                                        const QVariantList& values) const;
     [[nodiscard]] std::optional<Error> addExactHits(QStringView typed, QList<Product>& found) const;

@@ -234,6 +234,31 @@ Result<QList<OutboxEntry>> Outbox::pending(int limit, qint64 afterSeq) const
     return entries;
 }
 
+Result<QList<OutboxWire>> Outbox::pendingWire(int limit, qint64 afterSeq, qint64 maxSeq) const
+{
+    if (limit <= 0)
+        return Error{QStringLiteral("limit"), QStringLiteral("must be positive")};
+    const QString purpose = QStringLiteral("read the outbox");
+    const Result<QSqlQuery*> query = m_statements.get(
+        QStringLiteral("SELECT seq, kind, payload FROM outbox WHERE status = 'pending'"
+                       " AND seq > ? AND seq <= ? ORDER BY seq LIMIT ?"),
+        purpose);
+    if (!query)
+        return query.error();
+    QSqlQuery& q = **query;
+    const StatementReset reset(q);
+    q.bindValue(0, afterSeq);
+    q.bindValue(1, maxSeq);
+    q.bindValue(2, limit);
+    if (!q.exec())
+        return LocalStore::sqlError(q, purpose);
+    QList<OutboxWire> entries;
+    while (q.next())
+        entries.append(
+            OutboxWire{q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toByteArray()});
+    return entries;
+}
+
 Result<qint64> Outbox::pendingCount() const
 {
     QSqlQuery query =
@@ -269,6 +294,15 @@ Result<qint64> Outbox::lastSeq() const
     return q.next() ? q.value(0).toLongLong() : qint64(0);
 }
 
+Result<qint64> Outbox::lastAnsweredSeq() const
+{
+    QSqlQuery query = m_store.prepare(
+        QStringLiteral("SELECT coalesce(max(seq), 0) FROM outbox WHERE status <> 'pending'"));
+    if (!query.exec() || !query.next())
+        return LocalStore::sqlError(query, QStringLiteral("read the outbox"));
+    return query.value(0).toLongLong();
+}
+
 Result<OutboxEntry> Outbox::entry(qint64 seq) const
 {
     QSqlQuery query = m_store.prepare(QStringLiteral("SELECT ") + entryColumns +
@@ -300,26 +334,37 @@ Status Outbox::recordResult(Transaction& tx, qint64 seq, const QString& status,
     QJsonObject stored = result;
     stored.remove(QLatin1String("replay"));
 
+    // The common case in one cached statement: the entry is pending and takes its answer. The
+    // sync client records hundreds per message, on the UI thread.
+    const QString purpose = QStringLiteral("record a result");
+    const Result<QSqlQuery*> update = m_statements.get(
+        QStringLiteral(
+            "UPDATE outbox SET status = ?, result = ? WHERE seq = ? AND status = 'pending'"),
+        purpose);
+    if (!update)
+        return update.error();
+    QSqlQuery& q = **update;
+    q.bindValue(0, status);
+    q.bindValue(1, compact(stored));
+    q.bindValue(2, seq);
+    if (!q.exec())
+        return LocalStore::sqlError(q, purpose);
+    const int changed = q.numRowsAffected();
+    q.finish();
+    if (changed == 1)
+        return success();
+
+    // Answered before (or no such entry): the same answer again is fine, another one is not.
     const Result<OutboxEntry> current = entry(seq);
     if (!current)
         return current.error();
-    if (current->status != OutboxEntry::Status::Pending) {
-        if (statusFrom(status) == current->status && current->result == stored)
-            return success();
-        return Error{QStringLiteral("result"),
-                     QStringLiteral("seq %1 already has the result %2; a result never changes, "
-                                    "refusing %3")
-                         .arg(seq)
-                         .arg(compact(current->result), compact(stored))};
-    }
-    QSqlQuery query = m_store.prepare(QStringLiteral(
-        "UPDATE outbox SET status = ?, result = ? WHERE seq = ? AND status = 'pending'"));
-    query.addBindValue(status);
-    query.addBindValue(compact(stored));
-    query.addBindValue(seq);
-    if (!query.exec())
-        return LocalStore::sqlError(query, QStringLiteral("record a result"));
-    return success();
+    if (statusFrom(status) == current->status && current->result == stored)
+        return success();
+    return Error{QStringLiteral("result"),
+                 QStringLiteral("seq %1 already has the result %2; a result never changes, "
+                                "refusing %3")
+                     .arg(seq)
+                     .arg(compact(current->result), compact(stored))};
 }
 
 Result<qint64> Outbox::continueAfter(qint64 serverLastSeq)

@@ -29,6 +29,15 @@ struct OutboxEntry
     QJsonObject result; // the server's result; empty while pending
 };
 
+// A pending entry as the sync client pushes it: the stored wire bytes, spliced into the push
+// frame as they are (no parse and re-encode per send).
+struct OutboxWire
+{
+    qint64 seq = 0;
+    QString kind;    // wire name
+    QByteArray json; // the wire object of PROTOCOL.md, compact UTF-8
+};
+
 // The terminal's stream of mutations to the server, numbered 1, 2, 3, … with no gap: the
 // counter "outbox_seq" and the entry are written in the caller's transaction, so the local
 // change and its entry commit together or not at all (DESIGN.md, invariant 3).
@@ -54,11 +63,17 @@ public:
     // client sends them all, those at or below the server's lastSeq included: those are
     // answered as replays, which is how a result lost on the way is recovered.
     [[nodiscard]] Result<QList<OutboxEntry>> pending(int limit, qint64 afterSeq = 0) const;
+    // The same as stored bytes, with seq in (afterSeq, maxSeq]: what the sync client pushes.
+    [[nodiscard]] Result<QList<OutboxWire>> pendingWire(int limit, qint64 afterSeq,
+                                                        qint64 maxSeq = maxWireInteger) const;
     [[nodiscard]] Result<qint64> pendingCount() const;
     // When the oldest unanswered entry was made; invalid when none is pending.
     [[nodiscard]] Result<QDateTime> oldestPendingAt() const;
     // The highest seq taken so far; 0 before the first append.
     [[nodiscard]] Result<qint64> lastSeq() const;
+    // The highest seq the server has answered; 0 when none. A server whose lastSeq is below it
+    // has lost mutations it confirmed (restored from an old backup, or another terminal's).
+    [[nodiscard]] Result<qint64> lastAnsweredSeq() const;
     [[nodiscard]] Result<OutboxEntry> entry(qint64 seq) const;
 
     // Stores the server's answer for `seq`: status "applied" or "rejected" and the result

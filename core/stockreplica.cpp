@@ -107,6 +107,43 @@ Status StockReplica::upsertLevels(Transaction& tx, const QList<StockLevel>& leve
     return success();
 }
 
+Status StockReplica::replaceLevels(Transaction& tx, const QList<StockLevel>& levels)
+{
+    if (const Status open = m_store.check(tx); !open)
+        return open;
+    if (const std::optional<Error> e = firstInvalid(levels, QStringLiteral("levels")))
+        return *e;
+    QSqlQuery clear = m_store.prepare(QStringLiteral("DELETE FROM levels"));
+    if (!clear.exec())
+        return LocalStore::sqlError(clear, QStringLiteral("clear the stock levels"));
+    return upsertLevels(tx, levels);
+}
+
+Result<qint64> StockReplica::cursor(const QString& stream) const
+{
+    const Result<QSqlQuery*> done =
+        run(QStringLiteral("SELECT cursor FROM cursors WHERE stream = ?"),
+            QStringLiteral("read the %1 cursor").arg(stream), {stream});
+    if (!done)
+        return done.error();
+    QSqlQuery& query = **done;
+    const StatementReset reset(query);
+    return query.next() ? query.value(0).toLongLong() : qint64{0};
+}
+
+Status StockReplica::setCursor(Transaction& tx, const QString& stream, qint64 cursor)
+{
+    if (const Status open = m_store.check(tx); !open)
+        return open;
+    const Result<QSqlQuery*> done =
+        run(QStringLiteral("INSERT INTO cursors (stream, cursor) VALUES (?, ?)"
+                           " ON CONFLICT (stream) DO UPDATE SET cursor = excluded.cursor"),
+            QStringLiteral("store the %1 cursor").arg(stream), {stream, cursor});
+    if (!done)
+        return done.error();
+    return success();
+}
+
 Result<QList<Location>> StockReplica::locations() const
 {
     const Result<QSqlQuery*> done =

@@ -31,6 +31,13 @@ public:
     [[nodiscard]] Status upsertLocations(Transaction& tx, const QList<Location>& locations);
     [[nodiscard]] Status upsertLevels(const QList<StockLevel>& levels);
     [[nodiscard]] Status upsertLevels(Transaction& tx, const QList<StockLevel>& levels);
+    // A full snapshot from the server: every level it does not list is gone.
+    [[nodiscard]] Status replaceLevels(Transaction& tx, const QList<StockLevel>& levels);
+
+    // The last server cursor applied, per stream ("levels", "catalog"); 0 before the first.
+    // Written in the transaction that applies the message, so the two never disagree.
+    [[nodiscard]] Result<qint64> cursor(const QString& stream) const;
+    [[nodiscard]] Status setCursor(Transaction& tx, const QString& stream, qint64 cursor);
 
     [[nodiscard]] Result<QList<Location>> locations() const;
     [[nodiscard]] Result<std::optional<StockLevel>> level(QStringView sku,

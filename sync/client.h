@@ -1,0 +1,230 @@
+#pragma once
+
+#include "catalog.h"
+#include "outbox.h"
+#include "product.h"
+#include "protocol.h"
+#include "stockreplica.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+#include <QUrl>
+#include <QVariantList>
+#include <deque>
+#include <optional>
+
+namespace stockline {
+class LocalStore;
+}
+
+namespace stockline::sync {
+
+class Transport;
+
+struct ClientOptions
+{
+    QUrl url;
+    QString terminal;
+    QString token;
+    int batchSize = 200;    // mutations per push (at most maxMutationsPerPush)
+    int window = 4;         // pushes sent and not yet answered (the server allows 64)
+    int backoffMinMs = 250; // the first retry after a failure; doubles up to the max
+    int backoffMaxMs = 30'000;
+    int answerTimeoutMs = 30'000;      // silence while owing an answer: the connection is made anew
+    qint64 maxPushBytes = 1024 * 1024; // well below the server's 4 MiB message limit
+    int maxRejectionsKept = 100;
+};
+
+// A mutation the server refused: final, shown to people until they clear it.
+struct Rejection
+{
+    qint64 seq = 0;
+    QString kind;    // wire name: "sale", "reserve", …
+    QString code;    // insufficient_stock, version_conflict, forbidden, …
+    QString message; // for people
+
+    friend bool operator==(const Rejection&, const Rejection&) = default;
+};
+
+// The terminal's side of the sync protocol (sync/PROTOCOL.md): streams the outbox to the
+// server in seq order, records every result, and keeps the local replica of levels, catalog
+// and shortages current. Reconnects by itself with backoff until stop(), or until the server
+// says this terminal is not (or no longer) enrolled: then a person must act (lastError).
+//
+// The outbox numbering after a reinstall or a restored backup (Outbox::continueAfter) is
+// renumbered only when the server proved it holds none of the pending entries: see
+// sync/PROTOCOL.md, "The terminal's client".
+//
+// Threading: lives on the thread of the LocalStore (the UI thread in the app). Network work
+// is all signals and slots; the only blocking work is local SQLite, one short transaction per
+// message received.
+class Client : public QObject
+{
+    Q_OBJECT
+    Q_PROPERTY(bool connected READ isConnected NOTIFY connectedChanged)
+    Q_PROPERTY(bool running READ isRunning NOTIFY runningChanged)
+    Q_PROPERTY(qint64 pendingCount READ pendingCount NOTIFY pendingCountChanged)
+    Q_PROPERTY(qint64 oldestPendingAge READ oldestPendingAge NOTIFY oldestPendingAgeChanged)
+    Q_PROPERTY(QString lastError READ lastError NOTIFY lastErrorChanged)
+    Q_PROPERTY(QVariantList rejections READ rejectionList NOTIFY rejectionsChanged)
+
+public:
+    // Takes ownership of `transport`; nullptr makes a WebSocketTransport. `store` must outlive
+    // the client.
+    Client(const LocalStore& store, Transport* transport, ClientOptions options,
+           QObject* parent = nullptr);
+    ~Client() override;
+
+    void start();
+    void stop();
+
+    [[nodiscard]] bool isConnected() const { return m_connected; }
+    [[nodiscard]] bool isRunning() const { return m_running; }
+    [[nodiscard]] qint64 pendingCount() const { return m_pendingCount; }
+    // Seconds since the oldest unanswered entry was made; 0 when none is pending.
+    [[nodiscard]] qint64 oldestPendingAge() const;
+    [[nodiscard]] QString lastError() const { return m_lastError; }
+    // Newest last, at most maxRejectionsKept.
+    [[nodiscard]] const QList<Rejection>& rejections() const { return m_rejections; }
+    // The same for QML: maps with seq, kind, code and message.
+    [[nodiscard]] QVariantList rejectionList() const;
+    [[nodiscard]] const QList<Shortage>& shortages() const { return m_shortages; }
+    // The active staff with their PIN hashes, as the server last sent them (to roles that sign
+    // people in). Held in memory only: empty until the first `staff` message of a run.
+    [[nodiscard]] const QList<StaffMember>& staff() const { return m_staff; }
+    // The role the server gave this terminal in its last welcome; empty before.
+    [[nodiscard]] QString role() const { return m_role; }
+    [[nodiscard]] Transport* transport() const { return m_transport; }
+
+public Q_SLOTS:
+    // Call after committing outbox entries: they are pushed at once. Without the call they go
+    // out within a second (the client polls the outbox counter).
+    void outboxChanged();
+    void clearRejections();
+
+Q_SIGNALS:
+    void connectedChanged(bool connected);
+    void runningChanged(bool running);
+    void pendingCountChanged(qint64 count);
+    void oldestPendingAgeChanged(qint64 seconds);
+    void lastErrorChanged(const QString& error);
+    void rejectionsChanged();
+    // After the replica applied them: the changed levels, or every level when `full`.
+    void levelsChanged(const QList<stockline::StockLevel>& levels, bool full);
+    void catalogChanged(bool full);
+    void shortagesChanged();
+    void staffChanged();
+    // A results message was recorded: `count` entries newly answered.
+    void resultsRecorded(int count);
+
+private:
+    enum class Link { Down, Connecting, Hello, Ready, Closing };
+    // What the stream waits for before it sends again, strongest last: the strongest reason
+    // seen while pushes were in flight decides what happens once they are all answered.
+    enum class Hold { None, ResendNow, ResendLater, Renumber, Reconnect, Halted };
+
+    struct InFlight
+    {
+        qint64 first = 0;
+        qint64 last = 0;
+        QStringList kinds;    // by seq - first
+        bool partial = false; // some results came; an error follows for the rest
+    };
+
+    class Backoff
+    {
+    public:
+        Backoff(int minMs, int maxMs) : m_min(minMs), m_max(maxMs) {}
+        // The delay for the next attempt, with jitter; the one after is twice as long.
+        [[nodiscard]] int next();
+        void reset() { m_attempt = 0; }
+
+    private:
+        int m_min;
+        int m_max;
+        int m_attempt = 0;
+    };
+
+    // connection
+    void connectNow();
+    void onOpened();
+    void onClosed(int code, const QString& reason);
+    void onReceived(const QByteArray& frame);
+    void restartConnection(const QString& why);
+    void halt(const QString& error);
+    void onTick();
+
+    // messages
+    void onWelcome(const Welcome& welcome);
+    void onResults(const Results& results);
+    void onError(const ProtocolError& error);
+    void onLevels(const Levels& levels);
+    void onCatalog(const CatalogUpdate& catalog);
+    void onShortages(const Shortages& shortages);
+    void onStaff(const StaffList& staff);
+
+    // the stream
+    void schedulePump();
+    void pump();
+    [[nodiscard]] bool sendNextPush();
+    [[nodiscard]] bool replaysInFlight() const;
+    void checkNumbering(qint64 serverLastSeq);
+    void catchUpNumbering();
+    [[nodiscard]] bool recordResults(const QList<MutationResult>& results);
+    void noteRejection(const MutationResult& result);
+    void raise(Hold hold);
+    void afterAnswer();
+    void resumeFromFirstPending();
+    void renumber();
+    [[nodiscard]] InFlight* pushHolding(qint64 seq);
+    void dropPushHolding(std::optional<qint64> seq);
+
+    // state for the UI
+    void refreshPending();
+    void setConnected(bool connected);
+    void setRunning(bool running);
+    void setError(const QString& error);
+    void loadCursors();
+
+    const LocalStore& m_store;
+    Outbox m_outbox;
+    Catalog m_catalog;
+    StockReplica m_replica;
+    QPointer<Transport> m_transport;
+    ClientOptions m_options;
+
+    Link m_link = Link::Down;
+    bool m_running = false;
+    bool m_connected = false;
+    QString m_role;
+    Backoff m_reconnectBackoff;
+    Backoff m_resendBackoff;
+    QTimer m_reconnectTimer;
+    QTimer m_resendTimer;
+    QTimer m_tick;
+    QElapsedTimer m_lastHeard; // the server's last message, or when we started to wait
+
+    // The stream on this connection. Seqs up to m_replayBound (the welcome's lastSeq) are
+    // replays and go first, alone: only once they are answered without a sequence_conflict do
+    // newer entries follow (so a renumbering never races a newer entry the server applied).
+    qint64 m_replayBound = 0;
+    qint64 m_nextSeq = 1;
+    std::deque<InFlight> m_inFlight;
+    Hold m_hold = Hold::None;
+    bool m_pumpQueued = false;
+
+    qint64 m_levelsCursor = 0;
+    qint64 m_catalogCursor = 0;
+
+    qint64 m_pendingCount = 0;
+    QDateTime m_oldestPendingAt;
+    qint64 m_knownLastSeq = 0;
+    QString m_lastError;
+    QList<Rejection> m_rejections;
+    QList<Shortage> m_shortages;
+    QList<StaffMember> m_staff;
+};
+
+} // namespace stockline::sync
