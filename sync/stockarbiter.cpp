@@ -154,12 +154,21 @@ void StockArbiter::applyPushes(ServerStore& store, const QList<PushRequest>& pus
     if (!outcome) {
         qCWarning(lcSync) << "batch of" << pushes.size()
                           << "pushes not committed:" << outcome.error().toString();
-        QList<quint64> connections;
-        for (const PushRequest& push : pushes)
-            connections.append(push.connection);
-        post([this, connections, reason = outcome.error().toString()] {
-            Q_EMIT pushesFailed(connections, reason);
-        });
+        // Nothing was applied: each push is answered `unavailable`, naming its first seq so
+        // a client with several pushes in flight knows which to send again.
+        QList<PushOutcome> failed;
+        for (const PushRequest& push : pushes) {
+            PushOutcome o;
+            o.connection = push.connection;
+            o.error = ProtocolError{
+                QStringLiteral("unavailable"),
+                QStringLiteral("not applied, send again later: %1").arg(outcome.error().toString()),
+                {},
+                {},
+                push.entries.isEmpty() ? std::nullopt : std::optional(push.entries.first().seq)};
+            failed.append(o);
+        }
+        post([this, failed] { Q_EMIT pushesDone(failed); });
         return;
     }
     post([this, outcomes = outcome->pushes] { Q_EMIT pushesDone(outcomes); });

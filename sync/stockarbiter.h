@@ -53,7 +53,6 @@ public:
 
 Q_SIGNALS:
     void pushesDone(const QList<stockline::sync::PushOutcome>& outcomes);
-    void pushesFailed(const QList<quint64>& connections, const QString& reason);
     void committed(const stockline::sync::CommitEffects& effects);
     void shortagesChanged(const QList<stockline::sync::Shortage>& shortages);
     void helloDone(quint64 connection, const stockline::sync::SessionStart& start);

@@ -34,7 +34,6 @@ SyncServer::SyncServer(StockArbiter& arbiter, const Clock& clock, ServerLimits l
     connect(&m_arbiter, &StockArbiter::helloDone, this, &SyncServer::onHelloDone);
     connect(&m_arbiter, &StockArbiter::helloFailed, this, &SyncServer::onHelloFailed);
     connect(&m_arbiter, &StockArbiter::pushesDone, this, &SyncServer::onPushesDone);
-    connect(&m_arbiter, &StockArbiter::pushesFailed, this, &SyncServer::onPushesFailed);
     connect(&m_arbiter, &StockArbiter::committed, this, &SyncServer::onCommitted);
     connect(&m_arbiter, &StockArbiter::shortagesChanged, this, &SyncServer::onShortagesChanged);
     connect(&m_arbiter, &StockArbiter::catchUpReady, this, &SyncServer::onCatchUpReady);
@@ -305,9 +304,11 @@ void SyncServer::onHelloFailed(quint64 connection, const ProtocolError& error)
 void SyncServer::onPush(Session& session, Push push)
 {
     if (m_shuttingDown) {
-        send(session, encode(protocolError(QStringLiteral("unavailable"),
-                                           QStringLiteral("the server is shutting down; "
-                                                          "send again after reconnecting"))));
+        ProtocolError error = protocolError(QStringLiteral("unavailable"),
+                                            QStringLiteral("the server is shutting down; "
+                                                           "send again after reconnecting"));
+        error.seq = push.entries.first().seq; // which push, with others still in flight
+        send(session, encode(error));
         return;
     }
     if (session.pushesInFlight >= m_limits.maxPushesInFlight) {
@@ -337,21 +338,6 @@ void SyncServer::onPushesDone(const QList<PushOutcome>& outcomes)
             send(*s, encode(*outcome.error));
         if (outcome.revoked)
             close(*s, CloseRevoked, QStringLiteral("terminal revoked"));
-    }
-    maybeFinishShutdown();
-}
-
-void SyncServer::onPushesFailed(const QList<quint64>& connections, const QString& reason)
-{
-    const QByteArray message =
-        encode(protocolError(QStringLiteral("unavailable"),
-                             QStringLiteral("not applied, send again later: %1").arg(reason)));
-    for (const quint64 connection : connections) {
-        --m_pushesInFlight;
-        if (Session* s = session(connection)) {
-            --s->pushesInFlight;
-            send(*s, message);
-        }
     }
     maybeFinishShutdown();
 }

@@ -91,7 +91,6 @@ private:
     void onHelloDone(quint64 connection, const SessionStart& start);
     void onHelloFailed(quint64 connection, const ProtocolError& error);
     void onPushesDone(const QList<PushOutcome>& outcomes);
-    void onPushesFailed(const QList<quint64>& connections, const QString& reason);
     void onCommitted(const CommitEffects& effects);
     void onShortagesChanged(const QList<Shortage>& shortages);
     void onCatchUpReady(quint64 connection, const Levels& levels, const CatalogUpdate& catalog);

@@ -251,6 +251,10 @@ private Q_SLOTS:
             for (const QJsonObject& m : s->untaken()) {
                 if (text(m, "type") == u"error"_s) {
                     QCOMPARE(text(m, "code"), u"unavailable"_s);
+                    // It names its push by the push's first seq, which got no result.
+                    const qint64 first = integer(m, "seq");
+                    QCOMPARE((first - 1) % perPush, 0);
+                    QVERIFY(!results.contains(first));
                     ++unavailable;
                 }
             }

@@ -453,14 +453,18 @@ private Q_SLOTS:
         constexpr qint64 limit = 4 * 1024 * 1024;
         constexpr quint64 qtDefault = 512 * 1024;
         constexpr quint64 oneFrame = 64 * 1024 * 1024; // as a browser sends a message
-        QTest::newRow("text, by a byte, in 512 KiB frames") << limit + 1 << qtDefault << false << 4413;
+        QTest::newRow("text, by a byte, in 512 KiB frames")
+            << limit + 1 << qtDefault << false << 4413;
         QTest::newRow("text, by a byte, in one frame") << limit + 1 << oneFrame << false << 4413;
         QTest::newRow("text, 6 MiB in one frame") << 6 * 1024 * 1024LL << oneFrame << false << 4413;
         // A single frame beyond Qt's own per-socket bound (8 MiB) is refused by the WebSocket
         // layer before the server sees a byte of it: 1009 (message too big), see PROTOCOL.md.
-        QTest::newRow("text, 20 MiB in one frame") << 20 * 1024 * 1024LL << oneFrame << false << 1009;
-        QTest::newRow("binary, by a byte, in 512 KiB frames") << limit + 1 << qtDefault << true << 4413;
-        QTest::newRow("binary, 6 MiB in one frame") << 6 * 1024 * 1024LL << oneFrame << true << 4413;
+        QTest::newRow("text, 20 MiB in one frame")
+            << 20 * 1024 * 1024LL << oneFrame << false << 1009;
+        QTest::newRow("binary, by a byte, in 512 KiB frames")
+            << limit + 1 << qtDefault << true << 4413;
+        QTest::newRow("binary, 6 MiB in one frame")
+            << 6 * 1024 * 1024LL << oneFrame << true << 4413;
     }
 
     void messageOverTheLimitCloses4413()
