@@ -1,0 +1,17 @@
+#include "notices.h"
+
+#include "uilogging.h"
+
+namespace stockline::ui {
+
+Notices::Notices(QObject* parent) : QObject(parent) {}
+
+void Notices::report(const QString& message)
+{
+    // Logged too: what a clerk was told is the first thing IT asks about.
+    qCWarning(lcUi).noquote() << message;
+    m_last = message;
+    Q_EMIT problem(message);
+}
+
+} // namespace stockline::ui
