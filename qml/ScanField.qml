@@ -18,24 +18,22 @@ TextField {
     placeholderText: qsTr("Scan, or type a barcode, SKU or name — 3* for three")
     inputMethodHints: Qt.ImhNoPredictiveText
 
-    ScanDetector { id: detector }
+    // Watches this field's key events and their timestamps.
+    ScanDetector {
+        id: detector
+        target: field
+    }
 
     Keys.onPressed: (event) => {
         if (event.key === Qt.Key_Return || event.key === Qt.Key_Enter) {
             field.submitted(field.text, detector.enterPressed())
             event.accepted = true
         } else if (event.key === Qt.Key_Up || event.key === Qt.Key_Down) {
-            detector.otherKey()
             field.moved(event.key === Qt.Key_Up ? -1 : 1)
             event.accepted = true
         } else if (event.key === Qt.Key_Escape) {
-            detector.otherKey()
             field.escaped()
             event.accepted = true
-        } else if (event.text.length > 0 && event.text.charCodeAt(0) >= 32) {
-            detector.keyTyped(event.text)
-        } else {
-            detector.otherKey()
         }
     }
 }

@@ -1,26 +1,47 @@
 #include "scandetector.h"
 
+#include <QKeyEvent>
+
 namespace stockline::ui {
 
-ScanDetector::ScanDetector(QObject* parent) : QObject(parent)
+ScanDetector::ScanDetector(QObject* parent) : QObject(parent) {}
+
+void ScanDetector::setTarget(QObject* target)
 {
-    m_clock.start();
+    if (target == m_target)
+        return;
+    if (m_target)
+        m_target->removeEventFilter(this);
+    m_target = target;
+    if (m_target)
+        m_target->installEventFilter(this);
+    Q_EMIT settingsChanged();
 }
 
-void ScanDetector::keyTyped(const QString& text)
+bool ScanDetector::eventFilter(QObject* watched, QEvent* event)
 {
-    keyTypedAt(text, now());
+    if (watched != m_target || event->type() != QEvent::KeyPress)
+        return false;
+    const auto* key = static_cast<QKeyEvent*>(event);
+    const qint64 at = static_cast<qint64>(key->timestamp());
+    if (key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter)
+        enterAt(at);
+    else if (!key->text().isEmpty() && key->text().at(0).isPrint())
+        keyTypedAt(key->text(), at);
+    else
+        otherKey();
+    return false; // only watching: the field still gets every key
+}
+
+int ScanDetector::enterPressed()
+{
+    return enterPressedAt(m_enterAt);
 }
 
 void ScanDetector::otherKey()
 {
     m_burst = 0;
     m_last = -1;
-}
-
-int ScanDetector::enterPressed()
-{
-    return enterPressedAt(now());
 }
 
 void ScanDetector::keyTypedAt(const QString& text, qint64 ms)
@@ -34,9 +55,11 @@ void ScanDetector::keyTypedAt(const QString& text, qint64 ms)
 
 int ScanDetector::enterPressedAt(qint64 ms)
 {
-    const bool scanned = m_last >= 0 && ms - m_last <= m_maxGapMs && m_burst >= m_minLength;
+    const bool scanned =
+        m_last >= 0 && ms >= m_last && ms - m_last <= m_maxGapMs && m_burst >= m_minLength;
     const int burst = scanned ? m_burst : 0;
     otherKey();
+    m_enterAt = -1;
     return burst;
 }
 

@@ -68,10 +68,19 @@ void SearchModel::setQuery(const QString& query)
             }
         }
     }
+    // Rows out, then rows in, rather than a reset: a ListView that is still creating delegates
+    // for the last keystroke's results handles removals cleanly, and a reset not.
     const bool countChanges = results.size() != m_results.size();
-    beginResetModel();
-    m_results = std::move(results);
-    endResetModel();
+    if (!m_results.isEmpty()) {
+        beginRemoveRows({}, 0, count() - 1);
+        m_results.clear();
+        endRemoveRows();
+    }
+    if (!results.isEmpty()) {
+        beginInsertRows({}, 0, static_cast<int>(results.size()) - 1);
+        m_results = std::move(results);
+        endInsertRows();
+    }
     if (countChanges)
         Q_EMIT countChanged();
 }

@@ -18,6 +18,7 @@
 
 #include <QDir>
 #include <QRegularExpression>
+#include <algorithm>
 
 namespace stockline::ui {
 
@@ -81,19 +82,17 @@ QString Till::submit(const QString& text, int burst, int picked)
 {
     if (m_paying)
         return text;
-    const bool scanned = burst > 0 && burst <= text.size();
-    QString before = scanned ? text.left(text.size() - burst) : text;
-    QString code = scanned ? text.right(burst).trimmed() : QString();
+    // "3*" applies to what follows, typed or scanned: strip it first.
+    QString rest = text;
     std::optional<qint64> typedQty;
-    const QRegularExpressionMatch match = quantityPrefix().match(before);
-    if (match.hasMatch() && (scanned ? match.captured(2).isEmpty() : true)) {
+    if (const QRegularExpressionMatch match = quantityPrefix().match(text); match.hasMatch()) {
         typedQty = match.captured(1).toLongLong();
-        before = scanned ? QString() : match.captured(2);
+        rest = match.captured(2);
     }
-    if (!scanned) {
-        code = before.trimmed();
-        before.clear();
-    }
+    const bool scanned = burst > 0;
+    const qsizetype scanLength = std::min<qsizetype>(burst, rest.size());
+    const QString kept = scanned ? rest.left(rest.size() - scanLength) : QString();
+    const QString code = (scanned ? rest.right(scanLength) : rest).trimmed();
     if (typedQty && code.isEmpty()) {
         // "3*" alone: the next item comes 3 times.
         if (*typedQty < 1 || *typedQty > maxQuantity) {
@@ -104,18 +103,19 @@ QString Till::submit(const QString& text, int burst, int picked)
         return {};
     }
     if (code.isEmpty())
-        return before;
+        return kept;
     if (const std::optional<Found> found = findExact(code, scanned)) {
         addProduct(*found, takeQuantity(typedQty));
-        return before;
+        return kept;
     }
-    if (!scanned && picked >= 0 && picked < m_search->count()) {
+    if (scanned)
+        return kept;
+    if (picked >= 0 && picked < m_search->count()) {
         addProduct(Found{m_search->product(picked), std::nullopt}, takeQuantity(typedQty));
         return {};
     }
-    if (!scanned)
-        report(tr("Nothing found for “%1”.").arg(code));
-    return scanned ? before : text;
+    report(tr("Nothing found for “%1”.").arg(code));
+    return text;
 }
 
 std::optional<Till::Found> Till::findExact(const QString& code, bool reportUnknown)

@@ -1,5 +1,7 @@
 #include "scandetector.h"
 
+#include <QCoreApplication>
+#include <QKeyEvent>
 #include <QTest>
 
 using namespace stockline::ui;
@@ -53,6 +55,34 @@ private Q_SLOTS:
         QCOMPARE(detector.enterPressedAt(t + 500), 0);
     }
 
+    // Keys are timed by their events, not by when they are handled.
+    void eventFilter_goesByTheEventsTimestamps()
+    {
+        QObject field;
+        ScanDetector detector;
+        detector.setTarget(&field);
+        ulong t = 5000;
+        for (const QChar c : QStringLiteral("12345678")) {
+            QKeyEvent key(QEvent::KeyPress, Qt::Key_1, Qt::NoModifier, QString(c));
+            key.setTimestamp(t += 3);
+            QCoreApplication::sendEvent(&field, &key);
+        }
+        QKeyEvent enter(QEvent::KeyPress, Qt::Key_Return, Qt::NoModifier);
+        enter.setTimestamp(t + 3);
+        QCoreApplication::sendEvent(&field, &enter);
+        QCOMPARE(detector.enterPressed(), 8);
+
+        for (const QChar c : QStringLiteral("12345678")) {
+            QKeyEvent key(QEvent::KeyPress, Qt::Key_1, Qt::NoModifier, QString(c));
+            key.setTimestamp(t += 120);
+            QCoreApplication::sendEvent(&field, &key);
+        }
+        QKeyEvent late(QEvent::KeyPress, Qt::Key_Return, Qt::NoModifier);
+        late.setTimestamp(t + 100);
+        QCoreApplication::sendEvent(&field, &late);
+        QCOMPARE(detector.enterPressed(), 0);
+    }
+
     void otherKey_endsTheBurst()
     {
         ScanDetector detector;
@@ -64,5 +94,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(tst_ScanDetector)
+QTEST_MAIN(tst_ScanDetector)
 #include "tst_scandetector.moc"
