@@ -2,6 +2,7 @@
 
 #include "isotime.h"
 #include "localstore.h"
+#include "receiptnumbers.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -113,6 +114,60 @@ Result<ParkedSale> ParkedSales::take(qint64 id)
     if (const Status committed = tx.commit(); !committed)
         return committed.error();
     return sale;
+}
+
+} // namespace stockline
+
+namespace stockline {
+
+Status ParkedSales::saveCurrent(const ParkedSale& sale)
+{
+    if (sale.lines.isEmpty()) {
+        QSqlQuery remove = m_store.prepare(QStringLiteral("DELETE FROM settings WHERE key = ?"));
+        remove.addBindValue(QString(currentKey));
+        if (!remove.exec())
+            return LocalStore::sqlError(remove, QStringLiteral("clear the sale in progress"));
+        return success();
+    }
+    const Result<qint64> receipts = m_store.counter(QString(ReceiptNumbers::counterName));
+    if (!receipts)
+        return receipts.error();
+    QJsonObject object = QJsonDocument::fromJson(linesJson(sale)).object();
+    object.insert(QStringLiteral("label"), sale.label);
+    object.insert(QStringLiteral("total"), sale.total.minor());
+    object.insert(QStringLiteral("receiptCounter"), *receipts);
+    QSqlQuery save =
+        m_store.prepare(QStringLiteral("INSERT INTO settings (key, value) VALUES (?, ?)"
+                                       " ON CONFLICT (key) DO UPDATE SET value = excluded.value"));
+    save.addBindValue(QString(currentKey));
+    save.addBindValue(QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact)));
+    if (!save.exec())
+        return LocalStore::sqlError(save, QStringLiteral("save the sale in progress"));
+    return success();
+}
+
+Result<std::optional<SavedSale>> ParkedSales::takeCurrent()
+{
+    QSqlQuery query = m_store.prepare(QStringLiteral("SELECT value FROM settings WHERE key = ?"));
+    query.addBindValue(QString(currentKey));
+    if (!query.exec())
+        return LocalStore::sqlError(query, QStringLiteral("read the sale in progress"));
+    if (!query.next())
+        return std::optional<SavedSale>();
+    const QByteArray json = query.value(0).toString().toUtf8();
+    query.finish();
+    const Result<qint64> receipts = m_store.counter(QString(ReceiptNumbers::counterName));
+    if (!receipts)
+        return receipts.error();
+    const QJsonObject object = QJsonDocument::fromJson(json).object();
+    SavedSale saved;
+    readLines(json, saved.sale);
+    saved.sale.label = object.value(QStringLiteral("label")).toString();
+    saved.sale.total = Money::fromMinor(object.value(QStringLiteral("total")).toInteger());
+    saved.recordedSince = object.value(QStringLiteral("receiptCounter")).toInteger() != *receipts;
+    if (const Status cleared = saveCurrent(ParkedSale()); !cleared)
+        return cleared.error();
+    return std::optional<SavedSale>(saved);
 }
 
 } // namespace stockline

@@ -6,6 +6,7 @@
 #include <QDateTime>
 #include <QList>
 #include <QString>
+#include <optional>
 
 namespace stockline {
 
@@ -29,6 +30,14 @@ struct ParkedSale
     Money total; // as shown when parked
 };
 
+// The sale in progress as last saved, and whether a sale was recorded after it was saved (then
+// it may be that very sale, completed a moment before the till stopped).
+struct SavedSale
+{
+    ParkedSale sale;
+    bool recordedSince = false;
+};
+
 // Sales put aside at the till (a customer who forgot their wallet) and taken up again, kept in
 // the store file so a restart loses none. Nothing of a parked sale is sent to the server.
 //
@@ -43,6 +52,15 @@ public:
     [[nodiscard]] Result<QList<ParkedSale>> list() const;
     // Removes the parked sale and returns it; an error when it is gone (resumed elsewhere).
     [[nodiscard]] Result<ParkedSale> take(qint64 id);
+
+    // The sale being rung up, saved after every change so that a crash or a power cut loses
+    // no line; a sale without lines clears it. Kept in `settings`, with the receipt counter
+    // at the time.
+    [[nodiscard]] Status saveCurrent(const ParkedSale& sale);
+    // The saved sale in progress, removed; nothing when there is none.
+    [[nodiscard]] Result<std::optional<SavedSale>> takeCurrent();
+
+    static constexpr QLatin1String currentKey{"till.current_sale"};
 
 private:
     const LocalStore& m_store;

@@ -98,5 +98,10 @@ ApplicationWindow {
         }
     }
 
-    Component.onCompleted: refocus()
+    Component.onCompleted: {
+        // Reported while the till started, before this window could show it.
+        if (Notices.last.length > 0)
+            banner.show(Notices.last)
+        refocus()
+    }
 }

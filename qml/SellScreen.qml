@@ -56,9 +56,19 @@ Item {
         if (Till.cart.count > 0)
             parkDialog.ask(qsTr("Park this sale"), qsTr("A name to find it by (optional)"), "")
     }
+    function searchNow() {
+        searchDelay.stop()
+        Till.search.query = scan.text.replace(/^\s*\d{1,7}\s*\*\s*/, "")
+    }
     function pay() {
         if (Till.startPayment())
             payPanel.refocus()
+    }
+
+    Timer {
+        id: searchDelay
+        interval: 60
+        onTriggered: screen.searchNow()
     }
 
     Connections {
@@ -88,8 +98,11 @@ Item {
                     objectName: "scanField"
                     Layout.fillWidth: true
                     focus: true
-                    onTextChanged: Till.search.query = text.replace(/^\s*\d{1,7}\s*\*\s*/, "")
+                    // Search once the keys pause: a scanner's burst runs no search at all.
+                    onTextChanged: searchDelay.restart()
                     onSubmitted: (text, burst) => {
+                        if (burst === 0)
+                            screen.searchNow() // what is listed is what was typed
                         const picked = screen.searchOpen ? searchView.currentIndex : -1
                         scan.text = Till.submit(text, burst, picked)
                     }

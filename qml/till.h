@@ -2,6 +2,7 @@
 
 #include "barcode.h"
 #include "cartmodel.h"
+#include "parkedsales.h"
 #include "receiptdocument.h"
 
 #include <QObject>
@@ -153,6 +154,12 @@ private:
     [[nodiscard]] CartModel::Line lineFor(const Found& found, qint64 qty, bool explicitQty) const;
     [[nodiscard]] qint64 availableHere(const QString& sku) const;
     [[nodiscard]] std::optional<qint64> takeQuantity(std::optional<qint64> typed);
+    [[nodiscard]] ParkedSale cartAsParked(const QString& label) const;
+    void restoreCart(const ParkedSale& sale);
+    // The sale in progress survives a crash or a power cut: saved on every change, and back
+    // when the till starts.
+    void saveSaleInProgress();
+    void restoreSaleInProgress();
     void setPendingQuantity(int qty);
     void setPaying(bool paying);
     bool report(const QString& message);

@@ -47,6 +47,13 @@ public:
         return true;
     }
 
+    // Closes the till and opens it again on the same store file: a restart.
+    [[nodiscard]] bool reopen()
+    {
+        m_context.reset();
+        return open();
+    }
+
     [[nodiscard]] ui::PosContext& context() { return *m_context; }
     [[nodiscard]] QString path(const QString& name) const { return m_dir.filePath(name); }
 

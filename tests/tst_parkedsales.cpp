@@ -58,6 +58,28 @@ private Q_SLOTS:
         QVERIFY(!parked.take(listed->at(0).id));
     }
 
+    void current_savedTakenAndCleared()
+    {
+        ParkedSales parked(*m_store);
+        QVERIFY(!parked.takeCurrent().value().has_value());
+        ParkedSale sale;
+        sale.lines = {ParkedLine{fixtures::line(1, 3), QString()}};
+        sale.total = Money::fromMinor(42);
+        QVERIFY(parked.saveCurrent(sale));
+        sale.lines.append(ParkedLine{fixtures::line(2, 1), QString()});
+        QVERIFY(parked.saveCurrent(sale)); // replaces
+        const auto taken = parked.takeCurrent();
+        QVERIFY(taken && taken->has_value());
+        QCOMPARE((*taken)->sale.lines.size(), 2);
+        QCOMPARE((*taken)->sale.total, Money::fromMinor(42));
+        QVERIFY(!(*taken)->recordedSince);
+        QVERIFY(!parked.takeCurrent().value().has_value());
+        QVERIFY(parked.saveCurrent(sale));
+        QVERIFY(parked.saveCurrent(ParkedSale())); // an empty cart clears it
+        QVERIFY(!parked.takeCurrent().value().has_value());
+        QVERIFY(parked.list()->isEmpty());
+    }
+
     void park_refusesAnEmptySale()
     {
         ParkedSales parked(*m_store);

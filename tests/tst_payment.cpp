@@ -3,6 +3,7 @@
 #include "notices.h"
 #include "outbox.h"
 #include "parkedmodel.h"
+#include "parkedsales.h"
 #include "paymentmodel.h"
 #include "posfixture.h"
 #include "salejournal.h"
@@ -143,6 +144,52 @@ private Q_SLOTS:
         QCOMPARE(till.cart()->count(), 1);
         QCOMPARE(till.cart()->line(0).receipt.sku, QStringLiteral("DAI-0001"));
         QCOMPARE(till.parked()->rowCount(), 0);
+    }
+
+    void saleInProgress_survivesARestart()
+    {
+        fixtures::PosFixture pos;
+        QVERIFY(pos.open());
+        pos.context().till().submit(fixtures::milkBarcode, 13);
+        pos.context().till().submit(QStringLiteral("2*") + fixtures::colaBarcode, 12);
+        QVERIFY(pos.context().till().setOrderDiscount(QStringLiteral("1.00")));
+        const Money total = pos.context().till().cart()->totals().total;
+        QVERIFY(pos.reopen());
+        Till& till = pos.context().till();
+        QCOMPARE(till.cart()->count(), 2);
+        QCOMPARE(till.cart()->line(1).receipt.qty, 2);
+        QCOMPARE(till.cart()->totals().total, total);
+        QVERIFY(!pos.context().notices().last().isEmpty());
+        // Sold: nothing comes back after the next restart.
+        QVERIFY(till.startPayment());
+        QVERIFY(till.tenderCash(QString()));
+        QVERIFY(pos.reopen());
+        QCOMPARE(pos.context().till().cart()->count(), 0);
+        QCOMPARE(pos.context().till().parked()->rowCount(), 0);
+    }
+
+    // Saved, then a sale was recorded before the till stopped (the save of the emptied cart
+    // never happened): it may be the same sale, so it is parked, never rung up twice.
+    void saleInProgress_recordedSinceIsParked()
+    {
+        fixtures::PosFixture pos;
+        QVERIFY(pos.open());
+        pos.context().till().submit(fixtures::milkBarcode, 13);
+        {
+            ParkedSales parked(pos.context().store());
+            const auto saved = parked.takeCurrent();
+            QVERIFY(saved && saved->has_value());
+            QVERIFY(!(*saved)->recordedSince);
+            QVERIFY(parked.saveCurrent((*saved)->sale));
+            CompletedSale sale;
+            sale.location = QStringLiteral("store-1");
+            sale.lines = pos.context().till().cart()->receiptLines();
+            sale.payments = {Payment{QStringLiteral("cash"), totalsOf(sale.lines).total, {}}};
+            QVERIFY(pos.context().journal().record(sale));
+        }
+        QVERIFY(pos.reopen());
+        QCOMPARE(pos.context().till().cart()->count(), 0);
+        QCOMPARE(pos.context().till().parked()->rowCount(), 1);
     }
 
 private:
