@@ -3,6 +3,7 @@
 #include "barcode.h"
 #include "paymentmodel.h"
 #include "poscontext.h"
+#include "receiptpdf.h"
 #include "returnsmodel.h"
 #include "selftest.h"
 #include "till.h"
@@ -110,6 +111,12 @@ int takeScreenshots(QQmlApplicationEngine& engine, ui::PosContext& context, cons
 
     QMetaObject::invokeMethod(window, "openReceipt");
     ok = shooter.shoot(QStringLiteral("06-receipt")) && ok;
+    if (till.lastReceiptDocument()) {
+        const QString pdf = QDir(folder).filePath(QStringLiteral("06-receipt.pdf"));
+        const Status written = ui::ReceiptPdf::write(*till.lastReceiptDocument(), pdf);
+        std::printf("%s\n", qPrintable(pdf));
+        ok = bool(written) && ok;
+    }
     if (auto* preview = window->findChild<QObject*>(QStringLiteral("receiptPreview")))
         QMetaObject::invokeMethod(preview, "close");
 
