@@ -60,20 +60,20 @@ ItemDelegate {
                     font.pixelSize: Theme.fontSmall
                     color: Theme.muted
                 }
-                Rectangle {
-                    radius: 4
-                    implicitWidth: holdLabel.implicitWidth + 12
-                    implicitHeight: holdLabel.implicitHeight + 4
-                    // CartModel.Hold: Unconfirmed 0, Held 1, Short 2, Offline 3
-                    color: row.hold === 1 ? "#dafbe1" : row.hold === 2 ? "#ffebe9"
-                                                                       : Theme.warningBackground
-                    Label {
-                        id: holdLabel
-                        anchors.centerIn: parent
-                        text: row.holdText
-                        font.pixelSize: Theme.fontSmall
-                        color: row.hold === 1 ? Theme.pay : row.hold === 2 ? Theme.danger
-                                                                           : Theme.warning
+                // CartModel.Hold: Unconfirmed 0, Held 1, Short 2, Offline 3
+                Label {
+                    text: row.holdText
+                    font.pixelSize: Theme.fontSmall
+                    leftPadding: 6
+                    rightPadding: 6
+                    topPadding: 2
+                    bottomPadding: 2
+                    color: row.hold === 1 ? Theme.pay : row.hold === 2 ? Theme.danger
+                                                                       : Theme.warning
+                    background: Rectangle {
+                        radius: 4
+                        color: row.hold === 1 ? "#dafbe1" : row.hold === 2 ? "#ffebe9"
+                                                                           : Theme.warningBackground
                     }
                 }
             }

@@ -90,9 +90,9 @@ ApplicationWindow {
         function onProblem(message) { banner.show(message) }
     }
     Connections {
-        target: Till.returns
+        target: Till
         // A refund's receipt is shown at once: the customer takes it with the money.
-        function onRefunded() {
+        function onRefundCompleted() {
             window.show("sell")
             window.openReceipt()
         }

@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -11,10 +12,8 @@ Item {
 
     function refocus() { parkedView.forceActiveFocus() }
     function resume(index) {
-        if (index < 0 || index >= parkedView.count)
-            return
-        const item = parkedView.itemAtIndex(index)
-        if (item && Till.resume(item.parkedId))
+        const id = Till.parked.idAt(index)
+        if (id > 0 && Till.resume(id))
             done()
     }
 

@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -24,12 +25,7 @@ Item {
             receiptField.text = ""
     }
     function adjust(delta) {
-        const row = linesView.currentIndex
-        if (row < 0)
-            return
-        const item = linesView.itemAtIndex(row)
-        if (item)
-            returns.setChosen(row, item.chosen + delta)
+        returns.adjust(linesView.currentIndex, delta)
     }
 
     onVisibleChanged: if (visible) refocus()

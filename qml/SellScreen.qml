@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -30,8 +31,7 @@ Item {
         return cartView.currentIndex >= 0 ? cartView.currentIndex : Till.cart.count - 1
     }
     function selectedName() {
-        const row = selectedRow()
-        return row >= 0 ? Till.cart.data(Till.cart.index(row, 0), Qt.DisplayRole) : ""
+        return Till.cart.nameAt(selectedRow())
     }
     function askQuantity() {
         if (Till.cart.count > 0)

@@ -217,6 +217,11 @@ Money CartModel::orderDiscountBase() const
     return base;
 }
 
+QString CartModel::nameAt(int row) const
+{
+    return row >= 0 && row < count() ? m_lines.at(row).receipt.name : QString();
+}
+
 qint64 CartModel::itemCount() const
 {
     qint64 items = 0;

@@ -33,7 +33,7 @@ class CartModel : public QAbstractListModel
     Q_PROPERTY(QString totalText READ totalText NOTIFY totalsChanged)
     Q_PROPERTY(QString orderDiscountText READ orderDiscountText NOTIFY totalsChanged)
     Q_PROPERTY(bool hasOrderDiscount READ hasOrderDiscount NOTIFY totalsChanged)
-    Q_PROPERTY(qint64 itemCount READ itemCount NOTIFY totalsChanged)
+    Q_PROPERTY(int itemCount READ itemCountForQml NOTIFY totalsChanged)
     Q_PROPERTY(bool online READ online WRITE setOnline NOTIFY onlineChanged)
 
 public:
@@ -99,6 +99,9 @@ public:
     [[nodiscard]] Money orderDiscountBase() const;
     [[nodiscard]] Hold hold(int row) const;
     [[nodiscard]] qint64 itemCount() const;
+    [[nodiscard]] int itemCountForQml() const { return static_cast<int>(itemCount()); }
+    // The line's name, for dialogs about it; empty when there is no such line.
+    Q_INVOKABLE QString nameAt(int row) const;
 
     [[nodiscard]] QString netText() const;
     [[nodiscard]] QString taxText() const;

@@ -49,6 +49,11 @@ QVariant ParkedModel::data(const QModelIndex& index, int role) const
     }
 }
 
+qint64 ParkedModel::idAt(int row) const
+{
+    return row >= 0 && row < count() ? m_sales.at(row).id : 0;
+}
+
 void ParkedModel::refresh()
 {
     Result<QList<ParkedSale>> sales = m_parked.list();

@@ -30,6 +30,8 @@ public:
 
     // Reads the parked sales again from the store.
     Q_INVOKABLE void refresh();
+    // The id of the parked sale in `row`, for Till::resume; 0 when there is none.
+    Q_INVOKABLE qint64 idAt(int row) const;
 
 Q_SIGNALS:
     void countChanged();

@@ -101,6 +101,12 @@ void ReturnsModel::toggle(int row)
     setChosen(row, m_chosen.at(row) > 0 ? 0 : m_sale.lines.at(row).returnable());
 }
 
+void ReturnsModel::adjust(int row, int delta)
+{
+    if (row >= 0 && row < m_chosen.size())
+        setChosen(row, m_chosen.at(row) + delta);
+}
+
 void ReturnsModel::chooseAll()
 {
     for (int row = 0; row < m_chosen.size(); ++row)

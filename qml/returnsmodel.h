@@ -60,6 +60,8 @@ public:
     Q_INVOKABLE void setChosen(int row, qint64 qty);
     // Everything still returnable of the line, or nothing when it was chosen.
     Q_INVOKABLE void toggle(int row);
+    // One more or one less of the line.
+    Q_INVOKABLE void adjust(int row, int delta);
     Q_INVOKABLE void chooseAll();
     // Records the refund; on success the screen is cleared for the next return.
     Q_INVOKABLE bool refund(bool toOriginalTender);

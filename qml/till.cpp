@@ -49,7 +49,10 @@ Till::Till(Services services, Settings settings, QObject* parent)
     m_cart->setOnline(services.sync.online());
     connect(&services.sync, &SyncStatus::changed, this,
             [this] { m_cart->setOnline(m_services.sync.online()); });
-    connect(m_returns, &ReturnsModel::refunded, this, &Till::showReceipt);
+    connect(m_returns, &ReturnsModel::refunded, this, [this](const ReceiptDocument& receipt) {
+        showReceipt(receipt);
+        Q_EMIT refundCompleted();
+    });
     connect(&services.printer, &ReceiptPrinter::failed, &services.notices, &Notices::report);
     restoreSaleInProgress();
     connect(m_cart, &CartModel::changed, this, &Till::saveSaleInProgress);

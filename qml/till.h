@@ -142,6 +142,8 @@ Q_SIGNALS:
     // A line was added or grew: the cart view scrolls to it.
     void lineAdded(int row);
     void saleCompleted(const QString& receipt, const QString& changeText);
+    // A refund was recorded and its receipt is the last one.
+    void refundCompleted();
 
 private:
     struct Found
