@@ -100,6 +100,45 @@ const QList<QStringList>& terminalMigrations()
                            " reference TEXT NOT NULL DEFAULT '',"
                            " PRIMARY KEY (receipt, idx)) WITHOUT ROWID"),
         },
+        // 2: refunds of this terminal's sales, and sales parked at the till.
+        {
+            // One refund of some units of one sale, with its `return` outbox entry.
+            QStringLiteral("CREATE TABLE refunds ("
+                           " refund TEXT PRIMARY KEY,"
+                           " sale TEXT NOT NULL REFERENCES sales(receipt),"
+                           " location TEXT NOT NULL,"
+                           " at TEXT NOT NULL,"
+                           " staff TEXT NOT NULL DEFAULT '',"
+                           " total INTEGER NOT NULL,"
+                           " outbox_seq INTEGER NOT NULL UNIQUE"
+                           " REFERENCES outbox(seq) ON UPDATE CASCADE)"),
+            // `line` is the sale's line number: what was refunded of each sold line is the
+            // sum over its refund lines, which bounds what may still be refunded.
+            QStringLiteral("CREATE TABLE refund_lines ("
+                           " refund TEXT NOT NULL REFERENCES refunds(refund),"
+                           " sale TEXT NOT NULL,"
+                           " line INTEGER NOT NULL,"
+                           " qty INTEGER NOT NULL CHECK (qty > 0),"
+                           " amount INTEGER NOT NULL,"
+                           " PRIMARY KEY (refund, line),"
+                           " FOREIGN KEY (sale, line) REFERENCES sale_lines(receipt, line))"
+                           " WITHOUT ROWID"),
+            QStringLiteral("CREATE INDEX refund_lines_sale ON refund_lines(sale, line)"),
+            // Money paid back, positive amounts adding up to the refund's total.
+            QStringLiteral("CREATE TABLE refund_payments ("
+                           " refund TEXT NOT NULL REFERENCES refunds(refund),"
+                           " idx INTEGER NOT NULL,"
+                           " method TEXT NOT NULL, amount INTEGER NOT NULL,"
+                           " reference TEXT NOT NULL DEFAULT '',"
+                           " PRIMARY KEY (refund, idx)) WITHOUT ROWID"),
+            // A sale put aside at the till: its lines as JSON, nothing sent to the server.
+            QStringLiteral("CREATE TABLE parked_sales ("
+                           " id INTEGER PRIMARY KEY,"
+                           " parked_at TEXT NOT NULL,"
+                           " label TEXT NOT NULL DEFAULT '',"
+                           " total INTEGER NOT NULL,"
+                           " lines TEXT NOT NULL)"),
+        },
     };
     return migrations;
 }

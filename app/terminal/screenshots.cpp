@@ -1,0 +1,153 @@
+#include "screenshots.h"
+
+#include "barcode.h"
+#include "paymentmodel.h"
+#include "poscontext.h"
+#include "receiptpdf.h"
+#include "returnsmodel.h"
+#include "selftest.h"
+#include "till.h"
+
+#include <QDir>
+#include <QLocale>
+#include <QQmlApplicationEngine>
+#include <QQuickItem>
+#include <QQuickWindow>
+#include <QUrl>
+#include <cstdio>
+
+namespace stockline::app {
+
+namespace {
+
+class Shooter
+{
+public:
+    Shooter(QQuickWindow& window, QString folder) : m_window(window), m_folder(std::move(folder)) {}
+
+    bool shoot(const QString& name)
+    {
+        settle(150);
+        const QString path = QDir(m_folder).filePath(name + QStringLiteral(".png"));
+        const QImage image = m_window.grabWindow();
+        if (image.isNull() || !image.save(path)) {
+            std::fprintf(stderr, "screenshots: could not write %s\n", qPrintable(path));
+            return false;
+        }
+        std::printf("%s\n", qPrintable(path));
+        return true;
+    }
+
+    void setScanText(const QString& text)
+    {
+        if (auto* field = m_window.findChild<QObject*>(QStringLiteral("scanField")))
+            field->setProperty("text", text);
+    }
+
+    void dismissProblem()
+    {
+        if (auto* banner = m_window.findChild<QObject*>(QStringLiteral("problemBanner")))
+            banner->setProperty("message", QString());
+    }
+
+    void show(const char* screen) { m_window.setProperty("screen", QString::fromLatin1(screen)); }
+
+private:
+    QQuickWindow& m_window;
+    QString m_folder;
+};
+
+// A code as the deli scale prints it: the catalog's lookup code with a value filled in.
+QString embedded(const QString& lookupCode, int value)
+{
+    return Barcode::withCheckDigit(lookupCode.left(7) +
+                                   QStringLiteral("%1").arg(value, 5, 10, QLatin1Char('0')));
+}
+
+void ringUp(ui::Till& till)
+{
+    // Two scans of the same milk make one line of 2; "3*" and a scan make a line of 3.
+    (void)till.submit(QStringLiteral("5051866038503"), 13);
+    (void)till.submit(QStringLiteral("5051866038503"), 13);
+    (void)till.submit(QStringLiteral("3*696894892502"), 12);
+    (void)till.submit(embedded(QStringLiteral("2601001000006"), 532), 13);  // 0.532 kg bananas
+    (void)till.submit(embedded(QStringLiteral("2101001000001"), 1349), 13); // a loaf at 13.49
+    till.addSku(QStringLiteral("HOU-0001"));
+    (void)till.setLineDiscount(till.cart()->count() - 1, QStringLiteral("10%"));
+    till.addSku(QStringLiteral("SNK-0001"));
+    (void)till.submit(QStringLiteral("4006381333931"), 13); // not in the sample store
+}
+
+} // namespace
+
+int takeScreenshots(QQmlApplicationEngine& engine, ui::PosContext& context, const QString& folder)
+{
+    if (!QDir().mkpath(folder)) {
+        std::fprintf(stderr, "screenshots: cannot create %s\n", qPrintable(folder));
+        return 1;
+    }
+    // Pictures for people: with no locale set (the C locale of a build machine) amounts would
+    // show without a currency.
+    if (QLocale().language() == QLocale::C)
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    const QmlProblems problems;
+    engine.load(QUrl(QStringLiteral("qrc:/qt/qml/Stockline/Pos/Main.qml")));
+    auto* window = engine.rootObjects().isEmpty()
+                       ? nullptr
+                       : qobject_cast<QQuickWindow*>(engine.rootObjects().constFirst());
+    if (!window)
+        return 1;
+    window->resize(1280, 800);
+    Shooter shooter(*window, folder);
+    ui::Till& till = context.till();
+
+    bool ok = shooter.shoot(QStringLiteral("01-sell-empty"));
+    ringUp(till);
+    ok = shooter.shoot(QStringLiteral("02-sell-cart")) && ok; // with the unknown code's notice
+    shooter.dismissProblem();
+    shooter.setScanText(QStringLiteral("choc"));
+    ok = shooter.shoot(QStringLiteral("03-sell-search")) && ok;
+    shooter.setScanText(QString());
+
+    (void)till.startPayment();
+    (void)till.tenderCard(QStringLiteral("20"), QStringLiteral("AUTH 481516"));
+    ok = shooter.shoot(QStringLiteral("04-pay")) && ok;
+    (void)till.tenderCashMinor(
+        till.payment()->quickAmounts(till.payment()->remaining()).last().minor());
+    ok = shooter.shoot(QStringLiteral("05-sell-change-due")) && ok;
+
+    QMetaObject::invokeMethod(window, "openReceipt");
+    ok = shooter.shoot(QStringLiteral("06-receipt")) && ok;
+    if (till.lastReceiptDocument()) {
+        const QString pdf = QDir(folder).filePath(QStringLiteral("06-receipt.pdf"));
+        const Status written = ui::ReceiptPdf::write(*till.lastReceiptDocument(), pdf);
+        std::printf("%s\n", qPrintable(pdf));
+        ok = bool(written) && ok;
+    }
+    if (auto* preview = window->findChild<QObject*>(QStringLiteral("receiptPreview")))
+        QMetaObject::invokeMethod(preview, "close");
+
+    const QString sold = till.lastReceipt();
+    shooter.show("returns");
+    till.returns()->load(sold);
+    till.returns()->toggle(1);
+    till.returns()->setChosen(2, 1);
+    ok = shooter.shoot(QStringLiteral("07-returns")) && ok;
+    till.returns()->clear();
+
+    shooter.show("sell");
+    till.addSku(QStringLiteral("SNK-0002"));
+    (void)till.park(QStringLiteral("Customer fetching wallet"));
+    till.addSku(QStringLiteral("BEV-0003"));
+    till.addSku(QStringLiteral("HOU-0003"));
+    (void)till.park(QString());
+    shooter.show("parked");
+    ok = shooter.shoot(QStringLiteral("08-parked")) && ok;
+    shooter.show("sell");
+
+    for (const QString& problem : problems.problems())
+        std::fprintf(stderr, "screenshots: %s\n", qPrintable(problem));
+    return ok && problems.problems().isEmpty() ? 0 : 1;
+}
+
+} // namespace stockline::app

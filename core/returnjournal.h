@@ -1,0 +1,115 @@
+#pragma once
+
+#include "error.h"
+#include "mutation.h"
+#include "receipt.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QString>
+
+namespace stockline {
+
+class LocalStore;
+class Outbox;
+class Transaction;
+
+// One line of a sale and how much of it was already returned.
+struct ReturnableLine
+{
+    int line = 0; // the sale's line number, from 1
+    ReceiptLine sold;
+    qint64 returned = 0; // units refunded before
+
+    [[nodiscard]] qint64 returnable() const { return sold.qty - returned; }
+};
+
+// A sale of this terminal as a return starts from it.
+struct ReturnableSale
+{
+    QString receipt;
+    QString location;
+    QDateTime at; // UTC
+    QList<ReturnableLine> lines;
+    QList<Payment> payments;       // how it was paid; change is a negative payment
+    Money refunded;                // paid back before, all methods
+    QList<Payment> refundPayments; // how it was paid back before, in order
+};
+
+struct ReturnRequestLine
+{
+    int line = 0; // the sale's line number
+    qint64 qty = 0;
+};
+
+// A clerk's refund of some units of one sale.
+struct CompletedReturn
+{
+    QString sale;
+    QString location; // where the goods go back; empty: where they were sold
+    QString staff;
+    QList<ReturnRequestLine> lines;
+    // Money paid back, positive amounts that add up to the refund's total exactly.
+    QList<Payment> payments;
+    QDateTime at; // invalid: now
+};
+
+struct RecordedReturn
+{
+    QString refund; // also the return's id on the wire
+    qint64 seq = 0; // of its outbox entry
+    Money total;
+    QDateTime at; // UTC
+};
+
+// The terminal's record of refunds, and the `return` mutation that tells the server the goods
+// are back, written in one transaction like a sale (DESIGN.md, invariants 3 and 5). Only
+// sales of this terminal's own journal can be refunded: the server keeps no receipts.
+//
+// What a returned unit is worth: a line's total (tax and discounts included) is shared over
+// its units so that returning all of them, at once or over several returns, pays back the
+// line's total to the cent, and no return ever pays more than was paid.
+//
+// Refund numbers are the terminal id, "-R" and the counter "refund", like receipt numbers:
+// "POS-01-R000001".
+//
+// Threading: the thread that opened the store.
+class ReturnJournal
+{
+public:
+    ReturnJournal(const LocalStore& store, Outbox& outbox, QString terminal);
+
+    [[nodiscard]] Result<ReturnableSale> returnable(const QString& receipt) const;
+    // What `qty` more units of `sold` pay back when `returnedBefore` units already went back.
+    [[nodiscard]] static Money refundFor(const ReceiptLine& sold, qint64 returnedBefore,
+                                         qint64 qty);
+    // The refund's total for these lines of `sale`, checked against what may be returned.
+    [[nodiscard]] static Result<Money> totalFor(const ReturnableSale& sale,
+                                                const QList<ReturnRequestLine>& lines);
+    // `total` paid back the way the sale was paid: to its non-cash tenders first (the same
+    // method and reference), each up to what it paid less what went back to it before, and
+    // the rest in cash.
+    [[nodiscard]] static QList<Payment> toOriginalTender(const ReturnableSale& sale, Money total);
+
+    // Numbers, stores and queues the return. On error nothing is written.
+    [[nodiscard]] Result<RecordedReturn> record(const CompletedReturn& request);
+    [[nodiscard]] Result<qint64> count() const;
+
+    [[nodiscard]] static Result<QString> format(QStringView terminal, qint64 number);
+    static constexpr QLatin1String counterName{"refund"};
+
+private:
+    [[nodiscard]] Status insert(const QString& refund, const CompletedReturn& request,
+                                const ReturnableSale& sale, const QDateTime& at, qint64 seq,
+                                Money total) const;
+    [[nodiscard]] Status insertLines(const QString& refund, const CompletedReturn& request,
+                                     const ReturnableSale& sale) const;
+    [[nodiscard]] Status insertPayments(const QString& refund,
+                                        const QList<Payment>& payments) const;
+
+    const LocalStore& m_store;
+    Outbox& m_outbox;
+    QString m_terminal;
+};
+
+} // namespace stockline

@@ -1,0 +1,107 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Stockline.Pos
+
+// The POS terminal: selling, returns and parked sales, one at a time, with the status bar
+// above and any problem shown in one place.
+ApplicationWindow {
+    id: window
+
+    // "sell", "returns" or "parked"; paying is a panel over "sell".
+    property string screen: "sell"
+    readonly property var screens: ["sell", "returns", "parked"]
+
+    function show(name) {
+        screen = name
+        Qt.callLater(refocus)
+    }
+    function refocus() {
+        if (screen === "sell")
+            sellScreen.refocus()
+        else if (screen === "returns")
+            returnsScreen.refocus()
+        else
+            parkedScreen.refocus()
+    }
+    function openReceipt() {
+        receiptPreview.open()
+    }
+
+    width: 1280
+    height: 800
+    minimumWidth: 1024
+    minimumHeight: 680
+    visible: true
+    title: qsTr("Stockline POS — %1").arg(Till.terminal)
+    color: Theme.background
+    font.pixelSize: Theme.fontNormal
+
+    header: StatusBar {
+        screenTitle: window.screen === "returns" ? qsTr("Returns")
+                   : window.screen === "parked" ? qsTr("Parked sales")
+                   : Till.paying ? qsTr("Payment") : qsTr("Sale")
+    }
+
+    ColumnLayout {
+        anchors.fill: parent
+        spacing: 0
+
+        ProblemBanner {
+            id: banner
+            objectName: "problemBanner"
+            Layout.fillWidth: true
+            Layout.margins: visible ? 8 : 0
+        }
+
+        StackLayout {
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            currentIndex: window.screens.indexOf(window.screen)
+
+            SellScreen {
+                id: sellScreen
+                objectName: "sellScreen"
+                onOpenReturns: window.show("returns")
+                onOpenParked: window.show("parked")
+                onOpenReceipt: window.openReceipt()
+            }
+            ReturnsScreen {
+                id: returnsScreen
+                objectName: "returnsScreen"
+                onDone: window.show("sell")
+            }
+            ParkedScreen {
+                id: parkedScreen
+                objectName: "parkedScreen"
+                onDone: window.show("sell")
+            }
+        }
+    }
+
+    ReceiptPreview {
+        id: receiptPreview
+        objectName: "receiptPreview"
+        onDone: window.refocus()
+    }
+
+    Connections {
+        target: Notices
+        function onProblem(message) { banner.show(message) }
+    }
+    Connections {
+        target: Till
+        // A refund's receipt is shown at once: the customer takes it with the money.
+        function onRefundCompleted() {
+            window.show("sell")
+            window.openReceipt()
+        }
+    }
+
+    Component.onCompleted: {
+        // Reported while the till started, before this window could show it.
+        if (Notices.last.length > 0)
+            banner.show(Notices.last)
+        refocus()
+    }
+}

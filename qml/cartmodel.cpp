@@ -1,0 +1,361 @@
+#include "cartmodel.h"
+
+#include "moneytext.h"
+#include "mutation.h"
+
+#include <algorithm>
+
+namespace stockline::ui {
+
+namespace {
+
+// a × b / c without overflow for any amounts a sale may hold (a discount times a net can pass
+// 2^63 where each alone is far from it).
+__extension__ typedef __int128 Wide;
+
+qint64 mulDiv(qint64 a, qint64 b, qint64 c)
+{
+    return static_cast<qint64>(static_cast<Wide>(a) * b / c);
+}
+
+qint64 mulMod(qint64 a, qint64 b, qint64 c)
+{
+    return static_cast<qint64>(static_cast<Wide>(a) * b % c);
+}
+
+} // namespace
+
+CartModel::CartModel(QObject* parent) : QAbstractListModel(parent) {}
+
+int CartModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : count();
+}
+
+QHash<int, QByteArray> CartModel::roleNames() const
+{
+    return {{SkuRole, "sku"},
+            {NameRole, "name"},
+            {NoteRole, "note"},
+            {QuantityRole, "quantity"},
+            {UnitPriceRole, "unitPrice"},
+            {DiscountRole, "discount"},
+            {TaxRateRole, "taxRate"},
+            {TaxRole, "tax"},
+            {NetRole, "net"},
+            {TotalRole, "total"},
+            {AvailableRole, "available"},
+            {HoldRole, "hold"},
+            {HoldTextRole, "holdText"}};
+}
+
+QVariant CartModel::moneyData(const Line& line, int role) const
+{
+    const ReceiptLine& r = line.receipt;
+    switch (role) {
+    case UnitPriceRole:
+        return moneyText(r.unitPrice);
+    case DiscountRole:
+        return r.discount > Money() ? moneyText(-r.discount) : QString();
+    case TaxRole:
+        return moneyText(r.tax());
+    case NetRole:
+        return moneyText(r.net());
+    case TotalRole:
+        return moneyText(r.total());
+    default:
+        return {};
+    }
+}
+
+QVariant CartModel::data(const QModelIndex& index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Line& line = m_lines.at(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+    case NameRole:
+        return line.receipt.name;
+    case SkuRole:
+        return line.receipt.sku;
+    case NoteRole:
+        return line.note;
+    case QuantityRole:
+        return line.receipt.qty;
+    case TaxRateRole:
+        return QStringLiteral("%1 %").arg(line.receipt.taxRate.toString());
+    case AvailableRole:
+        return line.available;
+    case HoldRole:
+        return static_cast<int>(hold(index.row()));
+    case HoldTextRole:
+        return holdText(index.row());
+    default:
+        return moneyData(line, role);
+    }
+}
+
+int CartModel::add(const Line& line)
+{
+    if (!m_lines.isEmpty()) {
+        Line& last = m_lines.last();
+        if (line.mergeable && last.mergeable && last.receipt.sku == line.receipt.sku &&
+            last.receipt.unitPrice == line.receipt.unitPrice && last.lineDiscount == Money()) {
+            last.receipt.qty += line.receipt.qty;
+            last.available = line.available;
+            reprice();
+            return count() - 1;
+        }
+    }
+    beginInsertRows({}, count(), count());
+    m_lines.append(line);
+    m_lines.last().receipt.discount = line.lineDiscount;
+    endInsertRows();
+    Q_EMIT countChanged();
+    reprice();
+    return count() - 1;
+}
+
+Status CartModel::checkRow(int row) const
+{
+    if (row < 0 || row >= count())
+        return Error{QStringLiteral("line"), tr("There is no line %1.").arg(row + 1)};
+    return success();
+}
+
+Status CartModel::setQuantity(int row, qint64 qty)
+{
+    if (const Status ok = checkRow(row); !ok)
+        return ok;
+    if (qty < 1 || qty > maxQuantity)
+        return Error{QStringLiteral("qty"),
+                     tr("A quantity is a whole number from 1 to %1.").arg(maxQuantity)};
+    Line& line = m_lines[row];
+    line.receipt.qty = qty;
+    // A changed quantity is a decision about this line: the next scan starts a new one.
+    line.mergeable = false;
+    line.lineDiscount = std::min(line.lineDiscount, line.receipt.unitPrice * qty);
+    reprice();
+    return success();
+}
+
+Status CartModel::setLineDiscount(int row, Money discount)
+{
+    if (const Status ok = checkRow(row); !ok)
+        return ok;
+    Line& line = m_lines[row];
+    const Money gross = line.receipt.unitPrice * line.receipt.qty;
+    if (discount < Money() || discount > gross)
+        return Error{QStringLiteral("discount"),
+                     tr("A discount on this line is at most %1.").arg(moneyText(gross))};
+    line.lineDiscount = discount;
+    line.mergeable = false;
+    reprice();
+    return success();
+}
+
+Status CartModel::setOrderDiscount(Money discount)
+{
+    const Money base = orderDiscountBase();
+    if (discount < Money() || discount > base)
+        return Error{QStringLiteral("discount"),
+                     tr("A discount on this sale is at most %1.").arg(moneyText(base))};
+    m_orderDiscount = discount;
+    reprice();
+    return success();
+}
+
+Status CartModel::removeLine(int row)
+{
+    if (const Status ok = checkRow(row); !ok)
+        return ok;
+    beginRemoveRows({}, row, row);
+    m_lines.removeAt(row);
+    endRemoveRows();
+    Q_EMIT countChanged();
+    // The order discount never exceeds what is left to take it off.
+    m_orderDiscount = std::min(m_orderDiscount, orderDiscountBase());
+    reprice();
+    return success();
+}
+
+void CartModel::clear()
+{
+    restore({}, Money());
+}
+
+void CartModel::restore(const QList<Line>& lines, Money orderDiscount)
+{
+    beginResetModel();
+    m_lines = lines;
+    endResetModel();
+    m_orderDiscount = std::clamp(orderDiscount, Money(), orderDiscountBase());
+    Q_EMIT countChanged();
+    reprice();
+}
+
+QList<ReceiptLine> CartModel::receiptLines() const
+{
+    QList<ReceiptLine> lines;
+    lines.reserve(m_lines.size());
+    for (const Line& line : m_lines)
+        lines.append(line.receipt);
+    return lines;
+}
+
+ReceiptTotals CartModel::totals() const
+{
+    return totalsOf(receiptLines());
+}
+
+Money CartModel::orderDiscountBase() const
+{
+    Money base;
+    for (const Line& line : m_lines)
+        base += line.receipt.unitPrice * line.receipt.qty - line.lineDiscount;
+    return base;
+}
+
+QString CartModel::nameAt(int row) const
+{
+    return row >= 0 && row < count() ? m_lines.at(row).receipt.name : QString();
+}
+
+qint64 CartModel::itemCount() const
+{
+    qint64 items = 0;
+    for (const Line& line : m_lines)
+        items += line.receipt.qty;
+    return items;
+}
+
+void CartModel::reprice()
+{
+    const qint64 base = orderDiscountBase().minor();
+    const qint64 discount = m_orderDiscount.minor();
+    // Largest remainder: floor shares first, then one cent each to the largest remainders.
+    QList<qint64> shares(m_lines.size(), 0);
+    QList<qsizetype> order;
+    qint64 given = 0;
+    for (qsizetype i = 0; i < m_lines.size(); ++i) {
+        const Line& line = m_lines.at(i);
+        const qint64 net = (line.receipt.unitPrice * line.receipt.qty - line.lineDiscount).minor();
+        shares[i] = base > 0 ? mulDiv(discount, net, base) : 0;
+        given += shares[i];
+        order.append(i);
+    }
+    auto remainder = [&](qsizetype i) {
+        const Line& line = m_lines.at(i);
+        const qint64 net = (line.receipt.unitPrice * line.receipt.qty - line.lineDiscount).minor();
+        return base > 0 ? mulMod(discount, net, base) : 0;
+    };
+    std::stable_sort(order.begin(), order.end(),
+                     [&](qsizetype a, qsizetype b) { return remainder(a) > remainder(b); });
+    for (qsizetype k = 0; k < order.size() && given < discount; ++k, ++given)
+        ++shares[order.at(k)];
+    for (qsizetype i = 0; i < m_lines.size(); ++i)
+        m_lines[i].receipt.discount = m_lines.at(i).lineDiscount + Money::fromMinor(shares.at(i));
+    emitAllChanged();
+}
+
+void CartModel::emitAllChanged()
+{
+    if (!m_lines.isEmpty())
+        Q_EMIT dataChanged(index(0), index(count() - 1));
+    Q_EMIT totalsChanged();
+    Q_EMIT changed();
+}
+
+qint64 CartModel::quantityOf(const QString& sku) const
+{
+    qint64 qty = 0;
+    for (const Line& line : m_lines) {
+        if (line.receipt.sku == sku)
+            qty += line.receipt.qty;
+    }
+    return qty;
+}
+
+CartModel::Hold CartModel::hold(int row) const
+{
+    const Line& line = m_lines.at(row);
+    if (line.held)
+        return Hold::Held;
+    if (line.available >= 0 && quantityOf(line.receipt.sku) > line.available)
+        return Hold::Short;
+    return m_online ? Hold::Unconfirmed : Hold::Offline;
+}
+
+QString CartModel::holdText(int row) const
+{
+    switch (hold(row)) {
+    case Hold::Held:
+        return tr("held");
+    case Hold::Short:
+        return tr("only %n left", nullptr,
+                  static_cast<int>(std::max<qint64>(0, line(row).available)));
+    case Hold::Offline:
+        return tr("offline — not confirmed");
+    case Hold::Unconfirmed:
+        break;
+    }
+    return tr("not confirmed yet");
+}
+
+void CartModel::applyLevels(const QList<StockLevel>& levels)
+{
+    for (const StockLevel& level : levels) {
+        if (level.location != m_location)
+            continue;
+        for (Line& line : m_lines) {
+            if (line.receipt.sku == level.sku)
+                line.available = level.available();
+        }
+    }
+    if (!m_lines.isEmpty())
+        Q_EMIT dataChanged(index(0), index(count() - 1), {AvailableRole, HoldRole, HoldTextRole});
+}
+
+void CartModel::setHold(int row, bool held, const QString& reservation)
+{
+    if (!checkRow(row))
+        return;
+    Line& line = m_lines[row];
+    line.held = held;
+    line.receipt.reservation = held ? reservation : QString();
+    Q_EMIT dataChanged(index(row), index(row), {HoldRole, HoldTextRole});
+    Q_EMIT changed();
+}
+
+void CartModel::setOnline(bool online)
+{
+    if (m_online == online)
+        return;
+    m_online = online;
+    Q_EMIT onlineChanged();
+    if (!m_lines.isEmpty())
+        Q_EMIT dataChanged(index(0), index(count() - 1), {HoldRole, HoldTextRole});
+}
+
+QString CartModel::netText() const
+{
+    return moneyText(totals().net);
+}
+
+QString CartModel::taxText() const
+{
+    return moneyText(totals().tax);
+}
+
+QString CartModel::totalText() const
+{
+    return moneyText(totals().total);
+}
+
+QString CartModel::orderDiscountText() const
+{
+    return moneyText(-m_orderDiscount);
+}
+
+} // namespace stockline::ui

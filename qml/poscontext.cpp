@@ -1,0 +1,107 @@
+#include "poscontext.h"
+
+#include "catalog.h"
+#include "localstore.h"
+#include "outbox.h"
+#include "parkedsales.h"
+#include "receiptnumbers.h"
+#include "receiptprinter.h"
+#include "returnjournal.h"
+#include "salejournal.h"
+#include "singletons.h"
+#include "stockreplica.h"
+#include "storecsv.h"
+#include "uilogging.h"
+
+#include <QFileInfo>
+
+namespace stockline::ui {
+
+Result<std::unique_ptr<PosContext>> PosContext::open(const PosOptions& options)
+{
+    std::unique_ptr<PosContext> context(new PosContext);
+    if (const Status built = context->build(options); !built)
+        return built.error();
+    return context;
+}
+
+PosContext::~PosContext()
+{
+    // Singletons point here: clear them so a later engine fails loudly, not on freed memory.
+    if (TillForeign::instance == m_till.get()) {
+        TillForeign::instance = nullptr;
+        NoticesForeign::instance = nullptr;
+        SyncForeign::instance = nullptr;
+    }
+}
+
+Status PosContext::build(const PosOptions& options)
+{
+    m_options = options;
+    Result<std::unique_ptr<LocalStore>> store = LocalStore::open(options.storePath);
+    if (!store)
+        return store.error();
+    m_store = std::move(store).value();
+    if (!options.importFolder.isEmpty()) {
+        const Result<StoreData> imported = StoreCsv::importFolder(*m_store, options.importFolder);
+        if (!imported)
+            return imported.error();
+        qCInfo(lcUi) << "imported" << imported->products.size() << "products from"
+                     << options.importFolder;
+    }
+    m_catalog = std::make_unique<Catalog>(*m_store);
+    m_replica = std::make_unique<StockReplica>(*m_store);
+    m_outbox = std::make_unique<Outbox>(*m_store);
+    Result<ReceiptNumbers> numbers = ReceiptNumbers::create(*m_store, options.terminal);
+    if (!numbers)
+        return numbers.error();
+    m_numbers = std::make_unique<ReceiptNumbers>(std::move(numbers).value());
+    m_journal = std::make_unique<SaleJournal>(*m_store, *m_outbox, *m_numbers);
+    m_returns = std::make_unique<ReturnJournal>(*m_store, *m_outbox, options.terminal);
+    m_parked = std::make_unique<ParkedSales>(*m_store);
+    m_notices = std::make_unique<Notices>();
+    m_sync = std::make_unique<SyncStatus>();
+    m_printer = std::make_unique<ReceiptPrinter>(options.printer);
+
+    const Result<QString> location = chooseLocation(options.location);
+    if (!location)
+        return location.error();
+    const QString receipts =
+        options.receiptFolder.isEmpty()
+            ? QFileInfo(options.storePath).absolutePath() + QStringLiteral("/receipts")
+            : options.receiptFolder;
+    m_till = std::make_unique<Till>(
+        Till::Services{*m_catalog, *m_replica, *m_journal, *m_parked, *m_returns, *m_printer,
+                       *m_sync, *m_notices},
+        Till::Settings{options.storeName, options.terminal, *location, options.staff, receipts});
+    return success();
+}
+
+Result<QString> PosContext::chooseLocation(const QString& wanted) const
+{
+    const Result<QList<Location>> locations = m_replica->locations();
+    if (!locations)
+        return locations.error();
+    QStringList known;
+    for (const Location& location : *locations) {
+        if (wanted.isEmpty() || location.id == wanted)
+            return location.id;
+        known.append(location.id);
+    }
+    if (known.isEmpty())
+        return Error{QStringLiteral("location"),
+                     QStringLiteral("the store has no locations yet: connect to the server or "
+                                    "import the store's data files first")};
+    return Error{QStringLiteral("location"), QStringLiteral("'%1' is not a location of this "
+                                                            "store; it has %2")
+                                                 .arg(wanted, known.join(QStringLiteral(", ")))};
+}
+
+void PosContext::exposeToQml()
+{
+    TillForeign::instance = m_till.get();
+    NoticesForeign::instance = m_notices.get();
+    SyncForeign::instance = m_sync.get();
+}
+
+} // namespace stockline::ui

@@ -1,0 +1,83 @@
+#pragma once
+
+#include "error.h"
+
+#include <QString>
+#include <memory>
+
+namespace stockline {
+class Catalog;
+class LocalStore;
+class Outbox;
+class ParkedSales;
+class ReceiptNumbers;
+class ReturnJournal;
+class SaleJournal;
+class StockReplica;
+} // namespace stockline
+
+namespace stockline::ui {
+
+class Notices;
+class ReceiptPrinter;
+class SyncStatus;
+class Till;
+
+struct PosOptions
+{
+    QString storePath;    // the terminal's SQLite file
+    QString importFolder; // store data files to import first (the demo's sample store)
+    QString terminal = QStringLiteral("POS-01");
+    QString location; // empty: the first location of the replica
+    QString storeName = QStringLiteral("Stockline");
+    QString staff;
+    QString printer;       // ReceiptPrinter's target; empty: none
+    QString receiptFolder; // empty: "receipts" next to the store file
+};
+
+// Everything a POS terminal runs on, built in dependency order and torn down in reverse:
+// the store, the catalog and stock replicas, the journals, and the till over them. The app's
+// main() and the offscreen tests build the same thing.
+class PosContext
+{
+public:
+    [[nodiscard]] static Result<std::unique_ptr<PosContext>> open(const PosOptions& options);
+    ~PosContext();
+    PosContext(const PosContext&) = delete;
+    PosContext& operator=(const PosContext&) = delete;
+
+    // Hands the till, the notices and the sync status to QML as singletons. Call before
+    // loading Main.qml; the context must outlive every engine that loaded it.
+    void exposeToQml();
+
+    [[nodiscard]] Till& till() { return *m_till; }
+    [[nodiscard]] Notices& notices() { return *m_notices; }
+    [[nodiscard]] SyncStatus& sync() { return *m_sync; }
+    [[nodiscard]] LocalStore& store() { return *m_store; }
+    [[nodiscard]] Outbox& outbox() { return *m_outbox; }
+    [[nodiscard]] SaleJournal& journal() { return *m_journal; }
+    [[nodiscard]] ReturnJournal& returns() { return *m_returns; }
+    [[nodiscard]] StockReplica& replica() { return *m_replica; }
+    [[nodiscard]] const PosOptions& options() const { return m_options; }
+
+private:
+    PosContext() = default;
+    [[nodiscard]] Status build(const PosOptions& options);
+    [[nodiscard]] Result<QString> chooseLocation(const QString& wanted) const;
+
+    PosOptions m_options;
+    std::unique_ptr<LocalStore> m_store;
+    std::unique_ptr<Catalog> m_catalog;
+    std::unique_ptr<StockReplica> m_replica;
+    std::unique_ptr<Outbox> m_outbox;
+    std::unique_ptr<ReceiptNumbers> m_numbers;
+    std::unique_ptr<SaleJournal> m_journal;
+    std::unique_ptr<ReturnJournal> m_returns;
+    std::unique_ptr<ParkedSales> m_parked;
+    std::unique_ptr<Notices> m_notices;
+    std::unique_ptr<SyncStatus> m_sync;
+    std::unique_ptr<ReceiptPrinter> m_printer;
+    std::unique_ptr<Till> m_till;
+};
+
+} // namespace stockline::ui

@@ -1,0 +1,59 @@
+#pragma once
+
+// The services main() builds, handed to QML as singletons: each create() returns the one
+// instance injected before Main.qml loads, owned by C++, so the classes themselves carry no
+// QML registration and are built and tested like any other object.
+
+#include "notices.h"
+#include "syncstatus.h"
+#include "till.h"
+
+#include <QQmlEngine>
+#include <QtQml/qqmlregistration.h>
+
+namespace stockline::ui {
+
+template <typename T> T* injected(T* instance)
+{
+    Q_ASSERT_X(instance, "singletons", "set the instance before loading QML");
+    QQmlEngine::setObjectOwnership(instance, QQmlEngine::CppOwnership);
+    return instance;
+}
+
+struct TillForeign
+{
+    Q_GADGET
+    QML_FOREIGN(stockline::ui::Till)
+    QML_NAMED_ELEMENT(Till)
+    QML_SINGLETON
+
+public:
+    static Till* create(QQmlEngine*, QJSEngine*) { return injected(instance); }
+    static inline Till* instance = nullptr;
+};
+
+struct NoticesForeign
+{
+    Q_GADGET
+    QML_FOREIGN(stockline::ui::Notices)
+    QML_NAMED_ELEMENT(Notices)
+    QML_SINGLETON
+
+public:
+    static Notices* create(QQmlEngine*, QJSEngine*) { return injected(instance); }
+    static inline Notices* instance = nullptr;
+};
+
+struct SyncForeign
+{
+    Q_GADGET
+    QML_FOREIGN(stockline::ui::SyncStatus)
+    QML_NAMED_ELEMENT(Sync)
+    QML_SINGLETON
+
+public:
+    static SyncStatus* create(QQmlEngine*, QJSEngine*) { return injected(instance); }
+    static inline SyncStatus* instance = nullptr;
+};
+
+} // namespace stockline::ui

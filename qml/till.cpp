@@ -1,0 +1,533 @@
+#include "till.h"
+
+#include "catalog.h"
+#include "escposencoder.h"
+#include "moneytext.h"
+#include "notices.h"
+#include "parkedmodel.h"
+#include "parkedsales.h"
+#include "paymentmodel.h"
+#include "receiptpdf.h"
+#include "receiptprinter.h"
+#include "returnsmodel.h"
+#include "salejournal.h"
+#include "searchmodel.h"
+#include "stockreplica.h"
+#include "syncstatus.h"
+#include "uilogging.h"
+
+#include <QDir>
+#include <QRegularExpression>
+#include <algorithm>
+
+namespace stockline::ui {
+
+namespace {
+
+// "3*", "3 * ", "12*4006381333931": a quantity of at most seven digits, then the rest.
+const QRegularExpression& quantityPrefix()
+{
+    static const QRegularExpression re(QStringLiteral("^\\s*(\\d{1,7})\\s*[*]\\s*(.*)$"));
+    return re;
+}
+
+} // namespace
+
+Till::Till(Services services, Settings settings, QObject* parent)
+    : QObject(parent), m_services(services), m_settings(std::move(settings)),
+      m_cart(new CartModel(this)),
+      m_search(new SearchModel(services.catalog, services.replica, services.notices, this)),
+      m_payment(new PaymentModel(this)),
+      m_parked(new ParkedModel(services.parked, services.notices, this)),
+      m_returns(new ReturnsModel(services.returns, services.notices,
+                                 ReturnsModel::Context{m_settings.storeName, m_settings.terminal,
+                                                       m_settings.location, m_settings.staff},
+                                 this))
+{
+    m_cart->setLocation(m_settings.location);
+    m_search->setLocation(m_settings.location);
+    m_cart->setOnline(services.sync.online());
+    connect(&services.sync, &SyncStatus::changed, this,
+            [this] { m_cart->setOnline(m_services.sync.online()); });
+    connect(m_returns, &ReturnsModel::refunded, this, [this](const ReceiptDocument& receipt) {
+        showReceipt(receipt);
+        Q_EMIT refundCompleted();
+    });
+    connect(&services.printer, &ReceiptPrinter::failed, &services.notices, &Notices::report);
+    restoreSaleInProgress();
+    connect(m_cart, &CartModel::changed, this, &Till::saveSaleInProgress);
+}
+
+Till::~Till() = default;
+
+bool Till::report(const QString& message)
+{
+    m_services.notices.report(message);
+    return false;
+}
+
+void Till::setPendingQuantity(int qty)
+{
+    if (qty == m_pendingQuantity)
+        return;
+    m_pendingQuantity = qty;
+    Q_EMIT pendingQuantityChanged();
+}
+
+std::optional<qint64> Till::takeQuantity(std::optional<qint64> typed)
+{
+    std::optional<qint64> qty = typed;
+    if (!qty && m_pendingQuantity > 0)
+        qty = m_pendingQuantity;
+    setPendingQuantity(0);
+    return qty;
+}
+
+QString Till::submit(const QString& text, int burst, int picked)
+{
+    if (m_paying)
+        return text;
+    // "3*" applies to what follows, typed or scanned: strip it first.
+    QString rest = text;
+    std::optional<qint64> typedQty;
+    if (const QRegularExpressionMatch match = quantityPrefix().match(text); match.hasMatch()) {
+        typedQty = match.captured(1).toLongLong();
+        rest = match.captured(2);
+    }
+    const bool scanned = burst > 0;
+    const qsizetype scanLength = std::min<qsizetype>(burst, rest.size());
+    const QString kept = scanned ? rest.left(rest.size() - scanLength) : QString();
+    const QString code = (scanned ? rest.right(scanLength) : rest).trimmed();
+    if (typedQty && code.isEmpty()) {
+        // "3*" alone: the next item comes 3 times.
+        if (*typedQty < 1 || *typedQty > maxQuantity) {
+            report(tr("A quantity is a whole number from 1 to %1.").arg(maxQuantity));
+            return {};
+        }
+        setPendingQuantity(static_cast<int>(*typedQty));
+        return {};
+    }
+    if (code.isEmpty())
+        return kept;
+    if (const std::optional<Found> found = findExact(code, scanned)) {
+        addProduct(*found, takeQuantity(typedQty));
+        return kept;
+    }
+    if (scanned)
+        return kept;
+    if (picked >= 0 && picked < m_search->count()) {
+        addProduct(Found{m_search->product(picked), std::nullopt}, takeQuantity(typedQty));
+        return {};
+    }
+    report(tr("Nothing found for “%1”.").arg(code));
+    return text;
+}
+
+std::optional<Till::Found> Till::findExact(const QString& code, bool reportUnknown)
+{
+    const Result<ScannedCode> scanned = Barcode::parse(code);
+    if (scanned) {
+        const auto product = m_services.catalog.byBarcode(scanned->lookupCode);
+        if (!product) {
+            report(tr("The catalog cannot be read: %1").arg(product.error().toString()));
+            return std::nullopt;
+        }
+        if (product->has_value())
+            return Found{**product, *scanned};
+        if (reportUnknown)
+            report(tr("Unknown barcode %1: not in the catalog.").arg(code));
+        return std::nullopt;
+    }
+    if (reportUnknown) {
+        report(tr("Unreadable barcode: %1").arg(scanned.error().message));
+        return std::nullopt;
+    }
+    const auto product = m_services.catalog.bySku(code.toUpper());
+    if (product && product->has_value())
+        return Found{**product, std::nullopt};
+    return std::nullopt;
+}
+
+qint64 Till::availableHere(const QString& sku) const
+{
+    const auto level = m_services.replica.level(sku, m_settings.location);
+    return level && level->has_value() ? (*level)->available() : -1;
+}
+
+CartModel::Line Till::lineFor(const Found& found, qint64 qty, bool explicitQty) const
+{
+    const Product& product = found.product;
+    CartModel::Line line;
+    line.receipt = ReceiptLine{product.sku, product.name,    qty,      product.price,
+                               Money(),     product.taxRate, QString()};
+    line.mergeable = !explicitQty;
+    line.available = availableHere(product.sku);
+    if (!found.code)
+        return line;
+    switch (found.code->kind) {
+    case ScannedCode::Kind::Plain:
+        break;
+    case ScannedCode::Kind::PriceEmbedded:
+        line.receipt.unitPrice = found.code->price;
+        line.note = tr("price from label");
+        line.mergeable = false;
+        break;
+    case ScannedCode::Kind::WeightEmbedded:
+        // The catalog price is per kilogram: the label's weight times it, to the cent.
+        line.receipt.unitPrice =
+            Money::fromMinor(divideHalfEven(product.price.minor() * found.code->grams, 1000));
+        line.note = tr("%1 × %2/kg").arg(weightText(found.code->grams), moneyText(product.price));
+        line.mergeable = false;
+        break;
+    }
+    return line;
+}
+
+bool Till::addProduct(const Found& found, std::optional<qint64> explicitQty)
+{
+    if (!found.product.active)
+        return report(tr("%1 (%2) is no longer sold.").arg(found.product.name, found.product.sku));
+    const qint64 qty = explicitQty.value_or(1);
+    if (qty < 1 || qty > maxQuantity)
+        return report(tr("A quantity is a whole number from 1 to %1.").arg(maxQuantity));
+    const int row = m_cart->add(lineFor(found, qty, explicitQty.has_value()));
+    qCDebug(lcUi) << "added" << found.product.sku << "x" << qty << "at row" << row;
+    Q_EMIT lineAdded(row);
+    return true;
+}
+
+bool Till::addSearchResult(int row)
+{
+    if (m_paying || row < 0 || row >= m_search->count())
+        return false;
+    return addProduct(Found{m_search->product(row), std::nullopt}, takeQuantity(std::nullopt));
+}
+
+bool Till::addSku(const QString& sku)
+{
+    const auto product = m_services.catalog.bySku(sku);
+    if (!product || !product->has_value())
+        return report(tr("No product %1.").arg(sku));
+    return addProduct(Found{**product, std::nullopt}, takeQuantity(std::nullopt));
+}
+
+bool Till::voidLine(int row)
+{
+    if (m_paying)
+        return false;
+    const Status removed = m_cart->removeLine(row);
+    return removed ? true : report(removed.error().message);
+}
+
+bool Till::setQuantity(int row, const QString& typed)
+{
+    bool ok = false;
+    const qint64 qty = typed.trimmed().toLongLong(&ok);
+    const Status set =
+        ok ? m_cart->setQuantity(row, qty)
+           : Status(Error{QStringLiteral("qty"), tr("“%1” is not a whole number.").arg(typed)});
+    return set ? true : report(set.error().message);
+}
+
+bool Till::setLineDiscount(int row, const QString& typed)
+{
+    if (row < 0 || row >= m_cart->count())
+        return report(tr("Choose a line first."));
+    const CartModel::Line& line = m_cart->line(row);
+    const Result<Money> discount = parseDiscount(typed, line.receipt.unitPrice * line.receipt.qty);
+    if (!discount)
+        return report(discount.error().message);
+    const Status set = m_cart->setLineDiscount(row, *discount);
+    return set ? true : report(set.error().message);
+}
+
+bool Till::setOrderDiscount(const QString& typed)
+{
+    const Result<Money> discount = parseDiscount(typed, m_cart->orderDiscountBase());
+    if (!discount)
+        return report(discount.error().message);
+    const Status set = m_cart->setOrderDiscount(*discount);
+    return set ? true : report(set.error().message);
+}
+
+void Till::cancelSale()
+{
+    setPaying(false);
+    m_payment->clear();
+    m_cart->clear();
+    setPendingQuantity(0);
+}
+
+void Till::setPaying(bool paying)
+{
+    if (paying == m_paying)
+        return;
+    m_paying = paying;
+    Q_EMIT payingChanged();
+}
+
+bool Till::startPayment()
+{
+    if (m_cart->count() == 0)
+        return report(tr("Scan an item first."));
+    m_payment->start(m_cart->totals().total);
+    setPaying(true);
+    return true;
+}
+
+void Till::cancelPayment()
+{
+    m_payment->clear();
+    setPaying(false);
+}
+
+bool Till::tenderCashMinor(qint64 minor)
+{
+    if (!m_paying)
+        return false;
+    const Status added = m_payment->addCash(Money::fromMinor(minor));
+    if (!added)
+        return report(added.error().message);
+    return m_payment->settled() ? completeSale() : true;
+}
+
+bool Till::tenderCash(const QString& typed)
+{
+    if (!m_paying)
+        return false;
+    if (typed.trimmed().isEmpty())
+        return tenderCashMinor(m_payment->remaining().minor());
+    const Result<Money> amount = parseAmount(typed);
+    return amount ? tenderCashMinor(amount->minor()) : report(amount.error().message);
+}
+
+bool Till::tenderCard(const QString& typed, const QString& reference)
+{
+    if (!m_paying)
+        return false;
+    Money amount = m_payment->remaining();
+    if (!typed.trimmed().isEmpty()) {
+        const Result<Money> parsed = parseAmount(typed);
+        if (!parsed)
+            return report(parsed.error().message);
+        amount = *parsed;
+    }
+    const Status added = m_payment->addCard(amount, reference);
+    if (!added)
+        return report(added.error().message);
+    return m_payment->settled() ? completeSale() : true;
+}
+
+bool Till::removeTender(int row)
+{
+    const Status removed = m_payment->removeTender(row);
+    return removed ? true : report(removed.error().message);
+}
+
+bool Till::completeSale()
+{
+    if (!m_paying || !m_payment->settled())
+        return report(tr("The sale is not paid yet."));
+    CompletedSale sale;
+    sale.location = m_settings.location;
+    sale.staff = m_settings.staff;
+    sale.lines = m_cart->receiptLines();
+    sale.payments = m_payment->payments();
+    sale.offline = !m_services.sync.online();
+    const Result<RecordedSale> recorded = m_services.journal.record(sale);
+    if (!recorded)
+        return report(tr("The sale was NOT saved, nothing is lost yet: %1. Try again, or call "
+                         "IT if it keeps failing.")
+                          .arg(recorded.error().toString()));
+
+    QStringList notes;
+    for (const CartModel::Line& line : m_cart->lines())
+        notes.append(line.note);
+    ReceiptDocument receipt = ReceiptDocument::forSale(sale.lines, notes);
+    receipt.storeName = m_settings.storeName;
+    receipt.terminal = m_settings.terminal;
+    receipt.number = recorded->receipt;
+    receipt.at = recorded->at;
+    receipt.payments = sale.payments;
+    receipt.offline = sale.offline;
+    const QString change = m_payment->changeText();
+    qCInfo(lcUi) << "sale" << recorded->receipt << "recorded, total"
+                 << recorded->totals.total.toString();
+
+    // The next customer starts now; the receipt prints meanwhile.
+    m_cart->clear();
+    m_payment->clear();
+    setPaying(false);
+    showReceipt(receipt);
+    Q_EMIT saleCompleted(recorded->receipt, change);
+    return true;
+}
+
+void Till::showReceipt(const ReceiptDocument& receipt)
+{
+    m_lastReceipt = receipt;
+    Q_EMIT lastReceiptChanged();
+    if (printerConfigured())
+        printLastReceipt();
+}
+
+ParkedSale Till::cartAsParked(const QString& label) const
+{
+    ParkedSale sale;
+    sale.label = label;
+    sale.orderDiscount = m_cart->orderDiscount();
+    sale.total = m_cart->totals().total;
+    for (const CartModel::Line& line : m_cart->lines()) {
+        ReceiptLine own = line.receipt;
+        own.discount = line.lineDiscount;
+        own.reservation.clear();
+        sale.lines.append(ParkedLine{own, line.note});
+    }
+    return sale;
+}
+
+void Till::restoreCart(const ParkedSale& sale)
+{
+    QList<CartModel::Line> lines;
+    for (const ParkedLine& parked : sale.lines) {
+        CartModel::Line line;
+        line.receipt = parked.line;
+        line.lineDiscount = parked.line.discount;
+        line.note = parked.note;
+        line.mergeable = false;
+        line.available = availableHere(parked.line.sku);
+        lines.append(line);
+    }
+    m_cart->restore(lines, sale.orderDiscount);
+}
+
+bool Till::park(const QString& label)
+{
+    if (m_paying)
+        return false;
+    const QString name = label.trimmed().isEmpty()
+                             ? tr("%n item(s)", nullptr, static_cast<int>(m_cart->itemCount()))
+                             : label.trimmed();
+    const Result<qint64> parked = m_services.parked.park(cartAsParked(name));
+    if (!parked)
+        return report(tr("The sale could not be parked: %1").arg(parked.error().toString()));
+    m_cart->clear();
+    setPendingQuantity(0);
+    m_parked->refresh();
+    return true;
+}
+
+bool Till::resume(qint64 id)
+{
+    if (m_paying)
+        return false;
+    if (m_cart->count() > 0)
+        return report(tr("Finish or park the current sale first."));
+    const Result<ParkedSale> sale = m_services.parked.take(id);
+    m_parked->refresh();
+    if (!sale)
+        return report(sale.error().message);
+    restoreCart(*sale);
+    return true;
+}
+
+void Till::saveSaleInProgress()
+{
+    if (const Status saved = m_services.parked.saveCurrent(cartAsParked(QString())); !saved)
+        report(tr("The sale in progress could not be saved: %1").arg(saved.error().toString()));
+}
+
+void Till::restoreSaleInProgress()
+{
+    const Result<std::optional<SavedSale>> saved = m_services.parked.takeCurrent();
+    if (!saved) {
+        report(tr("The sale in progress could not be read: %1").arg(saved.error().toString()));
+        return;
+    }
+    if (!saved->has_value())
+        return;
+    ParkedSale sale = (*saved)->sale;
+    if (!(*saved)->recordedSince) {
+        restoreCart(sale);
+        report(tr("The sale in progress when the till stopped is back in the cart."));
+        return;
+    }
+    // A sale was recorded after this was saved: it may be this very sale, paid a moment
+    // before the till stopped. Parked, not rung up again, so nothing is sold twice.
+    sale.label = tr("Restored after a restart: check against the last receipt");
+    if (const Result<qint64> parked = m_services.parked.park(sale); !parked) {
+        report(tr("The sale in progress could not be restored: %1").arg(parked.error().toString()));
+        return;
+    }
+    m_parked->refresh();
+    report(tr("The sale in progress when the till stopped was parked: check it against the "
+              "last receipt before ringing it up."));
+}
+
+bool Till::printerConfigured() const
+{
+    return m_services.printer.isConfigured();
+}
+
+void Till::printLastReceipt()
+{
+    if (!m_lastReceipt) {
+        report(tr("There is no receipt to print yet."));
+        return;
+    }
+    m_services.printer.print(EscPosEncoder().encode(*m_lastReceipt));
+}
+
+QString Till::saveLastReceiptPdf()
+{
+    if (!m_lastReceipt) {
+        report(tr("There is no receipt to save yet."));
+        return {};
+    }
+    if (!QDir().mkpath(m_settings.receiptFolder)) {
+        report(tr("The folder %1 cannot be created.")
+                   .arg(QDir::toNativeSeparators(m_settings.receiptFolder)));
+        return {};
+    }
+    const QString path =
+        QDir(m_settings.receiptFolder).filePath(m_lastReceipt->number + QStringLiteral(".pdf"));
+    if (const Status written = ReceiptPdf::write(*m_lastReceipt, path); !written) {
+        report(tr("The receipt PDF was not saved: %1").arg(written.error().message));
+        return {};
+    }
+    return path;
+}
+
+QString Till::lastReceipt() const
+{
+    return m_lastReceipt ? m_lastReceipt->number : QString();
+}
+
+QString Till::lastReceiptText() const
+{
+    return m_lastReceipt ? receiptText(*m_lastReceipt) : QString();
+}
+
+QString Till::lastTotalText() const
+{
+    return m_lastReceipt ? moneyText(m_lastReceipt->totals.total) : QString();
+}
+
+QString Till::lastChangeText() const
+{
+    if (!m_lastReceipt)
+        return {};
+    Money change;
+    for (const Payment& payment : m_lastReceipt->payments) {
+        if (payment.amount < Money())
+            change -= payment.amount;
+    }
+    return moneyText(change);
+}
+
+bool Till::lastWasRefund() const
+{
+    return m_lastReceipt && m_lastReceipt->kind == ReceiptDocument::Kind::Refund;
+}
+
+} // namespace stockline::ui

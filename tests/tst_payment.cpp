@@ -1,0 +1,203 @@
+#include "cartmodel.h"
+#include "localstore.h"
+#include "notices.h"
+#include "outbox.h"
+#include "parkedmodel.h"
+#include "parkedsales.h"
+#include "paymentmodel.h"
+#include "posfixture.h"
+#include "salejournal.h"
+#include "till.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+
+using namespace stockline;
+using namespace stockline::ui;
+
+Q_DECLARE_METATYPE(QList<qint64>)
+
+class tst_Payment : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init()
+    {
+        m_payment = std::make_unique<PaymentModel>();
+        m_tester = std::make_unique<QAbstractItemModelTester>(
+            m_payment.get(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    }
+    void cleanup()
+    {
+        m_tester.reset();
+        m_payment.reset();
+    }
+
+    void quickAmounts_data()
+    {
+        QTest::addColumn<qint64>("due");
+        QTest::addColumn<QList<qint64>>("expected");
+        QTest::newRow("45.90") << qint64{4590} << QList<qint64>{4590, 4600, 5000, 6000, 10000};
+        QTest::newRow("46.00, whole") << qint64{4600} << QList<qint64>{4600, 5000, 6000, 10000};
+        QTest::newRow("3.20") << qint64{320} << QList<qint64>{320, 400, 500, 1000, 2000};
+        QTest::newRow("nothing due") << qint64{0} << QList<qint64>{};
+    }
+    void quickAmounts()
+    {
+        QFETCH(qint64, due);
+        QFETCH(QList<qint64>, expected);
+        QList<qint64> amounts;
+        for (const Money amount : PaymentModel::quickAmounts(Money::fromMinor(due)))
+            amounts.append(amount.minor());
+        QCOMPARE(amounts, expected);
+    }
+
+    void cash_givesChangeAsANegativeCashPayment()
+    {
+        m_payment->start(Money::fromMinor(4590));
+        QVERIFY(m_payment->addCash(Money::fromMinor(5000)));
+        QVERIFY(m_payment->settled());
+        QCOMPARE(m_payment->change(), Money::fromMinor(410));
+        const QList<Payment> payments = m_payment->payments();
+        QCOMPARE(payments.size(), 2);
+        QCOMPARE(payments.at(0), (Payment{QStringLiteral("cash"), Money::fromMinor(5000), {}}));
+        QCOMPARE(payments.at(1), (Payment{QStringLiteral("cash"), Money::fromMinor(-410), {}}));
+        QVERIFY(!m_payment->addCash(Money::fromMinor(100))); // already paid
+    }
+
+    void split_cardThenCash()
+    {
+        m_payment->start(Money::fromMinor(4590));
+        QVERIFY(!m_payment->addCard(Money::fromMinor(5000), QStringLiteral("A1"))); // no change
+        QVERIFY(!m_payment->addCard(Money::fromMinor(2000), QStringLiteral("  "))); // reference
+        QVERIFY(m_payment->addCard(Money::fromMinor(2000), QStringLiteral("AUTH 1")));
+        QCOMPARE(m_payment->remaining(), Money::fromMinor(2590));
+        QVERIFY(!m_payment->settled());
+        QVERIFY(m_payment->addCash(Money::fromMinor(3000)));
+        QCOMPARE(m_payment->change(), Money::fromMinor(410));
+        Money sum;
+        for (const Payment& payment : m_payment->payments())
+            sum += payment.amount;
+        QCOMPARE(sum, m_payment->due());
+        QCOMPARE(m_payment->payments().at(0).reference, QStringLiteral("AUTH 1"));
+        QVERIFY(m_payment->removeTender(1));
+        QVERIFY(!m_payment->settled());
+    }
+
+    // Through the till: the sale lands in the journal with its outbox entry, and the next
+    // customer starts with an empty cart.
+    void till_completesTheSaleIntoTheJournal()
+    {
+        fixtures::PosFixture pos;
+        QVERIFY(pos.open());
+        Till& till = pos.context().till();
+        QSignalSpy completed(&till, &Till::saleCompleted);
+        QSignalSpy problems(&pos.context().notices(), &Notices::problem);
+        till.submit(fixtures::milkBarcode, 13);
+        till.submit(QStringLiteral("3*") + fixtures::colaBarcode, 12);
+        const Money total = till.cart()->totals().total;
+        QVERIFY(till.startPayment());
+        QVERIFY(till.paying());
+        QVERIFY(till.tenderCard(QStringLiteral("10"), QStringLiteral("AUTH 77")));
+        QVERIFY(till.paying());
+        QVERIFY(till.tenderCash(QStringLiteral("50")));
+        QCOMPARE(problems.count(), 0);
+        QCOMPARE(completed.count(), 1);
+        QVERIFY(!till.paying());
+        QCOMPARE(till.cart()->count(), 0);
+
+        const QString receipt = completed.at(0).at(0).toString();
+        QCOMPARE(receipt, QStringLiteral("POS-01-000001"));
+        QCOMPARE(till.lastReceipt(), receipt);
+        const auto stored = pos.context().journal().find(receipt);
+        QVERIFY(stored);
+        QCOMPARE(stored->totals.total, total);
+        QCOMPARE(stored->lines.size(), 2);
+        QCOMPARE(stored->lines.at(1).qty, 3);
+        QCOMPARE(stored->offline, true); // no sync client: rung up offline
+        QCOMPARE(stored->payments.size(), 3);
+        QCOMPARE(stored->payments.at(0).method, QStringLiteral("card"));
+        QCOMPARE(stored->payments.at(2).amount, total - Money::fromMinor(6000));
+        QCOMPARE(pos.context().outbox().pendingCount().value(), 1);
+        QVERIFY(till.lastReceiptText().contains(receipt));
+        QCOMPARE(till.lastChangeText(), moneyFor(Money::fromMinor(6000) - total));
+    }
+
+    void till_exactCashAndParking()
+    {
+        fixtures::PosFixture pos;
+        QVERIFY(pos.open());
+        Till& till = pos.context().till();
+        QVERIFY(!till.startPayment()); // nothing to pay for
+        till.submit(fixtures::milkBarcode, 13);
+        QVERIFY(till.park(QStringLiteral("Mr. B")));
+        QCOMPARE(till.cart()->count(), 0);
+        QCOMPARE(till.parked()->rowCount(), 1);
+        till.submit(fixtures::colaBarcode, 12);
+        QVERIFY(till.startPayment());
+        QVERIFY(till.tenderCash(QString())); // exact
+        QCOMPARE(pos.context().journal().count().value(), 1);
+        const qint64 id =
+            till.parked()->data(till.parked()->index(0), Qt::UserRole + 1).toLongLong();
+        QVERIFY(till.resume(id));
+        QCOMPARE(till.cart()->count(), 1);
+        QCOMPARE(till.cart()->line(0).receipt.sku, QStringLiteral("DAI-0001"));
+        QCOMPARE(till.parked()->rowCount(), 0);
+    }
+
+    void saleInProgress_survivesARestart()
+    {
+        fixtures::PosFixture pos;
+        QVERIFY(pos.open());
+        pos.context().till().submit(fixtures::milkBarcode, 13);
+        pos.context().till().submit(QStringLiteral("2*") + fixtures::colaBarcode, 12);
+        QVERIFY(pos.context().till().setOrderDiscount(QStringLiteral("1.00")));
+        const Money total = pos.context().till().cart()->totals().total;
+        QVERIFY(pos.reopen());
+        Till& till = pos.context().till();
+        QCOMPARE(till.cart()->count(), 2);
+        QCOMPARE(till.cart()->line(1).receipt.qty, 2);
+        QCOMPARE(till.cart()->totals().total, total);
+        QVERIFY(!pos.context().notices().last().isEmpty());
+        // Sold: nothing comes back after the next restart.
+        QVERIFY(till.startPayment());
+        QVERIFY(till.tenderCash(QString()));
+        QVERIFY(pos.reopen());
+        QCOMPARE(pos.context().till().cart()->count(), 0);
+        QCOMPARE(pos.context().till().parked()->rowCount(), 0);
+    }
+
+    // Saved, then a sale was recorded before the till stopped (the save of the emptied cart
+    // never happened): it may be the same sale, so it is parked, never rung up twice.
+    void saleInProgress_recordedSinceIsParked()
+    {
+        fixtures::PosFixture pos;
+        QVERIFY(pos.open());
+        pos.context().till().submit(fixtures::milkBarcode, 13);
+        {
+            ParkedSales parked(pos.context().store());
+            const auto saved = parked.takeCurrent();
+            QVERIFY(saved && saved->has_value());
+            QVERIFY(!(*saved)->recordedSince);
+            QVERIFY(parked.saveCurrent((*saved)->sale));
+            CompletedSale sale;
+            sale.location = QStringLiteral("store-1");
+            sale.lines = pos.context().till().cart()->receiptLines();
+            sale.payments = {Payment{QStringLiteral("cash"), totalsOf(sale.lines).total, {}}};
+            QVERIFY(pos.context().journal().record(sale));
+        }
+        QVERIFY(pos.reopen());
+        QCOMPARE(pos.context().till().cart()->count(), 0);
+        QCOMPARE(pos.context().till().parked()->rowCount(), 1);
+    }
+
+private:
+    static QString moneyFor(Money amount) { return amount.toLocaleString(); }
+
+    std::unique_ptr<PaymentModel> m_payment;
+    std::unique_ptr<QAbstractItemModelTester> m_tester;
+};
+
+QTEST_MAIN(tst_Payment)
+#include "tst_payment.moc"

@@ -1,0 +1,198 @@
+#include "localstore.h"
+#include "outbox.h"
+#include "receiptnumbers.h"
+#include "returnjournal.h"
+#include "salefixtures.h"
+#include "salejournal.h"
+
+#include <QJsonArray>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace stockline;
+using fixtures::line;
+using fixtures::paidInCash;
+
+class tst_ReturnJournal : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init()
+    {
+        QVERIFY(m_dir.isValid());
+        auto opened = LocalStore::open(m_dir.filePath(QStringLiteral("%1.db").arg(++m_files)));
+        QVERIFY(opened);
+        m_store = std::move(opened).value();
+        QVERIFY(fixtures::seedProducts(*m_store));
+        m_outbox = std::make_unique<Outbox>(*m_store);
+        auto numbers = ReceiptNumbers::create(*m_store, QStringLiteral("POS-01"));
+        QVERIFY(numbers);
+        m_numbers = std::make_unique<ReceiptNumbers>(std::move(numbers).value());
+        m_sales = std::make_unique<SaleJournal>(*m_store, *m_outbox, *m_numbers);
+        m_returns = std::make_unique<ReturnJournal>(*m_store, *m_outbox, QStringLiteral("POS-01"));
+    }
+    void cleanup()
+    {
+        m_returns.reset();
+        m_sales.reset();
+        m_numbers.reset();
+        m_outbox.reset();
+        m_store.reset();
+    }
+
+    void refundFor_data()
+    {
+        QTest::addColumn<qint64>("qty");
+        QTest::addColumn<qint64>("discount");
+        QTest::addColumn<QList<qint64>>("steps");
+        QTest::newRow("one unit") << qint64{1} << qint64{0} << QList<qint64>{1};
+        QTest::newRow("all at once") << qint64{3} << qint64{10} << QList<qint64>{3};
+        QTest::newRow("one by one") << qint64{3} << qint64{10} << QList<qint64>{1, 1, 1};
+        QTest::newRow("uneven") << qint64{7} << qint64{33} << QList<qint64>{2, 4, 1};
+    }
+    // However a line is returned, the refunds add up to what the line cost, to the cent.
+    void refundFor()
+    {
+        QFETCH(qint64, qty);
+        QFETCH(qint64, discount);
+        QFETCH(QList<qint64>, steps);
+        const ReceiptLine sold = line(2, qty, discount);
+        Money paidBack;
+        qint64 returned = 0;
+        for (const qint64 step : steps) {
+            const Money part = ReturnJournal::refundFor(sold, returned, step);
+            QVERIFY(part > Money());
+            paidBack += part;
+            returned += step;
+        }
+        QCOMPARE(paidBack, sold.total());
+    }
+
+    void record_refundsAndQueuesAReturn()
+    {
+        const auto sale = m_sales->record(paidInCash({line(0, 3), line(2, 1)}));
+        QVERIFY(sale);
+        auto returnable = m_returns->returnable(sale->receipt);
+        QVERIFY2(returnable, returnable ? "" : qPrintable(returnable.error().toString()));
+        QCOMPARE(returnable->lines.size(), 2);
+        QCOMPARE(returnable->lines.at(0).returnable(), 3);
+
+        CompletedReturn request;
+        request.sale = sale->receipt;
+        request.lines = {ReturnRequestLine{1, 2}};
+        const Money amount = ReturnJournal::refundFor(line(0, 3), 0, 2);
+        request.payments = {Payment{QStringLiteral("cash"), amount, QString()}};
+        const auto recorded = m_returns->record(request);
+        QVERIFY2(recorded, recorded ? "" : qPrintable(recorded.error().toString()));
+        QCOMPARE(recorded->refund, QStringLiteral("POS-01-R000001"));
+        QCOMPARE(recorded->total, amount);
+        QCOMPARE(recorded->seq, sale->seq + 1);
+
+        const auto entry = m_outbox->entry(recorded->seq);
+        QVERIFY(entry);
+        QCOMPARE(entry->kind, QStringLiteral("return"));
+        QCOMPARE(entry->payload.value(QLatin1String("return")).toString(), recorded->refund);
+        QCOMPARE(entry->payload.value(QLatin1String("sale")).toString(), sale->receipt);
+        QCOMPARE(entry->payload.value(QLatin1String("location")).toString(),
+                 QStringLiteral("store-1"));
+        const QJsonArray lines = entry->payload.value(QLatin1String("lines")).toArray();
+        QCOMPARE(lines.size(), 1);
+        QCOMPARE(lines.at(0).toObject().value(QLatin1String("qty")).toInteger(), 2);
+
+        returnable = m_returns->returnable(sale->receipt);
+        QVERIFY(returnable);
+        QCOMPARE(returnable->lines.at(0).returned, 2);
+        QCOMPARE(returnable->refunded, amount);
+        QCOMPARE(m_returns->count().value(), 1);
+    }
+
+    void record_neverReturnsMoreThanWasSold()
+    {
+        const auto sale = m_sales->record(paidInCash({line(1, 2)}));
+        QVERIFY(sale);
+        CompletedReturn request;
+        request.sale = sale->receipt;
+        request.lines = {ReturnRequestLine{1, 2}};
+        request.payments = {Payment{QStringLiteral("cash"), line(1, 2).total(), QString()}};
+        QVERIFY(m_returns->record(request));
+        const qint64 seq = m_outbox->lastSeq().value();
+
+        request.lines = {ReturnRequestLine{1, 1}};
+        request.payments = {Payment{QStringLiteral("cash"), Money::fromMinor(1), QString()}};
+        const auto again = m_returns->record(request);
+        QVERIFY(!again);
+        QCOMPARE(again.error().field, QStringLiteral("lines[0].qty"));
+        QCOMPARE(m_outbox->lastSeq().value(), seq);
+        QCOMPARE(m_returns->count().value(), 1);
+    }
+
+    void record_refusesPaymentsThatDoNotAddUp()
+    {
+        const auto sale = m_sales->record(paidInCash({line(1, 1)}));
+        QVERIFY(sale);
+        CompletedReturn request;
+        request.sale = sale->receipt;
+        request.lines = {ReturnRequestLine{1, 1}};
+        request.payments = {Payment{QStringLiteral("cash"), Money::fromMinor(1), QString()}};
+        const auto recorded = m_returns->record(request);
+        QVERIFY(!recorded);
+        QCOMPARE(recorded.error().field, QStringLiteral("payments"));
+        QCOMPARE(m_returns->count().value(), 0);
+        QCOMPARE(m_store->counter(QString(ReturnJournal::counterName)).value(), 0);
+    }
+
+    void record_refusesUnknownSalesAndLines()
+    {
+        CompletedReturn request;
+        request.sale = QStringLiteral("POS-01-999999");
+        request.lines = {ReturnRequestLine{1, 1}};
+        QCOMPARE(m_returns->record(request).error().field, QStringLiteral("receipt"));
+
+        const auto sale = m_sales->record(paidInCash({line(1, 1)}));
+        QVERIFY(sale);
+        request.sale = sale->receipt;
+        request.lines = {ReturnRequestLine{2, 1}};
+        QCOMPARE(m_returns->record(request).error().field, QStringLiteral("lines[0].line"));
+        request.lines = {ReturnRequestLine{1, 1}, ReturnRequestLine{1, 1}};
+        QCOMPARE(m_returns->record(request).error().field, QStringLiteral("lines[1].line"));
+    }
+
+    void toOriginalTender_cardFirstThenCash()
+    {
+        ReturnableSale sale;
+        sale.payments = {
+            Payment{QStringLiteral("card"), Money::fromMinor(1000), QStringLiteral("A1")},
+            Payment{QStringLiteral("cash"), Money::fromMinor(2000), QString()},
+            Payment{QStringLiteral("cash"), Money::fromMinor(-500), QString()}};
+        QList<Payment> back = ReturnJournal::toOriginalTender(sale, Money::fromMinor(700));
+        QCOMPARE(back.size(), 1);
+        QCOMPARE(back.at(0),
+                 (Payment{QStringLiteral("card"), Money::fromMinor(700), QStringLiteral("A1")}));
+
+        sale.refundPayments = {back.at(0)};
+        back = ReturnJournal::toOriginalTender(sale, Money::fromMinor(700));
+        QCOMPARE(back.size(), 2);
+        QCOMPARE(back.at(0).amount, Money::fromMinor(300));
+        QCOMPARE(back.at(1), (Payment{QStringLiteral("cash"), Money::fromMinor(400), QString()}));
+    }
+
+    void format()
+    {
+        QCOMPARE(ReturnJournal::format(u"POS-01", 42).value(), QStringLiteral("POS-01-R000042"));
+        QVERIFY(!ReturnJournal::format(u"POS-01", 0));
+        QVERIFY(!ReturnJournal::format(QString(60, u'T'), 1));
+    }
+
+private:
+    QTemporaryDir m_dir;
+    int m_files = 0;
+    std::unique_ptr<LocalStore> m_store;
+    std::unique_ptr<Outbox> m_outbox;
+    std::unique_ptr<ReceiptNumbers> m_numbers;
+    std::unique_ptr<SaleJournal> m_sales;
+    std::unique_ptr<ReturnJournal> m_returns;
+};
+
+QTEST_GUILESS_MAIN(tst_ReturnJournal)
+#include "tst_returnjournal.moc"

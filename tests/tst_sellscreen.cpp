@@ -1,0 +1,220 @@
+// Drives the real Main.qml offscreen with key events, as a clerk with a keyboard-wedge
+// scanner does, and checks what the local journal and outbox hold afterwards.
+
+#include "cartmodel.h"
+#include "notices.h"
+#include "outbox.h"
+#include "posfixture.h"
+#include "returnjournal.h"
+#include "returnsmodel.h"
+#include "salejournal.h"
+#include "searchmodel.h"
+#include "till.h"
+
+#include <QQmlApplicationEngine>
+#include <QQuickItem>
+#include <QQuickStyle>
+#include <QQuickWindow>
+#include <QSignalSpy>
+#include <QtQml/qqmlextensionplugin.h>
+
+Q_IMPORT_QML_PLUGIN(Stockline_PosPlugin)
+
+using namespace stockline;
+using namespace stockline::ui;
+
+class tst_SellScreen : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase() { QQuickStyle::setStyle(QStringLiteral("Basic")); }
+
+    void init()
+    {
+        // Any warning from Qt or QML while the screens run is a bug (checked in cleanup).
+        s_warnings.clear();
+        s_previousHandler = qInstallMessageHandler(collectWarnings);
+        m_pos = std::make_unique<fixtures::PosFixture>();
+        QVERIFY(m_pos->open());
+        m_pos->context().exposeToQml();
+        m_problems = std::make_unique<QSignalSpy>(&m_pos->context().notices(), &Notices::problem);
+        m_engine = std::make_unique<QQmlApplicationEngine>();
+        m_engine->addImportPath(QStringLiteral("qrc:/qt/qml"));
+        m_engine->load(QUrl(QStringLiteral("qrc:/qt/qml/Stockline/Pos/Main.qml")));
+        QCOMPARE(m_engine->rootObjects().size(), 1);
+        m_window = qobject_cast<QQuickWindow*>(m_engine->rootObjects().constFirst());
+        QVERIFY(m_window);
+        m_window->requestActivate();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window));
+        QTRY_VERIFY(scanField()->hasActiveFocus());
+    }
+    void cleanup()
+    {
+        qInstallMessageHandler(s_previousHandler);
+        QVERIFY2(s_warnings.isEmpty(), qPrintable(s_warnings.join(u'\n')));
+        m_engine.reset();
+        m_problems.reset();
+        m_pos.reset();
+    }
+
+    // A scanner types a whole code in a few milliseconds and ends it with Enter.
+    void scan_typeBarcodeAndEnter()
+    {
+        scan(fixtures::milkBarcode);
+        QTRY_COMPARE(till().cart()->count(), 1);
+        QCOMPARE(till().cart()->line(0).receipt.sku, QStringLiteral("DAI-0001"));
+        QCOMPARE(scanField()->property("text").toString(), QString());
+    }
+
+    void sale_scanQuantityPayCashComplete()
+    {
+        scan(fixtures::milkBarcode);
+        // The clerk types "3*" by hand, then scans.
+        type(QStringLiteral("3*"), 120);
+        QTest::qWait(150);
+        scan(fixtures::colaBarcode);
+        QTRY_COMPARE(till().cart()->count(), 2);
+        QCOMPARE(till().cart()->line(1).receipt.qty, 3);
+        // Typed by hand: an SKU and Enter.
+        type(QStringLiteral("hou-0001"), 60);
+        QTest::keyClick(m_window, Qt::Key_Return);
+        QTRY_COMPARE(till().cart()->count(), 3);
+        const Money total = till().cart()->totals().total;
+
+        QTest::keyClick(m_window, Qt::Key_F12); // pay
+        QTRY_VERIFY(till().paying());
+        QTest::keyClick(m_window, Qt::Key_F1); // exact cash: paid, recorded, next customer
+        QTRY_COMPARE(m_pos->context().journal().count().value(), 1);
+        QVERIFY(!till().paying());
+        QCOMPARE(till().cart()->count(), 0);
+        QCOMPARE(m_problems->count(), 0);
+
+        const auto sale = m_pos->context().journal().find(till().lastReceipt());
+        QVERIFY(sale);
+        QCOMPARE(sale->lines.size(), 3);
+        QCOMPARE(sale->lines.at(1).qty, 3);
+        QCOMPARE(sale->totals.total, total);
+        QCOMPARE(sale->payments.size(), 1);
+        QCOMPARE(sale->payments.at(0).amount, total);
+        const auto pending = m_pos->context().outbox().pending(10);
+        QVERIFY(pending);
+        QCOMPARE(pending->size(), 1);
+        QCOMPARE(pending->at(0).kind, QStringLiteral("sale"));
+        QCOMPARE(pending->at(0).payload.value(QLatin1String("sale")).toString(), sale->receipt);
+        // The scan field has the keyboard again for the next customer.
+        QTRY_VERIFY(scanField()->hasActiveFocus());
+    }
+
+    void pay_cashTypedWithChange()
+    {
+        scan(fixtures::colaBarcode);
+        QTRY_COMPARE(till().cart()->count(), 1);
+        QTest::keyClick(m_window, Qt::Key_F12);
+        QTRY_VERIFY(till().paying());
+        type(QStringLiteral("20"));
+        QTest::keyClick(m_window, Qt::Key_Return);
+        QTRY_COMPARE(m_pos->context().journal().count().value(), 1);
+        const auto sale = m_pos->context().journal().find(till().lastReceipt());
+        QVERIFY(sale);
+        QCOMPARE(sale->payments.size(), 2);
+        QCOMPARE(sale->payments.at(0).amount, Money::fromMinor(2000));
+        QCOMPARE(sale->payments.at(1).amount, sale->totals.total - Money::fromMinor(2000));
+    }
+
+    void escape_leavesPaymentAndKeepsTheCart()
+    {
+        scan(fixtures::milkBarcode);
+        QTRY_COMPARE(till().cart()->count(), 1);
+        QTest::keyClick(m_window, Qt::Key_F12);
+        QTRY_VERIFY(till().paying());
+        QTest::keyClick(m_window, Qt::Key_Escape);
+        QTRY_VERIFY(!till().paying());
+        QCOMPARE(till().cart()->count(), 1);
+        QTRY_VERIFY(scanField()->hasActiveFocus());
+    }
+
+    void search_arrowAndEnterPicksAResult()
+    {
+        type(QStringLiteral("paper towels"), 50);
+        QTRY_VERIFY(till().search()->rowCount() > 1);
+        QTest::keyClick(m_window, Qt::Key_Down);
+        const QString second =
+            till().search()->data(till().search()->index(1), Qt::DisplayRole).toString();
+        QTest::keyClick(m_window, Qt::Key_Return);
+        QTRY_COMPARE(till().cart()->count(), 1);
+        QCOMPARE(till().cart()->line(0).receipt.name, second);
+    }
+
+    void returns_scanTheReceiptAndRefund()
+    {
+        scan(fixtures::milkBarcode);
+        scan(fixtures::colaBarcode);
+        QTRY_COMPARE(till().cart()->count(), 2);
+        QTest::keyClick(m_window, Qt::Key_F12);
+        QTRY_VERIFY(till().paying());
+        QTest::keyClick(m_window, Qt::Key_F1);
+        QTRY_COMPARE(m_pos->context().journal().count().value(), 1);
+        const QString receipt = till().lastReceipt();
+
+        QTest::keyClick(m_window, Qt::Key_F8); // returns
+        QTRY_COMPARE(m_window->property("screen").toString(), QStringLiteral("returns"));
+        scan(receipt);
+        QTRY_VERIFY(till().returns()->loaded());
+        QTest::keyClick(m_window, Qt::Key_Down); // the cola
+        QTest::keyClick(m_window, Qt::Key_F2);   // choose it
+        QTRY_VERIFY(till().returns()->anyChosen());
+        QTest::keyClick(m_window, Qt::Key_F11); // refund in cash
+        QTRY_COMPARE(m_pos->context().returns().count().value(), 1);
+        QCOMPARE(m_problems->count(), 0);
+        const auto pending = m_pos->context().outbox().pending(10);
+        QVERIFY(pending);
+        QCOMPARE(pending->size(), 2);
+        QCOMPARE(pending->at(1).kind, QStringLiteral("return"));
+        QCOMPARE(pending->at(1).payload.value(QLatin1String("sale")).toString(), receipt);
+        QTRY_COMPARE(m_window->property("screen").toString(), QStringLiteral("sell"));
+        QVERIFY(till().lastWasRefund());
+    }
+
+private:
+    static void collectWarnings(QtMsgType type, const QMessageLogContext& context,
+                                const QString& message)
+    {
+        const bool ours = context.category &&
+                          QLatin1String(context.category).startsWith(QLatin1String("stockline."));
+        if (type >= QtWarningMsg && type != QtInfoMsg && !ours)
+            s_warnings.append(message);
+        s_previousHandler(type, context, message);
+    }
+    static inline QStringList s_warnings;
+    static inline QtMessageHandler s_previousHandler = nullptr;
+
+    // QTest::keyClicks has no QWindow overload in Qt 6.4, and keyClick's delay does not reach
+    // a QWindow's events: wait `delay` ms before each key for real, as a person would.
+    void type(const QString& text, int delay = 0)
+    {
+        for (const QChar c : text) {
+            if (delay > 0)
+                QTest::qWait(delay);
+            QTest::keyClick(m_window, c.toLatin1());
+        }
+    }
+    void scan(const QString& code)
+    {
+        type(code); // no delay: a scanner's burst
+        QTest::keyClick(m_window, Qt::Key_Return);
+    }
+    QQuickItem* scanField()
+    {
+        return m_window->findChild<QQuickItem*>(QStringLiteral("scanField"));
+    }
+    Till& till() { return m_pos->context().till(); }
+
+    std::unique_ptr<fixtures::PosFixture> m_pos;
+    std::unique_ptr<QSignalSpy> m_problems;
+    std::unique_ptr<QQmlApplicationEngine> m_engine;
+    QQuickWindow* m_window = nullptr;
+};
+
+QTEST_MAIN(tst_SellScreen)
+#include "tst_sellscreen.moc"
