@@ -3,6 +3,7 @@
 #include "barcode.h"
 #include "ids.h"
 #include "localstore.h"
+#include "sqlrows.h"
 
 #include <QSet>
 #include <QSqlQuery>
@@ -15,19 +16,6 @@ namespace {
 
 const QString productColumns =
     QStringLiteral("p.sku, p.barcode, p.name, p.price, p.tax_rate, p.active, p.department");
-
-Product productFrom(const QSqlQuery& query)
-{
-    Product p;
-    p.sku = query.value(0).toString();
-    p.barcode = query.value(1).toString();
-    p.name = query.value(2).toString();
-    p.price = Money::fromMinor(query.value(3).toLongLong());
-    p.taxRate = TaxRate::fromMilliPercent(query.value(4).toInt());
-    p.active = query.value(5).toBool();
-    p.department = query.value(6).toString();
-    return p;
-}
 
 // Qt binds a null QString as SQL NULL; the optional text columns are NOT NULL DEFAULT ''.
 QString notNull(const QString& text)
@@ -197,7 +185,7 @@ Result<std::optional<Product>> Catalog::first(const QString& sql, const QString&
         return LocalStore::sqlError(query, purpose);
     if (!query.next())
         return std::optional<Product>();
-    return std::optional<Product>(productFrom(query));
+    return std::optional<Product>(sqlrows::product(query));
 }
 
 Result<std::optional<Product>> Catalog::bySku(QStringView sku) const
@@ -321,7 +309,7 @@ std::optional<Error> Catalog::addMatches(const QString& match, int limit,
         return LocalStore::sqlError(query, purpose);
     const qsizetype exactHits = found.size();
     while (found.size() < limit && query.next()) {
-        Product p = productFrom(query);
+        Product p = sqlrows::product(query);
         if (!contains(found.first(exactHits), p.sku))
             found.append(std::move(p));
     }

@@ -1,6 +1,7 @@
 #include "stockreplica.h"
 
 #include "localstore.h"
+#include "sqlrows.h"
 
 #include <QVariant>
 
@@ -17,17 +18,6 @@ std::optional<Error> firstInvalid(const QList<T>& items, const QString& listName
                          e->message};
     }
     return std::nullopt;
-}
-
-StockLevel levelFrom(const QSqlQuery& query)
-{
-    StockLevel level;
-    level.sku = query.value(0).toString();
-    level.location = query.value(1).toString();
-    level.onHand = query.value(2).toLongLong();
-    level.reserved = query.value(3).toLongLong();
-    level.version = query.value(4).toLongLong();
-    return level;
 }
 
 const QString levelColumns = QStringLiteral("sku, location, on_hand, reserved, version");
@@ -170,7 +160,7 @@ Result<std::optional<StockLevel>> StockReplica::level(QStringView sku, QStringVi
     const StatementReset reset(query);
     if (!query.next())
         return std::optional<StockLevel>();
-    return std::optional<StockLevel>(levelFrom(query));
+    return std::optional<StockLevel>(sqlrows::level(query));
 }
 
 Result<QList<StockLevel>> StockReplica::levelsOf(QStringView sku) const
@@ -184,7 +174,7 @@ Result<QList<StockLevel>> StockReplica::levelsOf(QStringView sku) const
     const StatementReset reset(query);
     QList<StockLevel> all;
     while (query.next())
-        all.append(levelFrom(query));
+        all.append(sqlrows::level(query));
     return all;
 }
 

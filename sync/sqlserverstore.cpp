@@ -1,6 +1,7 @@
 #include "ids.h"
 #include "logging.h"
 #include "mutation.h"
+#include "sqlrows.h"
 #include "sqlserverstore_p.h"
 
 #include <QAtomicInteger>
@@ -510,30 +511,6 @@ Status SqlServerStore::importStock(const QList<StockMovement>& stock)
 
 namespace {
 
-StockLevel levelFrom(const QSqlQuery& q)
-{
-    StockLevel level;
-    level.sku = q.value(0).toString();
-    level.location = q.value(1).toString();
-    level.onHand = q.value(2).toLongLong();
-    level.reserved = q.value(3).toLongLong();
-    level.version = q.value(4).toLongLong();
-    return level;
-}
-
-Product productFrom(const QSqlQuery& q)
-{
-    Product p;
-    p.sku = q.value(0).toString();
-    p.barcode = q.value(1).toString();
-    p.name = q.value(2).toString();
-    p.price = Money::fromMinor(q.value(3).toLongLong());
-    p.taxRate = TaxRate::fromMilliPercent(q.value(4).toInt());
-    p.active = q.value(5).toInt() != 0;
-    p.department = q.value(6).toString();
-    return p;
-}
-
 const QString levelColumns = QStringLiteral("SELECT sku, location, on_hand, reserved, version "
                                             "FROM levels");
 const QString productColumns = QStringLiteral("SELECT sku, barcode, name, price, tax_rate, "
@@ -554,7 +531,7 @@ Result<QList<StockLevel>> SqlServerStore::levels(const QString& sku)
         return storageError(q, QStringLiteral("read levels"));
     QList<StockLevel> result;
     while (q.next())
-        result.append(levelFrom(q));
+        result.append(sqlrows::level(q));
     return result;
 }
 
@@ -757,7 +734,7 @@ Result<Levels> SqlServerStore::levelsSince(qint64 cursor)
     if (!q.exec())
         return storageError(q, QStringLiteral("read levels"));
     while (q.next())
-        result.levels.append(levelFrom(q));
+        result.levels.append(sqlrows::level(q));
     return result;
 }
 
@@ -779,7 +756,7 @@ Result<CatalogUpdate> SqlServerStore::catalogSince(qint64 cursor)
     if (!q.exec())
         return storageError(q, QStringLiteral("read the catalog"));
     while (q.next())
-        result.products.append(productFrom(q));
+        result.products.append(sqlrows::product(q));
     return result;
 }
 
@@ -876,7 +853,7 @@ Result<VerifyReport> SqlServerStore::verifyChecks()
         return storageError(q, QStringLiteral("read levels"));
     QStringList order;
     while (q.next()) {
-        const StockLevel level = levelFrom(q);
+        const StockLevel level = sqlrows::level(q);
         const QString key = levelKey(level.sku, level.location);
         levelsByKey.insert(key, level);
         order.append(key);
