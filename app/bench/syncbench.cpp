@@ -8,6 +8,7 @@
 #include <QDeadlineTimer>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -23,6 +24,7 @@
 #include <functional>
 #include <memory>
 #include <sys/resource.h>
+#include <unistd.h>
 #include <vector>
 
 using namespace stockline;
@@ -75,6 +77,66 @@ const QString& wireNow()
 
 // ---------------------------------------------------------------- the server process
 
+// CPU time a process has used, per thread: the figure that contention on a shared machine
+// disturbs least. From /proc (Linux), in seconds.
+struct CpuTimes
+{
+    double mainThread = 0;   // the server's socket thread
+    double otherThreads = 0; // the storage thread, mostly
+    double bench = 0;        // this process: every terminal's side
+
+    [[nodiscard]] double total() const { return mainThread + otherThreads; }
+    CpuTimes operator-(const CpuTimes& before) const
+    {
+        return {mainThread - before.mainThread, otherThreads - before.otherThreads,
+                bench - before.bench};
+    }
+};
+
+double threadCpuSeconds(const QString& statPath)
+{
+    QFile file(statPath);
+    if (!file.open(QIODevice::ReadOnly))
+        return 0;
+    // After "pid (comm)": state is field 3, utime 14 and stime 15.
+    const QByteArray stat = file.readAll();
+    const QList<QByteArray> fields = stat.mid(stat.lastIndexOf(')') + 2).split(' ');
+    if (fields.size() < 13)
+        return 0;
+    static const double ticks = static_cast<double>(sysconf(_SC_CLK_TCK));
+    return static_cast<double>(fields[11].toLongLong() + fields[12].toLongLong()) / ticks;
+}
+
+CpuTimes cpuTimes(qint64 pid)
+{
+    CpuTimes times;
+    const QString tasks = QStringLiteral("/proc/%1/task").arg(pid);
+    const QStringList threads = QDir(tasks).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    for (const QString& tid : threads) {
+        const double seconds = threadCpuSeconds(tasks + u'/' + tid + QStringLiteral("/stat"));
+        (tid.toLongLong() == pid ? times.mainThread : times.otherThreads) += seconds;
+    }
+    rusage self{};
+    if (getrusage(RUSAGE_SELF, &self) == 0)
+        times.bench = static_cast<double>(self.ru_utime.tv_sec + self.ru_stime.tv_sec) +
+                      static_cast<double>(self.ru_utime.tv_usec + self.ru_stime.tv_usec) / 1e6;
+    return times;
+}
+
+// "server CPU 1.23 s (socket thread 0.40 s, other threads 0.83 s) = 41.0 us per mutation;
+// bench CPU 0.50 s"
+QString cpuSummary(const CpuTimes& used, double count, const QString& per)
+{
+    return QStringLiteral("server CPU %1 s (socket thread %2 s, other threads %3 s) = %4 us per "
+                          "%5; bench CPU %6 s")
+        .arg(used.total(), 0, 'f', 2)
+        .arg(used.mainThread, 0, 'f', 2)
+        .arg(used.otherThreads, 0, 'f', 2)
+        .arg(count > 0 ? used.total() * 1e6 / count : 0.0, 0, 'f', 1)
+        .arg(per)
+        .arg(used.bench, 0, 'f', 2);
+}
+
 // A fresh SQLite file in a temporary folder, filled in-process through ServerStore, then
 // served by the real `stockline-server serve` on 127.0.0.1 with a free port.
 class ServerRun
@@ -97,6 +159,7 @@ public:
 
     [[nodiscard]] QString database() const { return QStringLiteral("sqlite:") + m_path; }
     [[nodiscard]] QUrl url() const { return m_url; }
+    [[nodiscard]] CpuTimes cpu() const { return cpuTimes(m_process.processId()); }
 
     [[nodiscard]] bool setUp(const std::function<Status(ServerStore&)>& fill)
     {
@@ -675,6 +738,7 @@ int race(const RaceOptions& o, QTextStream& out)
 
     bool held = true;
     Stats settle;
+    const CpuTimes before = server.cpu();
     for (int i = 0; i < o.rounds; ++i) {
         if (!runRaceRound(fleet, o, i + 1, rounds[i], out))
             return 1;
@@ -683,6 +747,8 @@ int race(const RaceOptions& o, QTextStream& out)
     }
     out << "race settle time over " << o.rounds
         << " rounds: " << settle.summary(QStringLiteral("ms")) << Qt::endl;
+    out << cpuSummary(server.cpu() - before, double(o.buyers) * o.rounds, QStringLiteral("buyer"))
+        << Qt::endl;
     if (o.buyers == 10'000 && o.connections == 1'000)
         out << "target: 10,000 buyers over 1,000 connections settled <= 2,000 ms (every round): "
             << verdict(settle.max() <= 2'000) << Qt::endl;
@@ -864,6 +930,7 @@ int throughput(const ThroughputOptions& o, QTextStream& out)
     }
     const qint64 levelsBefore = fleet.levelsIn;
     const qint64 bytesBefore = fleet.bytesIn;
+    const CpuTimes cpuBefore = server.cpu();
     run.started = nowNs();
     run.endsAt = run.started + qint64{o.seconds} * 1'000'000'000;
     for (int w = 0; w < o.window; ++w)
@@ -871,6 +938,7 @@ int throughput(const ThroughputOptions& o, QTextStream& out)
             sendPush(run, fleet.at(c));
     waitUntil([&] { return nowNs() > run.endsAt || fleet.lost > 0 || fleet.errors > 0; },
               o.seconds * 1000 + 5'000);
+    const CpuTimes cpuUsed = server.cpu() - cpuBefore;
     const qint64 levels = fleet.levelsIn - levelsBefore;
     const qint64 bytes = fleet.bytesIn - bytesBefore;
     const bool drained =
@@ -883,6 +951,8 @@ int throughput(const ThroughputOptions& o, QTextStream& out)
         << verdict(static_cast<double>(run.results) / seconds >= 20'000) << Qt::endl;
     out << "result latency per push (send -> results): "
         << run.latencyMs.summary(QStringLiteral("ms")) << Qt::endl;
+    out << cpuSummary(cpuUsed, static_cast<double>(run.results), QStringLiteral("mutation"))
+        << Qt::endl;
     out << "sent by kind:";
     for (auto it = run.kinds.cbegin(); it != run.kinds.cend(); ++it)
         out << ' ' << it.key() << ' ' << it.value();
@@ -1015,6 +1085,7 @@ int fanout(const FanoutOptions& o, QTextStream& out)
         if (type == QLatin1String("results"))
             onWriterResults(run, peer, text);
     };
+    const CpuTimes cpuBefore = server.cpu();
     const qint64 started = nowNs();
     sendCommit(run, writer);
     const bool done = waitUntil(
@@ -1023,6 +1094,7 @@ int fanout(const FanoutOptions& o, QTextStream& out)
         },
         60'000 + o.commits * 100);
     const qint64 elapsed = nowNs() - started;
+    const CpuTimes cpuUsed = server.cpu() - cpuBefore;
     if (!done || run.complete != o.commits) {
         out << "fanout: only " << run.complete << " of " << o.commits
             << " commits reached every terminal (" << run.answered << " answered"
@@ -1044,6 +1116,9 @@ int fanout(const FanoutOptions& o, QTextStream& out)
         << " ms = " << qRound(o.commits / (ms(elapsed) / 1000.0)) << " commits/s, "
         << qRound64(static_cast<double>(o.commits) * o.terminals / (ms(elapsed) / 1000.0))
         << " level deliveries/s" << Qt::endl;
+
+    out << cpuSummary(cpuUsed, double(o.commits) * o.terminals, QStringLiteral("level delivery"))
+        << Qt::endl;
 
     fleet.abortAll();
     out << "server exit code " << server.stop() << "; verify:" << Qt::endl;
