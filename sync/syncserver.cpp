@@ -144,10 +144,6 @@ void SyncServer::acceptConnections()
                                                 QStringLiteral("binary frames are not accepted; "
                                                                "send JSON as text frames")));
         });
-        connect(socket, &QWebSocket::bytesWritten, this, [this, id] {
-            if (Session* s = session(id))
-                onBytesWritten(*s);
-        });
         // Queued: close() can report the disconnect at once, and no caller holding a Session&
         // may see it destroyed under it.
         connect(
@@ -345,6 +341,7 @@ void SyncServer::onCommitted(const CommitEffects& effects)
         if (s->socket->bytesToWrite() > m_limits.maxSendBacklog) {
             // Deltas would pile up without bound: skip them, resync once it has drained.
             s->resyncPending = true;
+            watchDrain(*s);
             continue;
         }
         if (!levels.isEmpty())
@@ -355,11 +352,28 @@ void SyncServer::onCommitted(const CommitEffects& effects)
     }
 }
 
+// Watched only while a resync is due: bytesWritten fires for every write to every socket,
+// and a handler on it costs a broadcast to a thousand terminals a signal dispatch and a
+// session lookup each.
+void SyncServer::watchDrain(Session& session)
+{
+    if (session.drainWatch || !session.socket)
+        return;
+    const quint64 id = session.id;
+    session.drainWatch = connect(session.socket, &QWebSocket::bytesWritten, this, [this, id] {
+        if (Session* s = this->session(id))
+            onBytesWritten(*s);
+    });
+}
+
 void SyncServer::onBytesWritten(Session& session)
 {
-    if (session.resyncPending && session.socket &&
-        session.socket->bytesToWrite() < m_limits.maxSendBacklog / 4)
-        m_arbiter.submitCatchUp(session.id, session.cursorSent);
+    if (!session.resyncPending || !session.socket ||
+        session.socket->bytesToWrite() >= m_limits.maxSendBacklog / 4)
+        return;
+    // One catch-up per resync: the socket is not watched again until it falls behind again.
+    disconnect(std::exchange(session.drainWatch, {}));
+    m_arbiter.submitCatchUp(session.id, session.cursorSent);
 }
 
 void SyncServer::onCatchUpReady(quint64 connection, const Levels& levels,

@@ -62,10 +62,11 @@ private:
         Role role = Role::Pos;
         int badMessages = 0;
         int pushesInFlight = 0;
-        qint64 frameBytes = 0;        // of the message being received
-        qint64 cursorSent = 0;        // the newest levels/catalog cursor sent
-        bool resyncPending = false;   // fell behind: deltas skipped, catch-up due
-        QList<QByteArray> heldFrames; // pushes that arrived before the welcome
+        qint64 frameBytes = 0;              // of the message being received
+        qint64 cursorSent = 0;              // the newest levels/catalog cursor sent
+        bool resyncPending = false;         // fell behind: deltas skipped, catch-up due
+        QMetaObject::Connection drainWatch; // bytesWritten, while resyncPending
+        QList<QByteArray> heldFrames;       // pushes that arrived before the welcome
     };
 
     void acceptTcp();
@@ -93,6 +94,7 @@ private:
     void onShortagesChanged(const QList<Shortage>& shortages);
     void onCatchUpReady(quint64 connection, const Levels& levels, const CatalogUpdate& catalog);
     void onTerminalsRevoked(const QStringList& terminals);
+    void watchDrain(Session& session);
     void onBytesWritten(Session& session);
 
     StockArbiter& m_arbiter;
