@@ -348,6 +348,10 @@ void SyncServer::onCommitted(const CommitEffects& effects)
             send(*s, levels);
         if (!catalog.isEmpty())
             send(*s, catalog);
+        // Written now rather than on the next pass of the event loop: the first terminals read
+        // the change while the last are still being sent to, and the usual small message leaves
+        // the socket's buffer at once instead of waiting for a poll over every socket.
+        s->socket->flush();
         s->cursorSent = std::max(s->cursorSent, effects.cursor);
     }
 }
