@@ -794,7 +794,8 @@ struct ThroughputRun
     qint64 endsAt = 0;
     qint64 results = 0; // in the measured window
     qint64 applied = 0;
-    qint64 drained = 0; // answered after the window
+    qint64 drained = 0;            // answered after the window
+    std::vector<qint64> perSecond; // answered in each second of the window
     QHash<QString, qint64> rejected;
     QHash<QByteArray, qint64> kinds;
     Stats latencyMs;
@@ -871,6 +872,7 @@ void onThroughputResults(ThroughputRun& run, Peer& peer, const QString& text)
             return;
         }
         ++run.results;
+        ++run.perSecond[static_cast<std::size_t>((now - run.started) / 1'000'000'000)];
         if (isApplied(result))
             ++run.applied;
         else
@@ -931,6 +933,7 @@ int throughput(const ThroughputOptions& o, QTextStream& out)
     const qint64 levelsBefore = fleet.levelsIn;
     const qint64 bytesBefore = fleet.bytesIn;
     const CpuTimes cpuBefore = server.cpu();
+    run.perSecond.assign(static_cast<std::size_t>(o.seconds) + 1, 0);
     run.started = nowNs();
     run.endsAt = run.started + qint64{o.seconds} * 1'000'000'000;
     for (int w = 0; w < o.window; ++w)
@@ -949,6 +952,10 @@ int throughput(const ThroughputOptions& o, QTextStream& out)
         << " s = " << qRound64(static_cast<double>(run.results) / seconds) << "/s (applied "
         << qRound64(static_cast<double>(run.applied) / seconds) << "/s)  target >= 20,000/s: "
         << verdict(static_cast<double>(run.results) / seconds >= 20'000) << Qt::endl;
+    Stats rate;
+    for (int second = 0; second < o.seconds; ++second)
+        rate.add(static_cast<double>(run.perSecond[static_cast<std::size_t>(second)]));
+    out << "mutations answered per second: " << rate.summary(QStringLiteral("/s")) << Qt::endl;
     out << "result latency per push (send -> results): "
         << run.latencyMs.summary(QStringLiteral("ms")) << Qt::endl;
     out << cpuSummary(cpuUsed, static_cast<double>(run.results), QStringLiteral("mutation"))
