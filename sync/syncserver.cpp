@@ -17,6 +17,40 @@ ProtocolError protocolError(const QString& code, const QString& message)
     return ProtocolError{code, message, {}, {}, {}};
 }
 
+// The largest frame payload we send; longer messages are fragmented, as QWebSocket does.
+constexpr qsizetype maxFramePayload = 512 * 1024;
+
+// RFC 6455 §5.2 as a server writes it: no mask, the length in 7, 16 or 64 bits.
+void appendFrameHeader(QByteArray& out, bool final, quint8 opcode, qsizetype length)
+{
+    out.append(static_cast<char>((final ? 0x80 : 0x00) | opcode));
+    if (length < 126) {
+        out.append(static_cast<char>(length));
+        return;
+    }
+    const int bytes = length <= 0xffff ? 2 : 8;
+    out.append(static_cast<char>(bytes == 2 ? 126 : 127));
+    for (int i = bytes - 1; i >= 0; --i)
+        out.append(static_cast<char>((static_cast<quint64>(length) >> (8 * i)) & 0xff));
+}
+
+// A text message as the frames that carry it (text, then continuations), built once per
+// broadcast so that every socket is handed the same bytes.
+QByteArray textFrames(const QByteArray& message)
+{
+    QByteArray frames;
+    frames.reserve(message.size() + 14 * (1 + message.size() / maxFramePayload));
+    qsizetype offset = 0;
+    do {
+        const qsizetype length = std::min(maxFramePayload, message.size() - offset);
+        appendFrameHeader(frames, offset + length == message.size(), offset == 0 ? 0x1 : 0x0,
+                          length);
+        frames.append(message.constData() + offset, length);
+        offset += length;
+    } while (offset < message.size());
+    return frames;
+}
+
 } // namespace
 
 SyncServer::SyncServer(StockArbiter& arbiter, const Clock& clock, ServerLimits limits,
@@ -116,13 +150,15 @@ void SyncServer::acceptConnections()
             socket->deleteLater();
             continue;
         }
-        m_handshakes.remove(peerKey(socket->peerAddress(), socket->peerPort()));
+        const Handshake handshake =
+            m_handshakes.take(peerKey(socket->peerAddress(), socket->peerPort()));
         socket->setMaxAllowedIncomingFrameSize(static_cast<quint64>(qtFrameLimit));
         socket->setMaxAllowedIncomingMessageSize(static_cast<quint64>(qtMessageLimit));
         auto fresh = std::make_unique<Session>();
         const quint64 id = m_nextId++;
         fresh->id = id;
         fresh->socket = socket;
+        fresh->tcp = handshake.socket;
         fresh->helloTimer.setSingleShot(true);
         fresh->helloTimer.setInterval(m_limits.helloTimeoutMs);
         connect(&fresh->helloTimer, &QTimer::timeout, this, [this, id] {
@@ -327,14 +363,14 @@ void SyncServer::onPushesFailed(const QList<quint64>& connections, const QString
 
 void SyncServer::onCommitted(const CommitEffects& effects)
 {
-    const QString levels =
-        effects.levels.isEmpty()
-            ? QString()
-            : QString::fromUtf8(encode(Levels{effects.cursor, false, effects.levels}));
-    const QString catalog =
-        effects.products.isEmpty()
-            ? QString()
-            : QString::fromUtf8(encode(CatalogUpdate{effects.cursor, false, effects.products}));
+    const QByteArray levels = effects.levels.isEmpty()
+                                  ? QByteArray()
+                                  : encode(Levels{effects.cursor, false, effects.levels});
+    const QByteArray catalog = effects.products.isEmpty()
+                                   ? QByteArray()
+                                   : encode(CatalogUpdate{effects.cursor, false, effects.products});
+    const QByteArray levelsFrames = levels.isEmpty() ? QByteArray() : textFrames(levels);
+    const QByteArray catalogFrames = catalog.isEmpty() ? QByteArray() : textFrames(catalog);
     for (auto& [id, s] : m_sessions) {
         if (!s->authenticated || s->resyncPending || !s->socket)
             continue;
@@ -345,9 +381,9 @@ void SyncServer::onCommitted(const CommitEffects& effects)
             continue;
         }
         if (!levels.isEmpty())
-            send(*s, levels);
+            sendFrames(*s, levelsFrames, levels);
         if (!catalog.isEmpty())
-            send(*s, catalog);
+            sendFrames(*s, catalogFrames, catalog);
         // Written now rather than on the next pass of the event loop: the first terminals read
         // the change while the last are still being sent to, and the usual small message leaves
         // the socket's buffer at once instead of waiting for a poll over every socket.
@@ -394,10 +430,11 @@ void SyncServer::onCatchUpReady(quint64 connection, const Levels& levels,
 
 void SyncServer::onShortagesChanged(const QList<Shortage>& shortages)
 {
-    const QString message = QString::fromUtf8(encode(Shortages{shortages}));
+    const QByteArray message = encode(Shortages{shortages});
+    const QByteArray frames = textFrames(message);
     for (auto& [id, s] : m_sessions)
         if (s->authenticated)
-            send(*s, message);
+            sendFrames(*s, frames, message);
 }
 
 void SyncServer::onTerminalsRevoked(const QStringList& terminals)
@@ -423,11 +460,23 @@ void SyncServer::send(Session& session, const QByteArray& message)
     send(session, QString::fromUtf8(message));
 }
 
-// Broadcasts convert once and share the (implicitly shared) string with every socket.
 void SyncServer::send(Session& session, const QString& message)
 {
     if (session.socket)
         session.socket->sendTextMessage(message);
+}
+
+// A broadcast's frames, written straight to the connection under the WebSocket: QWebSocket
+// sends text only from a QString, which it converts to UTF-8 and frames again for every
+// socket. Its own writes are whole frames on this same thread, so frames never interleave.
+void SyncServer::sendFrames(Session& session, const QByteArray& frames, const QByteArray& message)
+{
+    if (!session.socket || session.socket->state() != QAbstractSocket::ConnectedState)
+        return; // closing: nothing may follow the close frame
+    if (session.tcp)
+        session.tcp->write(frames);
+    else
+        send(session, message);
 }
 
 void SyncServer::close(Session& session, quint16 code, const QString& reason)

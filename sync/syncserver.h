@@ -55,6 +55,8 @@ private:
     {
         quint64 id = 0;
         QPointer<QWebSocket> socket;
+        // The connection under `socket`, which broadcast frames are written to directly.
+        QPointer<QTcpSocket> tcp;
         QTimer helloTimer;
         bool helloSent = false;
         bool authenticated = false;
@@ -79,6 +81,7 @@ private:
     void rejectMessage(Session& session, const ProtocolError& error);
     void send(Session& session, const QByteArray& message);
     void send(Session& session, const QString& message);
+    void sendFrames(Session& session, const QByteArray& frames, const QByteArray& message);
     void close(Session& session, quint16 code, const QString& reason);
     void drop(quint64 id);
     [[nodiscard]] Session* session(quint64 id);
