@@ -1097,12 +1097,14 @@ int fanout(const FanoutOptions& o, QTextStream& out)
     sendCommit(run, writer);
     const bool done = waitUntil(
         [&] {
-            return run.complete == o.commits || run.failed || fleet.lost > 0 || fleet.errors > 0;
+            // The writer's last result can come in after every watcher has the last level.
+            return (run.complete == o.commits && run.answered == o.commits) || run.failed ||
+                   fleet.lost > 0 || fleet.errors > 0;
         },
         60'000 + o.commits * 100);
     const qint64 elapsed = nowNs() - started;
     const CpuTimes cpuUsed = server.cpu() - cpuBefore;
-    if (!done || run.complete != o.commits) {
+    if (!done || run.complete != o.commits || run.answered != o.commits) {
         out << "fanout: only " << run.complete << " of " << o.commits
             << " commits reached every terminal (" << run.answered << " answered"
             << (run.failed ? ", one NOT applied" : "") << ")" << Qt::endl;
