@@ -325,6 +325,53 @@ StockLevel readLevel(Reader& r)
     return level;
 }
 
+void writeLevelFields(JsonWriter& w, const StockLevel& level)
+{
+    w.string("sku"_L1, level.sku);
+    w.string("location"_L1, level.location);
+    w.integer("onHand"_L1, level.onHand);
+    w.integer("reserved"_L1, level.reserved);
+    w.integer("available"_L1, level.available());
+    w.integer("version"_L1, level.version);
+}
+
+void writeLines(JsonWriter& w, QLatin1StringView name, const QList<LineAvailability>& lines)
+{
+    w.beginArray(name);
+    for (const LineAvailability& line : lines) {
+        w.beginObject();
+        w.string("sku"_L1, line.sku);
+        w.integer("available"_L1, line.available);
+        w.endObject();
+    }
+    w.endArray();
+}
+
+// MutationResult::toJson()'s object, written as the next member or element of `w`.
+void writeResult(JsonWriter& w, const MutationResult& result)
+{
+    w.beginObject();
+    w.integer("seq"_L1, result.seq);
+    w.string("status"_L1,
+             result.status == MutationResult::Status::Applied ? u"applied" : u"rejected");
+    w.optionalString("code"_L1, result.code);
+    w.optionalString("message"_L1, result.message);
+    if (result.available)
+        w.integer("available"_L1, *result.available);
+    if (!result.lines.isEmpty())
+        writeLines(w, "lines"_L1, result.lines);
+    if (result.level) {
+        w.beginObject("level"_L1);
+        writeLevelFields(w, *result.level);
+        w.endObject();
+    }
+    if (!result.shortages.isEmpty())
+        writeLines(w, "shortages"_L1, result.shortages);
+    if (result.replay)
+        w.boolean("replay"_L1, true);
+    w.endObject();
+}
+
 QJsonArray linesJson(const QList<LineAvailability>& lines)
 {
     QJsonArray array;
@@ -679,6 +726,13 @@ QJsonObject MutationResult::toJson() const
     return o;
 }
 
+QByteArray MutationResult::toJsonBytes() const
+{
+    JsonWriter w(96);
+    writeResult(w, *this);
+    return w.take();
+}
+
 Result<MutationResult> MutationResult::fromJson(const QJsonObject& object)
 {
     Reader r(object);
@@ -749,13 +803,15 @@ QByteArray encode(const Welcome& welcome)
 
 QByteArray encode(const Results& results)
 {
-    QJsonArray array;
+    JsonWriter w(48 + results.results.size() * 48);
+    w.beginObject();
+    w.string("type"_L1, u"results");
+    w.beginArray("results"_L1);
     for (const MutationResult& result : results.results)
-        array.append(result.toJson());
-    QJsonObject o;
-    o.insert("type"_L1, QStringLiteral("results"));
-    o.insert("results"_L1, array);
-    return toFrame(o);
+        writeResult(w, result);
+    w.endArray();
+    w.endObject();
+    return w.take();
 }
 
 QByteArray encode(const Levels& levels)
@@ -768,12 +824,7 @@ QByteArray encode(const Levels& levels)
     w.beginArray("levels"_L1);
     for (const StockLevel& level : levels.levels) {
         w.beginObject();
-        w.string("sku"_L1, level.sku);
-        w.string("location"_L1, level.location);
-        w.integer("onHand"_L1, level.onHand);
-        w.integer("reserved"_L1, level.reserved);
-        w.integer("available"_L1, level.available());
-        w.integer("version"_L1, level.version);
+        writeLevelFields(w, level);
         w.endObject();
     }
     w.endArray();

@@ -148,6 +148,9 @@ struct MutationResult
     bool replay = false;
 
     [[nodiscard]] QJsonObject toJson() const;
+    // The same object as toJson(), written straight to compact JSON bytes: every result is
+    // stored once and sent once, so this is on both server threads' hot path.
+    [[nodiscard]] QByteArray toJsonBytes() const;
     [[nodiscard]] static Result<MutationResult> fromJson(const QJsonObject& object);
     friend bool operator==(const MutationResult&, const MutationResult&) = default;
 };

@@ -477,9 +477,9 @@ Result<MutationResult> SqlServerStore::Writer::applyEntry(const TerminalState& t
 
 Status SqlServerStore::Writer::storeResult(const Applying& a)
 {
-    const QByteArray json = QJsonDocument(a.result.toJson()).toJson(QJsonDocument::Compact);
     return run(m_sql.insertResult,
-               {a.origin.terminal, a.origin.seq, a.origin.mutationId, QString::fromUtf8(json)},
+               {a.origin.terminal, a.origin.seq, a.origin.mutationId,
+                QString::fromUtf8(a.result.toJsonBytes())},
                QStringLiteral("store a result"));
 }
 

@@ -273,8 +273,12 @@ void StockArbiter::answerCatchUp(ServerStore& store, const CatchUpJob& job)
 {
     Result<Levels> levels = store.levelsSince(job.cursor);
     Result<CatalogUpdate> catalog = store.catalogSince(job.cursor);
-    if (!levels || !catalog)
+    if (!levels || !catalog) {
+        qCWarning(lcSync) << "catch-up for connection" << job.connection
+                          << "failed:" << (levels ? catalog.error() : levels.error()).toString();
+        post([this, connection = job.connection] { Q_EMIT catchUpFailed(connection); });
         return;
+    }
     post([this, connection = job.connection, l = std::move(levels).value(),
           c = std::move(catalog).value()] { Q_EMIT catchUpReady(connection, l, c); });
 }

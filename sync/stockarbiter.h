@@ -57,6 +57,7 @@ Q_SIGNALS:
     void shortagesChanged(const QList<stockline::sync::Shortage>& shortages);
     void helloDone(quint64 connection, const stockline::sync::SessionStart& start);
     void helloFailed(quint64 connection, const stockline::sync::ProtocolError& error);
+    void catchUpFailed(quint64 connection);
     void catchUpReady(quint64 connection, const stockline::sync::Levels& levels,
                       const stockline::sync::CatalogUpdate& catalog);
     void terminalsRevoked(const QStringList& terminals);

@@ -19,6 +19,40 @@ ProtocolError protocolError(const QString& code, const QString& message)
     return ProtocolError{code, message, {}, {}, {}};
 }
 
+// The largest frame payload we send; longer messages are fragmented, as QWebSocket does.
+constexpr qsizetype maxFramePayload = 512 * 1024;
+
+// RFC 6455 §5.2 as a server writes it: no mask, the length in 7, 16 or 64 bits.
+void appendFrameHeader(QByteArray& out, bool final, quint8 opcode, qsizetype length)
+{
+    out.append(static_cast<char>((final ? 0x80 : 0x00) | opcode));
+    if (length < 126) {
+        out.append(static_cast<char>(length));
+        return;
+    }
+    const int bytes = length <= 0xffff ? 2 : 8;
+    out.append(static_cast<char>(bytes == 2 ? 126 : 127));
+    for (int i = bytes - 1; i >= 0; --i)
+        out.append(static_cast<char>((static_cast<quint64>(length) >> (8 * i)) & 0xff));
+}
+
+// A text message as the frames that carry it (text, then continuations), built once per
+// broadcast so that every socket is handed the same bytes.
+QByteArray textFrames(const QByteArray& message)
+{
+    QByteArray frames;
+    frames.reserve(message.size() + 14 * (1 + message.size() / maxFramePayload));
+    qsizetype offset = 0;
+    do {
+        const qsizetype length = std::min(maxFramePayload, message.size() - offset);
+        appendFrameHeader(frames, offset + length == message.size(), offset == 0 ? 0x1 : 0x0,
+                          length);
+        frames.append(message.constData() + offset, length);
+        offset += length;
+    } while (offset < message.size());
+    return frames;
+}
+
 } // namespace
 
 SyncServer::SyncServer(StockArbiter& arbiter, const Clock& clock, ServerLimits limits,
@@ -37,6 +71,14 @@ SyncServer::SyncServer(StockArbiter& arbiter, const Clock& clock, ServerLimits l
     connect(&m_arbiter, &StockArbiter::committed, this, &SyncServer::onCommitted);
     connect(&m_arbiter, &StockArbiter::shortagesChanged, this, &SyncServer::onShortagesChanged);
     connect(&m_arbiter, &StockArbiter::catchUpReady, this, &SyncServer::onCatchUpReady);
+    // A failed catch-up read (storage busy) is asked again: the session gets no deltas until
+    // it has caught up.
+    connect(&m_arbiter, &StockArbiter::catchUpFailed, this, [this](quint64 connection) {
+        QTimer::singleShot(1'000, this, [this, connection] {
+            if (Session* s = session(connection); s && s->resyncPending)
+                m_arbiter.submitCatchUp(connection, s->cursorSent);
+        });
+    });
     connect(&m_arbiter, &StockArbiter::terminalsRevoked, this, &SyncServer::onTerminalsRevoked);
     connect(&m_arbiter, &StockArbiter::staffChanged, this, &SyncServer::onStaffChanged);
 }
@@ -118,13 +160,15 @@ void SyncServer::acceptConnections()
             socket->deleteLater();
             continue;
         }
-        m_handshakes.remove(peerKey(socket->peerAddress(), socket->peerPort()));
+        const Handshake handshake =
+            m_handshakes.take(peerKey(socket->peerAddress(), socket->peerPort()));
         socket->setMaxAllowedIncomingFrameSize(static_cast<quint64>(qtFrameLimit));
         socket->setMaxAllowedIncomingMessageSize(static_cast<quint64>(qtMessageLimit));
         auto fresh = std::make_unique<Session>();
         const quint64 id = m_nextId++;
         fresh->id = id;
         fresh->socket = socket;
+        fresh->tcp = handshake.socket;
         fresh->helloTimer.setSingleShot(true);
         fresh->helloTimer.setInterval(m_limits.helloTimeoutMs);
         connect(&fresh->helloTimer, &QTimer::timeout, this, [this, id] {
@@ -148,10 +192,6 @@ void SyncServer::acceptConnections()
         connect(socket, &QWebSocket::binaryMessageReceived, this, [this, id](const QByteArray&) {
             if (Session* s = session(id))
                 onBinaryMessage(*s);
-        });
-        connect(socket, &QWebSocket::bytesWritten, this, [this, id] {
-            if (Session* s = session(id))
-                onBytesWritten(*s);
         });
         // Queued: close() can report the disconnect at once, and no caller holding a Session&
         // may see it destroyed under it.
@@ -344,43 +384,56 @@ void SyncServer::onPushesDone(const QList<PushOutcome>& outcomes)
 
 void SyncServer::onCommitted(const CommitEffects& effects)
 {
-    const QString levels =
-        effects.levels.isEmpty()
-            ? QString()
-            : QString::fromUtf8(encode(Levels{effects.cursor, false, effects.levels}));
-    const QString catalog =
-        effects.products.isEmpty()
-            ? QString()
-            : QString::fromUtf8(encode(CatalogUpdate{effects.cursor, false, effects.products}));
+    const QByteArray levels = effects.levels.isEmpty()
+                                  ? QByteArray()
+                                  : encode(Levels{effects.cursor, false, effects.levels});
+    const QByteArray catalog = effects.products.isEmpty()
+                                   ? QByteArray()
+                                   : encode(CatalogUpdate{effects.cursor, false, effects.products});
+    const QByteArray levelsFrames = levels.isEmpty() ? QByteArray() : textFrames(levels);
+    const QByteArray catalogFrames = catalog.isEmpty() ? QByteArray() : textFrames(catalog);
     for (auto& [id, s] : m_sessions) {
         if (!s->authenticated || s->resyncPending || !s->socket)
             continue;
         if (s->socket->bytesToWrite() > m_limits.maxSendBacklog) {
             // Deltas would pile up without bound: skip them, resync once it has drained.
             s->resyncPending = true;
+            watchDrain(*s);
             continue;
         }
         if (!levels.isEmpty())
-            send(*s, levels);
+            sendFrames(*s, levelsFrames, levels);
         if (!catalog.isEmpty())
-            send(*s, catalog);
+            sendFrames(*s, catalogFrames, catalog);
+        // Written now rather than on the next pass of the event loop: the first terminals read
+        // the change while the last are still being sent to, and the usual small message leaves
+        // the socket's buffer at once instead of waiting for a poll over every socket.
+        s->socket->flush();
         s->cursorSent = std::max(s->cursorSent, effects.cursor);
     }
 }
 
-void SyncServer::onBytesWritten(Session& session)
+// Watched only while a resync is due: bytesWritten fires for every write to every socket,
+// and a handler on it costs a broadcast to a thousand terminals a signal dispatch and a
+// session lookup each.
+void SyncServer::watchDrain(Session& session)
 {
-    if (session.resyncPending && !session.catchUpAsked && session.socket &&
-        session.socket->bytesToWrite() < m_limits.maxSendBacklog / 4)
-        requestCatchUp(session);
+    if (session.drainWatch || !session.socket)
+        return;
+    const quint64 id = session.id;
+    session.drainWatch = connect(session.socket, &QWebSocket::bytesWritten, this, [this, id] {
+        if (Session* s = this->session(id))
+            onBytesWritten(*s);
+    });
 }
 
-void SyncServer::requestCatchUp(Session& session)
+void SyncServer::onBytesWritten(Session& session)
 {
-    session.resyncPending = true;
-    if (session.catchUpAsked)
+    if (!session.resyncPending || !session.socket ||
+        session.socket->bytesToWrite() >= m_limits.maxSendBacklog / 4)
         return;
-    session.catchUpAsked = true;
+    // One catch-up per resync: the socket is not watched again until it falls behind again.
+    disconnect(std::exchange(session.drainWatch, {}));
     m_arbiter.submitCatchUp(session.id, session.cursorSent);
 }
 
@@ -399,7 +452,6 @@ void SyncServer::onCatchUpReady(quint64 connection, const Levels& levels,
     if (!s || !s->resyncPending)
         return;
     s->resyncPending = false;
-    s->catchUpAsked = false;
     send(*s, encode(levels));
     send(*s, encode(catalog));
     s->cursorSent = std::max({s->cursorSent, levels.cursor, catalog.cursor});
@@ -407,10 +459,11 @@ void SyncServer::onCatchUpReady(quint64 connection, const Levels& levels,
 
 void SyncServer::onShortagesChanged(const QList<Shortage>& shortages)
 {
-    const QString message = QString::fromUtf8(encode(Shortages{shortages}));
+    const QByteArray message = encode(Shortages{shortages});
+    const QByteArray frames = textFrames(message);
     for (auto& [id, s] : m_sessions)
         if (s->authenticated)
-            send(*s, message);
+            sendFrames(*s, frames, message);
 }
 
 void SyncServer::onTerminalsRevoked(const QStringList& terminals)
@@ -436,11 +489,23 @@ void SyncServer::send(Session& session, const QByteArray& message)
     send(session, QString::fromUtf8(message));
 }
 
-// Broadcasts convert once and share the (implicitly shared) string with every socket.
 void SyncServer::send(Session& session, const QString& message)
 {
     if (session.socket)
         session.socket->sendTextMessage(message);
+}
+
+// A broadcast's frames, written straight to the connection under the WebSocket: QWebSocket
+// sends text only from a QString, which it converts to UTF-8 and frames again for every
+// socket. Its own writes are whole frames on this same thread, so frames never interleave.
+void SyncServer::sendFrames(Session& session, const QByteArray& frames, const QByteArray& message)
+{
+    if (!session.socket || session.socket->state() != QAbstractSocket::ConnectedState)
+        return; // closing: nothing may follow the close frame
+    if (session.tcp)
+        session.tcp->write(frames);
+    else
+        send(session, message);
 }
 
 void SyncServer::close(Session& session, quint16 code, const QString& reason)

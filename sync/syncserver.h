@@ -55,6 +55,8 @@ private:
     {
         quint64 id = 0;
         QPointer<QWebSocket> socket;
+        // The connection under `socket`, which broadcast frames are written to directly.
+        QPointer<QTcpSocket> tcp;
         QTimer helloTimer;
         bool helloSent = false;
         bool authenticated = false;
@@ -63,11 +65,11 @@ private:
         Role role = Role::Pos;
         int badMessages = 0;
         int pushesInFlight = 0;
-        qint64 frameBytes = 0;        // of the message being received
-        qint64 cursorSent = 0;        // the newest levels/catalog cursor sent
-        bool resyncPending = false;   // fell behind: deltas skipped, catch-up due
-        bool catchUpAsked = false;    // a catch-up query is on its way
-        QList<QByteArray> heldFrames; // pushes that arrived before the welcome
+        qint64 frameBytes = 0;              // of the message being received
+        qint64 cursorSent = 0;              // the newest levels/catalog cursor sent
+        bool resyncPending = false;         // fell behind: deltas skipped, catch-up due
+        QMetaObject::Connection drainWatch; // bytesWritten, while resyncPending
+        QList<QByteArray> heldFrames;       // pushes that arrived before the welcome
     };
 
     void acceptTcp();
@@ -81,6 +83,7 @@ private:
     void rejectMessage(Session& session, const ProtocolError& error);
     void send(Session& session, const QByteArray& message);
     void send(Session& session, const QString& message);
+    void sendFrames(Session& session, const QByteArray& frames, const QByteArray& message);
     void close(Session& session, quint16 code, const QString& reason);
     void drop(quint64 id);
     [[nodiscard]] Session* session(quint64 id);
@@ -96,7 +99,7 @@ private:
     void onCatchUpReady(quint64 connection, const Levels& levels, const CatalogUpdate& catalog);
     void onTerminalsRevoked(const QStringList& terminals);
     void onStaffChanged(const QList<StaffMember>& staff);
-    void requestCatchUp(Session& session);
+    void watchDrain(Session& session);
     void onBytesWritten(Session& session);
 
     StockArbiter& m_arbiter;

@@ -242,6 +242,7 @@ private Q_SLOTS:
     void textSurvivesEscaping_data();
     void textSurvivesEscaping();
     void replayIsWrittenOnlyWhenTrue();
+    void resultBytesAreTheResultObject();
     void timesAreUtcWithZ_data();
     void timesAreUtcWithZ();
     void badServerMessageIsAnErrorNamingTheField_data();
@@ -927,6 +928,26 @@ void TestProtocol::replayIsWrittenOnlyWhenTrue()
     const QJsonArray array = parsed(encode(results)).value(u"results"_s).toArray();
     QVERIFY(!array.at(0).toObject().contains(u"replay"_s));
     QCOMPARE(array.at(1).toObject().value(u"replay"_s), QJsonValue(true));
+}
+
+// The server stores toJsonBytes() and reads it back for replays with fromJson().
+void TestProtocol::resultBytesAreTheResultObject()
+{
+    MutationResult conflict = rejected(4, "version_conflict");
+    conflict.level = level("A1", 5, 1, 3);
+    conflict.message = u"the level of A1 at store-1 is at version 3 \"\u2212\""_s;
+    MutationResult sale = rejected(3, "insufficient_stock");
+    sale.lines = {{u"A1"_s, 1}, {u"B2"_s, 0}};
+    MutationResult offline = applied(5);
+    offline.shortages = {{u"A1"_s, 2}};
+    offline.replay = true;
+    MutationResult noStock = rejected(2, "insufficient_stock");
+    noStock.available = 0;
+    for (const MutationResult& result : {applied(1), noStock, sale, conflict, offline}) {
+        const QByteArray bytes = result.toJsonBytes();
+        QCOMPARE(parsed(bytes), result.toJson());
+        QCOMPARE(MutationResult::fromJson(parsed(bytes)).value(), result);
+    }
 }
 
 void TestProtocol::timesAreUtcWithZ_data()

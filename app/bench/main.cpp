@@ -1,14 +1,85 @@
 // stockline-bench: the benchmark program. Not a test: run by hand, prints figures.
 #include "corebench.h"
+#include "syncbench.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 
 namespace {
 
-int intOption(const QCommandLineParser& parser, const QString& name)
+// The option's value, else its default, else `fallback` (for defaults that differ per scenario).
+int intOption(const QCommandLineParser& parser, const QString& name, int fallback = 0)
 {
-    return parser.value(name).toInt();
+    const QString value = parser.value(name);
+    return value.isEmpty() ? fallback : value.toInt();
+}
+
+QList<QCommandLineOption> options()
+{
+    const auto number = [](const char* name, const char* help, const char* fallback = nullptr) {
+        QCommandLineOption o(QString::fromLatin1(name), QString::fromLatin1(help),
+                             QStringLiteral("N"));
+        if (fallback)
+            o.setDefaultValue(QString::fromLatin1(fallback));
+        return o;
+    };
+    return {
+        number("products", "search: catalog size.", "100000"),
+        number("words", "search: names typed.", "2000"),
+        number("durable", "outbox: durable appends.", "2000"),
+        number("batched", "outbox: batched appends.", "200000"),
+        number("batch-size", "outbox: appends per transaction.", "1000"),
+        number("buyers", "race: buyers, each reserving 1 unit (10000)."),
+        number("units", "race: units of the SKU (1000)."),
+        number("connections", "race (1000), throughput (100): terminals connected."),
+        number("per-push", "race: a connection's buyers per push; 0 = all in one (0)."),
+        number("rounds", "race: races, each on a fresh SKU (3)."),
+        number("seconds", "throughput: how long (10)."),
+        number("batch", "throughput: mutations per push (50)."),
+        number("window", "throughput: pushes in flight per connection (2)."),
+        number("skus", "throughput: catalog size (5000)."),
+        number("terminals", "fanout: terminals watching (1000)."),
+        number("commits", "fanout: single receives committed one at a time (500)."),
+        {QStringLiteral("server"),
+         QStringLiteral("race/throughput/fanout: the stockline-server binary "
+                        "(default ../server/stockline-server next to this program)."),
+         QStringLiteral("PATH")},
+        {QStringLiteral("keep"), QStringLiteral("Keep the server's temporary database.")},
+    };
+}
+
+syncbench::ServerOptions serverOptions(const QCommandLineParser& parser)
+{
+    return {parser.value(QStringLiteral("server")), parser.isSet(QStringLiteral("keep"))};
+}
+
+int runSync(const QString& scenario, const QCommandLineParser& p, QTextStream& out)
+{
+    if (scenario == QLatin1String("race")) {
+        syncbench::RaceOptions o;
+        o.server = serverOptions(p);
+        o.buyers = intOption(p, QStringLiteral("buyers"), o.buyers);
+        o.units = intOption(p, QStringLiteral("units"), o.units);
+        o.connections = intOption(p, QStringLiteral("connections"), o.connections);
+        o.perPush = intOption(p, QStringLiteral("per-push"), o.perPush);
+        o.rounds = intOption(p, QStringLiteral("rounds"), o.rounds);
+        return syncbench::race(o, out);
+    }
+    if (scenario == QLatin1String("throughput")) {
+        syncbench::ThroughputOptions o;
+        o.server = serverOptions(p);
+        o.connections = intOption(p, QStringLiteral("connections"), o.connections);
+        o.seconds = intOption(p, QStringLiteral("seconds"), o.seconds);
+        o.batch = intOption(p, QStringLiteral("batch"), o.batch);
+        o.window = intOption(p, QStringLiteral("window"), o.window);
+        o.skus = intOption(p, QStringLiteral("skus"), o.skus);
+        return syncbench::throughput(o, out);
+    }
+    syncbench::FanoutOptions o;
+    o.server = serverOptions(p);
+    o.terminals = intOption(p, QStringLiteral("terminals"), o.terminals);
+    o.commits = intOption(p, QStringLiteral("commits"), o.commits);
+    return syncbench::fanout(o, out);
 }
 
 } // namespace
@@ -16,30 +87,27 @@ int intOption(const QCommandLineParser& parser, const QString& name)
 int main(int argc, char* argv[])
 {
     qputenv("QT_NO_GLIB", "1");
+    // A thousand terminals are a thousand open sockets.
+    syncbench::raiseFileLimit();
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("stockline-bench"));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QStringLiteral("Stockline's benchmarks. Scenarios:\n"
-                       "  search      catalog search per keystroke over --products products\n"
-                       "  outbox      durable and batched outbox appends\n"));
+    parser.setApplicationDescription(QStringLiteral(
+        "Stockline's benchmarks. Scenarios:\n"
+        "  search      catalog search per keystroke over --products products\n"
+        "  outbox      durable and batched outbox appends\n"
+        "  race        --buyers reserve 1 unit each of --units, over --connections, at once\n"
+        "  throughput  --connections keep pushes of --batch mixed mutations in flight\n"
+        "  fanout      --terminals watch --commits single receives arrive\n"
+        "race, throughput and fanout start the real server on a fresh SQLite file and speak\n"
+        "to it over WebSockets on 127.0.0.1."));
     parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("scenario"), QStringLiteral("What to measure."));
-    parser.addOptions({
-        {QStringLiteral("products"), QStringLiteral("search: catalog size."), QStringLiteral("N"),
-         QStringLiteral("100000")},
-        {QStringLiteral("words"), QStringLiteral("search: names typed."), QStringLiteral("N"),
-         QStringLiteral("2000")},
-        {QStringLiteral("durable"), QStringLiteral("outbox: durable appends."), QStringLiteral("N"),
-         QStringLiteral("2000")},
-        {QStringLiteral("batched"), QStringLiteral("outbox: batched appends."), QStringLiteral("N"),
-         QStringLiteral("200000")},
-        {QStringLiteral("batch-size"), QStringLiteral("outbox: appends per transaction."),
-         QStringLiteral("N"), QStringLiteral("1000")},
-    });
+    parser.addOptions(options());
     parser.process(app);
     QTextStream out(stdout);
+    out << "command: " << QCoreApplication::arguments().join(u' ') << Qt::endl;
     const QString scenario = parser.positionalArguments().value(0);
     if (scenario == QLatin1String("search"))
         return corebench::search({intOption(parser, QStringLiteral("products")),
@@ -50,6 +118,9 @@ int main(int argc, char* argv[])
                                   intOption(parser, QStringLiteral("batched")),
                                   intOption(parser, QStringLiteral("batch-size"))},
                                  out);
+    if (scenario == QLatin1String("race") || scenario == QLatin1String("throughput") ||
+        scenario == QLatin1String("fanout"))
+        return runSync(scenario, parser, out);
     QTextStream(stderr) << "stockline-bench: unknown scenario '" << scenario << "'; see --help"
                         << Qt::endl;
     return 2;

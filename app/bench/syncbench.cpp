@@ -1,0 +1,1137 @@
+#include "syncbench.h"
+
+#include "serverstore.h"
+#include "stats.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QDeadlineTimer>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLoggingCategory>
+#include <QProcess>
+#include <QRandomGenerator>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTimer>
+#include <QWebSocket>
+#include <deque>
+#include <functional>
+#include <memory>
+#include <sys/resource.h>
+#include <unistd.h>
+#include <vector>
+
+using namespace stockline;
+using namespace stockline::sync;
+
+namespace syncbench {
+
+namespace {
+
+const QString storeFloor = QStringLiteral("store-1");
+
+// One clock for every timestamp of a run, so sends and arrivals compare directly.
+QElapsedTimer& clock()
+{
+    static QElapsedTimer timer;
+    if (!timer.isValid())
+        timer.start();
+    return timer;
+}
+
+qint64 nowNs()
+{
+    return clock().nsecsElapsed();
+}
+
+double ms(qint64 ns)
+{
+    return static_cast<double>(ns) / 1e6;
+}
+
+// Runs the event loop until done() or the timeout; a tick wakes it to check the deadline.
+bool waitUntil(const std::function<bool()>& done, int timeoutMs)
+{
+    const QDeadlineTimer deadline(timeoutMs);
+    QTimer tick;
+    tick.start(50);
+    while (!done()) {
+        if (deadline.hasExpired())
+            return false;
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
+    }
+    return true;
+}
+
+const QString& wireNow()
+{
+    static const QString now = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
+    return now;
+}
+
+// ---------------------------------------------------------------- the server process
+
+// CPU time a process has used, per thread: the figure that contention on a shared machine
+// disturbs least. From /proc (Linux), in seconds.
+struct CpuTimes
+{
+    double mainThread = 0;   // the server's socket thread
+    double otherThreads = 0; // the storage thread, mostly
+    double bench = 0;        // this process: every terminal's side
+
+    [[nodiscard]] double total() const { return mainThread + otherThreads; }
+    CpuTimes operator-(const CpuTimes& before) const
+    {
+        return {mainThread - before.mainThread, otherThreads - before.otherThreads,
+                bench - before.bench};
+    }
+};
+
+double threadCpuSeconds(const QString& statPath)
+{
+    QFile file(statPath);
+    if (!file.open(QIODevice::ReadOnly))
+        return 0;
+    // After "pid (comm)": state is field 3, utime 14 and stime 15.
+    const QByteArray stat = file.readAll();
+    const QList<QByteArray> fields = stat.mid(stat.lastIndexOf(')') + 2).split(' ');
+    if (fields.size() < 13)
+        return 0;
+    static const double ticks = static_cast<double>(sysconf(_SC_CLK_TCK));
+    return static_cast<double>(fields[11].toLongLong() + fields[12].toLongLong()) / ticks;
+}
+
+CpuTimes cpuTimes(qint64 pid)
+{
+    CpuTimes times;
+    const QString tasks = QStringLiteral("/proc/%1/task").arg(pid);
+    const QStringList threads = QDir(tasks).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    for (const QString& tid : threads) {
+        const double seconds = threadCpuSeconds(tasks + u'/' + tid + QStringLiteral("/stat"));
+        (tid.toLongLong() == pid ? times.mainThread : times.otherThreads) += seconds;
+    }
+    rusage self{};
+    if (getrusage(RUSAGE_SELF, &self) == 0)
+        times.bench = static_cast<double>(self.ru_utime.tv_sec + self.ru_stime.tv_sec) +
+                      static_cast<double>(self.ru_utime.tv_usec + self.ru_stime.tv_usec) / 1e6;
+    return times;
+}
+
+// "server CPU 1.23 s (socket thread 0.40 s, other threads 0.83 s) = 41.0 us per mutation;
+// bench CPU 0.50 s"
+QString cpuSummary(const CpuTimes& used, double count, const QString& per)
+{
+    return QStringLiteral("server CPU %1 s (socket thread %2 s, other threads %3 s) = %4 us per "
+                          "%5; bench CPU %6 s")
+        .arg(used.total(), 0, 'f', 2)
+        .arg(used.mainThread, 0, 'f', 2)
+        .arg(used.otherThreads, 0, 'f', 2)
+        .arg(count > 0 ? used.total() * 1e6 / count : 0.0, 0, 'f', 1)
+        .arg(per)
+        .arg(used.bench, 0, 'f', 2);
+}
+
+// A fresh SQLite file in a temporary folder, filled in-process through ServerStore, then
+// served by the real `stockline-server serve` on 127.0.0.1 with a free port.
+class ServerRun
+{
+public:
+    ServerRun(const ServerOptions& options, QTextStream& out) : m_out(out)
+    {
+        m_binary = options.binary.isEmpty()
+                       ? QDir::cleanPath(QCoreApplication::applicationDirPath() +
+                                         QStringLiteral("/../server/stockline-server"))
+                       : options.binary;
+        m_dir.setAutoRemove(!options.keep);
+        m_path = m_dir.filePath(QStringLiteral("server.db"));
+        if (options.keep)
+            m_out << "server database kept: " << m_path << Qt::endl;
+    }
+    ~ServerRun() { stop(); }
+    ServerRun(const ServerRun&) = delete;
+    ServerRun& operator=(const ServerRun&) = delete;
+
+    [[nodiscard]] QString database() const { return QStringLiteral("sqlite:") + m_path; }
+    [[nodiscard]] QUrl url() const { return m_url; }
+    [[nodiscard]] CpuTimes cpu() const { return cpuTimes(m_process.processId()); }
+
+    [[nodiscard]] bool setUp(const std::function<Status(ServerStore&)>& fill)
+    {
+        if (!QFileInfo(m_binary).isExecutable()) {
+            m_out << "no server at " << m_binary << ": build it, or pass --server PATH" << Qt::endl;
+            return false;
+        }
+        if (!m_dir.isValid()) {
+            m_out << "cannot make a temporary folder: " << m_dir.errorString() << Qt::endl;
+            return false;
+        }
+        const qint64 started = nowNs();
+        // A line per enrolled terminal says nothing here.
+        QLoggingCategory::setFilterRules(QStringLiteral("stockline.*.info=false"));
+        auto store = ServerStore::open(database());
+        if (!store) {
+            m_out << "cannot open " << database() << ": " << store.error().toString() << Qt::endl;
+            return false;
+        }
+        if (Status s = fill(*store.value()); !s) {
+            m_out << "cannot set up the store: " << s.error().toString() << Qt::endl;
+            return false;
+        }
+        m_out << "store set up in " << qRound(ms(nowNs() - started)) << " ms" << Qt::endl;
+        return true;
+    }
+
+    [[nodiscard]] bool start()
+    {
+        m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        m_process.start(m_binary, {QStringLiteral("serve"), QStringLiteral("--db"), database(),
+                                   QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")});
+        if (!m_process.waitForStarted(10'000)) {
+            m_out << "cannot start " << m_binary << ": " << m_process.errorString() << Qt::endl;
+            return false;
+        }
+        static const QRegularExpression listening(QStringLiteral("listening on (ws://[^/\\s]+/)"));
+        QByteArray said;
+        const QDeadlineTimer deadline(30'000);
+        while (!deadline.hasExpired() && m_process.state() == QProcess::Running) {
+            m_process.waitForReadyRead(100);
+            said += m_process.readAllStandardOutput();
+            const QRegularExpressionMatch match = listening.match(QString::fromUtf8(said));
+            if (match.hasMatch()) {
+                m_url = QUrl(match.captured(1));
+                m_out << "server pid " << m_process.processId() << " on " << m_url.toString()
+                      << Qt::endl;
+                return true;
+            }
+        }
+        m_out << "the server did not start listening: " << said << Qt::endl;
+        return false;
+    }
+
+    // SIGTERM, as a service manager stops it; its exit code (-1 if it had to be killed).
+    int stop()
+    {
+        if (m_process.state() == QProcess::NotRunning)
+            return m_process.exitCode();
+        m_process.terminate();
+        if (!m_process.waitForFinished(30'000)) {
+            m_out << "the server did not stop on SIGTERM: killed" << Qt::endl;
+            m_process.kill();
+            m_process.waitForFinished(5'000);
+            return -1;
+        }
+        return m_process.exitStatus() == QProcess::NormalExit ? m_process.exitCode() : -1;
+    }
+
+    // `stockline-server verify` on the database: the ledger replays to the levels.
+    [[nodiscard]] bool verify()
+    {
+        QProcess p;
+        p.setProcessChannelMode(QProcess::MergedChannels);
+        p.start(m_binary, {QStringLiteral("verify"), QStringLiteral("--db"), database()});
+        if (!p.waitForFinished(300'000)) {
+            m_out << "verify did not finish" << Qt::endl;
+            return false;
+        }
+        const QList<QByteArray> lines = p.readAll().trimmed().split('\n');
+        for (const QByteArray& line : lines)
+            m_out << "  " << line << Qt::endl;
+        return p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0;
+    }
+
+private:
+    QTextStream& m_out;
+    QString m_binary;
+    QTemporaryDir m_dir;
+    QString m_path;
+    QProcess m_process;
+    QUrl m_url;
+};
+
+// ---------------------------------------------------------------- terminals on the wire
+
+class Fleet;
+
+// One terminal's connection: raw JSON over a QWebSocket. It says hello as soon as it is
+// connected and is ready once the welcome and the first levels and catalog are in; every
+// message after that goes to the scenario's handler.
+class Peer : public QObject
+{
+public:
+    // `type` is the message's type; `text` the whole message.
+    using Handler = std::function<void(Peer&, const QString& type, const QString& text)>;
+
+    Peer(Fleet& fleet, int index, QString terminal, QString token);
+
+    void open(const QUrl& url) { m_socket.open(url); }
+    void abort()
+    {
+        m_aborting = true;
+        m_socket.abort();
+    }
+    void send(const QByteArray& json) { m_socket.sendTextMessage(QString::fromLatin1(json)); }
+
+    [[nodiscard]] int index() const { return m_index; }
+    [[nodiscard]] const QString& terminal() const { return m_terminal; }
+    // The next seq this terminal numbers a mutation with.
+    qint64 nextSeq = 1;
+    Handler handler;
+
+private:
+    void onMessage(const QString& text);
+    void onReadyMessage(const QString& type, const QString& text);
+
+    Fleet& m_fleet;
+    int m_index;
+    QString m_terminal;
+    QString m_token;
+    QWebSocket m_socket;
+    bool m_welcomed = false, m_levels = false, m_catalog = false, m_ready = false;
+    bool m_aborting = false;
+};
+
+// The type of a server message. JsonWriter puts "type" first, which is sniffed without a
+// parse; anything else (QJsonDocument sorts keys) is parsed.
+QString messageType(const QString& text)
+{
+    static const QLatin1StringView prefix("{\"type\":\"");
+    if (text.startsWith(prefix)) {
+        const qsizetype end = text.indexOf(u'"', prefix.size());
+        if (end > 0)
+            return text.mid(prefix.size(), end - prefix.size());
+    }
+    return QJsonDocument::fromJson(text.toUtf8()).object().value(QLatin1String("type")).toString();
+}
+
+QJsonObject parse(const QString& text)
+{
+    return QJsonDocument::fromJson(text.toUtf8()).object();
+}
+
+// Every terminal of a scenario, with the counts its waits need (kept up to date, so a wait
+// never scans a thousand peers).
+class Fleet
+{
+public:
+    explicit Fleet(QTextStream& out) : m_out(out) {}
+    ~Fleet() { abortAll(); }
+    Fleet(const Fleet&) = delete;
+    Fleet& operator=(const Fleet&) = delete;
+
+    Peer& add(const QString& terminal, const QString& token)
+    {
+        m_peers.push_back(
+            std::make_unique<Peer>(*this, static_cast<int>(m_peers.size()), terminal, token));
+        return *m_peers.back();
+    }
+    [[nodiscard]] int size() const { return static_cast<int>(m_peers.size()); }
+    Peer& at(int i) { return *m_peers[static_cast<std::size_t>(i)]; }
+
+    // Opens every connection at once and waits until each is welcomed and caught up.
+    [[nodiscard]] bool connectAll(const QUrl& url, int timeoutMs)
+    {
+        const qint64 started = nowNs();
+        for (auto& peer : m_peers)
+            peer->open(url);
+        const bool settled =
+            waitUntil([this] { return ready == size() || lost > 0 || errors > 0; }, timeoutMs);
+        if (!settled || ready != size()) {
+            m_out << "only " << ready << " of " << size() << " terminals ready (" << lost
+                  << " connections lost, " << errors << " errors)" << Qt::endl;
+            return false;
+        }
+        m_out << size() << " terminals connected, welcomed and caught up in "
+              << qRound(ms(nowNs() - started)) << " ms" << Qt::endl;
+        return true;
+    }
+
+    void abortAll()
+    {
+        for (auto& peer : m_peers)
+            peer->abort();
+    }
+
+    // A problem worth telling, told for the first few only.
+    void report(const QString& what)
+    {
+        if (++m_reported <= 5)
+            m_out << "  " << what << Qt::endl;
+    }
+
+    int ready = 0;
+    int lost = 0;   // connections that closed while the scenario ran
+    int errors = 0; // `error` messages
+    qint64 bytesIn = 0;
+    qint64 levelsIn = 0; // levels messages received, all terminals together
+
+private:
+    QTextStream& m_out;
+    std::vector<std::unique_ptr<Peer>> m_peers;
+    int m_reported = 0;
+};
+
+Peer::Peer(Fleet& fleet, int index, QString terminal, QString token)
+    : m_fleet(fleet), m_index(index), m_terminal(std::move(terminal)), m_token(std::move(token))
+{
+    m_socket.setMaxAllowedIncomingMessageSize(256 * 1024 * 1024);
+    connect(&m_socket, &QWebSocket::connected, this, [this] {
+        send(QJsonDocument(QJsonObject{{QStringLiteral("type"), QStringLiteral("hello")},
+                                       {QStringLiteral("protocol"), 1},
+                                       {QStringLiteral("terminal"), m_terminal},
+                                       {QStringLiteral("token"), m_token},
+                                       {QStringLiteral("cursor"), 0}})
+                 .toJson(QJsonDocument::Compact));
+    });
+    connect(&m_socket, &QWebSocket::textMessageReceived, this,
+            [this](const QString& text) { onMessage(text); });
+    connect(&m_socket, &QWebSocket::disconnected, this, [this] {
+        if (m_aborting)
+            return;
+        ++m_fleet.lost;
+        m_fleet.report(QStringLiteral("%1 lost its connection: %2 %3 %4")
+                           .arg(m_terminal)
+                           .arg(m_socket.closeCode())
+                           .arg(m_socket.closeReason(), m_socket.errorString()));
+    });
+}
+
+void Peer::onMessage(const QString& text)
+{
+    m_fleet.bytesIn += text.size();
+    const QString type = messageType(text);
+    if (type == QLatin1String("levels"))
+        ++m_fleet.levelsIn;
+    if (type == QLatin1String("error")) {
+        ++m_fleet.errors;
+        m_fleet.report(m_terminal + QStringLiteral(" got ") + text.left(300));
+        return;
+    }
+    if (m_ready) {
+        if (handler)
+            handler(*this, type, text);
+        return;
+    }
+    onReadyMessage(type, text);
+}
+
+void Peer::onReadyMessage(const QString& type, const QString& text)
+{
+    if (type == QLatin1String("welcome")) {
+        m_welcomed = true;
+        nextSeq = parse(text).value(QLatin1String("lastSeq")).toInteger() + 1;
+    } else if (type == QLatin1String("levels")) {
+        m_levels = true;
+    } else if (type == QLatin1String("catalog")) {
+        m_catalog = true;
+    }
+    if (m_welcomed && m_levels && m_catalog) {
+        m_ready = true;
+        ++m_fleet.ready;
+    }
+}
+
+// ---------------------------------------------------------------- mutations as JSON text
+
+// The envelope of one mutation, open for its fields: {"seq":…,"id":…,"kind":…,"at":…
+QByteArray envelope(const Peer& peer, qint64 seq, const char* kind)
+{
+    QByteArray json;
+    json.reserve(256);
+    json += "{\"seq\":" + QByteArray::number(seq) + ",\"id\":\"" + peer.terminal().toLatin1() +
+            '.' + QByteArray::number(seq) + "\",\"kind\":\"" + kind + "\",\"at\":\"" +
+            wireNow().toLatin1() + '"';
+    return json;
+}
+
+QByteArray field(const char* name, const QString& value)
+{
+    return QByteArray(",\"") + name + "\":\"" + value.toLatin1() + '"';
+}
+
+QByteArray field(const char* name, qint64 value)
+{
+    return QByteArray(",\"") + name + "\":" + QByteArray::number(value);
+}
+
+QByteArray reserveJson(Peer& peer, const QString& reservation, const QString& sku, qint64 qty)
+{
+    const qint64 seq = peer.nextSeq++;
+    return envelope(peer, seq, "reserve") + field("reservation", reservation) + field("sku", sku) +
+           field("location", storeFloor) + field("qty", qty) + field("ttl", 600) + '}';
+}
+
+QByteArray releaseJson(Peer& peer, const QString& reservation)
+{
+    const qint64 seq = peer.nextSeq++;
+    return envelope(peer, seq, "release") + field("reservation", reservation) + '}';
+}
+
+struct Line
+{
+    QString sku;
+    qint64 qty = 0;
+    QString reservation;
+};
+
+QByteArray receiveJson(Peer& peer, const QList<Line>& lines)
+{
+    const qint64 seq = peer.nextSeq++;
+    QByteArray json = envelope(peer, seq, "receive") +
+                      field("receipt", QStringLiteral("R-%1").arg(seq)) +
+                      field("location", storeFloor) + ",\"lines\":[";
+    for (qsizetype i = 0; i < lines.size(); ++i)
+        json +=
+            (i ? ",{" : "{") + field("sku", lines[i].sku).mid(1) + field("qty", lines[i].qty) + '}';
+    return json + "]}";
+}
+
+QByteArray saleJson(Peer& peer, const QList<Line>& lines, qint64 unitPrice)
+{
+    const qint64 seq = peer.nextSeq++;
+    QByteArray json = envelope(peer, seq, "sale") + field("sale", QStringLiteral("S-%1").arg(seq)) +
+                      field("location", storeFloor) + ",\"lines\":[";
+    qint64 total = 0;
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        json += (i ? ",{" : "{") + field("sku", lines[i].sku).mid(1) + field("qty", lines[i].qty) +
+                field("price", unitPrice);
+        if (!lines[i].reservation.isEmpty())
+            json += field("reservation", lines[i].reservation);
+        json += '}';
+        total += lines[i].qty * unitPrice;
+    }
+    return json + "],\"payments\":[{\"method\":\"card\"" + field("amount", total) + "}]}";
+}
+
+QByteArray pushJson(const QList<QByteArray>& mutations)
+{
+    QByteArray json = "{\"type\":\"push\",\"mutations\":[";
+    for (qsizetype i = 0; i < mutations.size(); ++i) {
+        if (i)
+            json += ',';
+        json += mutations[i];
+    }
+    return json + "]}";
+}
+
+// ---------------------------------------------------------------- set-up helpers
+
+Product product(const QString& sku, int i)
+{
+    Product p;
+    p.sku = sku;
+    p.name = QStringLiteral("Bench item %1").arg(i);
+    p.price = Money::fromMinor(199 + i % 500);
+    return p;
+}
+
+// Enrols `count` terminals "PREFIX-0000…" with `role`; their tokens, in order.
+Status enrol(ServerStore& store, const QString& prefix, int count, Role role, QStringList& tokens)
+{
+    for (int i = 0; i < count; ++i) {
+        const Result<QString> token = store.addTerminal(
+            QStringLiteral("%1-%2").arg(prefix).arg(i, 4, 10, QLatin1Char('0')), role);
+        if (!token)
+            return token.error();
+        tokens.append(token.value());
+    }
+    return success();
+}
+
+void addPeers(Fleet& fleet, const QString& prefix, const QStringList& tokens)
+{
+    for (int i = 0; i < tokens.size(); ++i)
+        fleet.add(QStringLiteral("%1-%2").arg(prefix).arg(i, 4, 10, QLatin1Char('0')), tokens[i]);
+}
+
+const char* verdict(bool met)
+{
+    return met ? "met" : "MISSED";
+}
+
+// Each result of a `results` message, in order.
+template <typename F> void forEachResult(const QString& text, F&& f)
+{
+    const QJsonArray results = parse(text).value(QLatin1String("results")).toArray();
+    for (const QJsonValue& value : results)
+        f(value.toObject());
+}
+
+bool isApplied(const QJsonObject& result)
+{
+    return result.value(QLatin1String("status")).toString() == QLatin1String("applied");
+}
+
+QString rejection(const QJsonObject& result)
+{
+    return result.value(QLatin1String("code")).toString();
+}
+
+} // namespace
+
+void raiseFileLimit()
+{
+    rlimit limit{};
+    if (getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur < limit.rlim_max) {
+        limit.rlim_cur = limit.rlim_max;
+        setrlimit(RLIMIT_NOFILE, &limit);
+    }
+}
+
+// ---------------------------------------------------------------- race
+
+namespace {
+
+struct RaceRound
+{
+    QString sku;
+    int applied = 0;
+    int insufficient = 0;
+    int other = 0;
+    int answered = 0;
+    qint64 startedNs = 0;
+    qint64 settledNs = 0;
+    Stats resultMs; // first send → this buyer's result
+};
+
+// The pushes of one round, built before the clock starts: buyer i is on connection i % C.
+QList<std::pair<Peer*, QByteArray>> racePushes(Fleet& fleet, const RaceOptions& o, int round,
+                                               const QString& sku)
+{
+    QList<std::pair<Peer*, QByteArray>> pushes;
+    for (int c = 0; c < fleet.size(); ++c) {
+        Peer& peer = fleet.at(c);
+        QList<QByteArray> mutations;
+        for (int buyer = c; buyer < o.buyers; buyer += o.connections) {
+            mutations.append(
+                reserveJson(peer, QStringLiteral("b%1-%2").arg(round).arg(buyer), sku, 1));
+            if (o.perPush > 0 && mutations.size() == o.perPush)
+                pushes.append({&peer, pushJson(std::exchange(mutations, {}))});
+        }
+        if (!mutations.isEmpty())
+            pushes.append({&peer, pushJson(mutations)});
+    }
+    return pushes;
+}
+
+bool runRaceRound(Fleet& fleet, const RaceOptions& o, int round, RaceRound& r, QTextStream& out)
+{
+    const auto pushes = racePushes(fleet, o, round, r.sku);
+    for (int c = 0; c < fleet.size(); ++c) {
+        fleet.at(c).handler = [&r, &o](Peer&, const QString& type, const QString& text) {
+            if (type != QLatin1String("results"))
+                return;
+            const qint64 now = nowNs();
+            forEachResult(text, [&](const QJsonObject& result) {
+                if (isApplied(result))
+                    ++r.applied;
+                else if (rejection(result) == QLatin1String("insufficient_stock"))
+                    ++r.insufficient;
+                else
+                    ++r.other;
+                r.resultMs.add(ms(now - r.startedNs));
+            });
+            r.answered = r.applied + r.insufficient + r.other;
+            if (r.answered == o.buyers)
+                r.settledNs = now - r.startedNs;
+        };
+    }
+    r.resultMs.reserve(o.buyers);
+    r.startedNs = nowNs();
+    for (const auto& [peer, json] : pushes)
+        peer->send(json);
+    const bool settled = waitUntil(
+        [&] { return r.answered == o.buyers || fleet.lost > 0 || fleet.errors > 0; }, 120'000);
+    if (!settled || r.answered != o.buyers) {
+        out << "round " << round << ": only " << r.answered << " of " << o.buyers
+            << " buyers answered" << Qt::endl;
+        return false;
+    }
+    for (int c = 0; c < fleet.size(); ++c)
+        fleet.at(c).handler = nullptr;
+    out << "round " << round << " (" << r.sku << ", " << pushes.size() << " pushes): settled in "
+        << ms(r.settledNs) << " ms; applied " << r.applied << ", insufficient_stock "
+        << r.insufficient << ", other " << r.other << "; result after first send "
+        << r.resultMs.summary(QStringLiteral("ms")) << Qt::endl;
+    return true;
+}
+
+// What a round must show: exactly min(units, buyers) reserved, never more.
+bool raceHeld(const RaceRound& r, const RaceOptions& o, QTextStream& out)
+{
+    const int expected = std::min(o.units, o.buyers);
+    if (r.applied > o.units)
+        out << "!!!!!!!! OVERSOLD: " << r.applied << " reserves applied on " << o.units
+            << " units of " << r.sku << " !!!!!!!!" << Qt::endl;
+    else if (r.applied != expected)
+        out << "!!!!!!!! UNDERSOLD: " << r.applied << " applied where " << expected
+            << " units could be had !!!!!!!!" << Qt::endl;
+    if (r.other > 0)
+        out << "!!!!!!!! " << r.other << " results neither applied nor insufficient_stock"
+            << Qt::endl;
+    return r.applied == expected && r.other == 0 && r.insufficient == o.buyers - expected;
+}
+
+// After the server stopped: the levels in the file agree with what the buyers were told.
+bool raceLevelsAgree(const QString& database, const QList<RaceRound>& rounds, const RaceOptions& o,
+                     QTextStream& out)
+{
+    auto store = ServerStore::open(database);
+    if (!store)
+        return false;
+    bool agree = true;
+    for (const RaceRound& r : rounds) {
+        const auto levels = store.value()->levels(r.sku);
+        if (!levels || levels->size() != 1 || levels->first().onHand != o.units ||
+            levels->first().reserved != r.applied) {
+            out << "!!!!!!!! " << r.sku << ": the stored level does not hold " << r.applied
+                << " reserved of " << o.units << Qt::endl;
+            agree = false;
+        }
+    }
+    return agree;
+}
+
+} // namespace
+
+int race(const RaceOptions& o, QTextStream& out)
+{
+    if (o.buyers < 1 || o.units < 0 || o.connections < 1 || o.rounds < 1 || o.perPush < 0) {
+        out << "race: --buyers, --connections and --rounds must be positive" << Qt::endl;
+        return 2;
+    }
+    out << "race: " << o.buyers << " buyers of 1 unit each over " << o.connections
+        << " connections for " << o.units << " units, "
+        << (o.perPush ? QStringLiteral("%1 per push").arg(o.perPush)
+                      : QStringLiteral("one push per connection"))
+        << ", " << o.rounds << " rounds" << Qt::endl;
+    QList<RaceRound> rounds(o.rounds);
+    ServerRun server(o.server, out);
+    QStringList tokens;
+    const bool set = server.setUp([&](ServerStore& store) -> Status {
+        QList<Product> products;
+        QList<StockMovement> stock;
+        for (int i = 0; i < o.rounds; ++i) {
+            rounds[i].sku = QStringLiteral("RACE-%1").arg(i + 1);
+            products.append(product(rounds[i].sku, i));
+            stock.append(StockMovement{rounds[i].sku, storeFloor, o.units});
+        }
+        if (Status s = store.addLocation(Location{storeFloor, QStringLiteral("Store floor")}); !s)
+            return s;
+        if (Status s = store.importCatalog(products); !s)
+            return s;
+        if (Status s = store.importStock(stock); !s)
+            return s;
+        return enrol(store, QStringLiteral("B"), o.connections, Role::Pos, tokens);
+    });
+    if (!set || !server.start())
+        return 1;
+    Fleet fleet(out);
+    addPeers(fleet, QStringLiteral("B"), tokens);
+    if (!fleet.connectAll(server.url(), 120'000))
+        return 1;
+
+    bool held = true;
+    Stats settle;
+    const CpuTimes before = server.cpu();
+    for (int i = 0; i < o.rounds; ++i) {
+        if (!runRaceRound(fleet, o, i + 1, rounds[i], out))
+            return 1;
+        held = raceHeld(rounds[i], o, out) && held;
+        settle.add(ms(rounds[i].settledNs));
+    }
+    out << "race settle time over " << o.rounds
+        << " rounds: " << settle.summary(QStringLiteral("ms")) << Qt::endl;
+    out << cpuSummary(server.cpu() - before, double(o.buyers) * o.rounds, QStringLiteral("buyer"))
+        << Qt::endl;
+    if (o.buyers == 10'000 && o.connections == 1'000)
+        out << "target: 10,000 buyers over 1,000 connections settled <= 2,000 ms (every round): "
+            << verdict(settle.max() <= 2'000) << Qt::endl;
+    out << "levels messages received: " << fleet.levelsIn << Qt::endl;
+
+    fleet.abortAll();
+    const int code = server.stop();
+    out << "server exit code " << code << "; verify:" << Qt::endl;
+    const bool verified = server.verify();
+    const bool agree = raceLevelsAgree(server.database(), rounds, o, out);
+    out << "race: " << (held && verified && agree ? "zero oversell, verify ok" : "FAILED")
+        << Qt::endl;
+    return held && verified && agree ? 0 : 1;
+}
+
+// ---------------------------------------------------------------- throughput
+
+namespace {
+
+struct Hold
+{
+    QString sku;
+    QString id;
+    qint64 qty = 0;
+};
+
+// A terminal's share of the mix: what it holds, what it has in flight.
+struct Till
+{
+    std::vector<Hold> holds;
+    std::deque<qint64> inFlight; // send time of each unanswered push, oldest first
+    QRandomGenerator random;
+};
+
+struct ThroughputRun
+{
+    explicit ThroughputRun(const ThroughputOptions& options) : o(options) {}
+
+    const ThroughputOptions& o;
+    QStringList skus;
+    std::vector<Till> tills;
+    qint64 started = 0;
+    qint64 endsAt = 0;
+    qint64 results = 0; // in the measured window
+    qint64 applied = 0;
+    qint64 drained = 0;            // answered after the window
+    std::vector<qint64> perSecond; // answered in each second of the window
+    QHash<QString, qint64> rejected;
+    QHash<QByteArray, qint64> kinds;
+    Stats latencyMs;
+    int pushesInFlight = 0;
+};
+
+QString randomSku(ThroughputRun& run, Till& till)
+{
+    return run.skus[static_cast<qsizetype>(till.random.bounded(static_cast<int>(run.skus.size())))];
+}
+
+// The mix of a store: sales (some taking a held reservation), reserves, releases, receipts.
+QByteArray mixedMutation(ThroughputRun& run, Peer& peer, Till& till)
+{
+    const int dice = static_cast<int>(till.random.bounded(100));
+    if (dice < 20) {
+        QList<Line> lines;
+        for (int n = 1 + static_cast<int>(till.random.bounded(3)); n > 0; --n)
+            lines.append({randomSku(run, till), 10 + till.random.bounded(40), QString()});
+        ++run.kinds["receive"];
+        return receiveJson(peer, lines);
+    }
+    if (dice < 45 || (dice < 60 && till.holds.empty())) {
+        Hold hold{randomSku(run, till), QStringLiteral("h%1").arg(peer.nextSeq),
+                  1 + till.random.bounded(2)};
+        till.holds.push_back(hold);
+        ++run.kinds["reserve"];
+        return reserveJson(peer, hold.id, hold.sku, hold.qty);
+    }
+    if (dice < 60) {
+        const Hold hold = till.holds.back();
+        till.holds.pop_back();
+        ++run.kinds["release"];
+        return releaseJson(peer, hold.id);
+    }
+    QList<Line> lines;
+    if (!till.holds.empty() && till.random.bounded(2) == 0) {
+        const Hold hold = till.holds.back();
+        till.holds.pop_back();
+        lines.append({hold.sku, hold.qty, hold.id});
+    }
+    for (int n = 1 + static_cast<int>(till.random.bounded(3)); n > 0; --n)
+        lines.append({randomSku(run, till), 1 + till.random.bounded(2), QString()});
+    ++run.kinds["sale"];
+    return saleJson(peer, lines, 250);
+}
+
+void sendPush(ThroughputRun& run, Peer& peer)
+{
+    Till& till = run.tills[static_cast<std::size_t>(peer.index())];
+    QList<QByteArray> mutations;
+    mutations.reserve(run.o.batch);
+    for (int i = 0; i < run.o.batch; ++i)
+        mutations.append(mixedMutation(run, peer, till));
+    const QByteArray json = pushJson(mutations);
+    till.inFlight.push_back(nowNs());
+    ++run.pushesInFlight;
+    peer.send(json);
+}
+
+void onThroughputResults(ThroughputRun& run, Peer& peer, const QString& text)
+{
+    const qint64 now = nowNs();
+    Till& till = run.tills[static_cast<std::size_t>(peer.index())];
+    if (till.inFlight.empty())
+        return;
+    const qint64 sent = till.inFlight.front();
+    till.inFlight.pop_front();
+    --run.pushesInFlight;
+    const bool inWindow = now <= run.endsAt;
+    forEachResult(text, [&](const QJsonObject& result) {
+        if (!inWindow) {
+            ++run.drained;
+            return;
+        }
+        ++run.results;
+        ++run.perSecond[static_cast<std::size_t>((now - run.started) / 1'000'000'000)];
+        if (isApplied(result))
+            ++run.applied;
+        else
+            ++run.rejected[rejection(result)];
+    });
+    if (!inWindow)
+        return;
+    run.latencyMs.add(ms(now - sent));
+    sendPush(run, peer);
+}
+
+} // namespace
+
+int throughput(const ThroughputOptions& o, QTextStream& out)
+{
+    if (o.connections < 1 || o.seconds < 1 || o.batch < 1 || o.batch > 1000 || o.window < 1 ||
+        o.skus < 1) {
+        out << "throughput: options must be positive, --batch at most 1000" << Qt::endl;
+        return 2;
+    }
+    out << "throughput: " << o.connections << " connections x " << o.window
+        << " pushes in flight x " << o.batch << " mutations, " << o.skus << " SKUs, " << o.seconds
+        << " s" << Qt::endl;
+    ThroughputRun run(o);
+    ServerRun server(o.server, out);
+    QStringList tokens;
+    const bool set = server.setUp([&](ServerStore& store) -> Status {
+        QList<Product> products;
+        QList<StockMovement> stock;
+        for (int i = 0; i < o.skus; ++i) {
+            run.skus.append(QStringLiteral("SKU-%1").arg(i, 5, 10, QLatin1Char('0')));
+            products.append(product(run.skus.last(), i));
+            stock.append(StockMovement{run.skus.last(), storeFloor, 100'000});
+        }
+        if (Status s = store.addLocation(Location{storeFloor, QStringLiteral("Store floor")}); !s)
+            return s;
+        if (Status s = store.importCatalog(products); !s)
+            return s;
+        if (Status s = store.importStock(stock); !s)
+            return s;
+        return enrol(store, QStringLiteral("M"), o.connections, Role::Manager, tokens);
+    });
+    if (!set || !server.start())
+        return 1;
+    Fleet fleet(out);
+    addPeers(fleet, QStringLiteral("M"), tokens);
+    if (!fleet.connectAll(server.url(), 120'000))
+        return 1;
+
+    run.tills.resize(static_cast<std::size_t>(o.connections));
+    for (int c = 0; c < o.connections; ++c) {
+        run.tills[static_cast<std::size_t>(c)].random.seed(static_cast<quint32>(1000 + c));
+        fleet.at(c).handler = [&run](Peer& peer, const QString& type, const QString& text) {
+            if (type == QLatin1String("results"))
+                onThroughputResults(run, peer, text);
+        };
+    }
+    const qint64 levelsBefore = fleet.levelsIn;
+    const qint64 bytesBefore = fleet.bytesIn;
+    const CpuTimes cpuBefore = server.cpu();
+    run.perSecond.assign(static_cast<std::size_t>(o.seconds) + 1, 0);
+    run.started = nowNs();
+    run.endsAt = run.started + qint64{o.seconds} * 1'000'000'000;
+    for (int w = 0; w < o.window; ++w)
+        for (int c = 0; c < o.connections; ++c)
+            sendPush(run, fleet.at(c));
+    waitUntil([&] { return nowNs() > run.endsAt || fleet.lost > 0 || fleet.errors > 0; },
+              o.seconds * 1000 + 5'000);
+    const CpuTimes cpuUsed = server.cpu() - cpuBefore;
+    const qint64 levels = fleet.levelsIn - levelsBefore;
+    const qint64 bytes = fleet.bytesIn - bytesBefore;
+    const bool drained =
+        waitUntil([&] { return run.pushesInFlight == 0 || fleet.lost > 0; }, 60'000);
+
+    const double seconds = o.seconds;
+    out << "mutations answered: " << run.results << " in " << o.seconds
+        << " s = " << qRound64(static_cast<double>(run.results) / seconds) << "/s (applied "
+        << qRound64(static_cast<double>(run.applied) / seconds) << "/s)  target >= 20,000/s: "
+        << verdict(static_cast<double>(run.results) / seconds >= 20'000) << Qt::endl;
+    Stats rate;
+    for (int second = 0; second < o.seconds; ++second)
+        rate.add(static_cast<double>(run.perSecond[static_cast<std::size_t>(second)]));
+    out << "mutations answered per second: " << rate.summary(QStringLiteral("/s")) << Qt::endl;
+    out << "result latency per push (send -> results): "
+        << run.latencyMs.summary(QStringLiteral("ms")) << Qt::endl;
+    out << cpuSummary(cpuUsed, static_cast<double>(run.results), QStringLiteral("mutation"))
+        << Qt::endl;
+    out << "sent by kind:";
+    for (auto it = run.kinds.cbegin(); it != run.kinds.cend(); ++it)
+        out << ' ' << it.key() << ' ' << it.value();
+    out << "; rejected:";
+    for (auto it = run.rejected.cbegin(); it != run.rejected.cend(); ++it)
+        out << ' ' << it.key() << ' ' << it.value();
+    out << Qt::endl;
+    out << "broadcast received: " << qRound64(static_cast<double>(levels) / seconds)
+        << " levels messages/s, " << qRound64(static_cast<double>(bytes) / seconds / 1e6)
+        << " MB/s (all terminals); " << run.drained << " answered after the window"
+        << (drained ? "" : " (NOT all drained)") << Qt::endl;
+    if (fleet.lost > 0 || fleet.errors > 0)
+        return 1;
+
+    fleet.abortAll();
+    out << "server exit code " << server.stop() << "; verify:" << Qt::endl;
+    return server.verify() ? 0 : 1;
+}
+
+// ---------------------------------------------------------------- fanout
+
+namespace {
+
+const QString fanoutSku = QStringLiteral("FAN-1");
+
+struct FanoutRun
+{
+    int commits = 0;
+    int watchers = 0;
+    std::vector<qint64> sentNs;   // per commit k (index k-1)
+    std::vector<qint64> resultNs; // the writer's result
+    std::vector<int> reached;     // watchers holding commit k's level
+    std::vector<qint64> everyoneNs;
+    std::vector<qint64> seen; // per watcher: the highest on-hand of FAN-1 it holds
+    int complete = 0;         // commits every watcher holds
+    int answered = 0;
+    bool failed = false;
+};
+
+// Commit k takes FAN-1 from k-1 to k units: a watcher holding k units has every commit ≤ k.
+void onWatcherLevels(FanoutRun& run, Peer& peer, const QString& text)
+{
+    const qint64 now = nowNs();
+    const QJsonArray levels = parse(text).value(QLatin1String("levels")).toArray();
+    for (const QJsonValue& value : levels) {
+        const QJsonObject level = value.toObject();
+        if (level.value(QLatin1String("sku")).toString() != fanoutSku)
+            continue;
+        const qint64 onHand =
+            std::min<qint64>(level.value(QLatin1String("onHand")).toInteger(), run.commits);
+        qint64& seen = run.seen[static_cast<std::size_t>(peer.index())];
+        for (qint64 k = seen + 1; k <= onHand; ++k) {
+            const auto i = static_cast<std::size_t>(k - 1);
+            if (++run.reached[i] == run.watchers) {
+                run.everyoneNs[i] = now;
+                ++run.complete;
+            }
+        }
+        seen = std::max(seen, onHand);
+    }
+}
+
+void sendCommit(FanoutRun& run, Peer& writer)
+{
+    const auto k = static_cast<std::size_t>(run.answered);
+    run.sentNs[k] = nowNs();
+    writer.send(pushJson({receiveJson(writer, {Line{fanoutSku, 1, QString()}})}));
+}
+
+void onWriterResults(FanoutRun& run, Peer& writer, const QString& text)
+{
+    const qint64 now = nowNs();
+    forEachResult(text, [&](const QJsonObject& result) {
+        if (!isApplied(result))
+            run.failed = true;
+    });
+    run.resultNs[static_cast<std::size_t>(run.answered)] = now;
+    if (++run.answered < run.commits && !run.failed)
+        sendCommit(run, writer);
+}
+
+} // namespace
+
+int fanout(const FanoutOptions& o, QTextStream& out)
+{
+    if (o.terminals < 1 || o.commits < 1) {
+        out << "fanout: --terminals and --commits must be positive" << Qt::endl;
+        return 2;
+    }
+    out << "fanout: " << o.terminals << " terminals watch " << o.commits
+        << " single receives by one writer, each sent when the last one's result is in" << Qt::endl;
+    ServerRun server(o.server, out);
+    QStringList tokens;
+    QStringList writerToken;
+    const bool set = server.setUp([&](ServerStore& store) -> Status {
+        if (Status s = store.addLocation(Location{storeFloor, QStringLiteral("Store floor")}); !s)
+            return s;
+        if (Status s = store.importCatalog({product(fanoutSku, 0)}); !s)
+            return s;
+        if (Status s = store.importStock({StockMovement{fanoutSku, storeFloor, 0}}); !s)
+            return s;
+        if (Status s = enrol(store, QStringLiteral("W"), o.terminals, Role::Pos, tokens); !s)
+            return s;
+        return enrol(store, QStringLiteral("DOCK"), 1, Role::Receiving, writerToken);
+    });
+    if (!set || !server.start())
+        return 1;
+    Fleet fleet(out);
+    addPeers(fleet, QStringLiteral("W"), tokens);
+    addPeers(fleet, QStringLiteral("DOCK"), writerToken);
+    if (!fleet.connectAll(server.url(), 120'000))
+        return 1;
+
+    FanoutRun run;
+    run.commits = o.commits;
+    run.watchers = o.terminals;
+    const auto k = static_cast<std::size_t>(o.commits);
+    run.sentNs.assign(k, 0);
+    run.resultNs.assign(k, 0);
+    run.reached.assign(k, 0);
+    run.everyoneNs.assign(k, 0);
+    run.seen.assign(static_cast<std::size_t>(o.terminals), 0);
+    for (int c = 0; c < o.terminals; ++c)
+        fleet.at(c).handler = [&run](Peer& peer, const QString& type, const QString& text) {
+            if (type == QLatin1String("levels"))
+                onWatcherLevels(run, peer, text);
+        };
+    Peer& writer = fleet.at(o.terminals);
+    writer.handler = [&run](Peer& peer, const QString& type, const QString& text) {
+        if (type == QLatin1String("results"))
+            onWriterResults(run, peer, text);
+    };
+    const CpuTimes cpuBefore = server.cpu();
+    const qint64 started = nowNs();
+    sendCommit(run, writer);
+    const bool done = waitUntil(
+        [&] {
+            // The writer's last result can come in after every watcher has the last level.
+            return (run.complete == o.commits && run.answered == o.commits) || run.failed ||
+                   fleet.lost > 0 || fleet.errors > 0;
+        },
+        60'000 + o.commits * 100);
+    const qint64 elapsed = nowNs() - started;
+    const CpuTimes cpuUsed = server.cpu() - cpuBefore;
+    if (!done || run.complete != o.commits || run.answered != o.commits) {
+        out << "fanout: only " << run.complete << " of " << o.commits
+            << " commits reached every terminal (" << run.answered << " answered"
+            << (run.failed ? ", one NOT applied" : "") << ")" << Qt::endl;
+        return 1;
+    }
+    Stats everyone;
+    Stats result;
+    for (std::size_t i = 0; i < k; ++i) {
+        everyone.add(ms(run.everyoneNs[i] - run.sentNs[i]));
+        result.add(ms(run.resultNs[i] - run.sentNs[i]));
+    }
+    out << "writer's result (send -> result): " << result.summary(QStringLiteral("ms")) << Qt::endl;
+    out << "send -> every terminal holds the change: " << everyone.summary(QStringLiteral("ms"))
+        << Qt::endl;
+    out << "target p99 <= 50 ms at 1,000 terminals: " << verdict(everyone.percentile(99) <= 50)
+        << (o.terminals == 1'000 ? "" : " (run at another size)") << Qt::endl;
+    out << o.commits << " commits in " << qRound(ms(elapsed))
+        << " ms = " << qRound(o.commits / (ms(elapsed) / 1000.0)) << " commits/s, "
+        << qRound64(static_cast<double>(o.commits) * o.terminals / (ms(elapsed) / 1000.0))
+        << " level deliveries/s" << Qt::endl;
+
+    out << cpuSummary(cpuUsed, double(o.commits) * o.terminals, QStringLiteral("level delivery"))
+        << Qt::endl;
+
+    fleet.abortAll();
+    out << "server exit code " << server.stop() << "; verify:" << Qt::endl;
+    return server.verify() ? 0 : 1;
+}
+
+} // namespace syncbench
