@@ -139,6 +139,23 @@ const QList<QStringList>& terminalMigrations()
                            " total INTEGER NOT NULL,"
                            " lines TEXT NOT NULL)"),
         },
+        // 3: staff for signing in offline.
+        {
+            // The staff list as the server last sent it (core/staffdirectory.h): PBKDF2 hashes
+            // of PINs, never PINs. Replaced whole by every `staff` message.
+            QStringLiteral("CREATE TABLE staff ("
+                           " name TEXT PRIMARY KEY,"
+                           " role TEXT NOT NULL,"
+                           " pin_salt BLOB NOT NULL,"
+                           " pin_iterations INTEGER NOT NULL,"
+                           " pin_hash BLOB NOT NULL)"),
+            // Wrong PINs in a row per name ('' is manager approval by PIN alone). Kept apart
+            // from `staff` so that a new staff list does not give a guesser fresh tries.
+            QStringLiteral("CREATE TABLE staff_lockouts ("
+                           " name TEXT PRIMARY KEY,"
+                           " failures INTEGER NOT NULL,"
+                           " locked_until TEXT)"),
+        },
     };
     return migrations;
 }
