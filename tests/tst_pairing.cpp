@@ -1,11 +1,19 @@
 // Pairing a device with a one-time code (sync/PROTOCOL.md, `pair`), against the real server
-// process: the wire as any client sees it, and the command line.
+// process: the wire as any client sees it, the command line, and sync::Pairing writing the
+// terminal's configuration.
+#include "client.h"
+#include "localstore.h"
+#include "pairing.h"
 #include "protocol.h"
 #include "serverprocess.h"
 #include "serverstore.h"
+#include "terminalconfig.h"
+#include "transport.h"
 #include "wireclient.h"
 
+#include <QFile>
 #include <QRegularExpression>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -274,6 +282,70 @@ private Q_SLOTS:
         client.close();
         // Not used up by it.
         QCOMPARE(typeOf(pair(pairingCode).message), QStringLiteral("paired"));
+    }
+
+    // The device's side: sync::Pairing writes the configuration, and the terminal's client
+    // then connects with it.
+    void devicePairsAndConnects()
+    {
+        const QString pairingCode = enrolForPairing(QStringLiteral("POS-02"));
+        const QString configPath = m_dir.filePath(QStringLiteral("device-%1.json").arg(m_runs));
+        TerminalConfig config;
+        config.serverUrl = m_server->url();
+        config.location = QStringLiteral("store-1");
+        Pairing pairing;
+        QSignalSpy succeeded(&pairing, &Pairing::succeeded);
+        QSignalSpy failed(&pairing, &Pairing::failed);
+        pairing.start(config, configPath, pairingCode.left(4) + u' ' + pairingCode.mid(5));
+        QVERIFY(succeeded.wait(Pairing::timeoutMs));
+        QCOMPARE(failed.size(), 0);
+        const Result<TerminalConfig> written = TerminalConfig::load(configPath);
+        QVERIFY(written);
+        QCOMPARE(written->terminal, QStringLiteral("POS-02"));
+        QCOMPARE(written->location, QStringLiteral("store-1"));
+        QCOMPARE(QFile::permissions(configPath) & (QFileDevice::ReadGroup | QFileDevice::ReadOther),
+                 QFileDevice::Permissions());
+
+        auto store = LocalStore::open(m_dir.filePath(QStringLiteral("device-%1.db").arg(m_runs)));
+        QVERIFY(store);
+        ClientOptions options;
+        options.url = written->serverUrl;
+        options.terminal = written->terminal;
+        options.token = written->token;
+        Client client(*store.value(), nullptr, options);
+        QSignalSpy connected(&client, &Client::connectedChanged);
+        client.start();
+        QVERIFY(connected.wait(10'000));
+        QVERIFY(client.isConnected());
+        QCOMPARE(client.role(), QStringLiteral("pos"));
+        client.stop();
+    }
+
+    void deviceWithAWrongCodeWritesNothing_data()
+    {
+        QTest::addColumn<QString>("typed");
+        QTest::addColumn<QString>("says");
+        QTest::newRow("wrong") << "0000-0001"
+                               << "did not accept this code";
+        QTest::newRow("malformed") << "12-34"
+                                   << "8 digits";
+    }
+    void deviceWithAWrongCodeWritesNothing()
+    {
+        QFETCH(QString, typed);
+        QFETCH(QString, says);
+        QVERIFY(!enrolForPairing(QStringLiteral("POS-02")).isEmpty());
+        const QString configPath = m_dir.filePath(QStringLiteral("nothing-%1.json").arg(m_runs));
+        TerminalConfig config;
+        config.serverUrl = m_server->url();
+        config.location = QStringLiteral("store-1");
+        Pairing pairing;
+        QSignalSpy failed(&pairing, &Pairing::failed);
+        pairing.start(config, configPath, typed);
+        QVERIFY(failed.wait(Pairing::timeoutMs));
+        QVERIFY2(failed.first().first().toString().contains(says),
+                 qPrintable(failed.first().first().toString()));
+        QVERIFY(!QFile::exists(configPath));
     }
 
 private:
