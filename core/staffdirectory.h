@@ -38,7 +38,9 @@ class Transaction;
 // the per-name lockout.
 //
 // Threading: the thread that opened the store. Each call hashes the PIN once per candidate
-// (100,000 PBKDF2 rounds by default), which takes tens of milliseconds.
+// (100,000 PBKDF2 rounds by default: about a tenth of a second each), so PIN-only approval
+// takes that long per manager on the list. A view model that must not block that long can
+// read staff() and run PinHash::matches() on a worker thread.
 class StaffDirectory
 {
 public:
