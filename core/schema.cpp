@@ -139,6 +139,81 @@ const QList<QStringList>& terminalMigrations()
                            " total INTEGER NOT NULL,"
                            " lines TEXT NOT NULL)"),
         },
+        // 3: staff for signing in offline, and the cash drawer's sessions.
+        {
+            // The staff list as the server last sent it (core/staffdirectory.h): PBKDF2 hashes
+            // of PINs, never PINs. Replaced whole by every `staff` message.
+            QStringLiteral("CREATE TABLE staff ("
+                           " name TEXT PRIMARY KEY,"
+                           " role TEXT NOT NULL,"
+                           " pin_salt BLOB NOT NULL,"
+                           " pin_iterations INTEGER NOT NULL,"
+                           " pin_hash BLOB NOT NULL)"),
+            // Wrong PINs in a row per name ('' is manager approval by PIN alone). Kept apart
+            // from `staff` so that a new staff list does not give a guesser fresh tries.
+            QStringLiteral("CREATE TABLE staff_lockouts ("
+                           " name TEXT PRIMARY KEY,"
+                           " failures INTEGER NOT NULL,"
+                           " locked_until TEXT)"),
+            // A drawer from its opening float to its Z report (core/cashsession.h). `expected`
+            // and `counted` are written at the close, so a reprinted Z shows what was decided.
+            QStringLiteral("CREATE TABLE cash_sessions ("
+                           " id INTEGER PRIMARY KEY,"
+                           " opened_at TEXT NOT NULL,"
+                           " opened_by TEXT NOT NULL,"
+                           " float INTEGER NOT NULL CHECK (float >= 0),"
+                           " closed_at TEXT,"
+                           " closed_by TEXT,"
+                           " expected INTEGER,"
+                           " counted INTEGER)"),
+            // At most one open session per terminal, whatever the code around it does.
+            QStringLiteral("CREATE UNIQUE INDEX cash_sessions_one_open"
+                           " ON cash_sessions (ifnull(closed_at, '')) WHERE closed_at IS NULL"),
+            // Paid-ins and paid-outs (a drop to the safe is a paid-out): positive amounts.
+            QStringLiteral("CREATE TABLE cash_movements ("
+                           " id INTEGER PRIMARY KEY,"
+                           " session INTEGER NOT NULL REFERENCES cash_sessions(id),"
+                           " at TEXT NOT NULL,"
+                           " staff TEXT NOT NULL,"
+                           " kind TEXT NOT NULL CHECK (kind IN ('in', 'out')),"
+                           " amount INTEGER NOT NULL CHECK (amount > 0),"
+                           " reason TEXT NOT NULL)"),
+            QStringLiteral("CREATE INDEX cash_movements_session ON cash_movements(session)"),
+            // The drawer counted at the close, by denomination in minor units.
+            QStringLiteral("CREATE TABLE cash_counts ("
+                           " session INTEGER NOT NULL REFERENCES cash_sessions(id),"
+                           " denomination INTEGER NOT NULL CHECK (denomination > 0),"
+                           " count INTEGER NOT NULL CHECK (count >= 0),"
+                           " PRIMARY KEY (session, denomination)) WITHOUT ROWID"),
+            // Every sale and refund belongs to the session open when it was recorded: stamped
+            // in the same statement, so a report never depends on the terminal's clock. Once
+            // this terminal has opened a session at all, nothing is sold or refunded without
+            // an open one (a till needs an open drawer); before, as in schema 2.
+            QStringLiteral("ALTER TABLE sales ADD COLUMN cash_session INTEGER"
+                           " REFERENCES cash_sessions(id)"),
+            QStringLiteral("CREATE INDEX sales_cash_session ON sales(cash_session)"),
+            QStringLiteral("ALTER TABLE refunds ADD COLUMN cash_session INTEGER"
+                           " REFERENCES cash_sessions(id)"),
+            QStringLiteral("CREATE INDEX refunds_cash_session ON refunds(cash_session)"),
+            QStringLiteral("CREATE TRIGGER sales_cash_session AFTER INSERT ON sales"
+                           " WHEN EXISTS (SELECT 1 FROM cash_sessions) BEGIN"
+                           " SELECT RAISE(ABORT, 'no cash session is open: open the drawer"
+                           " with a float first')"
+                           " WHERE NOT EXISTS (SELECT 1 FROM cash_sessions"
+                           " WHERE closed_at IS NULL);"
+                           " UPDATE sales SET cash_session = (SELECT id FROM cash_sessions"
+                           " WHERE closed_at IS NULL) WHERE receipt = new.receipt;"
+                           " END"),
+            QStringLiteral("CREATE TRIGGER refunds_cash_session AFTER INSERT ON refunds"
+                           " WHEN EXISTS (SELECT 1 FROM cash_sessions) BEGIN"
+                           " SELECT RAISE(ABORT, 'no cash session is open: open the drawer"
+                           " with a float first')"
+                           " WHERE NOT EXISTS (SELECT 1 FROM cash_sessions"
+                           " WHERE closed_at IS NULL);"
+                           " UPDATE refunds SET cash_session = (SELECT id FROM cash_sessions"
+                           " WHERE closed_at IS NULL) WHERE refund = new.refund;"
+                           " END"),
+        },
     };
     return migrations;
 }

@@ -3,6 +3,7 @@
 #include "jsonwriter.h"
 #include "localstore.h"
 #include "logging.h"
+#include "staffdirectory.h"
 #include "transport.h"
 #include "websockettransport.h"
 
@@ -109,6 +110,8 @@ Client::Client(const LocalStore& store, Transport* transport, ClientOptions opti
     m_tick.start();
     loadCursors();
     refreshPending();
+    if (Result<QList<StaffMember>> stored = StaffDirectory(m_store).staff())
+        m_staff = std::move(stored).value();
 }
 
 Client::~Client()
@@ -527,6 +530,10 @@ void Client::onShortages(const Shortages& shortages)
 
 void Client::onStaff(const StaffList& staff)
 {
+    // Stored in one transaction, so people sign in offline and after a restart.
+    if (const Status stored = StaffDirectory(m_store).replace(staff.staff); !stored)
+        setError(QStringLiteral("Could not store the staff list on this terminal: %1")
+                     .arg(stored.error().toString()));
     m_staff = staff.staff;
     Q_EMIT staffChanged();
 }

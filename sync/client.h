@@ -92,7 +92,8 @@ public:
     [[nodiscard]] QVariantList rejectionList() const;
     [[nodiscard]] const QList<Shortage>& shortages() const { return m_shortages; }
     // The active staff with their PIN hashes, as the server last sent them (to roles that sign
-    // people in). Held in memory only: empty until the first `staff` message of a run.
+    // people in). Each `staff` message replaces the list stored in the terminal's store
+    // (StaffDirectory, which signs people in); at start, what was stored before.
     [[nodiscard]] const QList<StaffMember>& staff() const { return m_staff; }
     // The role the server gave this terminal in its last welcome; empty before.
     [[nodiscard]] QString role() const { return m_role; }

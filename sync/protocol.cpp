@@ -480,6 +480,21 @@ ClientDecoding decodeHello(const QJsonObject& object)
     return ClientMessage{std::move(hello)};
 }
 
+ClientDecoding decodePair(const QJsonObject& object)
+{
+    Reader r(object);
+    const QString typed = r.string("code"_L1, 1, 32);
+    if (!r.ok())
+        return invalidMessage(r.error());
+    const std::optional<QString> digits = pairingCodeDigitsOf(typed);
+    if (!digits)
+        return protocolError(
+            QString(errorCode::invalidMessage),
+            QStringLiteral("code: is not %1 digits such as 1234-5678").arg(pairingCodeDigits),
+            QStringLiteral("code"));
+    return ClientMessage{Pair{*digits}};
+}
+
 // The envelope of one entry; the body is Mutation::fromJson's business.
 PushEntry readEntryEnvelope(Reader& entry, const QList<PushEntry>& before)
 {
@@ -649,8 +664,18 @@ ServerMessage readStaff(Reader& r)
     return list;
 }
 
+ServerMessage readPaired(Reader& r)
+{
+    Paired paired;
+    paired.terminal = r.id("terminal"_L1);
+    paired.token = r.string("token"_L1, 1, maxTokenLength);
+    return paired;
+}
+
 ServerMessage readServerMessage(Reader& r, const QString& type)
 {
+    if (type == "paired"_L1)
+        return readPaired(r);
     if (type == "staff"_L1)
         return readStaff(r);
     if (type == "levels"_L1)
@@ -759,6 +784,8 @@ std::variant<ClientMessage, ProtocolError> decodeClientMessage(const QByteArray&
         return decodePush(*object);
     if (name == "hello"_L1)
         return decodeHello(*object);
+    if (name == "pair"_L1)
+        return decodePair(*object);
     return protocolError(QString(errorCode::unknownType),
                          QStringLiteral("'%1' is not a client message type of protocol %2")
                              .arg(name.left(64))
@@ -785,6 +812,44 @@ QByteArray encode(const QList<Mutation>& pushMutations)
     QJsonObject o;
     o.insert("type"_L1, QStringLiteral("push"));
     o.insert("mutations"_L1, mutations);
+    return toFrame(o);
+}
+
+std::optional<QString> pairingCodeDigitsOf(QStringView typed)
+{
+    QString digits;
+    for (const QChar c : typed) {
+        if (c == u'-' || c == u' ')
+            continue;
+        if (c < u'0' || c > u'9')
+            return std::nullopt;
+        digits.append(c);
+    }
+    if (digits.size() != pairingCodeDigits)
+        return std::nullopt;
+    return digits;
+}
+
+QString formatPairingCode(QStringView digits)
+{
+    const qsizetype half = digits.size() / 2;
+    return digits.left(half).toString() + u'-' + digits.mid(half).toString();
+}
+
+QByteArray encode(const Pair& pair)
+{
+    QJsonObject o;
+    o.insert("type"_L1, QStringLiteral("pair"));
+    o.insert("code"_L1, formatPairingCode(pair.code));
+    return toFrame(o);
+}
+
+QByteArray encode(const Paired& paired)
+{
+    QJsonObject o;
+    o.insert("type"_L1, QStringLiteral("paired"));
+    o.insert("terminal"_L1, paired.terminal);
+    o.insert("token"_L1, paired.token);
     return toFrame(o);
 }
 

@@ -99,7 +99,24 @@ struct Push
     QList<PushEntry> entries;
 };
 
-using ClientMessage = std::variant<Hello, Push>;
+// Extension: the first message of a device that is not enrolled yet. It trades a one-time
+// pairing code (`stockline-server terminal add … --pairing`) for the terminal's id and a new
+// token (`paired`), or `error` unauthorized and close 4401. `code` holds the digits only.
+struct Pair
+{
+    QString code;
+
+    friend bool operator==(const Pair&, const Pair&) = default;
+};
+
+inline constexpr int pairingCodeDigits = 8;
+// The digits of a code typed as "1234-5678", "1234 5678" or "12345678"; nothing if it is not
+// pairingCodeDigits digits.
+[[nodiscard]] std::optional<QString> pairingCodeDigitsOf(QStringView typed);
+// "12345678" → "1234-5678", as people read and type it.
+[[nodiscard]] QString formatPairingCode(QStringView digits);
+
+using ClientMessage = std::variant<Hello, Push, Pair>;
 
 // Reads one text frame from a client. Bounds: the frame must be a JSON object, a push
 // holds 1–maxMutationsPerPush entries, every entry has an integer seq ≥ 1 and a valid id.
@@ -108,6 +125,7 @@ decodeClientMessage(const QByteArray& frame);
 
 [[nodiscard]] QByteArray encode(const Hello& hello);
 [[nodiscard]] QByteArray encode(const QList<Mutation>& pushMutations);
+[[nodiscard]] QByteArray encode(const Pair& pair);
 
 // ---- server → client
 
@@ -215,8 +233,19 @@ struct StaffList
 
 [[nodiscard]] bool roleSignsStaffIn(const QString& role);
 
-using ServerMessage =
-    std::variant<Welcome, Results, Levels, CatalogUpdate, Shortages, ProtocolError, StaffList>;
+// Extension: the answer to a `pair` — who this device is now and its token (the only time the
+// token travels from the server). The server then closes the connection (1000); the device
+// connects again with a hello.
+struct Paired
+{
+    QString terminal;
+    QString token;
+
+    friend bool operator==(const Paired&, const Paired&) = default;
+};
+
+using ServerMessage = std::variant<Welcome, Results, Levels, CatalogUpdate, Shortages,
+                                   ProtocolError, StaffList, Paired>;
 
 [[nodiscard]] QByteArray encode(const Welcome& welcome);
 [[nodiscard]] QByteArray encode(const Results& results);
@@ -224,6 +253,7 @@ using ServerMessage =
 [[nodiscard]] QByteArray encode(const CatalogUpdate& catalog);
 [[nodiscard]] QByteArray encode(const Shortages& shortages);
 [[nodiscard]] QByteArray encode(const StaffList& staff);
+[[nodiscard]] QByteArray encode(const Paired& paired);
 [[nodiscard]] QByteArray encode(const ProtocolError& error);
 
 // Reads one text frame from the server (used by sync::Client and the tests).

@@ -140,11 +140,27 @@ QStringList schemaVersion2(const SqlDialect& d)
     };
 }
 
+// 3: one-time pairing codes (`terminal add --pairing`, `terminal pair`). code_hash: hex SHA-256
+// of the code's digits; expires_at: ms since the epoch by the server's clock; failures: wrong
+// codes tried while this one was live.
+QStringList schemaVersion3(const SqlDialect& d)
+{
+    return {
+        QStringLiteral("CREATE TABLE pairing_codes ("
+                       " code_hash TEXT PRIMARY KEY,"
+                       " terminal TEXT NOT NULL,"
+                       " expires_at BIGINT NOT NULL,"
+                       " failures INTEGER NOT NULL DEFAULT 0)%1")
+            .arg(d.keyedTableSuffix),
+        QStringLiteral("CREATE INDEX pairing_codes_terminal ON pairing_codes (terminal)"),
+    };
+}
+
 } // namespace
 
 QList<QStringList> serverMigrations(const SqlDialect& dialect)
 {
-    return {schemaVersion1(dialect), schemaVersion2(dialect)};
+    return {schemaVersion1(dialect), schemaVersion2(dialect), schemaVersion3(dialect)};
 }
 
 } // namespace stockline::sync

@@ -67,6 +67,18 @@ struct VerifyReport
     qint64 ledgerEvents = 0;
 };
 
+// A one-time code that pairs a new device as an enrolled terminal (`pair`, sync/PROTOCOL.md).
+struct PairingCode
+{
+    QString code; // "1234-5678"
+    QDateTime expiresAt;
+};
+
+inline constexpr qint64 pairingCodeValidSeconds = 15 * 60;
+// Wrong codes tried while a code is live, after which it is withdrawn: a wrong code cannot tell
+// which code it was aimed at, so it counts against every live one.
+inline constexpr int maxPairingFailures = 10;
+
 struct StockMovement
 {
     QString sku;
@@ -105,6 +117,11 @@ public:
     [[nodiscard]] virtual Result<QList<StaffMember>> staff() = 0;
     [[nodiscard]] virtual Result<QList<Shortage>> openShortages() = 0;
     [[nodiscard]] virtual Result<VerifyReport> verify() = 0;
+    // A code that pairs a device as `terminal` (enrolled, not revoked) until now + validSeconds
+    // by the server's clock. An earlier code of that terminal stops working; only the code's
+    // hash is stored.
+    [[nodiscard]] virtual Result<PairingCode>
+    createPairingCode(const QString& terminal, const QDateTime& now, qint64 validSeconds) = 0;
 
     // ---- sessions
     // The terminal, if the token is its token (constant-time compare); unauthorized otherwise.
@@ -115,6 +132,11 @@ public:
     [[nodiscard]] virtual Result<Levels> levelsSince(qint64 cursor) = 0;
     [[nodiscard]] virtual Result<CatalogUpdate> catalogSince(qint64 cursor) = 0;
     [[nodiscard]] virtual Result<qint64> currentCursor() = 0;
+    // Trades a live code (digits only) for its terminal and a new token, whose hash replaces
+    // the old one's at once: the code is used up. Nothing for a wrong, expired or used code;
+    // an Error only when storage failed.
+    [[nodiscard]] virtual Result<std::optional<Paired>> redeemPairingCode(const QString& code,
+                                                                          const QDateTime& now) = 0;
 
     // ---- arbitration
     // Applies every push in one transaction (group commit); a rejection rolls back only its

@@ -8,6 +8,7 @@
 #include <QCryptographicHash>
 #include <QJsonDocument>
 #include <QRandomGenerator>
+#include <QScopeGuard>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <array>
@@ -666,6 +667,117 @@ Status SqlServerStore::resolveShortage(qint64 id, const QString& by)
     if (!committed)
         return committed.error();
     return success();
+}
+
+// ---- pairing
+
+Result<PairingCode> SqlServerStore::createPairingCode(const QString& id, const QDateTime& now,
+                                                      qint64 validSeconds)
+{
+    if (!now.isValid() || validSeconds < 1)
+        return Error{QStringLiteral("validSeconds"), QStringLiteral("must be a time to come")};
+    const Result<TerminalInfo> info = terminal(id);
+    if (!info)
+        return info.error();
+    if (info->revoked)
+        return Error{
+            QStringLiteral("id"),
+            QStringLiteral("terminal %1 is revoked: enrol the device under a new ID").arg(id)};
+    const qint64 nowMs = now.toMSecsSinceEpoch();
+    const QDateTime expires = now.addSecs(validSeconds);
+    if (auto s = m_sql->beginWrite.run(QStringLiteral("begin making a pairing code")); !s)
+        return s.error();
+    bool open = true;
+    const auto rollback = qScopeGuard([&] {
+        if (open)
+            (void)m_sql->rollback.run(QStringLiteral("roll back a pairing code"));
+    });
+    QSqlQuery q = newQuery();
+    q.prepare(QStringLiteral("DELETE FROM pairing_codes WHERE terminal = ? OR expires_at <= ?"));
+    if (auto s = run(q, {id, nowMs}, QStringLiteral("withdraw earlier pairing codes")); !s)
+        return s.error();
+    q.prepare(QStringLiteral("INSERT INTO pairing_codes (code_hash, terminal, expires_at) "
+                             "VALUES (?, ?, ?) ON CONFLICT (code_hash) DO NOTHING"));
+    QString digits;
+    // Two live codes that are the same are one chance in millions: draw again.
+    for (int attempt = 0; attempt < 8 && digits.isEmpty(); ++attempt) {
+        const quint32 drawn = QRandomGenerator::system()->bounded(100'000'000U);
+        const QString candidate =
+            QStringLiteral("%1").arg(drawn, pairingCodeDigits, 10, QLatin1Char('0'));
+        if (auto s =
+                run(q, {QString::fromLatin1(tokenHash(candidate)), id, expires.toMSecsSinceEpoch()},
+                    QStringLiteral("store a pairing code"));
+            !s)
+            return s.error();
+        if (q.numRowsAffected() == 1)
+            digits = candidate;
+    }
+    if (digits.isEmpty())
+        return Error{QString(), QStringLiteral("could not draw a pairing code; try again")};
+    if (auto s = m_sql->commit.run(QStringLiteral("commit a pairing code")); !s)
+        return s.error();
+    open = false;
+    qCInfo(lcSync).noquote() << "pairing code made for terminal" << id << "until"
+                             << expires.toString(Qt::ISODate);
+    return PairingCode{formatPairingCode(digits), expires};
+}
+
+Result<std::optional<Paired>> SqlServerStore::redeemPairingCode(const QString& code,
+                                                                const QDateTime& now)
+{
+    const std::optional<QString> digits = pairingCodeDigitsOf(code);
+    if (!digits || !now.isValid())
+        return std::optional<Paired>();
+    if (auto s = m_sql->beginWrite.run(QStringLiteral("begin pairing")); !s)
+        return s.error();
+    bool open = true;
+    const auto rollback = qScopeGuard([&] {
+        if (open)
+            (void)m_sql->rollback.run(QStringLiteral("roll back pairing"));
+    });
+    QSqlQuery q = newQuery();
+    q.prepare(QStringLiteral("DELETE FROM pairing_codes WHERE expires_at <= ?"));
+    if (auto s = run(q, {now.toMSecsSinceEpoch()}, QStringLiteral("drop expired pairing codes"));
+        !s)
+        return s.error();
+    q.prepare(QStringLiteral("DELETE FROM pairing_codes WHERE code_hash = ? RETURNING terminal"));
+    if (auto s =
+            run(q, {QString::fromLatin1(tokenHash(*digits))}, QStringLiteral("use a pairing code"));
+        !s)
+        return s.error();
+    const bool found = q.next();
+    const QString id = found ? q.value(0).toString() : QString();
+    q.finish();
+    std::optional<Paired> paired;
+    if (found) {
+        const QString token = newToken();
+        q.prepare(
+            QStringLiteral("UPDATE terminals SET token_hash = ? WHERE id = ? AND revoked = 0"));
+        if (auto s = run(q, {QString::fromLatin1(tokenHash(token)), id},
+                         QStringLiteral("give a paired terminal its token"));
+            !s)
+            return s.error();
+        if (q.numRowsAffected() == 1) // else revoked since the code was made: used up all the same
+            paired = Paired{id, token};
+    } else {
+        q.prepare(QStringLiteral("UPDATE pairing_codes SET failures = failures + 1"));
+        if (auto s = run(q, {}, QStringLiteral("count a wrong pairing code")); !s)
+            return s.error();
+        q.prepare(
+            QStringLiteral("DELETE FROM pairing_codes WHERE failures >= ? RETURNING terminal"));
+        if (auto s = run(q, {maxPairingFailures}, QStringLiteral("withdraw guessed-at codes")); !s)
+            return s.error();
+        while (q.next())
+            qCWarning(lcSync).noquote()
+                << "pairing code of terminal" << q.value(0).toString() << "withdrawn after"
+                << maxPairingFailures << "wrong codes were tried: make a new one";
+    }
+    if (auto s = m_sql->commit.run(QStringLiteral("commit pairing")); !s)
+        return s.error();
+    open = false;
+    if (paired)
+        qCInfo(lcSync).noquote() << "terminal" << id << "paired; its token was replaced";
+    return paired;
 }
 
 // ---- sessions

@@ -74,6 +74,10 @@ public:
     [[nodiscard]] Result<QList<StaffMember>> staff() override;
     [[nodiscard]] Result<QList<Shortage>> openShortages() override;
     [[nodiscard]] Result<VerifyReport> verify() override;
+    [[nodiscard]] Result<PairingCode>
+    createPairingCode(const QString& terminal, const QDateTime& now, qint64 validSeconds) override;
+    [[nodiscard]] Result<std::optional<Paired>> redeemPairingCode(const QString& code,
+                                                                  const QDateTime& now) override;
 
     [[nodiscard]] Result<TerminalInfo> authenticate(const QString& terminal,
                                                     const QString& token) override;

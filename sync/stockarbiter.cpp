@@ -80,6 +80,11 @@ void StockArbiter::submitHello(quint64 connection, const QString& terminal, cons
     enqueue(HelloJob{connection, terminal, token, cursor});
 }
 
+void StockArbiter::submitPair(quint64 connection, const QString& code)
+{
+    enqueue(PairJob{connection, code});
+}
+
 void StockArbiter::submitCatchUp(quint64 connection, qint64 cursor)
 {
     enqueue(CatchUpJob{connection, cursor});
@@ -139,6 +144,8 @@ void StockArbiter::process(ServerStore& store, std::deque<Job>& jobs)
             pushes.append(std::move(*push));
         } else if (auto* hello = std::get_if<HelloJob>(&job)) {
             answerHello(store, *hello);
+        } else if (auto* pair = std::get_if<PairJob>(&job)) {
+            answerPair(store, *pair);
         } else {
             answerCatchUp(store, std::get<CatchUpJob>(job));
         }
@@ -267,6 +274,30 @@ void StockArbiter::answerHello(ServerStore& store, const HelloJob& job)
                        std::move(shortages).value(),
                        std::move(staff).value()};
     post([this, connection = job.connection, start] { Q_EMIT helloDone(connection, start); });
+}
+
+void StockArbiter::answerPair(ServerStore& store, const PairJob& job)
+{
+    // The server's clock decides whether the code is still live.
+    const Result<std::optional<Paired>> redeemed = store.redeemPairingCode(job.code, m_clock.now());
+    if (redeemed && redeemed.value()) {
+        post([this, connection = job.connection, p = *redeemed.value()] {
+            Q_EMIT paired(connection, p);
+        });
+        return;
+    }
+    const ProtocolError error =
+        redeemed ? ProtocolError{QStringLiteral("unauthorized"),
+                                 QStringLiteral("wrong, expired or used pairing code"),
+                                 {},
+                                 {},
+                                 {}}
+                 : ProtocolError{QStringLiteral("unavailable"),
+                                 QStringLiteral("the server's storage is busy; try again"),
+                                 {},
+                                 {},
+                                 {}};
+    post([this, connection = job.connection, error] { Q_EMIT helloFailed(connection, error); });
 }
 
 void StockArbiter::answerCatchUp(ServerStore& store, const CatchUpJob& job)

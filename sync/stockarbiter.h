@@ -46,6 +46,8 @@ public:
     void submitPush(PushRequest push);
     void submitHello(quint64 connection, const QString& terminal, const QString& token,
                      qint64 cursor);
+    // A device's `pair`: paired, or helloFailed (unauthorized, or unavailable).
+    void submitPair(quint64 connection, const QString& code);
     // A connection fell behind: everything after `cursor`, delivered as catchUpReady.
     void submitCatchUp(quint64 connection, qint64 cursor);
     // Terminals with live connections, checked now and then for revocation.
@@ -56,8 +58,10 @@ Q_SIGNALS:
     void committed(const stockline::sync::CommitEffects& effects);
     void shortagesChanged(const QList<stockline::sync::Shortage>& shortages);
     void helloDone(quint64 connection, const stockline::sync::SessionStart& start);
+    // The hello or the pair was refused: send `error` and close.
     void helloFailed(quint64 connection, const stockline::sync::ProtocolError& error);
     void catchUpFailed(quint64 connection);
+    void paired(quint64 connection, const stockline::sync::Paired& paired);
     void catchUpReady(quint64 connection, const stockline::sync::Levels& levels,
                       const stockline::sync::CatalogUpdate& catalog);
     void terminalsRevoked(const QStringList& terminals);
@@ -76,7 +80,12 @@ private:
         quint64 connection;
         qint64 cursor;
     };
-    using Job = std::variant<PushRequest, HelloJob, CatchUpJob>;
+    struct PairJob
+    {
+        quint64 connection;
+        QString code;
+    };
+    using Job = std::variant<PushRequest, HelloJob, CatchUpJob, PairJob>;
 
     void enqueue(Job job);
     void run(std::unique_ptr<ServerStore> store);
@@ -84,6 +93,7 @@ private:
     void applyPushes(ServerStore& store, const QList<PushRequest>& pushes);
     void answerHello(ServerStore& store, const HelloJob& job);
     void answerCatchUp(ServerStore& store, const CatchUpJob& job);
+    void answerPair(ServerStore& store, const PairJob& job);
     void sweepExpired(ServerStore& store);
     void checkRevocations(ServerStore& store);
     // Another process (an admin command, another server node) may have committed: publish it.

@@ -67,6 +67,7 @@ SyncServer::SyncServer(StockArbiter& arbiter, const Clock& clock, ServerLimits l
     connect(&m_handshakeReaper, &QTimer::timeout, this, &SyncServer::reapStalledHandshakes);
     connect(&m_arbiter, &StockArbiter::helloDone, this, &SyncServer::onHelloDone);
     connect(&m_arbiter, &StockArbiter::helloFailed, this, &SyncServer::onHelloFailed);
+    connect(&m_arbiter, &StockArbiter::paired, this, &SyncServer::onPaired);
     connect(&m_arbiter, &StockArbiter::pushesDone, this, &SyncServer::onPushesDone);
     connect(&m_arbiter, &StockArbiter::committed, this, &SyncServer::onCommitted);
     connect(&m_arbiter, &StockArbiter::shortagesChanged, this, &SyncServer::onShortagesChanged);
@@ -265,6 +266,17 @@ void SyncServer::onMessage(Session& session, const QByteArray& message)
         onHello(session, *hello);
         return;
     }
+    if (const auto* pair = std::get_if<Pair>(&msg)) {
+        if (session.helloSent) {
+            rejectMessage(session,
+                          protocolError(QStringLiteral("invalid_message"),
+                                        QStringLiteral("pair is only accepted as the first "
+                                                       "message of a connection")));
+            return;
+        }
+        onPair(session, *pair);
+        return;
+    }
     if (!session.helloSent) {
         send(session, encode(protocolError(QStringLiteral("hello_required"),
                                            QStringLiteral("the first message must be hello"))));
@@ -303,6 +315,30 @@ void SyncServer::onHello(Session& session, const Hello& hello)
     session.helloSent = true;
     session.terminal = hello.terminal;
     m_arbiter.submitHello(session.id, hello.terminal, hello.token, hello.cursor);
+}
+
+// One code per connection: a wrong one closes it (4401), so guessing costs a connection each
+// time, and the store withdraws a code after maxPairingFailures wrong ones.
+void SyncServer::onPair(Session& session, const Pair& pair)
+{
+    session.helloTimer.stop();
+    session.helloSent = true; // anything sent meanwhile is held, and dropped with the session
+    if (m_shuttingDown) {
+        send(session, encode(protocolError(QStringLiteral("unavailable"),
+                                           QStringLiteral("the server is shutting down"))));
+        close(session, QWebSocketProtocol::CloseCodeGoingAway, QStringLiteral("shutting down"));
+        return;
+    }
+    m_arbiter.submitPair(session.id, pair.code);
+}
+
+void SyncServer::onPaired(quint64 connection, const Paired& paired)
+{
+    Session* s = session(connection);
+    if (!s)
+        return; // the device never heard its new token: it pairs again with a new code
+    send(*s, encode(paired));
+    close(*s, QWebSocketProtocol::CloseCodeNormal, QStringLiteral("paired"));
 }
 
 void SyncServer::onHelloDone(quint64 connection, const SessionStart& start)

@@ -80,6 +80,7 @@ private:
     void onBinaryMessage(Session& session);
     void onHello(Session& session, const Hello& hello);
     void onPush(Session& session, Push push);
+    void onPair(Session& session, const Pair& pair);
     void rejectMessage(Session& session, const ProtocolError& error);
     void send(Session& session, const QByteArray& message);
     void send(Session& session, const QString& message);
@@ -93,6 +94,7 @@ private:
 
     void onHelloDone(quint64 connection, const SessionStart& start);
     void onHelloFailed(quint64 connection, const ProtocolError& error);
+    void onPaired(quint64 connection, const Paired& paired);
     void onPushesDone(const QList<PushOutcome>& outcomes);
     void onCommitted(const CommitEffects& effects);
     void onShortagesChanged(const QList<Shortage>& shortages);

@@ -354,6 +354,15 @@ void TestProtocol::badClientMessageIsAnsweredWithCodeAndField_data()
                                  with(reserveEntry(3), u"seq"_s, u"3"_s)}))
         << invalid << u"mutations[2].seq"_s;
 
+    // pair (extension): the code is 8 digits, dashes and spaces aside
+    QTest::newRow("pair without code") << QByteArray(R"({"type":"pair"})") << invalid << u"code"_s;
+    QTest::newRow("pair code a number")
+        << QByteArray(R"({"type":"pair","code":12345678})") << invalid << u"code"_s;
+    QTest::newRow("pair code of 7 digits")
+        << QByteArray(R"({"type":"pair","code":"1234-567"})") << invalid << u"code"_s;
+    QTest::newRow("pair code with letters")
+        << QByteArray(R"({"type":"pair","code":"1234-567O"})") << invalid << u"code"_s;
+
     // push: seqs strictly increasing by one
     QTest::newRow("seq gap inside a push")
         << frame(pushOfSeqs({5, 7})) << invalid << u"mutations[1].seq"_s;
@@ -610,6 +619,14 @@ void TestProtocol::clientEncodersRoundTrip()
     const QByteArray pushFrame = encode(mutations);
     QCOMPARE(sortedKeys(parsed(pushFrame)), sorted({u"type"_s, u"mutations"_s}));
     QCOMPARE(parsed(pushFrame).value(u"type"_s).toString(), u"push"_s);
+    // pair: the code as people type it; decoded to its digits.
+    const QByteArray pairFrame = encode(Pair{u"12345678"_s});
+    QCOMPARE(pairFrame, QByteArray(R"({"code":"1234-5678","type":"pair"})"));
+    for (const QByteArray& typed : {QByteArray(R"({"type":"pair","code":"1234-5678"})"),
+                                    QByteArray(R"({"type":"pair","code":"1234 5678"})"),
+                                    QByteArray(R"({"type":"pair","code":"12345678"})")})
+        QCOMPARE(decodeClient<Pair>(typed), std::optional<Pair>(Pair{u"12345678"_s}));
+
     const std::optional<Push> decoded = decodeClient<Push>(pushFrame);
     QVERIFY(decoded);
     QCOMPARE(decoded->entries.size(), mutations.size());
@@ -694,6 +711,7 @@ void TestProtocol::serverMessagesRoundTrip_data()
     bad.message = u"token: is missing"_s;
     bad.field = u"token"_s;
     QTest::newRow("error with field") << ServerMessage(bad);
+    QTest::newRow("paired") << ServerMessage(Paired{u"POS-02"_s, u"q1w2e3-r4t5_y6"_s});
 }
 
 void TestProtocol::serverMessagesRoundTrip()
@@ -798,6 +816,8 @@ void TestProtocol::serverMessagesHaveExactlyTheWireFields_data()
     QTest::newRow("error with every field")
         << encode(full) << QString()
         << QStringList{u"type"_s, u"code"_s, u"message"_s, u"field"_s, u"expected"_s, u"seq"_s};
+    QTest::newRow("paired") << encode(Paired{u"POS-02"_s, u"t0k3n"_s}) << QString()
+                            << QStringList{u"type"_s, u"terminal"_s, u"token"_s};
 }
 
 void TestProtocol::serverMessagesHaveExactlyTheWireFields()

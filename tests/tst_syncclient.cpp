@@ -11,6 +11,7 @@
 #include "salejournal.h"
 #include "serverprocess.h"
 #include "serverstore.h"
+#include "staffdirectory.h"
 #include "stockreplica.h"
 #include "transport.h"
 #include "websockettransport.h"
@@ -433,6 +434,7 @@ private Q_SLOTS:
     void serverThatLostConfirmedMutationsIsSentNothing();
     void silentServerIsLeftAfterTheAnswerTimeout();
     void levelsApplyOnlyWithANewerCursor();
+    void staffMessageReplacesTheStoredListAcrossARestart();
 };
 
 // Receives, reserves and sales (through SaleJournal) appended while the client streams.
@@ -1126,6 +1128,39 @@ void TestSyncClient::levelsApplyOnlyWithANewerCursor()
     till.server->deliver(encode(Levels{2, true, {level(3)}}));
     QCOMPARE(onHand(), 3);
     QCOMPARE(replica.cursor(QStringLiteral("levels")).value(), 2);
+}
+
+// Each `staff` message replaces the list in the terminal's store, where sign-in reads it, and a
+// restarted client starts from what was stored.
+void TestSyncClient::staffMessageReplacesTheStoredListAcrossARestart()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("till.db"));
+    const auto member = [](const char* name, StaffRole role, const char* pin) {
+        return StaffMember{QLatin1String(name), role,
+                           PinHash::make(QString::fromLatin1(pin), 1'000).value(), true};
+    };
+    {
+        ScriptedTill till;
+        QVERIFY(till.open(path, 0));
+        QVERIFY(till.welcome(0));
+        QSignalSpy changed(till.client.get(), &Client::staffChanged);
+        till.server->deliver(encode(StaffList{{member("Alice", StaffRole::Manager, "4711"),
+                                               member("Bob", StaffRole::Cashier, "1234")}}));
+        till.server->deliver(encode(StaffList{{member("Alice", StaffRole::Manager, "4711"),
+                                               member("Carol", StaffRole::Cashier, "2468")}}));
+        QCOMPARE(changed.size(), 2);
+        StaffDirectory staff(*till.store);
+        QCOMPARE(staff.staff()->size(), 2);
+        QVERIFY(!staff.signIn(QStringLiteral("Bob"), u"1234"));
+        QVERIFY(staff.signIn(QStringLiteral("Carol"), u"2468"));
+    }
+    ScriptedTill restarted;
+    QVERIFY(restarted.open(path, 0));
+    QCOMPARE(restarted.client->staff().size(), 2);
+    QCOMPARE(restarted.client->staff().at(1).name, QStringLiteral("Carol"));
+    StaffDirectory staff(*restarted.store);
+    QCOMPARE(staff.requireManager(u"4711").value(), QStringLiteral("Alice"));
 }
 
 QTEST_GUILESS_MAIN(TestSyncClient)

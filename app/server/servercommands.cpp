@@ -117,14 +117,22 @@ QList<ServerCommands::Command> ServerCommands::commands() const
          QStringLiteral("Add a stock location (a store floor, a back room, a warehouse)."), withDb,
          &ServerCommands::addLocation},
         {QStringLiteral("terminal add"), QStringLiteral("ID"),
-         QStringLiteral("Enrol a terminal; prints its token alone on stdout."),
+         QStringLiteral("Enrol a terminal; prints its token alone on stdout (with --pairing, a "
+                        "one-time pairing code instead)."),
          [](QCommandLineParser& p) {
              p.addOption(dbOption());
              p.addOption({QStringLiteral("role"),
                           QStringLiteral("pos, receiving, channel or manager."),
                           QStringLiteral("ROLE")});
+             p.addOption({QStringLiteral("pairing"),
+                          QStringLiteral("Print a code the device enters to pair itself (valid "
+                                         "15 minutes, once) instead of the token.")});
          },
          &ServerCommands::addTerminal},
+        {QStringLiteral("terminal pair"), QStringLiteral("ID"),
+         QStringLiteral("Print a new one-time pairing code for an enrolled terminal (a "
+                        "reinstalled device); pairing replaces its token."),
+         withDb, &ServerCommands::pairTerminal},
         {QStringLiteral("terminal revoke"), QStringLiteral("ID"),
          QStringLiteral("Revoke a terminal's token; a connected terminal is cut off (4403)."),
          withDb, &ServerCommands::revokeTerminal},
@@ -272,11 +280,38 @@ int ServerCommands::addTerminal(const QCommandLineParser& parser)
     auto store = openStore(parser);
     if (!store)
         return fail(store.error());
-    const Result<QString> token =
-        store.value()->addTerminal(parser.positionalArguments()[0], *role);
+    const QString id = parser.positionalArguments()[0];
+    const Result<QString> token = store.value()->addTerminal(id, *role);
     if (!token)
         return fail(token.error());
+    // The token is never shown: pairing replaces it with one only the device sees.
+    if (parser.isSet(QStringLiteral("pairing")))
+        return printPairingCode(*store.value(), id);
     out() << token.value() << Qt::endl;
+    return 0;
+}
+
+int ServerCommands::pairTerminal(const QCommandLineParser& parser)
+{
+    auto store = openStore(parser);
+    if (!store)
+        return fail(store.error());
+    return printPairingCode(*store.value(), parser.positionalArguments()[0]);
+}
+
+// The code alone on stdout, for scripts; what to do with it on stderr, for people.
+int ServerCommands::printPairingCode(ServerStore& store, const QString& id)
+{
+    // This machine's clock is the server's: the server checks expiry by the same clock.
+    const Result<PairingCode> code =
+        store.createPairingCode(id, QDateTime::currentDateTimeUtc(), pairingCodeValidSeconds);
+    if (!code)
+        return fail(code.error());
+    out() << code->code << Qt::endl;
+    err() << "stockline-server: enter this code on the device to pair it as " << id
+          << "; it works once, until "
+          << code->expiresAt.toLocalTime().toString(QStringLiteral("HH:mm")) << " ("
+          << pairingCodeValidSeconds / 60 << " minutes)" << Qt::endl;
     return 0;
 }
 

@@ -6,6 +6,10 @@
 #include <QStringList>
 #include <functional>
 
+namespace stockline::sync {
+class ServerStore;
+}
+
 // The command line of stockline-server: `serve` and the administration commands, each with
 // its own --help. Administration commands open the database, do one thing, and exit.
 class ServerCommands
@@ -31,6 +35,9 @@ private:
     [[nodiscard]] static int addLocation(const QCommandLineParser& parser);
     [[nodiscard]] static int addTerminal(const QCommandLineParser& parser);
     [[nodiscard]] static int revokeTerminal(const QCommandLineParser& parser);
+    [[nodiscard]] static int pairTerminal(const QCommandLineParser& parser);
+    [[nodiscard]] static int printPairingCode(stockline::sync::ServerStore& store,
+                                              const QString& id);
     [[nodiscard]] static int importCatalog(const QCommandLineParser& parser);
     [[nodiscard]] static int importStock(const QCommandLineParser& parser);
     [[nodiscard]] static int showStock(const QCommandLineParser& parser);

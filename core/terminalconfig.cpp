@@ -1,0 +1,171 @@
+#include "terminalconfig.h"
+
+#include "ids.h"
+#include "logging.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonParseError>
+#include <QSaveFile>
+#include <QStandardPaths>
+
+namespace stockline {
+
+namespace {
+
+constexpr QFileDevice::Permissions ownerOnly = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
+constexpr QFileDevice::Permissions anyoneElse = QFileDevice::ReadGroup | QFileDevice::WriteGroup |
+                                                QFileDevice::ExeGroup | QFileDevice::ReadOther |
+                                                QFileDevice::WriteOther | QFileDevice::ExeOther;
+
+Error fileError(const QString& path, const QString& problem)
+{
+    return Error{QStringLiteral("file"), QDir::toNativeSeparators(path) + u' ' + problem};
+}
+
+std::optional<Error> checkId(const char* field, const QString& value, const QString& hint)
+{
+    if (isValidId(value))
+        return std::nullopt;
+    return Error{
+        QLatin1String(field),
+        QStringLiteral("'%1' is not 1–64 characters from A-Z a-z 0-9 . _ : -%2").arg(value, hint)};
+}
+
+std::optional<Error> checkToken(const QString& token)
+{
+    if (token.isEmpty())
+        return Error{QStringLiteral("token"),
+                     QStringLiteral("is empty: pair this terminal with the server first")};
+    const bool printable = std::all_of(token.begin(), token.end(), [](QChar c) {
+        return c.unicode() > 0x20 && c.unicode() < 0x7f;
+    });
+    if (!printable || token.size() > TerminalConfig::maxTokenLength)
+        return Error{QStringLiteral("token"),
+                     QStringLiteral("must be 1 to %1 printable ASCII characters without spaces")
+                         .arg(TerminalConfig::maxTokenLength)};
+    return std::nullopt;
+}
+
+} // namespace
+
+QString TerminalConfig::modeName(Mode mode)
+{
+    return mode == Mode::Receiving ? QStringLiteral("receiving") : QStringLiteral("pos");
+}
+
+std::optional<TerminalConfig::Mode> TerminalConfig::modeFromName(QStringView name)
+{
+    if (name == u"pos")
+        return Mode::Pos;
+    if (name == u"receiving")
+        return Mode::Receiving;
+    return std::nullopt;
+}
+
+std::optional<Error> TerminalConfig::validate() const
+{
+    const QString scheme = serverUrl.scheme();
+    if (!serverUrl.isValid() || serverUrl.host().isEmpty() ||
+        (scheme != QLatin1String("ws") && scheme != QLatin1String("wss")))
+        return Error{QStringLiteral("serverUrl"),
+                     QStringLiteral("'%1' is not a ws:// or wss:// address such as "
+                                    "wss://stock.example:8765/")
+                         .arg(serverUrl.toString())};
+    if (auto e = checkId("terminal", terminal, QStringLiteral(": the ID the server enrolled")))
+        return e;
+    if (auto e = checkToken(token))
+        return e;
+    return checkId("location", location, QStringLiteral(": a location the server knows"));
+}
+
+QJsonObject TerminalConfig::toJson() const
+{
+    return QJsonObject{{QStringLiteral("serverUrl"), serverUrl.toString()},
+                       {QStringLiteral("terminal"), terminal},
+                       {QStringLiteral("token"), token},
+                       {QStringLiteral("mode"), modeName(mode)},
+                       {QStringLiteral("location"), location}};
+}
+
+Result<TerminalConfig> TerminalConfig::fromJson(const QJsonObject& object)
+{
+    TerminalConfig config;
+    config.serverUrl = QUrl(object.value(QLatin1String("serverUrl")).toString(), QUrl::StrictMode);
+    config.terminal = object.value(QLatin1String("terminal")).toString();
+    config.token = object.value(QLatin1String("token")).toString();
+    config.location = object.value(QLatin1String("location")).toString();
+    const QString mode = object.value(QLatin1String("mode")).toString();
+    const std::optional<Mode> known = modeFromName(mode);
+    if (!known)
+        return Error{QStringLiteral("mode"),
+                     QStringLiteral("'%1' is neither pos nor receiving").arg(mode)};
+    config.mode = *known;
+    return config;
+}
+
+Result<bool> TerminalConfig::restrictToOwner(const QString& path)
+{
+    const QFileDevice::Permissions now = QFile::permissions(path);
+    if (!(now & anyoneElse))
+        return false;
+    if (!QFile::setPermissions(path, now & ownerOnly))
+        return fileError(path, QStringLiteral("holds this terminal's token and is readable by "
+                                              "others, and its mode cannot be changed: make it "
+                                              "owner-only (chmod 600) or pair the terminal again"));
+    return true;
+}
+
+Result<TerminalConfig> TerminalConfig::load(const QString& path)
+{
+    QFile file(path);
+    if (!file.exists())
+        return fileError(path, QStringLiteral("does not exist: pair this terminal first"));
+    const Result<bool> fixed = restrictToOwner(path);
+    if (!fixed)
+        return fixed.error();
+    if (*fixed)
+        qCWarning(lcCore).noquote()
+            << QDir::toNativeSeparators(path)
+            << "was readable by other users; it is owner-only now. Whoever read it has this "
+               "terminal's token: pair the terminal again to replace the token.";
+    if (!file.open(QIODevice::ReadOnly))
+        return fileError(path, QStringLiteral("cannot be read: ") + file.errorString());
+    QJsonParseError parse{};
+    const QJsonDocument document = QJsonDocument::fromJson(file.readAll(), &parse);
+    if (parse.error != QJsonParseError::NoError || !document.isObject())
+        return fileError(path, QStringLiteral("is not a JSON object: ") + parse.errorString());
+    Result<TerminalConfig> config = fromJson(document.object());
+    if (!config)
+        return config.error();
+    if (std::optional<Error> problem = config->validate())
+        return *problem;
+    return config;
+}
+
+Status TerminalConfig::save(const QString& path) const
+{
+    if (std::optional<Error> problem = validate())
+        return *problem;
+    const QString folder = QFileInfo(path).absolutePath();
+    if (!QDir().mkpath(folder))
+        return fileError(path, QStringLiteral("cannot be written: its folder cannot be made"));
+    QSaveFile file(path);
+    // Owner-only before the token is written, so it is never readable by others on disk.
+    if (!file.open(QIODevice::WriteOnly) || !file.setPermissions(ownerOnly))
+        return fileError(path, QStringLiteral("cannot be written: ") + file.errorString());
+    file.write(QJsonDocument(toJson()).toJson(QJsonDocument::Indented));
+    if (!file.commit())
+        return fileError(path, QStringLiteral("cannot be written: ") + file.errorString());
+    return success();
+}
+
+QString TerminalConfig::defaultPath()
+{
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation))
+        .filePath(QStringLiteral("terminal.json"));
+}
+
+} // namespace stockline

@@ -1,0 +1,59 @@
+#pragma once
+
+#include "error.h"
+
+#include <QJsonObject>
+#include <QString>
+#include <QStringView>
+#include <QUrl>
+#include <optional>
+
+namespace stockline {
+
+// How this terminal reaches its server and who it is there: written when the terminal is
+// paired (sync::Pairing), changed later by a manager.
+//
+// The file is JSON, readable and writable by its owner only (0600), because the token lets
+// anyone who holds it act as this terminal. A file found readable by others is made
+// owner-only when loaded, with a warning in the log: refusing to start would stop the till
+// and protect nothing (whoever could read the token has read it already); the remedy for that
+// is to pair the terminal again, which rotates the token. A file whose mode cannot be fixed
+// is refused.
+//
+// {"serverUrl":"wss://stock.example:8765/","terminal":"POS-02","token":"…","mode":"pos",
+//  "location":"store-1"}
+struct TerminalConfig
+{
+    enum class Mode { Pos, Receiving };
+
+    QUrl serverUrl; // ws:// or wss://
+    QString terminal;
+    QString token;
+    Mode mode = Mode::Pos;
+    QString location; // where this terminal sells or receives
+
+    static constexpr qsizetype maxTokenLength = 256; // as a hello's token (sync/protocol.h)
+
+    [[nodiscard]] static QString modeName(Mode mode);
+    [[nodiscard]] static std::optional<Mode> modeFromName(QStringView name);
+
+    // The first problem, naming its field: serverUrl, terminal, token, mode, location.
+    [[nodiscard]] std::optional<Error> validate() const;
+
+    [[nodiscard]] QJsonObject toJson() const;
+    // Reads every field; validate() tells what is wrong with them.
+    [[nodiscard]] static Result<TerminalConfig> fromJson(const QJsonObject& object);
+
+    // Reads, checks and validates the file (error field "file" for the file itself).
+    [[nodiscard]] static Result<TerminalConfig> load(const QString& path);
+    // Validates, then replaces the file atomically, owner-only from the first byte.
+    [[nodiscard]] Status save(const QString& path) const;
+    // Makes the file owner-only; true if it was not.
+    [[nodiscard]] static Result<bool> restrictToOwner(const QString& path);
+    // terminal.json in the user's configuration folder for Stockline.
+    [[nodiscard]] static QString defaultPath();
+
+    friend bool operator==(const TerminalConfig&, const TerminalConfig&) = default;
+};
+
+} // namespace stockline
