@@ -267,11 +267,17 @@ void CartModel::emitAllChanged()
     Q_EMIT changed();
 }
 
-qint64 CartModel::quantityOf(const QString& sku) const
+bool CartModel::isHeld(const Line& line) const
+{
+    return line.reservation.state == Reservation::State::Held &&
+           line.reservation.qty == line.receipt.qty;
+}
+
+qint64 CartModel::unheldQuantityOf(const QString& sku) const
 {
     qint64 qty = 0;
     for (const Line& line : m_lines) {
-        if (line.receipt.sku == sku)
+        if (line.receipt.sku == sku && !isHeld(line))
             qty += line.receipt.qty;
     }
     return qty;
@@ -280,9 +286,15 @@ qint64 CartModel::quantityOf(const QString& sku) const
 CartModel::Hold CartModel::hold(int row) const
 {
     const Line& line = m_lines.at(row);
-    if (line.held)
+    if (isHeld(line))
         return Hold::Held;
-    if (line.available >= 0 && quantityOf(line.receipt.sku) > line.available)
+    const Reservation& r = line.reservation;
+    // The answer comes within moments; the replica may already count the pending hold.
+    if (r.qty == line.receipt.qty && r.state == Reservation::State::Pending && m_online)
+        return Hold::Unconfirmed;
+    // The replica's available excludes what the server holds for us: only unheld lines need
+    // it. A refusal for stock set `available` to what the server had then.
+    if (line.available >= 0 && unheldQuantityOf(line.receipt.sku) > line.available)
         return Hold::Short;
     return m_online ? Hold::Unconfirmed : Hold::Offline;
 }
@@ -317,15 +329,17 @@ void CartModel::applyLevels(const QList<StockLevel>& levels)
         Q_EMIT dataChanged(index(0), index(count() - 1), {AvailableRole, HoldRole, HoldTextRole});
 }
 
-void CartModel::setHold(int row, bool held, const QString& reservation)
+void CartModel::setReservation(int row, const Reservation& reservation)
 {
     if (!checkRow(row))
         return;
     Line& line = m_lines[row];
-    line.held = held;
-    line.receipt.reservation = held ? reservation : QString();
-    Q_EMIT dataChanged(index(row), index(row), {HoldRole, HoldTextRole});
-    Q_EMIT changed();
+    line.reservation = reservation;
+    // What the server said it had is newer than the replica until the next levels message.
+    if (reservation.state == Reservation::State::Refused && reservation.available >= 0)
+        line.available = reservation.available;
+    // Holds of one SKU decide each other's "only N left": every row may change.
+    Q_EMIT dataChanged(index(0), index(count() - 1), {AvailableRole, HoldRole, HoldTextRole});
 }
 
 void CartModel::setOnline(bool online)

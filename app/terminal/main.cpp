@@ -4,12 +4,16 @@
 #include "poscontext.h"
 #include "screenshots.h"
 #include "selftest.h"
+#include "tokenfile.h"
 
 #include <QCommandLineParser>
 #include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
 #include <QGuiApplication>
 #include <QQmlApplicationEngine>
 #include <QQuickStyle>
+#include <QQuickWindow>
 #include <QTemporaryDir>
 #include <QUrl>
 #include <QtQml/qqmlextensionplugin.h>
@@ -55,6 +59,21 @@ struct Options
                                 QStringLiteral("Folder for PDF receipts (default: receipts/ "
                                                "next to the store file)."),
                                 QStringLiteral("folder")};
+    QCommandLineOption server{QStringLiteral("server"),
+                              QStringLiteral("The sync server, such as ws://10.0.0.5:8765/: stock "
+                                             "is held live and sales are sent as they happen. "
+                                             "Needs --token-file."),
+                              QStringLiteral("url")};
+    QCommandLineOption tokenFile{QStringLiteral("token-file"),
+                                 QStringLiteral("The file holding this terminal's token (from "
+                                                "`stockline-server terminal add`), readable by "
+                                                "its owner only (chmod 600). Never give the "
+                                                "token itself on the command line."),
+                                 QStringLiteral("path")};
+    QCommandLineOption measureStartup{QStringLiteral("measure-startup"),
+                                      QStringLiteral("Exit as soon as the sale screen is drawn, "
+                                                     "printing the time it took and the peak "
+                                                     "memory (for stockline-bench).")};
     QCommandLineOption selfTest{QStringLiteral("self-test"),
                                 QStringLiteral("Load every screen offscreen and exit non-zero on "
                                                "any QML error or warning (implies --demo).")};
@@ -67,7 +86,7 @@ struct Options
     {
         for (const QCommandLineOption* option :
              {&store, &demo, &data, &terminal, &location, &storeName, &staff, &printer, &receipts,
-              &selfTest, &screenshots})
+              &server, &tokenFile, &measureStartup, &selfTest, &screenshots})
             parser.addOption(*option);
     }
 };
@@ -78,10 +97,72 @@ int fail(const QString& message)
     return 2;
 }
 
+// The server and the token, both or neither; the token only from an owner-only file.
+stockline::Status configureServer(const QCommandLineParser& parser, const Options& options,
+                                  stockline::ui::PosOptions& pos)
+{
+    const bool server = parser.isSet(options.server);
+    if (!server && !parser.isSet(options.tokenFile))
+        return stockline::success();
+    if (!server)
+        return stockline::Error{QString(), QStringLiteral("--token-file needs --server URL")};
+    const QUrl url(parser.value(options.server), QUrl::StrictMode);
+    if (!url.isValid() ||
+        (url.scheme() != QLatin1String("ws") && url.scheme() != QLatin1String("wss")))
+        return stockline::Error{QStringLiteral("--server"),
+                                QStringLiteral("'%1' is not a ws:// or wss:// address")
+                                    .arg(parser.value(options.server))};
+    if (!parser.isSet(options.tokenFile))
+        return stockline::Error{QStringLiteral("--server"),
+                                QStringLiteral("give this terminal's token with --token-file "
+                                               "PATH (a file only you can read)")};
+    const stockline::Result<QString> token =
+        stockline::app::readTokenFile(parser.value(options.tokenFile));
+    if (!token)
+        return token.error();
+    pos.server = url;
+    pos.token = *token;
+    return stockline::success();
+}
+
+// The peak resident memory of this process so far, in MiB (Linux), or -1.
+double peakRssMiB()
+{
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (!status.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray& line : status.readAll().split('\n')) {
+        if (line.startsWith("VmHWM:"))
+            return line.mid(6).trimmed().split(' ').value(0).toDouble() / 1024.0;
+    }
+    return -1;
+}
+
+// Quits once the window has drawn its first frame, telling how long the start took.
+void exitWhenDrawn(QQmlApplicationEngine& engine, const QElapsedTimer& started)
+{
+    auto* window = qobject_cast<QQuickWindow*>(engine.rootObjects().constFirst());
+    if (!window) {
+        QCoreApplication::exit(1);
+        return;
+    }
+    QObject::connect(
+        window, &QQuickWindow::frameSwapped, window,
+        [&started] {
+            std::printf("stockline: sale screen ready in %lld ms, peak RSS %.1f MiB\n",
+                        static_cast<long long>(started.elapsed()), peakRssMiB());
+            std::fflush(stdout);
+            QCoreApplication::exit(0);
+        },
+        Qt::SingleShotConnection);
+}
+
 } // namespace
 
 int main(int argc, char* argv[])
 {
+    QElapsedTimer started;
+    started.start();
     QGuiApplication app(argc, argv);
     QGuiApplication::setApplicationName(QStringLiteral("stockline"));
     QGuiApplication::setApplicationVersion(QStringLiteral(STOCKLINE_VERSION));
@@ -126,6 +207,8 @@ int main(int argc, char* argv[])
     } else {
         pos.storePath = parser.value(options.store);
     }
+    if (const stockline::Status configured = configureServer(parser, options, pos); !configured)
+        return fail(configured.error().toString());
 
     auto context = stockline::ui::PosContext::open(pos);
     if (!context)
@@ -143,6 +226,15 @@ int main(int argc, char* argv[])
     engine.load(QUrl(QStringLiteral("qrc:/qt/qml/Stockline/Pos/Main.qml")));
     if (engine.rootObjects().isEmpty())
         return 1;
+    if (parser.isSet(options.measureStartup)) {
+        exitWhenDrawn(engine, started);
+        return QGuiApplication::exec();
+    }
+    // After the screen is up: connecting never delays the first sale.
+    (*context)->startSync();
+    if (!pos.server.isEmpty())
+        std::printf("stockline: terminal %s syncing with %s\n", qPrintable(pos.terminal),
+                    qPrintable(pos.server.toString()));
     if (demo)
         std::printf("stockline: demo store %s\n",
                     qPrintable(QDir::toNativeSeparators(pos.storePath)));
