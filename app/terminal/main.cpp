@@ -232,9 +232,11 @@ int main(int argc, char* argv[])
     }
     // After the screen is up: connecting never delays the first sale.
     (*context)->startSync();
-    if (!pos.server.isEmpty())
-        std::printf("stockline: terminal %s syncing with %s\n", qPrintable(pos.terminal),
+    if (!pos.server.isEmpty()) {
+        std::printf("stockline: terminal %s connecting to %s\n", qPrintable(pos.terminal),
                     qPrintable(pos.server.toString()));
+        std::fflush(stdout);
+    }
     if (demo)
         std::printf("stockline: demo store %s\n",
                     qPrintable(QDir::toNativeSeparators(pos.storePath)));
