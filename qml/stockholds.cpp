@@ -6,7 +6,6 @@
 #include "uilogging.h"
 #include "uuid.h"
 
-#include <QMetaObject>
 #include <QSet>
 #include <algorithm>
 
@@ -15,6 +14,9 @@ namespace stockline::ui {
 namespace {
 
 using State = CartModel::Reservation::State;
+
+// Longer than a frame at 60 Hz: the line is drawn before its hold is written.
+constexpr int passDelayMs = 25;
 
 Mutation reserveMutation(const QString& id, const CartModel::Line& line, const QString& location,
                          qint64 ttl)
@@ -40,6 +42,9 @@ StockHolds::StockHolds(CartModel& cart, Outbox& outbox, Notices& notices, Settin
 {
     m_expiry.setSingleShot(true);
     connect(&m_expiry, &QTimer::timeout, this, &StockHolds::lapse);
+    m_pending.setSingleShot(true);
+    m_pending.setInterval(passDelayMs);
+    connect(&m_pending, &QTimer::timeout, this, &StockHolds::run);
 }
 
 void StockHolds::setConnected(bool connected)
@@ -95,16 +100,14 @@ void StockHolds::levelsChanged()
     }
 }
 
-// Coalesces the changes of one event (a scanner's burst, a restored cart) into one pass that
-// runs after the line is on screen.
+// Coalesces the changes of a moment (a scanner's burst, a restored cart) into one pass that
+// runs once the line is on screen: its write (an fsync) never delays the frame that shows it.
 void StockHolds::schedule(Pass pass)
 {
     if (pass == Pass::Renew)
         m_pass = Pass::Renew;
-    if (m_queued)
-        return;
-    m_queued = true;
-    QMetaObject::invokeMethod(this, &StockHolds::run, Qt::QueuedConnection);
+    if (!m_pending.isActive())
+        m_pending.start();
 }
 
 void StockHolds::syncNow()
@@ -133,7 +136,7 @@ bool StockHolds::needsReserve(const CartModel::Line& line, Pass pass) const
 void StockHolds::run()
 {
     const Pass pass = m_pass;
-    m_queued = false;
+    m_pending.stop();
     m_pass = Pass::Light;
 
     // New holds first decided, then every hold no line names any more is released: written

@@ -98,11 +98,11 @@ private:
     Notices& m_notices;
     Settings m_settings;
     bool m_connected = false;
-    bool m_queued = false;
     Pass m_pass = Pass::Light;
     bool m_failedOnce = false;
     QHash<QString, Live> m_live; // by reservation id
     QTimer m_expiry;
+    QTimer m_pending; // the next pass
 };
 
 } // namespace stockline::ui

@@ -1,5 +1,6 @@
 // stockline-bench: the benchmark program. Not a test: run by hand, prints figures.
 #include "corebench.h"
+#include "tillbench.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -23,7 +24,8 @@ int main(int argc, char* argv[])
     parser.setApplicationDescription(
         QStringLiteral("Stockline's benchmarks. Scenarios:\n"
                        "  search      catalog search per keystroke over --products products\n"
-                       "  outbox      durable and batched outbox appends\n"));
+                       "  outbox      durable and batched outbox appends\n"
+                       "  till        the stockline app: cold start, scan to line, memory\n"));
     parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("scenario"), QStringLiteral("What to measure."));
     parser.addOptions({
@@ -37,6 +39,10 @@ int main(int argc, char* argv[])
          QStringLiteral("200000")},
         {QStringLiteral("batch-size"), QStringLiteral("outbox: appends per transaction."),
          QStringLiteral("N"), QStringLiteral("1000")},
+        {QStringLiteral("runs"), QStringLiteral("till: cold starts."), QStringLiteral("N"),
+         QStringLiteral("7")},
+        {QStringLiteral("scans"), QStringLiteral("till: barcodes scanned."), QStringLiteral("N"),
+         QStringLiteral("500")},
     });
     parser.process(app);
     QTextStream out(stdout);
@@ -50,6 +56,11 @@ int main(int argc, char* argv[])
                                   intOption(parser, QStringLiteral("batched")),
                                   intOption(parser, QStringLiteral("batch-size"))},
                                  out);
+    if (scenario == QLatin1String("till"))
+        return tillbench::till({intOption(parser, QStringLiteral("products")),
+                                intOption(parser, QStringLiteral("runs")),
+                                intOption(parser, QStringLiteral("scans")), QString()},
+                               out);
     QTextStream(stderr) << "stockline-bench: unknown scenario '" << scenario << "'; see --help"
                         << Qt::endl;
     return 2;

@@ -1,6 +1,7 @@
 // stockline: the POS terminal. Builds the services over the terminal's SQLite file, hands
 // them to QML and shows the counter. Everything else lives in the libraries.
 
+#include "measure.h"
 #include "poscontext.h"
 #include "screenshots.h"
 #include "selftest.h"
@@ -9,7 +10,6 @@
 #include <QCommandLineParser>
 #include <QDir>
 #include <QElapsedTimer>
-#include <QFile>
 #include <QGuiApplication>
 #include <QQmlApplicationEngine>
 #include <QQuickStyle>
@@ -74,6 +74,12 @@ struct Options
                                       QStringLiteral("Exit as soon as the sale screen is drawn, "
                                                      "printing the time it took and the peak "
                                                      "memory (for stockline-bench).")};
+    QCommandLineOption measureScans{QStringLiteral("measure-scans"),
+                                    QStringLiteral("Once the sale screen is drawn, scan N "
+                                                   "barcodes of the catalog by key events, print "
+                                                   "the time from each scan to its line on "
+                                                   "screen, and exit (for stockline-bench)."),
+                                    QStringLiteral("N")};
     QCommandLineOption selfTest{QStringLiteral("self-test"),
                                 QStringLiteral("Load every screen offscreen and exit non-zero on "
                                                "any QML error or warning (implies --demo).")};
@@ -86,7 +92,7 @@ struct Options
     {
         for (const QCommandLineOption* option :
              {&store, &demo, &data, &terminal, &location, &storeName, &staff, &printer, &receipts,
-              &server, &tokenFile, &measureStartup, &selfTest, &screenshots})
+              &server, &tokenFile, &measureStartup, &measureScans, &selfTest, &screenshots})
             parser.addOption(*option);
     }
 };
@@ -123,38 +129,6 @@ stockline::Status configureServer(const QCommandLineParser& parser, const Option
     pos.server = url;
     pos.token = *token;
     return stockline::success();
-}
-
-// The peak resident memory of this process so far, in MiB (Linux), or -1.
-double peakRssMiB()
-{
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray& line : status.readAll().split('\n')) {
-        if (line.startsWith("VmHWM:"))
-            return line.mid(6).trimmed().split(' ').value(0).toDouble() / 1024.0;
-    }
-    return -1;
-}
-
-// Quits once the window has drawn its first frame, telling how long the start took.
-void exitWhenDrawn(QQmlApplicationEngine& engine, const QElapsedTimer& started)
-{
-    auto* window = qobject_cast<QQuickWindow*>(engine.rootObjects().constFirst());
-    if (!window) {
-        QCoreApplication::exit(1);
-        return;
-    }
-    QObject::connect(
-        window, &QQuickWindow::frameSwapped, window,
-        [&started] {
-            std::printf("stockline: sale screen ready in %lld ms, peak RSS %.1f MiB\n",
-                        static_cast<long long>(started.elapsed()), peakRssMiB());
-            std::fflush(stdout);
-            QCoreApplication::exit(0);
-        },
-        Qt::SingleShotConnection);
 }
 
 } // namespace
@@ -226,8 +200,14 @@ int main(int argc, char* argv[])
     engine.load(QUrl(QStringLiteral("qrc:/qt/qml/Stockline/Pos/Main.qml")));
     if (engine.rootObjects().isEmpty())
         return 1;
-    if (parser.isSet(options.measureStartup)) {
-        exitWhenDrawn(engine, started);
+    auto* window = qobject_cast<QQuickWindow*>(engine.rootObjects().constFirst());
+    if (window && parser.isSet(options.measureStartup)) {
+        stockline::app::exitWhenDrawn(*window, started);
+        return QGuiApplication::exec();
+    }
+    if (window && parser.isSet(options.measureScans)) {
+        stockline::app::measureScans(*window, **context,
+                                     parser.value(options.measureScans).toInt());
         return QGuiApplication::exec();
     }
     // After the screen is up: connecting never delays the first sale.
