@@ -3,6 +3,7 @@
 #include "moneytext.h"
 #include "mutation.h"
 
+#include <QHash>
 #include <algorithm>
 
 namespace stockline::ui {
@@ -317,16 +318,22 @@ QString CartModel::holdText(int row) const
 
 void CartModel::applyLevels(const QList<StockLevel>& levels)
 {
+    if (m_lines.isEmpty())
+        return;
+    // A full snapshot lists every level of the store: one pass over it, not one per line.
+    QHash<QString, QList<qsizetype>> rows;
+    for (qsizetype i = 0; i < m_lines.size(); ++i)
+        rows[m_lines.at(i).receipt.sku].append(i);
     for (const StockLevel& level : levels) {
         if (level.location != m_location)
             continue;
-        for (Line& line : m_lines) {
-            if (line.receipt.sku == level.sku)
-                line.available = level.available();
-        }
+        const auto found = rows.constFind(level.sku);
+        if (found == rows.cend())
+            continue;
+        for (const qsizetype row : *found)
+            m_lines[row].available = level.available();
     }
-    if (!m_lines.isEmpty())
-        Q_EMIT dataChanged(index(0), index(count() - 1), {AvailableRole, HoldRole, HoldTextRole});
+    Q_EMIT dataChanged(index(0), index(count() - 1), {AvailableRole, HoldRole, HoldTextRole});
 }
 
 void CartModel::setReservation(int row, const Reservation& reservation)
