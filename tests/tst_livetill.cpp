@@ -185,6 +185,7 @@ private Q_SLOTS:
         const Level after = stock(milk);
         QCOMPARE(after.onHand, before.onHand - 1);
         QCOMPARE(after.reserved, 0);
+        QCOMPARE(ledgerRowsFor(receipt), 1);
         QVERIFY(verified());
         QTRY_VERIFY(printed(till).contains(receipt.toLatin1()));
     }
