@@ -91,6 +91,9 @@ public:
     // entries were renumbered.
     [[nodiscard]] Result<qint64> continueAfter(qint64 serverLastSeq);
 
+    // The store it writes to, for callers that append several entries in one transaction.
+    [[nodiscard]] const LocalStore& store() const { return m_store; }
+
     static constexpr QLatin1String counterName{"outbox_seq"};
 
 private:

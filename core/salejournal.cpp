@@ -5,6 +5,9 @@
 #include "localstore.h"
 #include "receiptnumbers.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
+
 namespace stockline {
 
 namespace {
@@ -344,6 +347,52 @@ Result<qint64> SaleJournal::count() const
     if (!query.exec() || !query.next())
         return LocalStore::sqlError(query, QStringLiteral("count the sales"));
     return query.value(0).toLongLong();
+}
+
+Result<QStringList> SaleJournal::refusedForStock() const
+{
+    QSqlQuery query = m_store.prepare(QStringLiteral(
+        "SELECT s.receipt, o.result FROM sales s JOIN outbox o ON o.seq = s.outbox_seq"
+        " WHERE o.status = 'rejected' ORDER BY o.seq"));
+    if (!query.exec())
+        return LocalStore::sqlError(query, QStringLiteral("look for refused sales"));
+    QStringList receipts;
+    while (query.next()) {
+        const QJsonObject result =
+            QJsonDocument::fromJson(query.value(1).toString().toUtf8()).object();
+        if (result.value(QLatin1String("code")).toString() == QLatin1String("insufficient_stock"))
+            receipts.append(query.value(0).toString());
+    }
+    return receipts;
+}
+
+Result<qint64> SaleJournal::resendOffline(const QString& receipt)
+{
+    Result<StoredSale> stored = find(receipt);
+    if (!stored)
+        return stored.error();
+    QList<ReceiptLine> lines = stored->lines;
+    for (ReceiptLine& line : lines)
+        line.reservation.clear();
+    Transaction tx(m_store);
+    if (!tx.isOpen())
+        return tx.status().error();
+    Mutation mutation;
+    mutation.at = stored->at;
+    mutation.body = SaleMutation{receipt, stored->location, wireLines(lines), stored->payments,
+                                 true,    stored->staff};
+    const Result<Mutation> queued = m_outbox.append(tx, mutation);
+    if (!queued)
+        return queued.error();
+    QSqlQuery point = m_store.prepare(
+        QStringLiteral("UPDATE sales SET outbox_seq = ?, offline = 1 WHERE receipt = ?"));
+    point.addBindValue(queued->seq);
+    point.addBindValue(receipt);
+    if (!point.exec())
+        return LocalStore::sqlError(point, QStringLiteral("point the sale at its new entry"));
+    if (const Status committed = tx.commit(); !committed)
+        return committed.error();
+    return queued->seq;
 }
 
 } // namespace stockline

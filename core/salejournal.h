@@ -77,6 +77,17 @@ public:
     [[nodiscard]] Result<StoredSale> find(const QString& receipt) const;
     [[nodiscard]] Result<qint64> count() const;
 
+    // Sales whose current outbox entry the server refused for stock (insufficient_stock):
+    // their receipts, oldest first. A sale sent as confirmed (not offline) whose holds lapsed
+    // before it arrived ends up here; the goods are gone all the same.
+    [[nodiscard]] Result<QStringList> refusedForStock() const;
+    // Queues such a sale again as an offline sale, which the server never refuses for stock
+    // (what stock cannot cover becomes a shortage exception), and points the sale at the new
+    // entry, in one transaction: once done, refusedForStock() no longer lists it, so it is
+    // sent again exactly once. Lines go without their reservations (they are gone). Returns
+    // the new entry's seq.
+    [[nodiscard]] Result<qint64> resendOffline(const QString& receipt);
+
     // The first problem of a sale that needs no store to see, naming its field
     // ("lines[1].qty", "payments").
     [[nodiscard]] static std::optional<Error> check(const CompletedSale& sale);

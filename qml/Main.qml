@@ -43,6 +43,11 @@ ApplicationWindow {
                    : Till.paying ? qsTr("Payment") : qsTr("Sale")
     }
 
+    footer: SyncBar {
+        objectName: "syncBar"
+        onOpenProblems: syncPanel.open()
+    }
+
     ColumnLayout {
         anchors.fill: parent
         spacing: 0
@@ -62,6 +67,7 @@ ApplicationWindow {
             SellScreen {
                 id: sellScreen
                 objectName: "sellScreen"
+                covered: syncPanel.opened
                 onOpenReturns: window.show("returns")
                 onOpenParked: window.show("parked")
                 onOpenReceipt: window.openReceipt()
@@ -83,6 +89,20 @@ ApplicationWindow {
         id: receiptPreview
         objectName: "receiptPreview"
         onDone: window.refocus()
+    }
+
+    SyncPanel {
+        id: syncPanel
+        objectName: "syncPanel"
+        onDone: window.refocus()
+    }
+    // F11 is the card key while paying and refunds on the returns screen: here only while
+    // selling with nothing else open. The bar's button works on every screen.
+    Shortcut {
+        sequence: "F11"
+        enabled: window.screen === "sell" && !Till.paying && sellScreen.keysEnabled
+                 && !syncPanel.opened && !receiptPreview.opened
+        onActivated: syncPanel.open()
     }
 
     Connections {

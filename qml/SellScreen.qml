@@ -17,7 +17,9 @@ Item {
     readonly property bool dialogOpen: quantityDialog.opened || lineDiscountDialog.opened
                                        || orderDiscountDialog.opened || parkDialog.opened
                                        || cancelDialog.opened
-    readonly property bool keysEnabled: visible && !Till.paying && !dialogOpen
+    // Set while a panel over the whole window has the keys (the sync problems).
+    property bool covered: false
+    readonly property bool keysEnabled: visible && !Till.paying && !dialogOpen && !covered
     property alias scanField: scan
     property alias cartView: cartView
 

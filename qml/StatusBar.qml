@@ -3,7 +3,7 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import Stockline.Pos
 
-// Who and where this till is, and whether the server confirms stock.
+// Who and where this till is, and what screen it shows. The sync bar is at the bottom.
 ToolBar {
     id: bar
 
@@ -39,22 +39,6 @@ ToolBar {
             text: Till.lastReceipt.length > 0 ? qsTr("Last receipt %1").arg(Till.lastReceipt) : ""
             color: "#c9d1d9"
             font.pixelSize: Theme.fontSmall
-        }
-        Rectangle {
-            radius: 4
-            color: Sync.online ? Theme.pay : Theme.warning
-            implicitWidth: syncLabel.implicitWidth + 16
-            implicitHeight: 28
-            Label {
-                id: syncLabel
-                anchors.centerIn: parent
-                color: "white"
-                font.pixelSize: Theme.fontSmall
-                font.bold: true
-                text: Sync.online ? qsTr("Online")
-                                  : Sync.message.length > 0 ? qsTr("Offline: %1").arg(Sync.message)
-                                                            : qsTr("Offline — sales are queued")
-            }
         }
     }
 }

@@ -3,6 +3,7 @@
 #include "moneytext.h"
 #include "mutation.h"
 
+#include <QHash>
 #include <algorithm>
 
 namespace stockline::ui {
@@ -267,11 +268,17 @@ void CartModel::emitAllChanged()
     Q_EMIT changed();
 }
 
-qint64 CartModel::quantityOf(const QString& sku) const
+bool CartModel::isHeld(const Line& line) const
+{
+    return line.reservation.state == Reservation::State::Held &&
+           line.reservation.qty == line.receipt.qty;
+}
+
+qint64 CartModel::unheldQuantityOf(const QString& sku) const
 {
     qint64 qty = 0;
     for (const Line& line : m_lines) {
-        if (line.receipt.sku == sku)
+        if (line.receipt.sku == sku && !isHeld(line))
             qty += line.receipt.qty;
     }
     return qty;
@@ -280,9 +287,15 @@ qint64 CartModel::quantityOf(const QString& sku) const
 CartModel::Hold CartModel::hold(int row) const
 {
     const Line& line = m_lines.at(row);
-    if (line.held)
+    if (isHeld(line))
         return Hold::Held;
-    if (line.available >= 0 && quantityOf(line.receipt.sku) > line.available)
+    const Reservation& r = line.reservation;
+    // The answer comes within moments; the replica may already count the pending hold.
+    if (r.qty == line.receipt.qty && r.state == Reservation::State::Pending && m_online)
+        return Hold::Unconfirmed;
+    // The replica's available excludes what the server holds for us: only unheld lines need
+    // it. A refusal for stock set `available` to what the server had then.
+    if (line.available >= 0 && unheldQuantityOf(line.receipt.sku) > line.available)
         return Hold::Short;
     return m_online ? Hold::Unconfirmed : Hold::Offline;
 }
@@ -305,27 +318,35 @@ QString CartModel::holdText(int row) const
 
 void CartModel::applyLevels(const QList<StockLevel>& levels)
 {
+    if (m_lines.isEmpty())
+        return;
+    // A full snapshot lists every level of the store: one pass over it, not one per line.
+    QHash<QString, QList<qsizetype>> rows;
+    for (qsizetype i = 0; i < m_lines.size(); ++i)
+        rows[m_lines.at(i).receipt.sku].append(i);
     for (const StockLevel& level : levels) {
         if (level.location != m_location)
             continue;
-        for (Line& line : m_lines) {
-            if (line.receipt.sku == level.sku)
-                line.available = level.available();
-        }
+        const auto found = rows.constFind(level.sku);
+        if (found == rows.cend())
+            continue;
+        for (const qsizetype row : *found)
+            m_lines[row].available = level.available();
     }
-    if (!m_lines.isEmpty())
-        Q_EMIT dataChanged(index(0), index(count() - 1), {AvailableRole, HoldRole, HoldTextRole});
+    Q_EMIT dataChanged(index(0), index(count() - 1), {AvailableRole, HoldRole, HoldTextRole});
 }
 
-void CartModel::setHold(int row, bool held, const QString& reservation)
+void CartModel::setReservation(int row, const Reservation& reservation)
 {
     if (!checkRow(row))
         return;
     Line& line = m_lines[row];
-    line.held = held;
-    line.receipt.reservation = held ? reservation : QString();
-    Q_EMIT dataChanged(index(row), index(row), {HoldRole, HoldTextRole});
-    Q_EMIT changed();
+    line.reservation = reservation;
+    // What the server said it had is newer than the replica until the next levels message.
+    if (reservation.state == Reservation::State::Refused && reservation.available >= 0)
+        line.available = reservation.available;
+    // Holds of one SKU decide each other's "only N left": every row may change.
+    Q_EMIT dataChanged(index(0), index(count() - 1), {AvailableRole, HoldRole, HoldTextRole});
 }
 
 void CartModel::setOnline(bool online)

@@ -5,6 +5,7 @@
 #include "receipt.h"
 
 #include <QAbstractListModel>
+#include <QDateTime>
 #include <QList>
 #include <QtQml/qqmlregistration.h>
 
@@ -19,9 +20,11 @@ namespace stockline::ui {
 // line's tax is still computed on what it really costs and the receipt's total is the sum of
 // its lines.
 //
-// Holds: the sync layer will reserve units as lines are added and report back through
-// setHold(); until it does, a line is "not confirmed" (or "offline" while the server cannot be
-// reached), and "only N left" when the replica shows fewer available than the cart holds.
+// Holds: StockHolds reserves each line's units on the server and records the answer in the
+// line's Reservation; a line is "held" while the server holds its whole quantity, "only N left"
+// when the server refused for stock or the replica shows fewer available than the cart's lines
+// without a hold need, else "not confirmed yet" (or "offline" while the server cannot be
+// reached).
 class CartModel : public QAbstractListModel
 {
     Q_OBJECT
@@ -62,6 +65,23 @@ public:
     };
     Q_ENUM(Hold)
 
+    // A line's hold on the server, as StockHolds asked for it and the server answered.
+    struct Reservation
+    {
+        enum class State {
+            None,    // never asked for (or not while offline)
+            Pending, // written to the outbox, not answered yet
+            Held,    // the server applied it
+            Refused, // the server refused it (available: what it had, for insufficient_stock)
+            Lapsed,  // held, but its time-to-live has run out by this till's clock
+        };
+        QString id;
+        qint64 qty = 0; // units asked for: the line's quantity when it was asked
+        State state = State::None;
+        qint64 available = -1; // Refused for stock: units available then; else -1
+        QDateTime expires;     // UTC; never later than the server's expiry
+    };
+
     struct Line
     {
         ReceiptLine receipt;   // discount: line discount plus order share
@@ -69,7 +89,7 @@ public:
         QString note;          // "0.532 kg × $4.29/kg", "price from label"
         bool mergeable = true; // a plain scan of the same item adds to this line
         qint64 available = -1; // at this location per the replica; -1: not known
-        bool held = false;     // the server confirmed a reservation (receipt.reservation)
+        Reservation reservation;
     };
 
     explicit CartModel(QObject* parent = nullptr);
@@ -117,8 +137,8 @@ public Q_SLOTS:
     // New levels from the replica (the sync layer, after a levels message): availability and
     // "only N left" follow them. Levels of other locations are ignored.
     void applyLevels(const QList<stockline::StockLevel>& levels);
-    // The sync layer's answer for a line's reservation: held or not (then empty reservation).
-    void setHold(int row, bool held, const QString& reservation);
+    // StockHolds' record of the line's hold. Not a change of the sale: `changed` stays quiet.
+    void setReservation(int row, const Reservation& reservation);
 
 Q_SIGNALS:
     void countChanged();
@@ -129,7 +149,9 @@ Q_SIGNALS:
 
 private:
     [[nodiscard]] Status checkRow(int row) const;
-    [[nodiscard]] qint64 quantityOf(const QString& sku) const;
+    // Units of `sku` on lines the server does not hold: what they need from available stock.
+    [[nodiscard]] qint64 unheldQuantityOf(const QString& sku) const;
+    [[nodiscard]] bool isHeld(const Line& line) const;
     [[nodiscard]] QString holdText(int row) const;
     [[nodiscard]] QVariant moneyData(const Line& line, int role) const;
     // Shares the order discount over the lines again and tells views about every change.

@@ -1,6 +1,7 @@
 #include "poscontext.h"
 
 #include "catalog.h"
+#include "client.h"
 #include "localstore.h"
 #include "outbox.h"
 #include "parkedsales.h"
@@ -11,6 +12,8 @@
 #include "singletons.h"
 #include "stockreplica.h"
 #include "storecsv.h"
+#include "tillsync.h"
+#include "transport.h"
 #include "uilogging.h"
 
 #include <QFileInfo>
@@ -27,6 +30,9 @@ Result<std::unique_ptr<PosContext>> PosContext::open(const PosOptions& options)
 
 PosContext::~PosContext()
 {
+    // The client and its wiring go first: they point at the till and the store.
+    m_tillSync.reset();
+    m_client.reset();
     // Singletons point here: clear them so a later engine fails loudly, not on freed memory.
     if (TillForeign::instance == m_till.get()) {
         TillForeign::instance = nullptr;
@@ -70,11 +76,32 @@ Status PosContext::build(const PosOptions& options)
         options.receiptFolder.isEmpty()
             ? QFileInfo(options.storePath).absolutePath() + QStringLiteral("/receipts")
             : options.receiptFolder;
-    m_till = std::make_unique<Till>(
-        Till::Services{*m_catalog, *m_replica, *m_journal, *m_parked, *m_returns, *m_printer,
-                       *m_sync, *m_notices},
-        Till::Settings{options.storeName, options.terminal, *location, options.staff, receipts});
+    m_till = std::make_unique<Till>(Till::Services{*m_catalog, *m_replica, *m_journal, *m_outbox,
+                                                   *m_parked, *m_returns, *m_printer, *m_sync,
+                                                   *m_notices},
+                                    Till::Settings{options.storeName, options.terminal, *location,
+                                                   options.staff, receipts, options.holdSeconds});
+    if (!options.server.isEmpty())
+        buildSync();
     return success();
+}
+
+void PosContext::buildSync()
+{
+    sync::ClientOptions client;
+    client.url = m_options.server;
+    client.terminal = m_options.terminal;
+    client.token = m_options.token;
+    m_client = std::make_unique<sync::Client>(*m_store, nullptr, client);
+    m_tillSync = std::make_unique<TillSync>(
+        TillSync::Parts{*m_client, *m_till, *m_journal, *m_catalog, *m_sync, *m_notices},
+        m_options.terminal);
+}
+
+void PosContext::startSync()
+{
+    if (m_client)
+        m_client->start();
 }
 
 Result<QString> PosContext::chooseLocation(const QString& wanted) const
@@ -88,6 +115,14 @@ Result<QString> PosContext::chooseLocation(const QString& wanted) const
             return location.id;
         known.append(location.id);
     }
+    // The server knows the store's locations, and refuses what names an unknown one: a
+    // terminal it serves sells from the location it is told, known here or not yet.
+    if (!m_options.server.isEmpty() && !wanted.isEmpty())
+        return wanted;
+    if (!m_options.server.isEmpty())
+        return Error{QStringLiteral("location"),
+                     QStringLiteral("give the location this till sells from with --location ID "
+                                    "(such as store-1)")};
     if (known.isEmpty())
         return Error{QStringLiteral("location"),
                      QStringLiteral("the store has no locations yet: connect to the server or "

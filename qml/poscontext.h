@@ -3,6 +3,7 @@
 #include "error.h"
 
 #include <QString>
+#include <QUrl>
 #include <memory>
 
 namespace stockline {
@@ -16,12 +17,17 @@ class SaleJournal;
 class StockReplica;
 } // namespace stockline
 
+namespace stockline::sync {
+class Client;
+}
+
 namespace stockline::ui {
 
 class Notices;
 class ReceiptPrinter;
 class SyncStatus;
 class Till;
+class TillSync;
 
 struct PosOptions
 {
@@ -33,11 +39,15 @@ struct PosOptions
     QString staff;
     QString printer;       // ReceiptPrinter's target; empty: none
     QString receiptFolder; // empty: "receipts" next to the store file
+    QUrl server;           // the sync server, ws://host:port/; empty: none, every sale offline
+    QString token;         // this terminal's token for the server
+    qint64 holdSeconds = 15 * 60; // how long the server holds a line's units unsold
 };
 
 // Everything a POS terminal runs on, built in dependency order and torn down in reverse:
-// the store, the catalog and stock replicas, the journals, and the till over them. The app's
-// main() and the offscreen tests build the same thing.
+// the store, the catalog and stock replicas, the journals, the till over them and, when a
+// server is configured, the sync client joined to the till. The app's main() and the
+// offscreen tests build the same thing.
 class PosContext
 {
 public:
@@ -49,6 +59,8 @@ public:
     // Hands the till, the notices and the sync status to QML as singletons. Call before
     // loading Main.qml; the context must outlive every engine that loaded it.
     void exposeToQml();
+    // Connects to the server, if one is configured; everything after is asynchronous.
+    void startSync();
 
     [[nodiscard]] Till& till() { return *m_till; }
     [[nodiscard]] Notices& notices() { return *m_notices; }
@@ -59,11 +71,14 @@ public:
     [[nodiscard]] ReturnJournal& returns() { return *m_returns; }
     [[nodiscard]] StockReplica& replica() { return *m_replica; }
     [[nodiscard]] const PosOptions& options() const { return m_options; }
+    // The sync client, or nullptr when no server is configured.
+    [[nodiscard]] sync::Client* client() { return m_client.get(); }
 
 private:
     PosContext() = default;
     [[nodiscard]] Status build(const PosOptions& options);
     [[nodiscard]] Result<QString> chooseLocation(const QString& wanted) const;
+    void buildSync();
 
     PosOptions m_options;
     std::unique_ptr<LocalStore> m_store;
@@ -78,6 +93,8 @@ private:
     std::unique_ptr<SyncStatus> m_sync;
     std::unique_ptr<ReceiptPrinter> m_printer;
     std::unique_ptr<Till> m_till;
+    std::unique_ptr<sync::Client> m_client;
+    std::unique_ptr<TillSync> m_tillSync;
 };
 
 } // namespace stockline::ui

@@ -12,6 +12,7 @@
 #include "returnsmodel.h"
 #include "salejournal.h"
 #include "searchmodel.h"
+#include "stockholds.h"
 #include "stockreplica.h"
 #include "syncstatus.h"
 #include "uilogging.h"
@@ -42,13 +43,19 @@ Till::Till(Services services, Settings settings, QObject* parent)
       m_returns(new ReturnsModel(services.returns, services.notices,
                                  ReturnsModel::Context{m_settings.storeName, m_settings.terminal,
                                                        m_settings.location, m_settings.staff},
-                                 this))
+                                 this)),
+      m_holds(new StockHolds(*m_cart, services.outbox, services.notices,
+                             StockHolds::Settings{m_settings.location, m_settings.holdSeconds},
+                             this))
 {
     m_cart->setLocation(m_settings.location);
     m_search->setLocation(m_settings.location);
     m_cart->setOnline(services.sync.online());
-    connect(&services.sync, &SyncStatus::changed, this,
-            [this] { m_cart->setOnline(m_services.sync.online()); });
+    m_holds->setConnected(services.sync.online());
+    connect(&services.sync, &SyncStatus::changed, this, [this] {
+        m_cart->setOnline(m_services.sync.online());
+        m_holds->setConnected(m_services.sync.online());
+    });
     connect(m_returns, &ReturnsModel::refunded, this, [this](const ReceiptDocument& receipt) {
         showReceipt(receipt);
         Q_EMIT refundCompleted();
@@ -56,6 +63,7 @@ Till::Till(Services services, Settings settings, QObject* parent)
     connect(&services.printer, &ReceiptPrinter::failed, &services.notices, &Notices::report);
     restoreSaleInProgress();
     connect(m_cart, &CartModel::changed, this, &Till::saveSaleInProgress);
+    connect(m_cart, &CartModel::changed, m_holds, &StockHolds::cartChanged);
 }
 
 Till::~Till() = default;
@@ -270,6 +278,8 @@ bool Till::startPayment()
 {
     if (m_cart->count() == 0)
         return report(tr("Scan an item first."));
+    // Holds still owed go out now: the server answers while the customer pays.
+    m_holds->syncNow();
     m_payment->start(m_cart->totals().total);
     setPaying(true);
     return true;
@@ -332,13 +342,23 @@ bool Till::completeSale()
     sale.location = m_settings.location;
     sale.staff = m_settings.staff;
     sale.lines = m_cart->receiptLines();
+    QStringList holds;
+    for (int row = 0; row < sale.lines.size(); ++row) {
+        sale.lines[row].reservation = m_holds->reservationFor(row);
+        if (!sale.lines[row].reservation.isEmpty())
+            holds.append(sale.lines[row].reservation);
+    }
     sale.payments = m_payment->payments();
-    sale.offline = !m_services.sync.online();
+    // The goods leave with the customer now, so the server must never refuse this sale. It
+    // goes as confirmed only while the server holds every line; otherwise as offline, which
+    // the server takes whatever its stock says (sync/PROTOCOL.md, "The terminal's till").
+    sale.offline = !m_holds->allConfirmed();
     const Result<RecordedSale> recorded = m_services.journal.record(sale);
     if (!recorded)
         return report(tr("The sale was NOT saved, nothing is lost yet: %1. Try again, or call "
                          "IT if it keeps failing.")
                           .arg(recorded.error().toString()));
+    m_holds->consumed(holds);
 
     QStringList notes;
     for (const CartModel::Line& line : m_cart->lines())

@@ -11,6 +11,7 @@
 
 namespace stockline {
 class Catalog;
+class Outbox;
 class ParkedSales;
 class ReturnJournal;
 class SaleJournal;
@@ -25,12 +26,13 @@ class PaymentModel;
 class ReceiptPrinter;
 class ReturnsModel;
 class SearchModel;
+class StockHolds;
 class SyncStatus;
 
-// The POS counter: rings up the sale in the cart, takes the payment, records the sale
-// through the journal (sale and outbox entry in one transaction), prints its receipt and
-// starts the next customer at once. Every clerk action the screens offer is a method here,
-// so the whole counter is testable without QML.
+// The POS counter: rings up the sale in the cart (StockHolds asks the server to hold each
+// line's units), takes the payment, records the sale through the journal (sale and outbox
+// entry in one transaction), prints its receipt and starts the next customer at once. Every clerk
+// action the screens offer is a method here, so the whole counter is testable without QML.
 //
 // Threading: the store's thread (the GUI thread), like the services it uses.
 class Till : public QObject
@@ -59,6 +61,7 @@ public:
         Catalog& catalog;
         StockReplica& replica;
         SaleJournal& journal;
+        Outbox& outbox; // stock holds go through it
         ParkedSales& parked;
         ReturnJournal& returns;
         ReceiptPrinter& printer;
@@ -71,7 +74,8 @@ public:
         QString terminal;
         QString location;
         QString staff;
-        QString receiptFolder; // where PDF receipts go
+        QString receiptFolder;        // where PDF receipts go
+        qint64 holdSeconds = 15 * 60; // how long the server holds a line's units unsold
     };
 
     Till(Services services, Settings settings, QObject* parent = nullptr);
@@ -82,6 +86,7 @@ public:
     [[nodiscard]] PaymentModel* payment() const { return m_payment; }
     [[nodiscard]] ParkedModel* parked() const { return m_parked; }
     [[nodiscard]] ReturnsModel* returns() const { return m_returns; }
+    [[nodiscard]] StockHolds& holds() const { return *m_holds; }
 
     // Enter in the scan field holding `text`. `burst`: how many of its last characters a
     // scanner typed (ScanDetector), 0 when a person typed it all. `picked`: the search result
@@ -173,6 +178,7 @@ private:
     PaymentModel* m_payment;
     ParkedModel* m_parked;
     ReturnsModel* m_returns;
+    StockHolds* m_holds;
     int m_pendingQuantity = 0;
     bool m_paying = false;
     std::optional<ReceiptDocument> m_lastReceipt;

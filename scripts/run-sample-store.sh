@@ -1,20 +1,30 @@
 #!/usr/bin/env bash
 # Runs the sample store: the sync server on an embedded SQLite file holding the sample
-# catalog, a store floor and a back room with opening stock, and one terminal of each role.
+# catalog, a store floor and a back room with opening stock, and one terminal of each role;
+# then the till (`stockline`) in the foreground, connected to it as POS-01. Closing the till
+# stops the server. Without a display (neither DISPLAY nor WAYLAND_DISPLAY) the till cannot
+# open a window: the script says so and keeps the server in the foreground (Ctrl-C stops it).
+#
 # The first run creates the database and prints the terminals' tokens (kept, owner-only, in
-# tokens.txt next to it); later runs reuse it. Stop the server with Ctrl-C.
+# tokens.txt next to it; POS-01's also alone in pos-01.token, the file the till reads it from);
+# later runs reuse them, and the till's own store (pos-01.db) with its sales.
 #
 #   STOCKLINE_DATA    folder for the database   (default: build/sample-store)
 #   STOCKLINE_LISTEN  address and port to serve (default: 127.0.0.1:8765)
+#   STOCKLINE_BUILD   the build folder          (default: build/release)
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
-server="$root/build/release/app/server/stockline-server"
+build="${STOCKLINE_BUILD:-$root/build/release}"
+server="$build/app/server/stockline-server"
+till="$build/app/terminal/stockline"
 data="${STOCKLINE_DATA:-$root/build/sample-store}"
 listen="${STOCKLINE_LISTEN:-127.0.0.1:8765}"
 sample="$root/resources/sample-store"
 
-[ -x "$server" ] || { echo "run-sample-store: $server is missing; build with 'cmake --build --preset release'" >&2; exit 1; }
+say() { echo "run-sample-store: $*" >&2; }
+
+[ -x "$server" ] || { say "$server is missing; build with 'cmake --build --preset release'"; exit 1; }
 mkdir -p "$data"
 chmod 700 "$data"
 
@@ -43,10 +53,69 @@ if [ ! -f "$data/server.db" ]; then
   mv "$data/tokens.txt.new" "$data/tokens.txt"
 fi
 
+# The till reads its token from a file only its owner can read: never from the command line,
+# where `ps` shows it to every user.
+token_file="$data/pos-01.token"
+(umask 077 && awk '$1 == "POS-01" { print $3 }' "$data/tokens.txt" > "$token_file.new")
+chmod 600 "$token_file.new"
+mv "$token_file.new" "$token_file"
+[ -s "$token_file" ] || { say "no token for POS-01 in $data/tokens.txt"; exit 1; }
+
 echo "Sample store: $data/server.db"
 echo "Terminals (id, role, token) — also in $data/tokens.txt:"
 sed 's/^/  /' "$data/tokens.txt"
 "$server" stock show --db "sqlite:$data/server.db" > "$data/stock.txt"
 echo "Stock ($(($(grep -c . "$data/stock.txt") - 2)) levels; all in $data/stock.txt):"
 sed -n '1,5p' "$data/stock.txt"
-exec "$server" serve --db "sqlite:$data/server.db" --listen "$listen"
+
+till_args=(--store "$data/pos-01.db" --terminal POS-01 --location store-1
+           --store-name "Stockline Sample Store" --token-file "$token_file")
+
+if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
+  say "no display (neither DISPLAY nor WAYLAND_DISPLAY is set): the till cannot open a window,"
+  say "so it is NOT started. The server runs in the foreground; Ctrl-C stops it. On a machine"
+  say "with a display, connect the till with:"
+  address=${listen/0.0.0.0/127.0.0.1}
+  [ "${address##*:}" = 0 ] && address="${address%:*}:PORT (the port the server prints below)"
+  say "  $(printf '%q ' "$till" "${till_args[@]}")--server ws://$address/"
+  exec "$server" serve --db "sqlite:$data/server.db" --listen "$listen"
+fi
+[ -x "$till" ] || { say "$till is missing; build with 'cmake --build --preset release'"; exit 1; }
+
+log="$data/server.log"
+"$server" serve --db "sqlite:$data/server.db" --listen "$listen" > "$log" 2>&1 &
+server_pid=$!
+stop_server() {
+  kill -TERM "$server_pid" 2>/dev/null || return 0
+  if wait "$server_pid"; then
+    say "server stopped"
+  else
+    say "the server exited with status $?; its log: $log"
+  fi
+}
+trap stop_server EXIT
+trap 'exit 130' INT TERM
+
+# The server says where it listens once it does; the till connects there (port 0 works too).
+url=""
+for _ in $(seq 1 200); do
+  if ! kill -0 "$server_pid" 2>/dev/null; then
+    say "the server did not start:"
+    sed 's/^/  /' "$log" >&2
+    trap - EXIT
+    wait "$server_pid" || exit $?
+    exit 1
+  fi
+  url=$(sed -n 's|^stockline-server: listening on \(ws://[^ ]*/\).*|\1|p' "$log" | head -n 1)
+  [ -n "$url" ] && break
+  sleep 0.1
+done
+[ -n "$url" ] || { say "the server did not report listening within 20 s; its log: $log"; exit 1; }
+url=${url/0.0.0.0/127.0.0.1}
+echo "Server: $url (log: $log)"
+echo "Till: POS-01 on $data/pos-01.db — close its window to stop both."
+set +e
+"$till" "${till_args[@]}" --server "$url"
+status=$?
+set -e
+exit "$status"

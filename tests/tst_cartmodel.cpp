@@ -228,9 +228,50 @@ private Q_SLOTS:
             {StockLevel{QStringLiteral("DAI-0001"), QStringLiteral("store-1"), 50, 0, 10}});
         m_pos->context().sync().setOnline(true);
         QCOMPARE(cart()->hold(0), CartModel::Hold::Unconfirmed);
-        cart()->setHold(0, true, QStringLiteral("res-1"));
+        using State = CartModel::Reservation::State;
+        const QDateTime later = QDateTime::currentDateTimeUtc().addSecs(900);
+        cart()->setReservation(0, {QStringLiteral("res-1"), 3, State::Pending, -1, later});
+        QCOMPARE(cart()->hold(0), CartModel::Hold::Unconfirmed);
+        cart()->setReservation(0, {QStringLiteral("res-1"), 3, State::Held, -1, later});
         QCOMPARE(cart()->hold(0), CartModel::Hold::Held);
-        QCOMPARE(cart()->line(0).receipt.reservation, QStringLiteral("res-1"));
+        QCOMPARE(cart()->data(cart()->index(0), CartModel::HoldTextRole).toString(),
+                 QStringLiteral("held"));
+        // A hold of 3 does not cover a line of 4.
+        QVERIFY(till().setQuantity(0, QStringLiteral("4")));
+        QCOMPARE(cart()->hold(0), CartModel::Hold::Unconfirmed);
+        // Refused for stock: the server's count shows until the next levels.
+        cart()->setReservation(0, {QStringLiteral("res-2"), 4, State::Refused, 1, later});
+        QCOMPARE(cart()->hold(0), CartModel::Hold::Short);
+        QCOMPARE(cart()->data(cart()->index(0), CartModel::HoldTextRole).toString(),
+                 QStringLiteral("only 1 left"));
+        m_pos->context().sync().setOnline(false);
+        cart()->setReservation(0, {QStringLiteral("res-3"), 4, State::Pending, -1, later});
+        cart()->applyLevels(
+            {StockLevel{QStringLiteral("DAI-0001"), QStringLiteral("store-1"), 50, 0, 11}});
+        QCOMPARE(cart()->data(cart()->index(0), CartModel::HoldTextRole).toString(),
+                 QStringLiteral("offline — not confirmed"));
+    }
+
+    // Held lines' units are already out of the replica's available: only the unheld lines of
+    // the same SKU need it.
+    void holds_heldUnitsAreNotCountedTwice()
+    {
+        using State = CartModel::Reservation::State;
+        m_pos->context().sync().setOnline(true);
+        till().submit(QStringLiteral("2*") + fixtures::milkBarcode, 13);
+        till().submit(QStringLiteral("1*") + fixtures::milkBarcode, 13);
+        QCOMPARE(cart()->count(), 2);
+        const QDateTime later = QDateTime::currentDateTimeUtc().addSecs(900);
+        cart()->setReservation(0, {QStringLiteral("a"), 2, State::Held, -1, later});
+        cart()->applyLevels(
+            {StockLevel{QStringLiteral("DAI-0001"), QStringLiteral("store-1"), 3, 2, 5}});
+        QCOMPARE(cart()->hold(0), CartModel::Hold::Held);
+        QCOMPARE(cart()->hold(1), CartModel::Hold::Unconfirmed);
+        cart()->applyLevels(
+            {StockLevel{QStringLiteral("DAI-0001"), QStringLiteral("store-1"), 2, 2, 6}});
+        QCOMPARE(cart()->hold(1), CartModel::Hold::Short);
+        QCOMPARE(cart()->data(cart()->index(1), CartModel::HoldTextRole).toString(),
+                 QStringLiteral("only 0 left"));
     }
 
     void roles_startAfterUserRole()

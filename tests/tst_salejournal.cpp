@@ -344,6 +344,48 @@ private Q_SLOTS:
         QCOMPARE(m_journal->find(recorded->receipt)->syncStatus, OutboxEntry::Status::Applied);
     }
 
+    // A sale sent as confirmed whose holds lapsed is refused for stock: it goes again, once,
+    // as an offline sale without its reservations, and the sale follows the new entry.
+    void resendOffline_sendsARefusedSaleAgainOnce()
+    {
+        CompletedSale sale = paidInCash({line(0, 2), line(1, 1)});
+        sale.lines[0].reservation = QStringLiteral("hold-1");
+        const auto recorded = m_journal->record(sale);
+        const auto other = m_journal->record(paidInCash({line(2, 1)}));
+        QVERIFY(recorded && other);
+        QCOMPARE(m_journal->refusedForStock().value(), QStringList());
+        Transaction tx(*m_store);
+        QVERIFY(m_outbox->recordResult(
+            tx, recorded->seq, QStringLiteral("rejected"),
+            QJsonObject{{QStringLiteral("seq"), recorded->seq},
+                        {QStringLiteral("status"), QStringLiteral("rejected")},
+                        {QStringLiteral("code"), QStringLiteral("insufficient_stock")}}));
+        QVERIFY(m_outbox->recordResult(
+            tx, other->seq, QStringLiteral("rejected"),
+            QJsonObject{{QStringLiteral("seq"), other->seq},
+                        {QStringLiteral("status"), QStringLiteral("rejected")},
+                        {QStringLiteral("code"), QStringLiteral("unknown_sku")}}));
+        QVERIFY(tx.commit());
+        QCOMPARE(m_journal->refusedForStock().value(), QStringList{recorded->receipt});
+
+        const auto seq = m_journal->resendOffline(recorded->receipt);
+        QVERIFY(seq);
+        QCOMPARE(*seq, 3);
+        QCOMPARE(m_journal->refusedForStock().value(), QStringList());
+        const auto stored = m_journal->find(recorded->receipt);
+        QCOMPARE(stored->seq, 3);
+        QVERIFY(stored->offline);
+        QCOMPARE(stored->syncStatus, OutboxEntry::Status::Pending);
+        const QJsonObject payload = m_outbox->entry(3)->payload;
+        QCOMPARE(payload.value(QLatin1String("sale")).toString(), recorded->receipt);
+        QCOMPARE(payload.value(QLatin1String("offline")).toBool(), true);
+        QCOMPARE(payload.value(QLatin1String("at")),
+                 m_outbox->entry(1)->payload.value(QLatin1String("at")));
+        for (const QJsonValue& wire : payload.value(QLatin1String("lines")).toArray())
+            QVERIFY(!wire.toObject().contains(QLatin1String("reservation")));
+        QCOMPARE(text(*m_store, QStringLiteral("PRAGMA foreign_key_check")), QString());
+    }
+
     void continueAfter_takesTheSalesAlong()
     {
         const auto first = m_journal->record(paidInCash({line(0, 1)}));

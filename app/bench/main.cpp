@@ -1,6 +1,7 @@
 // stockline-bench: the benchmark program. Not a test: run by hand, prints figures.
 #include "corebench.h"
 #include "syncbench.h"
+#include "tillbench.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -40,6 +41,8 @@ QList<QCommandLineOption> options()
         number("skus", "throughput: catalog size (5000)."),
         number("terminals", "fanout: terminals watching (1000)."),
         number("commits", "fanout: single receives committed one at a time (500)."),
+        number("runs", "till: cold starts.", "7"),
+        number("scans", "till: barcodes scanned.", "500"),
         {QStringLiteral("server"),
          QStringLiteral("race/throughput/fanout: the stockline-server binary "
                         "(default ../server/stockline-server next to this program)."),
@@ -100,6 +103,7 @@ int main(int argc, char* argv[])
         "  race        --buyers reserve 1 unit each of --units, over --connections, at once\n"
         "  throughput  --connections keep pushes of --batch mixed mutations in flight\n"
         "  fanout      --terminals watch --commits single receives arrive\n"
+        "  till        the stockline app over --products: cold start, scan to line, memory\n"
         "race, throughput and fanout start the real server on a fresh SQLite file and speak\n"
         "to it over WebSockets on 127.0.0.1."));
     parser.addHelpOption();
@@ -121,6 +125,11 @@ int main(int argc, char* argv[])
     if (scenario == QLatin1String("race") || scenario == QLatin1String("throughput") ||
         scenario == QLatin1String("fanout"))
         return runSync(scenario, parser, out);
+    if (scenario == QLatin1String("till"))
+        return tillbench::till({intOption(parser, QStringLiteral("products")),
+                                intOption(parser, QStringLiteral("runs")),
+                                intOption(parser, QStringLiteral("scans")), QString()},
+                               out);
     QTextStream(stderr) << "stockline-bench: unknown scenario '" << scenario << "'; see --help"
                         << Qt::endl;
     return 2;

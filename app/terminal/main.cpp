@@ -1,15 +1,19 @@
 // stockline: the POS terminal. Builds the services over the terminal's SQLite file, hands
 // them to QML and shows the counter. Everything else lives in the libraries.
 
+#include "measure.h"
 #include "poscontext.h"
 #include "screenshots.h"
 #include "selftest.h"
+#include "tokenfile.h"
 
 #include <QCommandLineParser>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QGuiApplication>
 #include <QQmlApplicationEngine>
 #include <QQuickStyle>
+#include <QQuickWindow>
 #include <QTemporaryDir>
 #include <QUrl>
 #include <QtQml/qqmlextensionplugin.h>
@@ -55,6 +59,27 @@ struct Options
                                 QStringLiteral("Folder for PDF receipts (default: receipts/ "
                                                "next to the store file)."),
                                 QStringLiteral("folder")};
+    QCommandLineOption server{QStringLiteral("server"),
+                              QStringLiteral("The sync server, such as ws://10.0.0.5:8765/: stock "
+                                             "is held live and sales are sent as they happen. "
+                                             "Needs --token-file."),
+                              QStringLiteral("url")};
+    QCommandLineOption tokenFile{QStringLiteral("token-file"),
+                                 QStringLiteral("The file holding this terminal's token (from "
+                                                "`stockline-server terminal add`), readable by "
+                                                "its owner only (chmod 600). Never give the "
+                                                "token itself on the command line."),
+                                 QStringLiteral("path")};
+    QCommandLineOption measureStartup{QStringLiteral("measure-startup"),
+                                      QStringLiteral("Exit as soon as the sale screen is drawn, "
+                                                     "printing the time it took and the peak "
+                                                     "memory (for stockline-bench).")};
+    QCommandLineOption measureScans{QStringLiteral("measure-scans"),
+                                    QStringLiteral("Once the sale screen is drawn, scan N "
+                                                   "barcodes of the catalog by key events, print "
+                                                   "the time from each scan to its line on "
+                                                   "screen, and exit (for stockline-bench)."),
+                                    QStringLiteral("N")};
     QCommandLineOption selfTest{QStringLiteral("self-test"),
                                 QStringLiteral("Load every screen offscreen and exit non-zero on "
                                                "any QML error or warning (implies --demo).")};
@@ -67,7 +92,7 @@ struct Options
     {
         for (const QCommandLineOption* option :
              {&store, &demo, &data, &terminal, &location, &storeName, &staff, &printer, &receipts,
-              &selfTest, &screenshots})
+              &server, &tokenFile, &measureStartup, &measureScans, &selfTest, &screenshots})
             parser.addOption(*option);
     }
 };
@@ -78,10 +103,40 @@ int fail(const QString& message)
     return 2;
 }
 
+// The server and the token, both or neither; the token only from an owner-only file.
+stockline::Status configureServer(const QCommandLineParser& parser, const Options& options,
+                                  stockline::ui::PosOptions& pos)
+{
+    const bool server = parser.isSet(options.server);
+    if (!server && !parser.isSet(options.tokenFile))
+        return stockline::success();
+    if (!server)
+        return stockline::Error{QString(), QStringLiteral("--token-file needs --server URL")};
+    const QUrl url(parser.value(options.server), QUrl::StrictMode);
+    if (!url.isValid() ||
+        (url.scheme() != QLatin1String("ws") && url.scheme() != QLatin1String("wss")))
+        return stockline::Error{QStringLiteral("--server"),
+                                QStringLiteral("'%1' is not a ws:// or wss:// address")
+                                    .arg(parser.value(options.server))};
+    if (!parser.isSet(options.tokenFile))
+        return stockline::Error{QStringLiteral("--server"),
+                                QStringLiteral("give this terminal's token with --token-file "
+                                               "PATH (a file only you can read)")};
+    const stockline::Result<QString> token =
+        stockline::app::readTokenFile(parser.value(options.tokenFile));
+    if (!token)
+        return token.error();
+    pos.server = url;
+    pos.token = *token;
+    return stockline::success();
+}
+
 } // namespace
 
 int main(int argc, char* argv[])
 {
+    QElapsedTimer started;
+    started.start();
     QGuiApplication app(argc, argv);
     QGuiApplication::setApplicationName(QStringLiteral("stockline"));
     QGuiApplication::setApplicationVersion(QStringLiteral(STOCKLINE_VERSION));
@@ -126,6 +181,8 @@ int main(int argc, char* argv[])
     } else {
         pos.storePath = parser.value(options.store);
     }
+    if (const stockline::Status configured = configureServer(parser, options, pos); !configured)
+        return fail(configured.error().toString());
 
     auto context = stockline::ui::PosContext::open(pos);
     if (!context)
@@ -143,6 +200,23 @@ int main(int argc, char* argv[])
     engine.load(QUrl(QStringLiteral("qrc:/qt/qml/Stockline/Pos/Main.qml")));
     if (engine.rootObjects().isEmpty())
         return 1;
+    auto* window = qobject_cast<QQuickWindow*>(engine.rootObjects().constFirst());
+    if (window && parser.isSet(options.measureStartup)) {
+        stockline::app::exitWhenDrawn(*window, started);
+        return QGuiApplication::exec();
+    }
+    if (window && parser.isSet(options.measureScans)) {
+        stockline::app::measureScans(*window, **context,
+                                     parser.value(options.measureScans).toInt());
+        return QGuiApplication::exec();
+    }
+    // After the screen is up: connecting never delays the first sale.
+    (*context)->startSync();
+    if (!pos.server.isEmpty()) {
+        std::printf("stockline: terminal %s connecting to %s\n", qPrintable(pos.terminal),
+                    qPrintable(pos.server.toString()));
+        std::fflush(stdout);
+    }
     if (demo)
         std::printf("stockline: demo store %s\n",
                     qPrintable(QDir::toNativeSeparators(pos.storePath)));

@@ -1,13 +1,19 @@
 #include "screenshots.h"
 
 #include "barcode.h"
+#include "cartmodel.h"
+#include "client.h"
 #include "paymentmodel.h"
 #include "poscontext.h"
 #include "receiptpdf.h"
 #include "returnsmodel.h"
 #include "selftest.h"
+#include "syncproblemsmodel.h"
+#include "syncstatus.h"
 #include "till.h"
+#include "transport.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QLocale>
 #include <QQmlApplicationEngine>
@@ -78,6 +84,62 @@ void ringUp(ui::Till& till)
     (void)till.submit(QStringLiteral("4006381333931"), 13); // not in the sample store
 }
 
+// The sync bar and its panel as a till connected to a server shows them: the demo has no
+// server, so the status is set by hand, the way TillSync sets it from the client.
+bool shootSync(Shooter& shooter, QQuickWindow& window, ui::PosContext& context)
+{
+    ui::Till& till = context.till();
+    ui::SyncStatus& sync = context.sync();
+    shooter.show("sell");
+    till.addSku(QStringLiteral("DAI-0001"));
+    (void)till.submit(QStringLiteral("2*696894892502"), 12);
+    sync.setConfigured(true);
+    sync.setPending(0);
+    sync.setOnline(true);
+    QCoreApplication::processEvents(); // the holds asked for, as a connected till does
+    using State = ui::CartModel::Reservation::State;
+    ui::CartModel& cart = *till.cart();
+    for (int row = 0; row < cart.count(); ++row) {
+        ui::CartModel::Reservation hold = cart.line(row).reservation;
+        hold.state = row == 0 ? State::Held : State::Refused;
+        hold.available = row == 0 ? -1 : 1;
+        cart.setReservation(row, hold);
+    }
+    bool ok = shooter.shoot(QStringLiteral("09-sync-online"));
+
+    sync.setOnline(false);
+    sync.setPending(3);
+    sync.setOldestPendingAge(125);
+    sync.setMessage(ui::SyncStatus::tr("Not connected to the sync server (connection refused). "
+                                       "Sales are kept on this terminal and sent when it is "
+                                       "back; trying again in 8 s."));
+    ok = shooter.shoot(QStringLiteral("10-sync-offline")) && ok;
+
+    sync::Shortage shortage;
+    shortage.sku = QStringLiteral("DAI-0025");
+    shortage.location = QStringLiteral("store-1");
+    shortage.qty = 1;
+    shortage.terminal = QStringLiteral("POS-02");
+    shortage.sale = QStringLiteral("POS-02-000041");
+    shortage.at = QDateTime::currentDateTimeUtc().addSecs(-600);
+    sync.problems()->setProblems(
+        {ui::SyncProblemsModel::describe(
+             sync::Rejection{57, QStringLiteral("sale"), QStringLiteral("insufficient_stock"),
+                             QStringLiteral("not every line of sale POS-01-000212 is in stock "
+                                            "at store-1")}),
+         ui::SyncProblemsModel::describe(
+             sync::Rejection{61, QStringLiteral("return"), QStringLiteral("unknown_sku"),
+                             QStringLiteral("lines[0].sku: 'SEA-0099' is not in the catalog")}),
+         ui::SyncProblemsModel::describe(shortage, QStringLiteral("Meadow Gold Oat drink 1 l"),
+                                         till.terminal())});
+    if (auto* panel = window.findChild<QObject*>(QStringLiteral("syncPanel")))
+        QMetaObject::invokeMethod(panel, "open");
+    ok = shooter.shoot(QStringLiteral("11-sync-problems")) && ok;
+    if (auto* panel = window.findChild<QObject*>(QStringLiteral("syncPanel")))
+        QMetaObject::invokeMethod(panel, "close");
+    return ok;
+}
+
 } // namespace
 
 int takeScreenshots(QQmlApplicationEngine& engine, ui::PosContext& context, const QString& folder)
@@ -143,7 +205,7 @@ int takeScreenshots(QQmlApplicationEngine& engine, ui::PosContext& context, cons
     (void)till.park(QString());
     shooter.show("parked");
     ok = shooter.shoot(QStringLiteral("08-parked")) && ok;
-    shooter.show("sell");
+    ok = shootSync(shooter, *window, context) && ok;
 
     for (const QString& problem : problems.problems())
         std::fprintf(stderr, "screenshots: %s\n", qPrintable(problem));

@@ -1,0 +1,72 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Stockline.Pos
+
+// Always at the bottom of every screen: whether the server confirms stock, what this till
+// still has to send and for how long, and the way to the sync problems.
+ToolBar {
+    id: bar
+
+    signal openProblems()
+
+    background: Rectangle {
+        color: Sync.online ? "#eaf5ec" : Theme.warningBackground
+        Rectangle {
+            width: parent.width
+            height: 1
+            color: Theme.line
+        }
+    }
+    implicitHeight: 44
+
+    RowLayout {
+        anchors.fill: parent
+        anchors.leftMargin: 14
+        anchors.rightMargin: 8
+        spacing: 14
+        Rectangle {
+            objectName: "syncState"
+            radius: 4
+            color: Sync.online ? Theme.pay : Theme.warning
+            implicitWidth: stateLabel.implicitWidth + 16
+            implicitHeight: 28
+            Label {
+                id: stateLabel
+                anchors.centerIn: parent
+                color: "white"
+                font.pixelSize: Theme.fontSmall
+                font.bold: true
+                text: Sync.stateText
+            }
+        }
+        Label {
+            objectName: "syncPending"
+            text: Sync.pendingText
+            font.pixelSize: Theme.fontSmall
+            font.bold: !Sync.allSent
+            color: Theme.text
+        }
+        Label {
+            text: !Sync.configured ? qsTr("Sales are kept on this till and marked offline.")
+                : Sync.online ? qsTr("Stock is held for each line as it is scanned.")
+                : Sync.message.length > 0 ? Sync.message
+                : qsTr("Connecting to the server… Keep selling: sales are kept and sent later.")
+            font.pixelSize: Theme.fontSmall
+            color: Theme.muted
+            elide: Text.ElideRight
+            Layout.fillWidth: true
+        }
+        Button {
+            objectName: "syncProblemsButton"
+            focusPolicy: Qt.NoFocus
+            implicitHeight: 36
+            font.pixelSize: Theme.fontSmall
+            font.bold: Sync.problems.count > 0
+            text: Sync.problems.count > 0 ? qsTr("Sync problems (%1) · F11").arg(Sync.problems.count)
+                                          : qsTr("Sync problems · F11")
+            palette.buttonText: Sync.problems.count > 0 ? Theme.danger : Theme.text
+            onClicked: bar.openProblems()
+        }
+    }
+}

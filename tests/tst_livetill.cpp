@@ -1,0 +1,526 @@
+// The till against a real stockline-server process over real sockets on 127.0.0.1: the
+// real Main.qml driven by key events offscreen, as a clerk with a scanner drives it, and the
+// server's stock, ledger and verify checked from outside with its own command line.
+
+#include "cartmodel.h"
+#include "catalog.h"
+#include "client.h"
+#include "poscontext.h"
+#include "salejournal.h"
+#include "serverprocess.h"
+#include "stockholds.h"
+#include "stockreplica.h"
+#include "syncproblemsmodel.h"
+#include "syncstatus.h"
+#include "till.h"
+#include "transport.h"
+#include "wireclient.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QProcess>
+#include <QQmlApplicationEngine>
+#include <QQuickItem>
+#include <QQuickStyle>
+#include <QQuickWindow>
+#include <QRegularExpression>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QtQml/qqmlextensionplugin.h>
+#include <memory>
+
+Q_IMPORT_QML_PLUGIN(Stockline_PosPlugin)
+
+using namespace stockline;
+using namespace stockline::ui;
+
+namespace {
+
+const QString milkBarcode = QStringLiteral("5051866038503"); // DAI-0001, 24 on the store floor
+const QString milk = QStringLiteral("DAI-0001");
+const QString oatDrink = QStringLiteral("DAI-0025"); // 1 on the store floor: the last unit
+const QString floorLocation = QStringLiteral("store-1");
+constexpr int syncTimeoutMs = 20'000;
+
+struct Level
+{
+    qint64 onHand = -1;
+    qint64 reserved = -1;
+    qint64 version = -1;
+};
+
+// A till on its own store file, connected to the server as `terminal`.
+class LiveTill
+{
+public:
+    [[nodiscard]] bool open(const QUrl& server, const QString& terminal, const QString& token)
+    {
+        if (!m_dir.isValid())
+            return false;
+        PosOptions options;
+        options.storePath = m_dir.filePath(QStringLiteral("till.db"));
+        options.terminal = terminal;
+        options.location = floorLocation;
+        options.storeName = QStringLiteral("Live Store");
+        options.printer = printerFile();
+        options.receiptFolder = m_dir.filePath(QStringLiteral("receipts"));
+        options.server = server;
+        options.token = token;
+        auto context = PosContext::open(options);
+        if (!context) {
+            qWarning() << context.error().toString();
+            return false;
+        }
+        m_context = std::move(context).value();
+        return true;
+    }
+
+    // Online, with the catalog and the floorLocation's levels in the replica.
+    [[nodiscard]] bool waitUntilSynced()
+    {
+        Catalog catalog(m_context->store());
+        return QTest::qWaitFor(
+            [&] {
+                const auto product = catalog.bySku(oatDrink);
+                const auto level = m_context->replica().level(oatDrink, floorLocation);
+                return m_context->sync().online() && product && product->has_value() && level &&
+                       level->has_value();
+            },
+            syncTimeoutMs);
+    }
+
+    [[nodiscard]] bool waitUntilAllSent()
+    {
+        return QTest::qWaitFor([this] { return m_context->client()->pendingCount() == 0; },
+                               syncTimeoutMs);
+    }
+
+    [[nodiscard]] QString printerFile() const { return m_dir.filePath(QStringLiteral("lp0")); }
+    [[nodiscard]] PosContext& context() { return *m_context; }
+    [[nodiscard]] Till& till() { return m_context->till(); }
+    [[nodiscard]] CartModel& cart() { return *m_context->till().cart(); }
+    [[nodiscard]] QString holdText(int row)
+    {
+        return cart().data(cart().index(row), CartModel::HoldTextRole).toString();
+    }
+
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<PosContext> m_context;
+};
+
+} // namespace
+
+class tst_LiveTill : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase() { QQuickStyle::setStyle(QStringLiteral("Basic")); }
+
+    void init()
+    {
+        s_warnings.clear();
+        s_previousHandler = qInstallMessageHandler(collectWarnings);
+        QVERIFY(m_dir.isValid());
+        m_server = std::make_unique<ServerProcess>(
+            m_dir.filePath(QStringLiteral("server-%1.db").arg(++m_runs)));
+        QVERIFY(m_server->loadSampleStore());
+        m_tokens.clear();
+        for (const QString& id : {QStringLiteral("POS-01"), QStringLiteral("POS-02")}) {
+            m_tokens.append(m_server->addTerminal(id, QStringLiteral("pos")));
+            QVERIFY(!m_tokens.last().isEmpty());
+        }
+        m_managerToken = m_server->addTerminal(QStringLiteral("MGR-01"), QStringLiteral("manager"));
+        QVERIFY(!m_managerToken.isEmpty());
+        QVERIFY(m_server->start());
+    }
+
+    void cleanup()
+    {
+        m_engine.reset();
+        m_tills.clear();
+        m_server.reset();
+        qInstallMessageHandler(s_previousHandler);
+        QVERIFY2(s_warnings.isEmpty(), qPrintable(s_warnings.join(u'\n')));
+    }
+
+    // Scan, see the line held by the server, pay cash, print: the server's stock goes down by
+    // exactly the sale, its ledger replays, and the sale went as confirmed with its hold.
+    void endToEnd_scanHeldPayCashPrinted()
+    {
+        LiveTill& till = startTillOnScreen(0);
+        const Level before = stock(milk);
+        QCOMPARE(before.onHand, 24);
+
+        scan(milkBarcode);
+        QTRY_COMPARE(till.cart().count(), 1);
+        QTRY_COMPARE_WITH_TIMEOUT(lineShown(0), QStringLiteral("held"), syncTimeoutMs);
+        QCOMPARE(stock(milk).reserved, 1); // the server holds it for this till
+
+        QTest::keyClick(m_window, Qt::Key_F12);
+        QTRY_VERIFY(till.till().paying());
+        QTest::keyClick(m_window, Qt::Key_F1); // exact cash
+        QTRY_COMPARE(till.context().journal().count().value(), 1);
+        const QString receipt = till.till().lastReceipt();
+        QVERIFY(till.waitUntilAllSent());
+
+        const auto sale = till.context().journal().find(receipt);
+        QVERIFY(sale);
+        QVERIFY(!sale->offline);
+        QCOMPARE(sale->syncStatus, OutboxEntry::Status::Applied);
+        const QJsonObject payload = till.context().outbox().entry(sale->seq)->payload;
+        QCOMPARE(payload.value(QLatin1String("offline")).toBool(), false);
+        QVERIFY(!payload.value(QLatin1String("lines"))
+                     .toArray()
+                     .at(0)
+                     .toObject()
+                     .value(QLatin1String("reservation"))
+                     .toString()
+                     .isEmpty());
+
+        const Level after = stock(milk);
+        QCOMPARE(after.onHand, before.onHand - 1);
+        QCOMPARE(after.reserved, 0);
+        QCOMPARE(ledgerRowsFor(receipt), 1);
+        QVERIFY(verified());
+        QTRY_VERIFY(printed(till).contains(receipt.toLatin1()));
+    }
+
+    // The server dies (SIGKILL, as a power cut): the till sells on, the line says so, and the
+    // sale reaches the restarted server exactly once.
+    void offline_saleArrivesOnceWhenTheServerIsBack()
+    {
+        LiveTill& till = startTillOnScreen(0);
+        const Level before = stock(milk);
+        const quint16 port = m_server->port();
+        m_server->kill();
+        QTRY_VERIFY_WITH_TIMEOUT(!till.context().sync().online(), syncTimeoutMs);
+
+        scan(milkBarcode);
+        QTRY_COMPARE(till.cart().count(), 1);
+        QTRY_COMPARE(lineShown(0), QStringLiteral("offline — not confirmed"));
+        QTest::keyClick(m_window, Qt::Key_F12);
+        QTRY_VERIFY(till.till().paying());
+        QTest::keyClick(m_window, Qt::Key_F1);
+        QTRY_COMPARE(till.context().journal().count().value(), 1);
+        const QString receipt = till.till().lastReceipt();
+        QVERIFY(till.context().journal().find(receipt)->offline);
+        QCOMPARE(till.context().sync().pending(), 1);
+
+        QVERIFY(m_server->start(port));
+        QTRY_VERIFY_WITH_TIMEOUT(till.context().sync().online(), 40'000);
+        QVERIFY(till.waitUntilAllSent());
+        QCOMPARE(till.context().journal().find(receipt)->syncStatus, OutboxEntry::Status::Applied);
+        // Restart the server once more: the till's hello resends nothing new.
+        QCOMPARE(m_server->terminate(), 0);
+        QVERIFY(m_server->start(port));
+        QTRY_VERIFY_WITH_TIMEOUT(till.context().sync().online(), 40'000);
+
+        const Level after = stock(milk);
+        QCOMPARE(after.onHand, before.onHand - 1);
+        QCOMPARE(after.reserved, 0);
+        QCOMPARE(ledgerRowsFor(receipt), 1);
+        QVERIFY(verified());
+    }
+
+    // Two tills on two stores want the last unit: the first holds it and sells it; the
+    // second is told before it takes payment.
+    void twoTills_lastUnit_oneHoldsItTheOtherSeesOnlyZeroLeft()
+    {
+        LiveTill& first = startTill(0);
+        LiveTill& second = startTill(1);
+        QCOMPARE(stock(oatDrink).onHand, 1);
+
+        QVERIFY(first.till().addSku(oatDrink));
+        QTRY_COMPARE_WITH_TIMEOUT(first.holdText(0), QStringLiteral("held"), syncTimeoutMs);
+        QVERIFY(second.till().addSku(oatDrink));
+        QTRY_COMPARE_WITH_TIMEOUT(second.holdText(0), QStringLiteral("only 0 left"), syncTimeoutMs);
+        QCOMPARE(second.cart().hold(0), CartModel::Hold::Short);
+        QVERIFY(!second.till().holds().allConfirmed());
+
+        QVERIFY(first.till().startPayment());
+        QVERIFY(first.till().tenderCash(QString()));
+        QVERIFY(first.waitUntilAllSent());
+        second.till().cancelSale();
+        QVERIFY(second.waitUntilAllSent());
+
+        const Level after = stock(oatDrink);
+        QCOMPARE(after.onHand, 0);
+        QCOMPARE(after.reserved, 0);
+        QVERIFY(verified());
+    }
+
+    // Every change of the cart moves the server's holds: a quantity change re-reserves, a void
+    // and a cancelled sale release at once.
+    void holds_followQuantityVoidAndCancel()
+    {
+        LiveTill& till = startTill(0);
+        QVERIFY(till.till().addSku(milk));
+        QTRY_COMPARE_WITH_TIMEOUT(till.holdText(0), QStringLiteral("held"), syncTimeoutMs);
+        QCOMPARE(stock(milk).reserved, 1);
+        QVERIFY(till.till().setQuantity(0, QStringLiteral("3")));
+        QTRY_COMPARE_WITH_TIMEOUT(till.holdText(0), QStringLiteral("held"), syncTimeoutMs);
+        QVERIFY(till.waitUntilAllSent());
+        QCOMPARE(stock(milk).reserved, 3);
+        QVERIFY(till.till().setQuantity(0, QStringLiteral("30"))); // 24 on the floor
+        QTRY_COMPARE_WITH_TIMEOUT(till.holdText(0), QStringLiteral("only 24 left"), syncTimeoutMs);
+        QVERIFY(till.waitUntilAllSent());
+        QCOMPARE(stock(milk).reserved, 0); // the old hold went with the change
+
+        QVERIFY(till.till().voidLine(0));
+        QVERIFY(till.till().addSku(milk));
+        QVERIFY(till.till().addSku(oatDrink));
+        QTRY_COMPARE_WITH_TIMEOUT(till.holdText(1), QStringLiteral("held"), syncTimeoutMs);
+        QTRY_COMPARE(till.holdText(0), QStringLiteral("held"));
+        QVERIFY(till.till().voidLine(1));
+        QTRY_COMPARE(till.till().holds().liveCount(), 1); // the release is written
+        QVERIFY(till.waitUntilAllSent());
+        QCOMPARE(stock(oatDrink).reserved, 0);
+        QCOMPARE(stock(milk).reserved, 1);
+        till.till().cancelSale();
+        QTRY_COMPARE(till.till().holds().liveCount(), 0);
+        QVERIFY(till.waitUntilAllSent());
+        QCOMPARE(stock(milk).reserved, 0);
+        QVERIFY(verified());
+    }
+
+    // A sale sent as confirmed whose hold the server cut (a count below it) is refused for
+    // stock; the till sends it again as an offline sale, which lands as a shortage, and tells
+    // the clerk in the problems panel. A paid sale is never bounced.
+    void confirmedSaleRefused_isSentAgainAsOfflineAndLands()
+    {
+        LiveTill& till = startTill(0);
+        QVERIFY(till.till().addSku(oatDrink));
+        QTRY_COMPARE_WITH_TIMEOUT(till.holdText(0), QStringLiteral("held"), syncTimeoutMs);
+
+        WireClient manager;
+        QVERIFY(manager.open(m_server->url()));
+        QCOMPARE(manager.hello(QStringLiteral("MGR-01"), m_managerToken)
+                     .value(QLatin1String("type"))
+                     .toString(),
+                 QStringLiteral("welcome"));
+        manager.push(
+            {WireClient::mutation(1, QStringLiteral("count"),
+                                  {{QStringLiteral("sku"), oatDrink},
+                                   {QStringLiteral("location"), floorLocation},
+                                   {QStringLiteral("counted"), 0},
+                                   {QStringLiteral("expectedVersion"), stock(oatDrink).version}})});
+        const QList<QJsonObject> counted = manager.takeResults(1);
+        QCOMPARE(counted.size(), 1);
+        QCOMPARE(counted.at(0).value(QLatin1String("status")).toString(),
+                 QStringLiteral("applied"));
+        QTRY_COMPARE_WITH_TIMEOUT(till.cart().line(0).available, 0, syncTimeoutMs);
+        QVERIFY(till.till().holds().allConfirmed()); // the till cannot know its hold was cut
+
+        QVERIFY(till.till().startPayment());
+        QVERIFY(till.till().tenderCash(QString()));
+        const QString receipt = till.till().lastReceipt();
+        const qint64 firstSeq = till.context().journal().find(receipt)->seq;
+        QVERIFY(!till.context().journal().find(receipt)->offline);
+        QVERIFY(till.waitUntilAllSent());
+
+        const auto sale = till.context().journal().find(receipt);
+        QVERIFY(sale->offline);
+        QVERIFY(sale->seq > firstSeq);
+        QCOMPARE(sale->syncStatus, OutboxEntry::Status::Applied);
+        QCOMPARE(till.context().outbox().entry(firstSeq)->status, OutboxEntry::Status::Rejected);
+        SyncProblemsModel& problems = *till.context().sync().problems();
+        QTRY_COMPARE_WITH_TIMEOUT(problems.count(), 2, syncTimeoutMs);
+        QCOMPARE(problems.problems().at(0).title,
+                 QStringLiteral("A sale was sent again as an offline sale"));
+        QCOMPARE(problems.problems().at(1).kind, SyncProblem::Kind::Shortage);
+        QVERIFY(problems.problems().at(1).detail.contains(receipt));
+
+        const Level after = stock(oatDrink);
+        QCOMPARE(after.onHand, 0);
+        QCOMPARE(after.reserved, 0);
+        QVERIFY(m_server
+                    ->admin({QStringLiteral("stock"), QStringLiteral("show"),
+                             QStringLiteral("--sku"), oatDrink})
+                    .out.contains("open shortage exceptions: 1"));
+        QVERIFY(verified());
+    }
+
+    // The token never on the command line, and only from a file its owner alone can read.
+    void tokenFile_onlyOwnerOnly()
+    {
+        const QString token = m_dir.filePath(QStringLiteral("pos-01.token"));
+        QFile file(token);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(m_tokens.at(0).toUtf8() + '\n');
+        file.close();
+        QVERIFY(file.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup |
+                                    QFile::ReadOther));
+        const QStringList args{
+            QStringLiteral("--store"),          m_dir.filePath(QStringLiteral("t.db")),
+            QStringLiteral("--location"),       floorLocation,
+            QStringLiteral("--server"),         m_server->url().toString(),
+            QStringLiteral("--measure-startup")};
+        auto run = [&](const QStringList& more) {
+            QProcess till;
+            till.start(QStringLiteral(STOCKLINE_BINARY_DIR "/app/terminal/stockline"), args + more);
+            if (!till.waitForFinished(30'000))
+                return qMakePair(-1, QString());
+            return qMakePair(till.exitCode(), QString::fromUtf8(till.readAllStandardError() +
+                                                                till.readAllStandardOutput()));
+        };
+        auto [code, output] = run({QStringLiteral("--token-file"), token});
+        QCOMPARE(code, 2);
+        QVERIFY2(output.contains(QLatin1String("chmod 600")), qPrintable(output));
+        std::tie(code, output) = run({});
+        QCOMPARE(code, 2);
+        QVERIFY2(output.contains(QLatin1String("--token-file")), qPrintable(output));
+        QVERIFY(file.setPermissions(QFile::ReadOwner | QFile::WriteOwner));
+        std::tie(code, output) = run({QStringLiteral("--token-file"), token});
+        QCOMPARE(code, 0);
+        QVERIFY2(output.contains(QLatin1String("sale screen ready")), qPrintable(output));
+    }
+
+private:
+    static void collectWarnings(QtMsgType type, const QMessageLogContext& context,
+                                const QString& message)
+    {
+        const bool ours = context.category &&
+                          QLatin1String(context.category).startsWith(QLatin1String("stockline."));
+        if (type >= QtWarningMsg && type != QtInfoMsg && !ours)
+            s_warnings.append(message);
+        s_previousHandler(type, context, message);
+    }
+    static inline QStringList s_warnings;
+    static inline QtMessageHandler s_previousHandler = nullptr;
+
+    LiveTill& startTill(int terminal)
+    {
+        auto till = std::make_unique<LiveTill>();
+        const QString id = QStringLiteral("POS-0%1").arg(terminal + 1);
+        if (!till->open(m_server->url(), id, m_tokens.at(terminal)))
+            qFatal("the till did not open");
+        till->context().startSync();
+        if (!till->waitUntilSynced())
+            qFatal("the till did not sync with the server");
+        m_tills.push_back(std::move(till));
+        return *m_tills.back();
+    }
+
+    // The till with Main.qml loaded offscreen; one per process (the QML singletons).
+    LiveTill& startTillOnScreen(int terminal)
+    {
+        auto till = std::make_unique<LiveTill>();
+        if (!till->open(m_server->url(), QStringLiteral("POS-0%1").arg(terminal + 1),
+                        m_tokens.at(terminal)))
+            qFatal("the till did not open");
+        till->context().exposeToQml();
+        m_engine = std::make_unique<QQmlApplicationEngine>();
+        m_engine->addImportPath(QStringLiteral("qrc:/qt/qml"));
+        m_engine->load(QUrl(QStringLiteral("qrc:/qt/qml/Stockline/Pos/Main.qml")));
+        m_window = m_engine->rootObjects().isEmpty()
+                       ? nullptr
+                       : qobject_cast<QQuickWindow*>(m_engine->rootObjects().constFirst());
+        if (!m_window)
+            qFatal("Main.qml did not load");
+        m_window->requestActivate();
+        if (!QTest::qWaitForWindowExposed(m_window))
+            qFatal("the window was not exposed");
+        till->context().startSync();
+        if (!till->waitUntilSynced())
+            qFatal("the till did not sync with the server");
+        m_tills.push_back(std::move(till));
+        return *m_tills.back();
+    }
+
+    // A scanner's burst and Enter. keyClick's delay does not reach a QWindow in Qt 6.4.
+    void scan(const QString& code)
+    {
+        for (const QChar c : code)
+            QTest::keyClick(m_window, c.toLatin1());
+        QTest::keyClick(m_window, Qt::Key_Return);
+    }
+
+    // What the cart line's delegate on screen says about its stock.
+    QString lineShown(int row) const
+    {
+        auto* view = m_window->findChild<QQuickItem*>(QStringLiteral("cartView"));
+        if (!view)
+            return {};
+        auto* content = view->property("contentItem").value<QQuickItem*>();
+        const QList<QQuickItem*> items = content ? content->childItems() : QList<QQuickItem*>();
+        for (QQuickItem* item : items) {
+            if (item->property("index").toInt() == row && item->property("holdText").isValid())
+                return item->property("holdText").toString();
+        }
+        return {};
+    }
+
+    // The server's level at the store floorLocation, from `stockline-server stock show --sku`.
+    Level stock(const QString& sku) const
+    {
+        const ServerProcess::Run run = m_server->admin(
+            {QStringLiteral("stock"), QStringLiteral("show"), QStringLiteral("--sku"), sku});
+        const QRegularExpression row(
+            QStringLiteral("^%1\\s+%2\\s+(\\d+)\\s+(\\d+)\\s+\\d+\\s+(\\d+)")
+                .arg(QRegularExpression::escape(sku), floorLocation),
+            QRegularExpression::MultilineOption);
+        const QRegularExpressionMatch match = row.match(QString::fromUtf8(run.out));
+        if (run.exitCode != 0 || !match.hasMatch()) {
+            qWarning().noquote() << "stock show:" << run.exitCode << run.out << run.err;
+            return {};
+        }
+        return Level{match.captured(1).toLongLong(), match.captured(2).toLongLong(),
+                     match.captured(3).toLongLong()};
+    }
+
+    [[nodiscard]] bool verified() const
+    {
+        const ServerProcess::Run run = m_server->admin({QStringLiteral("verify")});
+        if (run.exitCode != 0)
+            qWarning().noquote() << "verify:" << run.out << run.err;
+        return run.exitCode == 0;
+    }
+
+    // Ledger rows of the server that name the sale and take stock (not its audit rows).
+    int ledgerRowsFor(const QString& receipt) const
+    {
+        QSqlDatabase db =
+            QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("ledger-check"));
+        int rows = -1;
+        {
+            db.setDatabaseName(m_server->database().mid(7));
+            if (db.open()) {
+                QSqlQuery q(db);
+                q.prepare(QStringLiteral("SELECT count(*) FROM ledger WHERE detail LIKE ? AND "
+                                         "on_hand_delta <> 0"));
+                q.addBindValue(QStringLiteral("%\"sale\":\"%1\"%").arg(receipt));
+                if (q.exec() && q.next())
+                    rows = q.value(0).toInt();
+                else
+                    qWarning() << q.lastError().text();
+            }
+            db.close();
+        }
+        db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(QStringLiteral("ledger-check"));
+        return rows;
+    }
+
+    QByteArray printed(LiveTill& till) const
+    {
+        QFile file(till.printerFile());
+        return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+    }
+
+    QTemporaryDir m_dir;
+    int m_runs = 0;
+    std::unique_ptr<ServerProcess> m_server;
+    QStringList m_tokens;
+    QString m_managerToken;
+    std::vector<std::unique_ptr<LiveTill>> m_tills;
+    std::unique_ptr<QQmlApplicationEngine> m_engine;
+    QQuickWindow* m_window = nullptr;
+};
+
+QTEST_MAIN(tst_LiveTill)
+#include "tst_livetill.moc"
