@@ -83,6 +83,8 @@ Result<std::unique_ptr<LocalStore>> LocalStore::open(const QString& path)
     std::unique_ptr<LocalStore> store(new LocalStore(path, name));
     Status status = store->checkFile();
     if (status)
+        status = store->restrictToOwner();
+    if (status)
         status = store->connect();
     if (status)
         status = store->configure();
@@ -91,6 +93,32 @@ Result<std::unique_ptr<LocalStore>> LocalStore::open(const QString& path)
     if (!status)
         return status.error();
     return store;
+}
+
+// The file holds the sales, the outbox with the terminal's mutations, and staff PIN hashes:
+// owner-only, like a key. A new file is made owner-only before SQLite opens it, so its -wal
+// and -shm files, which SQLite gives the database file's mode, are too; an older file and
+// its companions are corrected.
+Status LocalStore::restrictToOwner() const
+{
+    constexpr QFileDevice::Permissions ownerOnly = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
+    if (!QFile::exists(m_path)) {
+        QFile file(m_path);
+        if (!file.open(QIODevice::WriteOnly) || !file.setPermissions(ownerOnly))
+            return fileError(m_path,
+                             QStringLiteral("cannot be created: %1").arg(file.errorString()));
+        return success();
+    }
+    for (const QString& file :
+         {m_path, m_path + QStringLiteral("-wal"), m_path + QStringLiteral("-shm")}) {
+        // Qt adds the "user" bits for whoever runs us; only the file's own bits matter here.
+        const QFileDevice::Permissions userBits =
+            QFileDevice::ReadUser | QFileDevice::WriteUser | QFileDevice::ExeUser;
+        if (QFile::exists(file) && (QFile::permissions(file) & ~userBits) != ownerOnly &&
+            !QFile::setPermissions(file, ownerOnly))
+            return fileError(file, QStringLiteral("cannot be made readable by its owner only"));
+    }
+    return success();
 }
 
 // Clear words before SQLite's: it would create a missing file in a missing folder lazily and

@@ -53,6 +53,7 @@ private:
     [[nodiscard]] Status checkFile() const;
     [[nodiscard]] Status configure();
     [[nodiscard]] Status migrate();
+    [[nodiscard]] Status restrictToOwner() const;
     [[nodiscard]] Status migrateTo(int version);
     [[nodiscard]] Result<qint64> pragmaValue(const QString& pragma) const;
 

@@ -4,6 +4,7 @@
 #include "isotime.h"
 #include "localstore.h"
 #include "outbox.h"
+#include "paymentrows.h"
 
 #include <QSet>
 #include <algorithm>
@@ -53,11 +54,6 @@ std::optional<Error> checkPayments(const QList<Payment>& payments, Money total)
                             QStringLiteral("%1 paid back is not the refund's total of %2")
                                 .arg(paid.toString(), total.toString()));
     return std::nullopt;
-}
-
-QVariant textValue(const QString& value)
-{
-    return value.isNull() ? QVariant(QStringLiteral("")) : QVariant(value);
 }
 
 } // namespace
@@ -250,7 +246,7 @@ Result<RecordedReturn> ReturnJournal::record(const CompletedReturn& request)
     if (written)
         written = insertLines(*refund, stored, *sale);
     if (written)
-        written = insertPayments(*refund, stored.payments);
+        written = insertPaymentRows(m_store, PaymentTable::Refund, *refund, stored.payments);
     if (written)
         written = tx.commit();
     if (!written)
@@ -287,23 +283,6 @@ Status ReturnJournal::insertLines(const QString& refund, const CompletedReturn& 
             query.addBindValue(value);
         if (!query.exec())
             return LocalStore::sqlError(query, QStringLiteral("record a refund line"));
-    }
-    return success();
-}
-
-Status ReturnJournal::insertPayments(const QString& refund, const QList<Payment>& payments) const
-{
-    QSqlQuery query = m_store.prepare(
-        QStringLiteral("INSERT INTO refund_payments (refund, idx, method, amount, reference)"
-                       " VALUES (?, ?, ?, ?, ?)"));
-    for (qsizetype i = 0; i < payments.size(); ++i) {
-        const Payment& payment = payments.at(i);
-        for (const QVariant& value :
-             {QVariant(refund), QVariant(static_cast<qint64>(i + 1)), QVariant(payment.method),
-              QVariant(payment.amount.minor()), textValue(payment.reference)})
-            query.addBindValue(value);
-        if (!query.exec())
-            return LocalStore::sqlError(query, QStringLiteral("record a refund payment"));
     }
     return success();
 }

@@ -104,8 +104,6 @@ private:
                                 Money total) const;
     [[nodiscard]] Status insertLines(const QString& refund, const CompletedReturn& request,
                                      const ReturnableSale& sale) const;
-    [[nodiscard]] Status insertPayments(const QString& refund,
-                                        const QList<Payment>& payments) const;
 
     const LocalStore& m_store;
     Outbox& m_outbox;

@@ -3,6 +3,7 @@
 #include "ids.h"
 #include "isotime.h"
 #include "localstore.h"
+#include "paymentrows.h"
 #include "receiptnumbers.h"
 
 #include <QJsonDocument>
@@ -114,10 +115,6 @@ std::optional<Error> checkPaid(const QList<Payment>& payments, Money total)
 }
 
 // A null QString binds as SQL NULL; the optional text columns hold '' for "none".
-QVariant textValue(const QString& value)
-{
-    return value.isNull() ? QVariant(QStringLiteral("")) : QVariant(value);
-}
 
 QString timeText(const QDateTime& at)
 {
@@ -213,7 +210,7 @@ Result<RecordedSale> SaleJournal::record(const CompletedSale& sale)
     if (written)
         written = insertLines(*receipt, sale.lines);
     if (written)
-        written = insertPayments(*receipt, sale.payments);
+        written = insertPaymentRows(m_store, PaymentTable::Sale, *receipt, sale.payments);
     if (written)
         written = tx.commit();
     if (!written)
@@ -270,23 +267,6 @@ Status SaleJournal::insertLines(const QString& receipt, const QList<ReceiptLine>
             query.addBindValue(value);
         if (!query.exec())
             return LocalStore::sqlError(query, QStringLiteral("record a sale line"));
-    }
-    return success();
-}
-
-Status SaleJournal::insertPayments(const QString& receipt, const QList<Payment>& payments) const
-{
-    QSqlQuery query = m_store.prepare(
-        QStringLiteral("INSERT INTO sale_payments (receipt, idx, method, amount, reference)"
-                       " VALUES (?, ?, ?, ?, ?)"));
-    for (qsizetype i = 0; i < payments.size(); ++i) {
-        const Payment& payment = payments.at(i);
-        for (const QVariant& value :
-             {QVariant(receipt), QVariant(static_cast<qint64>(i + 1)), QVariant(payment.method),
-              QVariant(payment.amount.minor()), textValue(payment.reference)})
-            query.addBindValue(value);
-        if (!query.exec())
-            return LocalStore::sqlError(query, QStringLiteral("record a payment"));
     }
     return success();
 }

@@ -99,8 +99,6 @@ private:
     [[nodiscard]] Status insertSale(const QString& receipt, const CompletedSale& sale,
                                     const QDateTime& at, qint64 seq) const;
     [[nodiscard]] Status insertLines(const QString& receipt, const QList<ReceiptLine>& lines) const;
-    [[nodiscard]] Status insertPayments(const QString& receipt,
-                                        const QList<Payment>& payments) const;
 
     const LocalStore& m_store;
     Outbox& m_outbox;

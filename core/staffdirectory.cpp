@@ -26,19 +26,6 @@ QString durationText(qint64 seconds)
     return minutes == 1 ? QStringLiteral("1 minute") : QStringLiteral("%1 minutes").arg(minutes);
 }
 
-// The store now holds PIN hashes, which a patient attacker could brute-force: other users of
-// the machine must not read it (nor its write-ahead log, which holds the same pages).
-void restrictToOwner(const QString& path)
-{
-    for (const QString& file :
-         {path, path + QStringLiteral("-wal"), path + QStringLiteral("-shm")}) {
-        if (QFile::exists(file) &&
-            !QFile::setPermissions(file, QFileDevice::ReadOwner | QFileDevice::WriteOwner))
-            qCWarning(lcCore) << "cannot make" << file
-                              << "readable by its owner only; it holds staff PIN hashes";
-    }
-}
-
 std::optional<Error> checkList(const QList<StaffMember>& staff)
 {
     QSet<QString> names;
@@ -93,7 +80,6 @@ Status StaffDirectory::replace(Transaction& tx, const QList<StaffMember>& staff)
         return ok;
     if (std::optional<Error> problem = checkList(staff))
         return *problem;
-    restrictToOwner(m_store.path());
     QSqlQuery clear = m_store.prepare(QStringLiteral("DELETE FROM staff"));
     if (!clear.exec())
         return LocalStore::sqlError(clear, QStringLiteral("replace the staff list"));

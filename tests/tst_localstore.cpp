@@ -75,6 +75,27 @@ private Q_SLOTS:
         }
     }
 
+    void open_makesTheStoreAndItsLogReadableByTheOwnerOnly()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("private.db"));
+        {
+            auto store = LocalStore::open(path);
+            QVERIFY(store);
+            Transaction tx(*store.value());
+            QVERIFY(tx.commit());
+            const auto ownerOnly = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
+            QCOMPARE(QFile::permissions(path) & ~QFileDevice::Permissions(0x0700), ownerOnly);
+            QVERIFY(QFile::exists(path + QStringLiteral("-wal")));
+            QCOMPARE(QFile::permissions(path + QStringLiteral("-wal")) &
+                         ~QFileDevice::Permissions(0x0700),
+                     ownerOnly);
+        }
+        // A store someone made readable by others is corrected when it is opened.
+        QVERIFY(QFile::setPermissions(path, QFile::permissions(path) | QFileDevice::ReadOther));
+        QVERIFY(LocalStore::open(path));
+        QVERIFY(!(QFile::permissions(path) & QFileDevice::ReadOther));
+    }
+
     void open_turnsOnWalFullSyncAndForeignKeys()
     {
         auto store = openOrFail(m_dir.filePath(QStringLiteral("pragmas.db")));
