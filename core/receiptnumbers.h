@@ -35,8 +35,9 @@ public:
     [[nodiscard]] static Result<QString> format(QStringView terminal, qint64 number);
 
     static constexpr int minDigits = 6;
-    // 64 (the longest ID) minus the dash and six digits.
-    static constexpr int maxTerminalLength = 64 - 1 - minDigits;
+    // 64 (the longest ID) minus the dash, the R of refund numbers ("POS-01-R000001": a till
+    // that can sell must be able to refund) and six digits.
+    static constexpr int maxTerminalLength = 64 - 2 - minDigits;
     static constexpr QLatin1String counterName{"receipt"};
 
 private:

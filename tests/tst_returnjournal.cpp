@@ -182,6 +182,8 @@ private Q_SLOTS:
         QCOMPARE(ReturnJournal::format(u"POS-01", 42).value(), QStringLiteral("POS-01-R000042"));
         QVERIFY(!ReturnJournal::format(u"POS-01", 0));
         QVERIFY(!ReturnJournal::format(QString(60, u'T'), 1));
+        // Every terminal id that may sell may refund.
+        QVERIFY(ReturnJournal::format(QString(ReceiptNumbers::maxTerminalLength, u'T'), 1));
     }
 
 private:
