@@ -827,48 +827,51 @@ Result<TerminalInfo> SqlServerStore::terminal(const QString& id)
 }
 
 // The cursor is read before the rows: a row committed in between is sent once more with the
-// next cursor, which is harmless (levels are absolute values), and none is ever missed.
-Result<Levels> SqlServerStore::levelsSince(qint64 cursor)
+// next cursor, which is harmless (levels and products are absolute values), and none is ever
+// missed. A cursor of 0, or one ahead of ours (a restored database), gets everything.
+template <typename Row, typename Read>
+Result<std::pair<qint64, bool>> SqlServerStore::rowsSince(qint64 cursor, const QString& select,
+                                                          const QString& order, Read read,
+                                                          QList<Row>& rows, const QString& what)
 {
     const Result<qint64> current = currentCursor();
     if (!current)
         return current.error();
-    Levels result;
-    result.cursor = *current;
-    result.full = cursor <= 0 || cursor > *current;
+    const bool full = cursor <= 0 || cursor > *current;
     QSqlQuery q = newQuery();
-    if (result.full) {
-        q.prepare(levelColumns + QStringLiteral(" ORDER BY sku, location"));
-    } else {
-        q.prepare(levelColumns + QStringLiteral(" WHERE cursor > ? ORDER BY sku, location"));
+    q.prepare(select + (full ? QString() : QStringLiteral(" WHERE cursor > ?")) + order);
+    if (!full)
         q.addBindValue(cursor);
-    }
     if (!q.exec())
-        return storageError(q, QStringLiteral("read levels"));
+        return storageError(q, what);
     while (q.next())
-        result.levels.append(sqlrows::level(q));
+        rows.append(read(q));
+    return std::pair{*current, full};
+}
+
+Result<Levels> SqlServerStore::levelsSince(qint64 cursor)
+{
+    Levels result;
+    const auto read = rowsSince(
+        cursor, levelColumns, QStringLiteral(" ORDER BY sku, location"),
+        [](const QSqlQuery& q) { return sqlrows::level(q); }, result.levels,
+        QStringLiteral("read levels"));
+    if (!read)
+        return read.error();
+    std::tie(result.cursor, result.full) = read.value();
     return result;
 }
 
 Result<CatalogUpdate> SqlServerStore::catalogSince(qint64 cursor)
 {
-    const Result<qint64> current = currentCursor();
-    if (!current)
-        return current.error();
     CatalogUpdate result;
-    result.cursor = *current;
-    result.full = cursor <= 0 || cursor > *current;
-    QSqlQuery q = newQuery();
-    if (result.full) {
-        q.prepare(productColumns + QStringLiteral(" ORDER BY sku"));
-    } else {
-        q.prepare(productColumns + QStringLiteral(" WHERE cursor > ? ORDER BY sku"));
-        q.addBindValue(cursor);
-    }
-    if (!q.exec())
-        return storageError(q, QStringLiteral("read the catalog"));
-    while (q.next())
-        result.products.append(sqlrows::product(q));
+    const auto read = rowsSince(
+        cursor, productColumns, QStringLiteral(" ORDER BY sku"),
+        [](const QSqlQuery& q) { return sqlrows::product(q); }, result.products,
+        QStringLiteral("read the catalog"));
+    if (!read)
+        return read.error();
+    std::tie(result.cursor, result.full) = read.value();
     return result;
 }
 

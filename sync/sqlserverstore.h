@@ -103,6 +103,12 @@ private:
     [[nodiscard]] Result<VerifyReport> verifyChecks();
     // A statement for the paths that are not hot (administration, sessions, verify).
     [[nodiscard]] QSqlQuery newQuery() const;
+    // Rows changed after `cursor` (all of them when it is 0 or ahead of ours) appended to
+    // `rows`; the current cursor and whether that was everything.
+    template <typename Row, typename Read>
+    [[nodiscard]] Result<std::pair<qint64, bool>> rowsSince(qint64 cursor, const QString& select,
+                                                            const QString& order, Read read,
+                                                            QList<Row>& rows, const QString& what);
 
     // Products and locations are never deleted, so a positive answer can be remembered even
     // while other connections add more; a negative one is always asked of the database.
