@@ -242,10 +242,18 @@ Result<std::optional<CashSessionInfo>> CashSession::current() const
 
 Status CashSession::checkOpen() const
 {
+    const Result<qint64> session = openSessionId();
+    return session ? success() : Status(session.error());
+}
+
+Result<qint64> CashSession::openSessionId() const
+{
     const Result<std::optional<CashSessionInfo>> open = current();
     if (!open)
         return open.error();
-    return open->has_value() ? success() : Status(noSession());
+    if (!open->has_value())
+        return noSession();
+    return (*open)->id;
 }
 
 Result<CashSessionInfo> CashSession::open(const QString& staff, Money openingFloat)
@@ -294,14 +302,12 @@ Result<CashMovement> CashSession::record(const CashMovement& movement)
     Transaction tx(m_store);
     if (!tx.isOpen())
         return tx.status().error();
-    const Result<std::optional<CashSessionInfo>> open = current();
-    if (!open)
-        return open.error();
-    if (!open->has_value())
-        return noSession();
+    const Result<qint64> session = openSessionId();
+    if (!session)
+        return session.error();
     if (movement.kind == CashMovement::Kind::Out) {
         // More than the drawer holds is a typing slip (5000 for 50.00), never a real paid-out.
-        const Result<CashReport> sofar = build((*open)->id);
+        const Result<CashReport> sofar = build(*session);
         if (!sofar)
             return sofar.error();
         if (movement.amount > sofar->expectedCash)
@@ -315,7 +321,7 @@ Result<CashMovement> CashSession::record(const CashMovement& movement)
         QStringLiteral("INSERT INTO cash_movements (session, at, staff, kind, amount, reason)"
                        " VALUES (?, ?, ?, ?, ?, ?)"));
     for (const QVariant& value :
-         {QVariant((*open)->id), QVariant(isoUtc(recorded.at)), QVariant(recorded.staff),
+         {QVariant(*session), QVariant(isoUtc(recorded.at)), QVariant(recorded.staff),
           QVariant(recorded.kind == CashMovement::Kind::In ? QStringLiteral("in")
                                                            : QStringLiteral("out")),
           QVariant(recorded.amount.minor()), QVariant(recorded.reason)})
@@ -333,12 +339,10 @@ Result<CashReport> CashSession::xReport() const
     Transaction tx(m_store);
     if (!tx.isOpen())
         return tx.status().error();
-    const Result<std::optional<CashSessionInfo>> open = current();
-    if (!open)
-        return open.error();
-    if (!open->has_value())
-        return noSession();
-    return build((*open)->id);
+    const Result<qint64> session = openSessionId();
+    if (!session)
+        return session.error();
+    return build(*session);
 }
 
 Result<QList<CashCount>> CashSession::checkCounts(const QList<CashCount>& counted) const
@@ -378,12 +382,10 @@ Result<CashReport> CashSession::close(const QList<CashCount>& counted, const QSt
     Transaction tx(m_store);
     if (!tx.isOpen())
         return tx.status().error();
-    const Result<std::optional<CashSessionInfo>> open = current();
-    if (!open)
-        return open.error();
-    if (!open->has_value())
-        return noSession();
-    Result<CashReport> built = build((*open)->id);
+    const Result<qint64> session = openSessionId();
+    if (!session)
+        return session.error();
+    Result<CashReport> built = build(*session);
     if (!built)
         return built.error();
     CashReport report = std::move(built).value();

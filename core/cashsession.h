@@ -157,6 +157,8 @@ public:
 
 private:
     [[nodiscard]] QDateTime now() const;
+    // The open session's id, or the clerk's-words error when the drawer is not open.
+    [[nodiscard]] Result<qint64> openSessionId() const;
     [[nodiscard]] Result<QList<CashCount>> checkCounts(const QList<CashCount>& counted) const;
     [[nodiscard]] Result<CashReport> build(qint64 session) const;
     [[nodiscard]] Status addSales(CashReport& report) const;
