@@ -1,5 +1,7 @@
 #include "poscontext.h"
 
+#include "approvallog.h"
+#include "approvals.h"
 #include "catalog.h"
 #include "client.h"
 #include "localstore.h"
@@ -10,6 +12,8 @@
 #include "returnjournal.h"
 #include "salejournal.h"
 #include "singletons.h"
+#include "staffdirectory.h"
+#include "staffsession.h"
 #include "stockreplica.h"
 #include "storecsv.h"
 #include "tillsync.h"
@@ -68,6 +72,11 @@ Status PosContext::build(const PosOptions& options)
     m_notices = std::make_unique<Notices>();
     m_sync = std::make_unique<SyncStatus>();
     m_printer = std::make_unique<ReceiptPrinter>(options.printer);
+    m_directory = std::make_unique<StaffDirectory>(*m_store);
+    m_approvalLog = std::make_unique<ApprovalLog>(*m_store);
+    m_staff = std::make_unique<StaffSession>(*m_directory);
+    m_approvals = std::make_unique<Approvals>(
+        Approvals::Parts{*m_directory, *m_approvalLog, *m_staff, *m_notices});
 
     const Result<QString> location = chooseLocation(options.location);
     if (!location)
@@ -76,11 +85,11 @@ Status PosContext::build(const PosOptions& options)
         options.receiptFolder.isEmpty()
             ? QFileInfo(options.storePath).absolutePath() + QStringLiteral("/receipts")
             : options.receiptFolder;
-    m_till = std::make_unique<Till>(Till::Services{*m_catalog, *m_replica, *m_journal, *m_outbox,
-                                                   *m_parked, *m_returns, *m_printer, *m_sync,
-                                                   *m_notices},
-                                    Till::Settings{options.storeName, options.terminal, *location,
-                                                   options.staff, receipts, options.holdSeconds});
+    m_till = std::make_unique<Till>(
+        Till::Services{*m_catalog, *m_replica, *m_journal, *m_outbox, *m_parked, *m_returns,
+                       *m_printer, *m_sync, *m_notices, *m_staff, *m_approvals},
+        Till::Settings{options.storeName, options.terminal, *location, receipts,
+                       options.holdSeconds, options.discountLimitPercent});
     if (!options.server.isEmpty())
         buildSync();
     return success();
@@ -93,6 +102,8 @@ void PosContext::buildSync()
     client.terminal = m_options.terminal;
     client.token = m_options.token;
     m_client = std::make_unique<sync::Client>(*m_store, nullptr, client);
+    QObject::connect(m_client.get(), &sync::Client::staffChanged, m_staff.get(),
+                     &StaffSession::reload);
     m_tillSync = std::make_unique<TillSync>(
         TillSync::Parts{*m_client, *m_till, *m_journal, *m_catalog, *m_sync, *m_notices},
         m_options.terminal);

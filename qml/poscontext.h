@@ -7,6 +7,7 @@
 #include <memory>
 
 namespace stockline {
+class ApprovalLog;
 class Catalog;
 class LocalStore;
 class Outbox;
@@ -14,6 +15,7 @@ class ParkedSales;
 class ReceiptNumbers;
 class ReturnJournal;
 class SaleJournal;
+class StaffDirectory;
 class StockReplica;
 } // namespace stockline
 
@@ -23,8 +25,10 @@ class Client;
 
 namespace stockline::ui {
 
+class Approvals;
 class Notices;
 class ReceiptPrinter;
+class StaffSession;
 class SyncStatus;
 class Till;
 class TillSync;
@@ -36,11 +40,11 @@ struct PosOptions
     QString terminal = QStringLiteral("POS-01");
     QString location; // empty: the first location of the replica
     QString storeName = QStringLiteral("Stockline");
-    QString staff;
-    QString printer;       // ReceiptPrinter's target; empty: none
-    QString receiptFolder; // empty: "receipts" next to the store file
-    QUrl server;           // the sync server, ws://host:port/; empty: none, every sale offline
-    QString token;         // this terminal's token for the server
+    int discountLimitPercent = 10; // above it, a discount needs a manager
+    QString printer;               // ReceiptPrinter's target; empty: none
+    QString receiptFolder;         // empty: "receipts" next to the store file
+    QUrl server;   // the sync server, ws://host:port/; empty: none, every sale offline
+    QString token; // this terminal's token for the server
     qint64 holdSeconds = 15 * 60; // how long the server holds a line's units unsold
 };
 
@@ -64,6 +68,9 @@ public:
 
     [[nodiscard]] Till& till() { return *m_till; }
     [[nodiscard]] Notices& notices() { return *m_notices; }
+    [[nodiscard]] StaffSession& staff() { return *m_staff; }
+    [[nodiscard]] Approvals& approvals() { return *m_approvals; }
+    [[nodiscard]] ApprovalLog& approvalLog() { return *m_approvalLog; }
     [[nodiscard]] SyncStatus& sync() { return *m_sync; }
     [[nodiscard]] LocalStore& store() { return *m_store; }
     [[nodiscard]] Outbox& outbox() { return *m_outbox; }
@@ -92,6 +99,10 @@ private:
     std::unique_ptr<Notices> m_notices;
     std::unique_ptr<SyncStatus> m_sync;
     std::unique_ptr<ReceiptPrinter> m_printer;
+    std::unique_ptr<StaffDirectory> m_directory;
+    std::unique_ptr<ApprovalLog> m_approvalLog;
+    std::unique_ptr<StaffSession> m_staff;
+    std::unique_ptr<Approvals> m_approvals;
     std::unique_ptr<Till> m_till;
     std::unique_ptr<sync::Client> m_client;
     std::unique_ptr<TillSync> m_tillSync;
