@@ -8,9 +8,10 @@ PinCheck::PinCheck(QObject* parent) : QObject(parent)
 {
     connect(&m_watcher, &QFutureWatcher<QStringList>::finished, this, [this] {
         const Done done = std::exchange(m_done, {});
-        Q_EMIT busyChanged();
+        m_busy = false;
         if (done)
             done(m_watcher.result());
+        Q_EMIT busyChanged();
     });
 }
 
@@ -26,6 +27,7 @@ bool PinCheck::run(StaffDirectory::PinAttempt attempt, Done done)
     if (busy())
         return false;
     m_done = std::move(done);
+    m_busy = true;
     m_watcher.setFuture(
         QtConcurrent::run([attempt = std::move(attempt)] { return attempt.matching(); }));
     Q_EMIT busyChanged();

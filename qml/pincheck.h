@@ -24,7 +24,8 @@ public:
 
     // `done` runs on this object's thread with the matching names. False when already busy.
     bool run(StaffDirectory::PinAttempt attempt, Done done);
-    [[nodiscard]] bool busy() const { return m_watcher.isRunning(); }
+    // From run() until `done` has run: the future alone ends before its result is handled.
+    [[nodiscard]] bool busy() const { return m_busy; }
 
 Q_SIGNALS:
     void busyChanged();
@@ -32,6 +33,7 @@ Q_SIGNALS:
 private:
     QFutureWatcher<QStringList> m_watcher;
     Done m_done;
+    bool m_busy = false;
 };
 
 } // namespace stockline::ui
