@@ -89,7 +89,7 @@ Status PosContext::build(const PosOptions& options)
         Till::Services{*m_catalog, *m_replica, *m_journal, *m_outbox, *m_parked, *m_returns,
                        *m_printer, *m_sync, *m_notices, *m_staff, *m_approvals},
         Till::Settings{options.storeName, options.terminal, *location, receipts,
-                       options.holdSeconds, options.discountLimitPercent});
+                       options.holdSeconds, options.discountLimitPercent, options.setupChangeable});
     if (!options.server.isEmpty())
         buildSync();
     return success();

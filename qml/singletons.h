@@ -4,6 +4,7 @@
 // instance injected before Main.qml loads, owned by C++, so the classes themselves carry no
 // QML registration and are built and tested like any other object.
 
+#include "enrolment.h"
 #include "notices.h"
 #include "syncstatus.h"
 #include "till.h"
@@ -54,6 +55,18 @@ struct SyncForeign
 public:
     static SyncStatus* create(QQmlEngine*, QJSEngine*) { return injected(instance); }
     static inline SyncStatus* instance = nullptr;
+};
+
+struct EnrolmentForeign
+{
+    Q_GADGET
+    QML_FOREIGN(stockline::ui::Enrolment)
+    QML_NAMED_ELEMENT(Enrolment)
+    QML_SINGLETON
+
+public:
+    static Enrolment* create(QQmlEngine*, QJSEngine*) { return injected(instance); }
+    static inline Enrolment* instance = nullptr;
 };
 
 } // namespace stockline::ui

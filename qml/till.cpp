@@ -437,6 +437,20 @@ bool Till::removeTender(int row)
                                         });
 }
 
+bool Till::changeSetup()
+{
+    if (!m_settings.setupChangeable)
+        return report(tr("This till runs on its command line: change its setup there."));
+    if (!signedIn())
+        return false;
+    return m_services.approvals.request(Approval::Kind::TerminalSetup,
+                                        tr("Change the setup of terminal %1").arg(terminal()),
+                                        [this](const QString&) {
+                                            Q_EMIT setupChangeRequested();
+                                            return true;
+                                        });
+}
+
 bool Till::refund(bool toOriginalTender)
 {
     if (!signedIn())

@@ -1,9 +1,13 @@
 #include "selftest.h"
 
+#include "enrolment.h"
+#include "singletons.h"
+
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QQmlApplicationEngine>
 #include <QQuickWindow>
+#include <QTemporaryDir>
 #include <QUrl>
 #include <cstdio>
 
@@ -56,6 +60,30 @@ void settle(int ms)
     }
 }
 
+namespace {
+
+// The enrolment window, as a first run shows it (nothing is written).
+bool loadsEnrolment()
+{
+    const QTemporaryDir dir;
+    ui::Enrolment enrolment(dir.filePath(QStringLiteral("terminal.json")), std::nullopt);
+    ui::EnrolmentForeign::instance = &enrolment;
+    QQmlApplicationEngine engine;
+    engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
+    engine.load(QUrl(QStringLiteral("qrc:/qt/qml/Stockline/Pos/EnrolWindow.qml")));
+    auto* window = engine.rootObjects().isEmpty()
+                       ? nullptr
+                       : qobject_cast<QQuickWindow*>(engine.rootObjects().constFirst());
+    settle(100);
+    const bool rendered = window && !window->grabWindow().isNull();
+    ui::EnrolmentForeign::instance = nullptr;
+    if (!rendered)
+        std::fprintf(stderr, "self-test: EnrolWindow.qml did not render\n");
+    return rendered;
+}
+
+} // namespace
+
 int runSelfTest(QQmlApplicationEngine& engine)
 {
     const QmlProblems problems;
@@ -79,11 +107,12 @@ int runSelfTest(QQmlApplicationEngine& engine)
     }
     QMetaObject::invokeMethod(window, "openReceipt");
     settle(100);
+    rendered = loadsEnrolment() && rendered;
     for (const QString& problem : problems.problems())
         std::fprintf(stderr, "self-test: %s\n", qPrintable(problem));
     if (!problems.problems().isEmpty() || !rendered)
         return 1;
-    std::printf("self-test: Main.qml and its screens loaded without a warning\n");
+    std::printf("self-test: Main.qml, its screens and the enrolment loaded without a warning\n");
     return 0;
 }
 
