@@ -496,6 +496,7 @@ bool Till::completeSale()
     ReceiptDocument receipt = ReceiptDocument::forSale(sale.lines, notes);
     receipt.storeName = m_settings.storeName;
     receipt.terminal = m_settings.terminal;
+    receipt.staff = sale.staff;
     receipt.number = recorded->receipt;
     receipt.at = recorded->at;
     receipt.payments = sale.payments;
