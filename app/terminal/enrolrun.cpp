@@ -2,6 +2,7 @@
 
 #include "closequit.h"
 #include "enrolment.h"
+#include "qmlwindow.h"
 #include "singletons.h"
 
 #include <QDir>
@@ -21,11 +22,7 @@ std::optional<TerminalConfig> runEnrolment(const QString& configPath,
     bool enrolled = false;
     {
         QQmlApplicationEngine engine;
-        engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
-        engine.load(QUrl(QStringLiteral("qrc:/qt/qml/Stockline/Pos/EnrolWindow.qml")));
-        auto* window = engine.rootObjects().isEmpty()
-                           ? nullptr
-                           : qobject_cast<QQuickWindow*>(engine.rootObjects().constFirst());
+        auto* window = loadWindow(engine, QStringLiteral("EnrolWindow.qml"));
         if (window) {
             QObject::connect(&enrolment, &ui::Enrolment::enrolled, qApp, [&enrolled] {
                 enrolled = true;

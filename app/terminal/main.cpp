@@ -5,6 +5,7 @@
 #include "enrolrun.h"
 #include "measure.h"
 #include "poscontext.h"
+#include "qmlwindow.h"
 #include "screenshots.h"
 #include "selftest.h"
 #include "till.h"
@@ -154,17 +155,13 @@ int runTill(const stockline::ui::PosOptions& pos, const QCommandLineParser& pars
     (*context)->exposeToQml();
 
     QQmlApplicationEngine engine;
-    engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
     if (parser.isSet(options.selfTest))
         return stockline::app::runSelfTest(engine);
     if (parser.isSet(options.screenshots))
         return stockline::app::takeScreenshots(engine, **context,
                                                parser.value(options.screenshots));
 
-    engine.load(QUrl(QStringLiteral("qrc:/qt/qml/Stockline/Pos/Main.qml")));
-    auto* window = engine.rootObjects().isEmpty()
-                       ? nullptr
-                       : qobject_cast<QQuickWindow*>(engine.rootObjects().constFirst());
+    auto* window = stockline::app::loadWindow(engine, QStringLiteral("Main.qml"));
     if (!window)
         return 1;
     stockline::app::quitWhenClosed(*window);

@@ -1,6 +1,7 @@
 #include "selftest.h"
 
 #include "enrolment.h"
+#include "qmlwindow.h"
 #include "singletons.h"
 
 #include <QCoreApplication>
@@ -69,11 +70,7 @@ bool loadsEnrolment()
     ui::Enrolment enrolment(dir.filePath(QStringLiteral("terminal.json")), std::nullopt);
     ui::EnrolmentForeign::instance = &enrolment;
     QQmlApplicationEngine engine;
-    engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
-    engine.load(QUrl(QStringLiteral("qrc:/qt/qml/Stockline/Pos/EnrolWindow.qml")));
-    auto* window = engine.rootObjects().isEmpty()
-                       ? nullptr
-                       : qobject_cast<QQuickWindow*>(engine.rootObjects().constFirst());
+    auto* window = loadWindow(engine, QStringLiteral("EnrolWindow.qml"));
     settle(100);
     const bool rendered = window && !window->grabWindow().isNull();
     ui::EnrolmentForeign::instance = nullptr;
@@ -87,10 +84,7 @@ bool loadsEnrolment()
 int runSelfTest(QQmlApplicationEngine& engine)
 {
     const QmlProblems problems;
-    engine.load(QUrl(QStringLiteral("qrc:/qt/qml/Stockline/Pos/Main.qml")));
-    auto* window = engine.rootObjects().isEmpty()
-                       ? nullptr
-                       : qobject_cast<QQuickWindow*>(engine.rootObjects().constFirst());
+    auto* window = loadWindow(engine, QStringLiteral("Main.qml"));
     if (!window) {
         std::fprintf(stderr, "self-test: Main.qml did not load a window\n");
         return 1;
