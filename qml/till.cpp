@@ -333,9 +333,9 @@ bool Till::cancelSale()
         dropSale();
         return true;
     }
-    const QString detail = tr("Cancel a sale of %1 with %2 already paid")
-                               .arg(moneyText(m_cart->totals().total),
-                                    moneyText(m_cart->totals().total - m_payment->remaining()));
+    const QString detail =
+        tr("Cancel a sale of %1 with %2 already paid")
+            .arg(moneyText(m_cart->totals().total), moneyText(m_payment->paid()));
     return m_services.approvals.request(Approval::Kind::VoidAfterPayment, detail,
                                         [this](const QString&) {
                                             dropSale();
@@ -381,8 +381,8 @@ bool Till::cancelPayment()
     };
     if (m_payment->count() == 0)
         return back(QString());
-    const QString detail = tr("Give back %1 already paid and return to the sale")
-                               .arg(moneyText(m_cart->totals().total - m_payment->remaining()));
+    const QString detail =
+        tr("Give back %1 already paid and return to the sale").arg(moneyText(m_payment->paid()));
     return m_services.approvals.request(Approval::Kind::VoidAfterPayment, detail, back);
 }
 
