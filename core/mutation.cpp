@@ -202,8 +202,12 @@ Problem checkBody(const ReturnMutation& m)
 
 Problem checkBody(const ReceiveMutation& m)
 {
+    if (m.delivery.isEmpty() && (!m.rejected.isEmpty() || m.over))
+        return Error{key("delivery"), QStringLiteral("rejected and over need a delivery")};
     return firstOf({checkId(key("receipt"), m.receipt), checkId(key("location"), m.location),
-                    checkList("lines", m.lines, 1), checkText(key("reference"), m.reference)});
+                    checkList("lines", m.lines, 1), checkText(key("reference"), m.reference),
+                    checkOptionalId(key("delivery"), m.delivery),
+                    checkList("rejected", m.rejected, 0)});
 }
 
 Problem checkBody(const CountMutation& m)
@@ -326,6 +330,11 @@ void writeBody(JsonWriter& w, const ReceiveMutation& m)
     w.string(L("location"), m.location);
     writeList(w, L("lines"), m.lines);
     w.optionalString(L("reference"), m.reference);
+    w.optionalString(L("delivery"), m.delivery);
+    if (!m.rejected.isEmpty())
+        writeList(w, L("rejected"), m.rejected);
+    if (m.over)
+        w.boolean(L("over"), true);
 }
 
 void writeBody(JsonWriter& w, const CountMutation& m)
@@ -437,8 +446,21 @@ public:
     // The length is bounded before any entry is read.
     template <typename Entry> [[nodiscard]] QList<Entry> list(const char* name)
     {
-        const QJsonValue value = field(name, Presence::Required);
-        if (failed())
+        return listOf<Entry>(name, Presence::Required);
+    }
+    // The same, empty when absent.
+    template <typename Entry> [[nodiscard]] QList<Entry> optionalList(const char* name)
+    {
+        return listOf<Entry>(name, Presence::Optional);
+    }
+
+private:
+    enum class Presence { Required, Optional };
+
+    template <typename Entry> [[nodiscard]] QList<Entry> listOf(const char* name, Presence presence)
+    {
+        const QJsonValue value = field(name, presence);
+        if (failed() || value.isUndefined())
             return {};
         if (!value.isArray()) {
             fail(name, QStringLiteral("must be an array"));
@@ -452,9 +474,6 @@ public:
         }
         return entries<Entry>(name, array);
     }
-
-private:
-    enum class Presence { Required, Optional };
 
     template <typename Entry>
     [[nodiscard]] QList<Entry> entries(const char* name, const QJsonArray& array)
@@ -583,6 +602,9 @@ ReceiveMutation readReceive(Reader& r)
     m.location = r.string("location");
     m.lines = r.list<ItemLine>("lines");
     m.reference = r.optionalString("reference");
+    m.delivery = r.optionalString("delivery");
+    m.rejected = r.optionalList<ItemLine>("rejected");
+    m.over = r.optionalBool("over");
     return m;
 }
 

@@ -87,6 +87,13 @@ struct ReceiveMutation
     QString location;
     QList<ItemLine> lines;
     QString reference; // optional: delivery note, PO number
+    // Optional (extension): the expected delivery these lines are booked against, the
+    // quantities refused (damaged, wrong item: recorded on the delivery, not stocked), and
+    // whether lines may go beyond what the delivery expects (the terminal's tolerance, or a
+    // manager's approval).
+    QString delivery;
+    QList<ItemLine> rejected;
+    bool over = false;
 
     friend bool operator==(const ReceiveMutation&, const ReceiveMutation&) = default;
 };

@@ -55,6 +55,8 @@ inline constexpr QLatin1StringView forbidden("forbidden");
 inline constexpr QLatin1StringView unknownSku("unknown_sku");
 inline constexpr QLatin1StringView unknownLocation("unknown_location");
 inline constexpr QLatin1StringView invalid("invalid");
+inline constexpr QLatin1StringView unknownDelivery("unknown_delivery"); // extension
+inline constexpr QLatin1StringView overExpected("over_expected");       // extension
 } // namespace rejectCode
 
 // An `error` message: a problem with a message as a whole, not a mutation's result.

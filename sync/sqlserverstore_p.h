@@ -198,6 +198,9 @@ private:
                                             const QString& location);
     // Rolls the mutation back to its savepoint: its effects are gone, its result is not.
     [[nodiscard]] Status undo(sqlstore::Applying& a);
+    [[nodiscard]] Status bookDelivery(sqlstore::Applying& a, const ReceiveMutation& m);
+    [[nodiscard]] Status rejectDeliveryLine(sqlstore::Applying& a, const QString& delivery,
+                                            const QString& field, const QString& sku);
     // Reads the RETURNING row of a level statement into `change`.
     void recordLevel(sqlstore::Change& change, QSqlQuery& query, const QString& sku,
                      const QString& location);

@@ -2,6 +2,7 @@
 #include "mutation.h"
 #include "sqlserverstore_p.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QSqlError>
 #include <algorithm>
@@ -28,10 +29,12 @@ struct References
     QList<std::pair<QString, QString>> locations;
 };
 
-template <typename Line> void addLines(References& refs, const QList<Line>& lines)
+template <typename Line>
+void addLines(References& refs, const QList<Line>& lines,
+              QLatin1StringView name = QLatin1StringView("lines"))
 {
     for (qsizetype i = 0; i < lines.size(); ++i)
-        refs.skus.append({QStringLiteral("lines[%1].sku").arg(i), lines.at(i).sku});
+        refs.skus.append({QStringLiteral("%1[%2].sku").arg(name).arg(i), lines.at(i).sku});
 }
 
 References referencesOf(const MutationBody& body)
@@ -54,6 +57,7 @@ References referencesOf(const MutationBody& body)
         location(QStringLiteral("location"), r->location);
     } else if (const auto* v = std::get_if<ReceiveMutation>(&body)) {
         addLines(refs, v->lines);
+        addLines(refs, v->rejected, QLatin1StringView("rejected"));
         location(QStringLiteral("location"), v->location);
     } else if (const auto* c = std::get_if<CountMutation>(&body)) {
         sku(c->sku);
@@ -666,11 +670,100 @@ Status SqlServerStore::Writer::apply(Applying& a, const ReceiveMutation& m)
     QJsonObject detail{{QStringLiteral("receipt"), m.receipt}};
     if (!m.reference.isEmpty())
         detail.insert(QStringLiteral("reference"), m.reference);
+    if (!m.delivery.isEmpty()) {
+        if (auto s = bookDelivery(a, m); !s || a.rejected())
+            return s;
+        detail.insert(QStringLiteral("delivery"), m.delivery);
+        QJsonArray rejected;
+        for (const ItemLine& line : m.rejected)
+            rejected.append(
+                QJsonObject{{QStringLiteral("sku"), line.sku}, {QStringLiteral("qty"), line.qty}});
+        if (!rejected.isEmpty())
+            detail.insert(QStringLiteral("rejected"), rejected);
+    }
     const QString text = detailJson(detail);
     for (const ItemLine& line : m.lines) {
         if (auto s = addStock(a.origin, a.change, line.sku, m.location, line.qty, text); !s)
             return s;
     }
+    return success();
+}
+
+// A receive against an expected delivery books each line on it with one conditional update, so
+// two docks receiving parts of one delivery never book the same goods twice: a line may not go
+// past what the delivery expects unless the receive says `over`. A refusal leaves the whole
+// receive undone (its savepoint) and says, per line, how much is still expected.
+Status SqlServerStore::Writer::bookDelivery(Applying& a, const ReceiveMutation& m)
+{
+    QSqlQuery head = m_store.newQuery();
+    if (!head.prepare(QStringLiteral("SELECT location, closed FROM deliveries WHERE id = ?")))
+        return storageError(head, QStringLiteral("prepare reading a delivery"));
+    if (auto s = run(head, {m.delivery}, QStringLiteral("read a delivery")); !s)
+        return s;
+    if (!head.next() || head.value(1).toInt() != 0) {
+        a.reject(rejectCode::unknownDelivery,
+                 QStringLiteral("delivery: %1 is not an open delivery").arg(m.delivery));
+        return success();
+    }
+    if (head.value(0).toString() != m.location) {
+        a.reject(QStringLiteral("invalid"),
+                 QStringLiteral("location: delivery %1 goes to %2, not %3")
+                     .arg(m.delivery, head.value(0).toString(), m.location));
+        return success();
+    }
+    QSqlQuery book = m_store.newQuery();
+    if (!book.prepare(QStringLiteral(
+            "UPDATE delivery_lines SET received = received + ?, rejected = rejected + ?"
+            " WHERE delivery = ? AND sku = ? AND (? = 1 OR received + ? <= expected)")))
+        return storageError(book, QStringLiteral("prepare booking a delivery line"));
+    const auto bookLine = [&](const QString& field, const ItemLine& line, qint64 accepted,
+                              qint64 refused) -> Status {
+        if (auto s = run(book,
+                         {accepted, refused, m.delivery, line.sku,
+                          (m.over || accepted == 0) ? 1 : 0, accepted},
+                         QStringLiteral("book a delivery line"));
+            !s)
+            return s;
+        if (book.numRowsAffected() == 1)
+            return success();
+        return rejectDeliveryLine(a, m.delivery, field, line.sku);
+    };
+    for (qsizetype i = 0; i < m.lines.size() && !a.rejected(); ++i) {
+        if (auto s =
+                bookLine(QStringLiteral("lines[%1]").arg(i), m.lines.at(i), m.lines.at(i).qty, 0);
+            !s)
+            return s;
+    }
+    for (qsizetype i = 0; i < m.rejected.size() && !a.rejected(); ++i) {
+        if (auto s = bookLine(QStringLiteral("rejected[%1]").arg(i), m.rejected.at(i), 0,
+                              m.rejected.at(i).qty);
+            !s)
+            return s;
+    }
+    if (!a.rejected())
+        markChanged(); // the delivery's received figures: terminals are sent the new ones
+    return success();
+}
+
+// Why a delivery line could not be booked: not on the delivery, or more than it still expects.
+Status SqlServerStore::Writer::rejectDeliveryLine(Applying& a, const QString& delivery,
+                                                  const QString& field, const QString& sku)
+{
+    QSqlQuery q = m_store.newQuery();
+    if (!q.prepare(QStringLiteral(
+            "SELECT expected, received FROM delivery_lines WHERE delivery = ? AND sku = ?")))
+        return storageError(q, QStringLiteral("prepare reading a delivery line"));
+    if (auto s = run(q, {delivery, sku}, QStringLiteral("read a delivery line")); !s)
+        return s;
+    if (!q.next()) {
+        a.reject(QStringLiteral("invalid"),
+                 QStringLiteral("%1.sku: %2 is not on delivery %3").arg(field, sku, delivery));
+        return success();
+    }
+    const qint64 remaining = std::max<qint64>(0, q.value(0).toLongLong() - q.value(1).toLongLong());
+    a.reject(rejectCode::overExpected, QStringLiteral("%1: delivery %2 expects %3 more of %4")
+                                           .arg(field, delivery, QString::number(remaining), sku));
+    a.result.lines.append(LineAvailability{sku, remaining});
     return success();
 }
 

@@ -173,6 +173,15 @@ Mutation receiveWithReference()
                                     [](ReceiveMutation& b) { b.reference = s("PO 2026/118"); });
 }
 
+Mutation receiveAgainstDelivery()
+{
+    return changed<ReceiveMutation>(receive(), [](ReceiveMutation& b) {
+        b.delivery = s("PO-2026-0042");
+        b.rejected = {itemLine("B2", 1)};
+        b.over = true;
+    });
+}
+
 QJsonObject parse(const char* json)
 {
     QJsonParseError error{};
@@ -240,6 +249,7 @@ private Q_SLOTS:
         QTest::newRow("sale with every optional field") << saleWithEverything();
         QTest::newRow("return naming its sale") << returnWithSale();
         QTest::newRow("receive with reference") << receiveWithReference();
+        QTest::newRow("receive against a delivery") << receiveAgainstDelivery();
         QTest::newRow("adjust upwards")
             << changed<AdjustMutation>(adjust(), [](auto& b) { b.delta = 5; });
     }
@@ -299,6 +309,12 @@ private Q_SLOTS:
             << parse(R"({"seq":5,"id":"9b2f1c3e-0000-4000-8000-000000000005",
             "kind":"receive","at":"2026-11-22T10:00:00.250Z","receipt":"GR-55","location":"dock-1",
             "lines":[{"sku":"A1","qty":24},{"sku":"B2","qty":12}],"reference":"PO 2026/118"})");
+        QTest::newRow("receive against a delivery")
+            << receiveAgainstDelivery()
+            << parse(R"({"seq":5,"id":"9b2f1c3e-0000-4000-8000-000000000005",
+            "kind":"receive","at":"2026-11-22T10:00:00.250Z","receipt":"GR-55","location":"dock-1",
+            "lines":[{"sku":"A1","qty":24},{"sku":"B2","qty":12}],"delivery":"PO-2026-0042",
+            "rejected":[{"sku":"B2","qty":1}],"over":true})");
         QTest::newRow("count") << count()
                                << parse(R"({"seq":6,"id":"9b2f1c3e-0000-4000-8000-000000000006",
             "kind":"count","at":"2026-11-22T10:00:00.250Z","sku":"A1","location":"store-1",

@@ -32,6 +32,25 @@ private:
 
     static QString status(const QJsonObject& result) { return text(result, "status"); }
 
+    // PO-9 from Pen Co to store-1: 10 of A1, 4 of B2.
+    bool importDelivery()
+    {
+        const QString file = m_store->path(u"deliveries.csv"_s);
+        return writeFile(file, "supplier,reference,location,sku,expected\n"
+                               "Pen Co,PO-9,store-1,A1,10\n"
+                               "Pen Co,PO-9,store-1,B2,4\n") &&
+               m_store->server().admin({u"delivery"_s, u"import"_s, file}).exitCode == 0;
+    }
+
+    // A receive booked against PO-9.
+    static QJsonObject against(qint64 seq, const QString& receipt, const QJsonArray& lines,
+                               const QString& location = store1)
+    {
+        QJsonObject m = receive(seq, receipt, lines, location);
+        m.insert(u"delivery"_s, u"PO-9"_s);
+        return m;
+    }
+
 private Q_SLOTS:
     void init()
     {
@@ -260,6 +279,78 @@ private Q_SLOTS:
         const auto changed = changedBy(dock);
         QCOMPARE(summary(changed.value(u"A1@backroom-1"_s)), u"25/0/25"_s);
         QCOMPARE(summary(changed.value(u"C3@backroom-1"_s)), u"7/0/7"_s);
+    }
+
+    // ---- receiving against an expected delivery (extension, sync/PROTOCOL.md)
+
+    void deliveryInPartsFromTwoDocksIsNeverBookedTwice()
+    {
+        QVERIFY(importDelivery());
+        const Session dock = connect(u"DOCK-01"_s);
+        const Session manager = connect(u"MGR-01"_s);
+        QVERIFY(dock.ok() && manager.ok());
+        QCOMPARE(status(pushOne(dock, against(1, u"RC-1"_s, items({{u"A1"_s, 6}})))), u"applied"_s);
+        // The second part, from another dock, with one damaged unit kept off the shelf.
+        QJsonObject part = against(1, u"RC-2"_s, items({{u"A1"_s, 4}, {u"B2"_s, 3}}));
+        part.insert(u"rejected"_s, items({{u"B2"_s, 1}}));
+        QCOMPARE(status(pushOne(manager, part)), u"applied"_s);
+        QCOMPARE(levelNow(u"A1"_s), u"20/0/20"_s);
+        QCOMPARE(levelNow(u"B2"_s), u"8/0/8"_s);
+
+        // The same goods counted again: refused, with what the delivery still expects.
+        const QJsonObject twice = pushOne(dock, against(2, u"RC-3"_s, items({{u"A1"_s, 1}})));
+        QCOMPARE(status(twice), u"rejected"_s);
+        QCOMPARE(text(twice, "code"), u"over_expected"_s);
+        const QJsonObject line = twice.value(u"lines"_s).toArray().at(0).toObject();
+        QCOMPARE(text(line, "sku"), u"A1"_s);
+        QCOMPARE(integer(line, "available"), 0);
+        QCOMPARE(levelNow(u"A1"_s), u"20/0/20"_s);
+
+        // More than expected, knowingly (within the dock's tolerance, or approved): booked.
+        QJsonObject over = against(3, u"RC-4"_s, items({{u"A1"_s, 1}}));
+        over.insert(u"over"_s, true);
+        QCOMPARE(status(pushOne(dock, over)), u"applied"_s);
+        QCOMPARE(levelNow(u"A1"_s), u"21/0/21"_s);
+
+        const QByteArray list = m_store->server().admin({u"delivery"_s, u"list"_s}).out;
+        QVERIFY2(list.simplified().contains("PO-9 Pen Co store-1 A1 10 11 0"), list.constData());
+        QVERIFY2(list.simplified().contains("PO-9 Pen Co store-1 B2 4 3 1"), list.constData());
+        QCOMPARE(m_store->server().admin({u"verify"_s}).exitCode, 0);
+    }
+
+    void deliveryRefusals_data()
+    {
+        QTest::addColumn<QJsonObject>("mutation");
+        QTest::addColumn<QString>("code");
+        QTest::addColumn<QString>("names"); // in the message
+        QJsonObject unknown = against(1, u"RC-1"_s, items({{u"A1"_s, 1}}));
+        unknown.insert(u"delivery"_s, u"PO-404"_s);
+        QTest::newRow("unknown delivery") << unknown << u"unknown_delivery"_s << u"PO-404"_s;
+        QTest::newRow("another location")
+            << against(1, u"RC-1"_s, items({{u"A1"_s, 1}}), backroom) << u"invalid"_s
+            << u"location: delivery PO-9 goes to store-1"_s;
+        QTest::newRow("not on the delivery")
+            << against(1, u"RC-1"_s, items({{u"C3"_s, 1}})) << u"invalid"_s
+            << u"lines[0].sku: C3 is not on delivery PO-9"_s;
+        QJsonObject loose = receive(1, u"RC-1"_s, items({{u"A1"_s, 1}}));
+        loose.insert(u"rejected"_s, items({{u"A1"_s, 1}}));
+        QTest::newRow("rejected without a delivery")
+            << loose << u"invalid"_s << u"delivery: rejected and over need a delivery"_s;
+    }
+    void deliveryRefusals()
+    {
+        QFETCH(QJsonObject, mutation);
+        QFETCH(QString, code);
+        QFETCH(QString, names);
+        QVERIFY(importDelivery());
+        const Session dock = connect(u"DOCK-01"_s);
+        QVERIFY(dock.ok());
+        const QJsonObject result = pushOne(dock, mutation);
+        QCOMPARE(status(result), u"rejected"_s);
+        QCOMPARE(text(result, "code"), code);
+        QVERIFY2(text(result, "message").contains(names), qPrintable(text(result, "message")));
+        QCOMPARE(levelNow(u"A1"_s), u"10/0/10"_s);
+        QCOMPARE(levelNow(u"A1"_s, backroom), u"20/0/20"_s);
     }
 
     // ---- counts, transfers, adjustments

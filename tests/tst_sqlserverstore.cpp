@@ -582,7 +582,7 @@ void TestSqlServerStore::returnAndReceiveUpsert()
     QCOMPARE(level(u"A1"_s).onHand, 12);
     QCOMPARE(level(u"C3"_s), (StockLevel{u"C3"_s, u"store-1"_s, 1, 0, 1}));
 
-    ReceiveMutation rec{u"GR1"_s, u"store-2"_s, {{u"D4"_s, 24}, {u"D4"_s, 6}}, u"PO-7"_s};
+    ReceiveMutation rec{u"GR1"_s, u"store-2"_s, {{u"D4"_s, 24}, {u"D4"_s, 6}}, u"PO-7"_s, {}, {}, false};
     QCOMPARE_APPLIED(apply(u"DOCK-1"_s, rec));
     QCOMPARE(level(u"D4"_s, u"store-2"_s), (StockLevel{u"D4"_s, u"store-2"_s, 30, 0, 2}));
     QVERIFY(m_store->verify()->ok);
@@ -670,7 +670,7 @@ void TestSqlServerStore::adjust()
 
 void TestSqlServerStore::roles()
 {
-    const ReceiveMutation receive{u"GR1"_s, u"store-1"_s, {{u"A1"_s, 1}}, {}};
+    const ReceiveMutation receive{u"GR1"_s, u"store-1"_s, {{u"A1"_s, 1}}, {}, {}, {}, false};
     const MutationResult posReceive = apply(u"POS-01"_s, receive);
     QCOMPARE_REJECTED(posReceive, u"forbidden"_s);
     QVERIFY(posReceive.message.contains(u"pos"_s));
@@ -995,7 +995,7 @@ void TestSqlServerStore::levelsSinceAndCatalogSince()
     QVERIFY(m_store->levelsSince(cursor + 5)->full); // ahead of ours: start over
     QCOMPARE(m_store->levelsSince(cursor + 5)->levels.size(), 3);
 
-    QCOMPARE_APPLIED(apply(u"DOCK-1"_s, ReceiveMutation{u"GR"_s, u"wh"_s, {{u"B2"_s, 3}}, {}}));
+    QCOMPARE_APPLIED(apply(u"DOCK-1"_s, ReceiveMutation{u"GR"_s, u"wh"_s, {{u"B2"_s, 3}}, {}, {}, {}, false}));
     const Result<Levels> delta = m_store->levelsSince(cursor);
     QVERIFY(!delta->full);
     QCOMPARE(delta->levels, (QList<StockLevel>{StockLevel{u"B2"_s, u"wh"_s, 3, 0, 1}}));
@@ -1041,7 +1041,7 @@ void TestSqlServerStore::verifyAfterRandomWorkload()
         if (terminal == u"DOCK-1"_s || (terminal == u"MGR"_s && kind > 4)) {
             switch (random.bounded(4)) {
             case 0:
-                return ReceiveMutation{id, location, {{sku, qty(6)}}, {}};
+                return ReceiveMutation{id, location, {{sku, qty(6)}}, {}, {}, {}, false};
             case 1:
                 return CountMutation{sku, location, qty(8) - 1, level(sku, location).version};
             case 2:

@@ -171,7 +171,10 @@ Mutation receive(int product, qint64 qty)
     m.body = ReceiveMutation{QStringLiteral("RC-") + QUuid::createUuid().toString(QUuid::Id128),
                              location,
                              {ItemLine{skuOf(product), qty}},
-                             {}};
+                             {},
+                             {},
+                             {},
+                             false};
     return m;
 }
 
