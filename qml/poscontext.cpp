@@ -1,5 +1,6 @@
 #include "poscontext.h"
 
+#include "cashsession.h"
 #include "catalog.h"
 #include "client.h"
 #include "localstore.h"
@@ -37,6 +38,7 @@ PosContext::~PosContext()
     if (TillForeign::instance == m_till.get()) {
         TillForeign::instance = nullptr;
         NoticesForeign::instance = nullptr;
+        CashDrawerForeign::instance = nullptr;
         SyncForeign::instance = nullptr;
     }
 }
@@ -65,6 +67,7 @@ Status PosContext::build(const PosOptions& options)
     m_journal = std::make_unique<SaleJournal>(*m_store, *m_outbox, *m_numbers);
     m_returns = std::make_unique<ReturnJournal>(*m_store, *m_outbox, options.terminal);
     m_parked = std::make_unique<ParkedSales>(*m_store);
+    m_cash = std::make_unique<CashSession>(*m_store);
     m_notices = std::make_unique<Notices>();
     m_sync = std::make_unique<SyncStatus>();
     m_printer = std::make_unique<ReceiptPrinter>(options.printer);
@@ -81,6 +84,11 @@ Status PosContext::build(const PosOptions& options)
                                                    *m_notices},
                                     Till::Settings{options.storeName, options.terminal, *location,
                                                    options.staff, receipts, options.holdSeconds});
+    m_drawer = std::make_unique<CashDrawer>(CashDrawer::Services{*m_cash, *m_printer, *m_notices},
+                                            receipts);
+    // Until staff sign in, the drawer needs someone on record: who started the till, or the
+    // till itself.
+    m_drawer->setStaff(options.staff.isEmpty() ? options.terminal : options.staff);
     if (!options.server.isEmpty())
         buildSync();
     return success();
@@ -136,6 +144,7 @@ void PosContext::exposeToQml()
 {
     TillForeign::instance = m_till.get();
     NoticesForeign::instance = m_notices.get();
+    CashDrawerForeign::instance = m_drawer.get();
     SyncForeign::instance = m_sync.get();
 }
 

@@ -7,6 +7,7 @@
 #include <memory>
 
 namespace stockline {
+class CashSession;
 class Catalog;
 class LocalStore;
 class Outbox;
@@ -23,6 +24,7 @@ class Client;
 
 namespace stockline::ui {
 
+class CashDrawer;
 class Notices;
 class ReceiptPrinter;
 class SyncStatus;
@@ -36,7 +38,7 @@ struct PosOptions
     QString terminal = QStringLiteral("POS-01");
     QString location; // empty: the first location of the replica
     QString storeName = QStringLiteral("Stockline");
-    QString staff;
+    QString staff;         // empty: the drawer records the terminal as who opened and closed it
     QString printer;       // ReceiptPrinter's target; empty: none
     QString receiptFolder; // empty: "receipts" next to the store file
     QUrl server;           // the sync server, ws://host:port/; empty: none, every sale offline
@@ -64,6 +66,8 @@ public:
 
     [[nodiscard]] Till& till() { return *m_till; }
     [[nodiscard]] Notices& notices() { return *m_notices; }
+    [[nodiscard]] CashDrawer& drawer() { return *m_drawer; }
+    [[nodiscard]] CashSession& cash() { return *m_cash; }
     [[nodiscard]] SyncStatus& sync() { return *m_sync; }
     [[nodiscard]] LocalStore& store() { return *m_store; }
     [[nodiscard]] Outbox& outbox() { return *m_outbox; }
@@ -89,10 +93,12 @@ private:
     std::unique_ptr<SaleJournal> m_journal;
     std::unique_ptr<ReturnJournal> m_returns;
     std::unique_ptr<ParkedSales> m_parked;
+    std::unique_ptr<CashSession> m_cash;
     std::unique_ptr<Notices> m_notices;
     std::unique_ptr<SyncStatus> m_sync;
     std::unique_ptr<ReceiptPrinter> m_printer;
     std::unique_ptr<Till> m_till;
+    std::unique_ptr<CashDrawer> m_drawer;
     std::unique_ptr<sync::Client> m_client;
     std::unique_ptr<TillSync> m_tillSync;
 };

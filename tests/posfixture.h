@@ -3,6 +3,7 @@
 // A till over a fresh store loaded with the sample store, for the view-model and QML tests.
 
 #include "barcode.h"
+#include "cashdrawer.h"
 #include "poscontext.h"
 
 #include <QTemporaryDir>
@@ -52,6 +53,12 @@ public:
     {
         m_context.reset();
         return open();
+    }
+
+    // A till takes payments and pays refunds from an open drawer.
+    [[nodiscard]] bool openDrawer(const QString& typedFloat = QStringLiteral("100.00"))
+    {
+        return m_context->drawer().openDrawer(typedFloat);
     }
 
     [[nodiscard]] ui::PosContext& context() { return *m_context; }
