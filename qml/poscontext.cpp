@@ -80,8 +80,8 @@ Status PosContext::build(const PosOptions& options)
             ? QFileInfo(options.storePath).absolutePath() + QStringLiteral("/receipts")
             : options.receiptFolder;
     m_till = std::make_unique<Till>(Till::Services{*m_catalog, *m_replica, *m_journal, *m_outbox,
-                                                   *m_parked, *m_returns, *m_printer, *m_sync,
-                                                   *m_notices},
+                                                   *m_parked, *m_returns, *m_cash, *m_printer,
+                                                   *m_sync, *m_notices},
                                     Till::Settings{options.storeName, options.terminal, *location,
                                                    options.staff, receipts, options.holdSeconds});
     m_drawer = std::make_unique<CashDrawer>(CashDrawer::Services{*m_cash, *m_printer, *m_notices},

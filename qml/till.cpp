@@ -1,5 +1,6 @@
 #include "till.h"
 
+#include "cashsession.h"
 #include "catalog.h"
 #include "escposencoder.h"
 #include "moneytext.h"
@@ -40,7 +41,7 @@ Till::Till(Services services, Settings settings, QObject* parent)
       m_search(new SearchModel(services.catalog, services.replica, services.notices, this)),
       m_payment(new PaymentModel(this)),
       m_parked(new ParkedModel(services.parked, services.notices, this)),
-      m_returns(new ReturnsModel(services.returns, services.notices,
+      m_returns(new ReturnsModel(services.returns, services.cash, services.notices,
                                  ReturnsModel::Context{m_settings.storeName, m_settings.terminal,
                                                        m_settings.location, m_settings.staff},
                                  this)),
@@ -278,6 +279,8 @@ bool Till::startPayment()
 {
     if (m_cart->count() == 0)
         return report(tr("Scan an item first."));
+    if (const Status drawer = m_services.cash.checkOpen(); !drawer)
+        return report(tr("No payment — %1 (Ctrl+D).").arg(drawer.error().message));
     // Holds still owed go out now: the server answers while the customer pays.
     m_holds->syncNow();
     m_payment->start(m_cart->totals().total);

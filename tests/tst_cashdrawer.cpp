@@ -1,5 +1,5 @@
-// The cash drawer's view model over the real till: the X and Z reports add up what the till
-// rang up.
+// The cash drawer's view model over the real till: the drawer gates payments and refunds,
+// and the X and Z reports add up what the till rang up.
 
 #include "cartmodel.h"
 #include "cashdrawer.h"
@@ -68,6 +68,41 @@ private Q_SLOTS:
         QVERIFY(m_pos->reopen());
         QVERIFY(m_pos->context().drawer().isOpen());
         QCOMPARE(m_pos->context().drawer().openingFloatText(), moneyText(Money::fromMinor(150'50)));
+    }
+
+    void till_refusesPaymentWhileTheDrawerIsClosed()
+    {
+        till().submit(fixtures::milkBarcode, 13);
+        QVERIFY(!till().startPayment());
+        QVERIFY(!till().paying());
+        QCOMPARE(m_problems->count(), 1);
+        QVERIFY2(m_problems->at(0).at(0).toString().contains(QLatin1String("drawer is closed")),
+                 qPrintable(m_problems->at(0).at(0).toString()));
+        QCOMPARE(m_pos->context().journal().count().value(), 0);
+        QCOMPARE(till().cart()->count(), 1); // the sale waits for the drawer
+        QVERIFY(drawer().openDrawer(QStringLiteral("100")));
+        QVERIFY(till().startPayment());
+        QVERIFY(till().tenderCash(QString()));
+        QCOMPARE(m_pos->context().journal().count().value(), 1);
+    }
+
+    void refund_refusedWhileTheDrawerIsClosed()
+    {
+        QVERIFY(drawer().openDrawer(QStringLiteral("100")));
+        const QString receipt = sell(fixtures::colaBarcode);
+        QVERIFY(!receipt.isEmpty());
+        countExactly();
+        QVERIFY(drawer().closeDrawer());
+        m_problems->clear();
+
+        ReturnsModel& returns = *till().returns();
+        QVERIFY(returns.load(receipt));
+        returns.toggle(0);
+        QVERIFY(!returns.refund(false));
+        QCOMPARE(m_problems->count(), 1);
+        QVERIFY(m_problems->at(0).at(0).toString().contains(QLatin1String("drawer is closed")));
+        QCOMPARE(m_pos->context().returns().count().value(), 0);
+        QVERIFY(returns.anyChosen()); // still there for when the drawer is open
     }
 
     void badInput_isReportedAndChangesNothing_data()
@@ -252,6 +287,10 @@ private Q_SLOTS:
         QVERIFY(text.contains(QLatin1String("Over")));
         QCOMPARE(counts.total(), Money()); // cleared for the next close
         QCOMPARE(m_problems->count(), 0);
+
+        // The next customer needs the next drawer.
+        till().submit(fixtures::milkBarcode, 13);
+        QVERIFY(!till().startPayment());
     }
 
     void report_printedSavedAndReprinted()
