@@ -143,7 +143,8 @@ bool ReturnsModel::refund(bool toOriginalTender)
         return false;
     }
     if (const Status drawer = m_cash.checkOpen(); !drawer) {
-        m_notices.report(tr("No refund — %1 (Ctrl+D).").arg(drawer.error().message));
+        m_notices.report(
+            tr("No refund — %1 (Ctrl+D on the sale screen).").arg(drawer.error().message));
         return false;
     }
     CompletedReturn request;
