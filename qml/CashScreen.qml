@@ -304,6 +304,37 @@ Item {
                     font.pixelSize: Theme.fontLarge
                     font.bold: true
                 }
+                // The outcome of the close, without scrolling the report.
+                Rectangle {
+                    Layout.fillWidth: true
+                    visible: CashDrawer.reportIsZ
+                    implicitHeight: outcome.implicitHeight + 20
+                    radius: Theme.radius
+                    color: Theme.panel
+                    border.color: Theme.line
+                    RowLayout {
+                        id: outcome
+                        anchors.fill: parent
+                        anchors.margins: 10
+                        spacing: 24
+                        Label {
+                            text: qsTr("Expected %1").arg(CashDrawer.expectedText)
+                            font.pixelSize: Theme.fontLarge
+                        }
+                        Label {
+                            text: qsTr("Counted %1").arg(CashDrawer.countedText)
+                            font.pixelSize: Theme.fontLarge
+                        }
+                        Item { Layout.fillWidth: true }
+                        Label {
+                            objectName: "overShort"
+                            text: CashDrawer.overShortText
+                            font.pixelSize: Theme.fontLarge
+                            font.bold: true
+                            color: CashDrawer.balanced ? Theme.pay : Theme.danger
+                        }
+                    }
+                }
                 Rectangle {
                     Layout.fillWidth: true
                     Layout.fillHeight: true

@@ -260,4 +260,31 @@ QStringList CashDrawer::reportLines() const
     return m_report ? m_report->lines(QLocale(), ReceiptPdf::columns) : QStringList();
 }
 
+QString CashDrawer::expectedText() const
+{
+    return reportIsZ() ? moneyText(m_report->expectedCash) : QString();
+}
+
+QString CashDrawer::countedText() const
+{
+    return reportIsZ() ? moneyText(m_report->countedCash) : QString();
+}
+
+QString CashDrawer::overShortText() const
+{
+    if (!reportIsZ())
+        return {};
+    const Money difference = m_report->overShort();
+    if (difference > Money())
+        return tr("Over %1").arg(moneyText(difference));
+    if (difference < Money())
+        return tr("Short %1").arg(moneyText(-difference));
+    return tr("Exact");
+}
+
+bool CashDrawer::balanced() const
+{
+    return reportIsZ() && m_report->overShort() == Money();
+}
+
 } // namespace stockline::ui

@@ -35,6 +35,11 @@ class CashDrawer : public QObject
     Q_PROPERTY(QString reportTitle READ reportTitle NOTIFY reportChanged)
     Q_PROPERTY(QString reportText READ reportText NOTIFY reportChanged)
     Q_PROPERTY(QStringList reportLines READ reportLines NOTIFY reportChanged)
+    // A Z report's outcome, for the clerk to see at once; empty for an X.
+    Q_PROPERTY(QString expectedText READ expectedText NOTIFY reportChanged)
+    Q_PROPERTY(QString countedText READ countedText NOTIFY reportChanged)
+    Q_PROPERTY(QString overShortText READ overShortText NOTIFY reportChanged)
+    Q_PROPERTY(bool balanced READ balanced NOTIFY reportChanged)
 
 public:
     struct Services
@@ -75,6 +80,12 @@ public:
     [[nodiscard]] QString reportTitle() const;
     [[nodiscard]] QString reportText() const;
     [[nodiscard]] QStringList reportLines() const;
+    [[nodiscard]] QString expectedText() const;
+    [[nodiscard]] QString countedText() const;
+    // "Over $0.25", "Short $0.10" or "Exact".
+    [[nodiscard]] QString overShortText() const;
+    // A Z report counted exactly what was expected.
+    [[nodiscard]] bool balanced() const;
     [[nodiscard]] const std::optional<CashReport>& report() const { return m_report; }
 
 Q_SIGNALS:

@@ -259,6 +259,8 @@ private Q_SLOTS:
                                Money::fromMinor(20'00) + Money::fromMinor(5'25);
         QCOMPARE(x.expectedCash, expected);
         QVERIFY(!drawer().reportIsZ());
+        QVERIFY(drawer().overShortText().isEmpty());
+        QVERIFY(!drawer().balanced());
         QVERIFY(drawer().reportText().contains(QLatin1String("X REPORT")));
         QVERIFY(drawer().reportText().contains(QLatin1String("Window cleaner")));
         QCOMPARE(drawer().reportLines().size(), drawer().reportText().count(u'\n'));
@@ -285,6 +287,10 @@ private Q_SLOTS:
         QVERIFY(text.contains(QLatin1String("Expected in drawer")));
         QVERIFY(text.contains(QLatin1String("Counted in drawer")));
         QVERIFY(text.contains(QLatin1String("Over")));
+        QCOMPARE(drawer().expectedText(), moneyText(expected));
+        QCOMPARE(drawer().countedText(), moneyText(expected + Money::fromMinor(25)));
+        QCOMPARE(drawer().overShortText(),
+                 QStringLiteral("Over %1").arg(moneyText(Money::fromMinor(25))));
         QCOMPARE(counts.total(), Money()); // cleared for the next close
         QCOMPARE(m_problems->count(), 0);
 
@@ -308,6 +314,8 @@ private Q_SLOTS:
 
         countExactly();
         QVERIFY(drawer().closeDrawer());
+        QVERIFY(drawer().balanced());
+        QCOMPARE(drawer().overShortText(), QStringLiteral("Exact"));
         // The Z prints by itself, as a receipt does.
         QVERIFY(printed().contains("Z REPORT"));
         const QString z = drawer().saveReportPdf();
