@@ -86,7 +86,7 @@ public:
     [[nodiscard]] QString overShortText() const;
     // A Z report counted exactly what was expected.
     [[nodiscard]] bool balanced() const;
-    [[nodiscard]] const std::optional<CashReport>& report() const { return m_report; }
+    [[nodiscard]] const std::optional<CashReport>& lastReport() const { return m_report; }
 
 Q_SIGNALS:
     void sessionChanged();

@@ -247,7 +247,7 @@ private Q_SLOTS:
         QSignalSpy reported(&drawer(), &CashDrawer::reportChanged);
         QVERIFY(drawer().makeXReport());
         QCOMPARE(reported.count(), 1);
-        const CashReport& x = *drawer().report();
+        const CashReport& x = *drawer().lastReport();
         QCOMPARE(x.kind, CashReport::Kind::X);
         QCOMPARE(x.salesCount, 2);
         QCOMPARE(x.salesTotal, cashTotal + cardTotal);
@@ -274,7 +274,7 @@ private Q_SLOTS:
         QVERIFY(drawer().closeDrawer());
         QVERIFY(!drawer().isOpen());
         QVERIFY(drawer().reportIsZ());
-        const CashReport& z = *drawer().report();
+        const CashReport& z = *drawer().lastReport();
         QCOMPARE(z.kind, CashReport::Kind::Z);
         QCOMPARE(z.closedBy, QStringLiteral("Alice"));
         QCOMPARE(z.expectedCash, expected);

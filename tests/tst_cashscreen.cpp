@@ -142,7 +142,7 @@ private Q_SLOTS:
         QVERIFY(z.contains(moneyText(Money::fromMinor(84'48))));
         QVERIFY(z.contains(QLatin1String("Short")));
         QVERIFY(z.contains(QLatin1String("Paid out: Window cleaner")));
-        QCOMPARE(drawer().report()->overShort(), Money::fromMinor(-1));
+        QCOMPARE(drawer().lastReport()->overShort(), Money::fromMinor(-1));
         QCOMPARE(item("overShort")->property("text").toString(),
                  QStringLiteral("Short %1").arg(moneyText(Money::fromMinor(1))));
         QCOMPARE(m_problems->count(), 1);
