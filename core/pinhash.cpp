@@ -10,8 +10,9 @@ std::optional<Error> PinHash::checkPin(QStringView pin)
     const bool digits =
         std::all_of(pin.begin(), pin.end(), [](QChar c) { return c >= u'0' && c <= u'9'; });
     if (!digits || pin.size() < minPinLength || pin.size() > maxPinLength)
-        return Error{QStringLiteral("pin"),
-                     QStringLiteral("must be %1 to %2 digits").arg(minPinLength).arg(maxPinLength)};
+        return Error{
+            QStringLiteral("pin"),
+            QStringLiteral("a PIN is %1 to %2 digits").arg(minPinLength).arg(maxPinLength)};
     return std::nullopt;
 }
 

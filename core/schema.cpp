@@ -214,6 +214,17 @@ const QList<QStringList>& terminalMigrations()
                            " WHERE closed_at IS NULL) WHERE refund = new.refund;"
                            " END"),
         },
+        {
+            // Manager approvals given at this till (core/approvallog.h): an audit trail.
+            QStringLiteral("CREATE TABLE approvals ("
+                           " id INTEGER PRIMARY KEY,"
+                           " at TEXT NOT NULL,"
+                           " kind TEXT NOT NULL CHECK (kind IN ('price_override', 'discount',"
+                           " 'void_after_payment', 'refund')),"
+                           " detail TEXT NOT NULL,"
+                           " requested_by TEXT NOT NULL,"
+                           " approved_by TEXT NOT NULL)"),
+        },
     };
     return migrations;
 }

@@ -130,7 +130,17 @@ Result<std::optional<StaffMember>> StaffDirectory::find(const QString& name) con
 
 // ---- signing in
 
-Result<StaffMember> StaffDirectory::signIn(const QString& name, QStringView pin)
+QStringList StaffDirectory::PinAttempt::matching() const
+{
+    QStringList names;
+    for (const StaffMember& member : candidates) {
+        if (member.pin.matches(pin))
+            names.append(member.name);
+    }
+    return names;
+}
+
+Result<StaffDirectory::PinAttempt> StaffDirectory::beginSignIn(const QString& name, QStringView pin)
 {
     const Result<std::optional<StaffMember>> member = find(name);
     if (!member)
@@ -143,56 +153,81 @@ Result<StaffMember> StaffDirectory::signIn(const QString& name, QStringView pin)
     // A PIN of the wrong shape is a slip of the finger, not a guess: it is not counted.
     if (std::optional<Error> shape = PinHash::checkPin(pin))
         return *shape;
-    if (!(*member)->pin.matches(pin))
-        return failed(name, name);
-    if (const Status reset = cleared(name); !reset)
-        return reset.error();
-    return **member;
+    return PinAttempt{name, name, pin.toString(), {**member}};
 }
 
-Result<QString> StaffDirectory::requireManager(QStringView pin)
+Result<StaffMember> StaffDirectory::finishSignIn(const PinAttempt& attempt,
+                                                 const QStringList& matched)
 {
-    const QString who = QStringLiteral("Manager approval by PIN");
-    if (const Status open = check(approvalKey, who); !open)
+    if (matched.isEmpty())
+        return failed(attempt.key, attempt.who);
+    if (const Status reset = cleared(attempt.key); !reset)
+        return reset.error();
+    return attempt.candidates.constFirst();
+}
+
+Result<StaffMember> StaffDirectory::signIn(const QString& name, QStringView pin)
+{
+    const Result<PinAttempt> attempt = beginSignIn(name, pin);
+    if (!attempt)
+        return attempt.error();
+    return finishSignIn(*attempt, attempt->matching());
+}
+
+Result<StaffDirectory::PinAttempt> StaffDirectory::beginApproval(const QString& name,
+                                                                 QStringView pin)
+{
+    if (!name.isEmpty()) {
+        Result<PinAttempt> attempt = beginSignIn(name, pin);
+        if (attempt && attempt->candidates.constFirst().role != StaffRole::Manager)
+            return Error{
+                QStringLiteral("name"),
+                QStringLiteral("%1 is not a manager: a manager must approve this").arg(name)};
+        return attempt;
+    }
+    PinAttempt attempt{approvalKey, QStringLiteral("Manager approval by PIN"), pin.toString(), {}};
+    if (const Status open = check(attempt.key, attempt.who); !open)
         return open.error();
     if (std::optional<Error> shape = PinHash::checkPin(pin))
         return *shape;
     const Result<QList<StaffMember>> all = staff();
     if (!all)
         return all.error();
-    QStringList approvers;
-    bool anyManager = false;
-    // Every manager is tried, so the time taken does not tell whose PIN came close.
     for (const StaffMember& member : *all) {
-        if (member.role != StaffRole::Manager)
-            continue;
-        anyManager = true;
-        if (member.pin.matches(pin))
-            approvers.append(member.name);
+        if (member.role == StaffRole::Manager)
+            attempt.candidates.append(member);
     }
-    if (!anyManager)
+    if (attempt.candidates.isEmpty())
         return Error{QStringLiteral("pin"),
                      QStringLiteral("no manager is on this terminal's staff list")};
-    if (approvers.isEmpty())
-        return failed(approvalKey, who);
-    if (const Status reset = cleared(approvalKey); !reset)
+    return attempt;
+}
+
+Result<QString> StaffDirectory::finishApproval(const PinAttempt& attempt,
+                                               const QStringList& matched)
+{
+    if (matched.isEmpty())
+        return failed(attempt.key, attempt.who);
+    if (const Status reset = cleared(attempt.key); !reset)
         return reset.error();
-    if (approvers.size() > 1)
+    if (matched.size() > 1)
         return Error{QStringLiteral("name"),
                      QStringLiteral("%1 share this PIN: choose your name to approve")
-                         .arg(approvers.join(QStringLiteral(" and ")))};
-    return approvers.first();
+                         .arg(matched.join(QStringLiteral(" and ")))};
+    return matched.first();
+}
+
+Result<QString> StaffDirectory::requireManager(QStringView pin)
+{
+    return requireManager(QString(), pin);
 }
 
 Result<QString> StaffDirectory::requireManager(const QString& name, QStringView pin)
 {
-    const Result<StaffMember> member = signIn(name, pin);
-    if (!member)
-        return member.error();
-    if (member->role != StaffRole::Manager)
-        return Error{QStringLiteral("name"),
-                     QStringLiteral("%1 is not a manager: a manager must approve this").arg(name)};
-    return member->name;
+    const Result<PinAttempt> attempt = beginApproval(name, pin);
+    if (!attempt)
+        return attempt.error();
+    return finishApproval(*attempt, attempt->matching());
 }
 
 // ---- lockouts

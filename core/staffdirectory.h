@@ -37,13 +37,28 @@ class Transaction;
 // the same rules, for PIN-only attempts: otherwise the approval prompt would be a way around
 // the per-name lockout.
 //
-// Threading: the thread that opened the store. Each call hashes the PIN once per candidate
+// Threading: the thread that opened the store. Checking a PIN hashes it once per candidate
 // (100,000 PBKDF2 rounds by default: about a tenth of a second each), so PIN-only approval
-// takes that long per manager on the list. A view model that must not block that long can
-// read staff() and run PinHash::matches() on a worker thread.
+// takes that long per manager on the list. A screen that must not freeze for it splits the
+// check in three: begin…() on the store's thread (who, lockout, PIN shape), PinAttempt::
+// matching() on a worker thread (the hashing, no store), finish…() on the store's thread
+// (counts the attempt). signIn() and requireManager() are the three in a row.
 class StaffDirectory
 {
 public:
+    // A PIN on its way through a check.
+    struct PinAttempt
+    {
+        QString key; // the lockout row: the name, or "" for approval by PIN alone
+        QString who; // how messages name whose PIN it is
+        QString pin;
+        QList<StaffMember> candidates; // whose hashes the PIN is tried against
+
+        // The names whose hash the PIN matches, trying every candidate so that the time taken
+        // does not tell whose PIN came close. The slow part; safe on any thread.
+        [[nodiscard]] QStringList matching() const;
+    };
+
     using Clock = std::function<QDateTime()>;
 
     static constexpr int maxFailures = 5;
@@ -67,6 +82,14 @@ public:
     // Approval by a named manager (when two managers share a PIN, or the screen asks for a
     // name anyway): the per-name lockout applies.
     [[nodiscard]] Result<QString> requireManager(const QString& name, QStringView pin);
+
+    [[nodiscard]] Result<PinAttempt> beginSignIn(const QString& name, QStringView pin);
+    [[nodiscard]] Result<StaffMember> finishSignIn(const PinAttempt& attempt,
+                                                   const QStringList& matched);
+    // Approval by any manager's PIN (`name` empty) or by a named manager's.
+    [[nodiscard]] Result<PinAttempt> beginApproval(const QString& name, QStringView pin);
+    [[nodiscard]] Result<QString> finishApproval(const PinAttempt& attempt,
+                                                 const QStringList& matched);
 
     // Until when the name may not sign in; nothing when it may.
     [[nodiscard]] Result<std::optional<QDateTime>> lockedUntil(const QString& name) const;

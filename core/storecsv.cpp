@@ -3,6 +3,7 @@
 #include "catalog.h"
 #include "csvreader.h"
 #include "localstore.h"
+#include "staffdirectory.h"
 #include "stockreplica.h"
 
 #include <QDir>
@@ -18,6 +19,7 @@ namespace {
 const QString productsFile = QStringLiteral("products.csv");
 const QString locationsFile = QStringLiteral("locations.csv");
 const QString stockFile = QStringLiteral("stock.csv");
+const QString staffFile = QStringLiteral("staff.csv");
 
 Error cellError(const CsvReader& reader, qint64 line, const QString& column, const QString& message)
 {
@@ -284,6 +286,45 @@ Result<QList<StockLevel>> StoreCsv::readStock(QIODevice& device, const QString& 
     return levels;
 }
 
+Result<QList<StaffMember>> StoreCsv::readStaff(QIODevice& device, const QString& source)
+{
+    CsvReader reader(device, source);
+    const Result<Columns> columns = readColumns(
+        reader, {QStringLiteral("name"), QStringLiteral("role"), QStringLiteral("pin")}, {});
+    if (!columns)
+        return columns.error();
+    QList<StaffMember> staff;
+    FirstSeen names;
+    const std::optional<Error> e = forEachRecord(reader, [&](const CsvRecord& record) {
+        const auto failed = [&](const QString& column, const QString& message) {
+            return std::optional<Error>(cellError(reader, record.line, column, message));
+        };
+        StaffMember member;
+        member.name = columns->cell(record, QStringLiteral("name"));
+        const QString role = columns->cell(record, QStringLiteral("role"));
+        const std::optional<StaffRole> known = staffRoleFromName(role);
+        if (!known)
+            return failed(QStringLiteral("role"),
+                          QStringLiteral("'%1' is not cashier or manager").arg(role));
+        member.role = *known;
+        Result<PinHash> pin = PinHash::make(columns->cell(record, QStringLiteral("pin")));
+        if (!pin)
+            return failed(QStringLiteral("pin"), pin.error().message);
+        member.pin = std::move(pin).value();
+        if (const std::optional<Error> bad = member.validate())
+            return failed(bad->field, bad->message);
+        if (const qint64 before = names.check(member.name, record.line))
+            return failed(
+                QStringLiteral("name"),
+                QStringLiteral("'%1' is already on line %2").arg(member.name).arg(before));
+        staff.append(member);
+        return std::optional<Error>();
+    });
+    if (e)
+        return *e;
+    return staff;
+}
+
 Result<StoreData> StoreCsv::readFolder(const QString& folder)
 {
     const QDir dir(folder);
@@ -299,14 +340,22 @@ Result<StoreData> StoreCsv::readFolder(const QString& folder)
         return locations.error();
     data.locations = std::move(locations).value();
 
-    if (!dir.exists(stockFile)) // a store may start with nothing counted yet
-        return data;
-    Result<QList<StockLevel>> levels = readFile<QList<StockLevel>>(
-        dir, stockFile,
-        [&data](QIODevice& device, const QString& name) { return readStock(device, name, data); });
-    if (!levels)
-        return levels.error();
-    data.levels = std::move(levels).value();
+    if (dir.exists(stockFile)) { // a store may start with nothing counted yet
+        Result<QList<StockLevel>> levels = readFile<QList<StockLevel>>(
+            dir, stockFile, [&data](QIODevice& device, const QString& name) {
+                return readStock(device, name, data);
+            });
+        if (!levels)
+            return levels.error();
+        data.levels = std::move(levels).value();
+    }
+    if (dir.exists(staffFile)) {
+        Result<QList<StaffMember>> staff =
+            readFile<QList<StaffMember>>(dir, staffFile, &StoreCsv::readStaff);
+        if (!staff)
+            return staff.error();
+        data.staff = std::move(staff).value();
+    }
     return data;
 }
 
@@ -323,6 +372,10 @@ Status StoreCsv::import(const LocalStore& store, const StoreData& data)
         return done;
     if (const Status done = stock.upsertLevels(tx, data.levels); !done)
         return done;
+    if (!data.staff.isEmpty()) {
+        if (const Status done = StaffDirectory(store).replace(tx, data.staff); !done)
+            return done;
+    }
     return tx.commit();
 }
 

@@ -2,6 +2,7 @@
 
 #include "error.h"
 #include "product.h"
+#include "staff.h"
 
 #include <QIODevice>
 #include <QList>
@@ -17,6 +18,7 @@ struct StoreData
     QList<Product> products;
     QList<Location> locations;
     QList<StockLevel> levels; // opening stock: onHand only, nothing reserved, version 0
+    QList<StaffMember> staff; // a demo's people; a real terminal gets them from the server
 };
 
 // Loads the store's data files, as an IT person exports them from a spreadsheet:
@@ -26,6 +28,8 @@ struct StoreData
 //                  true/false or yes/no (empty: active).
 //   locations.csv  id,name
 //   stock.csv      sku,location,qty  opening stock, whole units ≥ 0
+//   staff.csv      name,role,pin  people who sign in at a terminal with no server (the demo);
+//                  role cashier or manager. The PIN is hashed on reading and never stored.
 // Cells are trimmed. Every error names the file, the line and the column, e.g.
 // "products.csv line 17, price: '4,99' is not a number like 4.99"; a SKU, barcode, location
 // or sku+location given twice names both lines. A file with any error imports nothing.
@@ -46,11 +50,15 @@ public:
     [[nodiscard]] static Result<QList<StockLevel>>
     readStock(QIODevice& device, const QString& source, const StoreData& known);
 
-    // Reads products.csv, locations.csv and, when present, stock.csv from a folder.
+    [[nodiscard]] static Result<QList<StaffMember>> readStaff(QIODevice& device,
+                                                              const QString& source);
+
+    // Reads products.csv, locations.csv and, when present, stock.csv and staff.csv.
     [[nodiscard]] static Result<StoreData> readFolder(const QString& folder);
 
     // Writes products, locations and levels in one transaction: all or nothing. Existing
-    // rows with the same keys are replaced; others are left as they are.
+    // rows with the same keys are replaced; others are left as they are. Staff, when listed,
+    // replace the terminal's staff list.
     [[nodiscard]] static Status import(const LocalStore& store, const StoreData& data);
     // readFolder() then import(): nothing is written unless every file is good.
     [[nodiscard]] static Result<StoreData> importFolder(const LocalStore& store,

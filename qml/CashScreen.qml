@@ -21,7 +21,9 @@ Item {
     property string typedCount: ""
     readonly property DenominationModel denominations: CashDrawer.denominations
     readonly property bool dialogOpen: floatDialog.opened || movementDialog.opened
-    readonly property bool keysEnabled: visible && !dialogOpen
+    // Set while something over the whole window has the keys (sign-in, an approval).
+    property bool covered: false
+    readonly property bool keysEnabled: visible && !dialogOpen && !covered
     readonly property bool drawerKeys: keysEnabled && view === "drawer"
     readonly property bool countKeys: keysEnabled && view === "count"
 

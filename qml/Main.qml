@@ -17,7 +17,11 @@ ApplicationWindow {
         Qt.callLater(refocus)
     }
     function refocus() {
-        if (screen === "sell")
+        if (!Till.staff.signedIn)
+            signIn.refocus()
+        else if (approvalDialog.opened)
+            approvalDialog.pinField.forceActiveFocus()
+        else if (screen === "sell")
             sellScreen.refocus()
         else if (screen === "returns")
             returnsScreen.refocus()
@@ -39,7 +43,11 @@ ApplicationWindow {
     color: Theme.background
     font.pixelSize: Theme.fontNormal
 
+    // While someone must sign in or a manager approve, no screen takes keys.
+    readonly property bool blocked: !Till.staff.signedIn || approvalDialog.opened
+
     header: StatusBar {
+        onSignOut: Till.staff.signOut()
         screenTitle: window.screen === "returns" ? qsTr("Returns")
                    : window.screen === "parked" ? qsTr("Parked sales")
                    : window.screen === "cash" ? qsTr("Cash drawer")
@@ -70,7 +78,7 @@ ApplicationWindow {
             SellScreen {
                 id: sellScreen
                 objectName: "sellScreen"
-                covered: syncPanel.opened
+                covered: syncPanel.opened || window.blocked
                 onOpenReturns: window.show("returns")
                 onOpenParked: window.show("parked")
                 onOpenCash: window.show("cash")
@@ -79,6 +87,7 @@ ApplicationWindow {
             ReturnsScreen {
                 id: returnsScreen
                 objectName: "returnsScreen"
+                covered: window.blocked
                 onDone: window.show("sell")
             }
             ParkedScreen {
@@ -89,9 +98,24 @@ ApplicationWindow {
             CashScreen {
                 id: cashScreen
                 objectName: "cashScreen"
+                covered: window.blocked
                 onDone: window.show("sell")
             }
         }
+    }
+
+    SignInScreen {
+        id: signIn
+        objectName: "signInScreen"
+        anchors.fill: parent
+        z: 10
+        visible: !Till.staff.signedIn
+    }
+
+    ApprovalDialog {
+        id: approvalDialog
+        objectName: "approvalDialog"
+        onClosed: window.refocus()
     }
 
     ReceiptPreview {
@@ -114,6 +138,16 @@ ApplicationWindow {
         onActivated: syncPanel.open()
     }
 
+    Shortcut {
+        sequence: "Ctrl+L"
+        enabled: Till.staff.signedIn && !window.blocked
+        onActivated: Till.staff.signOut()
+    }
+
+    Connections {
+        target: Till.staff
+        function onSignedInChanged() { window.refocus() }
+    }
     Connections {
         target: Notices
         function onProblem(message) { banner.show(message) }

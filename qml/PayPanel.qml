@@ -23,7 +23,8 @@ Rectangle {
     }
 
     color: "#99000000"
-    readonly property bool keysEnabled: visible && !cardDialog.opened
+    property bool covered: false // something over the whole window has the keys
+    readonly property bool keysEnabled: visible && !cardDialog.opened && !covered
 
     onVisibleChanged: {
         amount.text = ""

@@ -12,7 +12,9 @@ Item {
     signal done()
 
     readonly property ReturnsModel returns: Till.returns
-    readonly property bool keysEnabled: visible
+    // Set while something over the whole window has the keys (sign-in, an approval).
+    property bool covered: false
+    readonly property bool keysEnabled: visible && !covered
 
     function refocus() { receiptField.forceActiveFocus() }
     function close() {
@@ -21,7 +23,7 @@ Item {
         done()
     }
     function refund(original) {
-        if (returns.refund(original))
+        if (Till.refund(original))
             receiptField.text = ""
     }
     function adjust(delta) {

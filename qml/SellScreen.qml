@@ -17,7 +17,7 @@ Item {
     readonly property bool searchOpen: scan.text.length >= 2 && Till.search.count > 0
     readonly property bool dialogOpen: quantityDialog.opened || lineDiscountDialog.opened
                                        || orderDiscountDialog.opened || parkDialog.opened
-                                       || cancelDialog.opened
+                                       || cancelDialog.opened || priceDialog.opened
     // Set while a panel over the whole window has the keys (the sync problems).
     property bool covered: false
     readonly property bool keysEnabled: visible && !Till.paying && !dialogOpen && !covered
@@ -50,6 +50,12 @@ Item {
         if (Till.cart.count > 0)
             orderDiscountDialog.ask(qsTr("Discount on the whole sale"),
                                     qsTr("An amount such as 5.00, or a percentage such as 10%"), "")
+    }
+    function askPrice() {
+        if (Till.cart.count > 0)
+            priceDialog.ask(qsTr("Price of %1").arg(selectedName()),
+                            qsTr("The unit price to charge, such as 3.99: a manager approves it"),
+                            "")
     }
     function voidSelected() {
         if (Till.cart.count > 0)
@@ -364,6 +370,11 @@ Item {
                     onClicked: screen.openReceipt()
                 }
                 KeyButton {
+                    text: qsTr("Price override"); key: "Ctrl+P"
+                    Layout.fillWidth: true; enabled: Till.cart.count > 0
+                    onClicked: screen.askPrice()
+                }
+                KeyButton {
                     text: qsTr("Cancel sale"); key: "F10"
                     Layout.fillWidth: true; enabled: Till.cart.count > 0
                     ink: Theme.danger
@@ -408,6 +419,7 @@ Item {
         onActivated: cancelDialog.open()
     }
     Shortcut { sequence: "F12"; enabled: screen.keysEnabled; onActivated: screen.pay() }
+    Shortcut { sequence: "Ctrl+P"; enabled: screen.keysEnabled; onActivated: screen.askPrice() }
     Shortcut { sequence: "Ctrl+D"; enabled: screen.keysEnabled; onActivated: screen.openCash() }
 
     EntryDialog {
@@ -423,6 +435,11 @@ Item {
     EntryDialog {
         id: orderDiscountDialog
         onAccepted: (text) => Till.setOrderDiscount(text)
+        onClosed: screen.refocus()
+    }
+    EntryDialog {
+        id: priceDialog
+        onAccepted: (text) => Till.overridePrice(screen.selectedRow(), text)
         onClosed: screen.refocus()
     }
     EntryDialog {
@@ -442,5 +459,6 @@ Item {
         id: payPanel
         anchors.fill: parent
         visible: Till.paying
+        covered: screen.covered
     }
 }

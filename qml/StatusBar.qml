@@ -8,6 +8,7 @@ ToolBar {
     id: bar
 
     property string screenTitle: ""
+    signal signOut()
 
     background: Rectangle { color: Theme.text }
     implicitHeight: 44
@@ -39,6 +40,21 @@ ToolBar {
             text: Till.lastReceipt.length > 0 ? qsTr("Last receipt %1").arg(Till.lastReceipt) : ""
             color: "#c9d1d9"
             font.pixelSize: Theme.fontSmall
+        }
+        Label {
+            objectName: "signedInAs"
+            visible: Till.staff.signedIn
+            text: Till.staff.manager ? qsTr("%1 · manager").arg(Till.staff.name) : Till.staff.name
+            color: "white"
+            font.pixelSize: Theme.fontNormal
+        }
+        ToolButton {
+            visible: Till.staff.signedIn
+            focusPolicy: Qt.NoFocus
+            text: qsTr("Sign out (Ctrl+L)")
+            font.pixelSize: Theme.fontSmall
+            palette.buttonText: "white"
+            onClicked: bar.signOut()
         }
     }
 }

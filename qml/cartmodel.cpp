@@ -156,6 +156,22 @@ Status CartModel::setLineDiscount(int row, Money discount)
     return success();
 }
 
+Status CartModel::setUnitPrice(int row, Money price, const QString& note)
+{
+    if (const Status ok = checkRow(row); !ok)
+        return ok;
+    if (price < Money() || price.minor() > maxMoneyMinor)
+        return Error{QStringLiteral("price"), tr("A price is zero or more.")};
+    Line& line = m_lines[row];
+    line.receipt.unitPrice = price;
+    // The clerk's discount stays only as far as the new price allows.
+    line.lineDiscount = std::min(line.lineDiscount, price * line.receipt.qty);
+    line.note = note;
+    line.mergeable = false;
+    reprice();
+    return success();
+}
+
 Status CartModel::setOrderDiscount(Money discount)
 {
     const Money base = orderDiscountBase();

@@ -103,6 +103,8 @@ public:
     int add(const Line& line);
     [[nodiscard]] Status setQuantity(int row, qint64 qty);
     [[nodiscard]] Status setLineDiscount(int row, Money discount);
+    // A price the clerk typed in place of the catalog's (a manager approved it); `note` says so.
+    [[nodiscard]] Status setUnitPrice(int row, Money price, const QString& note);
     [[nodiscard]] Status setOrderDiscount(Money discount);
     [[nodiscard]] Status removeLine(int row);
     void clear();

@@ -1,5 +1,7 @@
 #include "poscontext.h"
 
+#include "approvallog.h"
+#include "approvals.h"
 #include "cashsession.h"
 #include "catalog.h"
 #include "client.h"
@@ -11,6 +13,8 @@
 #include "returnjournal.h"
 #include "salejournal.h"
 #include "singletons.h"
+#include "staffdirectory.h"
+#include "staffsession.h"
 #include "stockreplica.h"
 #include "storecsv.h"
 #include "tillsync.h"
@@ -71,6 +75,11 @@ Status PosContext::build(const PosOptions& options)
     m_notices = std::make_unique<Notices>();
     m_sync = std::make_unique<SyncStatus>();
     m_printer = std::make_unique<ReceiptPrinter>(options.printer);
+    m_directory = std::make_unique<StaffDirectory>(*m_store);
+    m_approvalLog = std::make_unique<ApprovalLog>(*m_store);
+    m_staff = std::make_unique<StaffSession>(*m_directory);
+    m_approvals = std::make_unique<Approvals>(
+        Approvals::Parts{*m_directory, *m_approvalLog, *m_staff, *m_notices});
 
     const Result<QString> location = chooseLocation(options.location);
     if (!location)
@@ -79,16 +88,17 @@ Status PosContext::build(const PosOptions& options)
         options.receiptFolder.isEmpty()
             ? QFileInfo(options.storePath).absolutePath() + QStringLiteral("/receipts")
             : options.receiptFolder;
-    m_till = std::make_unique<Till>(Till::Services{*m_catalog, *m_replica, *m_journal, *m_outbox,
-                                                   *m_parked, *m_returns, *m_cash, *m_printer,
-                                                   *m_sync, *m_notices},
-                                    Till::Settings{options.storeName, options.terminal, *location,
-                                                   options.staff, receipts, options.holdSeconds});
+    m_till = std::make_unique<Till>(
+        Till::Services{*m_catalog, *m_replica, *m_journal, *m_outbox, *m_parked, *m_returns,
+                       *m_cash, *m_printer, *m_sync, *m_notices, *m_staff, *m_approvals},
+        Till::Settings{options.storeName, options.terminal, *location, receipts,
+                       options.holdSeconds, options.discountLimitPercent});
     m_drawer = std::make_unique<CashDrawer>(CashDrawer::Services{*m_cash, *m_printer, *m_notices},
                                             receipts);
-    // Until staff sign in, the drawer needs someone on record: who started the till, or the
-    // till itself.
-    m_drawer->setStaff(options.staff.isEmpty() ? options.terminal : options.staff);
+    // Who is signed in opens, pays in or out and closes the drawer.
+    QObject::connect(m_staff.get(), &StaffSession::signedInChanged, m_drawer.get(),
+                     [this] { m_drawer->setStaff(m_staff->name()); });
+    m_drawer->setStaff(m_staff->name());
     if (!options.server.isEmpty())
         buildSync();
     return success();
@@ -101,6 +111,8 @@ void PosContext::buildSync()
     client.terminal = m_options.terminal;
     client.token = m_options.token;
     m_client = std::make_unique<sync::Client>(*m_store, nullptr, client);
+    QObject::connect(m_client.get(), &sync::Client::staffChanged, m_staff.get(),
+                     &StaffSession::reload);
     m_tillSync = std::make_unique<TillSync>(
         TillSync::Parts{*m_client, *m_till, *m_journal, *m_catalog, *m_sync, *m_notices},
         m_options.terminal);

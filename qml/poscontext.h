@@ -7,6 +7,7 @@
 #include <memory>
 
 namespace stockline {
+class ApprovalLog;
 class CashSession;
 class Catalog;
 class LocalStore;
@@ -15,6 +16,7 @@ class ParkedSales;
 class ReceiptNumbers;
 class ReturnJournal;
 class SaleJournal;
+class StaffDirectory;
 class StockReplica;
 } // namespace stockline
 
@@ -24,9 +26,11 @@ class Client;
 
 namespace stockline::ui {
 
+class Approvals;
 class CashDrawer;
 class Notices;
 class ReceiptPrinter;
+class StaffSession;
 class SyncStatus;
 class Till;
 class TillSync;
@@ -38,11 +42,11 @@ struct PosOptions
     QString terminal = QStringLiteral("POS-01");
     QString location; // empty: the first location of the replica
     QString storeName = QStringLiteral("Stockline");
-    QString staff;         // empty: the drawer records the terminal as who opened and closed it
-    QString printer;       // ReceiptPrinter's target; empty: none
-    QString receiptFolder; // empty: "receipts" next to the store file
-    QUrl server;           // the sync server, ws://host:port/; empty: none, every sale offline
-    QString token;         // this terminal's token for the server
+    int discountLimitPercent = 10; // above it, a discount needs a manager
+    QString printer;               // ReceiptPrinter's target; empty: none
+    QString receiptFolder;         // empty: "receipts" next to the store file
+    QUrl server;   // the sync server, ws://host:port/; empty: none, every sale offline
+    QString token; // this terminal's token for the server
     qint64 holdSeconds = 15 * 60; // how long the server holds a line's units unsold
 };
 
@@ -68,6 +72,9 @@ public:
     [[nodiscard]] Notices& notices() { return *m_notices; }
     [[nodiscard]] CashDrawer& drawer() { return *m_drawer; }
     [[nodiscard]] CashSession& cash() { return *m_cash; }
+    [[nodiscard]] StaffSession& staff() { return *m_staff; }
+    [[nodiscard]] Approvals& approvals() { return *m_approvals; }
+    [[nodiscard]] ApprovalLog& approvalLog() { return *m_approvalLog; }
     [[nodiscard]] SyncStatus& sync() { return *m_sync; }
     [[nodiscard]] LocalStore& store() { return *m_store; }
     [[nodiscard]] Outbox& outbox() { return *m_outbox; }
@@ -97,6 +104,10 @@ private:
     std::unique_ptr<Notices> m_notices;
     std::unique_ptr<SyncStatus> m_sync;
     std::unique_ptr<ReceiptPrinter> m_printer;
+    std::unique_ptr<StaffDirectory> m_directory;
+    std::unique_ptr<ApprovalLog> m_approvalLog;
+    std::unique_ptr<StaffSession> m_staff;
+    std::unique_ptr<Approvals> m_approvals;
     std::unique_ptr<Till> m_till;
     std::unique_ptr<CashDrawer> m_drawer;
     std::unique_ptr<sync::Client> m_client;

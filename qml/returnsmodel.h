@@ -68,6 +68,8 @@ public:
     // One more or one less of the line.
     Q_INVOKABLE void adjust(int row, int delta);
     Q_INVOKABLE void chooseAll();
+    // Who is at the till: recorded with each refund.
+    void setStaff(const QString& staff) { m_context.staff = staff; }
     // Records the refund; on success the screen is cleared for the next return.
     Q_INVOKABLE bool refund(bool toOriginalTender);
 

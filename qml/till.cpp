@@ -1,5 +1,6 @@
 #include "till.h"
 
+#include "approvals.h"
 #include "cashsession.h"
 #include "catalog.h"
 #include "escposencoder.h"
@@ -13,6 +14,7 @@
 #include "returnsmodel.h"
 #include "salejournal.h"
 #include "searchmodel.h"
+#include "staffsession.h"
 #include "stockholds.h"
 #include "stockreplica.h"
 #include "syncstatus.h"
@@ -43,7 +45,7 @@ Till::Till(Services services, Settings settings, QObject* parent)
       m_parked(new ParkedModel(services.parked, services.notices, this)),
       m_returns(new ReturnsModel(services.returns, services.cash, services.notices,
                                  ReturnsModel::Context{m_settings.storeName, m_settings.terminal,
-                                                       m_settings.location, m_settings.staff},
+                                                       m_settings.location, services.staff.name()},
                                  this)),
       m_holds(new StockHolds(*m_cart, services.outbox, services.notices,
                              StockHolds::Settings{m_settings.location, m_settings.holdSeconds},
@@ -62,6 +64,8 @@ Till::Till(Services services, Settings settings, QObject* parent)
         Q_EMIT refundCompleted();
     });
     connect(&services.printer, &ReceiptPrinter::failed, &services.notices, &Notices::report);
+    connect(&services.staff, &StaffSession::signedInChanged, this,
+            [this] { m_returns->setStaff(m_services.staff.name()); });
     restoreSaleInProgress();
     connect(m_cart, &CartModel::changed, this, &Till::saveSaleInProgress);
     connect(m_cart, &CartModel::changed, m_holds, &StockHolds::cartChanged);
@@ -194,6 +198,8 @@ CartModel::Line Till::lineFor(const Found& found, qint64 qty, bool explicitQty) 
 
 bool Till::addProduct(const Found& found, std::optional<qint64> explicitQty)
 {
+    if (!signedIn())
+        return false;
     if (!found.product.active)
         return report(tr("%1 (%2) is no longer sold.").arg(found.product.name, found.product.sku));
     const qint64 qty = explicitQty.value_or(1);
@@ -238,28 +244,107 @@ bool Till::setQuantity(int row, const QString& typed)
     return set ? true : report(set.error().message);
 }
 
+bool Till::signedIn()
+{
+    return m_services.staff.signedIn() ? true : report(tr("Sign in first."));
+}
+
+bool Till::overLimit(Money discount, Money base) const
+{
+    // The limit rounded to the cent as a typed percentage is: "10%" of 5.29 is 0.53, within it.
+    const qint64 limit = (base.minor() * m_settings.discountLimitPercent + 50) / 100;
+    return discount.minor() > limit;
+}
+
 bool Till::setLineDiscount(int row, const QString& typed)
 {
     if (row < 0 || row >= m_cart->count())
         return report(tr("Choose a line first."));
     const CartModel::Line& line = m_cart->line(row);
-    const Result<Money> discount = parseDiscount(typed, line.receipt.unitPrice * line.receipt.qty);
+    const Money gross = line.receipt.unitPrice * line.receipt.qty;
+    const Result<Money> discount = parseDiscount(typed, gross);
     if (!discount)
         return report(discount.error().message);
-    const Status set = m_cart->setLineDiscount(row, *discount);
+    if (*discount > gross)
+        return report(tr("A discount on this line is at most %1.").arg(moneyText(gross)));
+    if (!overLimit(*discount, gross))
+        return applyLineDiscount(row, *discount);
+    const QString detail =
+        tr("%1 off %2 (%3)").arg(moneyText(*discount), line.receipt.name, moneyText(gross));
+    return m_services.approvals.request(Approval::Kind::Discount, detail,
+                                        [this, row, discount = *discount](const QString&) {
+                                            return applyLineDiscount(row, discount);
+                                        });
+}
+
+bool Till::applyLineDiscount(int row, Money discount)
+{
+    const Status set = m_cart->setLineDiscount(row, discount);
     return set ? true : report(set.error().message);
 }
 
 bool Till::setOrderDiscount(const QString& typed)
 {
-    const Result<Money> discount = parseDiscount(typed, m_cart->orderDiscountBase());
+    const Money base = m_cart->orderDiscountBase();
+    const Result<Money> discount = parseDiscount(typed, base);
     if (!discount)
         return report(discount.error().message);
-    const Status set = m_cart->setOrderDiscount(*discount);
+    if (*discount > base)
+        return report(tr("A discount on this sale is at most %1.").arg(moneyText(base)));
+    if (!overLimit(*discount, base))
+        return applyOrderDiscount(*discount);
+    const QString detail =
+        tr("%1 off the whole sale (%2)").arg(moneyText(*discount), moneyText(base));
+    return m_services.approvals.request(
+        Approval::Kind::Discount, detail,
+        [this, discount = *discount](const QString&) { return applyOrderDiscount(discount); });
+}
+
+bool Till::applyOrderDiscount(Money discount)
+{
+    const Status set = m_cart->setOrderDiscount(discount);
     return set ? true : report(set.error().message);
 }
 
-void Till::cancelSale()
+bool Till::overridePrice(int row, const QString& typed)
+{
+    if (row < 0 || row >= m_cart->count())
+        return report(tr("Choose a line first."));
+    const Result<Money> price = parseAmount(typed);
+    if (!price)
+        return report(price.error().message);
+    const CartModel::Line& line = m_cart->line(row);
+    if (*price == line.receipt.unitPrice)
+        return true;
+    const QString was = moneyText(line.receipt.unitPrice);
+    const QString detail =
+        tr("%1: price %2 instead of %3").arg(line.receipt.name, moneyText(*price), was);
+    return m_services.approvals.request(
+        Approval::Kind::PriceOverride, detail,
+        [this, row, price = *price, was](const QString& approver) {
+            const Status set = m_cart->setUnitPrice(
+                row, price, tr("price override (was %1), approved by %2").arg(was, approver));
+            return set ? true : report(set.error().message);
+        });
+}
+
+bool Till::cancelSale()
+{
+    if (m_payment->count() == 0) {
+        dropSale();
+        return true;
+    }
+    const QString detail = tr("Cancel a sale of %1 with %2 already paid")
+                               .arg(moneyText(m_cart->totals().total),
+                                    moneyText(m_cart->totals().total - m_payment->remaining()));
+    return m_services.approvals.request(Approval::Kind::VoidAfterPayment, detail,
+                                        [this](const QString&) {
+                                            dropSale();
+                                            return true;
+                                        });
+}
+
+void Till::dropSale()
 {
     setPaying(false);
     m_payment->clear();
@@ -277,6 +362,8 @@ void Till::setPaying(bool paying)
 
 bool Till::startPayment()
 {
+    if (!signedIn())
+        return false;
     if (m_cart->count() == 0)
         return report(tr("Scan an item first."));
     if (const Status drawer = m_services.cash.checkOpen(); !drawer)
@@ -288,10 +375,18 @@ bool Till::startPayment()
     return true;
 }
 
-void Till::cancelPayment()
+bool Till::cancelPayment()
 {
-    m_payment->clear();
-    setPaying(false);
+    const auto back = [this](const QString&) {
+        m_payment->clear();
+        setPaying(false);
+        return true;
+    };
+    if (m_payment->count() == 0)
+        return back(QString());
+    const QString detail = tr("Give back %1 already paid and return to the sale")
+                               .arg(moneyText(m_cart->totals().total - m_payment->remaining()));
+    return m_services.approvals.request(Approval::Kind::VoidAfterPayment, detail, back);
 }
 
 bool Till::tenderCashMinor(qint64 minor)
@@ -333,8 +428,33 @@ bool Till::tenderCard(const QString& typed, const QString& reference)
 
 bool Till::removeTender(int row)
 {
-    const Status removed = m_payment->removeTender(row);
-    return removed ? true : report(removed.error().message);
+    if (row < 0 || row >= m_payment->count())
+        return report(tr("Choose a payment first."));
+    const Payment tender = m_payment->tenders().at(row);
+    const QString detail =
+        tr("Give back the %1 payment of %2").arg(tender.method, moneyText(tender.amount));
+    return m_services.approvals.request(Approval::Kind::VoidAfterPayment, detail,
+                                        [this, row](const QString&) {
+                                            const Status removed = m_payment->removeTender(row);
+                                            return removed ? true : report(removed.error().message);
+                                        });
+}
+
+bool Till::refund(bool toOriginalTender)
+{
+    if (!signedIn())
+        return false;
+    if (!m_returns->loaded() || !m_returns->anyChosen())
+        return report(tr("Choose what is returned first."));
+    // Before a manager is called over: the refund could not be paid anyway.
+    if (const Status drawer = m_services.cash.checkOpen(); !drawer)
+        return report(
+            tr("No refund — %1 (Ctrl+D on the sale screen).").arg(drawer.error().message));
+    const QString detail =
+        tr("Refund %1 on receipt %2").arg(m_returns->refundTotalText(), m_returns->receipt());
+    return m_services.approvals.request(
+        Approval::Kind::Refund, detail,
+        [this, toOriginalTender](const QString&) { return m_returns->refund(toOriginalTender); });
 }
 
 bool Till::completeSale()
@@ -343,7 +463,7 @@ bool Till::completeSale()
         return report(tr("The sale is not paid yet."));
     CompletedSale sale;
     sale.location = m_settings.location;
-    sale.staff = m_settings.staff;
+    sale.staff = m_services.staff.name();
     sale.lines = m_cart->receiptLines();
     QStringList holds;
     for (int row = 0; row < sale.lines.size(); ++row) {

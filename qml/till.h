@@ -21,12 +21,14 @@ class StockReplica;
 
 namespace stockline::ui {
 
+class Approvals;
 class Notices;
 class ParkedModel;
 class PaymentModel;
 class ReceiptPrinter;
 class ReturnsModel;
 class SearchModel;
+class StaffSession;
 class StockHolds;
 class SyncStatus;
 
@@ -44,6 +46,9 @@ class Till : public QObject
     Q_PROPERTY(stockline::ui::PaymentModel* payment READ payment CONSTANT)
     Q_PROPERTY(stockline::ui::ParkedModel* parked READ parked CONSTANT)
     Q_PROPERTY(stockline::ui::ReturnsModel* returns READ returns CONSTANT)
+    Q_PROPERTY(stockline::ui::StaffSession* staff READ staff CONSTANT)
+    Q_PROPERTY(stockline::ui::Approvals* approvals READ approvals CONSTANT)
+    Q_PROPERTY(int discountLimitPercent READ discountLimitPercent CONSTANT)
     Q_PROPERTY(QString storeName READ storeName CONSTANT)
     Q_PROPERTY(QString terminal READ terminal CONSTANT)
     Q_PROPERTY(QString location READ location CONSTANT)
@@ -69,15 +74,18 @@ public:
         ReceiptPrinter& printer;
         SyncStatus& sync;
         Notices& notices;
+        StaffSession& staff; // who is signed in rings up the sale
+        Approvals& approvals;
     };
     struct Settings
     {
         QString storeName;
         QString terminal;
         QString location;
-        QString staff;
         QString receiptFolder;        // where PDF receipts go
         qint64 holdSeconds = 15 * 60; // how long the server holds a line's units unsold
+        // A line or sale discount above this share of what it is off needs a manager.
+        int discountLimitPercent = 10;
     };
 
     Till(Services services, Settings settings, QObject* parent = nullptr);
@@ -89,6 +97,9 @@ public:
     [[nodiscard]] ParkedModel* parked() const { return m_parked; }
     [[nodiscard]] ReturnsModel* returns() const { return m_returns; }
     [[nodiscard]] StockHolds& holds() const { return *m_holds; }
+    [[nodiscard]] StaffSession* staff() const { return &m_services.staff; }
+    [[nodiscard]] Approvals* approvals() const { return &m_services.approvals; }
+    [[nodiscard]] int discountLimitPercent() const { return m_settings.discountLimitPercent; }
 
     // Enter in the scan field holding `text`. `burst`: how many of its last characters a
     // scanner typed (ScanDetector), 0 when a person typed it all. `picked`: the search result
@@ -100,20 +111,29 @@ public:
     Q_INVOKABLE bool addSku(const QString& sku);
     Q_INVOKABLE bool voidLine(int row);
     Q_INVOKABLE bool setQuantity(int row, const QString& typed);
+    // Needs a manager's approval (Approvals) beyond discountLimitPercent.
     Q_INVOKABLE bool setLineDiscount(int row, const QString& typed);
     Q_INVOKABLE bool setOrderDiscount(const QString& typed);
-    Q_INVOKABLE void cancelSale();
+    // A price typed in place of the catalog's: always needs a manager's approval.
+    Q_INVOKABLE bool overridePrice(int row, const QString& typed);
+    // Once a tender is taken, dropping the sale is a void after payment: a manager approves.
+    Q_INVOKABLE bool cancelSale();
 
     Q_INVOKABLE bool startPayment();
-    Q_INVOKABLE void cancelPayment();
+    // Back to the sale; with tenders taken, a void after payment (a manager approves).
+    Q_INVOKABLE bool cancelPayment();
     // Cash tendered; empty text: exactly what is still due. Completes the sale when paid.
     Q_INVOKABLE bool tenderCash(const QString& typed);
     Q_INVOKABLE bool tenderCashMinor(qint64 minor);
     // Card for `typed` (empty: what is still due) with the slip's reference.
     Q_INVOKABLE bool tenderCard(const QString& typed, const QString& reference);
+    // Gives a tender back: a void after payment, approved by a manager.
     Q_INVOKABLE bool removeTender(int row);
     // Records the paid sale; on failure the cart and payment stay for another try.
     Q_INVOKABLE bool completeSale();
+
+    // The refund chosen on the returns screen, once a manager approves it.
+    Q_INVOKABLE bool refund(bool toOriginalTender);
 
     Q_INVOKABLE bool park(const QString& label);
     Q_INVOKABLE bool resume(qint64 id);
@@ -164,6 +184,12 @@ private:
     [[nodiscard]] qint64 availableHere(const QString& sku) const;
     [[nodiscard]] std::optional<qint64> takeQuantity(std::optional<qint64> typed);
     [[nodiscard]] ParkedSale cartAsParked(const QString& label) const;
+    // Reports "sign in first" unless someone is signed in.
+    [[nodiscard]] bool signedIn();
+    [[nodiscard]] bool overLimit(Money discount, Money base) const;
+    bool applyLineDiscount(int row, Money discount);
+    bool applyOrderDiscount(Money discount);
+    void dropSale();
     void restoreCart(const ParkedSale& sale);
     // The sale in progress survives a crash or a power cut: saved on every change, and back
     // when the till starts.

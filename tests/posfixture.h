@@ -2,9 +2,12 @@
 
 // A till over a fresh store loaded with the sample store, for the view-model and QML tests.
 
+#include "approvals.h"
 #include "barcode.h"
 #include "cashdrawer.h"
 #include "poscontext.h"
+#include "staffmodel.h"
+#include "staffsession.h"
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -25,6 +28,34 @@ inline QString embedded(const QString& lookupCode, int value)
                                    QStringLiteral("%1").arg(value, 5, 10, QLatin1Char('0')));
 }
 
+// The sample store's people (resources/sample-store/staff.csv).
+inline const QString cashier = QStringLiteral("Alex");
+inline const QString cashierPin = QStringLiteral("1234");
+inline const QString manager = QStringLiteral("Morgan");
+inline const QString managerPin = QStringLiteral("2468");
+
+// Signs a person in through the till's staff session, as the sign-in screen does, and waits
+// for the PIN check (it runs on a worker thread).
+[[nodiscard]] inline bool signIn(ui::PosContext& context, const QString& name = cashier,
+                                 const QString& pin = cashierPin)
+{
+    ui::StaffSession& staff = context.staff();
+    if (!QTest::qWaitFor([&] { return staff.people()->count() > 0; }, 10'000))
+        return false;
+    return staff.signIn(name, pin) &&
+           QTest::qWaitFor([&] { return !staff.busy() && staff.signedIn(); }, 10'000) &&
+           staff.name() == name;
+}
+
+// A manager's PIN typed into the approval prompt; waits until the approved action is done.
+[[nodiscard]] inline bool approve(ui::PosContext& context, const QString& pin = managerPin)
+{
+    ui::Approvals& approvals = context.approvals();
+    return approvals.pending() && approvals.approve(QString(), pin) &&
+           QTest::qWaitFor([&] { return !approvals.busy() && !approvals.pending(); }, 10'000);
+}
+
+// A till with the sample store, a cashier signed in.
 class PosFixture
 {
 public:
@@ -45,7 +76,7 @@ public:
             return false;
         }
         m_context = std::move(context).value();
-        return true;
+        return signIn(*m_context);
     }
 
     // Closes the till and opens it again on the same store file: a restart.

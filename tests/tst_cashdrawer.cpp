@@ -103,6 +103,10 @@ private Q_SLOTS:
         QVERIFY(m_problems->at(0).at(0).toString().contains(QLatin1String("drawer is closed")));
         QCOMPARE(m_pos->context().returns().count().value(), 0);
         QVERIFY(returns.anyChosen()); // still there for when the drawer is open
+        // The till asks before a manager is called over for the refund.
+        QVERIFY(!till().refund(false));
+        QVERIFY(!m_pos->context().approvals().pending());
+        QCOMPARE(m_problems->count(), 2);
     }
 
     void badInput_isReportedAndChangesNothing_data()
@@ -212,13 +216,18 @@ private Q_SLOTS:
         QVERIFY(!drawer().isOpen());
     }
 
-    void nobodySignedIn_cannotOpen()
+    void staff_isWhoIsSignedIn()
     {
-        drawer().setStaff(QString());
+        m_pos->context().staff().signOut();
+        QCOMPARE(drawer().staff(), QString());
         QVERIFY(!drawer().openDrawer(QStringLiteral("100")));
         QCOMPARE(m_problems->count(), 1);
         QVERIFY(m_problems->at(0).at(0).toString().contains(QLatin1String("signed in")));
         QVERIFY(!drawer().isOpen());
+        QVERIFY(fixtures::signIn(m_pos->context()));
+        QCOMPARE(drawer().staff(), fixtures::cashier);
+        QVERIFY(drawer().openDrawer(QStringLiteral("100")));
+        QCOMPARE(drawer().openedBy(), fixtures::cashier);
     }
 
     // Sales in cash and by card, a refund in cash, cash paid out and in: the X report and

@@ -7,8 +7,11 @@
 #include "catalog.h"
 #include "client.h"
 #include "poscontext.h"
+#include "posfixture.h"
 #include "salejournal.h"
 #include "serverprocess.h"
+#include "staffmodel.h"
+#include "staffsession.h"
 #include "stockholds.h"
 #include "stockreplica.h"
 #include "syncproblemsmodel.h"
@@ -136,6 +139,7 @@ private Q_SLOTS:
         m_server = std::make_unique<ServerProcess>(
             m_dir.filePath(QStringLiteral("server-%1.db").arg(++m_runs)));
         QVERIFY(m_server->loadSampleStore());
+        QVERIFY(m_server->addSampleStaff());
         m_tokens.clear();
         for (const QString& id : {QStringLiteral("POS-01"), QStringLiteral("POS-02")}) {
             m_tokens.append(m_server->addTerminal(id, QStringLiteral("pos")));
@@ -413,6 +417,8 @@ private:
         till->context().startSync();
         if (!till->waitUntilSynced())
             qFatal("the till did not sync with the server");
+        if (!fixtures::signIn(till->context()))
+            qFatal("the cashier could not sign in with the staff list from the server");
         m_tills.push_back(std::move(till));
         return *m_tills.back();
     }
@@ -439,8 +445,23 @@ private:
         till->context().startSync();
         if (!till->waitUntilSynced())
             qFatal("the till did not sync with the server");
+        signInOnScreen(till->context().staff());
         m_tills.push_back(std::move(till));
         return *m_tills.back();
+    }
+
+    // The staff list arrives from the server; the first name (Alex) is chosen; the clerk types
+    // the PIN and Enter on the sign-in screen that covers the till.
+    void signInOnScreen(StaffSession& staff)
+    {
+        if (!QTest::qWaitFor([&] { return staff.people()->count() > 0; }, syncTimeoutMs))
+            qFatal("the staff list did not arrive from the server");
+        for (const QChar c : fixtures::cashierPin)
+            QTest::keyClick(m_window, c.toLatin1());
+        QTest::keyClick(m_window, Qt::Key_Return);
+        if (!QTest::qWaitFor([&] { return staff.signedIn(); }, syncTimeoutMs))
+            qFatal("%s", qPrintable(QStringLiteral("could not sign in on screen: ") +
+                                    staff.errorString()));
     }
 
     // A scanner's burst and Enter. keyClick's delay does not reach a QWindow in Qt 6.4.

@@ -169,7 +169,19 @@ private Q_SLOTS:
         QTest::keyClick(m_window, Qt::Key_F2);   // choose it
         QTRY_VERIFY(till().returns()->anyChosen());
         QTest::keyClick(m_window, Qt::Key_F11); // refund in cash
+        // A refund needs a manager: the prompt comes up in place, the manager types the PIN.
+        QTRY_VERIFY(m_pos->context().approvals().pending());
+        QCOMPARE(m_pos->context().returns().count().value(), 0);
+        for (const QChar c : fixtures::managerPin)
+            QTest::keyClick(m_window, c.toLatin1());
+        QTest::keyClick(m_window, Qt::Key_Return);
         QTRY_COMPARE(m_pos->context().returns().count().value(), 1);
+        const auto approvals = m_pos->context().approvalLog().all();
+        QVERIFY(approvals);
+        QCOMPARE(approvals->size(), 1);
+        QCOMPARE(approvals->at(0).kind, Approval::Kind::Refund);
+        QCOMPARE(approvals->at(0).requestedBy, fixtures::cashier);
+        QCOMPARE(approvals->at(0).approvedBy, fixtures::manager);
         QCOMPARE(m_problems->count(), 0);
         const auto pending = m_pos->context().outbox().pending(10);
         QVERIFY(pending);

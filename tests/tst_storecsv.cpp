@@ -477,6 +477,48 @@ private Q_SLOTS:
         QVERIFY(StockReplica(**store).locations().value().isEmpty());
     }
 
+    void readsStaffAndHashesTheirPins()
+    {
+        QBuffer buffer;
+        buffer.setData("name,role,pin\nAlex,cashier,1234\nMorgan,manager,246810\n");
+        buffer.open(QIODevice::ReadOnly);
+        const Result<QList<StaffMember>> staff =
+            StoreCsv::readStaff(buffer, QStringLiteral("staff.csv"));
+        QVERIFY(staff);
+        QCOMPARE(staff->size(), 2);
+        QCOMPARE(staff->at(1).name, QStringLiteral("Morgan"));
+        QCOMPARE(staff->at(1).role, StaffRole::Manager);
+        QVERIFY(staff->at(1).pin.matches(u"246810"));
+        QVERIFY(!staff->at(1).pin.hash.contains("246810"));
+    }
+
+    void badStaffRowNamesLineAndField_data()
+    {
+        QTest::addColumn<QByteArray>("csv");
+        QTest::addColumn<QString>("error");
+        QTest::newRow("bad role") << QByteArray("name,role,pin\nAlex,boss,1234\n")
+                                  << QStringLiteral("staff.csv line 2, role: 'boss' is not "
+                                                    "cashier or manager");
+        QTest::newRow("bad PIN") << QByteArray("name,role,pin\nAlex,cashier,12a4\n")
+                                 << QStringLiteral(
+                                        "staff.csv line 2, pin: a PIN is 4 to 12 digits");
+        QTest::newRow("duplicate")
+            << QByteArray("name,role,pin\nAlex,cashier,1234\nAlex,manager,5678\n")
+            << QStringLiteral("staff.csv line 3, name: 'Alex' is already on line 2");
+    }
+    void badStaffRowNamesLineAndField()
+    {
+        QFETCH(QByteArray, csv);
+        QFETCH(QString, error);
+        QBuffer buffer;
+        buffer.setData(csv);
+        buffer.open(QIODevice::ReadOnly);
+        const Result<QList<StaffMember>> staff =
+            StoreCsv::readStaff(buffer, QStringLiteral("staff.csv"));
+        QVERIFY(!staff);
+        QCOMPARE(staff.error().toString(), error);
+    }
+
     void shippedSampleStoreLoadsCompletely()
     {
         const QString folder = QStringLiteral(STOCKLINE_SOURCE_DIR "/resources/sample-store");
@@ -487,6 +529,7 @@ private Q_SLOTS:
         QCOMPARE(data->locations[0].id, QStringLiteral("store-1"));
         QCOMPARE(data->locations[1].id, QStringLiteral("backroom-1"));
         QCOMPARE(data->levels.size(), 2 * data->products.size());
+        QCOMPARE(data->staff.size(), 2); // the demo's cashier and manager
 
         int priceEmbedded = 0;
         int weightEmbedded = 0;

@@ -3,6 +3,7 @@
 #include "barcode.h"
 #include "catalog.h"
 #include "localstore.h"
+#include "staffdirectory.h"
 #include "stats.h"
 #include "stockreplica.h"
 
@@ -26,6 +27,7 @@ constexpr double startTargetMs = 1500;
 constexpr double scanTargetMs = 16;
 constexpr double rssTargetMiB = 250;
 const QString location = QStringLiteral("store-1");
+const QString clerkPin = QStringLiteral("1234");
 
 QList<Product> catalogOf(int count)
 {
@@ -78,6 +80,13 @@ bool makeStore(const QString& path, int count, QTextStream& out)
         done = replica.upsertLocations({Location{location, QStringLiteral("Store floor")}});
     if (done)
         done = replica.upsertLevels(levels);
+    // The clerk who signs in before the scans (the PIN goes to the till on stdin).
+    if (done) {
+        const Result<PinHash> pin = PinHash::make(clerkPin);
+        done = pin ? StaffDirectory(*store.value())
+                         .replace({StaffMember{QStringLiteral("Bench"), StaffRole::Cashier, *pin}})
+                   : Status(pin.error());
+    }
     if (!done)
         out << "till: cannot fill the store: " << done.error().toString() << Qt::endl;
     return bool(done);
@@ -90,7 +99,7 @@ struct Run
     QString output;
 };
 
-Run runTill(const QString& till, const QStringList& args)
+Run runTill(const QString& till, const QStringList& args, const QByteArray& input = {})
 {
     QProcess process;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
@@ -101,6 +110,8 @@ Run runTill(const QString& till, const QStringList& args)
     QElapsedTimer wall;
     wall.start();
     process.start(till, args);
+    process.write(input);
+    process.closeWriteChannel();
     Run run;
     if (!process.waitForFinished(120'000)) {
         process.kill();
@@ -174,8 +185,10 @@ int till(const Options& options, QTextStream& out)
         << inside.min() << "  max " << inside.max() << Qt::endl;
     out << "  peak RSS at the first frame: median " << rss.percentile(50) << " MiB" << Qt::endl;
 
-    const Run scans = runTill(binary, base + QStringList{QStringLiteral("--measure-scans"),
-                                                         QString::number(options.scans)});
+    const Run scans = runTill(
+        binary,
+        base + QStringList{QStringLiteral("--measure-scans"), QString::number(options.scans)},
+        clerkPin.toLatin1() + '\n');
     const double p50 = captured(scans.output, QStringLiteral("p50 ([\\d.]+) ms"));
     const double p99 = captured(scans.output, QStringLiteral("p99 ([\\d.]+) ms"));
     const double peak = captured(scans.output, QStringLiteral("peak RSS ([\\d.]+) MiB"));

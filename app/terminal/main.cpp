@@ -48,9 +48,6 @@ struct Options
     QCommandLineOption storeName{QStringLiteral("store-name"),
                                  QStringLiteral("The shop's name on screen and receipts."),
                                  QStringLiteral("name"), QStringLiteral("Stockline")};
-    QCommandLineOption staff{QStringLiteral("staff"),
-                             QStringLiteral("Who is at the till, recorded with every sale."),
-                             QStringLiteral("name")};
     QCommandLineOption printer{QStringLiteral("printer"),
                                QStringLiteral("ESC/POS receipt printer: a device file such as "
                                               "/dev/usb/lp0, or host:9100."),
@@ -91,8 +88,8 @@ struct Options
     void addTo(QCommandLineParser& parser) const
     {
         for (const QCommandLineOption* option :
-             {&store, &demo, &data, &terminal, &location, &storeName, &staff, &printer, &receipts,
-              &server, &tokenFile, &measureStartup, &measureScans, &selfTest, &screenshots})
+             {&store, &demo, &data, &terminal, &location, &storeName, &printer, &receipts, &server,
+              &tokenFile, &measureStartup, &measureScans, &selfTest, &screenshots})
             parser.addOption(*option);
     }
 };
@@ -164,7 +161,6 @@ int main(int argc, char* argv[])
     pos.terminal = parser.value(options.terminal);
     pos.location = parser.value(options.location);
     pos.storeName = parser.value(options.storeName);
-    pos.staff = parser.value(options.staff);
     pos.printer = parser.value(options.printer);
     pos.receiptFolder = parser.value(options.receipts);
     std::unique_ptr<QTemporaryDir> demoDir;

@@ -3,6 +3,7 @@
 #include "cartmodel.h"
 #include "localstore.h"
 #include "poscontext.h"
+#include "staffsession.h"
 #include "till.h"
 
 #include <QCoreApplication>
@@ -11,6 +12,7 @@
 #include <QKeyEvent>
 #include <QQuickWindow>
 #include <QSqlQuery>
+#include <QTextStream>
 #include <QTimer>
 #include <algorithm>
 #include <cstdio>
@@ -48,6 +50,26 @@ public:
     {
         m_clock.start();
         connect(&window, &QQuickWindow::frameSwapped, this, &ScanRun::onFrame);
+    }
+
+    // Signs in on the sign-in screen with `pin` typed as keys, then scans.
+    void start(const QString& pin)
+    {
+        ui::StaffSession& staff = *m_till.staff();
+        if (staff.signedIn()) {
+            next();
+            return;
+        }
+        connect(&staff, &ui::StaffSession::signedInChanged, this,
+                [this] { QTimer::singleShot(50, this, &ScanRun::next); });
+        connect(&staff, &ui::StaffSession::errorStringChanged, this, [&staff] {
+            if (staff.errorString().isEmpty())
+                return;
+            std::fprintf(stderr, "stockline: could not sign in: %s\n",
+                         qPrintable(staff.errorString()));
+            QCoreApplication::exit(1);
+        });
+        type(pin);
     }
 
     void next()
@@ -168,11 +190,14 @@ void measureScans(QQuickWindow& window, ui::PosContext& context, int count)
         QCoreApplication::exit(1);
         return;
     }
+    // The PIN of the first person on the staff list, from stdin (never the command line).
+    const QString pin = QTextStream(stdin).readLine().trimmed();
     auto* run = new ScanRun(window, context.till(), codes);
     run->setParent(&window);
     QObject::connect(
         &window, &QQuickWindow::frameSwapped, run,
-        [run] { QTimer::singleShot(50, run, &ScanRun::next); }, Qt::SingleShotConnection);
+        [run, pin] { QTimer::singleShot(50, run, [run, pin] { run->start(pin); }); },
+        Qt::SingleShotConnection);
 }
 
 } // namespace stockline::app

@@ -19,8 +19,9 @@ namespace stockline::app {
 // M MiB" (N counted from `started`), and the app exits.
 void exitWhenDrawn(QQuickWindow& window, const QElapsedTimer& started);
 
-// Once the window has drawn its first frame, scans `count` barcodes of the catalog as a
-// keyboard-wedge scanner types them (key events 2 ms apart, then Enter), each timed from its
+// Once the window has drawn its first frame, signs in the first person on the staff list with
+// the PIN read from stdin (typed on the sign-in screen), then scans `count` barcodes of the catalog
+// as a keyboard-wedge scanner types them (key events 2 ms apart, then Enter), each timed from its
 // first key to the frame that shows its line; prints their p50, p99 and max and the peak RSS,
 // and the app exits. The sale is cancelled every 20 lines, outside the timing.
 void measureScans(QQuickWindow& window, ui::PosContext& context, int count);

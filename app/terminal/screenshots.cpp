@@ -1,5 +1,6 @@
 #include "screenshots.h"
 
+#include "approvals.h"
 #include "barcode.h"
 #include "cartmodel.h"
 #include "cashdrawer.h"
@@ -10,6 +11,7 @@
 #include "receiptpdf.h"
 #include "returnsmodel.h"
 #include "selftest.h"
+#include "staffsession.h"
 #include "syncproblemsmodel.h"
 #include "syncstatus.h"
 #include "till.h"
@@ -17,6 +19,8 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QEventLoop>
+#include <QFile>
 #include <QLocale>
 #include <QQmlApplicationEngine>
 #include <QQuickItem>
@@ -77,6 +81,24 @@ QString embedded(const QString& lookupCode, int value)
 {
     return Barcode::withCheckDigit(lookupCode.left(7) +
                                    QStringLiteral("%1").arg(value, 5, 10, QLatin1Char('0')));
+}
+
+// The demo's first person signs in with their PIN from the demo's staff.csv.
+bool signInDemoClerk(ui::PosContext& context)
+{
+    QFile file(QDir(context.options().importFolder).filePath(QStringLiteral("staff.csv")));
+    if (!file.open(QIODevice::ReadOnly | QIODevice::Text))
+        return false;
+    file.readLine(); // name,role,pin
+    const QStringList cells = QString::fromUtf8(file.readLine().trimmed()).split(u',');
+    ui::StaffSession& staff = context.staff();
+    if (cells.size() != 3 || !staff.signIn(cells.at(0), cells.at(2)))
+        return false;
+    QEventLoop checked;
+    QObject::connect(&staff, &ui::StaffSession::busyChanged, &checked, &QEventLoop::quit);
+    if (staff.busy())
+        checked.exec();
+    return staff.signedIn();
 }
 
 void ringUp(ui::Till& till)
@@ -169,7 +191,7 @@ bool shootCash(Shooter& shooter, ui::PosContext& context)
     shooter.show("cash");
     (void)drawer.payOut(QStringLiteral("40"), QStringLiteral("Window cleaner"));
     (void)drawer.makeXReport();
-    bool ok = shooter.shoot(QStringLiteral("12-cash-drawer"));
+    bool ok = shooter.shoot(QStringLiteral("13-cash-drawer"));
 
     shooter.onCashScreen("startCount");
     const Result<CashReport> x = context.cash().xReport();
@@ -180,9 +202,9 @@ bool shootCash(Shooter& shooter, ui::PosContext& context)
         left -= count * denominations.at(row).value.minor();
         (void)drawer.denominations()->setCount(row, QString::number(count));
     }
-    ok = shooter.shoot(QStringLiteral("13-cash-count")) && ok;
+    ok = shooter.shoot(QStringLiteral("14-cash-count")) && ok;
     shooter.onCashScreen("finishCount");
-    ok = shooter.shoot(QStringLiteral("14-cash-z-report")) && ok;
+    ok = shooter.shoot(QStringLiteral("15-cash-z-report")) && ok;
     return drawer.reportIsZ() && ok;
 }
 
@@ -209,8 +231,13 @@ int takeScreenshots(QQmlApplicationEngine& engine, ui::PosContext& context, cons
     Shooter shooter(*window, folder);
     ui::Till& till = context.till();
 
+    bool ok = shooter.shoot(QStringLiteral("00-sign-in"));
+    if (!signInDemoClerk(context)) {
+        std::fprintf(stderr, "screenshots: the demo's clerk could not sign in\n");
+        return 1;
+    }
     openDrawer(shooter, *window);
-    bool ok = shooter.shoot(QStringLiteral("01-sell-empty"));
+    ok = shooter.shoot(QStringLiteral("01-sell-empty")) && ok;
     ringUp(till);
     ok = shooter.shoot(QStringLiteral("02-sell-cart")) && ok; // with the unknown code's notice
     shooter.dismissProblem();
@@ -254,6 +281,11 @@ int takeScreenshots(QQmlApplicationEngine& engine, ui::PosContext& context, cons
     ok = shooter.shoot(QStringLiteral("08-parked")) && ok;
     ok = shootCash(shooter, context) && ok;
     ok = shootSync(shooter, *window, context) && ok;
+
+    // A cashier overrides a price: the manager approves in place.
+    (void)till.overridePrice(0, QStringLiteral("3.99"));
+    ok = shooter.shoot(QStringLiteral("12-approval")) && ok;
+    context.approvals().cancel();
 
     for (const QString& problem : problems.problems())
         std::fprintf(stderr, "screenshots: %s\n", qPrintable(problem));

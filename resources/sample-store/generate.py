@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Generates the sample store's data files: products.csv, locations.csv, stock.csv.
+"""Generates the sample store's data files: products.csv, locations.csv, stock.csv (staff.csv,
+the demo's people and their PINs, is written by hand).
 
 Run it from anywhere: `python3 resources/sample-store/generate.py`. The output depends only on
 the seed below, so running it again gives the same files; commit them together with any change

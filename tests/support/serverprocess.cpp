@@ -1,6 +1,7 @@
 #include "serverprocess.h"
 
 #include <QDeadlineTimer>
+#include <QFile>
 #include <QRegularExpression>
 #include <QTest>
 
@@ -55,6 +56,24 @@ bool ServerProcess::loadSampleStore() const
            admin({QStringLiteral("stock"), QStringLiteral("import"),
                   folder + QStringLiteral("stock.csv")})
                    .exitCode == 0;
+}
+
+bool ServerProcess::addSampleStaff() const
+{
+    QFile file(QStringLiteral(STOCKLINE_SOURCE_DIR "/resources/sample-store/staff.csv"));
+    if (!file.open(QIODevice::ReadOnly | QIODevice::Text))
+        return false;
+    file.readLine(); // name,role,pin
+    while (!file.atEnd()) {
+        const QList<QByteArray> cells = file.readLine().trimmed().split(',');
+        if (cells.size() != 3 ||
+            admin({QStringLiteral("staff"), QStringLiteral("add"), QString::fromUtf8(cells[0]),
+                   QStringLiteral("--role"), QString::fromUtf8(cells[1])},
+                  cells[2] + '\n')
+                    .exitCode != 0)
+            return false;
+    }
+    return true;
 }
 
 bool ServerProcess::start(quint16 port)

@@ -26,6 +26,8 @@ public:
     [[nodiscard]] QString addTerminal(const QString& id, const QString& role) const;
     // Loads the sample store from resources/sample-store.
     [[nodiscard]] bool loadSampleStore() const;
+    // Adds the sample store's people (staff.csv), each PIN on stdin as an IT person would.
+    [[nodiscard]] bool addSampleStaff() const;
 
     // Starts `serve` on 127.0.0.1 with a free port (or `port`), waits until it listens.
     [[nodiscard]] bool start(quint16 port = 0);
