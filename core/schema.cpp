@@ -220,7 +220,7 @@ const QList<QStringList>& terminalMigrations()
                            " id INTEGER PRIMARY KEY,"
                            " at TEXT NOT NULL,"
                            " kind TEXT NOT NULL CHECK (kind IN ('price_override', 'discount',"
-                           " 'void_after_payment', 'refund')),"
+                           " 'void_after_payment', 'refund', 'terminal_setup')),"
                            " detail TEXT NOT NULL,"
                            " requested_by TEXT NOT NULL,"
                            " approved_by TEXT NOT NULL)"),

@@ -3,6 +3,7 @@
 #include "catalog.h"
 #include "csvreader.h"
 #include "localstore.h"
+#include "mutation.h"
 #include "staffdirectory.h"
 #include "stockreplica.h"
 
@@ -323,6 +324,73 @@ Result<QList<StaffMember>> StoreCsv::readStaff(QIODevice& device, const QString&
     if (e)
         return *e;
     return staff;
+}
+
+Result<QList<Delivery>> StoreCsv::readDeliveries(QIODevice& device, const QString& source)
+{
+    CsvReader reader(device, source);
+    const Result<Columns> columns =
+        readColumns(reader,
+                    {QStringLiteral("supplier"), QStringLiteral("reference"),
+                     QStringLiteral("location"), QStringLiteral("sku"), QStringLiteral("expected")},
+                    {});
+    if (!columns)
+        return columns.error();
+    QList<Delivery> deliveries;
+    QHash<QString, qsizetype> byReference;
+    QHash<QString, qint64> firstLine; // of each reference
+    FirstSeen lines;                  // reference + SKU
+    const std::optional<Error> e = forEachRecord(reader, [&](const CsvRecord& record) {
+        const auto failed = [&](const QString& column, const QString& message) {
+            return std::optional<Error>(cellError(reader, record.line, column, message));
+        };
+        Delivery row;
+        row.id = columns->cell(record, QStringLiteral("reference"));
+        row.supplier = columns->cell(record, QStringLiteral("supplier"));
+        row.location = columns->cell(record, QStringLiteral("location"));
+        DeliveryLine line;
+        line.sku = columns->cell(record, QStringLiteral("sku"));
+        const QString expectedText = columns->cell(record, QStringLiteral("expected"));
+        const Result<qint64> expected = parseQuantity(expectedText);
+        if (!expected || *expected < 1 || *expected > maxQuantity)
+            return failed(QStringLiteral("expected"),
+                          QStringLiteral("'%1' is not a whole number from 1 to %2")
+                              .arg(expectedText)
+                              .arg(maxQuantity));
+        line.expected = *expected;
+        row.lines = {line};
+        if (const std::optional<Error> bad = row.validate())
+            return failed(bad->field.startsWith(QLatin1String("lines[0].")) ? bad->field.mid(9)
+                                                                            : bad->field,
+                          bad->message);
+        const auto known = byReference.constFind(row.id);
+        if (known == byReference.cend()) {
+            byReference.insert(row.id, deliveries.size());
+            firstLine.insert(row.id, record.line);
+            deliveries.append(row);
+        } else {
+            Delivery& delivery = deliveries[*known];
+            if (delivery.supplier != row.supplier || delivery.location != row.location)
+                return failed(QStringLiteral("reference"),
+                              QStringLiteral("%1 is from %2 to %3 on line %4")
+                                  .arg(row.id, delivery.supplier, delivery.location)
+                                  .arg(firstLine.value(row.id)));
+            if (delivery.lines.size() >= Delivery::maxLines)
+                return failed(QStringLiteral("reference"),
+                              QStringLiteral("%1 has more than %2 lines")
+                                  .arg(row.id)
+                                  .arg(Delivery::maxLines));
+            delivery.lines.append(line);
+        }
+        if (const qint64 before = lines.check(row.id + u'\n' + line.sku, record.line))
+            return failed(QStringLiteral("sku"), QStringLiteral("'%1' is already in %2 on line %3")
+                                                     .arg(line.sku, row.id)
+                                                     .arg(before));
+        return std::optional<Error>();
+    });
+    if (e)
+        return *e;
+    return deliveries;
 }
 
 Result<StoreData> StoreCsv::readFolder(const QString& folder)

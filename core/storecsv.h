@@ -1,5 +1,6 @@
 #pragma once
 
+#include "delivery.h"
 #include "error.h"
 #include "product.h"
 #include "staff.h"
@@ -52,6 +53,13 @@ public:
 
     [[nodiscard]] static Result<QList<StaffMember>> readStaff(QIODevice& device,
                                                               const QString& source);
+    // Expected deliveries (`stockline-server delivery import`): supplier,reference,location,
+    // sku,expected, a row per line; the rows of one reference make one delivery, in the
+    // order they first appear. A reference names one supplier and location on every row; a
+    // SKU appears once per delivery. SKUs and locations are checked by the importer, which
+    // knows the catalog.
+    [[nodiscard]] static Result<QList<Delivery>> readDeliveries(QIODevice& device,
+                                                                const QString& source);
 
     // Reads products.csv, locations.csv and, when present, stock.csv and staff.csv.
     [[nodiscard]] static Result<StoreData> readFolder(const QString& folder);

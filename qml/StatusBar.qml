@@ -49,6 +49,15 @@ ToolBar {
             font.pixelSize: Theme.fontNormal
         }
         ToolButton {
+            objectName: "changeSetup"
+            visible: Till.setupChangeable && Till.staff.signedIn
+            focusPolicy: Qt.NoFocus
+            text: qsTr("Terminal setup")
+            font.pixelSize: Theme.fontSmall
+            palette.buttonText: "white"
+            onClicked: Till.changeSetup()
+        }
+        ToolButton {
             visible: Till.staff.signedIn
             focusPolicy: Qt.NoFocus
             text: qsTr("Sign out (Ctrl+L)")

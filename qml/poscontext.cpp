@@ -92,7 +92,7 @@ Status PosContext::build(const PosOptions& options)
         Till::Services{*m_catalog, *m_replica, *m_journal, *m_outbox, *m_parked, *m_returns,
                        *m_cash, *m_printer, *m_sync, *m_notices, *m_staff, *m_approvals},
         Till::Settings{options.storeName, options.terminal, *location, receipts,
-                       options.holdSeconds, options.discountLimitPercent});
+                       options.holdSeconds, options.discountLimitPercent, options.setupChangeable});
     m_drawer = std::make_unique<CashDrawer>(CashDrawer::Services{*m_cash, *m_printer, *m_notices},
                                             receipts);
     // Who is signed in opens, pays in or out and closes the drawer.

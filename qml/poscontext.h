@@ -43,6 +43,7 @@ struct PosOptions
     QString location; // empty: the first location of the replica
     QString storeName = QStringLiteral("Stockline");
     int discountLimitPercent = 10; // above it, a discount needs a manager
+    bool setupChangeable = false;  // runs on its configuration file (Till::Settings)
     QString printer;               // ReceiptPrinter's target; empty: none
     QString receiptFolder;         // empty: "receipts" next to the store file
     QUrl server;   // the sync server, ws://host:port/; empty: none, every sale offline

@@ -63,6 +63,8 @@ void addHeader(QList<ReceiptRow>& rows, const ReceiptDocument& receipt, const QL
     rows.append(centered(tr("%1  terminal %2")
                              .arg(locale.toString(receipt.at.toLocalTime(), QLocale::ShortFormat),
                                   receipt.terminal)));
+    if (!receipt.staff.isEmpty())
+        rows.append(centered(tr("Served by %1").arg(receipt.staff)));
 }
 
 void addLines(QList<ReceiptRow>& rows, const ReceiptDocument& receipt, const QLocale& locale)

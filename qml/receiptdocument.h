@@ -29,6 +29,7 @@ struct ReceiptDocument
     Kind kind = Kind::Sale;
     QString storeName;
     QString terminal;
+    QString staff;      // who rang it up
     QString number;     // the receipt or refund number; also the barcode for returns
     QString saleNumber; // a refund: the sale it refunds
     QDateTime at;

@@ -175,6 +175,7 @@ ReceiptDocument ReturnsModel::receiptFor(const RecordedReturn& recorded,
     receipt.kind = ReceiptDocument::Kind::Refund;
     receipt.storeName = m_context.storeName;
     receipt.terminal = m_context.terminal;
+    receipt.staff = m_context.staff;
     receipt.number = recorded.refund;
     receipt.saleNumber = m_sale.receipt;
     receipt.at = recorded.at;

@@ -5,6 +5,7 @@
 // QML registration and are built and tested like any other object.
 
 #include "cashdrawer.h"
+#include "enrolment.h"
 #include "notices.h"
 #include "syncstatus.h"
 #include "till.h"
@@ -67,6 +68,18 @@ struct CashDrawerForeign
 public:
     static CashDrawer* create(QQmlEngine*, QJSEngine*) { return injected(instance); }
     static inline CashDrawer* instance = nullptr;
+};
+
+struct EnrolmentForeign
+{
+    Q_GADGET
+    QML_FOREIGN(stockline::ui::Enrolment)
+    QML_NAMED_ELEMENT(Enrolment)
+    QML_SINGLETON
+
+public:
+    static Enrolment* create(QQmlEngine*, QJSEngine*) { return injected(instance); }
+    static inline Enrolment* instance = nullptr;
 };
 
 } // namespace stockline::ui

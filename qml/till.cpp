@@ -334,9 +334,9 @@ bool Till::cancelSale()
         dropSale();
         return true;
     }
-    const QString detail = tr("Cancel a sale of %1 with %2 already paid")
-                               .arg(moneyText(m_cart->totals().total),
-                                    moneyText(m_cart->totals().total - m_payment->remaining()));
+    const QString detail =
+        tr("Cancel a sale of %1 with %2 already paid")
+            .arg(moneyText(m_cart->totals().total), moneyText(m_payment->paid()));
     return m_services.approvals.request(Approval::Kind::VoidAfterPayment, detail,
                                         [this](const QString&) {
                                             dropSale();
@@ -384,8 +384,8 @@ bool Till::cancelPayment()
     };
     if (m_payment->count() == 0)
         return back(QString());
-    const QString detail = tr("Give back %1 already paid and return to the sale")
-                               .arg(moneyText(m_cart->totals().total - m_payment->remaining()));
+    const QString detail =
+        tr("Give back %1 already paid and return to the sale").arg(moneyText(m_payment->paid()));
     return m_services.approvals.request(Approval::Kind::VoidAfterPayment, detail, back);
 }
 
@@ -440,6 +440,20 @@ bool Till::removeTender(int row)
                                         });
 }
 
+bool Till::changeSetup()
+{
+    if (!m_settings.setupChangeable)
+        return report(tr("This till runs on its command line: change its setup there."));
+    if (!signedIn())
+        return false;
+    return m_services.approvals.request(Approval::Kind::TerminalSetup,
+                                        tr("Change the setup of terminal %1").arg(terminal()),
+                                        [this](const QString&) {
+                                            Q_EMIT setupChangeRequested();
+                                            return true;
+                                        });
+}
+
 bool Till::refund(bool toOriginalTender)
 {
     if (!signedIn())
@@ -489,6 +503,7 @@ bool Till::completeSale()
     ReceiptDocument receipt = ReceiptDocument::forSale(sale.lines, notes);
     receipt.storeName = m_settings.storeName;
     receipt.terminal = m_settings.terminal;
+    receipt.staff = sale.staff;
     receipt.number = recorded->receipt;
     receipt.at = recorded->at;
     receipt.payments = sale.payments;

@@ -49,6 +49,7 @@ class Till : public QObject
     Q_PROPERTY(stockline::ui::StaffSession* staff READ staff CONSTANT)
     Q_PROPERTY(stockline::ui::Approvals* approvals READ approvals CONSTANT)
     Q_PROPERTY(int discountLimitPercent READ discountLimitPercent CONSTANT)
+    Q_PROPERTY(bool setupChangeable READ setupChangeable CONSTANT)
     Q_PROPERTY(QString storeName READ storeName CONSTANT)
     Q_PROPERTY(QString terminal READ terminal CONSTANT)
     Q_PROPERTY(QString location READ location CONSTANT)
@@ -86,6 +87,9 @@ public:
         qint64 holdSeconds = 15 * 60; // how long the server holds a line's units unsold
         // A line or sale discount above this share of what it is off needs a manager.
         int discountLimitPercent = 10;
+        // The terminal runs on its configuration file (not a demo or a command line), so a
+        // manager may change its setup from the till.
+        bool setupChangeable = false;
     };
 
     Till(Services services, Settings settings, QObject* parent = nullptr);
@@ -100,6 +104,7 @@ public:
     [[nodiscard]] StaffSession* staff() const { return &m_services.staff; }
     [[nodiscard]] Approvals* approvals() const { return &m_services.approvals; }
     [[nodiscard]] int discountLimitPercent() const { return m_settings.discountLimitPercent; }
+    [[nodiscard]] bool setupChangeable() const { return m_settings.setupChangeable; }
 
     // Enter in the scan field holding `text`. `burst`: how many of its last characters a
     // scanner typed (ScanDetector), 0 when a person typed it all. `picked`: the search result
@@ -134,6 +139,9 @@ public:
 
     // The refund chosen on the returns screen, once a manager approves it.
     Q_INVOKABLE bool refund(bool toOriginalTender);
+
+    // A manager approves, then setupChangeRequested(): the app shows the enrolment again.
+    Q_INVOKABLE bool changeSetup();
 
     Q_INVOKABLE bool park(const QString& label);
     Q_INVOKABLE bool resume(qint64 id);
@@ -171,6 +179,7 @@ Q_SIGNALS:
     void saleCompleted(const QString& receipt, const QString& changeText);
     // A refund was recorded and its receipt is the last one.
     void refundCompleted();
+    void setupChangeRequested();
 
 private:
     struct Found

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Runs the sample store: the sync server on an embedded SQLite file holding the sample
-# catalog, a store floor and a back room with opening stock, and one terminal of each role;
-# then the till (`stockline`) in the foreground, connected to it as POS-01. Closing the till
+# catalog, a store floor and a back room with opening stock, one terminal of each role and the
+# sample staff (a cashier and a manager, resources/sample-store/staff.csv, who sign in at the
+# till with their PINs); then the till (`stockline`) in the foreground, connected to it as
+# POS-01. Closing the till
 # stops the server. Without a display (neither DISPLAY nor WAYLAND_DISPLAY) the till cannot
 # open a window: the script says so and keeps the server in the foreground (Ctrl-C stops it).
 #
@@ -55,6 +57,16 @@ fi
 
 # The till reads its token from a file only its owner can read: never from the command line,
 # where `ps` shows it to every user.
+# The sample staff, also into a database made before the till had sign-in. Each PIN goes on
+# stdin, never on a command line.
+db="sqlite:$data/server.db"
+if [ -z "$("$server" staff list --db "$db" 2>/dev/null)" ]; then
+  while IFS=, read -r name role pin; do
+    [ "$name" = name ] && continue
+    printf '%s\n' "$pin" | "$server" staff add --db "$db" "$name" --role "$role" >/dev/null
+  done < "$sample/staff.csv"
+fi
+
 token_file="$data/pos-01.token"
 (umask 077 && awk '$1 == "POS-01" { print $3 }' "$data/tokens.txt" > "$token_file.new")
 chmod 600 "$token_file.new"
@@ -67,6 +79,8 @@ sed 's/^/  /' "$data/tokens.txt"
 "$server" stock show --db "sqlite:$data/server.db" > "$data/stock.txt"
 echo "Stock ($(($(grep -c . "$data/stock.txt") - 2)) levels; all in $data/stock.txt):"
 sed -n '1,5p' "$data/stock.txt"
+echo "Staff who sign in at the till (sample PINs from $sample/staff.csv):"
+awk -F, 'NR > 1 { printf "  %-8s %-8s PIN %s\n", $1, $2, $3 }' "$sample/staff.csv"
 
 till_args=(--store "$data/pos-01.db" --terminal POS-01 --location store-1
            --store-name "Stockline Sample Store" --token-file "$token_file")

@@ -156,11 +156,36 @@ QStringList schemaVersion3(const SqlDialect& d)
     };
 }
 
+// 4: expected deliveries (`delivery import`): what each is to bring, line by line (one per SKU),
+// and what receiving has booked against each line. imported_at: ms since the epoch; cursor: the
+// change cursor of the last change, so terminals can be sent what changed.
+QStringList schemaVersion4(const SqlDialect& d)
+{
+    return {
+        QStringLiteral("CREATE TABLE deliveries ("
+                       " id TEXT PRIMARY KEY,"
+                       " supplier TEXT NOT NULL,"
+                       " location TEXT NOT NULL REFERENCES locations (id),"
+                       " imported_at BIGINT NOT NULL,"
+                       " closed INTEGER NOT NULL DEFAULT 0,"
+                       " cursor BIGINT NOT NULL)"),
+        QStringLiteral("CREATE TABLE delivery_lines ("
+                       " delivery TEXT NOT NULL REFERENCES deliveries (id),"
+                       " sku TEXT NOT NULL REFERENCES products (sku),"
+                       " expected BIGINT NOT NULL CHECK (expected > 0),"
+                       " received BIGINT NOT NULL DEFAULT 0 CHECK (received >= 0),"
+                       " rejected BIGINT NOT NULL DEFAULT 0 CHECK (rejected >= 0),"
+                       " PRIMARY KEY (delivery, sku))%1")
+            .arg(d.keyedTableSuffix),
+    };
+}
+
 } // namespace
 
 QList<QStringList> serverMigrations(const SqlDialect& dialect)
 {
-    return {schemaVersion1(dialect), schemaVersion2(dialect), schemaVersion3(dialect)};
+    return {schemaVersion1(dialect), schemaVersion2(dialect), schemaVersion3(dialect),
+            schemaVersion4(dialect)};
 }
 
 } // namespace stockline::sync

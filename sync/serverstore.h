@@ -1,5 +1,6 @@
 #pragma once
 
+#include "delivery.h"
 #include "error.h"
 #include "product.h"
 #include "protocol.h"
@@ -116,6 +117,11 @@ public:
     // Active staff, by name.
     [[nodiscard]] virtual Result<QList<StaffMember>> staff() = 0;
     [[nodiscard]] virtual Result<QList<Shortage>> openShortages() = 0;
+    // Expected deliveries, all or nothing: every location and SKU must be known, and no
+    // reference imported before.
+    [[nodiscard]] virtual Status importDeliveries(const QList<Delivery>& deliveries) = 0;
+    // The deliveries with what was received so far, by reference; closed ones only when asked.
+    [[nodiscard]] virtual Result<QList<Delivery>> deliveries(bool withClosed = false) = 0;
     [[nodiscard]] virtual Result<VerifyReport> verify() = 0;
     // A code that pairs a device as `terminal` (enrolled, not revoked) until now + validSeconds
     // by the server's clock. An earlier code of that terminal stops working; only the code's

@@ -601,6 +601,100 @@ Result<QList<StaffMember>> SqlServerStore::staff()
     return result;
 }
 
+Status SqlServerStore::importDeliveries(const QList<Delivery>& deliveries)
+{
+    QSet<QString> references;
+    for (qsizetype i = 0; i < deliveries.size(); ++i) {
+        const Delivery& d = deliveries.at(i);
+        const QString entry = QStringLiteral("deliveries[%1].").arg(i);
+        if (const std::optional<Error> problem = d.validate())
+            return Error{entry + problem->field, problem->message};
+        if (references.contains(d.id))
+            return Error{entry + QStringLiteral("reference"),
+                         QStringLiteral("%1 is listed twice").arg(d.id)};
+        references.insert(d.id);
+        if (const Status known = checkDeliveryKnown(d, entry); !known)
+            return known;
+    }
+    QSqlQuery head = newQuery();
+    QSqlQuery line = newQuery();
+    if (!head.prepare(QStringLiteral("INSERT INTO deliveries (id, supplier, location, imported_at,"
+                                     " cursor) VALUES (?, ?, ?, ?, ?)")) ||
+        !line.prepare(QStringLiteral(
+            "INSERT INTO delivery_lines (delivery, sku, expected) VALUES (?, ?, ?)")))
+        return storageError(head.lastError().isValid() ? head : line,
+                            QStringLiteral("prepare importing deliveries"));
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    Writer writer(*this, now);
+    if (auto s = writer.begin(); !s)
+        return s;
+    for (const Delivery& d : deliveries) {
+        if (auto s = run(head, {d.id, d.supplier, d.location, now, writer.cursor()},
+                         QStringLiteral("store a delivery"));
+            !s)
+            return s;
+        for (const DeliveryLine& l : d.lines) {
+            if (auto s =
+                    run(line, {d.id, l.sku, l.expected}, QStringLiteral("store a delivery line"));
+                !s)
+                return s;
+        }
+    }
+    writer.markChanged();
+    const Result<CommitEffects> committed = writer.commit();
+    return committed ? success() : Status(committed.error());
+}
+
+Status SqlServerStore::checkDeliveryKnown(const Delivery& delivery, const QString& entry)
+{
+    QSqlQuery q = newQuery();
+    if (!q.prepare(QStringLiteral("SELECT 1 FROM deliveries WHERE id = ?")))
+        return storageError(q, QStringLiteral("prepare reading deliveries"));
+    if (auto s = run(q, {delivery.id}, QStringLiteral("read deliveries")); !s)
+        return s;
+    if (q.next())
+        return Error{entry + QStringLiteral("reference"),
+                     QStringLiteral("%1 was imported before").arg(delivery.id)};
+    const Result<bool> location = locationExists(delivery.location);
+    if (!location)
+        return location.error();
+    if (!*location)
+        return Error{entry + QStringLiteral("location"),
+                     QStringLiteral("there is no location %1").arg(delivery.location)};
+    for (qsizetype i = 0; i < delivery.lines.size(); ++i) {
+        const Result<bool> product = productExists(delivery.lines.at(i).sku);
+        if (!product)
+            return product.error();
+        if (!*product)
+            return Error{entry + QStringLiteral("lines[%1].sku").arg(i),
+                         QStringLiteral("there is no product %1").arg(delivery.lines.at(i).sku)};
+    }
+    return success();
+}
+
+Result<QList<Delivery>> SqlServerStore::deliveries(bool withClosed)
+{
+    QSqlQuery q = newQuery();
+    if (!q.exec(QStringLiteral("SELECT d.id, d.supplier, d.location, d.closed, l.sku, l.expected,"
+                               " l.received, l.rejected FROM deliveries d"
+                               " JOIN delivery_lines l ON l.delivery = d.id%1"
+                               " ORDER BY d.id, l.sku")
+                    .arg(withClosed ? QString() : QStringLiteral(" WHERE d.closed = 0"))))
+        return storageError(q, QStringLiteral("read deliveries"));
+    QList<Delivery> result;
+    while (q.next()) {
+        if (result.isEmpty() || result.last().id != q.value(0).toString())
+            result.append(Delivery{q.value(0).toString(),
+                                   q.value(1).toString(),
+                                   q.value(2).toString(),
+                                   {},
+                                   q.value(3).toInt() != 0});
+        result.last().lines.append(DeliveryLine{q.value(4).toString(), q.value(5).toLongLong(),
+                                                q.value(6).toLongLong(), q.value(7).toLongLong()});
+    }
+    return result;
+}
+
 Result<QList<Location>> SqlServerStore::locations()
 {
     QSqlQuery q = newQuery();

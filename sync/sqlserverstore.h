@@ -73,6 +73,8 @@ public:
     [[nodiscard]] Status removeStaff(const QString& name) override;
     [[nodiscard]] Result<QList<StaffMember>> staff() override;
     [[nodiscard]] Result<QList<Shortage>> openShortages() override;
+    [[nodiscard]] Status importDeliveries(const QList<Delivery>& deliveries) override;
+    [[nodiscard]] Result<QList<Delivery>> deliveries(bool withClosed) override;
     [[nodiscard]] Result<VerifyReport> verify() override;
     [[nodiscard]] Result<PairingCode>
     createPairingCode(const QString& terminal, const QDateTime& now, qint64 validSeconds) override;
@@ -114,6 +116,8 @@ private:
     // while other connections add more; a negative one is always asked of the database.
     [[nodiscard]] Result<bool> productExists(const QString& sku);
     [[nodiscard]] Result<bool> locationExists(const QString& id);
+    // A delivery to import names a known location and SKUs, and a new reference.
+    [[nodiscard]] Status checkDeliveryKnown(const Delivery& delivery, const QString& entry);
 
     SqlStoreConfig m_config;
     QString m_connectionName;

@@ -200,6 +200,8 @@ private Q_SLOTS:
         QCOMPARE(ledgerRowsFor(receipt), 1);
         QVERIFY(verified());
         QTRY_VERIFY(printed(till).contains(receipt.toLatin1()));
+        QVERIFY(printed(till).contains("Served by Alex")); // who signed in on the screen
+        QCOMPARE(sale->staff, fixtures::cashier);
     }
 
     // The server dies (SIGKILL, as a power cut): the till sells on, the line says so, and the

@@ -38,13 +38,15 @@ private Q_SLOTS:
         QProcess script;
         start(script, data.path(), true);
         QVERIFY(waitFor(script, "Till: POS-01"));
-        // The till has the server's catalog in its own store: it is connected.
-        QVERIFY(QTest::qWaitFor(
-            [&] { return tillProducts(data.filePath(QStringLiteral("pos-01.db"))) == 880; },
-            30'000));
-        const qint64 till = childNamed(script.processId(), "/app/terminal/stockline");
-        QVERIFY(till > 0);
-        QCOMPARE(::kill(static_cast<pid_t>(till), SIGTERM), 0); // the clerk closes the till
+        // The till has the server's catalog in its own store: it is connected. And the sample
+        // staff the script added on the server, so the cashier and the manager can sign in.
+        const QString till = data.filePath(QStringLiteral("pos-01.db"));
+        QVERIFY(QTest::qWaitFor([&] { return tillRows(till, "products") == 880; }, 30'000));
+        QVERIFY(QTest::qWaitFor([&] { return tillRows(till, "staff") == 2; }, 30'000));
+        QVERIFY2(m_output.contains("Alex     cashier  PIN 1234"), m_output.constData());
+        const qint64 pid = childNamed(script.processId(), "/app/terminal/stockline");
+        QVERIFY(pid > 0);
+        QCOMPARE(::kill(static_cast<pid_t>(pid), SIGTERM), 0); // the clerk closes the till
         QVERIFY(script.waitForFinished(30'000));
         m_output += script.readAll();
         QVERIFY2(m_output.contains("run-sample-store: server stopped"), m_output.constData());
@@ -85,7 +87,7 @@ private:
         return seen && m_output.contains(text);
     }
 
-    static int tillProducts(const QString& path)
+    static int tillRows(const QString& path, const char* table)
     {
         if (!QFile::exists(path))
             return 0;
@@ -96,7 +98,9 @@ private:
             db.setDatabaseName(path);
             db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
             QSqlQuery q(db);
-            if (db.open() && q.exec(QStringLiteral("SELECT count(*) FROM products")) && q.next())
+            if (db.open() &&
+                q.exec(QStringLiteral("SELECT count(*) FROM %1").arg(QLatin1StringView(table))) &&
+                q.next())
                 count = q.value(0).toInt();
         }
         QSqlDatabase::removeDatabase(QStringLiteral("till"));

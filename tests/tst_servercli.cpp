@@ -93,7 +93,8 @@ private Q_SLOTS:
         QTest::newRow("stockline-server") << QStringList{};
         for (const char* command :
              {"serve", "location add", "terminal add", "terminal revoke", "catalog import",
-              "stock import", "stock show", "shortage resolve", "verify"})
+              "stock import", "stock show", "shortage resolve", "verify", "delivery import",
+              "delivery list"})
             QTest::newRow(command) << QString::fromLatin1(command).split(u' ');
     }
 
@@ -192,6 +193,65 @@ private Q_SLOTS:
         QCOMPARE(QString::fromUtf8(admin({u"stock"_s, u"show"_s}).out), before);
         QCOMPARE(catalogNow().size(), seedProducts().size());
         QCOMPARE(admin({u"verify"_s}).exitCode, 0);
+    }
+
+    // Expected deliveries: imported whole, listed per line with nothing received yet.
+    void deliveryImportThenList()
+    {
+        const QString file = m_store->path(u"deliveries.csv"_s);
+        QVERIFY(writeFile(file, "supplier,reference,location,sku,expected\n"
+                                "Pen & Paper Ltd,PO-0042,store-1,A1,48\n"
+                                "Pen & Paper Ltd,PO-0042,store-1,B2,24\n"
+                                "Glue Co,ASN-7,store-1,C3,6\n"));
+        const auto run = admin({u"delivery"_s, u"import"_s, file});
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(run.err.contains("imported 2 deliveries (3 lines)"), run.err.constData());
+        const auto list = admin({u"delivery"_s, u"list"_s});
+        QCOMPARE(list.exitCode, 0);
+        const QList<QByteArray> rows = list.out.trimmed().split('\n');
+        QCOMPARE(rows.size(), 4); // the header and a row per line, by reference and SKU
+        QVERIFY(rows[1].startsWith("ASN-7"));
+        QCOMPARE(rows[2].simplified(), QByteArray("PO-0042 Pen & Paper Ltd store-1 A1 48 0 0"));
+        // The same reference again: refused, nothing doubled.
+        const auto again = admin({u"delivery"_s, u"import"_s, file});
+        QVERIFY(again.exitCode != 0);
+        QVERIFY2(again.err.contains("deliveries[0].reference: ASN-7 was imported before") ||
+                     again.err.contains("PO-0042 was imported before"),
+                 again.err.constData());
+        QCOMPARE(admin({u"delivery"_s, u"list"_s}).out, list.out);
+    }
+
+    void deliveryWithABadRowImportsNothing_data()
+    {
+        QTest::addColumn<QByteArray>("csv");
+        QTest::addColumn<QString>("error");
+        const QByteArray header = "supplier,reference,location,sku,expected\n";
+        const QByteArray good = "Glue Co,ASN-7,store-1,C3,6\n";
+        QTest::newRow("unknown SKU") << header + good + "Glue Co,ASN-8,store-1,Z9,1\n"
+                                     << u"deliveries[1].lines[0].sku: there is no product Z9"_s;
+        QTest::newRow("unknown location")
+            << header + good + "Glue Co,ASN-8,attic,C3,1\n"
+            << u"deliveries[1].location: there is no location attic"_s;
+        QTest::newRow("nothing expected") << header + good + "Glue Co,ASN-8,store-1,C3,0\n"
+                                          << u"deliveries.csv line 3, expected"_s;
+        QTest::newRow("SKU twice") << header + good + "Glue Co,ASN-7,store-1,C3,2\n"
+                                   << u"deliveries.csv line 3, sku: 'C3' is already in ASN-7"_s;
+        QTest::newRow("another supplier") << header + good + "Paste Inc,ASN-7,store-1,A1,2\n"
+                                          << u"deliveries.csv line 3, reference"_s;
+        QTest::newRow("reference not an ID") << header + "Glue Co,ASN 7,store-1,C3,6\n"
+                                             << u"deliveries.csv line 2, reference"_s;
+    }
+    void deliveryWithABadRowImportsNothing()
+    {
+        QFETCH(QByteArray, csv);
+        QFETCH(QString, error);
+        const QString file = m_store->path(u"deliveries.csv"_s);
+        QVERIFY(writeFile(file, csv));
+        const auto run = admin({u"delivery"_s, u"import"_s, file});
+        QVERIFY(run.exitCode != 0);
+        QVERIFY2(QString::fromUtf8(run.err).contains(error), run.err.constData());
+        const auto list = admin({u"delivery"_s, u"list"_s, u"--all"_s});
+        QCOMPARE(list.out.trimmed().split('\n').size(), 1); // the header alone
     }
 
     void catalogWithABadRowImportsNothing_data()

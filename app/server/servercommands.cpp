@@ -143,6 +143,17 @@ QList<ServerCommands::Command> ServerCommands::commands() const
         {QStringLiteral("stock import"), QStringLiteral("FILE.csv"),
          QStringLiteral("Book opening stock (header sku,location,qty) as receipts."), withDb,
          &ServerCommands::importStock},
+        {QStringLiteral("delivery import"), QStringLiteral("FILE.csv"),
+         QStringLiteral("Import expected deliveries (header supplier,reference,location,sku,"
+                        "expected; a row per line). A bad row imports nothing."),
+         withDb, &ServerCommands::importDeliveries},
+        {QStringLiteral("delivery list"), QString(),
+         QStringLiteral("List open deliveries: expected and received per line."),
+         [](QCommandLineParser& p) {
+             p.addOption(dbOption());
+             p.addOption({QStringLiteral("all"), QStringLiteral("Closed deliveries too.")});
+         },
+         &ServerCommands::listDeliveries},
         {QStringLiteral("stock show"), QString(),
          QStringLiteral("Show stock levels and open shortage exceptions."),
          [](QCommandLineParser& p) {
@@ -368,6 +379,49 @@ int ServerCommands::importStock(const QCommandLineParser& parser)
     if (Status s = store.value()->importStock(stock); !s)
         return fail(s.error());
     err() << "stockline-server: booked opening stock for " << stock.size() << " levels" << Qt::endl;
+    return 0;
+}
+
+int ServerCommands::importDeliveries(const QCommandLineParser& parser)
+{
+    QFile file(parser.positionalArguments()[0]);
+    if (!file.open(QIODevice::ReadOnly))
+        return fail(QStringLiteral("cannot read %1: %2").arg(file.fileName(), file.errorString()));
+    const auto deliveries = StoreCsv::readDeliveries(file, QFileInfo(file).fileName());
+    if (!deliveries)
+        return fail(deliveries.error());
+    auto store = openStore(parser);
+    if (!store)
+        return fail(store.error());
+    if (Status s = store.value()->importDeliveries(deliveries.value()); !s)
+        return fail(s.error());
+    qsizetype lines = 0;
+    for (const Delivery& d : deliveries.value())
+        lines += d.lines.size();
+    err() << "stockline-server: imported " << deliveries->size() << " deliveries (" << lines
+          << " lines)" << Qt::endl;
+    return 0;
+}
+
+int ServerCommands::listDeliveries(const QCommandLineParser& parser)
+{
+    auto store = openStore(parser);
+    if (!store)
+        return fail(store.error());
+    const auto deliveries = store.value()->deliveries(parser.isSet(QStringLiteral("all")));
+    if (!deliveries)
+        return fail(deliveries.error());
+    out() << padded(QStringLiteral("reference"), 20) << padded(QStringLiteral("supplier"), 24)
+          << padded(QStringLiteral("location"), 14) << padded(QStringLiteral("sku"), 16)
+          << "expected  received  rejected\n";
+    for (const Delivery& d : deliveries.value()) {
+        for (const DeliveryLine& l : d.lines)
+            out() << padded(d.id + (d.closed ? QStringLiteral(" (closed)") : QString()), 20)
+                  << padded(d.supplier, 24) << padded(d.location, 14) << padded(l.sku, 16)
+                  << padded(QString::number(l.expected), 10)
+                  << padded(QString::number(l.received), 10) << l.rejected << '\n';
+    }
+    out().flush();
     return 0;
 }
 

@@ -40,6 +40,8 @@ private:
                                               const QString& id);
     [[nodiscard]] static int importCatalog(const QCommandLineParser& parser);
     [[nodiscard]] static int importStock(const QCommandLineParser& parser);
+    [[nodiscard]] static int importDeliveries(const QCommandLineParser& parser);
+    [[nodiscard]] static int listDeliveries(const QCommandLineParser& parser);
     [[nodiscard]] static int showStock(const QCommandLineParser& parser);
     [[nodiscard]] static int verify(const QCommandLineParser& parser);
     [[nodiscard]] static int resolveShortage(const QCommandLineParser& parser);

@@ -1,15 +1,20 @@
 // stockline: the POS terminal. Builds the services over the terminal's SQLite file, hands
 // them to QML and shows the counter. Everything else lives in the libraries.
 
+#include "closequit.h"
+#include "enrolrun.h"
 #include "measure.h"
 #include "poscontext.h"
+#include "qmlwindow.h"
 #include "screenshots.h"
 #include "selftest.h"
+#include "till.h"
 #include "tokenfile.h"
 
 #include <QCommandLineParser>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QFileInfo>
 #include <QGuiApplication>
 #include <QQmlApplicationEngine>
 #include <QQuickStyle>
@@ -19,13 +24,25 @@
 #include <QtQml/qqmlextensionplugin.h>
 #include <cstdio>
 #include <memory>
+#include <optional>
 
 Q_IMPORT_QML_PLUGIN(Stockline_PosPlugin)
 
 namespace {
 
+// The till asks main() to show the enrolment again (a manager changes the setup).
+constexpr int changeSetupExitCode = 64;
+
 struct Options
 {
+    QCommandLineOption config{QStringLiteral("config"),
+                              QStringLiteral("The terminal's setup (server, terminal id, token, "
+                                             "mode, location), written owner-only when it is "
+                                             "enrolled. This is how a till normally runs: with "
+                                             "none of --demo, --store and --server, the default "
+                                             "file is used, and a first run shows the enrolment "
+                                             "screen."),
+                              QStringLiteral("path"), stockline::TerminalConfig::defaultPath()};
     QCommandLineOption store{QStringLiteral("store"),
                              QStringLiteral("The terminal's store file (SQLite), created when "
                                             "missing."),
@@ -88,8 +105,8 @@ struct Options
     void addTo(QCommandLineParser& parser) const
     {
         for (const QCommandLineOption* option :
-             {&store, &demo, &data, &terminal, &location, &storeName, &printer, &receipts, &server,
-              &tokenFile, &measureStartup, &measureScans, &selfTest, &screenshots})
+             {&config, &store, &demo, &data, &terminal, &location, &storeName, &printer, &receipts,
+              &server, &tokenFile, &measureStartup, &measureScans, &selfTest, &screenshots})
             parser.addOption(*option);
     }
 };
@@ -128,6 +145,87 @@ stockline::Status configureServer(const QCommandLineParser& parser, const Option
     return stockline::success();
 }
 
+// Builds the till over `pos`, shows it and runs until it closes; the exit code.
+int runTill(const stockline::ui::PosOptions& pos, const QCommandLineParser& parser,
+            const Options& options, const QElapsedTimer& started)
+{
+    auto context = stockline::ui::PosContext::open(pos);
+    if (!context)
+        return fail(context.error().toString());
+    (*context)->exposeToQml();
+
+    QQmlApplicationEngine engine;
+    if (parser.isSet(options.selfTest))
+        return stockline::app::runSelfTest(engine);
+    if (parser.isSet(options.screenshots))
+        return stockline::app::takeScreenshots(engine, **context,
+                                               parser.value(options.screenshots));
+
+    auto* window = stockline::app::loadWindow(engine, QStringLiteral("Main.qml"));
+    if (!window)
+        return 1;
+    stockline::app::quitWhenClosed(*window);
+    if (parser.isSet(options.measureStartup)) {
+        stockline::app::exitWhenDrawn(*window, started);
+        return QGuiApplication::exec();
+    }
+    if (parser.isSet(options.measureScans)) {
+        stockline::app::measureScans(*window, **context,
+                                     parser.value(options.measureScans).toInt());
+        return QGuiApplication::exec();
+    }
+    QObject::connect(&(*context)->till(), &stockline::ui::Till::setupChangeRequested, qApp,
+                     [] { QCoreApplication::exit(changeSetupExitCode); });
+    // After the screen is up: connecting never delays the first sale.
+    (*context)->startSync();
+    if (!pos.server.isEmpty()) {
+        std::printf("stockline: terminal %s connecting to %s\n", qPrintable(pos.terminal),
+                    qPrintable(pos.server.toString()));
+        std::fflush(stdout);
+    }
+    return QGuiApplication::exec();
+}
+
+// A till on its configuration file: enrolment first when there is none, and again whenever a
+// manager changes the setup from the till.
+int runConfigured(stockline::ui::PosOptions pos, const QCommandLineParser& parser,
+                  const Options& options, const QElapsedTimer& started)
+{
+    const QString path = parser.value(options.config);
+    std::optional<stockline::TerminalConfig> config;
+    if (QFileInfo::exists(path)) {
+        stockline::Result<stockline::TerminalConfig> loaded = stockline::TerminalConfig::load(path);
+        if (!loaded)
+            return fail(QStringLiteral("%1: %2 (set the terminal up again by moving the file "
+                                       "away)")
+                            .arg(path, loaded.error().toString()));
+        config = std::move(loaded).value();
+    }
+    bool enrol = !config;
+    for (;;) {
+        if (enrol) {
+            std::optional<stockline::TerminalConfig> saved =
+                stockline::app::runEnrolment(path, config);
+            if (!saved && !config)
+                return 0; // closed before it was set up
+            if (saved)
+                config = std::move(saved);
+        }
+        pos.terminal = config->terminal;
+        pos.location = config->location;
+        pos.server = config->serverUrl;
+        pos.token = config->token;
+        pos.setupChangeable = true;
+        pos.storePath = parser.isSet(options.store)
+                            ? parser.value(options.store)
+                            : stockline::app::defaultStorePath(config->terminal);
+        const int code = runTill(pos, parser, options, started);
+        if (code != changeSetupExitCode)
+            return code;
+        enrol = true;
+    }
+}
+
 } // namespace
 
 int main(int argc, char* argv[])
@@ -138,6 +236,7 @@ int main(int argc, char* argv[])
     QGuiApplication::setApplicationName(QStringLiteral("stockline"));
     QGuiApplication::setApplicationVersion(QStringLiteral(STOCKLINE_VERSION));
     QGuiApplication::setApplicationDisplayName(QStringLiteral("Stockline POS"));
+    QGuiApplication::setQuitOnLastWindowClosed(false); // see closequit.h
     // One look on every machine, drawn by us: the platform styles differ in size and colour.
     QQuickStyle::setStyle(QStringLiteral("Basic"));
 
@@ -153,9 +252,9 @@ int main(int argc, char* argv[])
     const bool screenshots = parser.isSet(options.screenshots);
     const bool demo =
         parser.isSet(options.demo) || ((selfTest || screenshots) && !parser.isSet(options.store));
-    if (!demo && !parser.isSet(options.store))
-        return fail(QStringLiteral("give the terminal's store file with --store PATH, or try "
-                                   "it out with --demo"));
+    const bool configured = parser.isSet(options.config) ||
+                            (!demo && !parser.isSet(options.store) &&
+                             !parser.isSet(options.server) && !parser.isSet(options.tokenFile));
 
     stockline::ui::PosOptions pos;
     pos.terminal = parser.value(options.terminal);
@@ -163,6 +262,9 @@ int main(int argc, char* argv[])
     pos.storeName = parser.value(options.storeName);
     pos.printer = parser.value(options.printer);
     pos.receiptFolder = parser.value(options.receipts);
+    if (configured)
+        return runConfigured(pos, parser, options, started);
+
     std::unique_ptr<QTemporaryDir> demoDir;
     if (demo) {
         demoDir = std::make_unique<QTemporaryDir>();
@@ -174,47 +276,17 @@ int main(int argc, char* argv[])
             pos.storeName = QStringLiteral("Stockline Sample Store");
         if (!parser.isSet(options.location))
             pos.location = QStringLiteral("store-1");
+        std::printf("stockline: demo store %s\n",
+                    qPrintable(QDir::toNativeSeparators(pos.storePath)));
+        std::fflush(stdout);
+    } else if (!parser.isSet(options.store)) {
+        return fail(QStringLiteral("give the terminal's store file with --store PATH, or try "
+                                   "it out with --demo"));
     } else {
         pos.storePath = parser.value(options.store);
     }
-    if (const stockline::Status configured = configureServer(parser, options, pos); !configured)
-        return fail(configured.error().toString());
-
-    auto context = stockline::ui::PosContext::open(pos);
-    if (!context)
-        return fail(context.error().toString());
-    (*context)->exposeToQml();
-
-    QQmlApplicationEngine engine;
-    engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
-    if (selfTest)
-        return stockline::app::runSelfTest(engine);
-    if (screenshots)
-        return stockline::app::takeScreenshots(engine, **context,
-                                               parser.value(options.screenshots));
-
-    engine.load(QUrl(QStringLiteral("qrc:/qt/qml/Stockline/Pos/Main.qml")));
-    if (engine.rootObjects().isEmpty())
-        return 1;
-    auto* window = qobject_cast<QQuickWindow*>(engine.rootObjects().constFirst());
-    if (window && parser.isSet(options.measureStartup)) {
-        stockline::app::exitWhenDrawn(*window, started);
-        return QGuiApplication::exec();
-    }
-    if (window && parser.isSet(options.measureScans)) {
-        stockline::app::measureScans(*window, **context,
-                                     parser.value(options.measureScans).toInt());
-        return QGuiApplication::exec();
-    }
-    // After the screen is up: connecting never delays the first sale.
-    (*context)->startSync();
-    if (!pos.server.isEmpty()) {
-        std::printf("stockline: terminal %s connecting to %s\n", qPrintable(pos.terminal),
-                    qPrintable(pos.server.toString()));
-        std::fflush(stdout);
-    }
-    if (demo)
-        std::printf("stockline: demo store %s\n",
-                    qPrintable(QDir::toNativeSeparators(pos.storePath)));
-    return QGuiApplication::exec();
+    if (const stockline::Status configuredServer = configureServer(parser, options, pos);
+        !configuredServer)
+        return fail(configuredServer.error().toString());
+    return runTill(pos, parser, options, started);
 }

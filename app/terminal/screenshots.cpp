@@ -8,6 +8,7 @@
 #include "client.h"
 #include "paymentmodel.h"
 #include "poscontext.h"
+#include "qmlwindow.h"
 #include "receiptpdf.h"
 #include "returnsmodel.h"
 #include "selftest.h"
@@ -221,10 +222,7 @@ int takeScreenshots(QQmlApplicationEngine& engine, ui::PosContext& context, cons
     if (QLocale().language() == QLocale::C)
         QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
     const QmlProblems problems;
-    engine.load(QUrl(QStringLiteral("qrc:/qt/qml/Stockline/Pos/Main.qml")));
-    auto* window = engine.rootObjects().isEmpty()
-                       ? nullptr
-                       : qobject_cast<QQuickWindow*>(engine.rootObjects().constFirst());
+    auto* window = loadWindow(engine, QStringLiteral("Main.qml"));
     if (!window)
         return 1;
     window->resize(1280, 800);

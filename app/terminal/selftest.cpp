@@ -1,9 +1,14 @@
 #include "selftest.h"
 
+#include "enrolment.h"
+#include "qmlwindow.h"
+#include "singletons.h"
+
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QQmlApplicationEngine>
 #include <QQuickWindow>
+#include <QTemporaryDir>
 #include <QUrl>
 #include <cstdio>
 
@@ -56,13 +61,30 @@ void settle(int ms)
     }
 }
 
+namespace {
+
+// The enrolment window, as a first run shows it (nothing is written).
+bool loadsEnrolment()
+{
+    const QTemporaryDir dir;
+    ui::Enrolment enrolment(dir.filePath(QStringLiteral("terminal.json")), std::nullopt);
+    ui::EnrolmentForeign::instance = &enrolment;
+    QQmlApplicationEngine engine;
+    auto* window = loadWindow(engine, QStringLiteral("EnrolWindow.qml"));
+    settle(100);
+    const bool rendered = window && !window->grabWindow().isNull();
+    ui::EnrolmentForeign::instance = nullptr;
+    if (!rendered)
+        std::fprintf(stderr, "self-test: EnrolWindow.qml did not render\n");
+    return rendered;
+}
+
+} // namespace
+
 int runSelfTest(QQmlApplicationEngine& engine)
 {
     const QmlProblems problems;
-    engine.load(QUrl(QStringLiteral("qrc:/qt/qml/Stockline/Pos/Main.qml")));
-    auto* window = engine.rootObjects().isEmpty()
-                       ? nullptr
-                       : qobject_cast<QQuickWindow*>(engine.rootObjects().constFirst());
+    auto* window = loadWindow(engine, QStringLiteral("Main.qml"));
     if (!window) {
         std::fprintf(stderr, "self-test: Main.qml did not load a window\n");
         return 1;
@@ -79,11 +101,12 @@ int runSelfTest(QQmlApplicationEngine& engine)
     }
     QMetaObject::invokeMethod(window, "openReceipt");
     settle(100);
+    rendered = loadsEnrolment() && rendered;
     for (const QString& problem : problems.problems())
         std::fprintf(stderr, "self-test: %s\n", qPrintable(problem));
     if (!problems.problems().isEmpty() || !rendered)
         return 1;
-    std::printf("self-test: Main.qml and its screens loaded without a warning\n");
+    std::printf("self-test: Main.qml, its screens and the enrolment loaded without a warning\n");
     return 0;
 }
 

@@ -1,0 +1,84 @@
+#include "enrolment.h"
+
+#include "pairing.h"
+#include "uilogging.h"
+
+namespace stockline::ui {
+
+Enrolment::Enrolment(QString configPath, std::optional<TerminalConfig> current, QObject* parent)
+    : QObject(parent), m_path(std::move(configPath)), m_current(current.value_or(TerminalConfig{})),
+      m_changing(current.has_value()), m_pairing(new sync::Pairing(nullptr, this))
+{
+    connect(m_pairing, &sync::Pairing::succeeded, this, [this](const TerminalConfig& config) {
+        m_current = config;
+        Q_EMIT busyChanged();
+        qCInfo(lcUi) << "paired as" << config.terminal << "with" << config.serverUrl.toString();
+        Q_EMIT enrolled();
+    });
+    connect(m_pairing, &sync::Pairing::failed, this, [this](const QString& error) {
+        Q_EMIT busyChanged();
+        fail(error);
+    });
+}
+
+Enrolment::~Enrolment() = default;
+
+bool Enrolment::busy() const
+{
+    return m_pairing->isRunning();
+}
+
+TerminalConfig Enrolment::typed(const QString& serverUrl, bool receiving,
+                                const QString& location) const
+{
+    TerminalConfig config;
+    config.serverUrl = QUrl(serverUrl.trimmed(), QUrl::StrictMode);
+    config.mode = receiving ? TerminalConfig::Mode::Receiving : TerminalConfig::Mode::Pos;
+    config.location = location.trimmed();
+    return config;
+}
+
+bool Enrolment::pair(const QString& serverUrl, const QString& code, bool receiving,
+                     const QString& location)
+{
+    if (busy())
+        return false;
+    fail(QString());
+    m_pairing->start(typed(serverUrl, receiving, location), m_path, code);
+    Q_EMIT busyChanged();
+    return true;
+}
+
+bool Enrolment::save(const QString& serverUrl, const QString& terminal, const QString& token,
+                     bool receiving, const QString& location)
+{
+    if (busy())
+        return false;
+    TerminalConfig config = typed(serverUrl, receiving, location);
+    config.terminal = terminal.trimmed();
+    config.token = token.trimmed();
+    if (const Status saved = config.save(m_path); !saved)
+        return fail(saved.error().toString());
+    fail(QString());
+    m_current = config;
+    qCInfo(lcUi) << "enrolled as" << config.terminal << "with" << config.serverUrl.toString();
+    Q_EMIT enrolled();
+    return true;
+}
+
+void Enrolment::cancel()
+{
+    if (m_changing && !busy())
+        Q_EMIT cancelled();
+}
+
+bool Enrolment::fail(const QString& error)
+{
+    if (error != m_error) {
+        m_error = error;
+        Q_EMIT errorStringChanged();
+    }
+    return error.isEmpty();
+}
+
+} // namespace stockline::ui

@@ -1,0 +1,301 @@
+// First run and a manager's change of setup: the enrolment window, driven by keys and clicks
+// offscreen, against a real server process; then the till that runs on what it saved.
+
+#include "approvals.h"
+#include "enrolment.h"
+#include "poscontext.h"
+#include "posfixture.h"
+#include "serverprocess.h"
+#include "singletons.h"
+#include "syncstatus.h"
+#include "terminalconfig.h"
+#include "till.h"
+
+#include <QFile>
+#include <QProcess>
+#include <QQmlApplicationEngine>
+#include <QQuickItem>
+#include <QQuickStyle>
+#include <QQuickWindow>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QtQml/qqmlextensionplugin.h>
+#include <memory>
+
+Q_IMPORT_QML_PLUGIN(Stockline_PosPlugin)
+
+using namespace stockline;
+using namespace stockline::ui;
+
+namespace {
+constexpr int timeoutMs = 15'000;
+}
+
+class tst_Enrolment : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QQuickStyle::setStyle(QStringLiteral("Basic"));
+        QVERIFY(m_dir.isValid());
+        m_server = std::make_unique<ServerProcess>(m_dir.filePath(QStringLiteral("server.db")));
+        QVERIFY(m_server->loadSampleStore());
+        QVERIFY(m_server->start());
+    }
+
+    void cleanup()
+    {
+        m_engine.reset();
+        EnrolmentForeign::instance = nullptr;
+        m_enrolment.reset();
+        QFile::remove(configPath());
+    }
+
+    // The way the issue asks for first: the code the server printed, typed at the terminal.
+    void pairingCode_writesAnOwnerOnlySetupTheTillConnectsWith()
+    {
+        const ServerProcess::Run added = m_server->admin(
+            {QStringLiteral("terminal"), QStringLiteral("add"), QStringLiteral("POS-07"),
+             QStringLiteral("--role"), QStringLiteral("pos"), QStringLiteral("--pairing")});
+        QCOMPARE(added.exitCode, 0);
+        const QString code = QString::fromUtf8(added.out).trimmed();
+        QVERIFY(!code.isEmpty());
+
+        showEnrolment(std::nullopt);
+        QSignalSpy enrolled(m_enrolment.get(), &Enrolment::enrolled);
+        type(QStringLiteral("enrolServer"), m_server->url().toString());
+        type(QStringLiteral("enrolLocation"), QStringLiteral("store-1"));
+        type(QStringLiteral("enrolCode"), code);
+        QTest::keyClick(m_window, Qt::Key_Return);
+        QTRY_COMPARE_WITH_TIMEOUT(enrolled.count(), 1, timeoutMs);
+
+        const Result<TerminalConfig> saved = TerminalConfig::load(configPath());
+        QVERIFY2(saved, qPrintable(saved ? QString() : saved.error().toString()));
+        QCOMPARE(saved->terminal, QStringLiteral("POS-07"));
+        QCOMPARE(saved->location, QStringLiteral("store-1"));
+        QCOMPARE(saved->mode, TerminalConfig::Mode::Pos);
+        const QFile::Permissions mode = QFile::permissions(configPath());
+        QVERIFY(mode.testFlags(QFile::ReadOwner | QFile::WriteOwner));
+        const QFile::Permissions others = QFile::ReadGroup | QFile::WriteGroup | QFile::ExeGroup |
+                                          QFile::ReadOther | QFile::WriteOther | QFile::ExeOther;
+        QCOMPARE(mode & others, QFile::Permissions());
+
+        // The till on that setup: the server takes the token it was given.
+        PosOptions options;
+        options.storePath = m_dir.filePath(QStringLiteral("pos-07.db"));
+        options.terminal = saved->terminal;
+        options.location = saved->location;
+        options.server = saved->serverUrl;
+        options.token = saved->token;
+        auto context = PosContext::open(options);
+        QVERIFY(context);
+        (*context)->startSync();
+        QTRY_VERIFY_WITH_TIMEOUT((*context)->sync().online(), timeoutMs);
+    }
+
+    void wrongCode_saysSoAndWritesNothing()
+    {
+        showEnrolment(std::nullopt);
+        type(QStringLiteral("enrolServer"), m_server->url().toString());
+        type(QStringLiteral("enrolLocation"), QStringLiteral("store-1"));
+        type(QStringLiteral("enrolCode"), QStringLiteral("0000-0000"));
+        QTest::keyClick(m_window, Qt::Key_Return);
+        QTRY_VERIFY_WITH_TIMEOUT(!m_enrolment->errorString().isEmpty() && !m_enrolment->busy(),
+                                 timeoutMs);
+        QVERIFY(!QFile::exists(configPath()));
+        QVERIFY(item(QStringLiteral("enrolError"))->property("text").toString().size() > 0);
+    }
+
+    void idAndToken_badInputNamesTheFieldAndWritesNothing_data()
+    {
+        QTest::addColumn<QString>("server");
+        QTest::addColumn<QString>("terminal");
+        QTest::addColumn<QString>("token");
+        QTest::addColumn<QString>("error");
+        QTest::newRow("not a ws address")
+            << QStringLiteral("http://10.0.0.5/") << QStringLiteral("POS-02")
+            << QStringLiteral("tok") << QStringLiteral("serverUrl: ");
+        QTest::newRow("bad terminal id")
+            << QStringLiteral("ws://10.0.0.5:8765/") << QStringLiteral("POS 02")
+            << QStringLiteral("tok") << QStringLiteral("terminal: ");
+        QTest::newRow("no token") << QStringLiteral("ws://10.0.0.5:8765/")
+                                  << QStringLiteral("POS-02") << QString()
+                                  << QStringLiteral("token: ");
+    }
+    void idAndToken_badInputNamesTheFieldAndWritesNothing()
+    {
+        QFETCH(QString, server);
+        QFETCH(QString, terminal);
+        QFETCH(QString, token);
+        QFETCH(QString, error);
+        Enrolment enrolment(configPath(), std::nullopt);
+        QVERIFY(!enrolment.save(server, terminal, token, false, QStringLiteral("store-1")));
+        QVERIFY2(enrolment.errorString().startsWith(error), qPrintable(enrolment.errorString()));
+        QVERIFY(!QFile::exists(configPath()));
+    }
+
+    void idAndToken_typedOnTheScreen()
+    {
+        const QString token =
+            m_server->addTerminal(QStringLiteral("DOCK-02"), QStringLiteral("receiving"));
+        showEnrolment(std::nullopt);
+        QSignalSpy enrolled(m_enrolment.get(), &Enrolment::enrolled);
+        click(QStringLiteral("wayToken"));
+        click(QStringLiteral("modeReceiving"));
+        type(QStringLiteral("enrolServer"), m_server->url().toString());
+        type(QStringLiteral("enrolLocation"), QStringLiteral("backroom-1"));
+        type(QStringLiteral("enrolTerminal"), QStringLiteral("DOCK-02"));
+        type(QStringLiteral("enrolToken"), token);
+        QTest::keyClick(m_window, Qt::Key_Return);
+        QCOMPARE(enrolled.count(), 1);
+        const Result<TerminalConfig> saved = TerminalConfig::load(configPath());
+        QVERIFY(saved);
+        QCOMPARE(saved->terminal, QStringLiteral("DOCK-02"));
+        QCOMPARE(saved->token, token);
+        QCOMPARE(saved->mode, TerminalConfig::Mode::Receiving);
+        QCOMPARE(saved->location, QStringLiteral("backroom-1"));
+    }
+
+    // A manager changing the setup sees what is set, and may go back without a change.
+    void change_showsTheSetupAndCancelsWithEsc()
+    {
+        TerminalConfig current;
+        current.serverUrl = QUrl(QStringLiteral("ws://10.0.0.5:8765/"));
+        current.terminal = QStringLiteral("POS-03");
+        current.token = QStringLiteral("secret-token");
+        current.location = QStringLiteral("store-1");
+        QVERIFY(current.save(configPath()));
+        showEnrolment(current);
+        QCOMPARE(item(QStringLiteral("enrolServer"))->property("text").toString(),
+                 QStringLiteral("ws://10.0.0.5:8765/"));
+        QCOMPARE(item(QStringLiteral("enrolLocation"))->property("text").toString(),
+                 QStringLiteral("store-1"));
+        QSignalSpy cancelled(m_enrolment.get(), &Enrolment::cancelled);
+        QTest::keyClick(m_window, Qt::Key_Escape);
+        QCOMPARE(cancelled.count(), 1);
+        QCOMPARE(TerminalConfig::load(configPath()).value(), current);
+    }
+
+    // From the till, a change of setup is a manager's: asked, approved, then the app shows
+    // the enrolment (setupChangeRequested). A demo or a command-line till cannot.
+    void till_changeSetupNeedsAManager()
+    {
+        fixtures::PosFixture pos;
+        QVERIFY(pos.open());
+        QVERIFY(!pos.context().till().changeSetup()); // a fixture runs on its command line
+        QVERIFY(!pos.context().approvals().pending());
+
+        QTemporaryDir dir;
+        PosOptions options;
+        options.storePath = dir.filePath(QStringLiteral("till.db"));
+        options.importFolder = QStringLiteral(STOCKLINE_SOURCE_DIR "/resources/sample-store");
+        options.location = QStringLiteral("store-1");
+        options.setupChangeable = true;
+        auto context = PosContext::open(options);
+        QVERIFY(context);
+        QVERIFY(fixtures::signIn(**context));
+        Till& till = (*context)->till();
+        QSignalSpy requested(&till, &Till::setupChangeRequested);
+        QVERIFY(!till.changeSetup());
+        QCOMPARE(requested.count(), 0);
+        QVERIFY(fixtures::approve(**context));
+        QCOMPARE(requested.count(), 1);
+    }
+
+    // The app itself on a setup file: a damaged file is named and nothing starts; a good one
+    // starts the till on it (to its first frame).
+    void app_runsOnItsSetupFile()
+    {
+        QFile damaged(configPath());
+        QVERIFY(damaged.open(QIODevice::WriteOnly));
+        damaged.write("{\"serverUrl\": ");
+        damaged.close();
+        const auto [badCode, badOutput] = runApp({});
+        QCOMPARE(badCode, 2);
+        QVERIFY2(badOutput.contains(configPath()), qPrintable(badOutput));
+
+        TerminalConfig config;
+        config.serverUrl = m_server->url();
+        config.terminal = QStringLiteral("POS-08");
+        config.token = m_server->addTerminal(config.terminal, QStringLiteral("pos"));
+        config.location = QStringLiteral("store-1");
+        QVERIFY(config.save(configPath()));
+        const QString store = m_dir.filePath(QStringLiteral("pos-08.db"));
+        const auto [code, output] = runApp({QStringLiteral("--measure-startup")}, store);
+        QCOMPARE(code, 0);
+        QVERIFY2(output.contains(QStringLiteral("sale screen ready")), qPrintable(output));
+        QVERIFY(QFile::exists(store));
+    }
+
+private:
+    // `stockline --config FILE [--store STORE] ARGS`: the exit code and everything it printed.
+    std::pair<int, QString> runApp(const QStringList& args, const QString& store = {}) const
+    {
+        QProcess app;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        app.setProcessEnvironment(env);
+        QStringList all{QStringLiteral("--config"), configPath()};
+        if (!store.isEmpty())
+            all << QStringLiteral("--store") << store;
+        app.start(QStringLiteral(STOCKLINE_BINARY_DIR "/app/terminal/stockline"), all + args);
+        if (!app.waitForFinished(timeoutMs))
+            return {-1, QStringLiteral("did not finish")};
+        return {app.exitCode(),
+                QString::fromUtf8(app.readAllStandardOutput() + app.readAllStandardError())};
+    }
+
+    QString configPath() const { return m_dir.filePath(QStringLiteral("terminal.json")); }
+
+    void showEnrolment(const std::optional<TerminalConfig>& current)
+    {
+        m_enrolment = std::make_unique<Enrolment>(configPath(), current);
+        EnrolmentForeign::instance = m_enrolment.get();
+        m_engine = std::make_unique<QQmlApplicationEngine>();
+        m_engine->addImportPath(QStringLiteral("qrc:/qt/qml"));
+        m_engine->load(QUrl(QStringLiteral("qrc:/qt/qml/Stockline/Pos/EnrolWindow.qml")));
+        QVERIFY(!m_engine->rootObjects().isEmpty());
+        m_window = qobject_cast<QQuickWindow*>(m_engine->rootObjects().constFirst());
+        QVERIFY(m_window);
+        m_window->requestActivate();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window));
+    }
+
+    QQuickItem* item(const QString& name) const
+    {
+        auto* found = m_window->findChild<QQuickItem*>(name);
+        if (!found)
+            qFatal("no item %s", qPrintable(name));
+        return found;
+    }
+
+    // Clicks a field, then types into it key by key, as a person at the terminal does.
+    void type(const QString& field, const QString& text)
+    {
+        QQuickItem* input = item(field);
+        input->forceActiveFocus();
+        QMetaObject::invokeMethod(input, "selectAll");
+        for (const QChar c : text)
+            QTest::keyClick(m_window, c.toLatin1());
+    }
+
+    void click(const QString& button)
+    {
+        QQuickItem* target = item(button);
+        const QPointF centre =
+            target->mapToScene(QPointF(target->width() / 2, target->height() / 2));
+        QTest::mouseClick(m_window, Qt::LeftButton, Qt::NoModifier, centre.toPoint());
+    }
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<ServerProcess> m_server;
+    std::unique_ptr<Enrolment> m_enrolment;
+    std::unique_ptr<QQmlApplicationEngine> m_engine;
+    QQuickWindow* m_window = nullptr;
+};
+
+QTEST_MAIN(tst_Enrolment)
+#include "tst_enrolment.moc"
