@@ -3,14 +3,14 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import Stockline.Pos
 
-// The POS terminal: selling, returns and parked sales, one at a time, with the status bar
-// above and any problem shown in one place.
+// The POS terminal: selling, returns, parked sales and the cash drawer, one at a time, with
+// the status bar above and any problem shown in one place.
 ApplicationWindow {
     id: window
 
-    // "sell", "returns" or "parked"; paying is a panel over "sell".
+    // "sell", "returns", "parked" or "cash"; paying is a panel over "sell".
     property string screen: "sell"
-    readonly property var screens: ["sell", "returns", "parked"]
+    readonly property var screens: ["sell", "returns", "parked", "cash"]
 
     function show(name) {
         screen = name
@@ -25,6 +25,8 @@ ApplicationWindow {
             sellScreen.refocus()
         else if (screen === "returns")
             returnsScreen.refocus()
+        else if (screen === "cash")
+            cashScreen.refocus()
         else
             parkedScreen.refocus()
     }
@@ -48,6 +50,7 @@ ApplicationWindow {
         onSignOut: Till.staff.signOut()
         screenTitle: window.screen === "returns" ? qsTr("Returns")
                    : window.screen === "parked" ? qsTr("Parked sales")
+                   : window.screen === "cash" ? qsTr("Cash drawer")
                    : Till.paying ? qsTr("Payment") : qsTr("Sale")
     }
 
@@ -78,6 +81,7 @@ ApplicationWindow {
                 covered: syncPanel.opened || window.blocked
                 onOpenReturns: window.show("returns")
                 onOpenParked: window.show("parked")
+                onOpenCash: window.show("cash")
                 onOpenReceipt: window.openReceipt()
             }
             ReturnsScreen {
@@ -89,6 +93,12 @@ ApplicationWindow {
             ParkedScreen {
                 id: parkedScreen
                 objectName: "parkedScreen"
+                onDone: window.show("sell")
+            }
+            CashScreen {
+                id: cashScreen
+                objectName: "cashScreen"
+                covered: window.blocked
                 onDone: window.show("sell")
             }
         }

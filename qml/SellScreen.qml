@@ -11,6 +11,7 @@ Item {
 
     signal openReturns()
     signal openParked()
+    signal openCash()
     signal openReceipt()
 
     readonly property bool searchOpen: scan.text.length >= 2 && Till.search.count > 0
@@ -379,6 +380,14 @@ Item {
                     ink: Theme.danger
                     onClicked: cancelDialog.open()
                 }
+                KeyButton {
+                    objectName: "cashButton"
+                    text: CashDrawer.open ? qsTr("Cash drawer") : qsTr("Open drawer")
+                    key: qsTr("Ctrl+D")
+                    Layout.fillWidth: true
+                    tint: CashDrawer.open ? Theme.panel : Theme.warningBackground
+                    onClicked: screen.openCash()
+                }
             }
             Item { Layout.fillHeight: true }
             KeyButton {
@@ -411,6 +420,7 @@ Item {
     }
     Shortcut { sequence: "F12"; enabled: screen.keysEnabled; onActivated: screen.pay() }
     Shortcut { sequence: "Ctrl+P"; enabled: screen.keysEnabled; onActivated: screen.askPrice() }
+    Shortcut { sequence: "Ctrl+D"; enabled: screen.keysEnabled; onActivated: screen.openCash() }
 
     EntryDialog {
         id: quantityDialog

@@ -113,8 +113,13 @@ QByteArray EscPosEncoder::cut()
 
 QByteArray EscPosEncoder::encode(const ReceiptDocument& receipt) const
 {
+    return encode(layoutReceipt(receipt, m_locale, m_width));
+}
+
+QByteArray EscPosEncoder::encode(const QList<ReceiptRow>& rows) const
+{
     QByteArray out = initialize();
-    for (const ReceiptRow& r : layoutReceipt(receipt, m_locale, m_width))
+    for (const ReceiptRow& r : rows)
         out += row(r);
     out += cut();
     return out;

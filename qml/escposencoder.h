@@ -17,6 +17,8 @@ public:
     explicit EscPosEncoder(const QLocale& locale = QLocale(), int width = 42);
 
     [[nodiscard]] QByteArray encode(const ReceiptDocument& receipt) const;
+    // Any rows laid out for the paper, such as a cash report's.
+    [[nodiscard]] QByteArray encode(const QList<ReceiptRow>& rows) const;
 
     // The pieces, public for tests of the exact bytes.
     // ESC @ (reset), ESC t 16 (Windows-1252).

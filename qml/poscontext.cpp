@@ -2,6 +2,7 @@
 
 #include "approvallog.h"
 #include "approvals.h"
+#include "cashsession.h"
 #include "catalog.h"
 #include "client.h"
 #include "localstore.h"
@@ -41,6 +42,7 @@ PosContext::~PosContext()
     if (TillForeign::instance == m_till.get()) {
         TillForeign::instance = nullptr;
         NoticesForeign::instance = nullptr;
+        CashDrawerForeign::instance = nullptr;
         SyncForeign::instance = nullptr;
     }
 }
@@ -69,6 +71,7 @@ Status PosContext::build(const PosOptions& options)
     m_journal = std::make_unique<SaleJournal>(*m_store, *m_outbox, *m_numbers);
     m_returns = std::make_unique<ReturnJournal>(*m_store, *m_outbox, options.terminal);
     m_parked = std::make_unique<ParkedSales>(*m_store);
+    m_cash = std::make_unique<CashSession>(*m_store);
     m_notices = std::make_unique<Notices>();
     m_sync = std::make_unique<SyncStatus>();
     m_printer = std::make_unique<ReceiptPrinter>(options.printer);
@@ -87,9 +90,15 @@ Status PosContext::build(const PosOptions& options)
             : options.receiptFolder;
     m_till = std::make_unique<Till>(
         Till::Services{*m_catalog, *m_replica, *m_journal, *m_outbox, *m_parked, *m_returns,
-                       *m_printer, *m_sync, *m_notices, *m_staff, *m_approvals},
+                       *m_cash, *m_printer, *m_sync, *m_notices, *m_staff, *m_approvals},
         Till::Settings{options.storeName, options.terminal, *location, receipts,
                        options.holdSeconds, options.discountLimitPercent, options.setupChangeable});
+    m_drawer = std::make_unique<CashDrawer>(CashDrawer::Services{*m_cash, *m_printer, *m_notices},
+                                            receipts);
+    // Who is signed in opens, pays in or out and closes the drawer.
+    QObject::connect(m_staff.get(), &StaffSession::signedInChanged, m_drawer.get(),
+                     [this] { m_drawer->setStaff(m_staff->name()); });
+    m_drawer->setStaff(m_staff->name());
     if (!options.server.isEmpty())
         buildSync();
     return success();
@@ -147,6 +156,7 @@ void PosContext::exposeToQml()
 {
     TillForeign::instance = m_till.get();
     NoticesForeign::instance = m_notices.get();
+    CashDrawerForeign::instance = m_drawer.get();
     SyncForeign::instance = m_sync.get();
 }
 

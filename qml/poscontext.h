@@ -8,6 +8,7 @@
 
 namespace stockline {
 class ApprovalLog;
+class CashSession;
 class Catalog;
 class LocalStore;
 class Outbox;
@@ -26,6 +27,7 @@ class Client;
 namespace stockline::ui {
 
 class Approvals;
+class CashDrawer;
 class Notices;
 class ReceiptPrinter;
 class StaffSession;
@@ -69,6 +71,8 @@ public:
 
     [[nodiscard]] Till& till() { return *m_till; }
     [[nodiscard]] Notices& notices() { return *m_notices; }
+    [[nodiscard]] CashDrawer& drawer() { return *m_drawer; }
+    [[nodiscard]] CashSession& cash() { return *m_cash; }
     [[nodiscard]] StaffSession& staff() { return *m_staff; }
     [[nodiscard]] Approvals& approvals() { return *m_approvals; }
     [[nodiscard]] ApprovalLog& approvalLog() { return *m_approvalLog; }
@@ -97,6 +101,7 @@ private:
     std::unique_ptr<SaleJournal> m_journal;
     std::unique_ptr<ReturnJournal> m_returns;
     std::unique_ptr<ParkedSales> m_parked;
+    std::unique_ptr<CashSession> m_cash;
     std::unique_ptr<Notices> m_notices;
     std::unique_ptr<SyncStatus> m_sync;
     std::unique_ptr<ReceiptPrinter> m_printer;
@@ -105,6 +110,7 @@ private:
     std::unique_ptr<StaffSession> m_staff;
     std::unique_ptr<Approvals> m_approvals;
     std::unique_ptr<Till> m_till;
+    std::unique_ptr<CashDrawer> m_drawer;
     std::unique_ptr<sync::Client> m_client;
     std::unique_ptr<TillSync> m_tillSync;
 };

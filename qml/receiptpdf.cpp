@@ -48,15 +48,21 @@ void drawBarcode(QPainter& painter, const QString& text, const QRect& area)
 
 Status ReceiptPdf::write(const ReceiptDocument& receipt, const QString& path, const QLocale& locale)
 {
-    const QList<ReceiptRow> rows = layoutReceipt(receipt, locale, columns);
+    return write(
+        layoutReceipt(receipt, locale, columns),
+        QCoreApplication::translate("stockline::ui::Receipt", "Receipt %1").arg(receipt.number),
+        path);
+}
+
+Status ReceiptPdf::write(const QList<ReceiptRow>& rows, const QString& title, const QString& path)
+{
     const double margin = 4.0;
     const double rowMm = 4.2;
     const double heightMm = 2 * margin + rowMm * static_cast<double>(rows.size() + barcodeRows);
 
     QPdfWriter pdf(path);
     pdf.setResolution(dpi);
-    pdf.setTitle(
-        QCoreApplication::translate("stockline::ui::Receipt", "Receipt %1").arg(receipt.number));
+    pdf.setTitle(title);
     pdf.setCreator(QStringLiteral("Stockline"));
     pdf.setPageSize(QPageSize(QSizeF(paperWidthMm, heightMm), QPageSize::Millimeter));
     pdf.setPageMargins(QMarginsF(0, 0, 0, 0));

@@ -16,6 +16,9 @@ class ReceiptPdf
 public:
     [[nodiscard]] static Status write(const ReceiptDocument& receipt, const QString& path,
                                       const QLocale& locale = QLocale());
+    // Any rows laid out for the paper, such as a cash report's, titled `title`.
+    [[nodiscard]] static Status write(const QList<ReceiptRow>& rows, const QString& title,
+                                      const QString& path);
 
     static constexpr double paperWidthMm = 80.0;
     static constexpr int columns = 42;

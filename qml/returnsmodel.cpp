@@ -1,13 +1,14 @@
 #include "returnsmodel.h"
 
+#include "cashsession.h"
 #include "moneytext.h"
 #include "notices.h"
 
 namespace stockline::ui {
 
-ReturnsModel::ReturnsModel(ReturnJournal& journal, Notices& notices, Context context,
-                           QObject* parent)
-    : QAbstractListModel(parent), m_journal(journal), m_notices(notices),
+ReturnsModel::ReturnsModel(ReturnJournal& journal, const CashSession& cash, Notices& notices,
+                           Context context, QObject* parent)
+    : QAbstractListModel(parent), m_journal(journal), m_cash(cash), m_notices(notices),
       m_context(std::move(context))
 {
 }
@@ -139,6 +140,11 @@ bool ReturnsModel::refund(bool toOriginalTender)
     const Money total = refundTotal();
     if (!loaded() || !anyChosen()) {
         m_notices.report(tr("Choose the lines to return first."));
+        return false;
+    }
+    if (const Status drawer = m_cash.checkOpen(); !drawer) {
+        m_notices.report(
+            tr("No refund — %1 (Ctrl+D on the sale screen).").arg(drawer.error().message));
         return false;
     }
     CompletedReturn request;

@@ -6,6 +6,10 @@
 #include <QAbstractListModel>
 #include <QtQml/qqmlregistration.h>
 
+namespace stockline {
+class CashSession;
+}
+
 namespace stockline::ui {
 
 class Notices;
@@ -47,7 +51,8 @@ public:
         QString staff;
     };
 
-    ReturnsModel(ReturnJournal& journal, Notices& notices, Context context,
+    // `cash`: a refund is paid from an open drawer.
+    ReturnsModel(ReturnJournal& journal, const CashSession& cash, Notices& notices, Context context,
                  QObject* parent = nullptr);
 
     [[nodiscard]] int rowCount(const QModelIndex& parent = {}) const override;
@@ -88,6 +93,7 @@ private:
                                              const QList<Payment>& payments) const;
 
     ReturnJournal& m_journal;
+    const CashSession& m_cash;
     Notices& m_notices;
     Context m_context;
     ReturnableSale m_sale;

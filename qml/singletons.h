@@ -4,6 +4,7 @@
 // instance injected before Main.qml loads, owned by C++, so the classes themselves carry no
 // QML registration and are built and tested like any other object.
 
+#include "cashdrawer.h"
 #include "enrolment.h"
 #include "notices.h"
 #include "syncstatus.h"
@@ -55,6 +56,18 @@ struct SyncForeign
 public:
     static SyncStatus* create(QQmlEngine*, QJSEngine*) { return injected(instance); }
     static inline SyncStatus* instance = nullptr;
+};
+
+struct CashDrawerForeign
+{
+    Q_GADGET
+    QML_FOREIGN(stockline::ui::CashDrawer)
+    QML_NAMED_ELEMENT(CashDrawer)
+    QML_SINGLETON
+
+public:
+    static CashDrawer* create(QQmlEngine*, QJSEngine*) { return injected(instance); }
+    static inline CashDrawer* instance = nullptr;
 };
 
 struct EnrolmentForeign

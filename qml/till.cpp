@@ -1,6 +1,7 @@
 #include "till.h"
 
 #include "approvals.h"
+#include "cashsession.h"
 #include "catalog.h"
 #include "escposencoder.h"
 #include "moneytext.h"
@@ -42,7 +43,7 @@ Till::Till(Services services, Settings settings, QObject* parent)
       m_search(new SearchModel(services.catalog, services.replica, services.notices, this)),
       m_payment(new PaymentModel(this)),
       m_parked(new ParkedModel(services.parked, services.notices, this)),
-      m_returns(new ReturnsModel(services.returns, services.notices,
+      m_returns(new ReturnsModel(services.returns, services.cash, services.notices,
                                  ReturnsModel::Context{m_settings.storeName, m_settings.terminal,
                                                        m_settings.location, services.staff.name()},
                                  this)),
@@ -365,6 +366,8 @@ bool Till::startPayment()
         return false;
     if (m_cart->count() == 0)
         return report(tr("Scan an item first."));
+    if (const Status drawer = m_services.cash.checkOpen(); !drawer)
+        return report(tr("No payment — %1 (Ctrl+D).").arg(drawer.error().message));
     // Holds still owed go out now: the server answers while the customer pays.
     m_holds->syncNow();
     m_payment->start(m_cart->totals().total);
@@ -457,6 +460,10 @@ bool Till::refund(bool toOriginalTender)
         return false;
     if (!m_returns->loaded() || !m_returns->anyChosen())
         return report(tr("Choose what is returned first."));
+    // Before a manager is called over: the refund could not be paid anyway.
+    if (const Status drawer = m_services.cash.checkOpen(); !drawer)
+        return report(
+            tr("No refund — %1 (Ctrl+D on the sale screen).").arg(drawer.error().message));
     const QString detail =
         tr("Refund %1 on receipt %2").arg(m_returns->refundTotalText(), m_returns->receipt());
     return m_services.approvals.request(

@@ -10,6 +10,7 @@
 #include <optional>
 
 namespace stockline {
+class CashSession;
 class Catalog;
 class Outbox;
 class ParkedSales;
@@ -70,6 +71,7 @@ public:
         Outbox& outbox; // stock holds go through it
         ParkedSales& parked;
         ReturnJournal& returns;
+        const CashSession& cash; // a payment needs an open drawer
         ReceiptPrinter& printer;
         SyncStatus& sync;
         Notices& notices;

@@ -4,6 +4,7 @@
 
 #include "approvals.h"
 #include "barcode.h"
+#include "cashdrawer.h"
 #include "poscontext.h"
 #include "staffmodel.h"
 #include "staffsession.h"
@@ -83,6 +84,12 @@ public:
     {
         m_context.reset();
         return open();
+    }
+
+    // A till takes payments and pays refunds from an open drawer.
+    [[nodiscard]] bool openDrawer(const QString& typedFloat = QStringLiteral("100.00"))
+    {
+        return m_context->drawer().openDrawer(typedFloat);
     }
 
     [[nodiscard]] ui::PosContext& context() { return *m_context; }

@@ -27,7 +27,8 @@ private Q_SLOTS:
     void init()
     {
         m_pos = std::make_unique<fixtures::PosFixture>();
-        QVERIFY(m_pos->open());                             // the cashier is signed in
+        QVERIFY(m_pos->open()); // the cashier is signed in
+        QVERIFY(m_pos->openDrawer());
         QVERIFY(till().addSku(QStringLiteral("DAI-0001"))); // 4.49
     }
     void cleanup() { m_pos.reset(); }

@@ -3,6 +3,7 @@
 // server's stock, ledger and verify checked from outside with its own command line.
 
 #include "cartmodel.h"
+#include "cashdrawer.h"
 #include "catalog.h"
 #include "client.h"
 #include "poscontext.h"
@@ -101,6 +102,12 @@ public:
                                syncTimeoutMs);
     }
 
+    // A till takes payments from an open drawer.
+    [[nodiscard]] bool openDrawer()
+    {
+        return m_context->drawer().openDrawer(QStringLiteral("100"));
+    }
+
     [[nodiscard]] QString printerFile() const { return m_dir.filePath(QStringLiteral("lp0")); }
     [[nodiscard]] PosContext& context() { return *m_context; }
     [[nodiscard]] Till& till() { return m_context->till(); }
@@ -157,6 +164,7 @@ private Q_SLOTS:
     void endToEnd_scanHeldPayCashPrinted()
     {
         LiveTill& till = startTillOnScreen(0);
+        openDrawerOnScreen(till);
         const Level before = stock(milk);
         QCOMPARE(before.onHand, 24);
 
@@ -201,6 +209,7 @@ private Q_SLOTS:
     void offline_saleArrivesOnceWhenTheServerIsBack()
     {
         LiveTill& till = startTillOnScreen(0);
+        openDrawerOnScreen(till);
         const Level before = stock(milk);
         const quint16 port = m_server->port();
         m_server->kill();
@@ -239,6 +248,7 @@ private Q_SLOTS:
     {
         LiveTill& first = startTill(0);
         LiveTill& second = startTill(1);
+        QVERIFY(first.openDrawer());
         QCOMPARE(stock(oatDrink).onHand, 1);
 
         QVERIFY(first.till().addSku(oatDrink));
@@ -300,6 +310,7 @@ private Q_SLOTS:
     void confirmedSaleRefused_isSentAgainAsOfflineAndLands()
     {
         LiveTill& till = startTill(0);
+        QVERIFY(till.openDrawer());
         QVERIFY(till.till().addSku(oatDrink));
         QTRY_COMPARE_WITH_TIMEOUT(till.holdText(0), QStringLiteral("held"), syncTimeoutMs);
 
@@ -461,6 +472,25 @@ private:
         for (const QChar c : code)
             QTest::keyClick(m_window, c.toLatin1());
         QTest::keyClick(m_window, Qt::Key_Return);
+    }
+
+    // As the clerk starts the day: Ctrl+D, F2, the float and Enter, then Esc back to the sale.
+    void openDrawerOnScreen(LiveTill& till)
+    {
+        QTest::keyClick(m_window, Qt::Key_D, Qt::ControlModifier);
+        QTRY_COMPARE(m_window->property("screen").toString(), QStringLiteral("cash"));
+        QTest::keyClick(m_window, Qt::Key_F2);
+        QTRY_VERIFY(m_window->findChild<QObject*>(QStringLiteral("floatDialog"))
+                        ->property("opened")
+                        .toBool());
+        for (const QChar c : QStringLiteral("100"))
+            QTest::keyClick(m_window, c.toLatin1());
+        QTest::keyClick(m_window, Qt::Key_Return);
+        QTRY_VERIFY(till.context().drawer().isOpen());
+        QTest::keyClick(m_window, Qt::Key_Escape);
+        QTRY_COMPARE(m_window->property("screen").toString(), QStringLiteral("sell"));
+        QTRY_VERIFY(
+            m_window->findChild<QQuickItem*>(QStringLiteral("scanField"))->hasActiveFocus());
     }
 
     // What the cart line's delegate on screen says about its stock.

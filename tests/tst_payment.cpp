@@ -91,6 +91,7 @@ private Q_SLOTS:
     {
         fixtures::PosFixture pos;
         QVERIFY(pos.open());
+        QVERIFY(pos.openDrawer());
         Till& till = pos.context().till();
         QSignalSpy completed(&till, &Till::saleCompleted);
         QSignalSpy problems(&pos.context().notices(), &Notices::problem);
@@ -128,6 +129,7 @@ private Q_SLOTS:
     {
         fixtures::PosFixture pos;
         QVERIFY(pos.open());
+        QVERIFY(pos.openDrawer());
         Till& till = pos.context().till();
         QVERIFY(!till.startPayment()); // nothing to pay for
         till.submit(fixtures::milkBarcode, 13);
@@ -150,6 +152,7 @@ private Q_SLOTS:
     {
         fixtures::PosFixture pos;
         QVERIFY(pos.open());
+        QVERIFY(pos.openDrawer());
         pos.context().till().submit(fixtures::milkBarcode, 13);
         pos.context().till().submit(QStringLiteral("2*") + fixtures::colaBarcode, 12);
         QVERIFY(pos.context().till().setOrderDiscount(QStringLiteral("1.00")));

@@ -24,6 +24,7 @@ private Q_SLOTS:
     {
         m_pos = std::make_unique<fixtures::PosFixture>();
         QVERIFY(m_pos->open());
+        QVERIFY(m_pos->openDrawer());
         for (QAbstractItemModel* model : std::initializer_list<QAbstractItemModel*>{
                  till().returns(), till().search(), till().parked()})
             m_testers.push_back(std::make_unique<QAbstractItemModelTester>(

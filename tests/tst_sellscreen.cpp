@@ -69,6 +69,7 @@ private Q_SLOTS:
 
     void sale_scanQuantityPayCashComplete()
     {
+        openDrawer();
         scan(fixtures::milkBarcode);
         // The clerk types "3*" by hand, then scans.
         type(QStringLiteral("3*"), 120);
@@ -108,6 +109,7 @@ private Q_SLOTS:
 
     void pay_cashTypedWithChange()
     {
+        openDrawer();
         scan(fixtures::colaBarcode);
         QTRY_COMPARE(till().cart()->count(), 1);
         QTest::keyClick(m_window, Qt::Key_F12);
@@ -124,6 +126,7 @@ private Q_SLOTS:
 
     void escape_leavesPaymentAndKeepsTheCart()
     {
+        openDrawer();
         scan(fixtures::milkBarcode);
         QTRY_COMPARE(till().cart()->count(), 1);
         QTest::keyClick(m_window, Qt::Key_F12);
@@ -148,6 +151,7 @@ private Q_SLOTS:
 
     void returns_scanTheReceiptAndRefund()
     {
+        openDrawer();
         scan(fixtures::milkBarcode);
         scan(fixtures::colaBarcode);
         QTRY_COMPARE(till().cart()->count(), 2);
@@ -215,6 +219,22 @@ private:
     {
         type(code); // no delay: a scanner's burst
         QTest::keyClick(m_window, Qt::Key_Return);
+    }
+    // As the clerk starts the day: Ctrl+D, F2, the float and Enter, then Esc back to the sale.
+    void openDrawer()
+    {
+        QTest::keyClick(m_window, Qt::Key_D, Qt::ControlModifier);
+        QTRY_COMPARE(m_window->property("screen").toString(), QStringLiteral("cash"));
+        QTest::keyClick(m_window, Qt::Key_F2);
+        QTRY_VERIFY(m_window->findChild<QObject*>(QStringLiteral("floatDialog"))
+                        ->property("opened")
+                        .toBool());
+        type(QStringLiteral("100"));
+        QTest::keyClick(m_window, Qt::Key_Return);
+        QTRY_VERIFY(m_pos->context().drawer().isOpen());
+        QTest::keyClick(m_window, Qt::Key_Escape);
+        QTRY_COMPARE(m_window->property("screen").toString(), QStringLiteral("sell"));
+        QTRY_VERIFY(scanField()->hasActiveFocus());
     }
     QQuickItem* scanField()
     {

@@ -25,6 +25,7 @@ private Q_SLOTS:
     {
         m_pos = std::make_unique<fixtures::PosFixture>();
         QVERIFY(m_pos->open());
+        QVERIFY(m_pos->openDrawer());
         staff().signOut();
         m_tester = std::make_unique<QAbstractItemModelTester>(
             staff().people(), QAbstractItemModelTester::FailureReportingMode::QtTest);

@@ -3,6 +3,8 @@
 #include "approvals.h"
 #include "barcode.h"
 #include "cartmodel.h"
+#include "cashdrawer.h"
+#include "cashsession.h"
 #include "client.h"
 #include "paymentmodel.h"
 #include "poscontext.h"
@@ -62,6 +64,13 @@ public:
     }
 
     void show(const char* screen) { m_window.setProperty("screen", QString::fromLatin1(screen)); }
+
+    // The cash screen's own functions, as its buttons call them.
+    void onCashScreen(const char* function)
+    {
+        if (auto* screen = m_window.findChild<QObject*>(QStringLiteral("cashScreen")))
+            QMetaObject::invokeMethod(screen, function);
+    }
 
 private:
     QQuickWindow& m_window;
@@ -163,6 +172,43 @@ bool shootSync(Shooter& shooter, QQuickWindow& window, ui::PosContext& context)
     return ok;
 }
 
+// The start of the day: the float typed into the cash screen's dialog.
+void openDrawer(Shooter& shooter, QQuickWindow& window)
+{
+    shooter.show("cash");
+    shooter.onCashScreen("askFloat");
+    if (auto* dialog = window.findChild<QObject*>(QStringLiteral("floatDialog"))) {
+        dialog->setProperty("text", QStringLiteral("150.00"));
+        QMetaObject::invokeMethod(dialog, "accept");
+    }
+    shooter.show("sell");
+}
+
+// The end of the day: a paid-out and an X report, the blind count (ten cents short) and the
+// Z report.
+bool shootCash(Shooter& shooter, ui::PosContext& context)
+{
+    ui::CashDrawer& drawer = context.drawer();
+    shooter.show("cash");
+    (void)drawer.payOut(QStringLiteral("40"), QStringLiteral("Window cleaner"));
+    (void)drawer.makeXReport();
+    bool ok = shooter.shoot(QStringLiteral("13-cash-drawer"));
+
+    shooter.onCashScreen("startCount");
+    const Result<CashReport> x = context.cash().xReport();
+    qint64 left = x ? x->expectedCash.minor() - 10 : 0;
+    const QList<Denomination>& denominations = context.cash().denominations();
+    for (int row = 0; row < denominations.size(); ++row) {
+        const qint64 count = left / denominations.at(row).value.minor();
+        left -= count * denominations.at(row).value.minor();
+        (void)drawer.denominations()->setCount(row, QString::number(count));
+    }
+    ok = shooter.shoot(QStringLiteral("14-cash-count")) && ok;
+    shooter.onCashScreen("finishCount");
+    ok = shooter.shoot(QStringLiteral("15-cash-z-report")) && ok;
+    return drawer.reportIsZ() && ok;
+}
+
 } // namespace
 
 int takeScreenshots(QQmlApplicationEngine& engine, ui::PosContext& context, const QString& folder)
@@ -188,6 +234,7 @@ int takeScreenshots(QQmlApplicationEngine& engine, ui::PosContext& context, cons
         std::fprintf(stderr, "screenshots: the demo's clerk could not sign in\n");
         return 1;
     }
+    openDrawer(shooter, *window);
     ok = shooter.shoot(QStringLiteral("01-sell-empty")) && ok;
     ringUp(till);
     ok = shooter.shoot(QStringLiteral("02-sell-cart")) && ok; // with the unknown code's notice
@@ -230,6 +277,7 @@ int takeScreenshots(QQmlApplicationEngine& engine, ui::PosContext& context, cons
     (void)till.park(QString());
     shooter.show("parked");
     ok = shooter.shoot(QStringLiteral("08-parked")) && ok;
+    ok = shootCash(shooter, context) && ok;
     ok = shootSync(shooter, *window, context) && ok;
 
     // A cashier overrides a price: the manager approves in place.
