@@ -21,7 +21,12 @@ constexpr auto revocationCheckInterval = std::chrono::seconds(2);
 } // namespace
 
 StockArbiter::StockArbiter(QString storeUrl, const Clock& clock, QObject* parent)
-    : QObject(parent), m_storeUrl(std::move(storeUrl)), m_clock(clock)
+    : StockArbiter([url = std::move(storeUrl)] { return ServerStore::open(url); }, clock, parent)
+{
+}
+
+StockArbiter::StockArbiter(StoreOpener openStore, const Clock& clock, QObject* parent)
+    : QObject(parent), m_openStore(std::move(openStore)), m_clock(clock)
 {
 }
 
@@ -35,7 +40,7 @@ Status StockArbiter::start()
     std::promise<Status> opened;
     std::future<Status> result = opened.get_future();
     m_thread = std::thread([this, &opened] {
-        Result<std::unique_ptr<ServerStore>> store = ServerStore::open(m_storeUrl);
+        Result<std::unique_ptr<ServerStore>> store = m_openStore();
         if (!store) {
             opened.set_value(store.error());
             return;
@@ -47,6 +52,30 @@ Status StockArbiter::start()
     if (!status)
         m_thread.join();
     return status;
+}
+
+Status StockArbiter::startInline()
+{
+    Result<std::unique_ptr<ServerStore>> store = m_openStore();
+    if (!store)
+        return store.error();
+    m_inlineStore = std::move(store).value();
+    if (const Result<qint64> cursor = m_inlineStore->currentCursor())
+        m_publishedCursor = cursor.value();
+    return success();
+}
+
+void StockArbiter::step()
+{
+    Q_ASSERT(m_inlineStore);
+    std::deque<Job> jobs;
+    {
+        std::lock_guard lock(m_mutex);
+        jobs.swap(m_jobs);
+    }
+    round(*m_inlineStore, jobs);
+    checkRevocations(*m_inlineStore);
+    checkOtherWriters(*m_inlineStore);
 }
 
 void StockArbiter::stop()
@@ -115,19 +144,24 @@ void StockArbiter::run(std::unique_ptr<ServerStore> store)
                 break;
             jobs.swap(m_jobs);
         }
-        process(*store, jobs);
-        if (!jobs.empty()) {
-            std::lock_guard lock(m_mutex);
-            m_jobs.insert(m_jobs.begin(), std::make_move_iterator(jobs.begin()),
-                          std::make_move_iterator(jobs.end()));
-        }
-        sweepExpired(*store);
+        round(*store, jobs);
         if (SteadyClock::now() - lastRevocationCheck >= revocationCheckInterval) {
             checkRevocations(*store);
             checkOtherWriters(*store);
             lastRevocationCheck = SteadyClock::now();
         }
     }
+}
+
+void StockArbiter::round(ServerStore& store, std::deque<Job>& jobs)
+{
+    process(store, jobs);
+    if (!jobs.empty()) {
+        std::lock_guard lock(m_mutex);
+        m_jobs.insert(m_jobs.begin(), std::make_move_iterator(jobs.begin()),
+                      std::make_move_iterator(jobs.end()));
+    }
+    sweepExpired(store);
 }
 
 // Takes what fits in one transaction off the front of `jobs`; what is left goes back.
