@@ -70,7 +70,8 @@ public:
     {
         return m_inner->createPairingCode(t, now, valid);
     }
-    Result<TerminalInfo> authenticate(const QString& t, const QString& token) override
+    Result<std::optional<TerminalInfo>> authenticate(const QString& t,
+                                                     const QString& token) override
     {
         return m_inner->authenticate(t, token);
     }

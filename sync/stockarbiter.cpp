@@ -267,16 +267,26 @@ void StockArbiter::checkOtherWriters(ServerStore& store)
 
 void StockArbiter::answerHello(ServerStore& store, const HelloJob& job)
 {
-    Result<TerminalInfo> terminal = store.authenticate(job.terminal, job.token);
-    if (!terminal) {
-        ProtocolError error{QStringLiteral("unauthorized"),
-                            QStringLiteral("unknown terminal or wrong token"),
-                            {},
-                            {},
-                            {}};
+    const Result<std::optional<TerminalInfo>> authenticated =
+        store.authenticate(job.terminal, job.token);
+    if (!authenticated || !authenticated.value()) {
+        // Storage failing is no answer about the terminal: unavailable, and the client comes
+        // back; unauthorized would stop it until a person enrols it again.
+        const ProtocolError error =
+            authenticated ? ProtocolError{QStringLiteral("unauthorized"),
+                                          QStringLiteral("unknown terminal or wrong token"),
+                                          {},
+                                          {},
+                                          {}}
+                          : ProtocolError{QStringLiteral("unavailable"),
+                                          QStringLiteral("the server's storage is busy; try again"),
+                                          {},
+                                          {},
+                                          {}};
         post([this, connection = job.connection, error] { Q_EMIT helloFailed(connection, error); });
         return;
     }
+    const std::optional<TerminalInfo>& terminal = authenticated.value();
     Result<Levels> levels = store.levelsSince(job.cursor);
     Result<CatalogUpdate> catalog = store.catalogSince(job.cursor);
     Result<QList<Shortage>> shortages = store.openShortages();
