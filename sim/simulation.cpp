@@ -43,12 +43,17 @@ struct Violation
     QString detail;
 };
 
-// The store's ServerStore with one fault put in (Breakage): a decorator, so the product's
-// store has no switch for it.
-class BrokenStore final : public ServerStore
+// The store's ServerStore as the simulation sees it: a decorator, so the product's store has
+// no switch for any of this. `busy` says when a call fails as storage does now and then
+// (SQLITE_BUSY behind an admin command's lock, a full disk): before anything is written, as
+// ServerStore's contract has it. `replayTwice` is the deliberate bug of Breakage::ReplayTwice.
+class FaultyStore final : public ServerStore
 {
 public:
-    explicit BrokenStore(std::unique_ptr<ServerStore> inner) : m_inner(std::move(inner)) {}
+    FaultyStore(std::unique_ptr<ServerStore> inner, std::function<bool()> busy, bool replayTwice)
+        : m_inner(std::move(inner)), m_busy(std::move(busy)), m_replayTwice(replayTwice)
+    {
+    }
 
     Status addLocation(const Location& l) override { return m_inner->addLocation(l); }
     Result<QString> addTerminal(const QString& id, Role role) override
@@ -73,10 +78,17 @@ public:
     Result<std::optional<TerminalInfo>> authenticate(const QString& t,
                                                      const QString& token) override
     {
+        if (m_busy())
+            return busyError();
         return m_inner->authenticate(t, token);
     }
     Result<TerminalInfo> terminal(const QString& id) override { return m_inner->terminal(id); }
-    Result<Levels> levelsSince(qint64 cursor) override { return m_inner->levelsSince(cursor); }
+    Result<Levels> levelsSince(qint64 cursor) override
+    {
+        if (m_busy())
+            return busyError();
+        return m_inner->levelsSince(cursor);
+    }
     Result<CatalogUpdate> catalogSince(qint64 cursor) override
     {
         return m_inner->catalogSince(cursor);
@@ -89,6 +101,8 @@ public:
     }
     Result<CommitEffects> expireReservations(const QDateTime& now) override
     {
+        if (m_busy())
+            return busyError();
         return m_inner->expireReservations(now);
     }
     Result<std::optional<QDateTime>> nextExpiry() override { return m_inner->nextExpiry(); }
@@ -101,8 +115,10 @@ public:
     // the terminal's next seq.
     Result<BatchOutcome> applyBatch(const QList<PushRequest>& pushes, const QDateTime& now) override
     {
+        if (m_busy())
+            return busyError();
         Result<BatchOutcome> outcome = m_inner->applyBatch(pushes, now);
-        if (!outcome)
+        if (!outcome || !m_replayTwice)
             return outcome;
         for (qsizetype i = 0; i < pushes.size() && i < outcome->pushes.size(); ++i) {
             for (const MutationResult& r : std::as_const(outcome->pushes[i].results)) {
@@ -133,7 +149,14 @@ public:
     }
 
 private:
+    static Error busyError()
+    {
+        return Error{QString(), QStringLiteral("storage: database is locked (simulated)")};
+    }
+
     std::unique_ptr<ServerStore> m_inner;
+    std::function<bool()> m_busy;
+    bool m_replayTwice;
 };
 
 class World;
@@ -367,6 +390,7 @@ private:
     qint64 m_deadline = 0;
     int m_maxDelayMs = 50;
     int m_duplicatePercent = 0;
+    int m_busyPercent = 0; // of the storage calls that can fail, during the chaos
     qint64 m_mutations = 0;
 };
 
@@ -478,14 +502,16 @@ void World::setup()
         addTerminal(QStringLiteral("MGR-1"), Role::Manager);
     m_maxDelayMs = static_cast<int>(between(1, 200));
     m_duplicatePercent = static_cast<int>(between(0, 5));
+    m_busyPercent = chance(30) ? static_cast<int>(between(1, 10)) : 0;
     m_chaosEnd = between(60'000, 240'000);
     m_deadline = m_chaosEnd + 20 * 60'000;
-    trace(QStringLiteral("seed %1: %2 terminals, delays up to %3 ms, %4% pushes doubled, chaos "
-                         "until %5 ms%6")
+    trace(QStringLiteral("seed %1: %2 terminals, delays up to %3 ms, %4% pushes doubled, %5% "
+                         "storage calls busy, chaos until %6 ms%7")
               .arg(m_config.seed)
               .arg(m_terminals.size())
               .arg(m_maxDelayMs)
               .arg(m_duplicatePercent)
+              .arg(m_busyPercent)
               .arg(m_chaosEnd)
               .arg(m_config.breakage == Breakage::ReplayTwice ? QStringLiteral(", BROKEN: replays "
                                                                                "applied twice")
@@ -552,17 +578,21 @@ void World::startServer()
 {
     const QString path = m_serverPath;
     const bool broken = m_config.breakage == Breakage::ReplayTwice;
-    auto open = [path, broken]() -> Result<std::unique_ptr<ServerStore>> {
+    auto busy = [this] {
+        if (!m_chaos || !chance(m_busyPercent))
+            return false;
+        trace(QStringLiteral("FAULT: storage busy"));
+        return true;
+    };
+    auto open = [path, broken, busy]() -> Result<std::unique_ptr<ServerStore>> {
         SqlStoreConfig config;
         config.databaseName = path;
         config.fullSync = false;
         Result<std::unique_ptr<SqlServerStore>> store = SqlServerStore::open(config);
         if (!store)
             return store.error();
-        std::unique_ptr<ServerStore> real = std::move(store).value();
-        if (broken)
-            return std::unique_ptr<ServerStore>(std::make_unique<BrokenStore>(std::move(real)));
-        return real;
+        return std::unique_ptr<ServerStore>(
+            std::make_unique<FaultyStore>(std::move(store).value(), busy, broken));
     };
     m_arbiter = std::make_unique<StockArbiter>(open, m_serverClock);
     connectArbiter();
@@ -860,6 +890,12 @@ void World::serverStep()
     m_stepScheduled = false;
     m_jobsSubmitted = 0;
     m_arbiter->step();
+    if (m_chaos && chance(2)) {
+        // Dead right after the commit, before the socket side heard of it: nothing is answered.
+        trace(QStringLiteral("FAULT: the server dies right after a storage step"));
+        killServer();
+        return;
+    }
     drain();
     checkLevels("after a storage step");
 }
@@ -970,14 +1006,7 @@ void World::onPushesDone(const QList<PushOutcome>& outcomes)
             }
             const auto known = m_answers.constFind(key);
             if (known == m_answers.cend()) {
-                if (r.replay) {
-                    fail(QStringLiteral("a result never changes"),
-                         QStringLiteral("%1 seq %2 answered as a replay but never answered "
-                                        "before")
-                             .arg(terminal)
-                             .arg(r.seq));
-                    return;
-                }
+                // Maybe a replay: the first answer died with a server before it was sent.
                 m_answers.insert(key, bytes);
                 m_answeredSeq.insert(key, r.seq);
             } else if (*known != bytes || m_answeredSeq.value(key) != r.seq) {
