@@ -291,6 +291,15 @@ private:
     [[noreturn]] void violate(const QString& invariant, const QString& detail);
     void at(qint64 when, std::function<void()> run);
     void after(qint64 delay, std::function<void()> run) { at(m_now + delay, std::move(run)); }
+    // An event on the network (a connection opening or closing): counted as in flight.
+    void network(qint64 delay, std::function<void()> run)
+    {
+        ++m_inFlight;
+        after(delay, [this, run = std::move(run)] {
+            --m_inFlight;
+            run();
+        });
+    }
     qint64 between(qint64 low, qint64 high)
     {
         return low + static_cast<qint64>(random(static_cast<quint64>(high - low + 1)));
@@ -323,6 +332,7 @@ private:
     // ---- the server's sessions (the socket side of sync::SyncServer, without sockets)
     void onServerMessage(quint64 conn, const QByteArray& message);
     void scheduleStep();
+    void stepWhenFree(int generation);
     void serverStep();
     void idleStep(int generation);
     void connectArbiter();
@@ -363,7 +373,7 @@ private:
     qint64 m_serverSkewMs = 0;
     quint64 m_order = 0;
     std::priority_queue<Event, std::vector<Event>, Later> m_events;
-    qint64 m_inFlight = 0; // messages on the network
+    qint64 m_inFlight = 0; // messages, opens and closes on the network
     qint64 m_steps = 0;
     QCryptographicHash m_hash{QCryptographicHash::Sha256};
     std::deque<QString> m_recent;
@@ -374,6 +384,7 @@ private:
     int m_serverGeneration = 0;
     bool m_stepScheduled = false;
     qint64 m_idleSteps = 0;
+    qint64 m_stalledUntil = 0;  // the storage thread does nothing before
     qint64 m_jobsSubmitted = 0; // since the last step
     std::map<quint64, Session> m_sessions;
     std::map<quint64, QString> m_connTerminal;           // every connection that said hello
@@ -620,15 +631,17 @@ void World::startTerminal(int t)
     options.token = term.token;
     options.batchSize = static_cast<int>(between(1, 8));
     options.window = static_cast<int>(between(1, 4));
+    options.answerTimeoutMs = static_cast<int>(between(5'000, 30'000));
     options.clock = &m_clientClock;
     term.client = std::make_unique<Client>(*term.store, new SimTransport(*this, t), options);
     term.alive = true;
     ++term.generation;
     term.conn = 0;
-    trace(QStringLiteral("%1 starts (batch %2, window %3)")
+    trace(QStringLiteral("%1 starts (batch %2, window %3, answer timeout %4 ms)")
               .arg(term.id)
               .arg(options.batchSize)
-              .arg(options.window));
+              .arg(options.window)
+              .arg(options.answerTimeoutMs));
     term.client->start();
 }
 
@@ -679,7 +692,7 @@ void World::clientOpen(int t)
               .arg(term.id)
               .arg(id)
               .arg(reachable ? QString() : QStringLiteral(" (unreachable)")));
-    after(netDelay(), [this, id] {
+    network(netDelay(), [this, id] {
         Conn* c = liveConn(id);
         if (!c)
             return;
@@ -728,7 +741,7 @@ void World::cut(quint64 id, int code, const QString& reason)
     m_sessions.erase(id);
     const int t = c->terminal;
     const int generation = c->terminalGeneration;
-    after(netDelay(), [this, t, generation, id, code, reason] {
+    network(netDelay(), [this, t, generation, id, code, reason] {
         Terminal& term = m_terminals[t];
         if (!term.alive || term.generation != generation || term.conn != id)
             return;
@@ -878,11 +891,18 @@ void World::scheduleStep()
     m_stepScheduled = true;
     // Group commit: what arrives while the storage thread is busy goes into the next batch.
     const int generation = m_serverGeneration;
-    after(between(0, 5), [this, generation] {
-        if (!m_serverUp || generation != m_serverGeneration)
-            return;
-        serverStep();
-    });
+    after(between(0, 5), [this, generation] { stepWhenFree(generation); });
+}
+
+void World::stepWhenFree(int generation)
+{
+    if (!m_serverUp || generation != m_serverGeneration)
+        return;
+    if (m_now < m_stalledUntil) {
+        at(m_stalledUntil, [this, generation] { stepWhenFree(generation); });
+        return;
+    }
+    serverStep();
 }
 
 void World::serverStep()
@@ -904,6 +924,10 @@ void World::idleStep(int generation)
 {
     if (!m_serverUp || generation != m_serverGeneration)
         return;
+    if (m_now < m_stalledUntil) {
+        at(m_stalledUntil, [this, generation] { idleStep(generation); });
+        return;
+    }
     m_arbiter->step();
     drain();
     if (++m_idleSteps % 20 == 0)
@@ -1199,9 +1223,15 @@ void World::fault()
         const qint64 jump = chance(80) ? between(5'000, 150'000) : -between(1'000, 10'000);
         m_serverSkewMs += jump;
         trace(QStringLiteral("FAULT: the server's clock jumps %1 ms").arg(jump));
-    } else {
+    } else if (pick < 92) {
         m_maxDelayMs = static_cast<int>(between(1, 400));
         trace(QStringLiteral("FAULT: delays up to %1 ms now").arg(m_maxDelayMs));
+    } else {
+        // The storage thread hangs (a slow disk, a long lock): connections stay up, nothing is
+        // answered, and clients owed an answer give up on the connection after their timeout.
+        const qint64 stall = between(1'000, 60'000);
+        m_stalledUntil = std::max(m_stalledUntil, m_now + stall);
+        trace(QStringLiteral("FAULT: storage stalls for %1 ms").arg(stall));
     }
     after(between(1'000, 15'000), [this] { fault(); });
 }
@@ -1352,9 +1382,12 @@ bool World::quiescent() const
 {
     if (m_inFlight > 0 || !m_serverUp || m_stepScheduled)
         return false;
-    for (const Terminal& t : m_terminals)
-        if (!t.alive || !t.client->isConnected() || t.client->pendingCount() > 0)
+    for (int t = 0; t < static_cast<int>(m_terminals.size()); ++t) {
+        const Terminal& term = m_terminals[t];
+        if (!term.alive || !transportOpen(t) || !term.client->isConnected() ||
+            term.client->pendingCount() > 0)
             return false;
+    }
     return true;
 }
 
@@ -1398,6 +1431,15 @@ void World::checkConvergence()
                                 .arg(theirs.version));
             }
         }
+        const Result<QList<Shortage>> open = m_check->openShortages();
+        if (!open)
+            violate(QStringLiteral("convergence"), open.error().toString());
+        if (t.client->shortages() != open.value())
+            violate(QStringLiteral("convergence"),
+                    QStringLiteral("%1 shows %2 open shortages, the server has %3")
+                        .arg(t.id)
+                        .arg(t.client->shortages().size())
+                        .arg(open->size()));
         if (seen != server.size())
             violate(QStringLiteral("convergence"),
                     QStringLiteral("%1 holds %2 levels, the server %3")
