@@ -20,7 +20,6 @@
 #include <map>
 #include <queue>
 #include <random>
-#include <set>
 
 namespace stockline::sim {
 
@@ -384,8 +383,7 @@ private:
     int m_serverGeneration = 0;
     bool m_stepScheduled = false;
     qint64 m_idleSteps = 0;
-    qint64 m_stalledUntil = 0;  // the storage thread does nothing before
-    qint64 m_jobsSubmitted = 0; // since the last step
+    qint64 m_stalledUntil = 0; // the storage thread does nothing before
     std::map<quint64, Session> m_sessions;
     std::map<quint64, QString> m_connTerminal;           // every connection that said hello
     std::map<quint64, QHash<qint64, QString>> m_sentIds; // per connection: seq → mutation id
@@ -612,7 +610,6 @@ void World::startServer()
     m_serverUp = true;
     ++m_serverGeneration;
     m_stepScheduled = false;
-    m_jobsSubmitted = 0;
     const int generation = m_serverGeneration;
     after(idleStepMs, [this, generation] { idleStep(generation); });
     trace(QStringLiteral("server up (clock %1)").arg(serverNow().toString(Qt::ISODateWithMs)));
@@ -885,7 +882,6 @@ void World::onServerMessage(quint64 id, const QByteArray& message)
 
 void World::scheduleStep()
 {
-    ++m_jobsSubmitted;
     if (m_stepScheduled)
         return;
     m_stepScheduled = true;
@@ -908,7 +904,6 @@ void World::stepWhenFree(int generation)
 void World::serverStep()
 {
     m_stepScheduled = false;
-    m_jobsSubmitted = 0;
     m_arbiter->step();
     if (m_chaos && chance(2)) {
         // Dead right after the commit, before the socket side heard of it: nothing is answered.
