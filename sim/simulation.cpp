@@ -3,6 +3,8 @@
 #include "client.h"
 #include "localstore.h"
 #include "outbox.h"
+#include "receiptnumbers.h"
+#include "salejournal.h"
 #include "simdispatcher.h"
 #include "sqlserverstore.h"
 #include "stockarbiter.h"
@@ -14,6 +16,7 @@
 #include <QDir>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -213,7 +216,10 @@ struct Terminal
     QString token;
     QString path;
     std::unique_ptr<LocalStore> store;
-    std::unique_ptr<Client> client; // owns the transport
+    std::unique_ptr<Outbox> outbox;
+    std::optional<ReceiptNumbers> numbers;
+    std::unique_ptr<SaleJournal> journal; // the till's record of its sales
+    std::unique_ptr<Client> client;       // owns the transport
     bool alive = false;
     int generation = 0;
     quint64 conn = 0; // the connection its transport is on; 0: none
@@ -221,7 +227,17 @@ struct Terminal
     qint64 made = 0; // ids made so far
     QList<Reservation> reservations;
     QStringList sales;
+    QStringList receipts; // every sale recorded in its journal
     QStringList appended; // ids of every mutation committed to its outbox
+
+    void close()
+    {
+        client.reset();
+        journal.reset();
+        numbers.reset();
+        outbox.reset();
+        store.reset();
+    }
 };
 
 struct Conn
@@ -284,6 +300,7 @@ private:
 
     // ---- plumbing
     void trace(const QString& line);
+    [[nodiscard]] QString scrub(const QString& text);
     // The first violation ends the seed. fail() only records it, for code that runs inside a
     // Qt signal (no exception may cross Qt); the main loop throws it after the step.
     void fail(const QString& invariant, const QString& detail);
@@ -318,6 +335,7 @@ private:
     void seedServer();
     void startServer();
     void startTerminal(int t);
+    void resendRefusedSales(int t);
     void teardown();
 
     // ---- the network
@@ -341,6 +359,7 @@ private:
     // ---- the world's doings
     void workload();
     void act(int t);
+    void recordSale(int t, const SaleMutation& wire);
     void fault();
     void killServer();
     void restartServer();
@@ -376,6 +395,7 @@ private:
     qint64 m_steps = 0;
     QCryptographicHash m_hash{QCryptographicHash::Sha256};
     std::deque<QString> m_recent;
+    QHash<QString, QString> m_aliases; // mutation id → its name in the trace
 
     // the server
     std::unique_ptr<StockArbiter> m_arbiter;
@@ -447,9 +467,36 @@ bool SimTransport::isOpen() const
 
 // ---- plumbing
 
+// Mutation ids the outbox makes (UUID v7: time and chance) as "id1", "id2", … in the order
+// they first appear, so that the trace never depends on them.
+QString World::scrub(const QString& text)
+{
+    static const QRegularExpression uuid(
+        QStringLiteral("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"));
+    if (!text.contains(u'-'))
+        return text;
+    QString out;
+    qsizetype last = 0;
+    QRegularExpressionMatchIterator it = uuid.globalMatch(text);
+    while (it.hasNext()) {
+        const QRegularExpressionMatch m = it.next();
+        out += QStringView(text).mid(last, m.capturedStart() - last);
+        auto alias = m_aliases.constFind(m.captured());
+        if (alias == m_aliases.cend())
+            alias =
+                m_aliases.insert(m.captured(), QStringLiteral("id%1").arg(m_aliases.size() + 1));
+        out += *alias;
+        last = m.capturedEnd();
+    }
+    if (last == 0)
+        return text;
+    out += QStringView(text).mid(last);
+    return out;
+}
+
 void World::trace(const QString& line)
 {
-    const QString text = QStringLiteral("%1 %2").arg(m_now, 8).arg(line);
+    const QString text = QStringLiteral("%1 %2").arg(m_now, 8).arg(scrub(line));
     m_hash.addData(text.toUtf8());
     m_hash.addData("\n");
     m_recent.push_back(text);
@@ -622,6 +669,12 @@ void World::startTerminal(int t)
     if (!store)
         violate(QStringLiteral("a terminal's store reopens"), store.error().toString());
     term.store = std::move(store).value();
+    term.outbox = std::make_unique<Outbox>(*term.store);
+    Result<ReceiptNumbers> numbers = ReceiptNumbers::create(*term.store, term.id);
+    if (!numbers)
+        violate(QStringLiteral("a terminal's store reopens"), numbers.error().toString());
+    term.numbers.emplace(std::move(numbers).value());
+    term.journal = std::make_unique<SaleJournal>(*term.store, *term.outbox, *term.numbers);
     ClientOptions options;
     options.url = QUrl(QStringLiteral("ws://sim/"));
     options.terminal = term.id;
@@ -639,15 +692,49 @@ void World::startTerminal(int t)
               .arg(options.batchSize)
               .arg(options.window)
               .arg(options.answerTimeoutMs));
+    // As the till does (ui::TillSync): a sale refused for stock goes again as an offline sale,
+    // whenever answers are recorded and at start.
+    QObject::connect(term.client.get(), &Client::resultsRecorded, term.client.get(),
+                     [this, t] { resendRefusedSales(t); });
+    resendRefusedSales(t);
     term.client->start();
+}
+
+// The till's side of invariant 5 (ui::TillSync::resendRefusedSales, which lives in the UI
+// layer): the goods are gone, so a sale refused for stock must land as an offline sale.
+void World::resendRefusedSales(int t)
+{
+    Terminal& term = m_terminals[t];
+    const Result<QStringList> refused = term.journal->refusedForStock();
+    if (!refused) {
+        fail(QStringLiteral("a sale is never lost"), refused.error().toString());
+        return;
+    }
+    for (const QString& receipt : *refused) {
+        const Result<qint64> seq = term.journal->resendOffline(receipt);
+        const Result<OutboxEntry> entry =
+            seq ? term.outbox->entry(*seq) : Result<OutboxEntry>(seq.error());
+        if (!entry) {
+            fail(QStringLiteral("a sale is never lost"),
+                 QStringLiteral("%1's sale %2 not queued again: %3")
+                     .arg(term.id, receipt, entry.error().toString()));
+            return;
+        }
+        term.appended.append(entry->id);
+        ++m_mutations;
+        trace(QStringLiteral("%1 sends sale %2 again as offline: %3")
+                  .arg(term.id, receipt,
+                       QString::fromUtf8(
+                           QJsonDocument(entry->payload).toJson(QJsonDocument::Compact))));
+    }
+    if (!refused->isEmpty())
+        term.client->outboxChanged();
 }
 
 void World::teardown()
 {
-    for (Terminal& t : m_terminals) {
-        t.client.reset();
-        t.store.reset();
-    }
+    for (Terminal& t : m_terminals)
+        t.close();
     m_arbiter.reset();
     m_check.reset();
     if (!m_checkConnection.isEmpty()) {
@@ -1132,6 +1219,10 @@ void World::act(int t)
             sale.payments.append(Payment{QStringLiteral("cash"), total, QString()});
             // Offline: rung up while the till could not reach the server.
             sale.offline = !term.client->isConnected() || chance(10);
+            if (sells) {
+                recordSale(t, sale);
+                return;
+            }
             m.body = sale;
             term.sales.append(sale.sale);
         } else {
@@ -1187,6 +1278,43 @@ void World::act(int t)
     term.appended.append(m.id);
     ++m_mutations;
     trace(QStringLiteral("%1 makes %2").arg(term.id, QString::fromUtf8(stored->toJsonBytes())));
+    term.client->outboxChanged();
+}
+
+// A sale as the till records it: receipt, lines and payments in the journal, with its outbox
+// entry, in one transaction (SaleJournal).
+void World::recordSale(int t, const SaleMutation& wire)
+{
+    Terminal& term = m_terminals[t];
+    CompletedSale sale;
+    sale.location = wire.location;
+    sale.offline = wire.offline;
+    sale.at = terminalNow();
+    sale.payments = wire.payments;
+    for (const SaleLine& l : wire.lines)
+        sale.lines.append(ReceiptLine{l.sku, QStringLiteral("Hot item ") + l.sku, l.qty, l.price,
+                                      Money(), TaxRate(), l.reservation});
+    const Result<RecordedSale> recorded = term.journal->record(sale);
+    if (!recorded) {
+        // Before the first catalog arrives the till knows no product and cannot sell.
+        trace(QStringLiteral("%1 cannot record a sale: %2")
+                  .arg(term.id, recorded.error().toString()));
+        return;
+    }
+    const Result<OutboxEntry> entry = term.outbox->entry(recorded->seq);
+    if (!entry)
+        violate(QStringLiteral("a local change commits with its outbox entry"),
+                QStringLiteral("%1's sale %2 has no outbox entry %3")
+                    .arg(term.id, recorded->receipt)
+                    .arg(recorded->seq));
+    term.receipts.append(recorded->receipt);
+    term.sales.append(recorded->receipt);
+    term.appended.append(entry->id);
+    ++m_mutations;
+    trace(
+        QStringLiteral("%1 records sale %2: %3")
+            .arg(term.id, recorded->receipt,
+                 QString::fromUtf8(QJsonDocument(entry->payload).toJson(QJsonDocument::Compact))));
     term.client->outboxChanged();
 }
 
@@ -1263,8 +1391,7 @@ void World::killTerminal(int t)
     const quint64 conn = term.conn;
     term.alive = false;
     ++term.generation;
-    term.client.reset();
-    term.store.reset();
+    term.close();
     // The server notices the socket gone a little later.
     if (liveConn(conn)) {
         m_conns[conn].alive = false;
@@ -1444,11 +1571,24 @@ void World::checkConvergence()
     }
 }
 
-// Nothing in any outbox lost; every entry answered exactly as the server first answered it.
+// Nothing in any outbox lost; every entry answered exactly as the server first answered it;
+// every sale a till recorded applied on the server (invariant 5).
 void World::checkEnd()
 {
     checkStore("at the end");
     for (const Terminal& t : m_terminals) {
+        for (const QString& receipt : t.receipts) {
+            const Result<StoredSale> sale = t.journal->find(receipt);
+            if (!sale)
+                violate(QStringLiteral("a sale is never lost"),
+                        QStringLiteral("%1's sale %2 is gone from its journal: %3")
+                            .arg(t.id, receipt, sale.error().toString()));
+            if (sale->syncStatus != OutboxEntry::Status::Applied)
+                violate(QStringLiteral("a sale is never lost"),
+                        QStringLiteral("%1's sale %2 (seq %3) is not applied on the server")
+                            .arg(t.id, receipt)
+                            .arg(sale->seq));
+        }
         Outbox outbox(*t.store);
         const Result<qint64> last = outbox.lastSeq();
         if (!last)
@@ -1552,7 +1692,7 @@ SeedReport World::run()
     } catch (const Violation& v) {
         report.ok = false;
         report.invariant = v.invariant;
-        report.detail = v.detail;
+        report.detail = scrub(v.detail);
         report.lastSteps = QStringList(m_recent.begin(), m_recent.end());
     }
     report.steps = m_steps;
