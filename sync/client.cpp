@@ -8,7 +8,6 @@
 #include "websockettransport.h"
 
 #include <QMetaObject>
-#include <QRandomGenerator>
 #include <QVariantMap>
 #include <algorithm>
 
@@ -80,15 +79,17 @@ int Client::Backoff::next()
     const qint64 ceiling = std::min<qint64>(m_max, qint64{m_min} << std::min(m_attempt, 20));
     m_attempt = std::min(m_attempt + 1, 20);
     const auto half = static_cast<int>(ceiling / 2);
-    return half + static_cast<int>(QRandomGenerator::global()->bounded(half + 1));
+    return half + static_cast<int>(m_clock.random(static_cast<quint32>(half)));
 }
 
 Client::Client(const LocalStore& store, Transport* transport, ClientOptions options,
                QObject* parent)
     : QObject(parent), m_store(store), m_outbox(store), m_catalog(store), m_replica(store),
       m_transport(transport ? transport : new WebSocketTransport), m_options(std::move(options)),
-      m_reconnectBackoff(m_options.backoffMinMs, m_options.backoffMaxMs),
-      m_resendBackoff(m_options.backoffMinMs, m_options.backoffMaxMs)
+      m_ownClock(m_options.clock ? nullptr : std::make_unique<SystemClientClock>()),
+      m_clock(m_options.clock ? m_options.clock : m_ownClock.get()),
+      m_reconnectBackoff(*m_clock, m_options.backoffMinMs, m_options.backoffMaxMs),
+      m_resendBackoff(*m_clock, m_options.backoffMinMs, m_options.backoffMaxMs)
 {
     m_options.batchSize = std::clamp(m_options.batchSize, 1, int(maxMutationsPerPush));
     m_options.window = std::clamp(m_options.window, 1, maxWindow);
@@ -159,7 +160,7 @@ void Client::connectNow()
     if (!m_running || m_link != Link::Down)
         return;
     m_link = Link::Connecting;
-    m_lastHeard.start();
+    heardNow();
     m_transport->open(m_options.url);
 }
 
@@ -168,7 +169,7 @@ void Client::onOpened()
     if (m_link != Link::Connecting)
         return;
     m_link = Link::Hello;
-    m_lastHeard.start();
+    heardNow();
     Hello hello;
     hello.terminal = m_options.terminal;
     hello.token = m_options.token;
@@ -219,7 +220,7 @@ void Client::restartConnection(const QString& why)
         return;
     qCInfo(lcSync).noquote() << "reconnecting:" << why;
     m_link = Link::Closing;
-    m_lastHeard.start();
+    heardNow();
     m_transport->close(); // onClosed() schedules the new connection
 }
 
@@ -244,8 +245,8 @@ void Client::onTick()
     // Entries committed by someone who did not call outboxChanged().
     if (const Result<qint64> last = m_outbox.lastSeq(); last && *last != m_knownLastSeq)
         outboxChanged();
-    if (m_link == Link::Down || !m_lastHeard.isValid() ||
-        m_lastHeard.elapsed() < m_options.answerTimeoutMs)
+    if (m_link == Link::Down || m_lastHeardMs < 0 ||
+        m_clock->monotonicMs() - m_lastHeardMs < m_options.answerTimeoutMs)
         return;
     if (m_link == Link::Closing) {
         // The transport never reported the close: take it as done.
@@ -263,7 +264,7 @@ void Client::onReceived(const QByteArray& frame)
 {
     if (m_link != Link::Hello && m_link != Link::Ready)
         return;
-    m_lastHeard.start();
+    heardNow();
     const Result<ServerMessage> decoded = decodeServerMessage(frame);
     if (!decoded) {
         // Unknown message types are for newer clients; a bad one cannot be acted on either.
@@ -605,7 +606,7 @@ bool Client::sendNextPush()
     w.endArray();
     w.endObject();
     if (m_inFlight.empty())
-        m_lastHeard.start(); // the answer clock starts with the first push owed
+        heardNow(); // the answer clock starts with the first push owed
     m_nextSeq = push.last + 1;
     m_inFlight.push_back(std::move(push));
     m_transport->send(w.take());
@@ -725,7 +726,7 @@ qint64 Client::oldestPendingAge() const
 {
     if (!m_oldestPendingAt.isValid())
         return 0;
-    return std::max<qint64>(0, m_oldestPendingAt.secsTo(QDateTime::currentDateTimeUtc()));
+    return std::max<qint64>(0, m_oldestPendingAt.secsTo(m_clock->now()));
 }
 
 QVariantList Client::rejectionList() const

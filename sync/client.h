@@ -1,18 +1,19 @@
 #pragma once
 
 #include "catalog.h"
+#include "clientclock.h"
 #include "outbox.h"
 #include "product.h"
 #include "protocol.h"
 #include "stockreplica.h"
 
-#include <QElapsedTimer>
 #include <QObject>
 #include <QPointer>
 #include <QTimer>
 #include <QUrl>
 #include <QVariantList>
 #include <deque>
+#include <memory>
 #include <optional>
 
 namespace stockline {
@@ -35,6 +36,8 @@ struct ClientOptions
     int answerTimeoutMs = 30'000;      // silence while owing an answer: the connection is made anew
     qint64 maxPushBytes = 1024 * 1024; // well below the server's 4 MiB message limit
     int maxRejectionsKept = 100;
+    // Time and chance; nullptr: the system's. Not owned: it must outlive the client.
+    ClientClock* clock = nullptr;
 };
 
 // A mutation the server refused: final, shown to people until they clear it.
@@ -137,12 +140,16 @@ private:
     class Backoff
     {
     public:
-        Backoff(int minMs, int maxMs) : m_min(minMs), m_max(maxMs) {}
+        Backoff(ClientClock& clock, int minMs, int maxMs)
+            : m_clock(clock), m_min(minMs), m_max(maxMs)
+        {
+        }
         // The delay for the next attempt, with jitter; the one after is twice as long.
         [[nodiscard]] int next();
         void reset() { m_attempt = 0; }
 
     private:
+        ClientClock& m_clock;
         int m_min;
         int m_max;
         int m_attempt = 0;
@@ -188,6 +195,7 @@ private:
     void setRunning(bool running);
     void setError(const QString& error);
     void loadCursors();
+    void heardNow() { m_lastHeardMs = m_clock->monotonicMs(); }
 
     const LocalStore& m_store;
     Outbox m_outbox;
@@ -195,6 +203,8 @@ private:
     StockReplica m_replica;
     QPointer<Transport> m_transport;
     ClientOptions m_options;
+    std::unique_ptr<ClientClock> m_ownClock; // when the options bring none
+    ClientClock* m_clock;
 
     Link m_link = Link::Down;
     bool m_running = false;
@@ -205,7 +215,8 @@ private:
     QTimer m_reconnectTimer;
     QTimer m_resendTimer;
     QTimer m_tick;
-    QElapsedTimer m_lastHeard; // the server's last message, or when we started to wait
+    // The server's last message, or when we started to wait (monotonic ms); -1: not waiting.
+    qint64 m_lastHeardMs = -1;
 
     // The stream on this connection. Seqs up to m_replayBound (the welcome's lastSeq) are
     // replays and go first, alone: only once they are answered without a sequence_conflict do

@@ -130,9 +130,11 @@ public:
     createPairingCode(const QString& terminal, const QDateTime& now, qint64 validSeconds) = 0;
 
     // ---- sessions
-    // The terminal, if the token is its token (constant-time compare); unauthorized otherwise.
-    [[nodiscard]] virtual Result<TerminalInfo> authenticate(const QString& terminal,
-                                                            const QString& token) = 0;
+    // The terminal, if the token is its token (constant-time compare) and it is not revoked;
+    // nothing for an unknown terminal, a wrong token or a revoked terminal. An Error only when
+    // storage failed: that is no answer about the terminal, which must be able to try again.
+    [[nodiscard]] virtual Result<std::optional<TerminalInfo>>
+    authenticate(const QString& terminal, const QString& token) = 0;
     [[nodiscard]] virtual Result<TerminalInfo> terminal(const QString& id) = 0;
     // Everything changed after `cursor` (a full snapshot when cursor is 0 or ahead of ours).
     [[nodiscard]] virtual Result<Levels> levelsSince(qint64 cursor) = 0;

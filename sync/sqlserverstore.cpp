@@ -95,11 +95,6 @@ QString newToken()
         bytes.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
 }
 
-Error unauthorized()
-{
-    return Error{QString(), QStringLiteral("unauthorized")};
-}
-
 QDateTime fromMs(qint64 ms)
 {
     return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC);
@@ -876,7 +871,8 @@ Result<std::optional<Paired>> SqlServerStore::redeemPairingCode(const QString& c
 
 // ---- sessions
 
-Result<TerminalInfo> SqlServerStore::authenticate(const QString& terminal, const QString& token)
+Result<std::optional<TerminalInfo>> SqlServerStore::authenticate(const QString& terminal,
+                                                                 const QString& token)
 {
     QSqlQuery& q = m_sql->loadTerminal;
     if (auto s = run(q, {terminal}, QStringLiteral("read a terminal")); !s)
@@ -892,9 +888,9 @@ Result<TerminalInfo> SqlServerStore::authenticate(const QString& terminal, const
     q.finish();
     const bool match = constantTimeEqual(tokenHash(token), stored);
     if (!found || !match || info.revoked || !role)
-        return unauthorized();
+        return std::optional<TerminalInfo>();
     info.role = *role;
-    return info;
+    return std::optional(info);
 }
 
 Result<TerminalInfo> SqlServerStore::terminal(const QString& id)

@@ -81,8 +81,8 @@ public:
     [[nodiscard]] Result<std::optional<Paired>> redeemPairingCode(const QString& code,
                                                                   const QDateTime& now) override;
 
-    [[nodiscard]] Result<TerminalInfo> authenticate(const QString& terminal,
-                                                    const QString& token) override;
+    [[nodiscard]] Result<std::optional<TerminalInfo>> authenticate(const QString& terminal,
+                                                                   const QString& token) override;
     [[nodiscard]] Result<TerminalInfo> terminal(const QString& id) override;
     [[nodiscard]] Result<Levels> levelsSince(qint64 cursor) override;
     [[nodiscard]] Result<CatalogUpdate> catalogSince(qint64 cursor) override;

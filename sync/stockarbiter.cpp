@@ -21,7 +21,12 @@ constexpr auto revocationCheckInterval = std::chrono::seconds(2);
 } // namespace
 
 StockArbiter::StockArbiter(QString storeUrl, const Clock& clock, QObject* parent)
-    : QObject(parent), m_storeUrl(std::move(storeUrl)), m_clock(clock)
+    : StockArbiter([url = std::move(storeUrl)] { return ServerStore::open(url); }, clock, parent)
+{
+}
+
+StockArbiter::StockArbiter(StoreOpener openStore, const Clock& clock, QObject* parent)
+    : QObject(parent), m_openStore(std::move(openStore)), m_clock(clock)
 {
 }
 
@@ -35,7 +40,7 @@ Status StockArbiter::start()
     std::promise<Status> opened;
     std::future<Status> result = opened.get_future();
     m_thread = std::thread([this, &opened] {
-        Result<std::unique_ptr<ServerStore>> store = ServerStore::open(m_storeUrl);
+        Result<std::unique_ptr<ServerStore>> store = m_openStore();
         if (!store) {
             opened.set_value(store.error());
             return;
@@ -47,6 +52,30 @@ Status StockArbiter::start()
     if (!status)
         m_thread.join();
     return status;
+}
+
+Status StockArbiter::startInline()
+{
+    Result<std::unique_ptr<ServerStore>> store = m_openStore();
+    if (!store)
+        return store.error();
+    m_inlineStore = std::move(store).value();
+    if (const Result<qint64> cursor = m_inlineStore->currentCursor())
+        m_publishedCursor = cursor.value();
+    return success();
+}
+
+void StockArbiter::step()
+{
+    Q_ASSERT(m_inlineStore);
+    std::deque<Job> jobs;
+    {
+        std::lock_guard lock(m_mutex);
+        jobs.swap(m_jobs);
+    }
+    round(*m_inlineStore, jobs);
+    checkRevocations(*m_inlineStore);
+    checkOtherWriters(*m_inlineStore);
 }
 
 void StockArbiter::stop()
@@ -115,19 +144,24 @@ void StockArbiter::run(std::unique_ptr<ServerStore> store)
                 break;
             jobs.swap(m_jobs);
         }
-        process(*store, jobs);
-        if (!jobs.empty()) {
-            std::lock_guard lock(m_mutex);
-            m_jobs.insert(m_jobs.begin(), std::make_move_iterator(jobs.begin()),
-                          std::make_move_iterator(jobs.end()));
-        }
-        sweepExpired(*store);
+        round(*store, jobs);
         if (SteadyClock::now() - lastRevocationCheck >= revocationCheckInterval) {
             checkRevocations(*store);
             checkOtherWriters(*store);
             lastRevocationCheck = SteadyClock::now();
         }
     }
+}
+
+void StockArbiter::round(ServerStore& store, std::deque<Job>& jobs)
+{
+    process(store, jobs);
+    if (!jobs.empty()) {
+        std::lock_guard lock(m_mutex);
+        m_jobs.insert(m_jobs.begin(), std::make_move_iterator(jobs.begin()),
+                      std::make_move_iterator(jobs.end()));
+    }
+    sweepExpired(store);
 }
 
 // Takes what fits in one transaction off the front of `jobs`; what is left goes back.
@@ -233,16 +267,26 @@ void StockArbiter::checkOtherWriters(ServerStore& store)
 
 void StockArbiter::answerHello(ServerStore& store, const HelloJob& job)
 {
-    Result<TerminalInfo> terminal = store.authenticate(job.terminal, job.token);
-    if (!terminal) {
-        ProtocolError error{QStringLiteral("unauthorized"),
-                            QStringLiteral("unknown terminal or wrong token"),
-                            {},
-                            {},
-                            {}};
+    const Result<std::optional<TerminalInfo>> authenticated =
+        store.authenticate(job.terminal, job.token);
+    if (!authenticated || !authenticated.value()) {
+        // Storage failing is no answer about the terminal: unavailable, and the client comes
+        // back; unauthorized would stop it until a person enrols it again.
+        const ProtocolError error =
+            authenticated ? ProtocolError{QStringLiteral("unauthorized"),
+                                          QStringLiteral("unknown terminal or wrong token"),
+                                          {},
+                                          {},
+                                          {}}
+                          : ProtocolError{QStringLiteral("unavailable"),
+                                          QStringLiteral("the server's storage is busy; try again"),
+                                          {},
+                                          {},
+                                          {}};
         post([this, connection = job.connection, error] { Q_EMIT helloFailed(connection, error); });
         return;
     }
+    const std::optional<TerminalInfo>& terminal = authenticated.value();
     Result<Levels> levels = store.levelsSince(job.cursor);
     Result<CatalogUpdate> catalog = store.catalogSince(job.cursor);
     Result<QList<Shortage>> shortages = store.openShortages();

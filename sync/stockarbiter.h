@@ -7,6 +7,8 @@
 #include <QString>
 #include <condition_variable>
 #include <deque>
+#include <functional>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <thread>
@@ -30,18 +32,32 @@ struct SessionStart
 // storage); everything waiting when the thread is free is applied in one transaction
 // (group commit). Outcomes go back as signals, emitted on the thread the arbiter lives in,
 // and only after the commit.
+//
+// A simulation (stockline-sim) runs the same loop without the thread: startInline() opens the
+// store on the calling thread and step() runs one round of the loop there, when it chooses.
 class StockArbiter : public QObject
 {
     Q_OBJECT
 
 public:
+    // Opens the server's store; called on the thread that will use it.
+    using StoreOpener = std::function<Result<std::unique_ptr<ServerStore>>()>;
+
     StockArbiter(QString storeUrl, const Clock& clock, QObject* parent = nullptr);
+    StockArbiter(StoreOpener openStore, const Clock& clock, QObject* parent = nullptr);
     ~StockArbiter() override;
 
     // Opens the store on the storage thread; the error if it cannot be opened.
     [[nodiscard]] Status start();
     // Finishes everything already submitted, then stops the thread. Blocks until done.
     void stop();
+
+    // Instead of start(): opens the store on the calling thread and starts no thread.
+    [[nodiscard]] Status startInline();
+    // After startInline() only: one round of the storage loop on the calling thread — every
+    // job waiting, the expiry sweep, the revocation and other-writer checks. Its signals are
+    // posted to the arbiter's thread as usual.
+    void step();
 
     void submitPush(PushRequest push);
     void submitHello(quint64 connection, const QString& terminal, const QString& token,
@@ -89,6 +105,8 @@ private:
 
     void enqueue(Job job);
     void run(std::unique_ptr<ServerStore> store);
+    // One round of the loop: what fits in one transaction, then the expiry sweep.
+    void round(ServerStore& store, std::deque<Job>& jobs);
     void process(ServerStore& store, std::deque<Job>& jobs);
     void applyPushes(ServerStore& store, const QList<PushRequest>& pushes);
     void answerHello(ServerStore& store, const HelloJob& job);
@@ -104,9 +122,10 @@ private:
     // Runs f on the arbiter's own thread (where its signals are emitted).
     template <typename F> void post(F&& f);
 
-    QString m_storeUrl;
+    StoreOpener m_openStore;
     const Clock& m_clock;
     std::thread m_thread;
+    std::unique_ptr<ServerStore> m_inlineStore; // startInline() only
     // Storage thread only: the cursor of the last levels/catalog broadcast. A client that
     // applies a broadcast holds its cursor, so no change at or below it may be left unsent.
     qint64 m_publishedCursor = 0;
