@@ -71,6 +71,14 @@ public:
     Status removeStaff(const QString& name) override { return m_inner->removeStaff(name); }
     Result<QList<StaffMember>> staff() override { return m_inner->staff(); }
     Result<QList<Shortage>> openShortages() override { return m_inner->openShortages(); }
+    Status importDeliveries(const QList<Delivery>& deliveries) override
+    {
+        return m_inner->importDeliveries(deliveries);
+    }
+    Result<QList<Delivery>> deliveries(bool withClosed) override
+    {
+        return m_inner->deliveries(withClosed);
+    }
     Result<VerifyReport> verify() override { return m_inner->verify(); }
     Result<PairingCode> createPairingCode(const QString& t, const QDateTime& now,
                                           qint64 valid) override
