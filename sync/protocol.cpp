@@ -664,6 +664,37 @@ ServerMessage readStaff(Reader& r)
     return list;
 }
 
+DeliveryLine readDeliveryLine(Reader& r)
+{
+    DeliveryLine line;
+    line.sku = r.id("sku"_L1);
+    line.expected = r.integer("expected"_L1, 1, maxQuantity);
+    line.received = r.integer("received"_L1, 0, maxWireInteger);
+    line.rejected = r.integer("rejected"_L1, 0, maxWireInteger);
+    return line;
+}
+
+Delivery readDelivery(Reader& r)
+{
+    Delivery delivery;
+    delivery.id = r.id("reference"_L1);
+    delivery.supplier = r.string("supplier"_L1, 1, maxTextLength);
+    delivery.location = r.id("location"_L1);
+    const QJsonArray lines = r.array("lines"_L1);
+    forEachObject(r, "lines"_L1, lines,
+                  [&delivery](Reader& line) { delivery.lines.append(readDeliveryLine(line)); });
+    return delivery;
+}
+
+ServerMessage readDeliveries(Reader& r)
+{
+    DeliveryList list;
+    const QJsonArray array = r.array("deliveries"_L1);
+    forEachObject(r, "deliveries"_L1, array,
+                  [&list](Reader& delivery) { list.deliveries.append(readDelivery(delivery)); });
+    return list;
+}
+
 ServerMessage readPaired(Reader& r)
 {
     Paired paired;
@@ -678,6 +709,8 @@ ServerMessage readServerMessage(Reader& r, const QString& type)
         return readPaired(r);
     if (type == "staff"_L1)
         return readStaff(r);
+    if (type == "deliveries"_L1)
+        return readDeliveries(r);
     if (type == "levels"_L1)
         return readLevels(r);
     if (type == "results"_L1)
@@ -946,6 +979,34 @@ QByteArray encode(const Shortages& shortages)
 bool roleSignsStaffIn(const QString& role)
 {
     return role != "channel"_L1;
+}
+
+QByteArray encode(const DeliveryList& deliveries)
+{
+    JsonWriter w(64 + 256 * deliveries.deliveries.size());
+    w.beginObject();
+    w.string("type"_L1, u"deliveries");
+    w.beginArray("deliveries"_L1);
+    for (const Delivery& d : deliveries.deliveries) {
+        w.beginObject();
+        w.string("reference"_L1, d.id);
+        w.string("supplier"_L1, d.supplier);
+        w.string("location"_L1, d.location);
+        w.beginArray("lines"_L1);
+        for (const DeliveryLine& line : d.lines) {
+            w.beginObject();
+            w.string("sku"_L1, line.sku);
+            w.integer("expected"_L1, line.expected);
+            w.integer("received"_L1, line.received);
+            w.integer("rejected"_L1, line.rejected);
+            w.endObject();
+        }
+        w.endArray();
+        w.endObject();
+    }
+    w.endArray();
+    w.endObject();
+    return w.take();
 }
 
 QByteArray encode(const StaffList& staff)

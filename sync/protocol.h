@@ -1,5 +1,6 @@
 #pragma once
 
+#include "delivery.h"
 #include "error.h"
 #include "mutation.h"
 #include "product.h"
@@ -235,6 +236,15 @@ struct StaffList
 
 [[nodiscard]] bool roleSignsStaffIn(const QString& role);
 
+// Extension: the open expected deliveries with what has been received against each line, sent
+// after the welcome and whenever one changes, to the roles that receive (receiving, manager).
+struct DeliveryList
+{
+    QList<Delivery> deliveries;
+
+    friend bool operator==(const DeliveryList&, const DeliveryList&) = default;
+};
+
 // Extension: the answer to a `pair` — who this device is now and its token (the only time the
 // token travels from the server). The server then closes the connection (1000); the device
 // connects again with a hello.
@@ -247,7 +257,7 @@ struct Paired
 };
 
 using ServerMessage = std::variant<Welcome, Results, Levels, CatalogUpdate, Shortages,
-                                   ProtocolError, StaffList, Paired>;
+                                   ProtocolError, StaffList, Paired, DeliveryList>;
 
 [[nodiscard]] QByteArray encode(const Welcome& welcome);
 [[nodiscard]] QByteArray encode(const Results& results);
@@ -255,6 +265,7 @@ using ServerMessage = std::variant<Welcome, Results, Levels, CatalogUpdate, Shor
 [[nodiscard]] QByteArray encode(const CatalogUpdate& catalog);
 [[nodiscard]] QByteArray encode(const Shortages& shortages);
 [[nodiscard]] QByteArray encode(const StaffList& staff);
+[[nodiscard]] QByteArray encode(const DeliveryList& deliveries);
 [[nodiscard]] QByteArray encode(const Paired& paired);
 [[nodiscard]] QByteArray encode(const ProtocolError& error);
 

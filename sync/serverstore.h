@@ -52,6 +52,7 @@ struct CommitEffects
     QList<StockLevel> levels; // every level the commit changed, latest values
     QList<Product> products;  // every product the commit changed
     bool shortagesChanged = false;
+    bool deliveriesChanged = false;
 };
 
 struct BatchOutcome

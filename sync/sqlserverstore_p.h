@@ -36,6 +36,7 @@ struct Change
 {
     QList<StockLevel> levels;
     bool shortages = false;
+    bool deliveries = false; // what was received against an expected delivery
 };
 
 struct TerminalState
@@ -217,6 +218,7 @@ private:
     QList<Product> m_products;
     QHash<QString, qsizetype> m_productIndex;
     bool m_shortages = false;
+    bool m_deliveries = false;
 };
 
 } // namespace stockline::sync

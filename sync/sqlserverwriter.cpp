@@ -107,6 +107,7 @@ Result<CommitEffects> SqlServerStore::Writer::commit()
     effects.levels = std::move(m_levels);
     effects.products = std::move(m_products);
     effects.shortagesChanged = m_shortages;
+    effects.deliveriesChanged = m_deliveries;
     return effects;
 }
 
@@ -133,6 +134,7 @@ void SqlServerStore::Writer::keep(const Change& change)
         m_changed = true;
     }
     m_shortages = m_shortages || change.shortages;
+    m_deliveries = m_deliveries || change.deliveries;
 }
 
 void SqlServerStore::Writer::productChanged(const Product& product)
@@ -740,8 +742,7 @@ Status SqlServerStore::Writer::bookDelivery(Applying& a, const ReceiveMutation& 
             !s)
             return s;
     }
-    if (!a.rejected())
-        markChanged(); // the delivery's received figures: terminals are sent the new ones
+    a.change.deliveries = !a.rejected(); // docks are sent the new figures
     return success();
 }
 

@@ -225,11 +225,19 @@ void StockArbiter::publish(ServerStore& store, CommitEffects effects)
     m_publishedCursor = std::max(m_publishedCursor, effects.cursor);
     if (!effects.levels.isEmpty() || !effects.products.isEmpty())
         post([this, effects] { Q_EMIT committed(effects); });
+    if (effects.deliveriesChanged)
+        publishDeliveries(store);
     if (!effects.shortagesChanged)
         return;
     Result<QList<Shortage>> shortages = store.openShortages();
     if (shortages)
         post([this, list = shortages.value()] { Q_EMIT shortagesChanged(list); });
+}
+
+void StockArbiter::publishDeliveries(ServerStore& store)
+{
+    if (Result<QList<Delivery>> open = store.deliveries(); open)
+        post([this, list = open.value()] { Q_EMIT deliveriesChanged(list); });
 }
 
 bool StockArbiter::catchUpPublished(ServerStore& store, CommitEffects& effects)
@@ -263,60 +271,48 @@ void StockArbiter::checkOtherWriters(ServerStore& store)
         post([this, list = staff.value()] { Q_EMIT staffChanged(list); });
     if (const Result<QList<Shortage>> shortages = store.openShortages(); shortages)
         post([this, list = shortages.value()] { Q_EMIT shortagesChanged(list); });
+    // Deliveries are imported by an admin command too.
+    publishDeliveries(store);
 }
 
 void StockArbiter::answerHello(ServerStore& store, const HelloJob& job)
 {
+    const auto refuse = [this, &job](const QString& code, const QString& message) {
+        const ProtocolError error{code, message, {}, {}, {}};
+        post([this, connection = job.connection, error] { Q_EMIT helloFailed(connection, error); });
+    };
+    // Storage failing is no answer about the terminal: unavailable, and the client comes back;
+    // unauthorized would stop it until a person enrols it again.
+    const auto busy = [&refuse] {
+        refuse(QStringLiteral("unavailable"),
+               QStringLiteral("the server's storage is busy; try again"));
+    };
     const Result<std::optional<TerminalInfo>> authenticated =
         store.authenticate(job.terminal, job.token);
-    if (!authenticated || !authenticated.value()) {
-        // Storage failing is no answer about the terminal: unavailable, and the client comes
-        // back; unauthorized would stop it until a person enrols it again.
-        const ProtocolError error =
-            authenticated ? ProtocolError{QStringLiteral("unauthorized"),
-                                          QStringLiteral("unknown terminal or wrong token"),
-                                          {},
-                                          {},
-                                          {}}
-                          : ProtocolError{QStringLiteral("unavailable"),
-                                          QStringLiteral("the server's storage is busy; try again"),
-                                          {},
-                                          {},
-                                          {}};
-        post([this, connection = job.connection, error] { Q_EMIT helloFailed(connection, error); });
-        return;
-    }
-    const std::optional<TerminalInfo>& terminal = authenticated.value();
+    if (!authenticated)
+        return busy();
+    if (!authenticated.value())
+        return refuse(QStringLiteral("unauthorized"),
+                      QStringLiteral("unknown terminal or wrong token"));
+    const TerminalInfo& terminal = *authenticated.value();
     Result<Levels> levels = store.levelsSince(job.cursor);
     Result<CatalogUpdate> catalog = store.catalogSince(job.cursor);
     Result<QList<Shortage>> shortages = store.openShortages();
-    if (!levels || !catalog || !shortages) {
-        ProtocolError error{QStringLiteral("unavailable"),
-                            QStringLiteral("the server's storage is busy; try again"),
-                            {},
-                            {},
-                            {}};
-        post([this, connection = job.connection, error] { Q_EMIT helloFailed(connection, error); });
-        return;
-    }
-    Result<QList<StaffMember>> staff = roleSignsStaffIn(roleName(terminal->role))
+    Result<QList<StaffMember>> staff = roleSignsStaffIn(roleName(terminal.role))
                                            ? store.staff()
                                            : Result<QList<StaffMember>>(QList<StaffMember>());
-    if (!staff) {
-        ProtocolError error{QStringLiteral("unavailable"),
-                            QStringLiteral("the server's storage is busy; try again"),
-                            {},
-                            {},
-                            {}};
-        post([this, connection = job.connection, error] { Q_EMIT helloFailed(connection, error); });
-        return;
-    }
-    SessionStart start{terminal.value(),
+    Result<QList<Delivery>> deliveries = roleMay(terminal.role, MutationKind::Receive)
+                                             ? store.deliveries()
+                                             : Result<QList<Delivery>>(QList<Delivery>());
+    if (!levels || !catalog || !shortages || !staff || !deliveries)
+        return busy();
+    SessionStart start{terminal,
                        std::max(levels->cursor, catalog->cursor),
                        std::move(levels).value(),
                        std::move(catalog).value(),
                        std::move(shortages).value(),
-                       std::move(staff).value()};
+                       std::move(staff).value(),
+                       std::move(deliveries).value()};
     post([this, connection = job.connection, start] { Q_EMIT helloDone(connection, start); });
 }
 

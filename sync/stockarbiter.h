@@ -24,7 +24,8 @@ struct SessionStart
     Levels levels;
     CatalogUpdate catalog;
     QList<Shortage> shortages;
-    QList<StaffMember> staff; // empty for roles that do not sign staff in
+    QList<StaffMember> staff;   // empty for roles that do not sign staff in
+    QList<Delivery> deliveries; // open ones; empty for roles that do not receive
 };
 
 // Owns the storage thread, the only thread that touches the ServerStore while serving.
@@ -82,6 +83,8 @@ Q_SIGNALS:
                       const stockline::sync::CatalogUpdate& catalog);
     void terminalsRevoked(const QStringList& terminals);
     void staffChanged(const QList<stockline::StaffMember>& staff);
+    // The open deliveries, after an import or a receive against one.
+    void deliveriesChanged(const QList<stockline::Delivery>& deliveries);
 
 private:
     struct HelloJob
@@ -117,6 +120,7 @@ private:
     // Another process (an admin command, another server node) may have committed: publish it.
     void checkOtherWriters(ServerStore& store);
     void publish(ServerStore& store, CommitEffects effects);
+    void publishDeliveries(ServerStore& store);
     // Widens `effects` to everything changed after the last published cursor.
     [[nodiscard]] bool catchUpPublished(ServerStore& store, CommitEffects& effects);
     // Runs f on the arbiter's own thread (where its signals are emitted).

@@ -82,6 +82,7 @@ SyncServer::SyncServer(StockArbiter& arbiter, const Clock& clock, ServerLimits l
     });
     connect(&m_arbiter, &StockArbiter::terminalsRevoked, this, &SyncServer::onTerminalsRevoked);
     connect(&m_arbiter, &StockArbiter::staffChanged, this, &SyncServer::onStaffChanged);
+    connect(&m_arbiter, &StockArbiter::deliveriesChanged, this, &SyncServer::onDeliveriesChanged);
 }
 
 SyncServer::~SyncServer()
@@ -356,6 +357,8 @@ void SyncServer::onHelloDone(quint64 connection, const SessionStart& start)
     send(*s, encode(Shortages{start.shortages}));
     if (roleSignsStaffIn(roleName(s->role)))
         send(*s, encode(StaffList{start.staff}));
+    if (roleMay(s->role, MutationKind::Receive))
+        send(*s, encode(DeliveryList{start.deliveries}));
     updateWatchList();
     const QList<QByteArray> held = std::exchange(s->heldFrames, {});
     for (const QByteArray& frame : held) {
@@ -478,6 +481,14 @@ void SyncServer::onStaffChanged(const QList<StaffMember>& staff)
     const QString message = QString::fromUtf8(encode(StaffList{staff}));
     for (auto& [id, s] : m_sessions)
         if (s->authenticated && roleSignsStaffIn(roleName(s->role)))
+            send(*s, message);
+}
+
+void SyncServer::onDeliveriesChanged(const QList<Delivery>& deliveries)
+{
+    const QString message = QString::fromUtf8(encode(DeliveryList{deliveries}));
+    for (auto& [id, s] : m_sessions)
+        if (s->authenticated && roleMay(s->role, MutationKind::Receive))
             send(*s, message);
 }
 

@@ -101,6 +101,7 @@ private:
     void onCatchUpReady(quint64 connection, const Levels& levels, const CatalogUpdate& catalog);
     void onTerminalsRevoked(const QStringList& terminals);
     void onStaffChanged(const QList<StaffMember>& staff);
+    void onDeliveriesChanged(const QList<Delivery>& deliveries);
     void watchDrain(Session& session);
     void onBytesWritten(Session& session);
 

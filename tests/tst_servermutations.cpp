@@ -318,6 +318,44 @@ private Q_SLOTS:
         QCOMPARE(m_store->server().admin({u"verify"_s}).exitCode, 0);
     }
 
+    // Docks hear of an import at once, and of every part received, with the new figures; a
+    // till never hears of deliveries.
+    void deliveriesReachDocksAsTheyChange()
+    {
+        const Session dock = connect(u"DOCK-01"_s);
+        const Session manager = connect(u"MGR-01"_s);
+        const Session pos = connect(u"POS-01"_s);
+        QVERIFY(dock.ok() && manager.ok() && pos.ok());
+        QCOMPARE(dock->take(u"deliveries"_s).value(u"deliveries"_s).toArray().size(), 0);
+        QVERIFY(importDelivery());
+        const QJsonArray imported = dock->take(u"deliveries"_s).value(u"deliveries"_s).toArray();
+        QCOMPARE(imported.size(), 1);
+        const QJsonObject delivery = imported.at(0).toObject();
+        QCOMPARE(text(delivery, "reference"), u"PO-9"_s);
+        QCOMPARE(text(delivery, "supplier"), u"Pen Co"_s);
+        QCOMPARE(text(delivery, "location"), u"store-1"_s);
+        QCOMPARE(delivery.value(u"lines"_s).toArray().size(), 2);
+
+        QCOMPARE(status(pushOne(manager, against(1, u"RC-1"_s, items({{u"A1"_s, 6}})))),
+                 u"applied"_s);
+        const QJsonObject after = dock->take(u"deliveries"_s)
+                                      .value(u"deliveries"_s)
+                                      .toArray()
+                                      .at(0)
+                                      .toObject()
+                                      .value(u"lines"_s)
+                                      .toArray()
+                                      .at(0)
+                                      .toObject();
+        QCOMPARE(text(after, "sku"), u"A1"_s);
+        QCOMPARE(integer(after, "expected"), 10);
+        QCOMPARE(integer(after, "received"), 6);
+        QCOMPARE(integer(after, "rejected"), 0);
+        QTest::qWait(200);
+        for (const QJsonObject& m : pos->untaken())
+            QVERIFY2(text(m, "type") != u"deliveries"_s, "a till was sent deliveries");
+    }
+
     void deliveryRefusals_data()
     {
         QTest::addColumn<QJsonObject>("mutation");

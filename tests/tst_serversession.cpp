@@ -112,6 +112,9 @@ private Q_SLOTS:
         // Terminals that sign staff in get the staff list last; a channel never does.
         QTest::newRow("pos") << u"POS-01"_s << (start + QStringList{u"staff"_s});
         QTest::newRow("channel") << u"WEB-01"_s << start;
+        // Terminals that receive also get the open deliveries (extension), after the staff.
+        QTest::newRow("receiving")
+            << u"DOCK-01"_s << (start + QStringList{u"staff"_s, u"deliveries"_s});
     }
     void welcomeThenLevelsCatalogShortagesInOrder()
     {
