@@ -48,7 +48,8 @@ ApplicationWindow {
 
     header: StatusBar {
         onSignOut: Till.staff.signOut()
-        screenTitle: window.screen === "returns" ? qsTr("Returns")
+        screenTitle: !Till.staff.signedIn ? qsTr("Sign in")
+                   : window.screen === "returns" ? qsTr("Returns")
                    : window.screen === "parked" ? qsTr("Parked sales")
                    : window.screen === "cash" ? qsTr("Cash drawer")
                    : Till.paying ? qsTr("Payment") : qsTr("Sale")
