@@ -50,8 +50,10 @@ public:
     [[nodiscard]] static Result<QList<StockLevel>>
     readStock(QIODevice& device, const QString& source, const StoreData& known);
 
-    [[nodiscard]] static Result<QList<StaffMember>> readStaff(QIODevice& device,
-                                                              const QString& source);
+    // pinIterations: the PBKDF2 cost of each PIN's hash (fewer only for the fuzz target).
+    [[nodiscard]] static Result<QList<StaffMember>>
+    readStaff(QIODevice& device, const QString& source,
+              int pinIterations = PinHash::defaultIterations);
 
     // Reads products.csv, locations.csv and, when present, stock.csv and staff.csv.
     [[nodiscard]] static Result<StoreData> readFolder(const QString& folder);
