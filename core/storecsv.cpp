@@ -287,7 +287,8 @@ Result<QList<StockLevel>> StoreCsv::readStock(QIODevice& device, const QString& 
     return levels;
 }
 
-Result<QList<StaffMember>> StoreCsv::readStaff(QIODevice& device, const QString& source)
+Result<QList<StaffMember>> StoreCsv::readStaff(QIODevice& device, const QString& source,
+                                               int pinIterations)
 {
     CsvReader reader(device, source);
     const Result<Columns> columns = readColumns(
@@ -308,7 +309,8 @@ Result<QList<StaffMember>> StoreCsv::readStaff(QIODevice& device, const QString&
             return failed(QStringLiteral("role"),
                           QStringLiteral("'%1' is not cashier or manager").arg(role));
         member.role = *known;
-        Result<PinHash> pin = PinHash::make(columns->cell(record, QStringLiteral("pin")));
+        Result<PinHash> pin =
+            PinHash::make(columns->cell(record, QStringLiteral("pin")), pinIterations);
         if (!pin)
             return failed(QStringLiteral("pin"), pin.error().message);
         member.pin = std::move(pin).value();
@@ -418,8 +420,9 @@ Result<StoreData> StoreCsv::readFolder(const QString& folder)
         data.levels = std::move(levels).value();
     }
     if (dir.exists(staffFile)) {
-        Result<QList<StaffMember>> staff =
-            readFile<QList<StaffMember>>(dir, staffFile, &StoreCsv::readStaff);
+        Result<QList<StaffMember>> staff = readFile<QList<StaffMember>>(
+            dir, staffFile,
+            [](QIODevice& device, const QString& name) { return readStaff(device, name); });
         if (!staff)
             return staff.error();
         data.staff = std::move(staff).value();

@@ -51,8 +51,10 @@ public:
     [[nodiscard]] static Result<QList<StockLevel>>
     readStock(QIODevice& device, const QString& source, const StoreData& known);
 
-    [[nodiscard]] static Result<QList<StaffMember>> readStaff(QIODevice& device,
-                                                              const QString& source);
+    // pinIterations: the PBKDF2 cost of each PIN's hash (fewer only for the fuzz target).
+    [[nodiscard]] static Result<QList<StaffMember>>
+    readStaff(QIODevice& device, const QString& source,
+              int pinIterations = PinHash::defaultIterations);
     // Expected deliveries (`stockline-server delivery import`): supplier,reference,location,
     // sku,expected, a row per line; the rows of one reference make one delivery, in the
     // order they first appear. A reference names one supplier and location on every row; a

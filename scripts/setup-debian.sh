@@ -5,6 +5,7 @@ set -euo pipefail
 
 packages=(
   cmake ninja-build g++ git pkg-config clang-format
+  clang-14 libclang-rt-14-dev
   qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite
   qt6-websockets-dev
   qt6-declarative-dev qt6-declarative-dev-tools
