@@ -19,6 +19,9 @@ struct SqlDialect
     QString lockCursorSuffix; // appended to the read of the cursor row inside a write transaction
     QString autoIdColumn;     // an auto-numbered 64-bit primary key column
     QString keyedTableSuffix; // appended to tables that are only ever reached by their key
+    // Run right after beginWrite in a migration: holds off every other migrating connection
+    // until this one commits. Empty where beginWrite already does.
+    QString lockSchema;
     // Whether BEGIN/COMMIT/SAVEPOINT can be prepared once and reused. PostgreSQL's PREPARE
     // (which the Qt driver uses) takes only SELECT/INSERT/UPDATE/DELETE/VALUES.
     bool preparesTransactionControl = true;

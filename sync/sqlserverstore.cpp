@@ -104,6 +104,13 @@ QDateTime fromMs(qint64 ms)
 
 // ---- opening
 
+QString SqlStoreConfig::label() const
+{
+    if (dialect.backend == SqlDialect::Backend::Sqlite)
+        return databaseName;
+    return QStringLiteral("postgres://%1@%2:%3/%4").arg(user, host).arg(port).arg(databaseName);
+}
+
 int SqlServerStore::schemaVersion()
 {
     // Every dialect has the same migrations, one per version.
@@ -136,9 +143,19 @@ Result<std::unique_ptr<SqlServerStore>> SqlServerStore::open(const SqlStoreConfi
             QString(),
             QStringLiteral("the Qt SQL driver %1 is not installed").arg(config.dialect.driver)};
     db.setDatabaseName(config.databaseName);
+    if (config.dialect.backend == SqlDialect::Backend::Postgres) {
+        db.setHostName(config.host);
+        db.setPort(config.port);
+        db.setUserName(config.user);
+        db.setPassword(config.password);
+        // An unreachable host fails within seconds instead of the kernel's minutes.
+        db.setConnectOptions(
+            QStringLiteral("connect_timeout=10;application_name=stockline-server"));
+    }
+    // libpq's message says which of host, login and database failed; it never holds the password.
     if (!db.open())
         return Error{QString(), QStringLiteral("cannot open the server database %1: %2")
-                                    .arg(config.databaseName, db.lastError().text())};
+                                    .arg(config.label(), db.lastError().text().simplified())};
     if (auto s = store->configure(); !s)
         return s.error();
     if (auto s = store->migrate(); !s)
@@ -150,9 +167,14 @@ Result<std::unique_ptr<SqlServerStore>> SqlServerStore::open(const SqlStoreConfi
 
 Status SqlServerStore::configure()
 {
-    if (m_config.dialect.backend != SqlDialect::Backend::Sqlite)
-        return success();
     QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    if (m_config.dialect.backend == SqlDialect::Backend::Postgres) {
+        // libpq prints notices ("relation meta already exists, skipping") to stderr.
+        if (!q.exec(QStringLiteral("SET client_min_messages = warning")))
+            return Error{QString(), QStringLiteral("cannot use %1 as the server database: %2")
+                                        .arg(m_config.label(), q.lastError().text())};
+        return success();
+    }
     // WAL: readers never block the writer. synchronous=FULL syncs the WAL at every commit,
     // so a result is only sent for a change that survives a power cut (invariant 3); one
     // sync serves a whole batch, so it costs little per mutation.
@@ -167,12 +189,12 @@ Status SqlServerStore::configure()
     for (const QString& pragma : pragmas) {
         if (!q.exec(pragma))
             return Error{QString(), QStringLiteral("cannot use %1 as the server database: %2")
-                                        .arg(m_config.databaseName, q.lastError().text())};
+                                        .arg(m_config.label(), q.lastError().text())};
         if (pragma.contains(QLatin1String("journal_mode")) &&
             (!q.next() ||
              q.value(0).toString().compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0))
             return Error{QString(),
-                         QStringLiteral("cannot switch %1 to WAL").arg(m_config.databaseName)};
+                         QStringLiteral("cannot switch %1 to WAL").arg(m_config.label())};
         q.finish();
     }
     return success();
@@ -184,12 +206,15 @@ Status SqlServerStore::migrate()
     QSqlQuery q(db);
     const auto fail = [&](const QString& what) {
         const Error error{QString(), QStringLiteral("cannot migrate %1: %2: %3")
-                                         .arg(m_config.databaseName, what, q.lastError().text())};
+                                         .arg(m_config.label(), what, q.lastError().text())};
         q.exec(QStringLiteral("ROLLBACK"));
         return error;
     };
     if (!q.exec(m_config.dialect.beginWrite))
         return fail(QStringLiteral("begin"));
+    // Nodes starting together would otherwise race to create the same tables.
+    if (!m_config.dialect.lockSchema.isEmpty() && !q.exec(m_config.dialect.lockSchema))
+        return fail(QStringLiteral("wait for other nodes' migrations"));
     if (!q.exec(QStringLiteral(
             "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value BIGINT NOT NULL)")))
         return fail(QStringLiteral("create the meta table"));
@@ -204,7 +229,7 @@ Status SqlServerStore::migrate()
         return Error{QString(),
                      QStringLiteral("%1 has schema version %2, newer than this server's %3: "
                                     "run the newer Stockline server that wrote it")
-                         .arg(m_config.databaseName)
+                         .arg(m_config.label())
                          .arg(current)
                          .arg(latestSchema)};
     }
@@ -220,8 +245,8 @@ Status SqlServerStore::migrate()
         q.addBindValue(latestSchema);
         if (!q.exec())
             return fail(QStringLiteral("record the schema version"));
-        qCInfo(lcSync).noquote() << "server database" << m_config.databaseName
-                                 << "migrated from schema" << current << "to" << latestSchema;
+        qCInfo(lcSync).noquote() << "server database" << m_config.label() << "migrated from schema"
+                                 << current << "to" << latestSchema;
     }
     if (!q.exec(QStringLiteral("COMMIT")))
         return fail(QStringLiteral("commit"));

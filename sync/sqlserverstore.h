@@ -13,7 +13,15 @@ namespace stockline::sync {
 struct SqlStoreConfig
 {
     SqlDialect dialect = SqlDialect::sqlite();
-    QString databaseName; // SQLite: the file's path
+    QString databaseName; // SQLite: the file's path; PostgreSQL: the database's name
+    // PostgreSQL only: where the server is and who connects.
+    QString host;
+    int port = 5432;
+    QString user;
+    QString password;
+
+    // How messages name the database: never with the password.
+    [[nodiscard]] QString label() const;
     // SQLite only. FULL (the default) syncs the WAL on every commit, so no result is ever sent
     // for a change a power cut could take back; NORMAL is for benchmarks and tests only.
     bool fullSync = true;
