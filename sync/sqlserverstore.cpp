@@ -18,11 +18,23 @@ namespace stockline::sync {
 
 namespace sqlstore {
 
+namespace {
+// A store is used only by the thread that opened it, so per thread is per store.
+thread_local bool transientFailure = false;
+} // namespace
+
 Error storageError(const QSqlQuery& query, const QString& what)
 {
+    const QString state = query.lastError().nativeErrorCode();
+    transientFailure = state == QLatin1String("40P01") || state == QLatin1String("40001");
     const QString detail = query.lastError().text();
     qCWarning(lcSync).noquote() << "storage: cannot" << what << "-" << detail;
     return Error{QString(), QStringLiteral("storage: cannot %1: %2").arg(what, detail)};
+}
+
+bool lastErrorWasTransient()
+{
+    return transientFailure;
 }
 
 Status run(QSqlQuery& query, std::initializer_list<QVariant> values, const QString& what)
@@ -277,10 +289,15 @@ Status SqlServerStore::prepareStatements()
     }
     const QList<std::pair<QSqlQuery*, QString>> statements = {
         {&sql->readCursor,
-         QStringLiteral("SELECT value FROM meta WHERE key = 'cursor'") + d.lockCursorSuffix},
+         QStringLiteral("SELECT value FROM meta WHERE key = 'cursor'") + d.lockRowSuffix},
         {&sql->writeCursor, QStringLiteral("UPDATE meta SET value = ? WHERE key = 'cursor'")},
         {&sql->loadTerminal, QStringLiteral("SELECT role, token_hash, last_seq, revoked "
                                             "FROM terminals WHERE id = ?")},
+        // Two nodes never apply one terminal's pushes at once: the second waits for the
+        // first's commit, then reads the last_seq it wrote.
+        {&sql->lockTerminal, QStringLiteral("SELECT role, token_hash, last_seq, revoked "
+                                            "FROM terminals WHERE id = ?") +
+                                 d.lockRowSuffix},
         {&sql->writeLastSeq, QStringLiteral("UPDATE terminals SET last_seq = ? WHERE id = ?")},
         {&sql->loadResult, QStringLiteral("SELECT mutation_id, result FROM results "
                                           "WHERE terminal = ? AND seq = ?")},
@@ -992,11 +1009,37 @@ Result<CatalogUpdate> SqlServerStore::catalogSince(qint64 cursor)
 
 // ---- arbitration
 
+namespace {
+
+// A deadlock or a serialization failure rolled the whole transaction back, so running it again
+// is safe: it gives the result the first run would have given. Any other failure is returned.
+template <typename T, typename F> Result<T> retryTransient(F attempt)
+{
+    constexpr int attempts = 5;
+    for (int i = 1;; ++i) {
+        sqlstore::transientFailure = false;
+        Result<T> result = attempt();
+        if (result || i == attempts || !lastErrorWasTransient())
+            return result;
+        qCInfo(lcSync) << "transaction rolled back by the database (deadlock or serialization "
+                          "failure); running it again, attempt"
+                       << i + 1;
+    }
+}
+
+} // namespace
+
 Result<BatchOutcome> SqlServerStore::applyBatch(const QList<PushRequest>& pushes,
                                                 const QDateTime& now)
 {
     if (!now.isValid())
         return Error{QStringLiteral("now"), QStringLiteral("is not a valid time")};
+    return retryTransient<BatchOutcome>([&] { return applyBatchOnce(pushes, now); });
+}
+
+Result<BatchOutcome> SqlServerStore::applyBatchOnce(const QList<PushRequest>& pushes,
+                                                    const QDateTime& now)
+{
     Writer writer(*this, now.toMSecsSinceEpoch());
     if (auto s = writer.begin(); !s)
         return s.error();
@@ -1021,12 +1064,14 @@ Result<CommitEffects> SqlServerStore::expireReservations(const QDateTime& now)
 {
     if (!now.isValid())
         return Error{QStringLiteral("now"), QStringLiteral("is not a valid time")};
-    Writer writer(*this, now.toMSecsSinceEpoch());
-    if (auto s = writer.begin(); !s)
-        return s.error();
-    if (auto s = writer.sweepExpired(); !s)
-        return s.error();
-    return writer.commit();
+    return retryTransient<CommitEffects>([&]() -> Result<CommitEffects> {
+        Writer writer(*this, now.toMSecsSinceEpoch());
+        if (auto s = writer.begin(); !s)
+            return s.error();
+        if (auto s = writer.sweepExpired(); !s)
+            return s.error();
+        return writer.commit();
+    });
 }
 
 Result<std::optional<QDateTime>> SqlServerStore::nextExpiry()

@@ -111,6 +111,8 @@ private:
     [[nodiscard]] Status migrate();
     [[nodiscard]] Status prepareStatements();
     [[nodiscard]] Result<VerifyReport> verifyChecks();
+    [[nodiscard]] Result<BatchOutcome> applyBatchOnce(const QList<PushRequest>& pushes,
+                                                      const QDateTime& now);
     // A statement for the paths that are not hot (administration, sessions, verify).
     [[nodiscard]] QSqlQuery newQuery() const;
     // Rows changed after `cursor` (all of them when it is 0 or ahead of ours) appended to

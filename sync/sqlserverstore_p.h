@@ -15,6 +15,9 @@
 namespace stockline::sync::sqlstore {
 
 [[nodiscard]] Error storageError(const QSqlQuery& query, const QString& what);
+// Whether the last storageError() on this thread was a deadlock (40P01) or a serialization
+// failure (40001): the transaction was rolled back and may simply be run again.
+[[nodiscard]] bool lastErrorWasTransient();
 // Binds `values` to the statement's positional placeholders in order and runs it.
 [[nodiscard]] Status run(QSqlQuery& query, std::initializer_list<QVariant> values,
                          const QString& what);
@@ -88,6 +91,7 @@ struct SqlServerStore::Statements
     QSqlQuery readCursor;     // ()
     QSqlQuery writeCursor;    // (cursor)
     QSqlQuery loadTerminal;   // (id) → role, token_hash, last_seq, revoked
+    QSqlQuery lockTerminal;   // loadTerminal, holding the row until the commit
     QSqlQuery writeLastSeq;   // (last_seq, id)
     QSqlQuery loadResult;     // (terminal, seq) → mutation_id, result
     QSqlQuery insertResult;   // (terminal, seq, mutation_id, result)

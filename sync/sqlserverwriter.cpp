@@ -300,7 +300,7 @@ Status SqlServerStore::Writer::sweepExpired()
 
 Result<std::optional<TerminalState>> SqlServerStore::Writer::loadTerminal(const QString& id)
 {
-    QSqlQuery& q = m_sql.loadTerminal;
+    QSqlQuery& q = m_sql.lockTerminal;
     if (auto s = run(q, {id}, QStringLiteral("read a terminal")); !s)
         return s.error();
     std::optional<TerminalState> state;

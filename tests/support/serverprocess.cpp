@@ -5,7 +5,15 @@
 #include <QRegularExpression>
 #include <QTest>
 
-ServerProcess::ServerProcess(QString databasePath) : m_path(std::move(databasePath)) {}
+ServerProcess::ServerProcess(QString databasePath)
+    : m_database(std::make_shared<TestDatabase>(std::move(databasePath)))
+{
+}
+
+ServerProcess::ServerProcess(std::shared_ptr<TestDatabase> database)
+    : m_database(std::move(database))
+{
+}
 
 ServerProcess::~ServerProcess()
 {
