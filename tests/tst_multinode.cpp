@@ -323,13 +323,8 @@ private Q_SLOTS:
                 },
                 10'000));
         }
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), QStringLiteral("raw"));
-        db.setHostName(qEnvironmentVariable("PGHOST"));
-        db.setPort(qEnvironmentVariableIntValue("PGPORT"));
-        db.setUserName(qEnvironmentVariable("PGUSER"));
-        db.setPassword(qEnvironmentVariable("PGPASSWORD"));
-        db.setDatabaseName(m_nodes[0]->database().section(u'/', -1));
-        QVERIFY(db.open());
+        QSqlDatabase db = TestDatabase::openRaw(m_nodes[0]->database(), QStringLiteral("raw"));
+        QVERIFY(db.isOpen());
         {
             QSqlQuery q(db);
             QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*), SUM(reserved_delta) FROM ledger "

@@ -38,18 +38,8 @@ bool editByHand(const QString& url, const QString& sql)
     const QString name = u"by-hand"_s;
     bool ok = false;
     {
-        const bool sqlite = url.startsWith(u"sqlite:"_s);
-        QSqlDatabase db = QSqlDatabase::addDatabase(sqlite ? u"QSQLITE"_s : u"QPSQL"_s, name);
-        if (sqlite) {
-            db.setDatabaseName(url.mid(7));
-        } else { // the cluster TestDatabase made the database in
-            db.setHostName(qEnvironmentVariable("PGHOST"));
-            db.setPort(qEnvironmentVariableIntValue("PGPORT"));
-            db.setUserName(qEnvironmentVariable("PGUSER"));
-            db.setPassword(qEnvironmentVariable("PGPASSWORD"));
-            db.setDatabaseName(url.section(u'/', -1));
-        }
-        if (db.open()) {
+        QSqlDatabase db = TestDatabase::openRaw(url, name);
+        if (db.isOpen()) {
             QSqlQuery q(db);
             ok = q.exec(sql) && q.numRowsAffected() > 0;
             if (!ok)

@@ -66,18 +66,7 @@ class RawDb
 public:
     explicit RawDb(const QString& url) : m_name(u"raw-%1"_s.arg(reinterpret_cast<quintptr>(this)))
     {
-        const bool sqlite = url.startsWith(u"sqlite:"_s);
-        QSqlDatabase db = QSqlDatabase::addDatabase(sqlite ? u"QSQLITE"_s : u"QPSQL"_s, m_name);
-        if (sqlite) {
-            db.setDatabaseName(url.mid(7));
-        } else { // the cluster TestDatabase made the database in
-            db.setHostName(qEnvironmentVariable("PGHOST"));
-            db.setPort(qEnvironmentVariableIntValue("PGPORT"));
-            db.setUserName(qEnvironmentVariable("PGUSER"));
-            db.setPassword(qEnvironmentVariable("PGPASSWORD"));
-            db.setDatabaseName(url.section(u'/', -1));
-        }
-        db.open();
+        (void)TestDatabase::openRaw(url, m_name);
     }
     ~RawDb() { QSqlDatabase::removeDatabase(m_name); }
     RawDb(const RawDb&) = delete;

@@ -41,6 +41,26 @@ bool onCluster(const QString& statement)
 
 } // namespace
 
+QSqlDatabase TestDatabase::openRaw(const QString& url, const QString& connectionName)
+{
+    const QLatin1String sqlitePrefix("sqlite:");
+    const bool sqlite = url.startsWith(sqlitePrefix);
+    QSqlDatabase db = QSqlDatabase::addDatabase(
+        sqlite ? QStringLiteral("QSQLITE") : QStringLiteral("QPSQL"), connectionName);
+    if (sqlite) {
+        db.setDatabaseName(url.mid(sqlitePrefix.size()));
+    } else { // a database TestDatabase made, in the cluster the PG* variables name
+        db.setHostName(qEnvironmentVariable("PGHOST", QStringLiteral("localhost")));
+        db.setPort(qEnvironmentVariableIntValue("PGPORT"));
+        db.setUserName(qEnvironmentVariable("PGUSER"));
+        db.setPassword(qEnvironmentVariable("PGPASSWORD"));
+        db.setDatabaseName(url.section(u'/', -1));
+    }
+    if (!db.open())
+        qWarning().noquote() << "test database: cannot open" << url << "-" << db.lastError().text();
+    return db;
+}
+
 bool TestDatabase::postgres()
 {
     return qEnvironmentVariable("STOCKLINE_TEST_DB") == QLatin1String("postgres");

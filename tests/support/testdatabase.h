@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QSqlDatabase>
 #include <QString>
 
 // The server database one test runs on. By default a SQLite file at the given path; with
@@ -19,6 +20,10 @@ public:
     // The URL for `--db` and ServerStore::open(); empty if the database could not be made.
     // A PostgreSQL URL carries no password: the server takes it from PGPASSWORD.
     [[nodiscard]] QString url() const { return m_url; }
+
+    // A connection of the test's own to the database at `url` (what an operator's sqlite3 or
+    // psql reaches), opened, under `connectionName`; the caller removes it when done.
+    [[nodiscard]] static QSqlDatabase openRaw(const QString& url, const QString& connectionName);
 
 private:
     QString m_url;
