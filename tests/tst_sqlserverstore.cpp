@@ -136,6 +136,7 @@ private Q_SLOTS:
     void sequenceGap();
     void rejectionRollsBackOnlyItself();
     void storageFailureRollsBackTheBatch();
+    void deadlockRunsTheBatchAgain();
     void lastUnitsGoToExactlyN();
     void revokedAndUnknownTerminals();
     void expiryAtTheInstant();
@@ -893,6 +894,47 @@ void TestSqlServerStore::storageFailureRollsBackTheBatch()
         QCOMPARE_APPLIED(r);
     QCOMPARE(level(u"A1"_s), (StockLevel{u"A1"_s, u"store-1"_s, 9, 3, 4}));
     QVERIFY(m_store->verify()->ok);
+}
+
+void TestSqlServerStore::deadlockRunsTheBatchAgain()
+{
+    if (!TestDatabase::postgres())
+        QSKIP("PostgreSQL aborts a transaction as a deadlock victim; SQLite has one writer");
+    // The first two attempts die as a deadlock victim would, at their first ledger row; a
+    // sequence counts attempts, since it is the one thing a rollback does not take back.
+    {
+        RawDb raw(m_path);
+        QVERIFY(raw.exec(u"CREATE SEQUENCE attempts"_s));
+        QVERIFY(raw.exec(u"CREATE FUNCTION victim() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN "
+                         u"IF nextval('attempts') <= 2 THEN "
+                         u"RAISE EXCEPTION 'deadlock detected' USING ERRCODE = '40P01'; END IF; "
+                         u"RETURN NEW; END$$"_s));
+        QVERIFY(raw.exec(u"CREATE TRIGGER victim BEFORE INSERT ON ledger FOR EACH ROW "
+                         u"EXECUTE FUNCTION victim()"_s));
+    }
+    const BatchOutcome outcome = batch({request(u"POS-01"_s, {reserve(u"R1"_s, u"A1"_s, 3)}),
+                                        request(u"POS-02"_s, {reserve(u"R2"_s, u"A1"_s, 8)})});
+    QCOMPARE(outcome.pushes.size(), 2);
+    QCOMPARE_APPLIED(outcome.pushes.at(0).results.value(0));
+    QCOMPARE_REJECTED(outcome.pushes.at(1).results.value(0), u"insufficient_stock"_s);
+    QCOMPARE(outcome.pushes.at(1).results.value(0).available, std::optional<qint64>(7));
+    QCOMPARE(level(u"A1"_s).reserved, 3); // applied once, not once per attempt
+    QVERIFY(m_store->verify()->ok);
+    {
+        RawDb raw(m_path);
+        QCOMPARE(raw.scalar(u"SELECT last_value FROM attempts"_s), 3);
+        // From now on every attempt fails: the batch gives up with an error, nothing applied.
+        QVERIFY(raw.exec(u"CREATE OR REPLACE FUNCTION victim() RETURNS trigger LANGUAGE plpgsql "
+                         u"AS $$BEGIN RAISE EXCEPTION 'could not serialize' "
+                         u"USING ERRCODE = '40001'; END$$"_s));
+    }
+    const Result<BatchOutcome> failed =
+        m_store->applyBatch({request(u"POS-01"_s, {reserve(u"R3"_s, u"A1"_s, 1)})}, t0);
+    QVERIFY(!failed.ok());
+    QVERIFY2(failed.error().message.contains(u"could not serialize"_s),
+             qPrintable(failed.error().message));
+    QCOMPARE(level(u"A1"_s).reserved, 3);
+    QCOMPARE(m_store->terminal(u"POS-01"_s)->lastSeq, 1);
 }
 
 void TestSqlServerStore::lastUnitsGoToExactlyN()
