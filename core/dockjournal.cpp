@@ -68,8 +68,8 @@ Result<DockRecord> DockJournal::record(MutationBody body, const QString& staff, 
                        " VALUES (?, ?, ?, ?, ?, ?)"));
     for (const QVariant& value :
          {QVariant(isoUtc(queued->at)), QVariant(kindName(queued->kind())), QVariant(staff),
-          QVariant(note), QVariant(QString::fromUtf8(queued->toJsonBytes())),
-          QVariant(queued->seq)})
+          QVariant(note.isNull() ? QStringLiteral("") : note),
+          QVariant(QString::fromUtf8(queued->toJsonBytes())), QVariant(queued->seq)})
         insert.addBindValue(value);
     if (!insert.exec())
         return LocalStore::sqlError(insert, QStringLiteral("record the dock's work"));

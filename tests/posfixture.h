@@ -59,11 +59,23 @@ inline const QString managerPin = QStringLiteral("2468");
 class PosFixture
 {
 public:
-    [[nodiscard]] bool open(const QString& printer = {})
+    [[nodiscard]] bool open(const QString& printer = {}) { return open(printer, {}); }
+
+    // A receiving dock (DOCK-01, DockMain.qml) on the sample store, a clerk signed in.
+    [[nodiscard]] bool openDock(int overTolerancePercent = 0)
+    {
+        ui::PosOptions dock;
+        dock.terminal = QStringLiteral("DOCK-01");
+        dock.mode = TerminalConfig::Mode::Receiving;
+        dock.overTolerancePercent = overTolerancePercent;
+        return open({}, dock);
+    }
+
+    [[nodiscard]] bool open(const QString& printer, const ui::PosOptions& base)
     {
         if (!m_dir.isValid())
             return false;
-        ui::PosOptions options;
+        ui::PosOptions options = base;
         options.storePath = m_dir.filePath(QStringLiteral("till.db"));
         options.importFolder = QStringLiteral(STOCKLINE_SOURCE_DIR "/resources/sample-store");
         options.location = QStringLiteral("store-1");

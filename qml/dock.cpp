@@ -1,0 +1,57 @@
+#include "dock.h"
+
+#include "client.h"
+#include "cyclecount.h"
+#include "deliveriesmodel.h"
+#include "deliverybook.h"
+#include "dockanswers.h"
+#include "notices.h"
+#include "receiving.h"
+#include "stockmoves.h"
+#include "stockreplica.h"
+#include "transport.h"
+
+namespace stockline::ui {
+
+Dock::Dock(DockServices services, Settings settings, QObject* parent)
+    : QObject(parent), m_services(services), m_settings(std::move(settings)),
+      m_deliveries(new DeliveriesModel(this)),
+      m_receiving(new Receiving(services, m_settings.tolerancePercent, this)),
+      m_count(new CycleCount(services, this)), m_moves(new StockMoves(services, this))
+{
+    refresh();
+}
+
+void Dock::connectClient(sync::Client& client)
+{
+    connect(&client, &sync::Client::deliveriesChanged, this, [this] {
+        refresh();
+        m_receiving->deliveriesChanged();
+    });
+    connect(&client, &sync::Client::resultsRecorded, &m_services.answers, &DockAnswers::check);
+    // A full snapshot may bring locations this terminal had not heard of.
+    connect(&client, &sync::Client::levelsChanged, this, &Dock::refresh);
+}
+
+void Dock::refresh()
+{
+    const Result<QList<Delivery>> open = m_services.deliveries.open();
+    if (open)
+        m_deliveries->setDeliveries(*open);
+    else
+        m_services.notices.report(
+            tr("The expected deliveries cannot be read: %1").arg(open.error().toString()));
+    QStringList ids;
+    if (const Result<QList<Location>> locations = m_services.replica.locations()) {
+        for (const Location& location : *locations)
+            ids.append(location.id);
+    }
+    if (!m_settings.location.isEmpty() && !ids.contains(m_settings.location))
+        ids.prepend(m_settings.location);
+    if (ids != m_locations) {
+        m_locations = ids;
+        Q_EMIT locationsChanged();
+    }
+}
+
+} // namespace stockline::ui
