@@ -39,6 +39,11 @@ Item {
              : status === "recount" || status === "refused" ? message : ""
     }
 
+    Connections {
+        target: Dock.count
+        function onLoaded() { prefix.text = Dock.count.prefix }
+    }
+
     ColumnLayout {
         anchors.fill: parent
         anchors.margins: 12

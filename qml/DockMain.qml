@@ -65,7 +65,7 @@ ApplicationWindow {
         // The navigation: every screen of the dock with its key.
         Rectangle {
             Layout.fillHeight: true
-            Layout.preferredWidth: 220
+            Layout.preferredWidth: 250
             color: Theme.panel
             border.color: Theme.line
             ListView {
@@ -95,6 +95,8 @@ ApplicationWindow {
         ColumnLayout {
             Layout.fillWidth: true
             Layout.fillHeight: true
+            // The screens take the width that is left, whatever their content would like.
+            Layout.preferredWidth: 0
             spacing: 0
 
             ProblemBanner {
@@ -107,6 +109,7 @@ ApplicationWindow {
             StackLayout {
                 id: stack
                 Layout.fillWidth: true
+                Layout.preferredWidth: 0
                 Layout.fillHeight: true
                 currentIndex: window.screenIndex
 

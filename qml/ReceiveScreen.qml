@@ -105,7 +105,7 @@ Item {
                     Label { text: qsTr("Before"); color: Theme.muted; Layout.preferredWidth: 90 }
                     Label { text: qsTr("Now"); color: Theme.muted; Layout.preferredWidth: 90 }
                     Label { text: qsTr("Refused"); color: Theme.muted; Layout.preferredWidth: 90 }
-                    Label { text: ""; Layout.preferredWidth: 260 }
+                    Label { text: ""; Layout.preferredWidth: 240 }
                 }
                 ListView {
                     id: lineView
@@ -157,7 +157,8 @@ Item {
                                 text: screen.stateText(line.status, line.remaining)
                                 color: screen.stateColor(line.status)
                                 font.bold: line.status === "over" || line.status === "overLimit"
-                                Layout.preferredWidth: 260
+                                elide: Text.ElideRight
+                                Layout.preferredWidth: 240
                             }
                         }
                     }
@@ -179,15 +180,19 @@ Item {
             KeyButton { text: qsTr("Refused"); key: "F6"; enabled: !Dock.receiving.blind; onClicked: rejectedDialog.ask(qsTr("Refused"), "", "") }
             KeyButton { text: qsTr("Note"); key: "F7"; onClicked: noteDialog.ask(qsTr("Note"), "", Dock.receiving.note) }
             KeyButton { text: qsTr("Cancel"); key: qsTr("Esc"); onClicked: { Dock.receiving.cancel(); screen.done() } }
-            Item { Layout.fillWidth: true }
             Label {
-                text: qsTr("Tolerance %1 %").arg(Dock.tolerancePercent)
-                color: Theme.muted
+                text: Dock.receiving.needsManager
+                      ? qsTr("Over the %1 % tolerance: a manager approves").arg(Dock.tolerancePercent)
+                      : qsTr("Tolerance %1 %").arg(Dock.tolerancePercent)
+                color: Dock.receiving.needsManager ? Theme.danger : Theme.muted
                 visible: !Dock.receiving.blind
+                horizontalAlignment: Text.AlignRight
+                elide: Text.ElideRight
+                Layout.fillWidth: true
             }
             KeyButton {
                 objectName: "confirmReceipt"
-                text: Dock.receiving.needsManager ? qsTr("Confirm — manager") : qsTr("Confirm")
+                text: qsTr("Confirm")
                 key: "F9"
                 tint: Theme.pay
                 ink: Theme.accentText

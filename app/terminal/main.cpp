@@ -57,7 +57,8 @@ struct Options
                             QStringLiteral("folder"), QStringLiteral(STOCKLINE_SAMPLE_STORE)};
     QCommandLineOption terminal{QStringLiteral("terminal"),
                                 QStringLiteral("This terminal's id, printed in every receipt "
-                                               "number."),
+                                               "number (default POS-01, DOCK-01 with --mode "
+                                               "receiving)."),
                                 QStringLiteral("id"), QStringLiteral("POS-01")};
     QCommandLineOption location{QStringLiteral("location"),
                                 QStringLiteral("The location this till sells from (default: "
@@ -180,6 +181,8 @@ stockline::Status chooseMode(const QCommandLineParser& parser, const Options& op
                                     .arg(stockline::TerminalConfig::maxOverTolerancePercent)};
     pos.mode = *mode;
     pos.overTolerancePercent = percent;
+    if (*mode == stockline::TerminalConfig::Mode::Receiving && !parser.isSet(options.terminal))
+        pos.terminal = QStringLiteral("DOCK-01");
     return stockline::success();
 }
 
