@@ -116,7 +116,7 @@ Item {
                 objectName: "blindLocation"
                 focusPolicy: Qt.NoFocus
                 model: Dock.locations
-                currentIndex: Math.max(0, Dock.locations.indexOf(Dock.location))
+                currentIndex: Dock.locationIndex
                 implicitHeight: Theme.touch
                 Layout.preferredWidth: 240
             }

@@ -10,7 +10,8 @@ ApplicationWindow {
     id: window
 
     // The dock's screens, in the order of the navigation and of the stack below. To add one,
-    // append an entry here and its item to the StackLayout, in the same position.
+    // append an entry here, its item to the StackLayout in the same position, and a Shortcut
+    // for its key at the end of this file.
     readonly property var screens: [
         { name: "deliveries", title: qsTr("Deliveries"), key: "F1" },
         { name: "receive", title: qsTr("Receive"), key: "F2" },
@@ -43,6 +44,7 @@ ApplicationWindow {
     font.pixelSize: Theme.fontNormal
 
     readonly property bool blocked: !Till.staff.signedIn || approvalDialog.opened
+    readonly property bool navigable: !blocked && !syncPanel.opened
 
     header: StatusBar {
         onSignOut: Till.staff.signOut()
@@ -155,14 +157,26 @@ ApplicationWindow {
         onDone: window.refocus()
     }
 
-    Instantiator {
-        model: window.screens
-        delegate: Shortcut {
-            required property var modelData
-            sequence: modelData.key
-            enabled: !window.blocked && !syncPanel.opened
-            onActivated: window.show(modelData.name)
-        }
+    // Each screen's key, as the navigation lists it.
+    Shortcut {
+        sequence: window.screens[0].key
+        enabled: window.navigable
+        onActivated: window.show(window.screens[0].name)
+    }
+    Shortcut {
+        sequence: window.screens[1].key
+        enabled: window.navigable
+        onActivated: window.show(window.screens[1].name)
+    }
+    Shortcut {
+        sequence: window.screens[2].key
+        enabled: window.navigable
+        onActivated: window.show(window.screens[2].name)
+    }
+    Shortcut {
+        sequence: window.screens[3].key
+        enabled: window.navigable
+        onActivated: window.show(window.screens[3].name)
     }
     Shortcut {
         sequence: "F11"

@@ -71,7 +71,7 @@ Item {
                     objectName: "transferFrom"
                     focusPolicy: Qt.NoFocus
                     model: Dock.locations
-                    currentIndex: Math.max(0, Dock.locations.findIndex(l => l !== Dock.location))
+                    currentIndex: Dock.otherLocationIndex
                     implicitHeight: Theme.touch
                     Layout.fillWidth: true
                 }
@@ -81,7 +81,7 @@ Item {
                     objectName: "transferTo"
                     focusPolicy: Qt.NoFocus
                     model: Dock.locations
-                    currentIndex: Math.max(0, Dock.locations.indexOf(Dock.location))
+                    currentIndex: Dock.locationIndex
                     implicitHeight: Theme.touch
                     Layout.fillWidth: true
                 }
@@ -131,7 +131,7 @@ Item {
                     objectName: "adjustLocation"
                     focusPolicy: Qt.NoFocus
                     model: Dock.locations
-                    currentIndex: Math.max(0, Dock.locations.indexOf(Dock.location))
+                    currentIndex: Dock.locationIndex
                     implicitHeight: Theme.touch
                     Layout.fillWidth: true
                 }

@@ -11,6 +11,8 @@
 #include "stockreplica.h"
 #include "transport.h"
 
+#include <algorithm>
+
 namespace stockline::ui {
 
 Dock::Dock(DockServices services, Settings settings, QObject* parent)
@@ -31,6 +33,20 @@ void Dock::connectClient(sync::Client& client)
     connect(&client, &sync::Client::resultsRecorded, &m_services.answers, &DockAnswers::check);
     // A full snapshot may bring locations this terminal had not heard of.
     connect(&client, &sync::Client::levelsChanged, this, &Dock::refresh);
+}
+
+int Dock::locationIndex() const
+{
+    return std::max(0, static_cast<int>(m_locations.indexOf(m_settings.location)));
+}
+
+int Dock::otherLocationIndex() const
+{
+    for (int i = 0; i < m_locations.size(); ++i) {
+        if (m_locations.at(i) != m_settings.location)
+            return i;
+    }
+    return 0;
 }
 
 void Dock::refresh()

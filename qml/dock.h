@@ -30,6 +30,10 @@ class Dock : public QObject
     Q_PROPERTY(stockline::ui::StockMoves* moves READ moves CONSTANT)
     Q_PROPERTY(QStringList locations READ locations NOTIFY locationsChanged)
     Q_PROPERTY(QString location READ location CONSTANT)
+    // Where the location pickers start: this dock's location, and the first other one (a
+    // transfer's source).
+    Q_PROPERTY(int locationIndex READ locationIndex NOTIFY locationsChanged)
+    Q_PROPERTY(int otherLocationIndex READ otherLocationIndex NOTIFY locationsChanged)
     Q_PROPERTY(int tolerancePercent READ tolerancePercent CONSTANT)
 
 public:
@@ -50,6 +54,8 @@ public:
     [[nodiscard]] StockMoves* moves() const { return m_moves; }
     [[nodiscard]] QStringList locations() const { return m_locations; }
     [[nodiscard]] QString location() const { return m_settings.location; }
+    [[nodiscard]] int locationIndex() const;
+    [[nodiscard]] int otherLocationIndex() const;
     [[nodiscard]] int tolerancePercent() const { return m_settings.tolerancePercent; }
 
 public Q_SLOTS:
