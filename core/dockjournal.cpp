@@ -5,7 +5,22 @@
 #include "localstore.h"
 #include "outbox.h"
 
+#include <QJsonDocument>
+
 namespace stockline {
+
+namespace {
+
+QString idOf(const Mutation& mutation)
+{
+    if (const auto* receive = std::get_if<ReceiveMutation>(&mutation.body))
+        return receive->receipt;
+    if (const auto* transfer = std::get_if<TransferMutation>(&mutation.body))
+        return transfer->transfer;
+    return {};
+}
+
+} // namespace
 
 DockJournal::DockJournal(const LocalStore& store, Outbox& outbox, QString terminal)
     : m_store(store), m_outbox(outbox), m_terminal(std::move(terminal))
@@ -75,12 +90,27 @@ Result<DockRecord> DockJournal::record(MutationBody body, const QString& staff, 
         return LocalStore::sqlError(insert, QStringLiteral("record the dock's work"));
     if (const Status committed = tx.commit(); !committed)
         return committed.error();
-    DockRecord record{queued->seq, {}, *queued};
-    if (const auto* receive = std::get_if<ReceiveMutation>(&queued->body))
-        record.id = receive->receipt;
-    else if (const auto* transfer = std::get_if<TransferMutation>(&queued->body))
-        record.id = transfer->transfer;
-    return record;
+    return DockRecord{queued->seq, idOf(*queued), *queued};
+}
+
+Result<QList<DockRecord>> DockJournal::unanswered() const
+{
+    QSqlQuery query =
+        m_store.prepare(QStringLiteral("SELECT w.outbox_seq, o.payload FROM dock_work AS w"
+                                       " JOIN outbox AS o ON o.seq = w.outbox_seq"
+                                       " WHERE o.status = 'pending' ORDER BY w.outbox_seq"));
+    if (!query.exec())
+        return LocalStore::sqlError(query, QStringLiteral("read the dock's unanswered work"));
+    QList<DockRecord> records;
+    while (query.next()) {
+        const QJsonObject payload =
+            QJsonDocument::fromJson(query.value(1).toString().toUtf8()).object();
+        Result<Mutation> mutation = Mutation::fromJson(payload);
+        if (!mutation)
+            return mutation.error();
+        records.append(DockRecord{query.value(0).toLongLong(), idOf(*mutation), *mutation});
+    }
+    return records;
 }
 
 Result<qint64> DockJournal::count() const

@@ -41,6 +41,9 @@ public:
                                             const QString& note);
     // How many records this dock holds.
     [[nodiscard]] Result<qint64> count() const;
+    // The records whose outbox entry the server has not answered yet, in seq order: after a
+    // restart the dock still tells people when one of them is refused.
+    [[nodiscard]] Result<QList<DockRecord>> unanswered() const;
 
     static constexpr QLatin1String receiptCounter{"dock_receipt"};
     static constexpr QLatin1String transferCounter{"dock_transfer"};

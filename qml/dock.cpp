@@ -5,6 +5,7 @@
 #include "deliveriesmodel.h"
 #include "deliverybook.h"
 #include "dockanswers.h"
+#include "dockjournal.h"
 #include "notices.h"
 #include "receiving.h"
 #include "stockmoves.h"
@@ -22,6 +23,25 @@ Dock::Dock(DockServices services, Settings settings, QObject* parent)
       m_count(new CycleCount(services, this)), m_moves(new StockMoves(services, this))
 {
     refresh();
+    watchUnanswered();
+}
+
+// Counts are not watched again: the shelf being counted is gone with the restart, and the sync
+// problems panel lists a count's version_conflict.
+void Dock::watchUnanswered()
+{
+    const Result<QList<DockRecord>> records = m_services.journal.unanswered();
+    if (!records) {
+        m_services.notices.report(
+            tr("The dock's unanswered work cannot be read: %1").arg(records.error().toString()));
+        return;
+    }
+    for (const DockRecord& record : *records) {
+        if (std::holds_alternative<ReceiveMutation>(record.mutation.body))
+            m_receiving->watch(record);
+        else if (!std::holds_alternative<CountMutation>(record.mutation.body))
+            m_moves->watch(record);
+    }
 }
 
 void Dock::connectClient(sync::Client& client)

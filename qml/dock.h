@@ -66,6 +66,8 @@ Q_SIGNALS:
     void locationsChanged();
 
 private:
+    void watchUnanswered();
+
     DockServices m_services;
     Settings m_settings;
     DeliveriesModel* m_deliveries;

@@ -190,6 +190,12 @@ void Receiving::cancel()
     Q_EMIT changed();
 }
 
+void Receiving::watch(const DockRecord& record)
+{
+    m_sent.insert(record.seq, record.id);
+    m_services.answers.watch(record.seq);
+}
+
 void Receiving::deliveriesChanged()
 {
     if (!active() || blind())

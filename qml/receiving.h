@@ -1,6 +1,7 @@
 #pragma once
 
 #include "delivery.h"
+#include "dockjournal.h"
 #include "dockservices.h"
 #include "mutation.h"
 #include "receiptmodel.h"
@@ -69,6 +70,8 @@ public:
     // Writes the receive (after a manager's approval when it goes beyond the tolerance).
     Q_INVOKABLE bool confirm();
     Q_INVOKABLE void cancel();
+    // A receipt written before a restart and not answered yet: its refusal is still shown.
+    void watch(const DockRecord& record);
 
 public Q_SLOTS:
     // New figures from the server: what other docks received since is shown at once.

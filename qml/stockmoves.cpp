@@ -84,6 +84,16 @@ bool StockMoves::book(MutationBody body, const QString& what)
     return true;
 }
 
+void StockMoves::watch(const DockRecord& record)
+{
+    const QString what =
+        std::holds_alternative<TransferMutation>(record.mutation.body)
+            ? tr("Transfer %1").arg(record.id)
+            : tr("Adjustment of %1").arg(std::get<AdjustMutation>(record.mutation.body).sku);
+    m_sent.insert(record.seq, what);
+    m_services.answers.watch(record.seq);
+}
+
 void StockMoves::onAnswer(qint64 seq, bool applied, const QJsonObject& result)
 {
     const QString what = m_sent.take(seq);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "dockjournal.h"
 #include "dockservices.h"
 #include "mutation.h"
 
@@ -39,6 +40,10 @@ public:
     // `reason` one of reasons(); `note` optional, sent after it ("damage: forklift").
     Q_INVOKABLE bool adjust(const QString& code, const QString& location, const QString& reason,
                             const QString& typed, const QString& note);
+
+    // A transfer or adjustment written before a restart and not answered yet: its refusal is
+    // still shown.
+    void watch(const DockRecord& record);
 
 Q_SIGNALS:
     void lastMessageChanged();

@@ -130,7 +130,7 @@ SyncProblem SyncProblemsModel::describe(const sync::Rejection& r)
                       "manager about the delivery.");
     } else if (r.code == QLatin1String("version_conflict")) {
         p.title = tr("Stock moved while a shelf was counted");
-        p.advice = tr("The count screen shows the new figure: count that line again.");
+        p.advice = tr("Nothing was booked: count that line again on the count screen.");
     } else if (r.code == QLatin1String("insufficient_stock")) {
         p.title = tr("Not enough stock for a %1").arg(what);
         p.advice = tr("Tell a manager: the shelf and the server disagree.");

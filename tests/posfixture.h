@@ -75,6 +75,7 @@ public:
     {
         if (!m_dir.isValid())
             return false;
+        m_base = base;
         ui::PosOptions options = base;
         options.storePath = m_dir.filePath(QStringLiteral("till.db"));
         options.importFolder = QStringLiteral(STOCKLINE_SOURCE_DIR "/resources/sample-store");
@@ -95,7 +96,7 @@ public:
     [[nodiscard]] bool reopen()
     {
         m_context.reset();
-        return open();
+        return open({}, m_base);
     }
 
     // A till takes payments and pays refunds from an open drawer.
@@ -109,6 +110,7 @@ public:
 
 private:
     QTemporaryDir m_dir;
+    ui::PosOptions m_base; // what open() was given, for reopen()
     std::unique_ptr<ui::PosContext> m_context;
 };
 

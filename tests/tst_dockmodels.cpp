@@ -223,6 +223,31 @@ private Q_SLOTS:
                  qPrintable(shown));
     }
 
+    // Refusals of what was sent before a restart are still shown once the answer comes.
+    void refusalAfterARestartIsShown()
+    {
+        QVERIFY(openDock());
+        QVERIFY(receiving().start(QStringLiteral("PO-1")));
+        QVERIFY(receiving().setCounted(0, QStringLiteral("8")));
+        QVERIFY(receiving().confirm());
+        QVERIFY(dock().moves()->transfer(milk, QStringLiteral("backroom-1"),
+                                         QStringLiteral("store-1"), QStringLiteral("3")));
+        m_testers.clear();
+        m_problems.reset();
+        QVERIFY(m_pos->reopen());
+        m_problems = std::make_unique<QSignalSpy>(&notices(), &Notices::problem);
+        const QList<OutboxEntry> queued = pending();
+        QCOMPARE(queued.size(), 2);
+        QVERIFY(answer(queued.at(0).seq, {{QStringLiteral("code"), QStringLiteral("over_expected")},
+                                          {QStringLiteral("message"), QStringLiteral("no")}}));
+        QVERIFY(answer(queued.at(1).seq,
+                       {{QStringLiteral("code"), QStringLiteral("insufficient_stock")},
+                        {QStringLiteral("available"), 2}}));
+        QCOMPARE(m_problems->count(), 2);
+        QVERIFY(m_problems->at(0).at(0).toString().contains(QStringLiteral("DOCK-01-G000001")));
+        QVERIFY(m_problems->at(1).at(0).toString().contains(QStringLiteral("DOCK-01-T000001")));
+    }
+
     void otherDocksBookingsShowWhileReceiving()
     {
         QVERIFY(openDock());
