@@ -15,7 +15,14 @@ class LocalStore;
 // next to the sales it touched.
 struct Approval
 {
-    enum class Kind { PriceOverride, Discount, VoidAfterPayment, Refund, TerminalSetup };
+    enum class Kind {
+        PriceOverride,
+        Discount,
+        VoidAfterPayment,
+        Refund,
+        TerminalSetup,
+        OverExpected, // receiving more than a delivery expects, beyond the dock's tolerance
+    };
 
     Kind kind = Kind::PriceOverride;
     QString detail;      // what was approved, in the clerk's words: "Milk 1 L: 4.49 → 3.99"
@@ -28,7 +35,7 @@ struct Approval
     friend bool operator==(const Approval&, const Approval&) = default;
 };
 
-// The terminal's record of manager approvals (table `approvals`, schema 4), newest last.
+// The terminal's record of manager approvals (table `approvals`), newest last.
 //
 // Threading: the thread that opened the store.
 class ApprovalLog

@@ -78,7 +78,14 @@ std::optional<Error> TerminalConfig::validate() const
         return e;
     if (auto e = checkToken(token))
         return e;
-    return checkId("location", location, QStringLiteral(": a location the server knows"));
+    if (auto e = checkId("location", location, QStringLiteral(": a location the server knows")))
+        return e;
+    if (overTolerancePercent < 0 || overTolerancePercent > maxOverTolerancePercent)
+        return Error{QStringLiteral("overTolerancePercent"),
+                     QStringLiteral("%1 is not a percentage from 0 to %2")
+                         .arg(overTolerancePercent)
+                         .arg(maxOverTolerancePercent)};
+    return std::nullopt;
 }
 
 QJsonObject TerminalConfig::toJson() const
@@ -87,7 +94,8 @@ QJsonObject TerminalConfig::toJson() const
                        {QStringLiteral("terminal"), terminal},
                        {QStringLiteral("token"), token},
                        {QStringLiteral("mode"), modeName(mode)},
-                       {QStringLiteral("location"), location}};
+                       {QStringLiteral("location"), location},
+                       {QStringLiteral("overTolerancePercent"), overTolerancePercent}};
 }
 
 Result<TerminalConfig> TerminalConfig::fromJson(const QJsonObject& object)
@@ -103,6 +111,16 @@ Result<TerminalConfig> TerminalConfig::fromJson(const QJsonObject& object)
         return Error{QStringLiteral("mode"),
                      QStringLiteral("'%1' is neither pos nor receiving").arg(mode)};
     config.mode = *known;
+    const QJsonValue tolerance = object.value(QLatin1String("overTolerancePercent"));
+    if (!tolerance.isUndefined() && !tolerance.isNull()) {
+        const double percent = tolerance.toDouble(-1);
+        if (!tolerance.isDouble() || percent < 0 || percent > maxOverTolerancePercent ||
+            percent != static_cast<int>(percent))
+            return Error{QStringLiteral("overTolerancePercent"),
+                         QStringLiteral("must be a whole percentage from 0 to %1")
+                             .arg(maxOverTolerancePercent)};
+        config.overTolerancePercent = static_cast<int>(percent);
+    }
     return config;
 }
 

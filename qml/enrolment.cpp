@@ -35,6 +35,8 @@ TerminalConfig Enrolment::typed(const QString& serverUrl, bool receiving,
     config.serverUrl = QUrl(serverUrl.trimmed(), QUrl::StrictMode);
     config.mode = receiving ? TerminalConfig::Mode::Receiving : TerminalConfig::Mode::Pos;
     config.location = location.trimmed();
+    // Not on the enrolment screen: a change of setup keeps what IT set in the file.
+    config.overTolerancePercent = m_current.overTolerancePercent;
     return config;
 }
 

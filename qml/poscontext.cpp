@@ -5,6 +5,10 @@
 #include "cashsession.h"
 #include "catalog.h"
 #include "client.h"
+#include "deliverybook.h"
+#include "dock.h"
+#include "dockanswers.h"
+#include "dockjournal.h"
 #include "localstore.h"
 #include "outbox.h"
 #include "parkedsales.h"
@@ -38,6 +42,8 @@ PosContext::~PosContext()
     // The client and its wiring go first: they point at the till and the store.
     m_tillSync.reset();
     m_client.reset();
+    if (DockForeign::instance == m_dock.get())
+        DockForeign::instance = nullptr;
     // Singletons point here: clear them so a later engine fails loudly, not on freed memory.
     if (TillForeign::instance == m_till.get()) {
         TillForeign::instance = nullptr;
@@ -99,6 +105,7 @@ Status PosContext::build(const PosOptions& options)
     QObject::connect(m_staff.get(), &StaffSession::signedInChanged, m_drawer.get(),
                      [this] { m_drawer->setStaff(m_staff->name()); });
     m_drawer->setStaff(m_staff->name());
+    buildDock(*location);
     if (!options.server.isEmpty())
         buildSync();
     return success();
@@ -116,6 +123,24 @@ void PosContext::buildSync()
     m_tillSync = std::make_unique<TillSync>(
         TillSync::Parts{*m_client, *m_till, *m_journal, *m_catalog, *m_sync, *m_notices},
         m_options.terminal);
+    m_dock->connectClient(*m_client);
+}
+
+void PosContext::buildDock(const QString& location)
+{
+    m_deliveries = std::make_unique<DeliveryBook>(*m_store);
+    m_dockJournal = std::make_unique<DockJournal>(*m_store, *m_outbox, m_options.terminal);
+    m_dockAnswers = std::make_unique<DockAnswers>(*m_outbox);
+    m_dock =
+        std::make_unique<Dock>(DockServices{*m_catalog, *m_replica, *m_deliveries, *m_dockJournal,
+                                            *m_staff, *m_approvals, *m_notices, *m_dockAnswers},
+                               Dock::Settings{location, m_options.overTolerancePercent});
+}
+
+QString PosContext::mainQml() const
+{
+    return m_options.mode == TerminalConfig::Mode::Receiving ? QStringLiteral("DockMain.qml")
+                                                             : QStringLiteral("Main.qml");
 }
 
 void PosContext::startSync()
@@ -158,6 +183,7 @@ void PosContext::exposeToQml()
     NoticesForeign::instance = m_notices.get();
     CashDrawerForeign::instance = m_drawer.get();
     SyncForeign::instance = m_sync.get();
+    DockForeign::instance = m_dock.get();
 }
 
 } // namespace stockline::ui

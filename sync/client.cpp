@@ -1,5 +1,6 @@
 #include "client.h"
 
+#include "deliverybook.h"
 #include "jsonwriter.h"
 #include "localstore.h"
 #include "logging.h"
@@ -113,6 +114,8 @@ Client::Client(const LocalStore& store, Transport* transport, ClientOptions opti
     refreshPending();
     if (Result<QList<StaffMember>> stored = StaffDirectory(m_store).staff())
         m_staff = std::move(stored).value();
+    if (Result<QList<Delivery>> stored = DeliveryBook(m_store).open())
+        m_deliveries = std::move(stored).value();
 }
 
 Client::~Client()
@@ -288,6 +291,8 @@ void Client::onReceived(const QByteArray& frame)
         onShortages(*shortages);
     } else if (const auto* staff = std::get_if<StaffList>(&message)) {
         onStaff(*staff);
+    } else if (const auto* deliveries = std::get_if<DeliveryList>(&message)) {
+        onDeliveries(*deliveries);
     }
 }
 
@@ -537,6 +542,16 @@ void Client::onStaff(const StaffList& staff)
                      .arg(stored.error().toString()));
     m_staff = staff.staff;
     Q_EMIT staffChanged();
+}
+
+void Client::onDeliveries(const DeliveryList& deliveries)
+{
+    // Stored in one transaction, so a dock shows them offline and after a restart.
+    if (const Status stored = DeliveryBook(m_store).replace(deliveries.deliveries); !stored)
+        setError(QStringLiteral("Could not store the expected deliveries on this terminal: %1")
+                     .arg(stored.error().toString()));
+    m_deliveries = deliveries.deliveries;
+    Q_EMIT deliveriesChanged();
 }
 
 // ---- the stream

@@ -98,6 +98,10 @@ public:
     // people in). Each `staff` message replaces the list stored in the terminal's store
     // (StaffDirectory, which signs people in); at start, what was stored before.
     [[nodiscard]] const QList<StaffMember>& staff() const { return m_staff; }
+    // The open expected deliveries as the server last sent them (to roles that receive). Each
+    // `deliveries` message replaces the list stored in the terminal's store (DeliveryBook), so
+    // a dock shows them offline and after a restart.
+    [[nodiscard]] const QList<Delivery>& deliveries() const { return m_deliveries; }
     // The role the server gave this terminal in its last welcome; empty before.
     [[nodiscard]] QString role() const { return m_role; }
     [[nodiscard]] Transport* transport() const { return m_transport; }
@@ -120,6 +124,7 @@ Q_SIGNALS:
     void catalogChanged(bool full);
     void shortagesChanged();
     void staffChanged();
+    void deliveriesChanged();
     // A results message was recorded: `count` entries newly answered.
     void resultsRecorded(int count);
 
@@ -172,6 +177,7 @@ private:
     void onCatalog(const CatalogUpdate& catalog);
     void onShortages(const Shortages& shortages);
     void onStaff(const StaffList& staff);
+    void onDeliveries(const DeliveryList& deliveries);
 
     // the stream
     void schedulePump();
@@ -237,6 +243,7 @@ private:
     QList<Rejection> m_rejections;
     QList<Shortage> m_shortages;
     QList<StaffMember> m_staff;
+    QList<Delivery> m_deliveries;
 };
 
 } // namespace stockline::sync

@@ -159,6 +159,25 @@ private Q_SLOTS:
         QCOMPARE(saved->location, QStringLiteral("backroom-1"));
     }
 
+    // The dock's tolerance is not on the screen: a change of setup keeps what IT set.
+    void change_keepsTheDocksTolerance()
+    {
+        TerminalConfig current;
+        current.serverUrl = QUrl(QStringLiteral("ws://10.0.0.5:8765/"));
+        current.terminal = QStringLiteral("DOCK-03");
+        current.token = QStringLiteral("secret-token");
+        current.mode = TerminalConfig::Mode::Receiving;
+        current.location = QStringLiteral("store-1");
+        current.overTolerancePercent = 5;
+        Enrolment enrolment(configPath(), current);
+        QVERIFY(enrolment.save(QStringLiteral("ws://10.0.0.6:8765/"), QStringLiteral("DOCK-03"),
+                               QStringLiteral("secret-token"), true, QStringLiteral("backroom-1")));
+        const Result<TerminalConfig> saved = TerminalConfig::load(configPath());
+        QVERIFY(saved);
+        QCOMPARE(saved->location, QStringLiteral("backroom-1"));
+        QCOMPARE(saved->overTolerancePercent, 5);
+    }
+
     // A manager changing the setup sees what is set, and may go back without a change.
     void change_showsTheSetupAndCancelsWithEsc()
     {
