@@ -21,6 +21,7 @@
 #include "serverstore.h"
 #include "stockmoves.h"
 #include "stockreplica.h"
+#include "testdatabase.h"
 #include "transport.h"
 
 #include <QFile>
@@ -145,19 +146,18 @@ private:
     {
         std::pair<qint64, qint64> result{-1, -1};
         {
-            QSqlDatabase db =
-                QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("ledger"));
-            db.setDatabaseName(m_dir.filePath(QStringLiteral("server.db")));
-            db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
-            if (db.open()) {
+            QSqlDatabase db = TestDatabase::openRaw(m_server->database(), QStringLiteral("ledger"));
+            if (db.isOpen()) {
                 QSqlQuery q(db);
+                // SQL both backends speak: the server's database is SQLite or PostgreSQL.
                 q.prepare(QStringLiteral(
-                    "SELECT count(*), coalesce(sum(on_hand_delta), 0) FROM ledger WHERE kind = ?"
-                    " AND sku = ? AND location = ? AND terminal LIKE 'DOCK-%' AND instr(detail, ?) "
-                    "> 0"));
-                // instr(detail, '') is 0: an empty filter matches any detail.
+                    "SELECT count(*), CAST(coalesce(sum(on_hand_delta), 0) AS BIGINT) FROM ledger"
+                    " WHERE kind = ? AND sku = ? AND location = ? AND terminal LIKE 'DOCK-%'"
+                    " AND detail LIKE '%' || ? || '%'"));
+                // An empty filter matches any detail; a null QString would bind NULL, matching
+                // none.
                 for (const QString& value :
-                     {kind, sku, location, detail.isEmpty() ? QStringLiteral("{") : detail})
+                     {kind, sku, location, detail.isNull() ? QStringLiteral("") : detail})
                     q.addBindValue(value);
                 if (q.exec() && q.next())
                     result = {q.value(0).toLongLong(), q.value(1).toLongLong()};
