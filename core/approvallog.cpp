@@ -3,6 +3,7 @@
 #include "isotime.h"
 #include "localstore.h"
 #include "mutation.h"
+#include "outbox.h"
 
 #include <array>
 #include <utility>
@@ -40,7 +41,9 @@ QString Approval::kindName(Kind kind)
     return {};
 }
 
-ApprovalLog::ApprovalLog(const LocalStore& store) : m_store(store) {}
+ApprovalLog::ApprovalLog(const LocalStore& store, Outbox& outbox) : m_store(store), m_outbox(outbox)
+{
+}
 
 Result<Approval> ApprovalLog::record(const Approval& approval)
 {
@@ -53,6 +56,9 @@ Result<Approval> ApprovalLog::record(const Approval& approval)
     }
     Approval recorded = approval;
     recorded.at = QDateTime::currentDateTimeUtc();
+    Transaction tx(m_store);
+    if (!tx.isOpen())
+        return tx.status().error();
     QSqlQuery insert = m_store.prepare(
         QStringLiteral("INSERT INTO approvals (at, kind, detail, requested_by, approved_by)"
                        " VALUES (?, ?, ?, ?, ?)"));
@@ -62,6 +68,14 @@ Result<Approval> ApprovalLog::record(const Approval& approval)
         insert.addBindValue(value);
     if (!insert.exec())
         return LocalStore::sqlError(insert, QStringLiteral("record a manager approval"));
+    Mutation sent;
+    sent.at = recorded.at;
+    sent.body = ApprovalMutation{Approval::kindName(recorded.kind), recorded.requestedBy,
+                                 recorded.approvedBy, recorded.detail};
+    if (const Result<Mutation> appended = m_outbox.append(tx, sent); !appended)
+        return appended.error();
+    if (const Status committed = tx.commit(); !committed)
+        return committed.error();
     return recorded;
 }
 

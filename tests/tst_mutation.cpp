@@ -842,6 +842,7 @@ private Q_SLOTS:
         QTest::newRow("count") << MutationKind::Count << s("count");
         QTest::newRow("transfer") << MutationKind::Transfer << s("transfer");
         QTest::newRow("adjust") << MutationKind::Adjust << s("adjust");
+        QTest::newRow("approval") << MutationKind::Approval << s("approval");
     }
     void namesKindsAsTheProtocol()
     {
