@@ -21,7 +21,7 @@ namespace stockline {
 // is refused.
 //
 // {"serverUrl":"wss://stock.example:8765/","terminal":"POS-02","token":"…","mode":"pos",
-//  "location":"store-1"}
+//  "location":"store-1","certificateSha256":"AB:12:…"}
 struct TerminalConfig
 {
     enum class Mode { Pos, Receiving };
@@ -31,13 +31,18 @@ struct TerminalConfig
     QString token;
     Mode mode = Mode::Pos;
     QString location; // where this terminal sells or receives
+    // The server certificate's SHA-256 fingerprint ("AB:12:…", core/fingerprint.h), pinned at
+    // enrolment: a wss:// server is trusted when its certificate has exactly this fingerprint
+    // (for a self-signed one). Empty: the system's certificate authorities decide.
+    QString certificateSha256;
 
     static constexpr qsizetype maxTokenLength = 256; // as a hello's token (sync/protocol.h)
 
     [[nodiscard]] static QString modeName(Mode mode);
     [[nodiscard]] static std::optional<Mode> modeFromName(QStringView name);
 
-    // The first problem, naming its field: serverUrl, terminal, token, mode, location.
+    // The first problem, naming its field: serverUrl, terminal, token, mode, location,
+    // certificateSha256.
     [[nodiscard]] std::optional<Error> validate() const;
 
     [[nodiscard]] QJsonObject toJson() const;
