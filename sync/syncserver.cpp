@@ -244,7 +244,8 @@ bool SyncServer::refuseOverCapacity(QWebSocket* socket, const QString& address)
     qCWarning(lcSync).noquote() << "refused a connection:" << why;
     connect(socket, &QWebSocket::disconnected, socket, &QObject::deleteLater);
     // 4503 rather than the registry's 1013, which Qt's clients refuse as a protocol error.
-    socket->close(static_cast<QWebSocketProtocol::CloseCode>(CloseOverCapacity), why);
+    quint16 code = CloseOverCapacity; // not a QWebSocketProtocol::CloseCode value
+    socket->close(static_cast<QWebSocketProtocol::CloseCode>(code), why);
     // A peer that never answers the close must not keep its socket.
     QTimer::singleShot(m_limits.handshakeTimeoutMs, socket, [socket] { socket->abort(); });
     return true;
