@@ -177,6 +177,10 @@ Status CartModel::setUnitPrice(int row, Money price, const QString& note)
     if (price < Money() || price.minor() > maxMoneyMinor)
         return Error{QStringLiteral("price"), tr("A price is zero or more.")};
     Line& line = m_lines[row];
+    if (!fits(Money::fromMinor(price.minor() - line.receipt.unitPrice.minor()), line.receipt.qty))
+        return Error{
+            QStringLiteral("price"),
+            tr("A sale may total at most %1.").arg(moneyText(Money::fromMinor(maxMoneyMinor)))};
     line.receipt.unitPrice = price;
     // The clerk's discount stays only as far as the new price allows.
     line.lineDiscount = std::min(line.lineDiscount, price * line.receipt.qty);

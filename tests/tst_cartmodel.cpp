@@ -212,6 +212,9 @@ private Q_SLOTS:
         QCOMPARE(model.line(0).receipt.qty, 1);
         QVERIFY(model.setQuantity(0, 1));
         QVERIFY(!model.fits(Money::fromMinor(maxMoneyMinor), maxQuantity));
+        const Status overridden = model.setUnitPrice(1, Money::fromMinor(maxMoneyMinor), QString());
+        QVERIFY(!overridden);
+        QCOMPARE(model.line(1).receipt.unitPrice, Money::fromMinor(maxMoneyMinor / 2));
     }
 
     void setQuantity_andVoid()
