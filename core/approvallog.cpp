@@ -3,6 +3,7 @@
 #include "isotime.h"
 #include "localstore.h"
 #include "mutation.h"
+#include "outbox.h"
 
 #include <array>
 #include <utility>
@@ -41,7 +42,9 @@ QString Approval::kindName(Kind kind)
     return {};
 }
 
-ApprovalLog::ApprovalLog(const LocalStore& store) : m_store(store) {}
+ApprovalLog::ApprovalLog(const LocalStore& store, Outbox& outbox) : m_store(store), m_outbox(outbox)
+{
+}
 
 Result<Approval> ApprovalLog::record(const Approval& approval)
 {
@@ -54,6 +57,9 @@ Result<Approval> ApprovalLog::record(const Approval& approval)
     }
     Approval recorded = approval;
     recorded.at = QDateTime::currentDateTimeUtc();
+    Transaction tx(m_store);
+    if (!tx.isOpen())
+        return tx.status().error();
     QSqlQuery insert = m_store.prepare(
         QStringLiteral("INSERT INTO approvals (at, kind, detail, requested_by, approved_by)"
                        " VALUES (?, ?, ?, ?, ?)"));
@@ -63,6 +69,14 @@ Result<Approval> ApprovalLog::record(const Approval& approval)
         insert.addBindValue(value);
     if (!insert.exec())
         return LocalStore::sqlError(insert, QStringLiteral("record a manager approval"));
+    Mutation sent;
+    sent.at = recorded.at;
+    sent.body = ApprovalMutation{Approval::kindName(recorded.kind), recorded.requestedBy,
+                                 recorded.approvedBy, recorded.detail};
+    if (const Result<Mutation> appended = m_outbox.append(tx, sent); !appended)
+        return appended.error();
+    if (const Status committed = tx.commit(); !committed)
+        return committed.error();
     return recorded;
 }
 

@@ -7,6 +7,7 @@
 #include <QJsonObject>
 #include <QList>
 #include <QString>
+#include <array>
 #include <optional>
 #include <variant>
 
@@ -129,10 +130,37 @@ struct AdjustMutation
     friend bool operator==(const AdjustMutation&, const AdjustMutation&) = default;
 };
 
-enum class MutationKind { Reserve, Release, Sale, Return, Receive, Count, Transfer, Adjust };
+// A manager's approval at a till (extension): recorded by the server with the terminal and
+// seq, for the audit trail; it changes no stock.
+struct ApprovalMutation
+{
+    QString action;   // one of approvalActions
+    QString staff;    // who asked: the person signed in at the till
+    QString approver; // the manager who approved
+    QString detail;   // what was approved, in the clerk's words: "Milk 1 L: 4.49 → 3.99"
 
-using MutationBody = std::variant<ReserveMutation, ReleaseMutation, SaleMutation, ReturnMutation,
-                                  ReceiveMutation, CountMutation, TransferMutation, AdjustMutation>;
+    friend bool operator==(const ApprovalMutation&, const ApprovalMutation&) = default;
+};
+
+inline constexpr std::array<const char*, 6> approvalActions{"price_override",     "discount",
+                                                            "void_after_payment", "refund",
+                                                            "terminal_setup",     "over_expected"};
+
+enum class MutationKind {
+    Reserve,
+    Release,
+    Sale,
+    Return,
+    Receive,
+    Count,
+    Transfer,
+    Adjust,
+    Approval
+};
+
+using MutationBody =
+    std::variant<ReserveMutation, ReleaseMutation, SaleMutation, ReturnMutation, ReceiveMutation,
+                 CountMutation, TransferMutation, AdjustMutation, ApprovalMutation>;
 
 // One entry of a terminal's stream: what it asks the server to do, numbered per terminal.
 struct Mutation

@@ -9,6 +9,7 @@
 #include "dock.h"
 #include "dockanswers.h"
 #include "dockjournal.h"
+#include "fingerprint.h"
 #include "localstore.h"
 #include "outbox.h"
 #include "parkedsales.h"
@@ -82,7 +83,7 @@ Status PosContext::build(const PosOptions& options)
     m_sync = std::make_unique<SyncStatus>();
     m_printer = std::make_unique<ReceiptPrinter>(options.printer);
     m_directory = std::make_unique<StaffDirectory>(*m_store);
-    m_approvalLog = std::make_unique<ApprovalLog>(*m_store);
+    m_approvalLog = std::make_unique<ApprovalLog>(*m_store, *m_outbox);
     m_staff = std::make_unique<StaffSession>(*m_directory);
     m_approvals = std::make_unique<Approvals>(
         Approvals::Parts{*m_directory, *m_approvalLog, *m_staff, *m_notices});
@@ -117,6 +118,8 @@ void PosContext::buildSync()
     client.url = m_options.server;
     client.terminal = m_options.terminal;
     client.token = m_options.token;
+    client.certificateSha256 =
+        parseSha256Fingerprint(m_options.certificateSha256).value_or(QByteArray());
     m_client = std::make_unique<sync::Client>(*m_store, nullptr, client);
     QObject::connect(m_client.get(), &sync::Client::staffChanged, m_staff.get(),
                      &StaffSession::reload);

@@ -53,6 +53,8 @@ struct PosOptions
     QString receiptFolder;         // empty: "receipts" next to the store file
     QUrl server;   // the sync server, ws://host:port/; empty: none, every sale offline
     QString token; // this terminal's token for the server
+    // The server certificate's pinned SHA-256 fingerprint ("AB:12:…"); empty: system CAs.
+    QString certificateSha256;
     qint64 holdSeconds = 15 * 60; // how long the server holds a line's units unsold
     // The screen it shows: the POS counter, or the receiving dock (DockMain.qml).
     TerminalConfig::Mode mode = TerminalConfig::Mode::Pos;

@@ -86,7 +86,8 @@ int Client::Backoff::next()
 Client::Client(const LocalStore& store, Transport* transport, ClientOptions options,
                QObject* parent)
     : QObject(parent), m_store(store), m_outbox(store), m_catalog(store), m_replica(store),
-      m_transport(transport ? transport : new WebSocketTransport), m_options(std::move(options)),
+      m_transport(transport ? transport : new WebSocketTransport(options.certificateSha256)),
+      m_options(std::move(options)),
       m_ownClock(m_options.clock ? nullptr : std::make_unique<SystemClientClock>()),
       m_clock(m_options.clock ? m_options.clock : m_ownClock.get()),
       m_reconnectBackoff(*m_clock, m_options.backoffMinMs, m_options.backoffMaxMs),
@@ -446,7 +447,10 @@ void Client::onError(const ProtocolError& error)
                             "or the server."));
         return;
     }
-    if (m_link == Link::Hello && error.code != errorCode::unavailable) {
+    // unavailable and rate_limited (this address failed too many hellos, or the server is
+    // full): the server closes and we come back after a backoff.
+    if (m_link == Link::Hello && error.code != errorCode::unavailable &&
+        error.code != errorCode::rateLimited) {
         // The hello itself is wrong (a bad terminal id or token in the configuration): the
         // same hello again cannot help.
         halt(QStringLiteral("The server refused this terminal's hello: %1. Check the terminal "
@@ -455,7 +459,7 @@ void Client::onError(const ProtocolError& error)
         return;
     }
     if (m_link != Link::Ready)
-        return; // unavailable in answer to the hello: the server closes, we reconnect
+        return; // unavailable or rate_limited in answer to the hello: closed, we reconnect
     if (error.code == errorCode::sequenceGap) {
         dropPushHolding(error.seq);
         raise(Hold::ResendNow);

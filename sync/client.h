@@ -29,6 +29,9 @@ struct ClientOptions
     QUrl url;
     QString terminal;
     QString token;
+    // wss:// only: the server certificate's SHA-256 (32 bytes) the terminal pinned; empty: the
+    // system's certificate authorities decide (sync/websockettransport.h).
+    QByteArray certificateSha256;
     int batchSize = 200;    // mutations per push (at most maxMutationsPerPush)
     int window = 4;         // pushes sent and not yet answered (the server allows 64)
     int backoffMinMs = 250; // the first retry after a failure; doubles up to the max

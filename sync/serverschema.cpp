@@ -183,12 +183,33 @@ QStringList schemaVersion4(const SqlDialect& d)
     };
 }
 
+// Manager approvals sent by tills (`approval` mutations): one row per terminal and seq, so
+// each is recorded exactly once. at: the till's time; recorded_at: the server's; both ms since
+// the epoch.
+QStringList schemaApprovals(const SqlDialect& d)
+{
+    return {
+        QStringLiteral("CREATE TABLE approvals ("
+                       " terminal TEXT NOT NULL,"
+                       " seq BIGINT NOT NULL,"
+                       " mutation_id TEXT NOT NULL,"
+                       " at BIGINT NOT NULL,"
+                       " recorded_at BIGINT NOT NULL,"
+                       " action TEXT NOT NULL,"
+                       " staff TEXT NOT NULL,"
+                       " approver TEXT NOT NULL,"
+                       " detail TEXT NOT NULL,"
+                       " PRIMARY KEY (terminal, seq))%1")
+            .arg(d.keyedTableSuffix),
+    };
+}
+
 } // namespace
 
 QList<QStringList> serverMigrations(const SqlDialect& dialect)
 {
     return {schemaVersion1(dialect), schemaVersion2(dialect), schemaVersion3(dialect),
-            schemaVersion4(dialect)};
+            schemaVersion4(dialect), schemaApprovals(dialect)};
 }
 
 } // namespace stockline::sync

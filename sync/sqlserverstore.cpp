@@ -732,6 +732,21 @@ Result<QList<Delivery>> SqlServerStore::deliveries(bool withClosed)
     return result;
 }
 
+Result<QList<ApprovalRecord>> SqlServerStore::approvals()
+{
+    QSqlQuery q = newQuery();
+    if (!q.exec(QStringLiteral("SELECT terminal, seq, at, recorded_at, action, staff, approver,"
+                               " detail FROM approvals ORDER BY recorded_at, terminal, seq")))
+        return storageError(q, QStringLiteral("read approvals"));
+    QList<ApprovalRecord> result;
+    while (q.next())
+        result.append(ApprovalRecord{
+            q.value(0).toString(), q.value(1).toLongLong(), fromMs(q.value(2).toLongLong()),
+            fromMs(q.value(3).toLongLong()), q.value(4).toString(), q.value(5).toString(),
+            q.value(6).toString(), q.value(7).toString()});
+    return result;
+}
+
 Result<QList<Location>> SqlServerStore::locations()
 {
     QSqlQuery q = newQuery();

@@ -84,6 +84,7 @@ public:
     [[nodiscard]] Status importDeliveries(const QList<Delivery>& deliveries) override;
     [[nodiscard]] Result<QList<Delivery>> deliveries(bool withClosed) override;
     [[nodiscard]] Result<VerifyReport> verify() override;
+    [[nodiscard]] Result<QList<ApprovalRecord>> approvals() override;
     [[nodiscard]] Result<PairingCode>
     createPairingCode(const QString& terminal, const QDateTime& now, qint64 validSeconds) override;
     [[nodiscard]] Result<std::optional<Paired>> redeemPairingCode(const QString& code,

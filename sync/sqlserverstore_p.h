@@ -56,6 +56,7 @@ struct Applying
     Origin origin;
     MutationResult result;
     Change change;
+    QDateTime at;        // the mutation's own time, as the terminal gave it
     bool undone = false; // rolled back to its savepoint already
 
     void reject(const QString& code, const QString& message)
@@ -180,6 +181,7 @@ private:
     [[nodiscard]] Status apply(sqlstore::Applying& a, const CountMutation& m);
     [[nodiscard]] Status apply(sqlstore::Applying& a, const TransferMutation& m);
     [[nodiscard]] Status apply(sqlstore::Applying& a, const AdjustMutation& m);
+    [[nodiscard]] Status apply(sqlstore::Applying& a, const ApprovalMutation& m);
 
     [[nodiscard]] Result<qint64> consumeReservation(sqlstore::Applying& a, const SaleLine& line,
                                                     const QString& location);

@@ -457,6 +457,7 @@ Result<MutationResult> SqlServerStore::Writer::applyEntry(const TerminalState& t
     } else {
         const Mutation& m = entry.mutation.value();
         a.origin.kind = kindName(m.kind());
+        a.at = m.at;
         if (auto s = precheck(a, terminal, m); !s)
             return s.error();
         if (!a.rejected()) {
@@ -890,6 +891,20 @@ Status SqlServerStore::Writer::apply(Applying& a, const AdjustMutation& m)
     if (!taken)
         return taken.error();
     return *taken ? success() : rejectInsufficient(a, m.sku, m.location);
+}
+
+// Recorded once: the seq is applied once per terminal, and (terminal, seq) is the key.
+Status SqlServerStore::Writer::apply(Applying& a, const ApprovalMutation& m)
+{
+    QSqlQuery insert = m_store.newQuery();
+    if (!insert.prepare(QStringLiteral(
+            "INSERT INTO approvals (terminal, seq, mutation_id, at, recorded_at, action, staff,"
+            " approver, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")))
+        return storageError(insert, QStringLiteral("prepare recording an approval"));
+    return run(insert,
+               {a.origin.terminal, a.origin.seq, a.origin.mutationId, a.at.toMSecsSinceEpoch(),
+                m_now, m.action, m.staff, m.approver, m.detail},
+               QStringLiteral("record an approval"));
 }
 
 } // namespace stockline::sync

@@ -92,7 +92,7 @@ private Q_SLOTS:
         for (const char* command :
              {"serve", "location add", "terminal add", "terminal revoke", "catalog import",
               "stock import", "stock show", "shortage resolve", "verify", "delivery import",
-              "delivery list"})
+              "delivery list", "approvals list"})
             QTest::newRow(command) << QString::fromLatin1(command).split(u' ');
     }
 

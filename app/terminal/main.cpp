@@ -4,6 +4,7 @@
 
 #include "closequit.h"
 #include "enrolrun.h"
+#include "fingerprint.h"
 #include "measure.h"
 #include "poscontext.h"
 #include "qmlwindow.h"
@@ -94,6 +95,12 @@ struct Options
                                              "is held live and sales are sent as they happen. "
                                              "Needs --token-file."),
                               QStringLiteral("url")};
+    QCommandLineOption serverCertificate{
+        QStringLiteral("server-certificate"),
+        QStringLiteral("With a wss:// --server: the SHA-256 fingerprint of the server's own "
+                       "certificate (as `stockline-server tls fingerprint` prints it), trusted "
+                       "instead of the system's certificate authorities."),
+        QStringLiteral("sha256")};
     QCommandLineOption tokenFile{QStringLiteral("token-file"),
                                  QStringLiteral("The file holding this terminal's token (from "
                                                 "`stockline-server terminal add`), readable by "
@@ -122,8 +129,8 @@ struct Options
     {
         for (const QCommandLineOption* option :
              {&config, &store, &demo, &data, &terminal, &location, &mode, &overTolerance,
-              &storeName, &printer, &receipts, &server, &tokenFile, &measureStartup, &measureScans,
-              &selfTest, &screenshots})
+              &storeName, &printer, &receipts, &server, &serverCertificate, &tokenFile,
+              &measureStartup, &measureScans, &selfTest, &screenshots})
             parser.addOption(*option);
     }
 };
@@ -153,11 +160,21 @@ stockline::Status configureServer(const QCommandLineParser& parser, const Option
         return stockline::Error{QStringLiteral("--server"),
                                 QStringLiteral("give this terminal's token with --token-file "
                                                "PATH (a file only you can read)")};
+    const QString pin = parser.value(options.serverCertificate);
+    if (!pin.isEmpty() && !stockline::parseSha256Fingerprint(pin))
+        return stockline::Error{QStringLiteral("--server-certificate"),
+                                QStringLiteral("'%1' is not a SHA-256 fingerprint (64 hex digits, "
+                                               "in pairs separated by colons)")
+                                    .arg(pin)};
+    if (!pin.isEmpty() && url.scheme() != QLatin1String("wss"))
+        return stockline::Error{QStringLiteral("--server-certificate"),
+                                QStringLiteral("needs a wss:// --server")};
     const stockline::Result<QString> token =
         stockline::app::readTokenFile(parser.value(options.tokenFile));
     if (!token)
         return token.error();
     pos.server = url;
+    pos.certificateSha256 = pin;
     pos.token = *token;
     return stockline::success();
 }
@@ -258,6 +275,7 @@ int runConfigured(stockline::ui::PosOptions pos, const QCommandLineParser& parse
         pos.token = config->token;
         pos.mode = config->mode;
         pos.overTolerancePercent = config->overTolerancePercent;
+        pos.certificateSha256 = config->certificateSha256;
         pos.setupChangeable = true;
         pos.storePath = parser.isSet(options.store)
                             ? parser.value(options.store)

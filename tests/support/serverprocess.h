@@ -37,6 +37,9 @@ public:
     // Adds the sample store's people (staff.csv), each PIN on stdin as an IT person would.
     [[nodiscard]] bool addSampleStaff() const;
 
+    // Options added to every later `serve` (limits, --tls-cert/--tls-key); with TLS, url()
+    // is wss://.
+    void setServeArguments(const QStringList& arguments) { m_serveArguments = arguments; }
     // Starts `serve` on 127.0.0.1 with a free port (or `port`), waits until it listens.
     [[nodiscard]] bool start(quint16 port = 0);
     void kill();     // SIGKILL, as a power cut would
@@ -60,4 +63,6 @@ private:
     std::unique_ptr<QProcess> m_process;
     quint16 m_port = 0;
     QByteArray m_output;
+    QStringList m_serveArguments;
+    bool m_secure = false;
 };
