@@ -174,9 +174,23 @@ private Q_SLOTS:
         QVERIFY(m_pos->context().approvals().pending());
         QCOMPARE(pending().size(), 0); // nothing sent before the manager approves
         QVERIFY(fixtures::approve(m_pos->context()));
+        // The receipt, and the approval for the server's record of manager actions.
         const QList<OutboxEntry> queued = pending();
-        QCOMPARE(queued.size(), 1);
-        QCOMPARE(queued.first().payload.value(QLatin1String("over")).toBool(), true);
+        QCOMPARE(queued.size(), 2);
+        const auto kindOf = [](const OutboxEntry& e) {
+            return e.payload.value(QLatin1String("kind")).toString();
+        };
+        const auto receipt = std::find_if(queued.begin(), queued.end(), [&](const OutboxEntry& e) {
+            return kindOf(e) == QLatin1String("receive");
+        });
+        QVERIFY(receipt != queued.end());
+        QCOMPARE(receipt->payload.value(QLatin1String("over")).toBool(), true);
+        const auto approval = std::find_if(queued.begin(), queued.end(), [&](const OutboxEntry& e) {
+            return kindOf(e) == QLatin1String("approval");
+        });
+        QVERIFY(approval != queued.end());
+        QCOMPARE(approval->payload.value(QLatin1String("action")).toString(),
+                 QStringLiteral("over_expected"));
         const auto log = m_pos->context().approvalLog().all();
         QVERIFY(log);
         QCOMPARE(log->last().kind, Approval::Kind::OverExpected);
