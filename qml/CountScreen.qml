@@ -54,7 +54,7 @@ Item {
             Layout.fillWidth: true
             spacing: Theme.spacing
             Label { text: qsTr("Count at") }
-            ComboBox {
+            ChoiceBox {
                 id: location
                 objectName: "countLocation"
                 focusPolicy: Qt.NoFocus

@@ -111,7 +111,7 @@ Item {
             Layout.fillWidth: true
             spacing: Theme.spacing
             Label { text: qsTr("Without a delivery, into") }
-            ComboBox {
+            ChoiceBox {
                 id: blindLocation
                 objectName: "blindLocation"
                 focusPolicy: Qt.NoFocus

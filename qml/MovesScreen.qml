@@ -66,7 +66,7 @@ Item {
                     KeyNavigation.tab: transferQty
                 }
                 Label { text: qsTr("From") }
-                ComboBox {
+                ChoiceBox {
                     id: from
                     objectName: "transferFrom"
                     focusPolicy: Qt.NoFocus
@@ -76,7 +76,7 @@ Item {
                     Layout.fillWidth: true
                 }
                 Label { text: qsTr("To") }
-                ComboBox {
+                ChoiceBox {
                     id: to
                     objectName: "transferTo"
                     focusPolicy: Qt.NoFocus
@@ -126,7 +126,7 @@ Item {
                     KeyNavigation.tab: adjustQty
                 }
                 Label { text: qsTr("At") }
-                ComboBox {
+                ChoiceBox {
                     id: adjustLocation
                     objectName: "adjustLocation"
                     focusPolicy: Qt.NoFocus
@@ -136,7 +136,7 @@ Item {
                     Layout.fillWidth: true
                 }
                 Label { text: qsTr("Why") }
-                ComboBox {
+                ChoiceBox {
                     id: reason
                     objectName: "adjustReason"
                     focusPolicy: Qt.NoFocus
