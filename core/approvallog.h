@@ -15,7 +15,14 @@ class LocalStore;
 // next to the sales it touched.
 struct Approval
 {
-    enum class Kind { PriceOverride, Discount, VoidAfterPayment, Refund, TerminalSetup };
+    enum class Kind {
+        PriceOverride,
+        Discount,
+        VoidAfterPayment,
+        Refund,
+        TerminalSetup,
+        ShortageResolution,
+    };
 
     Kind kind = Kind::PriceOverride;
     QString detail;      // what was approved, in the clerk's words: "Milk 1 L: 4.49 → 3.99"

@@ -32,11 +32,13 @@ namespace stockline {
 //   exclude tax, which only the catalog knows, and cash change is a negative payment.
 // - count: counted 0..maxQuantity; transfer: `to` must differ from `from` (the error names
 //   "to"); adjust: `reason` must not be blank.
+// - resolve: `resolution` is "recount" or "loss"; `counted` and `expectedVersion` are required
+//   for a recount and must be absent for a loss; `staff` and `approvedBy` must not be blank.
 
 namespace {
 
-constexpr std::array<const char*, 8> kindNames{"reserve", "release", "sale",     "return",
-                                               "receive", "count",   "transfer", "adjust"};
+constexpr std::array<const char*, 9> kindNames{"reserve", "release",  "sale",   "return", "receive",
+                                               "count",   "transfer", "adjust", "resolve"};
 static_assert(std::variant_size_v<MutationBody> == kindNames.size(),
               "every MutationBody alternative needs a wire name, in MutationKind order");
 
@@ -244,6 +246,21 @@ Problem checkBody(const AdjustMutation& m)
                     checkDelta(m.delta), checkRequiredText(key("reason"), m.reason)});
 }
 
+Problem checkRecountFields(const ResolveMutation& m)
+{
+    if (m.resolution == ResolveMutation::Resolution::Loss)
+        return std::nullopt;
+    return firstOf({checkRange(key("counted"), m.counted, 0, maxQuantity),
+                    checkRange(key("expectedVersion"), m.expectedVersion, 0, maxWireInteger)});
+}
+
+Problem checkBody(const ResolveMutation& m)
+{
+    return firstOf({checkRange(key("shortage"), m.shortage, 1, maxWireInteger),
+                    checkRecountFields(m), checkRequiredText(key("staff"), m.staff),
+                    checkRequiredText(key("approvedBy"), m.approvedBy)});
+}
+
 Problem checkTime(const QDateTime& at)
 {
     if (at.isValid())
@@ -362,6 +379,18 @@ void writeBody(JsonWriter& w, const AdjustMutation& m)
     w.string(L("reason"), m.reason);
 }
 
+void writeBody(JsonWriter& w, const ResolveMutation& m)
+{
+    w.integer(L("shortage"), m.shortage);
+    w.string(L("resolution"), resolutionName(m.resolution));
+    if (m.resolution == ResolveMutation::Resolution::Recount) {
+        w.integer(L("counted"), m.counted);
+        w.integer(L("expectedVersion"), m.expectedVersion);
+    }
+    w.string(L("staff"), m.staff);
+    w.string(L("approvedBy"), m.approvedBy);
+}
+
 // ---------------------------------------------------------------------------------------------
 // fromJson()
 
@@ -394,6 +423,12 @@ public:
     }
 
     [[nodiscard]] bool failed() const { return m_problem.has_value(); }
+    // Keeps the first problem only, like every read.
+    void fail(const char* name, QString message)
+    {
+        if (!m_problem)
+            m_problem = Error{m_prefix + key(name), std::move(message)};
+    }
 
     [[nodiscard]] QString string(const char* name) { return text(name, Presence::Required); }
     [[nodiscard]] QString optionalString(const char* name)
@@ -516,12 +551,6 @@ private:
         return value.toString();
     }
 
-    void fail(const char* name, QString message)
-    {
-        if (!m_problem)
-            m_problem = Error{m_prefix + key(name), std::move(message)};
-    }
-
     // Tag-dispatched so list<Entry>() can name the reader of its entry type.
     static SaleLine readEntry(Reader& r, std::type_identity<SaleLine>)
     {
@@ -639,6 +668,23 @@ AdjustMutation readAdjust(Reader& r)
     return m;
 }
 
+ResolveMutation readResolve(Reader& r)
+{
+    ResolveMutation m;
+    m.shortage = r.integer("shortage");
+    const QString resolution = r.string("resolution");
+    if (resolution == resolutionName(ResolveMutation::Resolution::Recount)) {
+        m.resolution = ResolveMutation::Resolution::Recount;
+        m.counted = r.integer("counted");
+        m.expectedVersion = r.integer("expectedVersion");
+    } else if (resolution != resolutionName(ResolveMutation::Resolution::Loss) && !r.failed()) {
+        r.fail("resolution", QStringLiteral("must be recount or loss"));
+    }
+    m.staff = r.string("staff");
+    m.approvedBy = r.string("approvedBy");
+    return m;
+}
+
 MutationBody readBody(MutationKind kind, Reader& r)
 {
     switch (kind) {
@@ -658,6 +704,8 @@ MutationBody readBody(MutationKind kind, Reader& r)
         return readTransfer(r);
     case MutationKind::Adjust:
         return readAdjust(r);
+    case MutationKind::Resolve:
+        return readResolve(r);
     }
     Q_UNREACHABLE();
     return {};
@@ -673,12 +721,18 @@ std::optional<MutationKind> readKind(Reader& r, Problem& problem)
     if (!kind) {
         problem =
             Error{key("kind"), QStringLiteral("must be one of reserve, release, sale, return, "
-                                              "receive, count, transfer, adjust")};
+                                              "receive, count, transfer, adjust, resolve")};
     }
     return kind;
 }
 
 } // namespace
+
+QString resolutionName(ResolveMutation::Resolution resolution)
+{
+    return resolution == ResolveMutation::Resolution::Recount ? QStringLiteral("recount")
+                                                              : QStringLiteral("loss");
+}
 
 QString kindName(MutationKind kind)
 {

@@ -129,10 +129,40 @@ struct AdjustMutation
     friend bool operator==(const AdjustMutation&, const AdjustMutation&) = default;
 };
 
-enum class MutationKind { Reserve, Release, Sale, Return, Receive, Count, Transfer, Adjust };
+// Extension: a manager resolves a shortage exception (an offline sale that stock could not
+// cover) by a recount of the level (`counted`, with the level's version as the counter saw it)
+// or by accepting the loss. `staff` is who resolved it, `approvedBy` the manager who approved.
+struct ResolveMutation
+{
+    enum class Resolution { Recount, Loss };
 
-using MutationBody = std::variant<ReserveMutation, ReleaseMutation, SaleMutation, ReturnMutation,
-                                  ReceiveMutation, CountMutation, TransferMutation, AdjustMutation>;
+    qint64 shortage = 0; // the shortage exception's id
+    Resolution resolution = Resolution::Loss;
+    qint64 counted = 0;         // recount only: units on the shelf
+    qint64 expectedVersion = 0; // recount only
+    QString staff;
+    QString approvedBy;
+
+    friend bool operator==(const ResolveMutation&, const ResolveMutation&) = default;
+};
+
+[[nodiscard]] QString resolutionName(ResolveMutation::Resolution resolution);
+
+enum class MutationKind {
+    Reserve,
+    Release,
+    Sale,
+    Return,
+    Receive,
+    Count,
+    Transfer,
+    Adjust,
+    Resolve
+};
+
+using MutationBody =
+    std::variant<ReserveMutation, ReleaseMutation, SaleMutation, ReturnMutation, ReceiveMutation,
+                 CountMutation, TransferMutation, AdjustMutation, ResolveMutation>;
 
 // One entry of a terminal's stream: what it asks the server to do, numbered per terminal.
 struct Mutation

@@ -180,12 +180,25 @@ QStringList schemaVersion4(const SqlDialect& d)
     };
 }
 
+// 5: per-SKU history (`history`): the ledger of one SKU, newest first, without a full scan.
+QStringList schemaVersion5(const SqlDialect&)
+{
+    return {QStringLiteral("CREATE INDEX ledger_sku ON ledger (sku, id)")};
+}
+
+// 6: each product's reorder point (the catalog's reorderPoint, products.csv reorder_point).
+QStringList schemaVersion6(const SqlDialect&)
+{
+    return {
+        QStringLiteral("ALTER TABLE products ADD COLUMN reorder_point BIGINT NOT NULL DEFAULT 0")};
+}
+
 } // namespace
 
 QList<QStringList> serverMigrations(const SqlDialect& dialect)
 {
     return {schemaVersion1(dialect), schemaVersion2(dialect), schemaVersion3(dialect),
-            schemaVersion4(dialect)};
+            schemaVersion4(dialect), schemaVersion5(dialect), schemaVersion6(dialect)};
 }
 
 } // namespace stockline::sync

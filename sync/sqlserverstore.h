@@ -43,8 +43,9 @@ struct SqlStoreConfig
 // - An offline sale of an unknown SKU or at an unknown location is still rejected (there is
 //   no level to take from); only stock shortfalls become shortage exceptions.
 // - Ledger rows: one per level change with both deltas, plus zero-delta audit rows for
-//   shortages (kind "sale") and their resolution ("resolve"). Server-made rows (expiry,
-//   imports, resolutions) have an empty terminal and mutation id and seq 0.
+//   shortages (kind "sale") and their resolution ("resolve", by a `resolve` mutation or the
+//   CLI). Server-made rows (expiry, imports, resolutions from the CLI) have an empty terminal
+//   and mutation id and seq 0.
 // - importStock adds to what is there (it books receipts); addLocation of an existing ID
 //   renames it, so set-up scripts can run twice.
 // - A stored result that cannot be read back answers the replay with `unavailable` for that
@@ -87,6 +88,7 @@ public:
     [[nodiscard]] Result<Levels> levelsSince(qint64 cursor) override;
     [[nodiscard]] Result<CatalogUpdate> catalogSince(qint64 cursor) override;
     [[nodiscard]] Result<qint64> currentCursor() override;
+    [[nodiscard]] Result<HistoryReply> history(const HistoryRequest& request) override;
 
     [[nodiscard]] Result<BatchOutcome> applyBatch(const QList<PushRequest>& pushes,
                                                   const QDateTime& now) override;
@@ -103,6 +105,7 @@ private:
     [[nodiscard]] Status migrate();
     [[nodiscard]] Status prepareStatements();
     [[nodiscard]] Result<VerifyReport> verifyChecks();
+    [[nodiscard]] Status readHistory(const HistoryRequest& request, HistoryReply& reply);
     // A statement for the paths that are not hot (administration, sessions, verify).
     [[nodiscard]] QSqlQuery newQuery() const;
     // Rows changed after `cursor` (all of them when it is 0 or ahead of ours) appended to
