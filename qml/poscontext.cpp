@@ -16,6 +16,7 @@
 #include "staffdirectory.h"
 #include "staffsession.h"
 #include "stockreplica.h"
+#include "stockviews.h"
 #include "storecsv.h"
 #include "tillsync.h"
 #include "transport.h"
@@ -36,6 +37,7 @@ Result<std::unique_ptr<PosContext>> PosContext::open(const PosOptions& options)
 PosContext::~PosContext()
 {
     // The client and its wiring go first: they point at the till and the store.
+    m_stock.reset();
     m_tillSync.reset();
     m_client.reset();
     // Singletons point here: clear them so a later engine fails loudly, not on freed memory.
@@ -44,6 +46,7 @@ PosContext::~PosContext()
         NoticesForeign::instance = nullptr;
         CashDrawerForeign::instance = nullptr;
         SyncForeign::instance = nullptr;
+        StockForeign::instance = nullptr;
     }
 }
 
@@ -101,6 +104,9 @@ Status PosContext::build(const PosOptions& options)
     m_drawer->setStaff(m_staff->name());
     if (!options.server.isEmpty())
         buildSync();
+    m_stock = std::make_unique<StockViews>(StockViews::Parts{*m_store, *m_catalog, *m_replica,
+                                                             *m_outbox, m_client.get(),
+                                                             *m_approvals, *m_staff, *m_notices});
     return success();
 }
 
@@ -158,6 +164,7 @@ void PosContext::exposeToQml()
     NoticesForeign::instance = m_notices.get();
     CashDrawerForeign::instance = m_drawer.get();
     SyncForeign::instance = m_sync.get();
+    StockForeign::instance = m_stock.get();
 }
 
 } // namespace stockline::ui

@@ -31,6 +31,7 @@ class CashDrawer;
 class Notices;
 class ReceiptPrinter;
 class StaffSession;
+class StockViews;
 class SyncStatus;
 class Till;
 class TillSync;
@@ -82,6 +83,7 @@ public:
     [[nodiscard]] SaleJournal& journal() { return *m_journal; }
     [[nodiscard]] ReturnJournal& returns() { return *m_returns; }
     [[nodiscard]] StockReplica& replica() { return *m_replica; }
+    [[nodiscard]] StockViews& stock() { return *m_stock; }
     [[nodiscard]] const PosOptions& options() const { return m_options; }
     // The sync client, or nullptr when no server is configured.
     [[nodiscard]] sync::Client* client() { return m_client.get(); }
@@ -113,6 +115,7 @@ private:
     std::unique_ptr<CashDrawer> m_drawer;
     std::unique_ptr<sync::Client> m_client;
     std::unique_ptr<TillSync> m_tillSync;
+    std::unique_ptr<StockViews> m_stock;
 };
 
 } // namespace stockline::ui
