@@ -19,9 +19,9 @@ Item {
 
     function refocus() { exceptionView.forceActiveFocus() }
     function askRecount() {
-        const item = exceptionView.currentItem
-        if (item && exceptions.canResolve)
-            countDialog.ask(qsTr("Recount %1 at %2").arg(item.name).arg(item.location),
+        const row = exceptionView.currentIndex
+        if (row >= 0 && exceptions.canResolve)
+            countDialog.ask(qsTr("Recount %1").arg(exceptions.titleAt(row)),
                             qsTr("How many are on the shelf now? A whole number"), "")
     }
     function acceptLoss() {

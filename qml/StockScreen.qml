@@ -23,9 +23,9 @@ Item {
         levels.location = all[(all.indexOf(levels.location) + 1) % all.length]
     }
     function showHistory() {
-        const item = stockView.currentItem
-        if (item)
-            Stock.history.load(item.sku, item.location)
+        const row = stockView.currentIndex
+        if (row >= 0)
+            Stock.history.load(levels.skuAt(row), levels.locationAt(row))
     }
 
     onVisibleChanged: if (visible) { levels.reload(); refocus() }

@@ -93,6 +93,15 @@ void ExceptionsModel::setShortages(const QList<sync::Shortage>& shortages)
     Q_EMIT canResolveChanged();
 }
 
+QString ExceptionsModel::titleAt(int row) const
+{
+    const QModelIndex shown = index(row);
+    if (!shown.isValid())
+        return {};
+    return tr("%1 at %2")
+        .arg(data(shown, NameRole).toString(), data(shown, LocationRole).toString());
+}
+
 qint64 ExceptionsModel::levelVersion(int row) const
 {
     if (row < 0 || row >= count())

@@ -81,6 +81,8 @@ public:
     // when it was not sent (refused, or waiting for approval).
     Q_INVOKABLE bool resolveLoss(int row);
     Q_INVOKABLE bool resolveRecount(int row, int counted);
+    // "Meadow Gold Oat drink 1 l at store-1", for the recount's question.
+    Q_INVOKABLE QString titleAt(int row) const;
     // The level's version the replica holds, which a recount is made against.
     Q_INVOKABLE qint64 levelVersion(int row) const;
 

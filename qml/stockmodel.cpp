@@ -304,6 +304,16 @@ int StockModel::rowOf(const QString& sku, const QString& location) const
     return m_visibleIndex.value(static_cast<int>(*it), -1);
 }
 
+QString StockModel::skuAt(int row) const
+{
+    return data(index(row), SkuRole).toString();
+}
+
+QString StockModel::locationAt(int row) const
+{
+    return data(index(row), LocationRole).toString();
+}
+
 void StockModel::setError(const QString& error)
 {
     if (error == m_error)

@@ -88,6 +88,9 @@ public:
     void applyLevels(const QList<StockLevel>& levels);
     // The row of `sku` at `location` in the current view, or -1.
     Q_INVOKABLE int rowOf(const QString& sku, const QString& location) const;
+    // The SKU and location of a row in the current view; empty when there is no such row.
+    Q_INVOKABLE QString skuAt(int row) const;
+    Q_INVOKABLE QString locationAt(int row) const;
 
 Q_SIGNALS:
     void filterChanged();

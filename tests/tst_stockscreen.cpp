@@ -9,6 +9,7 @@
 #include "posfixture.h"
 #include "serverprocess.h"
 #include "stockmodel.h"
+#include "stockreplica.h"
 #include "stockviews.h"
 #include "syncstatus.h"
 #include "wireclient.h"
@@ -214,6 +215,37 @@ private Q_SLOTS:
         QTRY_COMPARE(item("exceptionView")->property("count").toInt(), 0);
         const auto shown = m_server->admin({u"stock"_s, u"show"_s, u"--sku"_s, oatDrink});
         QVERIFY(shown.out.contains("open shortage exceptions: 0"));
+        QCOMPARE(m_server->admin({u"verify"_s}).exitCode, 0);
+    }
+
+    void aRecountResolvesAShortageAndSetsTheLevel()
+    {
+        WireClient other;
+        QVERIFY(other.open(m_server->url()));
+        QVERIFY(!other.hello(u"POS-01"_s, m_posToken).isEmpty());
+        other.push(
+            QJsonArray{WireClient::sale(1, u"S-OFF"_s, u"store-1"_s,
+                                        QJsonArray{WireClient::saleLine(oatDrink, 3, 199)}, true)});
+        QCOMPARE(other.takeResults(1).size(), 1);
+        ExceptionsModel& exceptions = *m_context->stock().exceptions();
+        QTRY_COMPARE_WITH_TIMEOUT(exceptions.count(), 1, syncTimeoutMs);
+        // The recount is made against the level the till holds: the sale's, version 2.
+        QTRY_COMPARE_WITH_TIMEOUT(exceptions.levelVersion(0), 2, syncTimeoutMs);
+
+        QTest::keyClick(m_window, Qt::Key_E, Qt::ControlModifier);
+        QTRY_COMPARE(screen(), u"exceptions"_s);
+        QTest::keyClick(m_window, Qt::Key_F2);
+        QTRY_VERIFY(opened("countDialog"));
+        type(u"5"_s);
+        QTest::keyClick(m_window, Qt::Key_Return);
+        QTRY_VERIFY(opened("approvalDialog"));
+        type(fixtures::managerPin);
+        QTest::keyClick(m_window, Qt::Key_Return);
+        QTRY_COMPARE_WITH_TIMEOUT(exceptions.count(), 0, syncTimeoutMs);
+        const auto shown = m_server->admin({u"stock"_s, u"show"_s, u"--sku"_s, oatDrink});
+        QVERIFY2(shown.out.contains("store-1"), shown.out.constData());
+        QTRY_COMPARE_WITH_TIMEOUT(
+            m_context->replica().level(oatDrink, u"store-1"_s)->value().onHand, 5, syncTimeoutMs);
         QCOMPARE(m_server->admin({u"verify"_s}).exitCode, 0);
     }
 
