@@ -3,6 +3,7 @@
 #include "isotime.h"
 #include "localstore.h"
 #include "mutation.h"
+#include "outbox.h"
 
 #include <array>
 #include <utility>
@@ -17,6 +18,7 @@ constexpr std::array kinds{
     std::pair{Approval::Kind::VoidAfterPayment, QLatin1StringView("void_after_payment")},
     std::pair{Approval::Kind::Refund, QLatin1StringView("refund")},
     std::pair{Approval::Kind::TerminalSetup, QLatin1StringView("terminal_setup")},
+    std::pair{Approval::Kind::OverExpected, QLatin1StringView("over_expected")},
     std::pair{Approval::Kind::ShortageResolution, QLatin1StringView("shortage_resolution")},
 };
 
@@ -41,7 +43,9 @@ QString Approval::kindName(Kind kind)
     return {};
 }
 
-ApprovalLog::ApprovalLog(const LocalStore& store) : m_store(store) {}
+ApprovalLog::ApprovalLog(const LocalStore& store, Outbox& outbox) : m_store(store), m_outbox(outbox)
+{
+}
 
 Result<Approval> ApprovalLog::record(const Approval& approval)
 {
@@ -54,6 +58,9 @@ Result<Approval> ApprovalLog::record(const Approval& approval)
     }
     Approval recorded = approval;
     recorded.at = QDateTime::currentDateTimeUtc();
+    Transaction tx(m_store);
+    if (!tx.isOpen())
+        return tx.status().error();
     QSqlQuery insert = m_store.prepare(
         QStringLiteral("INSERT INTO approvals (at, kind, detail, requested_by, approved_by)"
                        " VALUES (?, ?, ?, ?, ?)"));
@@ -63,6 +70,14 @@ Result<Approval> ApprovalLog::record(const Approval& approval)
         insert.addBindValue(value);
     if (!insert.exec())
         return LocalStore::sqlError(insert, QStringLiteral("record a manager approval"));
+    Mutation sent;
+    sent.at = recorded.at;
+    sent.body = ApprovalMutation{Approval::kindName(recorded.kind), recorded.requestedBy,
+                                 recorded.approvedBy, recorded.detail};
+    if (const Result<Mutation> appended = m_outbox.append(tx, sent); !appended)
+        return appended.error();
+    if (const Status committed = tx.commit(); !committed)
+        return committed.error();
     return recorded;
 }
 

@@ -10,6 +10,7 @@
 namespace stockline {
 
 class LocalStore;
+class Outbox;
 
 // What a manager approved at this till, and for whom: kept on the terminal as an audit trail
 // next to the sales it touched.
@@ -21,7 +22,8 @@ struct Approval
         VoidAfterPayment,
         Refund,
         TerminalSetup,
-        ShortageResolution,
+        OverExpected,       // receiving more than a delivery expects, beyond the dock's tolerance
+        ShortageResolution, // closing a shortage exception by a recount or as a loss
     };
 
     Kind kind = Kind::PriceOverride;
@@ -35,20 +37,24 @@ struct Approval
     friend bool operator==(const Approval&, const Approval&) = default;
 };
 
-// The terminal's record of manager approvals (table `approvals`, schema 4), newest last.
+// The terminal's record of manager approvals (table `approvals`), newest last. Each
+// is also sent to the server (an `approval` mutation in the outbox, written in the same
+// transaction), which keeps it with the terminal's other records.
 //
 // Threading: the thread that opened the store.
 class ApprovalLog
 {
 public:
-    explicit ApprovalLog(const LocalStore& store);
+    ApprovalLog(const LocalStore& store, Outbox& outbox);
 
-    // Stores the approval, timed now; errors name the field that is wrong.
+    // Stores the approval, timed now, and its outbox entry, both or neither; errors name the
+    // field that is wrong.
     [[nodiscard]] Result<Approval> record(const Approval& approval);
     [[nodiscard]] Result<QList<Approval>> all() const;
 
 private:
     const LocalStore& m_store;
+    Outbox& m_outbox;
 };
 
 } // namespace stockline

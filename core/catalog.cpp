@@ -198,6 +198,24 @@ Result<std::optional<Product>> Catalog::bySku(QStringView sku) const
                  QStringLiteral("find a product by SKU"), {sku.toString()});
 }
 
+Result<QList<Product>> Catalog::withSkuPrefix(QStringView prefix, int limit) const
+{
+    // substr, not LIKE: '_' is a LIKE wildcard and a valid SKU character.
+    QSqlQuery query = m_store.prepare(
+        QStringLiteral("SELECT %1 FROM products AS p WHERE p.active"
+                       " AND substr(p.sku, 1, ?) = ? COLLATE NOCASE ORDER BY p.sku LIMIT ?")
+            .arg(productColumns));
+    for (const QVariant& value :
+         {QVariant(prefix.size()), QVariant(prefix.toString()), QVariant(std::max(limit, 0))})
+        query.addBindValue(value);
+    if (!query.exec())
+        return LocalStore::sqlError(query, QStringLiteral("list products by SKU prefix"));
+    QList<Product> found;
+    while (query.next())
+        found.append(sqlrows::product(query));
+    return found;
+}
+
 Result<std::optional<Product>> Catalog::byBarcode(QStringView code) const
 {
     if (code.isEmpty()) // products without a barcode store ''

@@ -41,6 +41,9 @@ public:
     // price- or weight-embedded codes to their lookup code first (Barcode::parse). Should two
     // SKUs share a code, an active one wins, then the first SKU.
     [[nodiscard]] Result<std::optional<Product>> byBarcode(QStringView code) const;
+    // Active products whose SKU starts with `prefix` (ignoring case), by SKU, at most `limit`:
+    // a shelf or a department to count ("DAI-" is the dairy shelf).
+    [[nodiscard]] Result<QList<Product>> withSkuPrefix(QStringView prefix, int limit) const;
     // All products, active or not.
     [[nodiscard]] Result<qint64> count() const;
 

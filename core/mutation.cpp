@@ -32,13 +32,16 @@ namespace stockline {
 //   exclude tax, which only the catalog knows, and cash change is a negative payment.
 // - count: counted 0..maxQuantity; transfer: `to` must differ from `from` (the error names
 //   "to"); adjust: `reason` must not be blank.
+// - approval: `action` is one of approvalActions; `staff`, `approver` and `detail` are
+//   required text.
 // - resolve: `resolution` is "recount" or "loss"; `counted` and `expectedVersion` are required
 //   for a recount and must be absent for a loss; `staff` and `approvedBy` must not be blank.
 
 namespace {
 
-constexpr std::array<const char*, 9> kindNames{"reserve", "release",  "sale",   "return", "receive",
-                                               "count",   "transfer", "adjust", "resolve"};
+constexpr std::array<const char*, 10> kindNames{"reserve",  "release", "sale",     "return",
+                                                "receive",  "count",   "transfer", "adjust",
+                                                "approval", "resolve"};
 static_assert(std::variant_size_v<MutationBody> == kindNames.size(),
               "every MutationBody alternative needs a wire name, in MutationKind order");
 
@@ -177,6 +180,24 @@ Problem checkReservationsDistinct(const QList<SaleLine>& lines)
     return std::nullopt;
 }
 
+// The lines' total (qty × price) stays within maxMoneyMinor, so that no sum of a sale's money
+// can overflow anywhere it is added up. Lines out of range are left to checkList.
+Problem checkSaleTotal(const QList<SaleLine>& lines)
+{
+    qint64 total = 0;
+    for (const SaleLine& line : lines) {
+        if (line.qty < 1 || line.qty > maxQuantity || line.price.minor() < 0 ||
+            line.price.minor() > maxMoneyMinor)
+            return std::nullopt;
+        total += line.qty * line.price.minor(); // at most 10^17 each: no overflow
+        if (total > maxMoneyMinor)
+            return Error{key("lines"),
+                         QStringLiteral("add up to more than %1 (qty × price, in minor units)")
+                             .arg(maxMoneyMinor)};
+    }
+    return std::nullopt;
+}
+
 Problem checkBody(const ReserveMutation& m)
 {
     return firstOf({checkId(key("reservation"), m.reservation), checkId(key("sku"), m.sku),
@@ -193,7 +214,8 @@ Problem checkBody(const SaleMutation& m)
 {
     return firstOf({checkId(key("sale"), m.sale), checkId(key("location"), m.location),
                     checkList("lines", m.lines, 1), checkReservationsDistinct(m.lines),
-                    checkList("payments", m.payments, 0), checkText(key("staff"), m.staff)});
+                    checkSaleTotal(m.lines), checkList("payments", m.payments, 0),
+                    checkText(key("staff"), m.staff)});
 }
 
 Problem checkBody(const ReturnMutation& m)
@@ -244,6 +266,22 @@ Problem checkBody(const AdjustMutation& m)
 {
     return firstOf({checkId(key("sku"), m.sku), checkId(key("location"), m.location),
                     checkDelta(m.delta), checkRequiredText(key("reason"), m.reason)});
+}
+
+Problem checkBody(const ApprovalMutation& m)
+{
+    const bool known =
+        std::any_of(approvalActions.begin(), approvalActions.end(),
+                    [&](const char* name) { return m.action == QLatin1String(name); });
+    if (!known) {
+        QStringList names;
+        for (const char* name : approvalActions)
+            names.append(QLatin1String(name));
+        return Error{key("action"), QStringLiteral("must be one of %1").arg(names.join(u", "))};
+    }
+    return firstOf({checkRequiredText(key("staff"), m.staff),
+                    checkRequiredText(key("approver"), m.approver),
+                    checkRequiredText(key("detail"), m.detail)});
 }
 
 Problem checkRecountFields(const ResolveMutation& m)
@@ -377,6 +415,14 @@ void writeBody(JsonWriter& w, const AdjustMutation& m)
     w.string(L("location"), m.location);
     w.integer(L("delta"), m.delta);
     w.string(L("reason"), m.reason);
+}
+
+void writeBody(JsonWriter& w, const ApprovalMutation& m)
+{
+    w.string(L("action"), m.action);
+    w.string(L("staff"), m.staff);
+    w.string(L("approver"), m.approver);
+    w.string(L("detail"), m.detail);
 }
 
 void writeBody(JsonWriter& w, const ResolveMutation& m)
@@ -668,6 +714,16 @@ AdjustMutation readAdjust(Reader& r)
     return m;
 }
 
+ApprovalMutation readApproval(Reader& r)
+{
+    ApprovalMutation m;
+    m.action = r.string("action");
+    m.staff = r.string("staff");
+    m.approver = r.string("approver");
+    m.detail = r.string("detail");
+    return m;
+}
+
 ResolveMutation readResolve(Reader& r)
 {
     ResolveMutation m;
@@ -704,6 +760,8 @@ MutationBody readBody(MutationKind kind, Reader& r)
         return readTransfer(r);
     case MutationKind::Adjust:
         return readAdjust(r);
+    case MutationKind::Approval:
+        return readApproval(r);
     case MutationKind::Resolve:
         return readResolve(r);
     }
@@ -721,7 +779,8 @@ std::optional<MutationKind> readKind(Reader& r, Problem& problem)
     if (!kind) {
         problem =
             Error{key("kind"), QStringLiteral("must be one of reserve, release, sale, return, "
-                                              "receive, count, transfer, adjust, resolve")};
+                                              "receive, count, transfer, adjust, approval, "
+                                              "resolve")};
     }
     return kind;
 }

@@ -7,6 +7,7 @@
 #include <QJsonObject>
 #include <QList>
 #include <QString>
+#include <array>
 #include <optional>
 #include <variant>
 
@@ -129,6 +130,22 @@ struct AdjustMutation
     friend bool operator==(const AdjustMutation&, const AdjustMutation&) = default;
 };
 
+// A manager's approval at a till (extension): recorded by the server with the terminal and
+// seq, for the audit trail; it changes no stock.
+struct ApprovalMutation
+{
+    QString action;   // one of approvalActions
+    QString staff;    // who asked: the person signed in at the till
+    QString approver; // the manager who approved
+    QString detail;   // what was approved, in the clerk's words: "Milk 1 L: 4.49 → 3.99"
+
+    friend bool operator==(const ApprovalMutation&, const ApprovalMutation&) = default;
+};
+
+inline constexpr std::array<const char*, 7> approvalActions{
+    "price_override", "discount",      "void_after_payment", "refund",
+    "terminal_setup", "over_expected", "shortage_resolution"};
+
 // Extension: a manager resolves a shortage exception (an offline sale that stock could not
 // cover) by a recount of the level (`counted`, with the level's version as the counter saw it)
 // or by accepting the loss. `staff` is who resolved it, `approvedBy` the manager who approved.
@@ -157,12 +174,13 @@ enum class MutationKind {
     Count,
     Transfer,
     Adjust,
+    Approval,
     Resolve
 };
 
-using MutationBody =
-    std::variant<ReserveMutation, ReleaseMutation, SaleMutation, ReturnMutation, ReceiveMutation,
-                 CountMutation, TransferMutation, AdjustMutation, ResolveMutation>;
+using MutationBody = std::variant<ReserveMutation, ReleaseMutation, SaleMutation, ReturnMutation,
+                                  ReceiveMutation, CountMutation, TransferMutation, AdjustMutation,
+                                  ApprovalMutation, ResolveMutation>;
 
 // One entry of a terminal's stream: what it asks the server to do, numbered per terminal.
 struct Mutation

@@ -225,6 +225,49 @@ const QList<QStringList>& terminalMigrations()
                            " requested_by TEXT NOT NULL,"
                            " approved_by TEXT NOT NULL)"),
         },
+        // The receiving dock: expected deliveries as the server last sent them, the dock's own
+        // record of what it booked, and manager approval of receiving beyond what is expected.
+        {
+            // Replaced whole by every `deliveries` message (core/deliverybook.h).
+            QStringLiteral("CREATE TABLE deliveries ("
+                           " id TEXT PRIMARY KEY,"
+                           " supplier TEXT NOT NULL,"
+                           " location TEXT NOT NULL)"),
+            QStringLiteral("CREATE TABLE delivery_lines ("
+                           " delivery TEXT NOT NULL REFERENCES deliveries(id) ON DELETE CASCADE,"
+                           " line INTEGER NOT NULL,"
+                           " sku TEXT NOT NULL,"
+                           " expected INTEGER NOT NULL,"
+                           " received INTEGER NOT NULL,"
+                           " rejected INTEGER NOT NULL,"
+                           " PRIMARY KEY (delivery, line)) WITHOUT ROWID"),
+            // A receive, count, transfer or adjust made at this dock (core/dockjournal.h),
+            // written with its outbox entry in one transaction; `body` is the mutation's wire
+            // object, `note` what the person wrote beside it.
+            QStringLiteral("CREATE TABLE dock_work ("
+                           " id INTEGER PRIMARY KEY,"
+                           " at TEXT NOT NULL,"
+                           " kind TEXT NOT NULL"
+                           " CHECK (kind IN ('receive', 'count', 'transfer', 'adjust')),"
+                           " staff TEXT NOT NULL,"
+                           " note TEXT NOT NULL DEFAULT '',"
+                           " body TEXT NOT NULL,"
+                           " outbox_seq INTEGER NOT NULL UNIQUE"
+                           " REFERENCES outbox(seq) ON UPDATE CASCADE)"),
+            // SQLite cannot change a CHECK: the approvals table is made anew with one more kind.
+            QStringLiteral("CREATE TABLE approvals_new ("
+                           " id INTEGER PRIMARY KEY,"
+                           " at TEXT NOT NULL,"
+                           " kind TEXT NOT NULL CHECK (kind IN ('price_override', 'discount',"
+                           " 'void_after_payment', 'refund', 'terminal_setup',"
+                           " 'over_expected')),"
+                           " detail TEXT NOT NULL,"
+                           " requested_by TEXT NOT NULL,"
+                           " approved_by TEXT NOT NULL)"),
+            QStringLiteral("INSERT INTO approvals_new SELECT * FROM approvals"),
+            QStringLiteral("DROP TABLE approvals"),
+            QStringLiteral("ALTER TABLE approvals_new RENAME TO approvals"),
+        },
         {
             // A manager approves resolving a shortage exception: the approvals kind CHECK
             // grows, which SQLite can only do by copying the table.
@@ -233,7 +276,7 @@ const QList<QStringList>& terminalMigrations()
                            " at TEXT NOT NULL,"
                            " kind TEXT NOT NULL CHECK (kind IN ('price_override', 'discount',"
                            " 'void_after_payment', 'refund', 'terminal_setup',"
-                           " 'shortage_resolution')),"
+                           " 'over_expected', 'shortage_resolution')),"
                            " detail TEXT NOT NULL,"
                            " requested_by TEXT NOT NULL,"
                            " approved_by TEXT NOT NULL)"),

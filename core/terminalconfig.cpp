@@ -1,5 +1,6 @@
 #include "terminalconfig.h"
 
+#include "fingerprint.h"
 #include "ids.h"
 #include "logging.h"
 
@@ -49,6 +50,22 @@ std::optional<Error> checkToken(const QString& token)
     return std::nullopt;
 }
 
+std::optional<Error> checkFingerprint(const QString& fingerprint, const QString& scheme)
+{
+    if (fingerprint.isEmpty())
+        return std::nullopt;
+    if (!parseSha256Fingerprint(fingerprint))
+        return Error{QStringLiteral("certificateSha256"),
+                     QStringLiteral("'%1' is not a SHA-256 fingerprint: 64 hex digits, in pairs "
+                                    "separated by colons, as `stockline-server tls fingerprint` "
+                                    "prints it")
+                         .arg(fingerprint)};
+    if (scheme != QLatin1String("wss"))
+        return Error{QStringLiteral("certificateSha256"),
+                     QStringLiteral("a pinned certificate needs a wss:// server address")};
+    return std::nullopt;
+}
+
 } // namespace
 
 QString TerminalConfig::modeName(Mode mode)
@@ -78,16 +95,27 @@ std::optional<Error> TerminalConfig::validate() const
         return e;
     if (auto e = checkToken(token))
         return e;
-    return checkId("location", location, QStringLiteral(": a location the server knows"));
+    if (auto e = checkId("location", location, QStringLiteral(": a location the server knows")))
+        return e;
+    if (overTolerancePercent < 0 || overTolerancePercent > maxOverTolerancePercent)
+        return Error{QStringLiteral("overTolerancePercent"),
+                     QStringLiteral("%1 is not a percentage from 0 to %2")
+                         .arg(overTolerancePercent)
+                         .arg(maxOverTolerancePercent)};
+    return checkFingerprint(certificateSha256, scheme);
 }
 
 QJsonObject TerminalConfig::toJson() const
 {
-    return QJsonObject{{QStringLiteral("serverUrl"), serverUrl.toString()},
-                       {QStringLiteral("terminal"), terminal},
-                       {QStringLiteral("token"), token},
-                       {QStringLiteral("mode"), modeName(mode)},
-                       {QStringLiteral("location"), location}};
+    QJsonObject json{{QStringLiteral("serverUrl"), serverUrl.toString()},
+                     {QStringLiteral("terminal"), terminal},
+                     {QStringLiteral("token"), token},
+                     {QStringLiteral("mode"), modeName(mode)},
+                     {QStringLiteral("location"), location},
+                     {QStringLiteral("overTolerancePercent"), overTolerancePercent}};
+    if (!certificateSha256.isEmpty())
+        json.insert(QStringLiteral("certificateSha256"), certificateSha256);
+    return json;
 }
 
 Result<TerminalConfig> TerminalConfig::fromJson(const QJsonObject& object)
@@ -97,12 +125,23 @@ Result<TerminalConfig> TerminalConfig::fromJson(const QJsonObject& object)
     config.terminal = object.value(QLatin1String("terminal")).toString();
     config.token = object.value(QLatin1String("token")).toString();
     config.location = object.value(QLatin1String("location")).toString();
+    config.certificateSha256 = object.value(QLatin1String("certificateSha256")).toString();
     const QString mode = object.value(QLatin1String("mode")).toString();
     const std::optional<Mode> known = modeFromName(mode);
     if (!known)
         return Error{QStringLiteral("mode"),
                      QStringLiteral("'%1' is neither pos nor receiving").arg(mode)};
     config.mode = *known;
+    const QJsonValue tolerance = object.value(QLatin1String("overTolerancePercent"));
+    if (!tolerance.isUndefined() && !tolerance.isNull()) {
+        const double percent = tolerance.toDouble(-1);
+        if (!tolerance.isDouble() || percent < 0 || percent > maxOverTolerancePercent ||
+            percent != static_cast<int>(percent))
+            return Error{QStringLiteral("overTolerancePercent"),
+                         QStringLiteral("must be a whole percentage from 0 to %1")
+                             .arg(maxOverTolerancePercent)};
+        config.overTolerancePercent = static_cast<int>(percent);
+    }
     return config;
 }
 

@@ -21,7 +21,7 @@ namespace stockline {
 // is refused.
 //
 // {"serverUrl":"wss://stock.example:8765/","terminal":"POS-02","token":"…","mode":"pos",
-//  "location":"store-1"}
+//  "location":"store-1","overTolerancePercent":0,"certificateSha256":"AB:12:…"}
 struct TerminalConfig
 {
     enum class Mode { Pos, Receiving };
@@ -31,13 +31,23 @@ struct TerminalConfig
     QString token;
     Mode mode = Mode::Pos;
     QString location; // where this terminal sells or receives
+    // Receiving only: how far beyond what a delivery expects a dock may book without a
+    // manager, in percent of each line's expected quantity (rounded down). Optional in the
+    // file ("overTolerancePercent", 0–100); 0: every unit beyond needs a manager.
+    int overTolerancePercent = 0;
+    // The server certificate's SHA-256 fingerprint ("AB:12:…", core/fingerprint.h), pinned at
+    // enrolment: a wss:// server is trusted when its certificate has exactly this fingerprint
+    // (for a self-signed one). Empty: the system's certificate authorities decide.
+    QString certificateSha256;
 
+    static constexpr int maxOverTolerancePercent = 100;
     static constexpr qsizetype maxTokenLength = 256; // as a hello's token (sync/protocol.h)
 
     [[nodiscard]] static QString modeName(Mode mode);
     [[nodiscard]] static std::optional<Mode> modeFromName(QStringView name);
 
-    // The first problem, naming its field: serverUrl, terminal, token, mode, location.
+    // The first problem, naming its field: serverUrl, terminal, token, mode, location,
+    // overTolerancePercent, certificateSha256.
     [[nodiscard]] std::optional<Error> validate() const;
 
     [[nodiscard]] QJsonObject toJson() const;

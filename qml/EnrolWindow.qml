@@ -14,9 +14,10 @@ ApplicationWindow {
 
     function submit() {
         if (way === "code")
-            Enrolment.pair(server.text, code.text, receiving, location.text)
+            Enrolment.pair(server.text, certificate.text, code.text, receiving, location.text)
         else
-            Enrolment.save(server.text, terminal.text, token.text, receiving, location.text)
+            Enrolment.save(server.text, certificate.text, terminal.text, token.text, receiving,
+                           location.text)
     }
 
     width: 1024
@@ -58,6 +59,17 @@ ApplicationWindow {
             text: Enrolment.serverUrl
             placeholderText: qsTr("ws://10.0.0.5:8765/ or wss://stock.example:8765/")
             focus: true
+            Keys.onReturnPressed: window.submit()
+        }
+
+        Label { text: qsTr("Server certificate fingerprint (wss:// with the server's own certificate)") }
+        TextField {
+            id: certificate
+            objectName: "enrolCertificate"
+            Layout.fillWidth: true
+            implicitHeight: Theme.touch
+            text: Enrolment.certificate
+            placeholderText: qsTr("SHA-256 as “stockline-server tls fingerprint” prints it; empty: a trusted authority's certificate")
             Keys.onReturnPressed: window.submit()
         }
 

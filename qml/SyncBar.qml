@@ -8,6 +8,12 @@ import Stockline.Pos
 ToolBar {
     id: bar
 
+    // What the bar says beside the state; the dock says it in its own words.
+    property string localText: qsTr("Sales are kept on this till and marked offline.")
+    property string onlineText: qsTr("Stock is held for each line as it is scanned.")
+    property string connectingText:
+        qsTr("Connecting to the server… Keep selling: sales are kept and sent later.")
+
     signal openProblems()
 
     background: Rectangle {
@@ -48,10 +54,10 @@ ToolBar {
             color: Theme.text
         }
         Label {
-            text: !Sync.configured ? qsTr("Sales are kept on this till and marked offline.")
-                : Sync.online ? qsTr("Stock is held for each line as it is scanned.")
+            text: !Sync.configured ? bar.localText
+                : Sync.online ? bar.onlineText
                 : Sync.message.length > 0 ? Sync.message
-                : qsTr("Connecting to the server… Keep selling: sales are kept and sent later.")
+                : bar.connectingText
             font.pixelSize: Theme.fontSmall
             color: Theme.muted
             elide: Text.ElideRight

@@ -118,6 +118,16 @@ int CartModel::add(const Line& line)
     return count() - 1;
 }
 
+bool CartModel::fits(Money unitPrice, qint64 qty) const
+{
+    // Every line is within maxQuantity × maxMoneyMinor (10^17), and the lines within
+    // maxMoneyMinor, so neither product nor sum overflows.
+    qint64 value = unitPrice.minor() * qty;
+    for (const Line& line : m_lines)
+        value += line.receipt.unitPrice.minor() * line.receipt.qty;
+    return value <= maxMoneyMinor;
+}
+
 Status CartModel::checkRow(int row) const
 {
     if (row < 0 || row >= count())
@@ -133,6 +143,10 @@ Status CartModel::setQuantity(int row, qint64 qty)
         return Error{QStringLiteral("qty"),
                      tr("A quantity is a whole number from 1 to %1.").arg(maxQuantity)};
     Line& line = m_lines[row];
+    if (!fits(line.receipt.unitPrice, qty - line.receipt.qty))
+        return Error{
+            QStringLiteral("qty"),
+            tr("A sale may total at most %1.").arg(moneyText(Money::fromMinor(maxMoneyMinor)))};
     line.receipt.qty = qty;
     // A changed quantity is a decision about this line: the next scan starts a new one.
     line.mergeable = false;
@@ -163,6 +177,10 @@ Status CartModel::setUnitPrice(int row, Money price, const QString& note)
     if (price < Money() || price.minor() > maxMoneyMinor)
         return Error{QStringLiteral("price"), tr("A price is zero or more.")};
     Line& line = m_lines[row];
+    if (!fits(Money::fromMinor(price.minor() - line.receipt.unitPrice.minor()), line.receipt.qty))
+        return Error{
+            QStringLiteral("price"),
+            tr("A sale may total at most %1.").arg(moneyText(Money::fromMinor(maxMoneyMinor)))};
     line.receipt.unitPrice = price;
     // The clerk's discount stays only as far as the new price allows.
     line.lineDiscount = std::min(line.lineDiscount, price * line.receipt.qty);

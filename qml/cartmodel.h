@@ -101,7 +101,12 @@ public:
     // Appends the line, or adds its quantity to the last line when both are mergeable and
     // the same item at the same price. Returns the row that holds it.
     int add(const Line& line);
+    // Also refuses a quantity that would take the lines past maxMoneyMinor (see fits()).
     [[nodiscard]] Status setQuantity(int row, qint64 qty);
+    // Whether `qty` more of `unitPrice` keep the lines' value (qty × unit price, before
+    // discounts) within maxMoneyMinor: the most a sale may total on the wire, so no sum of
+    // the cart's money can overflow.
+    [[nodiscard]] bool fits(Money unitPrice, qint64 qty) const;
     [[nodiscard]] Status setLineDiscount(int row, Money discount);
     // A price the clerk typed in place of the catalog's (a manager approved it); `note` says so.
     [[nodiscard]] Status setUnitPrice(int row, Money price, const QString& note);

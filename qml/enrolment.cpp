@@ -28,33 +28,36 @@ bool Enrolment::busy() const
     return m_pairing->isRunning();
 }
 
-TerminalConfig Enrolment::typed(const QString& serverUrl, bool receiving,
-                                const QString& location) const
+TerminalConfig Enrolment::typed(const QString& serverUrl, const QString& certificate,
+                                bool receiving, const QString& location) const
 {
     TerminalConfig config;
     config.serverUrl = QUrl(serverUrl.trimmed(), QUrl::StrictMode);
+    config.certificateSha256 = certificate.trimmed().toUpper();
     config.mode = receiving ? TerminalConfig::Mode::Receiving : TerminalConfig::Mode::Pos;
     config.location = location.trimmed();
+    // Not on the enrolment screen: a change of setup keeps what IT set in the file.
+    config.overTolerancePercent = m_current.overTolerancePercent;
     return config;
 }
 
-bool Enrolment::pair(const QString& serverUrl, const QString& code, bool receiving,
-                     const QString& location)
-{
-    if (busy())
-        return false;
-    fail(QString());
-    m_pairing->start(typed(serverUrl, receiving, location), m_path, code);
-    Q_EMIT busyChanged();
-    return true;
-}
-
-bool Enrolment::save(const QString& serverUrl, const QString& terminal, const QString& token,
+bool Enrolment::pair(const QString& serverUrl, const QString& certificate, const QString& code,
                      bool receiving, const QString& location)
 {
     if (busy())
         return false;
-    TerminalConfig config = typed(serverUrl, receiving, location);
+    fail(QString());
+    m_pairing->start(typed(serverUrl, certificate, receiving, location), m_path, code);
+    Q_EMIT busyChanged();
+    return true;
+}
+
+bool Enrolment::save(const QString& serverUrl, const QString& certificate, const QString& terminal,
+                     const QString& token, bool receiving, const QString& location)
+{
+    if (busy())
+        return false;
+    TerminalConfig config = typed(serverUrl, certificate, receiving, location);
     config.terminal = terminal.trimmed();
     config.token = token.trimmed();
     if (const Status saved = config.save(m_path); !saved)

@@ -25,6 +25,7 @@ class Enrolment : public QObject
     Q_PROPERTY(QString serverUrl READ serverUrl CONSTANT)
     Q_PROPERTY(QString terminal READ terminal CONSTANT)
     Q_PROPERTY(QString location READ location CONSTANT)
+    Q_PROPERTY(QString certificate READ certificate CONSTANT)
     Q_PROPERTY(bool receiving READ receiving CONSTANT)
     Q_PROPERTY(bool changing READ changing CONSTANT)
     Q_PROPERTY(QString configPath READ configPath CONSTANT)
@@ -37,17 +38,21 @@ public:
     ~Enrolment() override;
 
     // Pairs with a one-time code: enrolled() once the server paired us and the file is saved.
-    Q_INVOKABLE bool pair(const QString& serverUrl, const QString& code, bool receiving,
-                          const QString& location);
-    // Saves the id and token typed in.
-    Q_INVOKABLE bool save(const QString& serverUrl, const QString& terminal, const QString& token,
+    // `certificate`: the server certificate's SHA-256 fingerprint to pin (wss:// only), or
+    // empty to trust the system's certificate authorities; pairing already checks it.
+    Q_INVOKABLE bool pair(const QString& serverUrl, const QString& certificate, const QString& code,
                           bool receiving, const QString& location);
+    // Saves the id and token typed in.
+    Q_INVOKABLE bool save(const QString& serverUrl, const QString& certificate,
+                          const QString& terminal, const QString& token, bool receiving,
+                          const QString& location);
     // Leaves without a change (only when changing: a first run has nothing to go back to).
     Q_INVOKABLE void cancel();
 
     [[nodiscard]] QString serverUrl() const { return m_current.serverUrl.toString(); }
     [[nodiscard]] QString terminal() const { return m_current.terminal; }
     [[nodiscard]] QString location() const { return m_current.location; }
+    [[nodiscard]] QString certificate() const { return m_current.certificateSha256; }
     [[nodiscard]] bool receiving() const
     {
         return m_current.mode == TerminalConfig::Mode::Receiving;
@@ -66,8 +71,8 @@ Q_SIGNALS:
     void cancelled();
 
 private:
-    [[nodiscard]] TerminalConfig typed(const QString& serverUrl, bool receiving,
-                                       const QString& location) const;
+    [[nodiscard]] TerminalConfig typed(const QString& serverUrl, const QString& certificate,
+                                       bool receiving, const QString& location) const;
     bool fail(const QString& error);
 
     QString m_path;

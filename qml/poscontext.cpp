@@ -5,6 +5,11 @@
 #include "cashsession.h"
 #include "catalog.h"
 #include "client.h"
+#include "deliverybook.h"
+#include "dock.h"
+#include "dockanswers.h"
+#include "dockjournal.h"
+#include "fingerprint.h"
 #include "localstore.h"
 #include "outbox.h"
 #include "parkedsales.h"
@@ -40,6 +45,8 @@ PosContext::~PosContext()
     m_stock.reset();
     m_tillSync.reset();
     m_client.reset();
+    if (DockForeign::instance == m_dock.get())
+        DockForeign::instance = nullptr;
     // Singletons point here: clear them so a later engine fails loudly, not on freed memory.
     if (TillForeign::instance == m_till.get()) {
         TillForeign::instance = nullptr;
@@ -79,7 +86,7 @@ Status PosContext::build(const PosOptions& options)
     m_sync = std::make_unique<SyncStatus>();
     m_printer = std::make_unique<ReceiptPrinter>(options.printer);
     m_directory = std::make_unique<StaffDirectory>(*m_store);
-    m_approvalLog = std::make_unique<ApprovalLog>(*m_store);
+    m_approvalLog = std::make_unique<ApprovalLog>(*m_store, *m_outbox);
     m_staff = std::make_unique<StaffSession>(*m_directory);
     m_approvals = std::make_unique<Approvals>(
         Approvals::Parts{*m_directory, *m_approvalLog, *m_staff, *m_notices});
@@ -102,6 +109,7 @@ Status PosContext::build(const PosOptions& options)
     QObject::connect(m_staff.get(), &StaffSession::signedInChanged, m_drawer.get(),
                      [this] { m_drawer->setStaff(m_staff->name()); });
     m_drawer->setStaff(m_staff->name());
+    buildDock(*location);
     if (!options.server.isEmpty())
         buildSync();
     m_stock = std::make_unique<StockViews>(StockViews::Parts{*m_store, *m_catalog, *m_replica,
@@ -116,12 +124,32 @@ void PosContext::buildSync()
     client.url = m_options.server;
     client.terminal = m_options.terminal;
     client.token = m_options.token;
+    client.certificateSha256 =
+        parseSha256Fingerprint(m_options.certificateSha256).value_or(QByteArray());
     m_client = std::make_unique<sync::Client>(*m_store, nullptr, client);
     QObject::connect(m_client.get(), &sync::Client::staffChanged, m_staff.get(),
                      &StaffSession::reload);
     m_tillSync = std::make_unique<TillSync>(
         TillSync::Parts{*m_client, *m_till, *m_journal, *m_catalog, *m_sync, *m_notices},
         m_options.terminal);
+    m_dock->connectClient(*m_client);
+}
+
+void PosContext::buildDock(const QString& location)
+{
+    m_deliveries = std::make_unique<DeliveryBook>(*m_store);
+    m_dockJournal = std::make_unique<DockJournal>(*m_store, *m_outbox, m_options.terminal);
+    m_dockAnswers = std::make_unique<DockAnswers>(*m_outbox);
+    m_dock =
+        std::make_unique<Dock>(DockServices{*m_catalog, *m_replica, *m_deliveries, *m_dockJournal,
+                                            *m_staff, *m_approvals, *m_notices, *m_dockAnswers},
+                               Dock::Settings{location, m_options.overTolerancePercent});
+}
+
+QString PosContext::mainQml() const
+{
+    return m_options.mode == TerminalConfig::Mode::Receiving ? QStringLiteral("DockMain.qml")
+                                                             : QStringLiteral("Main.qml");
 }
 
 void PosContext::startSync()
@@ -165,6 +193,7 @@ void PosContext::exposeToQml()
     CashDrawerForeign::instance = m_drawer.get();
     SyncForeign::instance = m_sync.get();
     StockForeign::instance = m_stock.get();
+    DockForeign::instance = m_dock.get();
 }
 
 } // namespace stockline::ui

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "error.h"
+#include "terminalconfig.h"
 
 #include <QString>
 #include <QUrl>
@@ -10,6 +11,8 @@ namespace stockline {
 class ApprovalLog;
 class CashSession;
 class Catalog;
+class DeliveryBook;
+class DockJournal;
 class LocalStore;
 class Outbox;
 class ParkedSales;
@@ -28,6 +31,8 @@ namespace stockline::ui {
 
 class Approvals;
 class CashDrawer;
+class Dock;
+class DockAnswers;
 class Notices;
 class ReceiptPrinter;
 class StaffSession;
@@ -49,13 +54,19 @@ struct PosOptions
     QString receiptFolder;         // empty: "receipts" next to the store file
     QUrl server;   // the sync server, ws://host:port/; empty: none, every sale offline
     QString token; // this terminal's token for the server
+    // The server certificate's pinned SHA-256 fingerprint ("AB:12:…"); empty: system CAs.
+    QString certificateSha256;
     qint64 holdSeconds = 15 * 60; // how long the server holds a line's units unsold
+    // The screen it shows: the POS counter, or the receiving dock (DockMain.qml).
+    TerminalConfig::Mode mode = TerminalConfig::Mode::Pos;
+    int overTolerancePercent = 0; // receiving: TerminalConfig::overTolerancePercent
 };
 
-// Everything a POS terminal runs on, built in dependency order and torn down in reverse:
-// the store, the catalog and stock replicas, the journals, the till over them and, when a
-// server is configured, the sync client joined to the till. The app's main() and the
-// offscreen tests build the same thing.
+// Everything a terminal runs on, built in dependency order and torn down in reverse: the
+// store, the catalog and stock replicas, the journals, the till and the receiving dock over
+// them and, when a server is configured, the sync client joined to both. The app's main() and
+// the offscreen tests build the same thing. The dock shell reuses the till's staff, approvals,
+// notices and sync status; which window shows is the terminal's mode (mainQml()).
 class PosContext
 {
 public:
@@ -69,8 +80,14 @@ public:
     void exposeToQml();
     // Connects to the server, if one is configured; everything after is asynchronous.
     void startSync();
+    // The window for the terminal's mode: "Main.qml" (POS) or "DockMain.qml" (receiving).
+    [[nodiscard]] QString mainQml() const;
 
     [[nodiscard]] Till& till() { return *m_till; }
+    [[nodiscard]] Dock& dock() { return *m_dock; }
+    [[nodiscard]] DockJournal& dockJournal() { return *m_dockJournal; }
+    [[nodiscard]] DeliveryBook& deliveries() { return *m_deliveries; }
+    [[nodiscard]] DockAnswers& dockAnswers() { return *m_dockAnswers; }
     [[nodiscard]] Notices& notices() { return *m_notices; }
     [[nodiscard]] CashDrawer& drawer() { return *m_drawer; }
     [[nodiscard]] CashSession& cash() { return *m_cash; }
@@ -93,6 +110,7 @@ private:
     [[nodiscard]] Status build(const PosOptions& options);
     [[nodiscard]] Result<QString> chooseLocation(const QString& wanted) const;
     void buildSync();
+    void buildDock(const QString& location);
 
     PosOptions m_options;
     std::unique_ptr<LocalStore> m_store;
@@ -113,6 +131,10 @@ private:
     std::unique_ptr<Approvals> m_approvals;
     std::unique_ptr<Till> m_till;
     std::unique_ptr<CashDrawer> m_drawer;
+    std::unique_ptr<DeliveryBook> m_deliveries;
+    std::unique_ptr<DockJournal> m_dockJournal;
+    std::unique_ptr<DockAnswers> m_dockAnswers;
+    std::unique_ptr<Dock> m_dock;
     std::unique_ptr<sync::Client> m_client;
     std::unique_ptr<TillSync> m_tillSync;
     std::unique_ptr<StockViews> m_stock;

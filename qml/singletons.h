@@ -5,6 +5,7 @@
 // QML registration and are built and tested like any other object.
 
 #include "cashdrawer.h"
+#include "dock.h"
 #include "enrolment.h"
 #include "notices.h"
 #include "stockviews.h"
@@ -69,6 +70,18 @@ struct CashDrawerForeign
 public:
     static CashDrawer* create(QQmlEngine*, QJSEngine*) { return injected(instance); }
     static inline CashDrawer* instance = nullptr;
+};
+
+struct DockForeign
+{
+    Q_GADGET
+    QML_FOREIGN(stockline::ui::Dock)
+    QML_NAMED_ELEMENT(Dock)
+    QML_SINGLETON
+
+public:
+    static Dock* create(QQmlEngine*, QJSEngine*) { return injected(instance); }
+    static inline Dock* instance = nullptr;
 };
 
 struct EnrolmentForeign

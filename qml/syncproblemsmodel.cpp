@@ -22,6 +22,10 @@ QString thing(const QString& kind)
         return SyncProblemsModel::tr("stock hold");
     if (kind == QLatin1String("release"))
         return SyncProblemsModel::tr("stock release");
+    if (kind == QLatin1String("receive"))
+        return SyncProblemsModel::tr("receipt");
+    if (kind == QLatin1String("adjust"))
+        return SyncProblemsModel::tr("stock adjustment");
     return kind.isEmpty() ? SyncProblemsModel::tr("change") : kind;
 }
 
@@ -115,6 +119,18 @@ SyncProblem SyncProblemsModel::describe(const sync::Rejection& r)
         p.title = tr("The server does not know this till's location");
         p.advice = tr("Call IT: the till is set up with a wrong location. Everything is kept on "
                       "this till.");
+    } else if (r.code == QLatin1String("over_expected")) {
+        p.title = tr("A receipt went past what its delivery expects");
+        p.advice = tr("Nothing of it was booked: another dock received part of the delivery "
+                      "meanwhile. Open the delivery again and receive what is left; more than "
+                      "expected needs a manager.");
+    } else if (r.code == QLatin1String("unknown_delivery")) {
+        p.title = tr("A receipt names a delivery that is no longer open");
+        p.advice = tr("Nothing of it was booked. Receive the goods without a delivery, or ask a "
+                      "manager about the delivery.");
+    } else if (r.code == QLatin1String("version_conflict")) {
+        p.title = tr("Stock moved while a shelf was counted");
+        p.advice = tr("Nothing was booked: count that line again on the count screen.");
     } else if (r.code == QLatin1String("insufficient_stock")) {
         p.title = tr("Not enough stock for a %1").arg(what);
         p.advice = tr("Tell a manager: the shelf and the server disagree.");

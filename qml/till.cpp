@@ -205,7 +205,11 @@ bool Till::addProduct(const Found& found, std::optional<qint64> explicitQty)
     const qint64 qty = explicitQty.value_or(1);
     if (qty < 1 || qty > maxQuantity)
         return report(tr("A quantity is a whole number from 1 to %1.").arg(maxQuantity));
-    const int row = m_cart->add(lineFor(found, qty, explicitQty.has_value()));
+    const CartModel::Line line = lineFor(found, qty, explicitQty.has_value());
+    if (!m_cart->fits(line.receipt.unitPrice, qty))
+        return report(
+            tr("A sale may total at most %1.").arg(moneyText(Money::fromMinor(maxMoneyMinor))));
+    const int row = m_cart->add(line);
     qCDebug(lcUi) << "added" << found.product.sku << "x" << qty << "at row" << row;
     Q_EMIT lineAdded(row);
     return true;

@@ -14,6 +14,7 @@ packages=(
   qml6-module-qtqml qml6-module-qttest qml6-module-qtquick-dialogs
   fonts-dejavu-core
   sqlite3 postgresql postgresql-contrib libqt6sql6-psql
+  openssl  # TLS for wss:, and the tests' throwaway certificates
 )
 
 missing=()

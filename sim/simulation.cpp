@@ -80,6 +80,7 @@ public:
         return m_inner->deliveries(withClosed);
     }
     Result<VerifyReport> verify() override { return m_inner->verify(); }
+    Result<QList<ApprovalRecord>> approvals() override { return m_inner->approvals(); }
     Result<PairingCode> createPairingCode(const QString& t, const QDateTime& now,
                                           qint64 valid) override
     {

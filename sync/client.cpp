@@ -1,5 +1,6 @@
 #include "client.h"
 
+#include "deliverybook.h"
 #include "jsonwriter.h"
 #include "localstore.h"
 #include "logging.h"
@@ -86,7 +87,8 @@ int Client::Backoff::next()
 Client::Client(const LocalStore& store, Transport* transport, ClientOptions options,
                QObject* parent)
     : QObject(parent), m_store(store), m_outbox(store), m_catalog(store), m_replica(store),
-      m_transport(transport ? transport : new WebSocketTransport), m_options(std::move(options)),
+      m_transport(transport ? transport : new WebSocketTransport(options.certificateSha256)),
+      m_options(std::move(options)),
       m_ownClock(m_options.clock ? nullptr : std::make_unique<SystemClientClock>()),
       m_clock(m_options.clock ? m_options.clock : m_ownClock.get()),
       m_reconnectBackoff(*m_clock, m_options.backoffMinMs, m_options.backoffMaxMs),
@@ -114,6 +116,8 @@ Client::Client(const LocalStore& store, Transport* transport, ClientOptions opti
     refreshPending();
     if (Result<QList<StaffMember>> stored = StaffDirectory(m_store).staff())
         m_staff = std::move(stored).value();
+    if (Result<QList<Delivery>> stored = DeliveryBook(m_store).open())
+        m_deliveries = std::move(stored).value();
 }
 
 Client::~Client()
@@ -291,6 +295,8 @@ void Client::onReceived(const QByteArray& frame)
         onStaff(*staff);
     } else if (const auto* history = std::get_if<HistoryReply>(&message)) {
         Q_EMIT historyReceived(*history);
+    } else if (const auto* deliveries = std::get_if<DeliveryList>(&message)) {
+        onDeliveries(*deliveries);
     }
 }
 
@@ -453,7 +459,10 @@ void Client::onError(const ProtocolError& error)
                             "or the server."));
         return;
     }
-    if (m_link == Link::Hello && error.code != errorCode::unavailable) {
+    // unavailable and rate_limited (this address failed too many hellos, or the server is
+    // full): the server closes and we come back after a backoff.
+    if (m_link == Link::Hello && error.code != errorCode::unavailable &&
+        error.code != errorCode::rateLimited) {
         // The hello itself is wrong (a bad terminal id or token in the configuration): the
         // same hello again cannot help.
         halt(QStringLiteral("The server refused this terminal's hello: %1. Check the terminal "
@@ -462,7 +471,7 @@ void Client::onError(const ProtocolError& error)
         return;
     }
     if (m_link != Link::Ready)
-        return; // unavailable in answer to the hello: the server closes, we reconnect
+        return; // unavailable or rate_limited in answer to the hello: closed, we reconnect
     if (error.code == errorCode::sequenceGap) {
         dropPushHolding(error.seq);
         raise(Hold::ResendNow);
@@ -549,6 +558,16 @@ void Client::onStaff(const StaffList& staff)
                      .arg(stored.error().toString()));
     m_staff = staff.staff;
     Q_EMIT staffChanged();
+}
+
+void Client::onDeliveries(const DeliveryList& deliveries)
+{
+    // Stored in one transaction, so a dock shows them offline and after a restart.
+    if (const Status stored = DeliveryBook(m_store).replace(deliveries.deliveries); !stored)
+        setError(QStringLiteral("Could not store the expected deliveries on this terminal: %1")
+                     .arg(stored.error().toString()));
+    m_deliveries = deliveries.deliveries;
+    Q_EMIT deliveriesChanged();
 }
 
 // ---- the stream

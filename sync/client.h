@@ -29,6 +29,9 @@ struct ClientOptions
     QUrl url;
     QString terminal;
     QString token;
+    // wss:// only: the server certificate's SHA-256 (32 bytes) the terminal pinned; empty: the
+    // system's certificate authorities decide (sync/websockettransport.h).
+    QByteArray certificateSha256;
     int batchSize = 200;    // mutations per push (at most maxMutationsPerPush)
     int window = 4;         // pushes sent and not yet answered (the server allows 64)
     int backoffMinMs = 250; // the first retry after a failure; doubles up to the max
@@ -98,6 +101,10 @@ public:
     // people in). Each `staff` message replaces the list stored in the terminal's store
     // (StaffDirectory, which signs people in); at start, what was stored before.
     [[nodiscard]] const QList<StaffMember>& staff() const { return m_staff; }
+    // The open expected deliveries as the server last sent them (to roles that receive). Each
+    // `deliveries` message replaces the list stored in the terminal's store (DeliveryBook), so
+    // a dock shows them offline and after a restart.
+    [[nodiscard]] const QList<Delivery>& deliveries() const { return m_deliveries; }
     // The role the server gave this terminal in its last welcome; empty before.
     [[nodiscard]] QString role() const { return m_role; }
     [[nodiscard]] Transport* transport() const { return m_transport; }
@@ -125,6 +132,7 @@ Q_SIGNALS:
     void shortagesChanged();
     void staffChanged();
     void historyReceived(const stockline::sync::HistoryReply& history);
+    void deliveriesChanged();
     // A results message was recorded: `count` entries newly answered.
     void resultsRecorded(int count);
 
@@ -177,6 +185,7 @@ private:
     void onCatalog(const CatalogUpdate& catalog);
     void onShortages(const Shortages& shortages);
     void onStaff(const StaffList& staff);
+    void onDeliveries(const DeliveryList& deliveries);
 
     // the stream
     void schedulePump();
@@ -242,6 +251,7 @@ private:
     QList<Rejection> m_rejections;
     QList<Shortage> m_shortages;
     QList<StaffMember> m_staff;
+    QList<Delivery> m_deliveries;
 };
 
 } // namespace stockline::sync

@@ -1,5 +1,6 @@
 #include "pairing.h"
 
+#include "fingerprint.h"
 #include "logging.h"
 #include "protocol.h"
 #include "transport.h"
@@ -22,18 +23,29 @@ QString refusal(const ProtocolError& error)
 } // namespace
 
 Pairing::Pairing(Transport* transport, QObject* parent)
-    : QObject(parent), m_transport(transport ? transport : new WebSocketTransport)
+    : QObject(parent), m_makeTransport(transport == nullptr)
 {
-    m_transport->setParent(this);
-    connect(m_transport, &Transport::opened, this, &Pairing::onOpened);
-    connect(m_transport, &Transport::received, this, &Pairing::onReceived);
-    connect(m_transport, &Transport::closed, this, &Pairing::onClosed);
+    if (transport)
+        attach(transport);
     m_timeout.setSingleShot(true);
     m_timeout.setInterval(timeoutMs);
     connect(&m_timeout, &QTimer::timeout, this, [this] {
         finish(QStringLiteral("The server did not answer in time; check the server address and "
                               "try again."));
     });
+}
+
+void Pairing::attach(Transport* transport)
+{
+    if (m_transport) {
+        m_transport->disconnect(this);
+        m_transport->deleteLater();
+    }
+    m_transport = transport;
+    m_transport->setParent(this);
+    connect(m_transport, &Transport::opened, this, &Pairing::onOpened);
+    connect(m_transport, &Transport::received, this, &Pairing::onReceived);
+    connect(m_transport, &Transport::closed, this, &Pairing::onClosed);
 }
 
 Pairing::~Pairing()
@@ -69,6 +81,10 @@ void Pairing::start(const TerminalConfig& config, const QString& configPath, con
     m_code = *digits;
     m_running = true;
     m_timeout.start();
+    // The code goes only to the server whose certificate was pinned (validate() checked it).
+    if (m_makeTransport)
+        attach(new WebSocketTransport(
+            parseSha256Fingerprint(config.certificateSha256).value_or(QByteArray())));
     m_transport->open(config.serverUrl);
 }
 

@@ -23,7 +23,8 @@ class Pairing : public QObject
 public:
     static constexpr int timeoutMs = 15'000;
 
-    // Takes ownership of `transport`; nullptr makes a WebSocketTransport.
+    // Takes ownership of `transport`; nullptr makes a WebSocketTransport for each start(),
+    // checking the certificate the configuration pins.
     explicit Pairing(Transport* transport = nullptr, QObject* parent = nullptr);
     ~Pairing() override;
 
@@ -43,7 +44,9 @@ private:
     void onReceived(const QByteArray& frame);
     void onClosed(int code, const QString& reason);
     void finish(const QString& error);
+    void attach(Transport* transport);
 
+    bool m_makeTransport;
     QPointer<Transport> m_transport;
     QTimer m_timeout;
     TerminalConfig m_config;

@@ -30,6 +30,7 @@ enum CloseCode : quint16 {
     CloseUnsupportedProtocol = 4409,
     CloseTooLarge = 4413,
     CloseRateLimited = 4429,
+    CloseOverCapacity = 4503, // the connection limit is reached: try again later
 };
 
 // The `code` of an `error` message (sync/PROTOCOL.md lists when each is sent). The first four

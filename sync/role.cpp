@@ -34,7 +34,8 @@ bool roleMay(Role role, MutationKind kind)
         return true; // every kind, and only it resolves shortage exceptions
     case Role::Pos:
         return kind == MutationKind::Reserve || kind == MutationKind::Release ||
-               kind == MutationKind::Sale || kind == MutationKind::Return;
+               kind == MutationKind::Sale || kind == MutationKind::Return ||
+               kind == MutationKind::Approval;
     case Role::Channel:
         // A web shop sells and holds stock but never refunds through the stock authority:
         // returns come back through a store or the warehouse.
@@ -42,7 +43,8 @@ bool roleMay(Role role, MutationKind kind)
                kind == MutationKind::Sale;
     case Role::Receiving:
         return kind == MutationKind::Receive || kind == MutationKind::Count ||
-               kind == MutationKind::Transfer || kind == MutationKind::Adjust;
+               kind == MutationKind::Transfer || kind == MutationKind::Adjust ||
+               kind == MutationKind::Approval;
     }
     return false; // an out-of-range enum value is never allowed anything
 }

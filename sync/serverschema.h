@@ -13,12 +13,17 @@ struct SqlDialect
     enum class Backend { Sqlite, Postgres };
 
     Backend backend = Backend::Sqlite;
-    QString driver;           // the Qt SQL driver name
-    QString beginWrite;       // opens a write transaction
-    QString beginRead;        // opens a read transaction that sees one snapshot throughout
-    QString lockCursorSuffix; // appended to the read of the cursor row inside a write transaction
+    QString driver;     // the Qt SQL driver name
+    QString beginWrite; // opens a write transaction
+    QString beginRead;  // opens a read transaction that sees one snapshot throughout
+    // Appended to a read inside a write transaction that must hold the row until the commit
+    // (the cursor row, the pushing terminal's row).
+    QString lockRowSuffix;
     QString autoIdColumn;     // an auto-numbered 64-bit primary key column
     QString keyedTableSuffix; // appended to tables that are only ever reached by their key
+    // Run right after beginWrite in a migration: holds off every other migrating connection
+    // until this one commits. Empty where beginWrite already does.
+    QString lockSchema;
     // Whether BEGIN/COMMIT/SAVEPOINT can be prepared once and reused. PostgreSQL's PREPARE
     // (which the Qt driver uses) takes only SELECT/INSERT/UPDATE/DELETE/VALUES.
     bool preparesTransactionControl = true;

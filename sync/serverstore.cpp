@@ -2,31 +2,80 @@
 
 #include "sqlserverstore.h"
 
+#include <QUrl>
+
 namespace stockline::sync {
+
+namespace {
+
+const QString urlHint =
+    QStringLiteral("use sqlite:PATH or postgres://USER:PASSWORD@HOST:PORT/DBNAME");
+
+Result<SqlStoreConfig> sqliteConfig(const QString& url, QLatin1String prefix)
+{
+    SqlStoreConfig config;
+    config.dialect = SqlDialect::sqlite();
+    config.databaseName = url.mid(prefix.size());
+    if (config.databaseName.isEmpty())
+        return Error{QStringLiteral("url"),
+                     QStringLiteral("'%1' names no file: use sqlite:PATH").arg(url)};
+    return config;
+}
+
+// postgres://USER:PASSWORD@HOST:PORT/DBNAME. A missing password comes from PGPASSWORD, a missing
+// user from PGUSER, as for psql; the host and the database must be named.
+Result<SqlStoreConfig> postgresConfig(const QString& url)
+{
+    const QUrl parsed(url, QUrl::StrictMode);
+    SqlStoreConfig config;
+    config.dialect = SqlDialect::postgres();
+    config.host = parsed.host();
+    config.port = parsed.port(5432);
+    config.user = parsed.userName();
+    config.password = parsed.password();
+    config.databaseName = parsed.path().mid(1);
+    if (config.user.isEmpty())
+        config.user = qEnvironmentVariable("PGUSER");
+    if (config.password.isEmpty())
+        config.password = qEnvironmentVariable("PGPASSWORD");
+    // The URL is quoted without its password: it may end up in a log.
+    QUrl shown = parsed;
+    shown.setPassword(QString());
+    const QString quoted = shown.isValid() ? shown.toString() : QStringLiteral("the postgres URL");
+    if (!parsed.isValid() || config.host.isEmpty() || config.databaseName.isEmpty() ||
+        config.databaseName.contains(u'/') || parsed.hasQuery())
+        return Error{QStringLiteral("url"),
+                     QStringLiteral("%1 is not postgres://USER:PASSWORD@HOST:PORT/DBNAME "
+                                    "(the host and the database name are needed)")
+                         .arg(quoted)};
+    if (config.user.isEmpty())
+        return Error{
+            QStringLiteral("url"),
+            QStringLiteral("%1 names no user: put it in the URL or in PGUSER").arg(quoted)};
+    return config;
+}
+
+} // namespace
 
 Result<std::unique_ptr<ServerStore>> ServerStore::open(const QString& url)
 {
     const QLatin1String sqlitePrefix("sqlite:");
-    if (url.startsWith(sqlitePrefix)) {
-        SqlStoreConfig config;
-        config.dialect = SqlDialect::sqlite();
-        config.databaseName = url.mid(sqlitePrefix.size());
-        if (config.databaseName.isEmpty())
-            return Error{QStringLiteral("url"),
-                         QStringLiteral("'%1' names no file: use sqlite:PATH").arg(url)};
-        Result<std::unique_ptr<SqlServerStore>> store = SqlServerStore::open(config);
-        if (!store)
-            return store.error();
-        return std::unique_ptr<ServerStore>(std::move(store).value());
-    }
-    if (url.startsWith(QLatin1String("postgres://")) ||
-        url.startsWith(QLatin1String("postgresql://")))
-        return Error{QStringLiteral("url"),
-                     QStringLiteral("PostgreSQL support is not built yet: use sqlite:PATH")};
-    return Error{QStringLiteral("url"),
-                 QStringLiteral("'%1' is not a database URL Stockline knows: use sqlite:PATH "
-                                "(or postgres://USER@HOST/DATABASE once PostgreSQL is supported)")
-                     .arg(url)};
+    QUrl shown(url);
+    shown.setPassword(QString());
+    Result<SqlStoreConfig> config = Error{
+        QStringLiteral("url"), QStringLiteral("'%1' is not a database URL Stockline knows: %2")
+                                   .arg(shown.toString(), urlHint)};
+    if (url.startsWith(sqlitePrefix))
+        config = sqliteConfig(url, sqlitePrefix);
+    else if (url.startsWith(QLatin1String("postgres://")) ||
+             url.startsWith(QLatin1String("postgresql://")))
+        config = postgresConfig(url);
+    if (!config)
+        return config.error();
+    Result<std::unique_ptr<SqlServerStore>> store = SqlServerStore::open(config.value());
+    if (!store)
+        return store.error();
+    return std::unique_ptr<ServerStore>(std::move(store).value());
 }
 
 } // namespace stockline::sync

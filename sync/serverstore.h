@@ -81,6 +81,19 @@ inline constexpr qint64 pairingCodeValidSeconds = 15 * 60;
 // which code it was aimed at, so it counts against every live one.
 inline constexpr int maxPairingFailures = 10;
 
+// A manager approval a till sent (`approval` mutation), as the server recorded it.
+struct ApprovalRecord
+{
+    QString terminal;
+    qint64 seq = 0;
+    QDateTime at;         // the till's time
+    QDateTime recordedAt; // the server's
+    QString action;
+    QString staff;
+    QString approver;
+    QString detail;
+};
+
 struct StockMovement
 {
     QString sku;
@@ -124,6 +137,8 @@ public:
     // The deliveries with what was received so far, by reference; closed ones only when asked.
     [[nodiscard]] virtual Result<QList<Delivery>> deliveries(bool withClosed = false) = 0;
     [[nodiscard]] virtual Result<VerifyReport> verify() = 0;
+    // Every recorded approval, oldest first.
+    [[nodiscard]] virtual Result<QList<ApprovalRecord>> approvals() = 0;
     // A code that pairs a device as `terminal` (enrolled, not revoked) until now + validSeconds
     // by the server's clock. An earlier code of that terminal stops working; only the code's
     // hash is stored.

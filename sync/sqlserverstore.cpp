@@ -18,11 +18,23 @@ namespace stockline::sync {
 
 namespace sqlstore {
 
+namespace {
+// A store is used only by the thread that opened it, so per thread is per store.
+thread_local bool transientFailure = false;
+} // namespace
+
 Error storageError(const QSqlQuery& query, const QString& what)
 {
+    const QString state = query.lastError().nativeErrorCode();
+    transientFailure = state == QLatin1String("40P01") || state == QLatin1String("40001");
     const QString detail = query.lastError().text();
     qCWarning(lcSync).noquote() << "storage: cannot" << what << "-" << detail;
     return Error{QString(), QStringLiteral("storage: cannot %1: %2").arg(what, detail)};
+}
+
+bool lastErrorWasTransient()
+{
+    return transientFailure;
 }
 
 Status run(QSqlQuery& query, std::initializer_list<QVariant> values, const QString& what)
@@ -104,6 +116,13 @@ QDateTime fromMs(qint64 ms)
 
 // ---- opening
 
+QString SqlStoreConfig::label() const
+{
+    if (dialect.backend == SqlDialect::Backend::Sqlite)
+        return databaseName;
+    return QStringLiteral("postgres://%1@%2:%3/%4").arg(user, host).arg(port).arg(databaseName);
+}
+
 int SqlServerStore::schemaVersion()
 {
     // Every dialect has the same migrations, one per version.
@@ -136,9 +155,19 @@ Result<std::unique_ptr<SqlServerStore>> SqlServerStore::open(const SqlStoreConfi
             QString(),
             QStringLiteral("the Qt SQL driver %1 is not installed").arg(config.dialect.driver)};
     db.setDatabaseName(config.databaseName);
+    if (config.dialect.backend == SqlDialect::Backend::Postgres) {
+        db.setHostName(config.host);
+        db.setPort(config.port);
+        db.setUserName(config.user);
+        db.setPassword(config.password);
+        // An unreachable host fails within seconds instead of the kernel's minutes.
+        db.setConnectOptions(
+            QStringLiteral("connect_timeout=10;application_name=stockline-server"));
+    }
+    // libpq's message says which of host, login and database failed; it never holds the password.
     if (!db.open())
         return Error{QString(), QStringLiteral("cannot open the server database %1: %2")
-                                    .arg(config.databaseName, db.lastError().text())};
+                                    .arg(config.label(), db.lastError().text().simplified())};
     if (auto s = store->configure(); !s)
         return s.error();
     if (auto s = store->migrate(); !s)
@@ -150,9 +179,14 @@ Result<std::unique_ptr<SqlServerStore>> SqlServerStore::open(const SqlStoreConfi
 
 Status SqlServerStore::configure()
 {
-    if (m_config.dialect.backend != SqlDialect::Backend::Sqlite)
-        return success();
     QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    if (m_config.dialect.backend == SqlDialect::Backend::Postgres) {
+        // libpq prints notices ("relation meta already exists, skipping") to stderr.
+        if (!q.exec(QStringLiteral("SET client_min_messages = warning")))
+            return Error{QString(), QStringLiteral("cannot use %1 as the server database: %2")
+                                        .arg(m_config.label(), q.lastError().text())};
+        return success();
+    }
     // WAL: readers never block the writer. synchronous=FULL syncs the WAL at every commit,
     // so a result is only sent for a change that survives a power cut (invariant 3); one
     // sync serves a whole batch, so it costs little per mutation.
@@ -167,12 +201,12 @@ Status SqlServerStore::configure()
     for (const QString& pragma : pragmas) {
         if (!q.exec(pragma))
             return Error{QString(), QStringLiteral("cannot use %1 as the server database: %2")
-                                        .arg(m_config.databaseName, q.lastError().text())};
+                                        .arg(m_config.label(), q.lastError().text())};
         if (pragma.contains(QLatin1String("journal_mode")) &&
             (!q.next() ||
              q.value(0).toString().compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0))
             return Error{QString(),
-                         QStringLiteral("cannot switch %1 to WAL").arg(m_config.databaseName)};
+                         QStringLiteral("cannot switch %1 to WAL").arg(m_config.label())};
         q.finish();
     }
     return success();
@@ -184,12 +218,15 @@ Status SqlServerStore::migrate()
     QSqlQuery q(db);
     const auto fail = [&](const QString& what) {
         const Error error{QString(), QStringLiteral("cannot migrate %1: %2: %3")
-                                         .arg(m_config.databaseName, what, q.lastError().text())};
+                                         .arg(m_config.label(), what, q.lastError().text())};
         q.exec(QStringLiteral("ROLLBACK"));
         return error;
     };
     if (!q.exec(m_config.dialect.beginWrite))
         return fail(QStringLiteral("begin"));
+    // Nodes starting together would otherwise race to create the same tables.
+    if (!m_config.dialect.lockSchema.isEmpty() && !q.exec(m_config.dialect.lockSchema))
+        return fail(QStringLiteral("wait for other nodes' migrations"));
     if (!q.exec(QStringLiteral(
             "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value BIGINT NOT NULL)")))
         return fail(QStringLiteral("create the meta table"));
@@ -204,7 +241,7 @@ Status SqlServerStore::migrate()
         return Error{QString(),
                      QStringLiteral("%1 has schema version %2, newer than this server's %3: "
                                     "run the newer Stockline server that wrote it")
-                         .arg(m_config.databaseName)
+                         .arg(m_config.label())
                          .arg(current)
                          .arg(latestSchema)};
     }
@@ -220,8 +257,8 @@ Status SqlServerStore::migrate()
         q.addBindValue(latestSchema);
         if (!q.exec())
             return fail(QStringLiteral("record the schema version"));
-        qCInfo(lcSync).noquote() << "server database" << m_config.databaseName
-                                 << "migrated from schema" << current << "to" << latestSchema;
+        qCInfo(lcSync).noquote() << "server database" << m_config.label() << "migrated from schema"
+                                 << current << "to" << latestSchema;
     }
     if (!q.exec(QStringLiteral("COMMIT")))
         return fail(QStringLiteral("commit"));
@@ -252,10 +289,15 @@ Status SqlServerStore::prepareStatements()
     }
     const QList<std::pair<QSqlQuery*, QString>> statements = {
         {&sql->readCursor,
-         QStringLiteral("SELECT value FROM meta WHERE key = 'cursor'") + d.lockCursorSuffix},
+         QStringLiteral("SELECT value FROM meta WHERE key = 'cursor'") + d.lockRowSuffix},
         {&sql->writeCursor, QStringLiteral("UPDATE meta SET value = ? WHERE key = 'cursor'")},
         {&sql->loadTerminal, QStringLiteral("SELECT role, token_hash, last_seq, revoked "
                                             "FROM terminals WHERE id = ?")},
+        // Two nodes never apply one terminal's pushes at once: the second waits for the
+        // first's commit, then reads the last_seq it wrote.
+        {&sql->lockTerminal, QStringLiteral("SELECT role, token_hash, last_seq, revoked "
+                                            "FROM terminals WHERE id = ?") +
+                                 d.lockRowSuffix},
         {&sql->writeLastSeq, QStringLiteral("UPDATE terminals SET last_seq = ? WHERE id = ?")},
         {&sql->loadResult, QStringLiteral("SELECT mutation_id, result FROM results "
                                           "WHERE terminal = ? AND seq = ?")},
@@ -691,6 +733,21 @@ Result<QList<Delivery>> SqlServerStore::deliveries(bool withClosed)
     return result;
 }
 
+Result<QList<ApprovalRecord>> SqlServerStore::approvals()
+{
+    QSqlQuery q = newQuery();
+    if (!q.exec(QStringLiteral("SELECT terminal, seq, at, recorded_at, action, staff, approver,"
+                               " detail FROM approvals ORDER BY recorded_at, terminal, seq")))
+        return storageError(q, QStringLiteral("read approvals"));
+    QList<ApprovalRecord> result;
+    while (q.next())
+        result.append(ApprovalRecord{
+            q.value(0).toString(), q.value(1).toLongLong(), fromMs(q.value(2).toLongLong()),
+            fromMs(q.value(3).toLongLong()), q.value(4).toString(), q.value(5).toString(),
+            q.value(6).toString(), q.value(7).toString()});
+    return result;
+}
+
 Result<QList<Location>> SqlServerStore::locations()
 {
     QSqlQuery q = newQuery();
@@ -1045,11 +1102,37 @@ Status SqlServerStore::readHistory(const HistoryRequest& request, HistoryReply& 
 
 // ---- arbitration
 
+namespace {
+
+// A deadlock or a serialization failure rolled the whole transaction back, so running it again
+// is safe: it gives the result the first run would have given. Any other failure is returned.
+template <typename T, typename F> Result<T> retryTransient(F attempt)
+{
+    constexpr int attempts = 5;
+    for (int i = 1;; ++i) {
+        sqlstore::transientFailure = false;
+        Result<T> result = attempt();
+        if (result || i == attempts || !lastErrorWasTransient())
+            return result;
+        qCInfo(lcSync) << "transaction rolled back by the database (deadlock or serialization "
+                          "failure); running it again, attempt"
+                       << i + 1;
+    }
+}
+
+} // namespace
+
 Result<BatchOutcome> SqlServerStore::applyBatch(const QList<PushRequest>& pushes,
                                                 const QDateTime& now)
 {
     if (!now.isValid())
         return Error{QStringLiteral("now"), QStringLiteral("is not a valid time")};
+    return retryTransient<BatchOutcome>([&] { return applyBatchOnce(pushes, now); });
+}
+
+Result<BatchOutcome> SqlServerStore::applyBatchOnce(const QList<PushRequest>& pushes,
+                                                    const QDateTime& now)
+{
     Writer writer(*this, now.toMSecsSinceEpoch());
     if (auto s = writer.begin(); !s)
         return s.error();
@@ -1074,12 +1157,14 @@ Result<CommitEffects> SqlServerStore::expireReservations(const QDateTime& now)
 {
     if (!now.isValid())
         return Error{QStringLiteral("now"), QStringLiteral("is not a valid time")};
-    Writer writer(*this, now.toMSecsSinceEpoch());
-    if (auto s = writer.begin(); !s)
-        return s.error();
-    if (auto s = writer.sweepExpired(); !s)
-        return s.error();
-    return writer.commit();
+    return retryTransient<CommitEffects>([&]() -> Result<CommitEffects> {
+        Writer writer(*this, now.toMSecsSinceEpoch());
+        if (auto s = writer.begin(); !s)
+            return s.error();
+        if (auto s = writer.sweepExpired(); !s)
+            return s.error();
+        return writer.commit();
+    });
 }
 
 Result<std::optional<QDateTime>> SqlServerStore::nextExpiry()

@@ -13,7 +13,15 @@ namespace stockline::sync {
 struct SqlStoreConfig
 {
     SqlDialect dialect = SqlDialect::sqlite();
-    QString databaseName; // SQLite: the file's path
+    QString databaseName; // SQLite: the file's path; PostgreSQL: the database's name
+    // PostgreSQL only: where the server is and who connects.
+    QString host;
+    int port = 5432;
+    QString user;
+    QString password;
+
+    // How messages name the database: never with the password.
+    [[nodiscard]] QString label() const;
     // SQLite only. FULL (the default) syncs the WAL on every commit, so no result is ever sent
     // for a change a power cut could take back; NORMAL is for benchmarks and tests only.
     bool fullSync = true;
@@ -77,6 +85,7 @@ public:
     [[nodiscard]] Status importDeliveries(const QList<Delivery>& deliveries) override;
     [[nodiscard]] Result<QList<Delivery>> deliveries(bool withClosed) override;
     [[nodiscard]] Result<VerifyReport> verify() override;
+    [[nodiscard]] Result<QList<ApprovalRecord>> approvals() override;
     [[nodiscard]] Result<PairingCode>
     createPairingCode(const QString& terminal, const QDateTime& now, qint64 validSeconds) override;
     [[nodiscard]] Result<std::optional<Paired>> redeemPairingCode(const QString& code,
@@ -106,6 +115,8 @@ private:
     [[nodiscard]] Status prepareStatements();
     [[nodiscard]] Result<VerifyReport> verifyChecks();
     [[nodiscard]] Status readHistory(const HistoryRequest& request, HistoryReply& reply);
+    [[nodiscard]] Result<BatchOutcome> applyBatchOnce(const QList<PushRequest>& pushes,
+                                                      const QDateTime& now);
     // A statement for the paths that are not hot (administration, sessions, verify).
     [[nodiscard]] QSqlQuery newQuery() const;
     // Rows changed after `cursor` (all of them when it is 0 or ahead of ours) appended to

@@ -15,6 +15,9 @@
 namespace stockline::sync::sqlstore {
 
 [[nodiscard]] Error storageError(const QSqlQuery& query, const QString& what);
+// Whether the last storageError() on this thread was a deadlock (40P01) or a serialization
+// failure (40001): the transaction was rolled back and may simply be run again.
+[[nodiscard]] bool lastErrorWasTransient();
 // Binds `values` to the statement's positional placeholders in order and runs it.
 [[nodiscard]] Status run(QSqlQuery& query, std::initializer_list<QVariant> values,
                          const QString& what);
@@ -53,6 +56,7 @@ struct Applying
     Origin origin;
     MutationResult result;
     Change change;
+    QDateTime at;        // the mutation's own time, as the terminal gave it
     bool undone = false; // rolled back to its savepoint already
 
     void reject(const QString& code, const QString& message)
@@ -88,6 +92,7 @@ struct SqlServerStore::Statements
     QSqlQuery readCursor;     // ()
     QSqlQuery writeCursor;    // (cursor)
     QSqlQuery loadTerminal;   // (id) → role, token_hash, last_seq, revoked
+    QSqlQuery lockTerminal;   // loadTerminal, holding the row until the commit
     QSqlQuery writeLastSeq;   // (last_seq, id)
     QSqlQuery loadResult;     // (terminal, seq) → mutation_id, result
     QSqlQuery insertResult;   // (terminal, seq, mutation_id, result)
@@ -176,6 +181,7 @@ private:
     [[nodiscard]] Status apply(sqlstore::Applying& a, const CountMutation& m);
     [[nodiscard]] Status apply(sqlstore::Applying& a, const TransferMutation& m);
     [[nodiscard]] Status apply(sqlstore::Applying& a, const AdjustMutation& m);
+    [[nodiscard]] Status apply(sqlstore::Applying& a, const ApprovalMutation& m);
     [[nodiscard]] Status apply(sqlstore::Applying& a, const ResolveMutation& m);
 
     [[nodiscard]] Result<qint64> consumeReservation(sqlstore::Applying& a, const SaleLine& line,

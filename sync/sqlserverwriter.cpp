@@ -133,6 +133,10 @@ void SqlServerStore::Writer::keep(const Change& change)
         }
         m_changed = true;
     }
+    // A shortage resolved by a `resolve` may move no stock: the cursor still moves, so other
+    // servers on the same database see it and send their terminals the new list.
+    if (change.shortages)
+        m_changed = true;
     m_shortages = m_shortages || change.shortages;
     m_deliveries = m_deliveries || change.deliveries;
 }
@@ -300,7 +304,7 @@ Status SqlServerStore::Writer::sweepExpired()
 
 Result<std::optional<TerminalState>> SqlServerStore::Writer::loadTerminal(const QString& id)
 {
-    QSqlQuery& q = m_sql.loadTerminal;
+    QSqlQuery& q = m_sql.lockTerminal;
     if (auto s = run(q, {id}, QStringLiteral("read a terminal")); !s)
         return s.error();
     std::optional<TerminalState> state;
@@ -457,6 +461,7 @@ Result<MutationResult> SqlServerStore::Writer::applyEntry(const TerminalState& t
     } else {
         const Mutation& m = entry.mutation.value();
         a.origin.kind = kindName(m.kind());
+        a.at = m.at;
         if (auto s = precheck(a, terminal, m); !s)
             return s.error();
         if (!a.rejected()) {
@@ -896,6 +901,20 @@ Status SqlServerStore::Writer::apply(Applying& a, const AdjustMutation& m)
     if (!taken)
         return taken.error();
     return *taken ? success() : rejectInsufficient(a, m.sku, m.location);
+}
+
+// Recorded once: the seq is applied once per terminal, and (terminal, seq) is the key.
+Status SqlServerStore::Writer::apply(Applying& a, const ApprovalMutation& m)
+{
+    QSqlQuery insert = m_store.newQuery();
+    if (!insert.prepare(QStringLiteral(
+            "INSERT INTO approvals (terminal, seq, mutation_id, at, recorded_at, action, staff,"
+            " approver, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")))
+        return storageError(insert, QStringLiteral("prepare recording an approval"));
+    return run(insert,
+               {a.origin.terminal, a.origin.seq, a.origin.mutationId, a.at.toMSecsSinceEpoch(),
+                m_now, m.action, m.staff, m.approver, m.detail},
+               QStringLiteral("record an approval"));
 }
 
 // A manager resolves a shortage exception: by a recount (booked like a count, against the

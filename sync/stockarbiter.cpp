@@ -15,7 +15,9 @@ using SteadyClock = std::chrono::steady_clock;
 // Bounds one transaction, so a flood of pushes cannot hold the writer for long; the rest
 // waits for the next round.
 constexpr qsizetype maxEntriesPerTransaction = 20'000;
-constexpr auto maxIdleWait = std::chrono::milliseconds(500);
+// How often the cursor is read to see whether another writer (an admin command, another server
+// node on the same PostgreSQL) committed: the latency of fan-out across nodes.
+constexpr auto feedPollInterval = std::chrono::milliseconds(100);
 constexpr auto revocationCheckInterval = std::chrono::seconds(2);
 
 } // namespace
@@ -74,6 +76,7 @@ void StockArbiter::step()
         jobs.swap(m_jobs);
     }
     round(*m_inlineStore, jobs);
+    followOtherWriters(*m_inlineStore);
     checkRevocations(*m_inlineStore);
     checkOtherWriters(*m_inlineStore);
 }
@@ -140,16 +143,22 @@ void StockArbiter::run(std::unique_ptr<ServerStore> store)
     if (const Result<qint64> cursor = store->currentCursor())
         m_publishedCursor = cursor.value();
     auto lastRevocationCheck = SteadyClock::now();
+    auto lastFeedPoll = SteadyClock::now();
     for (;;) {
         std::deque<Job> jobs;
         {
             std::unique_lock lock(m_mutex);
-            m_wake.wait_for(lock, maxIdleWait, [this] { return !m_jobs.empty() || m_stopping; });
+            m_wake.wait_for(lock, feedPollInterval,
+                            [this] { return !m_jobs.empty() || m_stopping; });
             if (m_jobs.empty() && m_stopping)
                 break;
             jobs.swap(m_jobs);
         }
         round(*store, jobs);
+        if (SteadyClock::now() - lastFeedPoll >= feedPollInterval) {
+            followOtherWriters(*store);
+            lastFeedPoll = SteadyClock::now();
+        }
         if (SteadyClock::now() - lastRevocationCheck >= revocationCheckInterval) {
             checkRevocations(*store);
             checkOtherWriters(*store);
@@ -259,12 +268,13 @@ bool StockArbiter::catchUpPublished(ServerStore& store, CommitEffects& effects)
     }
     effects.since = m_publishedCursor;
     effects.cursor = std::max({effects.cursor, levels->cursor, catalog->cursor});
+    m_othersCommitted = true;
     effects.levels = std::move(levels).value().levels;
     effects.products = std::move(catalog).value().products;
     return true;
 }
 
-void StockArbiter::checkOtherWriters(ServerStore& store)
+void StockArbiter::followOtherWriters(ServerStore& store)
 {
     const Result<qint64> cursor = store.currentCursor();
     if (!cursor || cursor.value() == m_publishedCursor)
@@ -272,8 +282,15 @@ void StockArbiter::checkOtherWriters(ServerStore& store)
     CommitEffects effects;
     effects.since = effects.cursor = cursor.value();
     publish(store, effects);
-    // Staff and shortage resolutions change only through admin commands, so only here; both
-    // lists are small.
+}
+
+void StockArbiter::checkOtherWriters(ServerStore& store)
+{
+    if (!m_othersCommitted)
+        return;
+    m_othersCommitted = false;
+    // Staff changes only through admin commands, and a shortage resolution (admin command or
+    // `resolve`) always moves the cursor, so only here; both lists are small.
     if (const Result<QList<StaffMember>> staff = store.staff(); staff)
         post([this, list = staff.value()] { Q_EMIT staffChanged(list); });
     if (const Result<QList<Shortage>> shortages = store.openShortages(); shortages)

@@ -127,7 +127,11 @@ private:
     void answerHistory(ServerStore& store, const HistoryJob& job);
     void sweepExpired(ServerStore& store);
     void checkRevocations(ServerStore& store);
-    // Another process (an admin command, another server node) may have committed: publish it.
+    // Another process (an admin command, another server node) may have committed: publish the
+    // levels and products it changed. Cheap: one read of the cursor when nothing changed.
+    void followOtherWriters(ServerStore& store);
+    // After another process committed: publish the lists only admin commands and other nodes
+    // change (staff, shortages, deliveries).
     void checkOtherWriters(ServerStore& store);
     void publish(ServerStore& store, CommitEffects effects);
     void publishDeliveries(ServerStore& store);
@@ -143,6 +147,8 @@ private:
     // Storage thread only: the cursor of the last levels/catalog broadcast. A client that
     // applies a broadcast holds its cursor, so no change at or below it may be left unsent.
     qint64 m_publishedCursor = 0;
+    // Storage thread only: another writer committed since checkOtherWriters() last ran.
+    bool m_othersCommitted = false;
 
     // Guards everything below; the storage thread waits on m_wake.
     std::mutex m_mutex;

@@ -19,6 +19,14 @@ ProtocolError protocolError(const QString& code, const QString& message)
     return ProtocolError{code, message, {}, {}, {}};
 }
 
+// One key per host: an IPv4 peer reached through an IPv6 socket counts as its IPv4 address.
+QString addressKey(const QHostAddress& address)
+{
+    bool isV4 = false;
+    const quint32 v4 = address.toIPv4Address(&isV4);
+    return isV4 ? QHostAddress(v4).toString() : address.toString();
+}
+
 // The largest frame payload we send; longer messages are fragmented, as QWebSocket does.
 constexpr qsizetype maxFramePayload = 512 * 1024;
 
@@ -58,9 +66,13 @@ QByteArray textFrames(const QByteArray& message)
 SyncServer::SyncServer(StockArbiter& arbiter, const Clock& clock, ServerLimits limits,
                        QObject* parent)
     : QObject(parent), m_arbiter(arbiter), m_clock(clock), m_limits(limits),
-      m_server(QStringLiteral("stockline"), QWebSocketServer::NonSecureMode)
+      m_server(QStringLiteral("stockline"), QWebSocketServer::NonSecureMode),
+      m_failedHellos(limits.failedHellos)
 {
-    connect(&m_tcp, &QTcpServer::newConnection, this, &SyncServer::acceptTcp);
+    m_uptime.start();
+    // With TLS the listener hands over connections once encrypted; the WebSocket server only
+    // ever sees a connection that is ready for the upgrade, either way.
+    connect(&m_tcp, &TlsListener::ready, this, &SyncServer::acceptTcp);
     connect(&m_server, &QWebSocketServer::newConnection, this, &SyncServer::acceptConnections);
     m_server.setHandshakeTimeout(m_limits.handshakeTimeoutMs);
     m_handshakeReaper.setInterval(1'000);
@@ -91,6 +103,11 @@ SyncServer::~SyncServer()
     for (auto& [id, s] : m_sessions)
         if (s->socket)
             s->socket->disconnect(this);
+}
+
+void SyncServer::useTls(const QSslConfiguration& configuration)
+{
+    m_tcp.useTls(configuration, m_limits.handshakeTimeoutMs);
 }
 
 Status SyncServer::listen(const QHostAddress& address, quint16 port)
@@ -165,6 +182,9 @@ void SyncServer::acceptConnections()
         }
         const Handshake handshake =
             m_handshakes.take(peerKey(socket->peerAddress(), socket->peerPort()));
+        const QString address = addressKey(socket->peerAddress());
+        if (refuseOverCapacity(socket, address))
+            continue;
         socket->setMaxAllowedIncomingFrameSize(static_cast<quint64>(qtFrameLimit));
         socket->setMaxAllowedIncomingMessageSize(static_cast<quint64>(qtMessageLimit));
         auto fresh = std::make_unique<Session>();
@@ -172,6 +192,10 @@ void SyncServer::acceptConnections()
         fresh->id = id;
         fresh->socket = socket;
         fresh->tcp = handshake.socket;
+        fresh->address = address;
+        fresh->bucket.emplace(m_limits.messagesPerSecond, m_limits.messageBurst,
+                              m_uptime.elapsed());
+        ++m_connectionsByAddress[address];
         fresh->helloTimer.setSingleShot(true);
         fresh->helloTimer.setInterval(m_limits.helloTimeoutMs);
         connect(&fresh->helloTimer, &QTimer::timeout, this, [this, id] {
@@ -184,7 +208,7 @@ void SyncServer::acceptConnections()
                         onFrame(*s, frame.toUtf8(), isLast);
                 });
         connect(socket, &QWebSocket::textMessageReceived, this, [this, id](const QString& message) {
-            if (Session* s = session(id))
+            if (Session* s = session(id); s && admit(*s))
                 onMessage(*s, message.toUtf8());
         });
         connect(socket, &QWebSocket::binaryFrameReceived, this,
@@ -193,7 +217,7 @@ void SyncServer::acceptConnections()
                         onFrame(*s, frame, isLast);
                 });
         connect(socket, &QWebSocket::binaryMessageReceived, this, [this, id](const QByteArray&) {
-            if (Session* s = session(id))
+            if (Session* s = session(id); s && admit(*s))
                 onBinaryMessage(*s);
         });
         // Queued: close() can report the disconnect at once, and no caller holding a Session&
@@ -204,6 +228,58 @@ void SyncServer::acceptConnections()
         fresh->helloTimer.start();
         m_sessions.emplace(id, std::move(fresh));
     }
+}
+
+// Before the session exists: nothing of the connection is read, no storage is asked.
+bool SyncServer::refuseOverCapacity(QWebSocket* socket, const QString& address)
+{
+    QString why;
+    if (static_cast<int>(m_sessions.size()) >= m_limits.maxConnections)
+        why = QStringLiteral("the server has %1 connections, its limit").arg(m_sessions.size());
+    else if (m_connectionsByAddress.value(address) >= m_limits.maxConnectionsPerAddress)
+        why = QStringLiteral("%1 connections from %2, the limit per address")
+                  .arg(m_connectionsByAddress.value(address))
+                  .arg(address);
+    if (why.isEmpty())
+        return false;
+    qCWarning(lcSync).noquote() << "refused a connection:" << why;
+    connect(socket, &QWebSocket::disconnected, socket, &QObject::deleteLater);
+    // 4503 rather than the registry's 1013, which Qt's clients refuse as a protocol error.
+    quint16 code = CloseOverCapacity; // not a QWebSocketProtocol::CloseCode value
+    socket->close(static_cast<QWebSocketProtocol::CloseCode>(code), why);
+    // A peer that never answers the close must not keep its socket.
+    QTimer::singleShot(m_limits.handshakeTimeoutMs, socket, [socket] { socket->abort(); });
+    return true;
+}
+
+bool SyncServer::admit(Session& session)
+{
+    if (session.closing)
+        return false;
+    if (session.bucket->take(m_uptime.elapsed()))
+        return true;
+    send(session, encode(protocolError(QStringLiteral("rate_limited"),
+                                       QStringLiteral("more than %1 messages a second on one "
+                                                      "connection")
+                                           .arg(m_limits.messagesPerSecond))));
+    close(session, CloseRateLimited, QStringLiteral("rate limited"));
+    return false;
+}
+
+// An address refused for its failed hellos is refused before its token is even looked at:
+// otherwise the refusal would still answer whether a guess was right.
+bool SyncServer::refuseFailingAddress(Session& session)
+{
+    const qint64 refusedMs = m_failedHellos.refusedFor(session.address, m_uptime.elapsed());
+    if (refusedMs <= 0)
+        return false;
+    send(session, encode(protocolError(QStringLiteral("rate_limited"),
+                                       QStringLiteral("too many failed hellos from %1; try "
+                                                      "again in %2 s")
+                                           .arg(session.address)
+                                           .arg((refusedMs + 999) / 1000))));
+    close(session, CloseRateLimited, QStringLiteral("too many failed hellos"));
+    return true;
 }
 
 SyncServer::Session* SyncServer::session(quint64 id)
@@ -220,6 +296,9 @@ void SyncServer::drop(quint64 id)
     if (it->second->socket)
         it->second->socket->deleteLater();
     const bool wasAuthenticated = it->second->authenticated;
+    if (const auto count = m_connectionsByAddress.find(it->second->address);
+        count != m_connectionsByAddress.end() && --*count <= 0)
+        m_connectionsByAddress.erase(count);
     m_sessions.erase(it);
     if (wasAuthenticated)
         updateWatchList();
@@ -316,6 +395,8 @@ void SyncServer::onBinaryMessage(Session& session)
 void SyncServer::onHello(Session& session, const Hello& hello)
 {
     session.helloTimer.stop();
+    if (refuseFailingAddress(session))
+        return;
     if (hello.protocol != protocolVersion) {
         send(session, encode(protocolError(QStringLiteral("unsupported_protocol"),
                                            QStringLiteral("this server speaks protocol %1, not %2")
@@ -334,6 +415,8 @@ void SyncServer::onHello(Session& session, const Hello& hello)
 void SyncServer::onPair(Session& session, const Pair& pair)
 {
     session.helloTimer.stop();
+    if (refuseFailingAddress(session))
+        return;
     session.helloSent = true; // anything sent meanwhile is held, and dropped with the session
     if (m_shuttingDown) {
         send(session, encode(protocolError(QStringLiteral("unavailable"),
@@ -383,9 +466,27 @@ void SyncServer::onHelloFailed(quint64 connection, const ProtocolError& error)
     Session* s = session(connection);
     if (!s)
         return;
-    send(*s, encode(error));
+    if (error.code != QLatin1String("unauthorized")) {
+        answerHelloFailed(*s, error);
+        return;
+    }
+    // A guess that failed: answered later and later, so guessing from one address is slow.
+    const qint64 delayMs = m_failedHellos.recordFailure(s->address, m_uptime.elapsed());
+    if (delayMs <= 0) {
+        answerHelloFailed(*s, error);
+        return;
+    }
+    QTimer::singleShot(delayMs, this, [this, connection, error] {
+        if (Session* again = session(connection))
+            answerHelloFailed(*again, error);
+    });
+}
+
+void SyncServer::answerHelloFailed(Session& session, const ProtocolError& error)
+{
+    send(session, encode(error));
     const bool unauthorized = error.code == QLatin1String("unauthorized");
-    close(*s,
+    close(session,
           unauthorized ? quint16(CloseUnauthorized)
                        : quint16(QWebSocketProtocol::CloseCodeGoingAway),
           error.message);

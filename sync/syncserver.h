@@ -1,18 +1,22 @@
 #pragma once
 
 #include "protocol.h"
+#include "ratelimit.h"
 #include "role.h"
 #include "stockarbiter.h"
+#include "tlslistener.h"
 
+#include <QElapsedTimer>
 #include <QHostAddress>
 #include <QObject>
 #include <QPointer>
-#include <QTcpServer>
+#include <QSslConfiguration>
 #include <QTcpSocket>
 #include <QTimer>
 #include <QWebSocket>
 #include <QWebSocketServer>
 #include <memory>
+#include <optional>
 #include <unordered_map>
 
 namespace stockline::sync {
@@ -25,6 +29,16 @@ struct ServerLimits
     int maxBadMessages = 5;     // then close 4400
     int maxPushesInFlight = 64; // per connection; beyond: error rate_limited, close 4429
     qint64 maxSendBacklog = 8 * 1024 * 1024; // bytes queued to one client before it resyncs
+    // Open WebSockets, in total and from one address; beyond: close 4503 before any hello.
+    // Tills behind one NAT router share its address, so the default fits a thousand of them.
+    int maxConnections = 4096;
+    int maxConnectionsPerAddress = 1024;
+    // Messages per connection, of any type: sustained per second, and at once. A till sends
+    // pushes of up to 200 mutations with at most 4 unanswered, each answered after a commit:
+    // even catching up after a day offline it stays far below either.
+    int messagesPerSecond = 1'000;
+    int messageBurst = 2'000;
+    FailedHellos::Limits failedHellos; // per address: slowed, then refused (4429)
 };
 
 // The socket side of the server: sessions, bounds, authentication hand-off and broadcast.
@@ -39,6 +53,9 @@ public:
                QObject* parent = nullptr);
     ~SyncServer() override;
 
+    // Before listen(): every connection must complete a TLS handshake with this
+    // configuration (certificate and key) first: wss://.
+    void useTls(const QSslConfiguration& configuration);
     [[nodiscard]] Status listen(const QHostAddress& address, quint16 port);
     [[nodiscard]] quint16 port() const;
     [[nodiscard]] int connectionCount() const { return static_cast<int>(m_sessions.size()); }
@@ -61,6 +78,8 @@ private:
         bool helloSent = false;
         bool authenticated = false;
         bool closing = false; // close() was called: nothing more it sends is read
+        QString address;      // the peer's IP address, for the per-address limits
+        std::optional<MessageBucket> bucket;
         QString terminal;
         Role role = Role::Pos;
         int badMessages = 0;
@@ -76,6 +95,10 @@ private:
     void acceptConnections();
     void reapStalledHandshakes();
     void onFrame(Session& session, const QByteArray& frame, bool isLast);
+    // Every message passes here first: false when the connection went over its rate.
+    [[nodiscard]] bool admit(Session& session);
+    [[nodiscard]] bool refuseOverCapacity(QWebSocket* socket, const QString& address);
+    [[nodiscard]] bool refuseFailingAddress(Session& session);
     void onMessage(Session& session, const QByteArray& message);
     void onBinaryMessage(Session& session);
     void onHello(Session& session, const Hello& hello);
@@ -95,6 +118,7 @@ private:
 
     void onHelloDone(quint64 connection, const SessionStart& start);
     void onHelloFailed(quint64 connection, const ProtocolError& error);
+    void answerHelloFailed(Session& session, const ProtocolError& error);
     void onPaired(quint64 connection, const Paired& paired);
     void onPushesDone(const QList<PushOutcome>& outcomes);
     void onCommitted(const CommitEffects& effects);
@@ -109,7 +133,7 @@ private:
     StockArbiter& m_arbiter;
     const Clock& m_clock;
     ServerLimits m_limits;
-    QTcpServer m_tcp;
+    TlsListener m_tcp;
     QWebSocketServer m_server;
     // TCP connections whose WebSocket handshake is not done yet, by peer port (all peers of
     // one listener that share a port are one peer): Qt 6.4.2 leaves a failed handshake open.
@@ -121,6 +145,9 @@ private:
     QHash<QString, Handshake> m_handshakes;
     QTimer m_handshakeReaper;
     std::unordered_map<quint64, std::unique_ptr<Session>> m_sessions;
+    QHash<QString, int> m_connectionsByAddress;
+    FailedHellos m_failedHellos;
+    QElapsedTimer m_uptime; // the monotonic clock of the rate limits
     quint64 m_nextId = 1;
     int m_pushesInFlight = 0;
     bool m_shuttingDown = false;

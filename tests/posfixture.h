@@ -59,11 +59,24 @@ inline const QString managerPin = QStringLiteral("2468");
 class PosFixture
 {
 public:
-    [[nodiscard]] bool open(const QString& printer = {})
+    [[nodiscard]] bool open(const QString& printer = {}) { return open(printer, {}); }
+
+    // A receiving dock (DOCK-01, DockMain.qml) on the sample store, a clerk signed in.
+    [[nodiscard]] bool openDock(int overTolerancePercent = 0)
+    {
+        ui::PosOptions dock;
+        dock.terminal = QStringLiteral("DOCK-01");
+        dock.mode = TerminalConfig::Mode::Receiving;
+        dock.overTolerancePercent = overTolerancePercent;
+        return open({}, dock);
+    }
+
+    [[nodiscard]] bool open(const QString& printer, const ui::PosOptions& base)
     {
         if (!m_dir.isValid())
             return false;
-        ui::PosOptions options;
+        m_base = base;
+        ui::PosOptions options = base;
         options.storePath = m_dir.filePath(QStringLiteral("till.db"));
         options.importFolder = QStringLiteral(STOCKLINE_SOURCE_DIR "/resources/sample-store");
         options.location = QStringLiteral("store-1");
@@ -83,7 +96,7 @@ public:
     [[nodiscard]] bool reopen()
     {
         m_context.reset();
-        return open();
+        return open({}, m_base);
     }
 
     // A till takes payments and pays refunds from an open drawer.
@@ -97,6 +110,7 @@ public:
 
 private:
     QTemporaryDir m_dir;
+    ui::PosOptions m_base; // what open() was given, for reopen()
     std::unique_ptr<ui::PosContext> m_context;
 };
 

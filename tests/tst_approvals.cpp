@@ -5,7 +5,9 @@
 #include "approvals.h"
 #include "cartmodel.h"
 #include "localstore.h"
+#include "mutation.h"
 #include "notices.h"
+#include "outbox.h"
 #include "paymentmodel.h"
 #include "posfixture.h"
 #include "returnjournal.h"
@@ -193,12 +195,36 @@ private Q_SLOTS:
 
     void log_refusesAnEmptyDetail()
     {
-        ApprovalLog log(m_pos->context().store());
+        ApprovalLog log(m_pos->context().store(), m_pos->context().outbox());
         const Result<Approval> bad = log.record(
             Approval{Approval::Kind::Refund, QString(), fixtures::cashier, fixtures::manager, {}});
         QVERIFY(!bad);
         QCOMPARE(bad.error().field, QStringLiteral("detail"));
         QVERIFY(logged().isEmpty());
+    }
+
+    void log_sendsEachApprovalToTheServerInTheSameTransaction()
+    {
+        const qint64 before = m_pos->context().outbox().pendingCount().value();
+        ApprovalLog log(m_pos->context().store(), m_pos->context().outbox());
+        QVERIFY(log.record(Approval{Approval::Kind::PriceOverride,
+                                    QStringLiteral("Milk: 4.49 → 3.99"),
+                                    fixtures::cashier,
+                                    fixtures::manager,
+                                    {}}));
+        const QList<OutboxEntry> pending = m_pos->context().outbox().pending(1'000).value();
+        QCOMPARE(pending.size(), before + 1);
+        const Result<Mutation> sent = Mutation::fromJson(pending.last().payload);
+        QVERIFY(sent);
+        QCOMPARE(sent->kind(), MutationKind::Approval);
+        QCOMPARE(std::get<ApprovalMutation>(sent->body),
+                 (ApprovalMutation{QStringLiteral("price_override"), fixtures::cashier,
+                                   fixtures::manager, QStringLiteral("Milk: 4.49 → 3.99")}));
+        QCOMPARE(sent->at, logged().last().at);
+        // A refused approval leaves neither.
+        QVERIFY(!log.record(Approval{
+            Approval::Kind::Refund, QString(201, u'x'), fixtures::cashier, fixtures::manager, {}}));
+        QCOMPARE(m_pos->context().outbox().pendingCount().value(), before + 1);
     }
 
 private:

@@ -1,4 +1,5 @@
 #include "cartmodel.h"
+#include "mutation.h"
 #include "notices.h"
 #include "posfixture.h"
 #include "searchmodel.h"
@@ -194,6 +195,26 @@ private Q_SLOTS:
         const ReceiptTotals totals = cart()->totals();
         QCOMPARE(totals.total, sumOfLines(*cart()));
         QCOMPARE(totals.total, totals.net + totals.tax);
+    }
+
+    // The lines may add up to what a sale may total on the wire, and no more: nothing the till
+    // adds up can overflow, and the server never refuses the sale for it.
+    void linesStayWithinTheMoneyRange()
+    {
+        CartModel model;
+        model.add(plainLine(QStringLiteral("A"), 1, maxMoneyMinor / 2, 0));
+        model.add(plainLine(QStringLiteral("B"), 1, maxMoneyMinor / 2, 0));
+        QVERIFY(model.fits(Money(), maxQuantity));
+        QVERIFY(!model.fits(Money::fromMinor(1), 1));
+        const Status doubled = model.setQuantity(0, 2);
+        QVERIFY(!doubled);
+        QCOMPARE(doubled.error().field, QStringLiteral("qty"));
+        QCOMPARE(model.line(0).receipt.qty, 1);
+        QVERIFY(model.setQuantity(0, 1));
+        QVERIFY(!model.fits(Money::fromMinor(maxMoneyMinor), maxQuantity));
+        const Status overridden = model.setUnitPrice(1, Money::fromMinor(maxMoneyMinor), QString());
+        QVERIFY(!overridden);
+        QCOMPARE(model.line(1).receipt.unitPrice, Money::fromMinor(maxMoneyMinor / 2));
     }
 
     void setQuantity_andVoid()

@@ -96,6 +96,64 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT((*context)->sync().online(), timeoutMs);
     }
 
+    // wss:// with the server's self-signed certificate pinned: pairing and the till go only to
+    // the server with that certificate, and a till pinning another shows why it will not sync.
+    void pairingOverTls_pinnedCertificate_andAnotherPinIsShownInTheSyncBar()
+    {
+        const QString cert = m_dir.filePath(QStringLiteral("tls-cert.pem"));
+        const QString key = m_dir.filePath(QStringLiteral("tls-key.pem"));
+        const QString otherCert = m_dir.filePath(QStringLiteral("other-cert.pem"));
+        QVERIFY(makeCertificate(cert, key));
+        QVERIFY(makeCertificate(otherCert, m_dir.filePath(QStringLiteral("other-key.pem"))));
+        ServerProcess tls(m_dir.filePath(QStringLiteral("tls.db")));
+        QVERIFY(tls.loadSampleStore());
+        tls.setServeArguments(
+            {QStringLiteral("--tls-cert"), cert, QStringLiteral("--tls-key"), key});
+        QVERIFY(tls.start());
+        QCOMPARE(tls.url().scheme(), QStringLiteral("wss"));
+        const QString fingerprint = fingerprintOf(cert);
+        QVERIFY(!fingerprint.isEmpty());
+        const ServerProcess::Run added = tls.admin(
+            {QStringLiteral("terminal"), QStringLiteral("add"), QStringLiteral("POS-08"),
+             QStringLiteral("--role"), QStringLiteral("pos"), QStringLiteral("--pairing")});
+        QCOMPARE(added.exitCode, 0);
+
+        showEnrolment(std::nullopt);
+        QSignalSpy enrolled(m_enrolment.get(), &Enrolment::enrolled);
+        type(QStringLiteral("enrolServer"), tls.url().toString());
+        type(QStringLiteral("enrolCertificate"), fingerprint);
+        type(QStringLiteral("enrolLocation"), QStringLiteral("store-1"));
+        type(QStringLiteral("enrolCode"), QString::fromUtf8(added.out).trimmed());
+        QTest::keyClick(m_window, Qt::Key_Return);
+        QTRY_COMPARE_WITH_TIMEOUT(enrolled.count(), 1, timeoutMs);
+        const Result<TerminalConfig> saved = TerminalConfig::load(configPath());
+        QVERIFY(saved);
+        QCOMPARE(saved->certificateSha256, fingerprint);
+
+        PosOptions options;
+        options.storePath = m_dir.filePath(QStringLiteral("pos-08.db"));
+        options.terminal = saved->terminal;
+        options.location = saved->location;
+        options.server = saved->serverUrl;
+        options.token = saved->token;
+        options.certificateSha256 = saved->certificateSha256;
+        auto context = PosContext::open(options);
+        QVERIFY(context);
+        (*context)->startSync();
+        QTRY_VERIFY_WITH_TIMEOUT((*context)->sync().online(), timeoutMs);
+
+        options.storePath = m_dir.filePath(QStringLiteral("pos-08-other.db"));
+        options.certificateSha256 = fingerprintOf(otherCert);
+        auto impostor = PosContext::open(options);
+        QVERIFY(impostor);
+        (*impostor)->startSync();
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (*impostor)->sync().message().contains(QStringLiteral("is not the pinned one")),
+            timeoutMs);
+        QVERIFY((*impostor)->sync().message().contains(fingerprint));
+        QVERIFY(!(*impostor)->sync().online());
+    }
+
     void wrongCode_saysSoAndWritesNothing()
     {
         showEnrolment(std::nullopt);
@@ -114,25 +172,36 @@ private Q_SLOTS:
         QTest::addColumn<QString>("server");
         QTest::addColumn<QString>("terminal");
         QTest::addColumn<QString>("token");
+        QTest::addColumn<QString>("certificate");
         QTest::addColumn<QString>("error");
+        const QString pin = QStringLiteral("AB:").repeated(31) + QStringLiteral("AB");
         QTest::newRow("not a ws address")
             << QStringLiteral("http://10.0.0.5/") << QStringLiteral("POS-02")
-            << QStringLiteral("tok") << QStringLiteral("serverUrl: ");
+            << QStringLiteral("tok") << QString() << QStringLiteral("serverUrl: ");
         QTest::newRow("bad terminal id")
             << QStringLiteral("ws://10.0.0.5:8765/") << QStringLiteral("POS 02")
-            << QStringLiteral("tok") << QStringLiteral("terminal: ");
+            << QStringLiteral("tok") << QString() << QStringLiteral("terminal: ");
         QTest::newRow("no token") << QStringLiteral("ws://10.0.0.5:8765/")
-                                  << QStringLiteral("POS-02") << QString()
+                                  << QStringLiteral("POS-02") << QString() << QString()
                                   << QStringLiteral("token: ");
+        QTest::newRow("a fingerprint too short")
+            << QStringLiteral("wss://10.0.0.5:8765/") << QStringLiteral("POS-02")
+            << QStringLiteral("tok") << QStringLiteral("AB:CD")
+            << QStringLiteral("certificateSha256: ");
+        QTest::newRow("a pinned certificate on ws://")
+            << QStringLiteral("ws://10.0.0.5:8765/") << QStringLiteral("POS-02")
+            << QStringLiteral("tok") << pin << QStringLiteral("certificateSha256: ");
     }
     void idAndToken_badInputNamesTheFieldAndWritesNothing()
     {
         QFETCH(QString, server);
         QFETCH(QString, terminal);
         QFETCH(QString, token);
+        QFETCH(QString, certificate);
         QFETCH(QString, error);
         Enrolment enrolment(configPath(), std::nullopt);
-        QVERIFY(!enrolment.save(server, terminal, token, false, QStringLiteral("store-1")));
+        QVERIFY(!enrolment.save(server, certificate, terminal, token, false,
+                                QStringLiteral("store-1")));
         QVERIFY2(enrolment.errorString().startsWith(error), qPrintable(enrolment.errorString()));
         QVERIFY(!QFile::exists(configPath()));
     }
@@ -157,6 +226,46 @@ private Q_SLOTS:
         QCOMPARE(saved->token, token);
         QCOMPARE(saved->mode, TerminalConfig::Mode::Receiving);
         QCOMPARE(saved->location, QStringLiteral("backroom-1"));
+    }
+
+    // The dock's tolerance is not on the screen: a change of setup keeps what IT set.
+    void change_keepsTheDocksTolerance()
+    {
+        TerminalConfig current;
+        current.serverUrl = QUrl(QStringLiteral("ws://10.0.0.5:8765/"));
+        current.terminal = QStringLiteral("DOCK-03");
+        current.token = QStringLiteral("secret-token");
+        current.mode = TerminalConfig::Mode::Receiving;
+        current.location = QStringLiteral("store-1");
+        current.overTolerancePercent = 5;
+        Enrolment enrolment(configPath(), current);
+        QVERIFY(enrolment.save(QStringLiteral("ws://10.0.0.6:8765/"), QString(),
+                               QStringLiteral("DOCK-03"), QStringLiteral("secret-token"), true,
+                               QStringLiteral("backroom-1")));
+        const Result<TerminalConfig> saved = TerminalConfig::load(configPath());
+        QVERIFY(saved);
+        QCOMPARE(saved->location, QStringLiteral("backroom-1"));
+        QCOMPARE(saved->overTolerancePercent, 5);
+    }
+
+    // The fingerprint `stockline-server tls fingerprint` printed, typed as it is read out.
+    void idAndToken_withAPinnedCertificateKeepsIt()
+    {
+        showEnrolment(std::nullopt);
+        QSignalSpy enrolled(m_enrolment.get(), &Enrolment::enrolled);
+        click(QStringLiteral("wayToken"));
+        const QString pin = QStringLiteral("0f:").repeated(31) + QStringLiteral("a1");
+        type(QStringLiteral("enrolServer"), QStringLiteral("wss://10.0.0.5:8765/"));
+        type(QStringLiteral("enrolCertificate"), pin);
+        type(QStringLiteral("enrolLocation"), QStringLiteral("store-1"));
+        type(QStringLiteral("enrolTerminal"), QStringLiteral("POS-07"));
+        type(QStringLiteral("enrolToken"), QStringLiteral("secret-token"));
+        QTest::keyClick(m_window, Qt::Key_Return);
+        QCOMPARE(enrolled.count(), 1);
+        const Result<TerminalConfig> saved = TerminalConfig::load(configPath());
+        QVERIFY(saved);
+        QCOMPARE(saved->certificateSha256, pin.toUpper());
+        QCOMPARE(saved->serverUrl.scheme(), QStringLiteral("wss"));
     }
 
     // A manager changing the setup sees what is set, and may go back without a change.
@@ -246,6 +355,30 @@ private:
             return {-1, QStringLiteral("did not finish")};
         return {app.exitCode(),
                 QString::fromUtf8(app.readAllStandardOutput() + app.readAllStandardError())};
+    }
+
+    static bool makeCertificate(const QString& cert, const QString& key)
+    {
+        QProcess openssl;
+        openssl.start(QStringLiteral("openssl"),
+                      {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
+                       QStringLiteral("ec"), QStringLiteral("-pkeyopt"),
+                       QStringLiteral("ec_paramgen_curve:P-256"), QStringLiteral("-nodes"),
+                       QStringLiteral("-days"), QStringLiteral("2"), QStringLiteral("-subj"),
+                       QStringLiteral("/CN=127.0.0.1"), QStringLiteral("-keyout"), key,
+                       QStringLiteral("-out"), cert});
+        return openssl.waitForFinished(30'000) && openssl.exitCode() == 0;
+    }
+
+    // What `stockline-server tls fingerprint` prints for the IT person to read out.
+    static QString fingerprintOf(const QString& cert)
+    {
+        QProcess server;
+        server.start(ServerProcess::binary(), {QStringLiteral("tls"), QStringLiteral("fingerprint"),
+                                               QStringLiteral("--tls-cert"), cert});
+        server.waitForFinished(30'000);
+        return server.exitCode() == 0 ? QString::fromUtf8(server.readAllStandardOutput()).trimmed()
+                                      : QString();
     }
 
     QString configPath() const { return m_dir.filePath(QStringLiteral("terminal.json")); }

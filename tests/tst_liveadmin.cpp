@@ -41,7 +41,8 @@ private Q_SLOTS:
         QVERIFY(file.open(QIODevice::WriteOnly));
         file.write("sku,barcode,name,price,tax_rate\nNEW-1,,Seasonal wreath,24.99,8.25\n");
         file.close();
-        const auto run = m_server->admin({QStringLiteral("catalog"), QStringLiteral("import"), csv});
+        const auto run =
+            m_server->admin({QStringLiteral("catalog"), QStringLiteral("import"), csv});
         QCOMPARE(run.exitCode, 0);
 
         const QJsonObject catalog = m_client->take(QStringLiteral("catalog"), 15'000);
@@ -53,7 +54,8 @@ private Q_SLOTS:
             if (product[QStringLiteral("sku")].toString() == QLatin1String("NEW-1")) {
                 found = true;
                 QCOMPARE(product[QStringLiteral("price")].toInteger(), 2499);
-                QCOMPARE(product[QStringLiteral("name")].toString(), QStringLiteral("Seasonal wreath"));
+                QCOMPARE(product[QStringLiteral("name")].toString(),
+                         QStringLiteral("Seasonal wreath"));
             }
         }
         QVERIFY(found);
@@ -66,7 +68,8 @@ private Q_SLOTS:
         QVERIFY(file.open(QIODevice::WriteOnly));
         file.write("sku,location,qty\nPRD-0100,backroom-1,24\n");
         file.close();
-        QCOMPARE(m_server->admin({QStringLiteral("stock"), QStringLiteral("import"), csv}).exitCode, 0);
+        QCOMPARE(m_server->admin({QStringLiteral("stock"), QStringLiteral("import"), csv}).exitCode,
+                 0);
 
         const QJsonObject levels = m_client->take(QStringLiteral("levels"), 15'000);
         QVERIFY2(!levels.isEmpty(), "no levels message after the stock import");

@@ -538,11 +538,10 @@ private:
     int ledgerRowsFor(const QString& receipt) const
     {
         QSqlDatabase db =
-            QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("ledger-check"));
+            TestDatabase::openRaw(m_server->database(), QStringLiteral("ledger-check"));
         int rows = -1;
         {
-            db.setDatabaseName(m_server->database().mid(7));
-            if (db.open()) {
+            if (db.isOpen()) {
                 QSqlQuery q(db);
                 q.prepare(QStringLiteral("SELECT count(*) FROM ledger WHERE detail LIKE ? AND "
                                          "on_hand_delta <> 0"));

@@ -137,6 +137,16 @@ Mutation adjust()
     return mutation(8, b);
 }
 
+Mutation approval()
+{
+    ApprovalMutation b;
+    b.action = s("price_override");
+    b.staff = s("Ana P.");
+    b.approver = s("Ben K.");
+    b.detail = s("Milk 1 L: 4.49 → 3.99");
+    return mutation(9, b);
+}
+
 Mutation resolveLoss()
 {
     ResolveMutation b;
@@ -163,7 +173,7 @@ QList<std::pair<const char*, Mutation>> minimalExamples()
 {
     return {{"reserve", reserve()},   {"release", release()}, {"sale", sale()},
             {"return", returnOf()},   {"receive", receive()}, {"count", count()},
-            {"transfer", transfer()}, {"adjust", adjust()}};
+            {"transfer", transfer()}, {"adjust", adjust()},   {"approval", approval()}};
 }
 
 // A copy of `m` with its body of type Body changed by `change`.
@@ -362,6 +372,10 @@ private Q_SLOTS:
                                 << parse(R"({"seq":8,"id":"9b2f1c3e-0000-4000-8000-000000000008",
             "kind":"adjust","at":"2026-11-22T10:00:00.250Z","sku":"A1","location":"store-1",
             "delta":-2,"reason":"damaged in transit"})");
+        QTest::newRow("approval") << approval()
+                                  << parse(R"({"seq":9,"id":"9b2f1c3e-0000-4000-8000-000000000009",
+            "kind":"approval","at":"2026-11-22T10:00:00.250Z","action":"price_override",
+            "staff":"Ana P.","approver":"Ben K.","detail":"Milk 1 L: 4.49 → 3.99"})");
     }
     void writesExactWireObject()
     {
@@ -464,6 +478,16 @@ private Q_SLOTS:
             changed<S>(sale(),
                        [](S& b) { b.lines[2].price = Money::fromMinor(maxMoneyMinor + 1); }),
             "lines[2].price");
+        row("approval of an unknown action",
+            changed<ApprovalMutation>(approval(),
+                                      [](ApprovalMutation& b) { b.action = s("lunch"); }),
+            "action");
+        row("approval without an approver",
+            changed<ApprovalMutation>(approval(), [](ApprovalMutation& b) { b.approver = s(" "); }),
+            "approver");
+        row("sale lines adding up beyond the money range",
+            changed<S>(sale(), [](S& b) { b.lines[1].price = Money::fromMinor(maxMoneyMinor); }),
+            "lines");
         row("sale line bad reservation",
             changed<S>(sale(), [](S& b) { b.lines[1].reservation = s("R 1"); }),
             "lines[1].reservation");
@@ -613,8 +637,7 @@ private Q_SLOTS:
             b.lines = QList<SaleLine>(maxLinesPerMutation, saleLine("A1", 1, 100));
         });
         QTest::newRow("free item and top price") << changed<S>(sale(), [](S& b) {
-            b.lines[0].price = Money::fromMinor(0);
-            b.lines[1].price = Money::fromMinor(maxMoneyMinor);
+            b.lines = {saleLine("A1", 2, 0), saleLine("B2", 1, maxMoneyMinor)};
         });
         QTest::newRow("payment amounts at both limits") << changed<S>(sale(), [](S& b) {
             b.payments = {payment("cash", maxMoneyMinor), payment("cash", -maxMoneyMinor)};
@@ -887,6 +910,7 @@ private Q_SLOTS:
         QTest::newRow("count") << MutationKind::Count << s("count");
         QTest::newRow("transfer") << MutationKind::Transfer << s("transfer");
         QTest::newRow("adjust") << MutationKind::Adjust << s("adjust");
+        QTest::newRow("approval") << MutationKind::Approval << s("approval");
         QTest::newRow("resolve") << MutationKind::Resolve << s("resolve");
     }
     void namesKindsAsTheProtocol()

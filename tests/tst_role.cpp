@@ -43,6 +43,7 @@ constexpr Row table[] = {
     {"count", MutationKind::Count, false, true, false, true},
     {"transfer", MutationKind::Transfer, false, true, false, true},
     {"adjust", MutationKind::Adjust, false, true, false, true},
+    {"approval", MutationKind::Approval, true, true, false, true},
 };
 
 } // namespace

@@ -31,15 +31,15 @@ ServerProcess::Run runServer(const QStringList& args)
     return run;
 }
 
-// Runs SQL on the server's database file from outside, as an operator with sqlite3 would.
-bool editByHand(const QString& path, const QString& sql)
+// Runs SQL on the server's database (its --db URL) from outside, as an operator with sqlite3 or
+// psql would.
+bool editByHand(const QString& url, const QString& sql)
 {
     const QString name = u"by-hand"_s;
     bool ok = false;
     {
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
-        db.setDatabaseName(path);
-        if (db.open()) {
+        QSqlDatabase db = TestDatabase::openRaw(url, name);
+        if (db.isOpen()) {
             QSqlQuery q(db);
             ok = q.exec(sql) && q.numRowsAffected() > 0;
             if (!ok)
@@ -62,13 +62,11 @@ private:
 
     ServerProcess::Run admin(const QStringList& args) { return m_store->server().admin(args); }
 
-    QString dbPath() const { return m_store->path(u"server.db"_s); }
-
     // The products the database holds, by SKU, read in-process.
     QHash<QString, Product> catalogNow() const
     {
         QHash<QString, Product> bySku;
-        auto store = ServerStore::open(QStringLiteral("sqlite:") + dbPath());
+        auto store = ServerStore::open(m_store->server().database());
         if (!store)
             return bySku;
         const auto catalog = store.value()->catalogSince(0);
@@ -94,7 +92,7 @@ private Q_SLOTS:
         for (const char* command :
              {"serve", "location add", "terminal add", "terminal revoke", "catalog import",
               "stock import", "stock show", "shortage resolve", "verify", "delivery import",
-              "delivery list"})
+              "delivery list", "approvals list"})
             QTest::newRow(command) << QString::fromLatin1(command).split(u' ');
     }
 
@@ -146,6 +144,10 @@ private Q_SLOTS:
         row("db: unknown scheme", u"stock|show|--db|mysql://db.example/stock"_s, 1, "");
         row("db: not a database", u"stock|show|--db|sqlite:@DIR@/notes.txt"_s, 1, "notes.txt");
         row("db: folder cannot exist", u"verify|--db|sqlite:/proc/stockline/x.db"_s, 1, "");
+        row("db: postgres without a database", u"verify|--db|postgres://stock@localhost"_s, 1,
+            "postgres://USER:PASSWORD@HOST:PORT/DBNAME");
+        row("db: postgres nobody listens", u"verify|--db|postgres://stock:s3cret@127.0.0.1:1/x"_s,
+            1, "postgres://stock@127.0.0.1:1/x");
         row("db: no value", u"verify|--db"_s, 2, "db");
         row("unknown command", u"frobnicate|--db|@DB@"_s, 2, "frobnicate");
         row("unknown option", u"stock|show|--colour|--db|@DB@"_s, 2, "colour");
@@ -182,7 +184,7 @@ private Q_SLOTS:
         const QString before = QString::fromUtf8(admin({u"stock"_s, u"show"_s}).out);
         for (QString& arg : args) {
             arg.replace(u"@DB@"_s, m_store->server().database());
-            arg.replace(u"@DIR@"_s, QFileInfo(dbPath()).absolutePath());
+            arg.replace(u"@DIR@"_s, QFileInfo(m_store->path(u"x"_s)).absolutePath());
         }
         const auto run = runServer(args);
         QCOMPARE(run.exitCode, exitCode);
@@ -364,7 +366,7 @@ private Q_SLOTS:
         QCOMPARE(clean.exitCode, 0);
         QVERIFY2(clean.out.contains("verify: ok"), clean.out.constData());
 
-        QVERIFY(editByHand(dbPath(), sql));
+        QVERIFY(editByHand(m_store->server().database(), sql));
         const auto run = admin({u"verify"_s});
         QCOMPARE(run.exitCode, 1);
         QVERIFY2(run.out.contains("MISMATCH"), run.out.constData());

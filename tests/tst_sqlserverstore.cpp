@@ -1,5 +1,6 @@
 #include "serverstore.h"
 #include "sqlserverstore.h"
+#include "testdatabase.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -58,15 +59,14 @@ SaleMutation sale(const QString& id, QList<SaleLine> lines, bool offline = false
     return s;
 }
 
-// A raw connection to the store's file, as an operator with the sqlite3 shell would have.
+// A raw connection to the store's database (a sqlite: or postgres:// URL), as an operator with
+// the sqlite3 shell or psql would have.
 class RawDb
 {
 public:
-    explicit RawDb(const QString& path) : m_name(u"raw-%1"_s.arg(reinterpret_cast<quintptr>(this)))
+    explicit RawDb(const QString& url) : m_name(u"raw-%1"_s.arg(reinterpret_cast<quintptr>(this)))
     {
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_name);
-        db.setDatabaseName(path);
-        db.open();
+        (void)TestDatabase::openRaw(url, m_name);
     }
     ~RawDb() { QSqlDatabase::removeDatabase(m_name); }
     RawDb(const RawDb&) = delete;
@@ -136,6 +136,7 @@ private Q_SLOTS:
     void sequenceGap();
     void rejectionRollsBackOnlyItself();
     void storageFailureRollsBackTheBatch();
+    void deadlockRunsTheBatchAgain();
     void lastUnitsGoToExactlyN();
     void revokedAndUnknownTerminals();
     void expiryAtTheInstant();
@@ -155,7 +156,8 @@ private:
     [[nodiscard]] StockLevel level(const QString& sku, const QString& location = u"store-1"_s);
 
     std::unique_ptr<QTemporaryDir> m_dir;
-    QString m_path;
+    std::unique_ptr<TestDatabase> m_db;
+    QString m_path; // the store's URL
     std::unique_ptr<ServerStore> m_store;
     QHash<QString, qint64> m_seq;
     QHash<QString, QString> m_tokens;
@@ -167,8 +169,9 @@ void TestSqlServerStore::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
-    m_path = m_dir->filePath(u"server.db"_s);
-    auto opened = ServerStore::open(u"sqlite:"_s + m_path);
+    m_db = std::make_unique<TestDatabase>(m_dir->filePath(u"server.db"_s));
+    m_path = m_db->url();
+    auto opened = ServerStore::open(m_path);
     QVERIFY2(opened.ok(), qPrintable(opened.ok() ? QString() : opened.error().toString()));
     m_store = std::move(opened).value();
     m_seq.clear();
@@ -204,6 +207,7 @@ void TestSqlServerStore::init()
 void TestSqlServerStore::cleanup()
 {
     m_store.reset();
+    m_db.reset();
     m_dir.reset();
 }
 
@@ -271,9 +275,19 @@ StockLevel TestSqlServerStore::level(const QString& sku, const QString& location
 
 void TestSqlServerStore::openRejectsBadUrls()
 {
-    const auto pg = ServerStore::open(u"postgres://stock@localhost/stockline"_s);
-    QVERIFY(!pg.ok());
-    QVERIFY(pg.error().message.contains(u"PostgreSQL support is not built yet"_s));
+    // Neither database nor host: named as wrong, without trying to connect.
+    for (const QString& url : {u"postgres://stock@localhost"_s, u"postgresql:///stockline"_s}) {
+        const auto pg = ServerStore::open(url);
+        QVERIFY(!pg.ok());
+        QVERIFY2(pg.error().message.contains(u"postgres://USER:PASSWORD@HOST:PORT/DBNAME"_s),
+                 qPrintable(pg.error().message));
+    }
+    // Nobody listens there: the error names host, port and database, never the password.
+    const auto refused = ServerStore::open(u"postgres://stock:s3cret@127.0.0.1:1/stockline"_s);
+    QVERIFY(!refused.ok());
+    QVERIFY2(refused.error().message.contains(u"postgres://stock@127.0.0.1:1/stockline"_s),
+             qPrintable(refused.error().message));
+    QVERIFY(!refused.error().message.contains(u"s3cret"_s));
 
     const auto mysql = ServerStore::open(u"mysql://localhost/db"_s);
     QVERIFY(!mysql.ok());
@@ -298,13 +312,13 @@ void TestSqlServerStore::openRejectsBadUrls()
     // Somebody else's SQLite file (here: one with a products table of its own) is left alone.
     const QString foreign = m_dir->filePath(u"terminal.db"_s);
     {
-        RawDb raw(foreign);
+        RawDb raw(u"sqlite:"_s + foreign);
         QVERIFY(raw.exec(u"CREATE TABLE products (sku TEXT PRIMARY KEY)"_s));
     }
     const auto other = ServerStore::open(u"sqlite:"_s + foreign);
     QVERIFY(!other.ok());
     QVERIFY(other.error().message.contains(u"terminal.db"_s));
-    RawDb raw(foreign);
+    RawDb raw(u"sqlite:"_s + foreign);
     QCOMPARE(raw.scalar(u"SELECT COUNT(*) FROM sqlite_master WHERE name = 'meta'"_s), 0);
 }
 
@@ -315,7 +329,7 @@ void TestSqlServerStore::openRefusesNewerSchema()
         RawDb raw(m_path);
         QVERIFY(raw.exec(u"UPDATE meta SET value = 99 WHERE key = 'schema'"_s));
     }
-    const auto newer = ServerStore::open(u"sqlite:"_s + m_path);
+    const auto newer = ServerStore::open(m_path);
     QVERIFY(!newer.ok());
     QVERIFY2(newer.error().message.contains(u"newer"_s), qPrintable(newer.error().message));
     RawDb raw(m_path);
@@ -327,7 +341,7 @@ void TestSqlServerStore::reopenKeepsEverything()
     QCOMPARE_APPLIED(apply(u"POS-01"_s, reserve(u"R1"_s, u"A1"_s, 3)));
     const qint64 cursor = *m_store->currentCursor();
     m_store.reset();
-    auto reopened = ServerStore::open(u"sqlite:"_s + m_path);
+    auto reopened = ServerStore::open(m_path);
     QVERIFY(reopened.ok());
     m_store = std::move(reopened).value();
     QCOMPARE(*m_store->currentCursor(), cursor);
@@ -582,7 +596,8 @@ void TestSqlServerStore::returnAndReceiveUpsert()
     QCOMPARE(level(u"A1"_s).onHand, 12);
     QCOMPARE(level(u"C3"_s), (StockLevel{u"C3"_s, u"store-1"_s, 1, 0, 1}));
 
-    ReceiveMutation rec{u"GR1"_s, u"store-2"_s, {{u"D4"_s, 24}, {u"D4"_s, 6}}, u"PO-7"_s, {}, {}, false};
+    ReceiveMutation rec{u"GR1"_s, u"store-2"_s, {{u"D4"_s, 24}, {u"D4"_s, 6}}, u"PO-7"_s, {},
+                        {},       false};
     QCOMPARE_APPLIED(apply(u"DOCK-1"_s, rec));
     QCOMPARE(level(u"D4"_s, u"store-2"_s), (StockLevel{u"D4"_s, u"store-2"_s, 30, 0, 2}));
     QVERIFY(m_store->verify()->ok);
@@ -841,9 +856,16 @@ void TestSqlServerStore::storageFailureRollsBackTheBatch()
     // The disk "fails" at the ledger row of one mutation in the middle of the batch.
     {
         RawDb raw(m_path);
-        QVERIFY(raw.exec(u"CREATE TRIGGER fail BEFORE INSERT ON ledger "
-                         u"WHEN NEW.detail LIKE '%S-FAIL%' "
-                         u"BEGIN SELECT RAISE(ABORT, 'disk on fire'); END"_s));
+        if (TestDatabase::postgres()) {
+            QVERIFY(raw.exec(u"CREATE FUNCTION fail() RETURNS trigger LANGUAGE plpgsql AS "
+                             u"$$BEGIN RAISE EXCEPTION 'disk on fire'; END$$"_s));
+            QVERIFY(raw.exec(u"CREATE TRIGGER fail BEFORE INSERT ON ledger FOR EACH ROW "
+                             u"WHEN (NEW.detail LIKE '%S-FAIL%') EXECUTE FUNCTION fail()"_s));
+        } else {
+            QVERIFY(raw.exec(u"CREATE TRIGGER fail BEFORE INSERT ON ledger "
+                             u"WHEN NEW.detail LIKE '%S-FAIL%' "
+                             u"BEGIN SELECT RAISE(ABORT, 'disk on fire'); END"_s));
+        }
     }
     const QList<PushRequest> pushes = {
         request(u"POS-02"_s, {reserve(u"R1"_s, u"A1"_s, 2)}),
@@ -862,7 +884,8 @@ void TestSqlServerStore::storageFailureRollsBackTheBatch()
     // The clients resend the same pushes once storage works again.
     {
         RawDb raw(m_path);
-        QVERIFY(raw.exec(u"DROP TRIGGER fail"_s));
+        QVERIFY(raw.exec(TestDatabase::postgres() ? u"DROP TRIGGER fail ON ledger"_s
+                                                  : u"DROP TRIGGER fail"_s));
     }
     const Result<BatchOutcome> resent = m_store->applyBatch(pushes, t0);
     QVERIFY(resent.ok());
@@ -871,6 +894,47 @@ void TestSqlServerStore::storageFailureRollsBackTheBatch()
         QCOMPARE_APPLIED(r);
     QCOMPARE(level(u"A1"_s), (StockLevel{u"A1"_s, u"store-1"_s, 9, 3, 4}));
     QVERIFY(m_store->verify()->ok);
+}
+
+void TestSqlServerStore::deadlockRunsTheBatchAgain()
+{
+    if (!TestDatabase::postgres())
+        QSKIP("PostgreSQL aborts a transaction as a deadlock victim; SQLite has one writer");
+    // The first two attempts die as a deadlock victim would, at their first ledger row; a
+    // sequence counts attempts, since it is the one thing a rollback does not take back.
+    {
+        RawDb raw(m_path);
+        QVERIFY(raw.exec(u"CREATE SEQUENCE attempts"_s));
+        QVERIFY(raw.exec(u"CREATE FUNCTION victim() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN "
+                         u"IF nextval('attempts') <= 2 THEN "
+                         u"RAISE EXCEPTION 'deadlock detected' USING ERRCODE = '40P01'; END IF; "
+                         u"RETURN NEW; END$$"_s));
+        QVERIFY(raw.exec(u"CREATE TRIGGER victim BEFORE INSERT ON ledger FOR EACH ROW "
+                         u"EXECUTE FUNCTION victim()"_s));
+    }
+    const BatchOutcome outcome = batch({request(u"POS-01"_s, {reserve(u"R1"_s, u"A1"_s, 3)}),
+                                        request(u"POS-02"_s, {reserve(u"R2"_s, u"A1"_s, 8)})});
+    QCOMPARE(outcome.pushes.size(), 2);
+    QCOMPARE_APPLIED(outcome.pushes.at(0).results.value(0));
+    QCOMPARE_REJECTED(outcome.pushes.at(1).results.value(0), u"insufficient_stock"_s);
+    QCOMPARE(outcome.pushes.at(1).results.value(0).available, std::optional<qint64>(7));
+    QCOMPARE(level(u"A1"_s).reserved, 3); // applied once, not once per attempt
+    QVERIFY(m_store->verify()->ok);
+    {
+        RawDb raw(m_path);
+        QCOMPARE(raw.scalar(u"SELECT last_value FROM attempts"_s), 3);
+        // From now on every attempt fails: the batch gives up with an error, nothing applied.
+        QVERIFY(raw.exec(u"CREATE OR REPLACE FUNCTION victim() RETURNS trigger LANGUAGE plpgsql "
+                         u"AS $$BEGIN RAISE EXCEPTION 'could not serialize' "
+                         u"USING ERRCODE = '40001'; END$$"_s));
+    }
+    const Result<BatchOutcome> failed =
+        m_store->applyBatch({request(u"POS-01"_s, {reserve(u"R3"_s, u"A1"_s, 1)})}, t0);
+    QVERIFY(!failed.ok());
+    QVERIFY2(failed.error().message.contains(u"could not serialize"_s),
+             qPrintable(failed.error().message));
+    QCOMPARE(level(u"A1"_s).reserved, 3);
+    QCOMPARE(m_store->terminal(u"POS-01"_s)->lastSeq, 1);
 }
 
 void TestSqlServerStore::lastUnitsGoToExactlyN()
@@ -995,7 +1059,8 @@ void TestSqlServerStore::levelsSinceAndCatalogSince()
     QVERIFY(m_store->levelsSince(cursor + 5)->full); // ahead of ours: start over
     QCOMPARE(m_store->levelsSince(cursor + 5)->levels.size(), 3);
 
-    QCOMPARE_APPLIED(apply(u"DOCK-1"_s, ReceiveMutation{u"GR"_s, u"wh"_s, {{u"B2"_s, 3}}, {}, {}, {}, false}));
+    QCOMPARE_APPLIED(
+        apply(u"DOCK-1"_s, ReceiveMutation{u"GR"_s, u"wh"_s, {{u"B2"_s, 3}}, {}, {}, {}, false}));
     const Result<Levels> delta = m_store->levelsSince(cursor);
     QVERIFY(!delta->full);
     QCOMPARE(delta->levels, (QList<StockLevel>{StockLevel{u"B2"_s, u"wh"_s, 3, 0, 1}}));
@@ -1150,6 +1215,8 @@ void TestSqlServerStore::throughput()
     // sale from that reservation). No timing assertions: the figure is printed for people.
     QFETCH(int, terminalsPerBatch);
     QFETCH(bool, fullSync);
+    if (TestDatabase::postgres())
+        QSKIP("SQLite's figures; PostgreSQL's come from stockline-bench --db postgres://…");
     m_store.reset();
     SqlStoreConfig config;
     config.databaseName = m_dir->filePath(u"bench.db"_s);

@@ -215,6 +215,10 @@ private Q_SLOTS:
         QTRY_COMPARE(item("exceptionView")->property("count").toInt(), 0);
         const auto shown = m_server->admin({u"stock"_s, u"show"_s, u"--sku"_s, oatDrink});
         QVERIFY(shown.out.contains("open shortage exceptions: 0"));
+        // The manager's approval reached the server too, as every approval does.
+        const auto approvals = m_server->admin({u"approvals"_s, u"list"_s});
+        QVERIFY2(approvals.out.contains("MGR-01") && approvals.out.contains("shortage_resolution"),
+                 approvals.out.constData());
         QCOMPARE(m_server->admin({u"verify"_s}).exitCode, 0);
     }
 

@@ -45,6 +45,18 @@ private Q_SLOTS:
         QTest::newRow("invalid") << "reserve"
                                  << "invalid"
                                  << "The server refused a stock hold";
+        QTest::newRow("over expected") << "receive"
+                                       << "over_expected"
+                                       << "A receipt went past what its delivery expects";
+        QTest::newRow("unknown delivery") << "receive"
+                                          << "unknown_delivery"
+                                          << "A receipt names a delivery that is no longer open";
+        QTest::newRow("version conflict") << "count"
+                                          << "version_conflict"
+                                          << "Stock moved while a shelf was counted";
+        QTest::newRow("adjust refused") << "adjust"
+                                        << "invalid"
+                                        << "The server refused a stock adjustment";
     }
     void describe_codesInAClerksWords()
     {

@@ -159,6 +159,25 @@ private Q_SLOTS:
         QVERIFY(!QFile::exists(path()));
     }
 
+    // The dock's tolerance: optional (0 when missing), a whole percentage from 0 to 100.
+    void overToleranceIsOptionalAndBounded()
+    {
+        QJsonObject json = sample().toJson();
+        json.remove(QStringLiteral("overTolerancePercent"));
+        QCOMPARE(TerminalConfig::fromJson(json).value().overTolerancePercent, 0);
+        TerminalConfig config = sample();
+        config.overTolerancePercent = 5;
+        QVERIFY(config.save(path()));
+        QCOMPARE(TerminalConfig::load(path()).value().overTolerancePercent, 5);
+        for (const QJsonValue& bad :
+             {QJsonValue(101), QJsonValue(-1), QJsonValue(2.5), QJsonValue(QStringLiteral("5"))}) {
+            json.insert(QStringLiteral("overTolerancePercent"), bad);
+            const Result<TerminalConfig> parsed = TerminalConfig::fromJson(json);
+            QVERIFY(!parsed);
+            QCOMPARE(parsed.error().field, QStringLiteral("overTolerancePercent"));
+        }
+    }
+
     void unreadableFileIsAFileError_data()
     {
         QTest::addColumn<QByteArray>("content"); // empty: no file at all

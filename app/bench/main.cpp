@@ -48,12 +48,17 @@ QList<QCommandLineOption> options()
                         "(default ../server/stockline-server next to this program)."),
          QStringLiteral("PATH")},
         {QStringLiteral("keep"), QStringLiteral("Keep the server's temporary database.")},
+        {QStringLiteral("db"),
+         QStringLiteral("race/throughput/fanout: the server's database instead of a temporary "
+                        "SQLite file, e.g. an empty postgres://USER@HOST:PORT/DBNAME."),
+         QStringLiteral("URL")},
     };
 }
 
 syncbench::ServerOptions serverOptions(const QCommandLineParser& parser)
 {
-    return {parser.value(QStringLiteral("server")), parser.isSet(QStringLiteral("keep"))};
+    return {parser.value(QStringLiteral("server")), parser.isSet(QStringLiteral("keep")),
+            parser.value(QStringLiteral("db"))};
 }
 
 int runSync(const QString& scenario, const QCommandLineParser& p, QTextStream& out)
@@ -104,8 +109,8 @@ int main(int argc, char* argv[])
         "  throughput  --connections keep pushes of --batch mixed mutations in flight\n"
         "  fanout      --terminals watch --commits single receives arrive\n"
         "  till        the stockline app over --products: cold start, scan to line, memory\n"
-        "race, throughput and fanout start the real server on a fresh SQLite file and speak\n"
-        "to it over WebSockets on 127.0.0.1."));
+        "race, throughput and fanout start the real server on a fresh SQLite file (or the\n"
+        "empty database --db names) and speak to it over WebSockets on 127.0.0.1."));
     parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("scenario"), QStringLiteral("What to measure."));
     parser.addOptions(options());

@@ -137,8 +137,9 @@ QString cpuSummary(const CpuTimes& used, double count, const QString& per)
         .arg(used.bench, 0, 'f', 2);
 }
 
-// A fresh SQLite file in a temporary folder, filled in-process through ServerStore, then
-// served by the real `stockline-server serve` on 127.0.0.1 with a free port.
+// A fresh SQLite file in a temporary folder (or the empty database --db names), filled in-process
+// through ServerStore, then served by the real `stockline-server serve` on 127.0.0.1 with a free
+// port.
 class ServerRun
 {
 public:
@@ -149,15 +150,17 @@ public:
                                          QStringLiteral("/../server/stockline-server"))
                        : options.binary;
         m_dir.setAutoRemove(!options.keep);
-        m_path = m_dir.filePath(QStringLiteral("server.db"));
+        m_database = options.database.isEmpty()
+                         ? QStringLiteral("sqlite:") + m_dir.filePath(QStringLiteral("server.db"))
+                         : options.database;
         if (options.keep)
-            m_out << "server database kept: " << m_path << Qt::endl;
+            m_out << "server database kept: " << m_database << Qt::endl;
     }
     ~ServerRun() { stop(); }
     ServerRun(const ServerRun&) = delete;
     ServerRun& operator=(const ServerRun&) = delete;
 
-    [[nodiscard]] QString database() const { return QStringLiteral("sqlite:") + m_path; }
+    [[nodiscard]] QString database() const { return m_database; }
     [[nodiscard]] QUrl url() const { return m_url; }
     [[nodiscard]] CpuTimes cpu() const { return cpuTimes(m_process.processId()); }
 
@@ -176,7 +179,7 @@ public:
         QLoggingCategory::setFilterRules(QStringLiteral("stockline.*.info=false"));
         auto store = ServerStore::open(database());
         if (!store) {
-            m_out << "cannot open " << database() << ": " << store.error().toString() << Qt::endl;
+            m_out << "cannot open the database: " << store.error().toString() << Qt::endl;
             return false;
         }
         if (Status s = fill(*store.value()); !s) {
@@ -249,7 +252,7 @@ private:
     QTextStream& m_out;
     QString m_binary;
     QTemporaryDir m_dir;
-    QString m_path;
+    QString m_database;
     QProcess m_process;
     QUrl m_url;
 };
@@ -738,15 +741,21 @@ int race(const RaceOptions& o, QTextStream& out)
 
     bool held = true;
     Stats settle;
+    // Stock decisions (applied or insufficient_stock) per second from the first send until the
+    // last result: what pgbench's tps on the plain conditional update compares with.
+    Stats decisions;
     const CpuTimes before = server.cpu();
     for (int i = 0; i < o.rounds; ++i) {
         if (!runRaceRound(fleet, o, i + 1, rounds[i], out))
             return 1;
         held = raceHeld(rounds[i], o, out) && held;
         settle.add(ms(rounds[i].settledNs));
+        decisions.add(o.buyers / (ms(rounds[i].settledNs) / 1000.0));
     }
     out << "race settle time over " << o.rounds
         << " rounds: " << settle.summary(QStringLiteral("ms")) << Qt::endl;
+    out << "race decisions/s over " << o.rounds
+        << " rounds: " << decisions.summary(QStringLiteral("/s")) << Qt::endl;
     out << cpuSummary(server.cpu() - before, double(o.buyers) * o.rounds, QStringLiteral("buyer"))
         << Qt::endl;
     if (o.buyers == 10'000 && o.connections == 1'000)

@@ -12,6 +12,9 @@ struct ServerOptions
 {
     QString binary;    // empty: ../server/stockline-server next to this program
     bool keep = false; // keep the temporary folder with the database
+    // Empty: a fresh SQLite file in a temporary folder. Else the server's --db URL, say an empty
+    // PostgreSQL database (the hot-SKU comparison with pgbench, scripts/bench-postgres.sh).
+    QString database;
 };
 
 struct RaceOptions

@@ -1,10 +1,12 @@
 #include "servercommands.h"
 
+#include "fingerprint.h"
 #include "serverstore.h"
 #include "signalwatcher.h"
 #include "stockarbiter.h"
 #include "storecsv.h"
 #include "syncserver.h"
+#include "tlsfiles.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -85,6 +87,93 @@ Result<ListenAddress> parseListen(const QString& value)
     return ListenAddress{host, static_cast<quint16>(url.port())};
 }
 
+// The serve options that bound what clients may do, with their defaults from ServerLimits.
+struct LimitOption
+{
+    const char* name;
+    const char* description;
+    int ServerLimits::*field;
+};
+
+const QList<LimitOption>& limitOptions()
+{
+    static const QList<LimitOption> options{
+        {"max-connections", "Open connections in total; beyond: closed 4503 (default %1).",
+         &ServerLimits::maxConnections},
+        {"max-connections-per-address",
+         "Open connections from one IP address; beyond: closed 4503 (default %1; tills behind "
+         "one NAT router share its address).",
+         &ServerLimits::maxConnectionsPerAddress},
+        {"max-messages-per-second",
+         "Messages a second one connection may send on average (twice as many at once); "
+         "beyond: rate_limited, closed 4429 (default %1).",
+         &ServerLimits::messagesPerSecond},
+    };
+    return options;
+}
+
+const QList<QCommandLineOption>& failedHelloOptions()
+{
+    const FailedHellos::Limits defaults;
+    static const QList<QCommandLineOption> options{
+        {QStringLiteral("failed-hellos-slow"),
+         QStringLiteral("Failed hellos or pairing codes from one address before each further "
+                        "answer is delayed, 1 s more each time up to 5 s (default %1).")
+             .arg(defaults.delayAfter),
+         QStringLiteral("N")},
+        {QStringLiteral("failed-hellos-refuse"),
+         QStringLiteral("Failed hellos from one address that get it refused (rate_limited, "
+                        "closed 4429) for --refuse-seconds (default %1).")
+             .arg(defaults.refuseAfter),
+         QStringLiteral("N")},
+        {QStringLiteral("refuse-seconds"),
+         QStringLiteral("How long such an address is refused; it is forgotten after as long "
+                        "without a failure (default %1).")
+             .arg(defaults.refuseMs / 1000),
+         QStringLiteral("S")},
+    };
+    return options;
+}
+
+Result<int> positiveInt(const QCommandLineParser& parser, const QString& name, int fallback)
+{
+    if (!parser.isSet(name))
+        return fallback;
+    bool ok = false;
+    const int value = parser.value(name).toInt(&ok);
+    if (!ok || value < 1)
+        return Error{
+            QStringLiteral("--") + name,
+            QStringLiteral("'%1' is not a whole number from 1 up").arg(parser.value(name))};
+    return value;
+}
+
+Result<ServerLimits> serveLimits(const QCommandLineParser& parser)
+{
+    ServerLimits limits;
+    for (const LimitOption& o : limitOptions()) {
+        const Result<int> value = positiveInt(parser, QLatin1String(o.name), limits.*(o.field));
+        if (!value)
+            return value.error();
+        limits.*(o.field) = *value;
+    }
+    limits.messageBurst = limits.messagesPerSecond * 2;
+    FailedHellos::Limits& hellos = limits.failedHellos;
+    const Result<int> slow =
+        positiveInt(parser, QStringLiteral("failed-hellos-slow"), hellos.delayAfter);
+    const Result<int> refuse =
+        positiveInt(parser, QStringLiteral("failed-hellos-refuse"), hellos.refuseAfter);
+    const Result<int> seconds = positiveInt(parser, QStringLiteral("refuse-seconds"),
+                                            static_cast<int>(hellos.refuseMs / 1000));
+    for (const Result<int>* r : {&slow, &refuse, &seconds})
+        if (!*r)
+            return r->error();
+    hellos.delayAfter = *slow;
+    hellos.refuseAfter = *refuse;
+    hellos.refuseMs = qint64{*seconds} * 1000;
+    return limits;
+}
+
 Status requirePositional(const QCommandLineParser& parser, int count, const QString& synopsis)
 {
     if (parser.positionalArguments().size() != count)
@@ -111,8 +200,29 @@ QList<ServerCommands::Command> ServerCommands::commands() const
                           QStringLiteral("Address and port to listen on (default 127.0.0.1:8765; "
                                          "port 0 picks a free one)."),
                           QStringLiteral("HOST:PORT"), QStringLiteral("127.0.0.1:8765")});
+             p.addOption({QStringLiteral("tls-cert"),
+                          QStringLiteral("Serve wss:// with this PEM certificate (its chain may "
+                                         "follow it in the file); needs --tls-key."),
+                          QStringLiteral("FILE")});
+             p.addOption({QStringLiteral("tls-key"),
+                          QStringLiteral("The certificate's unencrypted PEM private key."),
+                          QStringLiteral("FILE")});
+             const ServerLimits defaults;
+             for (const LimitOption& o : limitOptions())
+                 p.addOption({QLatin1String(o.name),
+                              QString::fromLatin1(o.description).arg(defaults.*(o.field)),
+                              QStringLiteral("N")});
+             p.addOptions(failedHelloOptions());
          },
          &ServerCommands::serve},
+        {QStringLiteral("tls fingerprint"), QString(),
+         QStringLiteral("Print the SHA-256 fingerprint of the certificate in --tls-cert, to pin "
+                        "at the terminals when enrolling them."),
+         [](QCommandLineParser& p) {
+             p.addOption({QStringLiteral("tls-cert"), QStringLiteral("The PEM certificate."),
+                          QStringLiteral("FILE")});
+         },
+         &ServerCommands::printFingerprint},
         {QStringLiteral("location add"), QStringLiteral("ID NAME"),
          QStringLiteral("Add a stock location (a store floor, a back room, a warehouse)."), withDb,
          &ServerCommands::addLocation},
@@ -176,6 +286,10 @@ QList<ServerCommands::Command> ServerCommands::commands() const
          &ServerCommands::removeStaff},
         {QStringLiteral("staff list"), QString(), QStringLiteral("List the active staff."), withDb,
          &ServerCommands::listStaff},
+        {QStringLiteral("approvals list"), QString(),
+         QStringLiteral("List the manager approvals tills sent: when, which terminal and seq, "
+                        "what, who asked and who approved."),
+         withDb, &ServerCommands::listApprovals},
         {QStringLiteral("shortage resolve"), QStringLiteral("ID"),
          QStringLiteral("Mark a shortage exception as resolved."), withDb,
          &ServerCommands::resolveShortage},
@@ -248,18 +362,38 @@ int ServerCommands::serve(const QCommandLineParser& parser)
     const QString url = parser.value(dbOption());
     if (url.startsWith(QLatin1String("sqlite:")))
         QDir().mkpath(QFileInfo(url.mid(7)).absolutePath());
+    const Result<ServerLimits> limits = serveLimits(parser);
+    if (!limits)
+        return fail(limits.error());
+    const QString certPath = parser.value(QStringLiteral("tls-cert"));
+    const QString keyPath = parser.value(QStringLiteral("tls-key"));
+    if (certPath.isEmpty() != keyPath.isEmpty())
+        return fail(QStringLiteral("--tls-cert and --tls-key go together: give both or neither"));
+    std::optional<QSslConfiguration> tls;
+    if (!certPath.isEmpty()) {
+        Result<QSslConfiguration> loaded = tlsfiles::serverConfiguration(certPath, keyPath);
+        if (!loaded)
+            return fail(loaded.error());
+        tls = std::move(loaded).value();
+    }
     SystemClock clock;
     StockArbiter arbiter(url, clock);
     if (Status s = arbiter.start(); !s)
         return fail(s.error());
-    SyncServer server(arbiter, clock);
+    SyncServer server(arbiter, clock, *limits);
+    if (tls) {
+        server.useTls(*tls);
+        out() << "stockline-server: certificate SHA-256 fingerprint "
+              << sha256FingerprintText(tls->localCertificate().digest(QCryptographicHash::Sha256))
+              << Qt::endl;
+    }
     if (Status s = server.listen(listen->host, listen->port); !s)
         return fail(s.error());
     // Before the line that says it listens: whoever waits for that line (a service manager, a
     // test) may send SIGTERM at once, and must get a graceful stop rather than the default kill.
     SignalWatcher signals;
-    out() << "stockline-server: listening on ws://" << listen->host.toString() << ':'
-          << server.port() << "/ with " << url << Qt::endl;
+    out() << "stockline-server: listening on " << (tls ? "wss://" : "ws://")
+          << listen->host.toString() << ':' << server.port() << "/ with " << url << Qt::endl;
     QObject::connect(&signals, &SignalWatcher::terminationRequested, &server,
                      [&server] { server.shutdown(); });
     QObject::connect(&server, &SyncServer::drained, &server, [&arbiter] {
@@ -269,6 +403,18 @@ int ServerCommands::serve(const QCommandLineParser& parser)
     const int code = QCoreApplication::exec();
     out() << "stockline-server: stopped" << Qt::endl;
     return code;
+}
+
+int ServerCommands::printFingerprint(const QCommandLineParser& parser)
+{
+    const QString path = parser.value(QStringLiteral("tls-cert"));
+    if (path.isEmpty())
+        return fail(QStringLiteral("--tls-cert: give the server's PEM certificate"));
+    const Result<QSslCertificate> certificate = tlsfiles::readCertificate(path);
+    if (!certificate)
+        return fail(certificate.error());
+    out() << sha256FingerprintText(certificate->digest(QCryptographicHash::Sha256)) << Qt::endl;
+    return 0;
 }
 
 int ServerCommands::addLocation(const QCommandLineParser& parser)
@@ -534,6 +680,26 @@ int ServerCommands::listStaff(const QCommandLineParser& parser)
         return fail(staff.error());
     for (const StaffMember& m : staff.value())
         out() << padded(m.name, 32) << staffRoleName(m.role) << '\n';
+    out().flush();
+    return 0;
+}
+
+int ServerCommands::listApprovals(const QCommandLineParser& parser)
+{
+    auto store = openStore(parser);
+    if (!store)
+        return fail(store.error());
+    const auto approvals = store.value()->approvals();
+    if (!approvals)
+        return fail(approvals.error());
+    out() << padded(QStringLiteral("at (till, UTC)"), 22) << padded(QStringLiteral("terminal"), 12)
+          << padded(QStringLiteral("seq"), 8) << padded(QStringLiteral("action"), 20)
+          << padded(QStringLiteral("staff"), 16) << padded(QStringLiteral("approver"), 16)
+          << "detail\n";
+    for (const ApprovalRecord& a : approvals.value())
+        out() << padded(a.at.toString(Qt::ISODate), 22) << padded(a.terminal, 12)
+              << padded(QString::number(a.seq), 8) << padded(a.action, 20) << padded(a.staff, 16)
+              << padded(a.approver, 16) << a.detail << '\n';
     out().flush();
     return 0;
 }

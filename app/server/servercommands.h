@@ -32,6 +32,7 @@ private:
     [[nodiscard]] int usage(const QList<Command>& commands, const QString& problem) const;
 
     [[nodiscard]] static int serve(const QCommandLineParser& parser);
+    [[nodiscard]] static int printFingerprint(const QCommandLineParser& parser);
     [[nodiscard]] static int addLocation(const QCommandLineParser& parser);
     [[nodiscard]] static int addTerminal(const QCommandLineParser& parser);
     [[nodiscard]] static int revokeTerminal(const QCommandLineParser& parser);
@@ -44,6 +45,7 @@ private:
     [[nodiscard]] static int listDeliveries(const QCommandLineParser& parser);
     [[nodiscard]] static int showStock(const QCommandLineParser& parser);
     [[nodiscard]] static int verify(const QCommandLineParser& parser);
+    [[nodiscard]] static int listApprovals(const QCommandLineParser& parser);
     [[nodiscard]] static int resolveShortage(const QCommandLineParser& parser);
     [[nodiscard]] static int addStaff(const QCommandLineParser& parser);
     [[nodiscard]] static int removeStaff(const QCommandLineParser& parser);

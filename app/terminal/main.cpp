@@ -1,8 +1,10 @@
-// stockline: the POS terminal. Builds the services over the terminal's SQLite file, hands
-// them to QML and shows the counter. Everything else lives in the libraries.
+// stockline: the POS terminal, or the receiving dock (--mode receiving, or a terminal enrolled
+// in receiving mode). Builds the services over the terminal's SQLite file, hands them to QML
+// and shows the counter or the dock. Everything else lives in the libraries.
 
 #include "closequit.h"
 #include "enrolrun.h"
+#include "fingerprint.h"
 #include "measure.h"
 #include "poscontext.h"
 #include "qmlwindow.h"
@@ -56,12 +58,27 @@ struct Options
                             QStringLiteral("folder"), QStringLiteral(STOCKLINE_SAMPLE_STORE)};
     QCommandLineOption terminal{QStringLiteral("terminal"),
                                 QStringLiteral("This terminal's id, printed in every receipt "
-                                               "number."),
+                                               "number (default POS-01, DOCK-01 with --mode "
+                                               "receiving)."),
                                 QStringLiteral("id"), QStringLiteral("POS-01")};
     QCommandLineOption location{QStringLiteral("location"),
                                 QStringLiteral("The location this till sells from (default: "
                                                "the store's first)."),
                                 QStringLiteral("id")};
+    QCommandLineOption mode{QStringLiteral("mode"),
+                            QStringLiteral("What this terminal is with --demo or --store: pos (the "
+                                           "counter, the default) or receiving (the dock: "
+                                           "deliveries, counts, transfers). A configured "
+                                           "terminal takes its mode from --config."),
+                            QStringLiteral("mode"), QStringLiteral("pos")};
+    QCommandLineOption overTolerance{QStringLiteral("over-tolerance"),
+                                     QStringLiteral("Receiving with --demo or --store: how far "
+                                                    "past what a delivery expects the dock "
+                                                    "books without a manager, in percent of "
+                                                    "each line (default 0; a configured "
+                                                    "terminal reads overTolerancePercent from "
+                                                    "--config)."),
+                                     QStringLiteral("percent"), QStringLiteral("0")};
     QCommandLineOption storeName{QStringLiteral("store-name"),
                                  QStringLiteral("The shop's name on screen and receipts."),
                                  QStringLiteral("name"), QStringLiteral("Stockline")};
@@ -78,6 +95,12 @@ struct Options
                                              "is held live and sales are sent as they happen. "
                                              "Needs --token-file."),
                               QStringLiteral("url")};
+    QCommandLineOption serverCertificate{
+        QStringLiteral("server-certificate"),
+        QStringLiteral("With a wss:// --server: the SHA-256 fingerprint of the server's own "
+                       "certificate (as `stockline-server tls fingerprint` prints it), trusted "
+                       "instead of the system's certificate authorities."),
+        QStringLiteral("sha256")};
     QCommandLineOption tokenFile{QStringLiteral("token-file"),
                                  QStringLiteral("The file holding this terminal's token (from "
                                                 "`stockline-server terminal add`), readable by "
@@ -105,8 +128,9 @@ struct Options
     void addTo(QCommandLineParser& parser) const
     {
         for (const QCommandLineOption* option :
-             {&config, &store, &demo, &data, &terminal, &location, &storeName, &printer, &receipts,
-              &server, &tokenFile, &measureStartup, &measureScans, &selfTest, &screenshots})
+             {&config, &store, &demo, &data, &terminal, &location, &mode, &overTolerance,
+              &storeName, &printer, &receipts, &server, &serverCertificate, &tokenFile,
+              &measureStartup, &measureScans, &selfTest, &screenshots})
             parser.addOption(*option);
     }
 };
@@ -136,12 +160,46 @@ stockline::Status configureServer(const QCommandLineParser& parser, const Option
         return stockline::Error{QStringLiteral("--server"),
                                 QStringLiteral("give this terminal's token with --token-file "
                                                "PATH (a file only you can read)")};
+    const QString pin = parser.value(options.serverCertificate);
+    if (!pin.isEmpty() && !stockline::parseSha256Fingerprint(pin))
+        return stockline::Error{QStringLiteral("--server-certificate"),
+                                QStringLiteral("'%1' is not a SHA-256 fingerprint (64 hex digits, "
+                                               "in pairs separated by colons)")
+                                    .arg(pin)};
+    if (!pin.isEmpty() && url.scheme() != QLatin1String("wss"))
+        return stockline::Error{QStringLiteral("--server-certificate"),
+                                QStringLiteral("needs a wss:// --server")};
     const stockline::Result<QString> token =
         stockline::app::readTokenFile(parser.value(options.tokenFile));
     if (!token)
         return token.error();
     pos.server = url;
+    pos.certificateSha256 = pin;
     pos.token = *token;
+    return stockline::success();
+}
+
+// --mode and --over-tolerance, for a terminal run with --demo or --store.
+stockline::Status chooseMode(const QCommandLineParser& parser, const Options& options,
+                             stockline::ui::PosOptions& pos)
+{
+    const std::optional<stockline::TerminalConfig::Mode> mode =
+        stockline::TerminalConfig::modeFromName(parser.value(options.mode));
+    if (!mode)
+        return stockline::Error{
+            QStringLiteral("--mode"),
+            QStringLiteral("'%1' is neither pos nor receiving").arg(parser.value(options.mode))};
+    bool ok = false;
+    const int percent = parser.value(options.overTolerance).toInt(&ok);
+    if (!ok || percent < 0 || percent > stockline::TerminalConfig::maxOverTolerancePercent)
+        return stockline::Error{QStringLiteral("--over-tolerance"),
+                                QStringLiteral("'%1' is not a percentage from 0 to %2")
+                                    .arg(parser.value(options.overTolerance))
+                                    .arg(stockline::TerminalConfig::maxOverTolerancePercent)};
+    pos.mode = *mode;
+    pos.overTolerancePercent = percent;
+    if (*mode == stockline::TerminalConfig::Mode::Receiving && !parser.isSet(options.terminal))
+        pos.terminal = QStringLiteral("DOCK-01");
     return stockline::success();
 }
 
@@ -161,7 +219,7 @@ int runTill(const stockline::ui::PosOptions& pos, const QCommandLineParser& pars
         return stockline::app::takeScreenshots(engine, **context,
                                                parser.value(options.screenshots));
 
-    auto* window = stockline::app::loadWindow(engine, QStringLiteral("Main.qml"));
+    auto* window = stockline::app::loadWindow(engine, (*context)->mainQml());
     if (!window)
         return 1;
     stockline::app::quitWhenClosed(*window);
@@ -215,6 +273,9 @@ int runConfigured(stockline::ui::PosOptions pos, const QCommandLineParser& parse
         pos.location = config->location;
         pos.server = config->serverUrl;
         pos.token = config->token;
+        pos.mode = config->mode;
+        pos.overTolerancePercent = config->overTolerancePercent;
+        pos.certificateSha256 = config->certificateSha256;
         pos.setupChangeable = true;
         pos.storePath = parser.isSet(options.store)
                             ? parser.value(options.store)
@@ -241,7 +302,8 @@ int main(int argc, char* argv[])
     QQuickStyle::setStyle(QStringLiteral("Basic"));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Stockline point of sale terminal."));
+    parser.setApplicationDescription(
+        QStringLiteral("Stockline point of sale terminal, or receiving dock (--mode receiving)."));
     parser.addHelpOption();
     parser.addVersionOption();
     const Options options;
@@ -262,6 +324,8 @@ int main(int argc, char* argv[])
     pos.storeName = parser.value(options.storeName);
     pos.printer = parser.value(options.printer);
     pos.receiptFolder = parser.value(options.receipts);
+    if (const stockline::Status chosen = chooseMode(parser, options, pos); !chosen)
+        return fail(chosen.error().toString());
     if (configured)
         return runConfigured(pos, parser, options, started);
 

@@ -6,12 +6,18 @@
 #include "cashdrawer.h"
 #include "cashsession.h"
 #include "client.h"
+#include "countmodel.h"
+#include "cyclecount.h"
+#include "deliverybook.h"
+#include "dock.h"
 #include "exceptionsmodel.h"
 #include "historymodel.h"
 #include "paymentmodel.h"
 #include "poscontext.h"
 #include "qmlwindow.h"
+#include "receiptmodel.h"
 #include "receiptpdf.h"
+#include "receiving.h"
 #include "returnsmodel.h"
 #include "selftest.h"
 #include "staffsession.h"
@@ -244,7 +250,7 @@ bool shootStock(Shooter& shooter, QQuickWindow& window, ui::PosContext& context)
     stock.levels()->applyLevels(
         {StockLevel{QStringLiteral("DAI-0002"), QStringLiteral("store-1"), 22, 2, 9}});
     stock.history()->showReply(milkHistory());
-    bool ok = shooter.shoot(QStringLiteral("16-stock"));
+    bool ok = shooter.shoot(QStringLiteral("20-stock"));
 
     QList<sync::Shortage> shortages;
     const QDateTime now = QDateTime::currentDateTimeUtc();
@@ -256,7 +262,7 @@ bool shootStock(Shooter& shooter, QQuickWindow& window, ui::PosContext& context)
                                     now.addSecs(-600), false});
     stock.exceptions()->setShortages(shortages);
     shooter.show("exceptions");
-    ok = shooter.shoot(QStringLiteral("17-shortages")) && ok;
+    ok = shooter.shoot(QStringLiteral("21-shortages")) && ok;
     shooter.show("sell");
     return ok;
 }
@@ -296,6 +302,60 @@ bool shootCash(Shooter& shooter, ui::PosContext& context)
     shooter.onCashScreen("finishCount");
     ok = shooter.shoot(QStringLiteral("15-cash-z-report")) && ok;
     return drawer.reportIsZ() && ok;
+}
+
+// The receiving dock on the same demo store: two expected deliveries (the demo has no server
+// to send them, so they are stored as the sync client stores them), one being received with a
+// short and an over line, a shelf counted with a line to count again, and the moves screen.
+bool shootDock(ui::PosContext& context, const QString& folder)
+{
+    const QList<Delivery> deliveries{{QStringLiteral("PO-2026-0042"),
+                                      QStringLiteral("Meadow Gold Dairy"),
+                                      QStringLiteral("store-1"),
+                                      {{QStringLiteral("DAI-0001"), 48, 12, 0},
+                                       {QStringLiteral("DAI-0002"), 24, 0, 0},
+                                       {QStringLiteral("DAI-0003"), 12, 0, 0}},
+                                      false},
+                                     {QStringLiteral("ASN-7781"),
+                                      QStringLiteral("Harbour Bakery"),
+                                      QStringLiteral("store-1"),
+                                      {{QStringLiteral("BAK-0002"), 30, 0, 0}},
+                                      false}};
+    if (!context.deliveries().replace(deliveries))
+        return false;
+    ui::Dock& dock = context.dock();
+    dock.refresh();
+    QQmlApplicationEngine engine;
+    auto* window = loadWindow(engine, QStringLiteral("DockMain.qml"));
+    if (!window)
+        return false;
+    window->resize(1280, 800);
+    Shooter shooter(*window, folder);
+    shooter.dismissProblem(); // the till's last notice
+    bool ok = shooter.shoot(QStringLiteral("16-dock-deliveries"));
+
+    ui::Receiving& receiving = *dock.receiving();
+    (void)receiving.start(QStringLiteral("PO-2026-0042"));
+    (void)receiving.setCounted(0, QStringLiteral("30"));
+    (void)receiving.setRejected(0, QStringLiteral("2"));
+    (void)receiving.setCounted(1, QStringLiteral("26"));
+    receiving.setNote(QStringLiteral("Two crates crushed on the pallet"));
+    shooter.show("receive");
+    ok = shooter.shoot(QStringLiteral("17-dock-receive")) && ok;
+    receiving.cancel();
+
+    ui::CycleCount& count = *dock.count();
+    (void)count.load(QStringLiteral("store-1"), QStringLiteral("DAI-00"));
+    (void)count.setCounted(0, QStringLiteral("23"));
+    (void)count.setCounted(1, QStringLiteral("41"));
+    count.lines()->setRecount(2, 17, 9,
+                              ui::CycleCount::tr("Stock moved while you counted: the server now "
+                                                 "has 17. Count this line again."));
+    shooter.show("count");
+    ok = shooter.shoot(QStringLiteral("18-dock-count")) && ok;
+    shooter.show("moves");
+    ok = shooter.shoot(QStringLiteral("19-dock-moves")) && ok;
+    return ok;
 }
 
 } // namespace
@@ -374,6 +434,7 @@ int takeScreenshots(QQmlApplicationEngine& engine, ui::PosContext& context, cons
     (void)till.overridePrice(0, QStringLiteral("3.99"));
     ok = shooter.shoot(QStringLiteral("12-approval")) && ok;
     context.approvals().cancel();
+    ok = shootDock(context, folder) && ok;
 
     for (const QString& problem : problems.problems())
         std::fprintf(stderr, "screenshots: %s\n", qPrintable(problem));

@@ -79,6 +79,28 @@ bool loadsEnrolment()
     return rendered;
 }
 
+// The receiving dock's window and each of its screens, on the same services.
+bool loadsDock()
+{
+    QQmlApplicationEngine engine;
+    auto* window = loadWindow(engine, QStringLiteral("DockMain.qml"));
+    if (!window) {
+        std::fprintf(stderr, "self-test: DockMain.qml did not load a window\n");
+        return false;
+    }
+    settle(100);
+    bool rendered = true;
+    for (const char* screen : {"receive", "count", "moves", "deliveries"}) {
+        window->setProperty("screen", QString::fromLatin1(screen));
+        settle(100);
+        if (window->grabWindow().isNull()) {
+            std::fprintf(stderr, "self-test: dock screen %s did not render\n", screen);
+            rendered = false;
+        }
+    }
+    return rendered;
+}
+
 } // namespace
 
 int runSelfTest(QQmlApplicationEngine& engine)
@@ -102,11 +124,13 @@ int runSelfTest(QQmlApplicationEngine& engine)
     QMetaObject::invokeMethod(window, "openReceipt");
     settle(100);
     rendered = loadsEnrolment() && rendered;
+    rendered = loadsDock() && rendered;
     for (const QString& problem : problems.problems())
         std::fprintf(stderr, "self-test: %s\n", qPrintable(problem));
     if (!problems.problems().isEmpty() || !rendered)
         return 1;
-    std::printf("self-test: Main.qml, its screens and the enrolment loaded without a warning\n");
+    std::printf("self-test: Main.qml, DockMain.qml, their screens and the enrolment loaded "
+                "without a warning\n");
     return 0;
 }
 

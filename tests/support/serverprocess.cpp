@@ -5,7 +5,15 @@
 #include <QRegularExpression>
 #include <QTest>
 
-ServerProcess::ServerProcess(QString databasePath) : m_path(std::move(databasePath)) {}
+ServerProcess::ServerProcess(QString databasePath)
+    : m_database(std::make_shared<TestDatabase>(std::move(databasePath)))
+{
+}
+
+ServerProcess::ServerProcess(std::shared_ptr<TestDatabase> database)
+    : m_database(std::move(database))
+{
+}
 
 ServerProcess::~ServerProcess()
 {
@@ -83,19 +91,22 @@ bool ServerProcess::start(quint16 port)
     m_process = std::make_unique<QProcess>();
     // The server's log goes to the test's: a failing CI run then shows why.
     m_process->setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    m_process->start(binary(),
-                     {QStringLiteral("serve"), QStringLiteral("--db"), database(),
-                      QStringLiteral("--listen"), QStringLiteral("127.0.0.1:%1").arg(port)});
+    m_process->start(binary(), QStringList{QStringLiteral("serve"), QStringLiteral("--db"),
+                                           database(), QStringLiteral("--listen"),
+                                           QStringLiteral("127.0.0.1:%1").arg(port)} +
+                                   m_serveArguments);
     if (!m_process->waitForStarted(10'000))
         return false;
-    static const QRegularExpression listening(QStringLiteral("listening on ws://[^:]+:(\\d+)/"));
+    static const QRegularExpression listening(
+        QStringLiteral("listening on (wss?)://[^:]+:(\\d+)/"));
     const QDeadlineTimer deadline(20'000);
     while (!deadline.hasExpired() && m_process->state() == QProcess::Running) {
         m_process->waitForReadyRead(100);
         m_output += m_process->readAllStandardOutput();
         const QRegularExpressionMatch match = listening.match(QString::fromUtf8(m_output));
         if (match.hasMatch()) {
-            m_port = static_cast<quint16>(match.captured(1).toUInt());
+            m_secure = match.captured(1) == QLatin1String("wss");
+            m_port = static_cast<quint16>(match.captured(2).toUInt());
             return true;
         }
     }
@@ -164,5 +175,7 @@ bool ServerProcess::isRunning() const
 
 QUrl ServerProcess::url() const
 {
-    return QUrl(QStringLiteral("ws://127.0.0.1:%1/").arg(m_port));
+    return QUrl(QStringLiteral("%1://127.0.0.1:%2/")
+                    .arg(m_secure ? QStringLiteral("wss") : QStringLiteral("ws"))
+                    .arg(m_port));
 }

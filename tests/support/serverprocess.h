@@ -1,18 +1,26 @@
 #pragma once
 
+#include "testdatabase.h"
+
 #include <QByteArray>
 #include <QProcess>
 #include <QStringList>
 #include <QUrl>
 #include <memory>
 
-// A real stockline-server process on a real SQLite file, for tests that speak to it from
-// outside as any client would.
+// A real stockline-server process on a real database (TestDatabase: a SQLite file, or a
+// PostgreSQL database when the test runs on PostgreSQL), for tests that speak to it from outside
+// as any client would.
 class ServerProcess
 {
 public:
+    // A server on a database of its own (a SQLite file at this path when on SQLite).
     explicit ServerProcess(QString databasePath);
+    // Another server node on the same database.
+    explicit ServerProcess(std::shared_ptr<TestDatabase> database);
     ~ServerProcess();
+    ServerProcess(const ServerProcess&) = delete;
+    ServerProcess& operator=(const ServerProcess&) = delete;
 
     struct Run
     {
@@ -29,6 +37,9 @@ public:
     // Adds the sample store's people (staff.csv), each PIN on stdin as an IT person would.
     [[nodiscard]] bool addSampleStaff() const;
 
+    // Options added to every later `serve` (limits, --tls-cert/--tls-key); with TLS, url()
+    // is wss://.
+    void setServeArguments(const QStringList& arguments) { m_serveArguments = arguments; }
     // Starts `serve` on 127.0.0.1 with a free port (or `port`), waits until it listens.
     [[nodiscard]] bool start(quint16 port = 0);
     void kill();     // SIGKILL, as a power cut would
@@ -40,14 +51,18 @@ public:
     [[nodiscard]] bool isRunning() const;
     [[nodiscard]] QUrl url() const;
     [[nodiscard]] quint16 port() const { return m_port; }
-    [[nodiscard]] QString database() const { return QStringLiteral("sqlite:") + m_path; }
+    // The --db URL.
+    [[nodiscard]] QString database() const { return m_database->url(); }
+    [[nodiscard]] std::shared_ptr<TestDatabase> sharedDatabase() const { return m_database; }
     [[nodiscard]] QByteArray output() const { return m_output; }
 
     static QString binary();
 
 private:
-    QString m_path;
+    std::shared_ptr<TestDatabase> m_database;
     std::unique_ptr<QProcess> m_process;
     quint16 m_port = 0;
     QByteArray m_output;
+    QStringList m_serveArguments;
+    bool m_secure = false;
 };

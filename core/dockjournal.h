@@ -1,0 +1,61 @@
+#pragma once
+
+#include "error.h"
+#include "mutation.h"
+
+#include <QDateTime>
+#include <QString>
+
+namespace stockline {
+
+class LocalStore;
+class Outbox;
+class Transaction;
+
+// What a dock booked and its outbox entry.
+struct DockRecord
+{
+    qint64 seq = 0; // of the outbox entry
+    QString id;     // the receipt or transfer id; empty for a count or an adjust
+    Mutation mutation;
+};
+
+// The receiving dock's record of its work: every receive, count, transfer and adjust is stored
+// with who did it and their note, together with the mutation's outbox entry in one transaction
+// (DESIGN.md, invariant 3), as the till does with a sale. A receipt is never lost: once
+// record() returns, it reaches the server exactly once, online or not.
+//
+// Receipt and transfer ids are the terminal id, "-G" (goods in) or "-T" and a counter of
+// their own, six digits: "DOCK-01-G000001", "DOCK-01-T000003".
+//
+// Threading: the thread that opened the store.
+class DockJournal
+{
+public:
+    DockJournal(const LocalStore& store, Outbox& outbox, QString terminal);
+
+    // Names a receive's `receipt` or a transfer's `transfer` when empty, stores the work and
+    // queues the mutation. `body` must be a receive, count, transfer or adjust. On error
+    // nothing is written, naming the field that is wrong.
+    [[nodiscard]] Result<DockRecord> record(MutationBody body, const QString& staff,
+                                            const QString& note);
+    // How many records this dock holds.
+    [[nodiscard]] Result<qint64> count() const;
+    // The records whose outbox entry the server has not answered yet, in seq order: after a
+    // restart the dock still tells people when one of them is refused.
+    [[nodiscard]] Result<QList<DockRecord>> unanswered() const;
+
+    static constexpr QLatin1String receiptCounter{"dock_receipt"};
+    static constexpr QLatin1String transferCounter{"dock_transfer"};
+
+private:
+    [[nodiscard]] Result<QString> nextId(Transaction& tx, QLatin1String counter,
+                                         QStringView tag) const;
+    [[nodiscard]] Status name(Transaction& tx, MutationBody& body) const;
+
+    const LocalStore& m_store;
+    Outbox& m_outbox;
+    QString m_terminal;
+};
+
+} // namespace stockline

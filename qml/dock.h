@@ -1,0 +1,80 @@
+#pragma once
+
+#include "cyclecount.h"
+#include "deliveriesmodel.h"
+#include "dockservices.h"
+#include "receiving.h"
+#include "stockmoves.h"
+
+#include <QObject>
+#include <QString>
+#include <QStringList>
+
+namespace stockline::sync {
+class Client;
+}
+
+namespace stockline::ui {
+
+// The receiving dock: the open deliveries to receive against, receiving (against a delivery or
+// blind), the cycle count, and transfers and adjustments. What the dock shell (DockMain.qml)
+// shows; everything goes through the outbox like the till's sales, so it works offline.
+//
+// Threading: the store's thread.
+class Dock : public QObject
+{
+    Q_OBJECT
+    Q_PROPERTY(stockline::ui::DeliveriesModel* deliveries READ deliveries CONSTANT)
+    Q_PROPERTY(stockline::ui::Receiving* receiving READ receiving CONSTANT)
+    Q_PROPERTY(stockline::ui::CycleCount* count READ count CONSTANT)
+    Q_PROPERTY(stockline::ui::StockMoves* moves READ moves CONSTANT)
+    Q_PROPERTY(QStringList locations READ locations NOTIFY locationsChanged)
+    Q_PROPERTY(QString location READ location CONSTANT)
+    // Where the location pickers start: this dock's location, and the first other one (a
+    // transfer's source).
+    Q_PROPERTY(int locationIndex READ locationIndex NOTIFY locationsChanged)
+    Q_PROPERTY(int otherLocationIndex READ otherLocationIndex NOTIFY locationsChanged)
+    Q_PROPERTY(int tolerancePercent READ tolerancePercent CONSTANT)
+
+public:
+    struct Settings
+    {
+        QString location;         // where this dock receives by default
+        int tolerancePercent = 0; // TerminalConfig::overTolerancePercent
+    };
+
+    Dock(DockServices services, Settings settings, QObject* parent = nullptr);
+
+    // Open deliveries and answers arrive through the client.
+    void connectClient(sync::Client& client);
+
+    [[nodiscard]] DeliveriesModel* deliveries() const { return m_deliveries; }
+    [[nodiscard]] Receiving* receiving() const { return m_receiving; }
+    [[nodiscard]] CycleCount* count() const { return m_count; }
+    [[nodiscard]] StockMoves* moves() const { return m_moves; }
+    [[nodiscard]] QStringList locations() const { return m_locations; }
+    [[nodiscard]] QString location() const { return m_settings.location; }
+    [[nodiscard]] int locationIndex() const;
+    [[nodiscard]] int otherLocationIndex() const;
+    [[nodiscard]] int tolerancePercent() const { return m_settings.tolerancePercent; }
+
+public Q_SLOTS:
+    // Reads the open deliveries and the locations again from the terminal's store.
+    void refresh();
+
+Q_SIGNALS:
+    void locationsChanged();
+
+private:
+    void watchUnanswered();
+
+    DockServices m_services;
+    Settings m_settings;
+    DeliveriesModel* m_deliveries;
+    Receiving* m_receiving;
+    CycleCount* m_count;
+    StockMoves* m_moves;
+    QStringList m_locations;
+};
+
+} // namespace stockline::ui

@@ -1,0 +1,52 @@
+#include "tlslistener.h"
+
+#include "logging.h"
+
+#include <QSslSocket>
+#include <QTimer>
+
+namespace stockline::sync {
+
+void TlsListener::useTls(const QSslConfiguration& configuration, int handshakeTimeoutMs)
+{
+    m_tls = configuration;
+    m_handshakeTimeoutMs = handshakeTimeoutMs;
+}
+
+void TlsListener::incomingConnection(qintptr descriptor)
+{
+    if (!m_tls) {
+        QTcpServer::incomingConnection(descriptor);
+        Q_EMIT ready();
+        return;
+    }
+    auto* socket = new QSslSocket(this);
+    socket->setSslConfiguration(*m_tls);
+    if (!socket->setSocketDescriptor(descriptor)) {
+        socket->deleteLater();
+        return;
+    }
+    connect(socket, &QSslSocket::encrypted, this, [this, socket] {
+        socket->disconnect(this);
+        addPendingConnection(socket);
+        Q_EMIT ready();
+    });
+    connect(socket, &QSslSocket::errorOccurred, this, [this, socket](QAbstractSocket::SocketError) {
+        qCDebug(lcSync) << "TLS handshake failed from" << socket->peerAddress().toString() << ':'
+                        << socket->errorString();
+        socket->disconnect(this);
+        socket->abort();
+        socket->deleteLater();
+    });
+    // A peer that starts a handshake and never finishes it must not hold a socket for ever.
+    QTimer::singleShot(m_handshakeTimeoutMs, socket, [this, socket] {
+        if (socket->isEncrypted())
+            return;
+        socket->disconnect(this);
+        socket->abort();
+        socket->deleteLater();
+    });
+    socket->startServerEncryption();
+}
+
+} // namespace stockline::sync

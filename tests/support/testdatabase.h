@@ -1,0 +1,31 @@
+#pragma once
+
+#include <QSqlDatabase>
+#include <QString>
+
+// The server database one test runs on. By default a SQLite file at the given path; with
+// STOCKLINE_TEST_DB=postgres a fresh database in the PostgreSQL cluster that the PG* variables
+// name (pg_virtualenv sets PGHOST, PGPORT, PGUSER and PGPASSWORD), dropped again when done.
+// The same test code thus runs on both backends.
+class TestDatabase
+{
+public:
+    explicit TestDatabase(QString sqlitePath);
+    ~TestDatabase();
+    TestDatabase(const TestDatabase&) = delete;
+    TestDatabase& operator=(const TestDatabase&) = delete;
+
+    // Whether this test run is on PostgreSQL.
+    [[nodiscard]] static bool postgres();
+    // The URL for `--db` and ServerStore::open(); empty if the database could not be made.
+    // A PostgreSQL URL carries no password: the server takes it from PGPASSWORD.
+    [[nodiscard]] QString url() const { return m_url; }
+
+    // A connection of the test's own to the database at `url` (what an operator's sqlite3 or
+    // psql reaches), opened, under `connectionName`; the caller removes it when done.
+    [[nodiscard]] static QSqlDatabase openRaw(const QString& url, const QString& connectionName);
+
+private:
+    QString m_url;
+    QString m_postgresName; // the database to drop
+};
