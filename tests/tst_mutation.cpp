@@ -288,6 +288,8 @@ private Q_SLOTS:
         QTest::newRow("resolve: recount") << resolveRecount();
         QTest::newRow("resolve: recount to zero")
             << changed<ResolveMutation>(resolveRecount(), [](auto& b) { b.counted = 0; });
+        QTest::newRow("approval of a shortage resolution") << changed<ApprovalMutation>(
+            approval(), [](auto& b) { b.action = s("shortage_resolution"); });
     }
     void roundTripsEveryKind()
     {
