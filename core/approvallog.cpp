@@ -19,6 +19,7 @@ constexpr std::array kinds{
     std::pair{Approval::Kind::Refund, QLatin1StringView("refund")},
     std::pair{Approval::Kind::TerminalSetup, QLatin1StringView("terminal_setup")},
     std::pair{Approval::Kind::OverExpected, QLatin1StringView("over_expected")},
+    std::pair{Approval::Kind::ShortageResolution, QLatin1StringView("shortage_resolution")},
 };
 
 std::optional<Error> checkText(const QString& field, const QString& text)

@@ -22,7 +22,8 @@ struct Approval
         VoidAfterPayment,
         Refund,
         TerminalSetup,
-        OverExpected, // receiving more than a delivery expects, beyond the dock's tolerance
+        OverExpected,       // receiving more than a delivery expects, beyond the dock's tolerance
+        ShortageResolution, // closing a shortage exception by a recount or as a loss
     };
 
     Kind kind = Kind::PriceOverride;

@@ -15,7 +15,8 @@ namespace stockline {
 namespace {
 
 const QString productColumns =
-    QStringLiteral("p.sku, p.barcode, p.name, p.price, p.tax_rate, p.active, p.department");
+    QStringLiteral("p.sku, p.barcode, p.name, p.price, p.tax_rate, p.active, p.department, "
+                   "p.reorder_point");
 
 // Qt binds a null QString as SQL NULL; the optional text columns are NOT NULL DEFAULT ''.
 QString notNull(const QString& text)
@@ -144,14 +145,16 @@ Status Catalog::write(const QList<Product>& products)
     // Unchanged rows are not rewritten: a full resync from the server then costs reads only.
     const Result<QSqlQuery*> statement = m_statements.get(
         QStringLiteral(
-            "INSERT INTO products (sku, barcode, name, price, tax_rate, active, department)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?)"
+            "INSERT INTO products (sku, barcode, name, price, tax_rate, active, department,"
+            " reorder_point) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
             " ON CONFLICT (sku) DO UPDATE SET barcode = excluded.barcode,"
             " name = excluded.name, price = excluded.price, tax_rate = excluded.tax_rate,"
-            " active = excluded.active, department = excluded.department"
+            " active = excluded.active, department = excluded.department,"
+            " reorder_point = excluded.reorder_point"
             " WHERE (products.barcode, products.name, products.price, products.tax_rate,"
-            " products.active, products.department) IS NOT (excluded.barcode, excluded.name,"
-            " excluded.price, excluded.tax_rate, excluded.active, excluded.department)"),
+            " products.active, products.department, products.reorder_point) IS NOT"
+            " (excluded.barcode, excluded.name, excluded.price, excluded.tax_rate,"
+            " excluded.active, excluded.department, excluded.reorder_point)"),
         QStringLiteral("store a product"));
     if (!statement)
         return statement.error();
@@ -164,6 +167,7 @@ Status Catalog::write(const QList<Product>& products)
         query.bindValue(4, p.taxRate.milliPercent());
         query.bindValue(5, p.active ? 1 : 0);
         query.bindValue(6, notNull(p.department));
+        query.bindValue(7, p.reorderPoint);
         if (!query.exec())
             return LocalStore::sqlError(query, QStringLiteral("store product %1").arg(p.sku));
     }

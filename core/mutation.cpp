@@ -34,11 +34,14 @@ namespace stockline {
 //   "to"); adjust: `reason` must not be blank.
 // - approval: `action` is one of approvalActions; `staff`, `approver` and `detail` are
 //   required text.
+// - resolve: `resolution` is "recount" or "loss"; `counted` and `expectedVersion` are required
+//   for a recount and must be absent for a loss; `staff` and `approvedBy` must not be blank.
 
 namespace {
 
-constexpr std::array<const char*, 9> kindNames{
-    "reserve", "release", "sale", "return", "receive", "count", "transfer", "adjust", "approval"};
+constexpr std::array<const char*, 10> kindNames{"reserve",  "release", "sale",     "return",
+                                                "receive",  "count",   "transfer", "adjust",
+                                                "approval", "resolve"};
 static_assert(std::variant_size_v<MutationBody> == kindNames.size(),
               "every MutationBody alternative needs a wire name, in MutationKind order");
 
@@ -281,6 +284,21 @@ Problem checkBody(const ApprovalMutation& m)
                     checkRequiredText(key("detail"), m.detail)});
 }
 
+Problem checkRecountFields(const ResolveMutation& m)
+{
+    if (m.resolution == ResolveMutation::Resolution::Loss)
+        return std::nullopt;
+    return firstOf({checkRange(key("counted"), m.counted, 0, maxQuantity),
+                    checkRange(key("expectedVersion"), m.expectedVersion, 0, maxWireInteger)});
+}
+
+Problem checkBody(const ResolveMutation& m)
+{
+    return firstOf({checkRange(key("shortage"), m.shortage, 1, maxWireInteger),
+                    checkRecountFields(m), checkRequiredText(key("staff"), m.staff),
+                    checkRequiredText(key("approvedBy"), m.approvedBy)});
+}
+
 Problem checkTime(const QDateTime& at)
 {
     if (at.isValid())
@@ -407,6 +425,18 @@ void writeBody(JsonWriter& w, const ApprovalMutation& m)
     w.string(L("detail"), m.detail);
 }
 
+void writeBody(JsonWriter& w, const ResolveMutation& m)
+{
+    w.integer(L("shortage"), m.shortage);
+    w.string(L("resolution"), resolutionName(m.resolution));
+    if (m.resolution == ResolveMutation::Resolution::Recount) {
+        w.integer(L("counted"), m.counted);
+        w.integer(L("expectedVersion"), m.expectedVersion);
+    }
+    w.string(L("staff"), m.staff);
+    w.string(L("approvedBy"), m.approvedBy);
+}
+
 // ---------------------------------------------------------------------------------------------
 // fromJson()
 
@@ -439,6 +469,12 @@ public:
     }
 
     [[nodiscard]] bool failed() const { return m_problem.has_value(); }
+    // Keeps the first problem only, like every read.
+    void fail(const char* name, QString message)
+    {
+        if (!m_problem)
+            m_problem = Error{m_prefix + key(name), std::move(message)};
+    }
 
     [[nodiscard]] QString string(const char* name) { return text(name, Presence::Required); }
     [[nodiscard]] QString optionalString(const char* name)
@@ -559,12 +595,6 @@ private:
         if (!value.isString())
             fail(name, QStringLiteral("must be a string"));
         return value.toString();
-    }
-
-    void fail(const char* name, QString message)
-    {
-        if (!m_problem)
-            m_problem = Error{m_prefix + key(name), std::move(message)};
     }
 
     // Tag-dispatched so list<Entry>() can name the reader of its entry type.
@@ -694,6 +724,23 @@ ApprovalMutation readApproval(Reader& r)
     return m;
 }
 
+ResolveMutation readResolve(Reader& r)
+{
+    ResolveMutation m;
+    m.shortage = r.integer("shortage");
+    const QString resolution = r.string("resolution");
+    if (resolution == resolutionName(ResolveMutation::Resolution::Recount)) {
+        m.resolution = ResolveMutation::Resolution::Recount;
+        m.counted = r.integer("counted");
+        m.expectedVersion = r.integer("expectedVersion");
+    } else if (resolution != resolutionName(ResolveMutation::Resolution::Loss) && !r.failed()) {
+        r.fail("resolution", QStringLiteral("must be recount or loss"));
+    }
+    m.staff = r.string("staff");
+    m.approvedBy = r.string("approvedBy");
+    return m;
+}
+
 MutationBody readBody(MutationKind kind, Reader& r)
 {
     switch (kind) {
@@ -715,6 +762,8 @@ MutationBody readBody(MutationKind kind, Reader& r)
         return readAdjust(r);
     case MutationKind::Approval:
         return readApproval(r);
+    case MutationKind::Resolve:
+        return readResolve(r);
     }
     Q_UNREACHABLE();
     return {};
@@ -730,12 +779,19 @@ std::optional<MutationKind> readKind(Reader& r, Problem& problem)
     if (!kind) {
         problem =
             Error{key("kind"), QStringLiteral("must be one of reserve, release, sale, return, "
-                                              "receive, count, transfer, adjust, approval")};
+                                              "receive, count, transfer, adjust, approval, "
+                                              "resolve")};
     }
     return kind;
 }
 
 } // namespace
+
+QString resolutionName(ResolveMutation::Resolution resolution)
+{
+    return resolution == ResolveMutation::Resolution::Recount ? QStringLiteral("recount")
+                                                              : QStringLiteral("loss");
+}
 
 QString kindName(MutationKind kind)
 {

@@ -142,9 +142,28 @@ struct ApprovalMutation
     friend bool operator==(const ApprovalMutation&, const ApprovalMutation&) = default;
 };
 
-inline constexpr std::array<const char*, 6> approvalActions{"price_override",     "discount",
-                                                            "void_after_payment", "refund",
-                                                            "terminal_setup",     "over_expected"};
+inline constexpr std::array<const char*, 7> approvalActions{
+    "price_override", "discount",      "void_after_payment", "refund",
+    "terminal_setup", "over_expected", "shortage_resolution"};
+
+// Extension: a manager resolves a shortage exception (an offline sale that stock could not
+// cover) by a recount of the level (`counted`, with the level's version as the counter saw it)
+// or by accepting the loss. `staff` is who resolved it, `approvedBy` the manager who approved.
+struct ResolveMutation
+{
+    enum class Resolution { Recount, Loss };
+
+    qint64 shortage = 0; // the shortage exception's id
+    Resolution resolution = Resolution::Loss;
+    qint64 counted = 0;         // recount only: units on the shelf
+    qint64 expectedVersion = 0; // recount only
+    QString staff;
+    QString approvedBy;
+
+    friend bool operator==(const ResolveMutation&, const ResolveMutation&) = default;
+};
+
+[[nodiscard]] QString resolutionName(ResolveMutation::Resolution resolution);
 
 enum class MutationKind {
     Reserve,
@@ -155,12 +174,13 @@ enum class MutationKind {
     Count,
     Transfer,
     Adjust,
-    Approval
+    Approval,
+    Resolve
 };
 
-using MutationBody =
-    std::variant<ReserveMutation, ReleaseMutation, SaleMutation, ReturnMutation, ReceiveMutation,
-                 CountMutation, TransferMutation, AdjustMutation, ApprovalMutation>;
+using MutationBody = std::variant<ReserveMutation, ReleaseMutation, SaleMutation, ReturnMutation,
+                                  ReceiveMutation, CountMutation, TransferMutation, AdjustMutation,
+                                  ApprovalMutation, ResolveMutation>;
 
 // One entry of a terminal's stream: what it asks the server to do, numbered per terminal.
 struct Mutation

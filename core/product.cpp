@@ -52,6 +52,9 @@ std::optional<Error> Product::validate() const
     if (department.size() > maxTextLength)
         return Error{QStringLiteral("department"),
                      QStringLiteral("is longer than %1 characters").arg(maxTextLength)};
+    if (reorderPoint < 0 || reorderPoint > maxQuantity)
+        return Error{QStringLiteral("reorderPoint"),
+                     QStringLiteral("is not from 0 to %1").arg(maxQuantity)};
     return std::nullopt;
 }
 

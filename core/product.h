@@ -17,8 +17,12 @@ struct Product
     TaxRate taxRate;
     bool active = true;
     QString department;
+    // Low stock: a level whose available units are at or below it (0: never low). Set in the
+    // catalog (products.csv `reorder_point`) and carried to every terminal.
+    qint64 reorderPoint = 0;
 
-    // The first problem, naming its field: "sku", "barcode", "name", "price", "taxRate".
+    // The first problem, naming its field: "sku", "barcode", "name", "price", "taxRate",
+    // "department", "reorderPoint".
     [[nodiscard]] std::optional<Error> validate() const;
 
     friend bool operator==(const Product&, const Product&) = default;

@@ -268,6 +268,29 @@ const QList<QStringList>& terminalMigrations()
             QStringLiteral("DROP TABLE approvals"),
             QStringLiteral("ALTER TABLE approvals_new RENAME TO approvals"),
         },
+        {
+            // A manager approves resolving a shortage exception: the approvals kind CHECK
+            // grows, which SQLite can only do by copying the table.
+            QStringLiteral("CREATE TABLE approvals_new ("
+                           " id INTEGER PRIMARY KEY,"
+                           " at TEXT NOT NULL,"
+                           " kind TEXT NOT NULL CHECK (kind IN ('price_override', 'discount',"
+                           " 'void_after_payment', 'refund', 'terminal_setup',"
+                           " 'over_expected', 'shortage_resolution')),"
+                           " detail TEXT NOT NULL,"
+                           " requested_by TEXT NOT NULL,"
+                           " approved_by TEXT NOT NULL)"),
+            QStringLiteral("INSERT INTO approvals_new SELECT id, at, kind, detail, requested_by,"
+                           " approved_by FROM approvals"),
+            QStringLiteral("DROP TABLE approvals"),
+            QStringLiteral("ALTER TABLE approvals_new RENAME TO approvals"),
+        },
+        {
+            // The product's reorder point (the catalog's reorderPoint): the live stock view
+            // shows a level at or below it as low.
+            QStringLiteral("ALTER TABLE products ADD COLUMN reorder_point INTEGER NOT NULL"
+                           " DEFAULT 0"),
+        },
     };
     return migrations;
 }

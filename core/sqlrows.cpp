@@ -14,6 +14,7 @@ Product product(const QSqlQuery& query, int first)
     p.taxRate = TaxRate::fromMilliPercent(query.value(first + 4).toInt());
     p.active = query.value(first + 5).toInt() != 0;
     p.department = query.value(first + 6).toString();
+    p.reorderPoint = query.value(first + 7).toLongLong();
     return p;
 }
 

@@ -130,7 +130,9 @@ Result<qint64> parseQuantity(const QString& text)
 // The CSV column for a field that Product::validate() names.
 QString productColumn(const QString& field)
 {
-    return field == QLatin1String("taxRate") ? QStringLiteral("tax_rate") : field;
+    if (field == QLatin1String("taxRate"))
+        return QStringLiteral("tax_rate");
+    return field == QLatin1String("reorderPoint") ? QStringLiteral("reorder_point") : field;
 }
 
 Result<Product> productFrom(const CsvReader& reader, const Columns& columns,
@@ -156,6 +158,14 @@ Result<Product> productFrom(const CsvReader& reader, const Columns& columns,
     if (!active)
         return failed(QStringLiteral("active"), active.error().message);
     p.active = *active;
+    const QString reorder = columns.cell(record, QStringLiteral("reorder_point"));
+    if (!reorder.isEmpty()) {
+        bool ok = false;
+        p.reorderPoint = reorder.toLongLong(&ok);
+        if (!ok)
+            return failed(QStringLiteral("reorder_point"),
+                          QStringLiteral("'%1' is not a whole number of units").arg(reorder));
+    }
     if (const std::optional<Error> e = p.validate())
         return failed(productColumn(e->field), e->message);
     return p;
@@ -179,11 +189,11 @@ Result<T> readFile(const QDir& folder, const QString& name,
 Result<QList<Product>> StoreCsv::readProducts(QIODevice& device, const QString& source)
 {
     CsvReader reader(device, source);
-    const Result<Columns> columns =
-        readColumns(reader,
-                    {QStringLiteral("sku"), QStringLiteral("barcode"), QStringLiteral("name"),
-                     QStringLiteral("price"), QStringLiteral("tax_rate")},
-                    {QStringLiteral("active"), QStringLiteral("department")});
+    const Result<Columns> columns = readColumns(
+        reader,
+        {QStringLiteral("sku"), QStringLiteral("barcode"), QStringLiteral("name"),
+         QStringLiteral("price"), QStringLiteral("tax_rate")},
+        {QStringLiteral("active"), QStringLiteral("department"), QStringLiteral("reorder_point")});
     if (!columns)
         return columns.error();
     QList<Product> products;

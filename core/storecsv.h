@@ -23,8 +23,9 @@ struct StoreData
 };
 
 // Loads the store's data files, as an IT person exports them from a spreadsheet:
-//   products.csv   sku,barcode,name,price,tax_rate  in any order; optional active and
-//                  department; other columns are ignored. price "4.99" (per kg for
+//   products.csv   sku,barcode,name,price,tax_rate  in any order; optional active,
+//                  department and reorder_point (whole units: available at or below it is
+//                  low stock; empty or 0: none); other columns are ignored. price "4.99" (per kg for
 //                  weight-embedded barcodes), tax_rate in percent "8.25", active 1/0,
 //                  true/false or yes/no (empty: active).
 //   locations.csv  id,name

@@ -11,15 +11,25 @@ ApplicationWindow {
 
     // The dock's screens, in the order of the navigation and of the stack below. To add one,
     // append an entry here, its item to the StackLayout in the same position, and a Shortcut
-    // for its key at the end of this file.
+    // for its key at the end of this file. `ownKeys`: the navigation keys the screen uses for
+    // itself while it is shown (stock and shortages are the till's screens, with the till's
+    // keys: Ctrl+K and Ctrl+E to open them, F2 and F3 inside).
     readonly property var screens: [
         { name: "deliveries", title: qsTr("Deliveries"), key: "F1" },
         { name: "receive", title: qsTr("Receive"), key: "F2" },
         { name: "count", title: qsTr("Cycle count"), key: "F3" },
-        { name: "moves", title: qsTr("Transfer / adjust"), key: "F4" }
+        { name: "moves", title: qsTr("Transfer / adjust"), key: "F4" },
+        { name: "stock", title: qsTr("Stock"), key: "Ctrl+K", ownKeys: ["F2", "F3"] },
+        { name: "shortages", title: qsTr("Shortages"), key: "Ctrl+E", ownKeys: ["F2", "F3"] }
     ]
     property string screen: "deliveries"
     readonly property int screenIndex: screens.findIndex(s => s.name === screen)
+    readonly property var ownKeys: screenIndex >= 0 ? (screens[screenIndex].ownKeys || []) : []
+
+    // Whether the navigation key of screen `index` goes to the navigation now.
+    function navigates(index) {
+        return navigable && !ownKeys.includes(screens[index].key)
+    }
 
     function show(name) {
         screen = name
@@ -133,6 +143,16 @@ ApplicationWindow {
                     objectName: "movesScreen"
                     covered: window.blocked || syncPanel.opened
                 }
+                StockScreen {
+                    objectName: "stockScreen"
+                    covered: window.blocked || syncPanel.opened
+                    onDone: window.show("deliveries")
+                }
+                ExceptionsScreen {
+                    objectName: "exceptionsScreen"
+                    covered: window.blocked || syncPanel.opened
+                    onDone: window.show("deliveries")
+                }
             }
         }
     }
@@ -160,23 +180,33 @@ ApplicationWindow {
     // Each screen's key, as the navigation lists it.
     Shortcut {
         sequence: window.screens[0].key
-        enabled: window.navigable
+        enabled: window.navigates(0)
         onActivated: window.show(window.screens[0].name)
     }
     Shortcut {
         sequence: window.screens[1].key
-        enabled: window.navigable
+        enabled: window.navigates(1)
         onActivated: window.show(window.screens[1].name)
     }
     Shortcut {
         sequence: window.screens[2].key
-        enabled: window.navigable
+        enabled: window.navigates(2)
         onActivated: window.show(window.screens[2].name)
     }
     Shortcut {
         sequence: window.screens[3].key
-        enabled: window.navigable
+        enabled: window.navigates(3)
         onActivated: window.show(window.screens[3].name)
+    }
+    Shortcut {
+        sequence: window.screens[4].key
+        enabled: window.navigates(4)
+        onActivated: window.show(window.screens[4].name)
+    }
+    Shortcut {
+        sequence: window.screens[5].key
+        enabled: window.navigates(5)
+        onActivated: window.show(window.screens[5].name)
     }
     Shortcut {
         sequence: "F11"

@@ -3,14 +3,15 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import Stockline.Pos
 
-// The POS terminal: selling, returns, parked sales and the cash drawer, one at a time, with
-// the status bar above and any problem shown in one place.
+// The POS terminal: selling, returns, parked sales, the cash drawer, live stock (Ctrl+K) and
+// shortage exceptions (Ctrl+E), one at a time, with the status bar above and any problem shown
+// in one place.
 ApplicationWindow {
     id: window
 
-    // "sell", "returns", "parked" or "cash"; paying is a panel over "sell".
+    // "sell", "returns", "parked", "cash", "stock" or "exceptions"; paying is a panel over "sell".
     property string screen: "sell"
-    readonly property var screens: ["sell", "returns", "parked", "cash"]
+    readonly property var screens: ["sell", "returns", "parked", "cash", "stock", "exceptions"]
 
     function show(name) {
         screen = name
@@ -27,6 +28,10 @@ ApplicationWindow {
             returnsScreen.refocus()
         else if (screen === "cash")
             cashScreen.refocus()
+        else if (screen === "stock")
+            stockScreen.refocus()
+        else if (screen === "exceptions")
+            exceptionsScreen.refocus()
         else
             parkedScreen.refocus()
     }
@@ -52,6 +57,8 @@ ApplicationWindow {
                    : window.screen === "returns" ? qsTr("Returns")
                    : window.screen === "parked" ? qsTr("Parked sales")
                    : window.screen === "cash" ? qsTr("Cash drawer")
+                   : window.screen === "stock" ? qsTr("Stock")
+                   : window.screen === "exceptions" ? qsTr("Shortages")
                    : Till.paying ? qsTr("Payment") : qsTr("Sale")
     }
 
@@ -102,6 +109,18 @@ ApplicationWindow {
                 covered: window.blocked
                 onDone: window.show("sell")
             }
+            StockScreen {
+                id: stockScreen
+                objectName: "stockScreen"
+                covered: window.blocked
+                onDone: window.show("sell")
+            }
+            ExceptionsScreen {
+                id: exceptionsScreen
+                objectName: "exceptionsScreen"
+                covered: window.blocked
+                onDone: window.show("sell")
+            }
         }
     }
 
@@ -137,6 +156,18 @@ ApplicationWindow {
         enabled: window.screen === "sell" && !Till.paying && sellScreen.keysEnabled
                  && !syncPanel.opened && !receiptPreview.opened
         onActivated: syncPanel.open()
+    }
+
+    // Stock and shortages from the sale screen (its F-keys are all taken).
+    Shortcut {
+        sequence: "Ctrl+K"
+        enabled: window.screen === "sell" && !Till.paying && sellScreen.keysEnabled
+        onActivated: window.show("stock")
+    }
+    Shortcut {
+        sequence: "Ctrl+E"
+        enabled: window.screen === "sell" && !Till.paying && sellScreen.keysEnabled
+        onActivated: window.show("exceptions")
     }
 
     Shortcut {

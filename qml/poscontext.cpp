@@ -21,6 +21,7 @@
 #include "staffdirectory.h"
 #include "staffsession.h"
 #include "stockreplica.h"
+#include "stockviews.h"
 #include "storecsv.h"
 #include "tillsync.h"
 #include "transport.h"
@@ -41,6 +42,7 @@ Result<std::unique_ptr<PosContext>> PosContext::open(const PosOptions& options)
 PosContext::~PosContext()
 {
     // The client and its wiring go first: they point at the till and the store.
+    m_stock.reset();
     m_tillSync.reset();
     m_client.reset();
     if (DockForeign::instance == m_dock.get())
@@ -51,6 +53,7 @@ PosContext::~PosContext()
         NoticesForeign::instance = nullptr;
         CashDrawerForeign::instance = nullptr;
         SyncForeign::instance = nullptr;
+        StockForeign::instance = nullptr;
     }
 }
 
@@ -109,6 +112,9 @@ Status PosContext::build(const PosOptions& options)
     buildDock(*location);
     if (!options.server.isEmpty())
         buildSync();
+    m_stock = std::make_unique<StockViews>(StockViews::Parts{*m_store, *m_catalog, *m_replica,
+                                                             *m_outbox, m_client.get(),
+                                                             *m_approvals, *m_staff, *m_notices});
     return success();
 }
 
@@ -186,6 +192,7 @@ void PosContext::exposeToQml()
     NoticesForeign::instance = m_notices.get();
     CashDrawerForeign::instance = m_drawer.get();
     SyncForeign::instance = m_sync.get();
+    StockForeign::instance = m_stock.get();
     DockForeign::instance = m_dock.get();
 }
 

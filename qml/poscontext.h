@@ -36,6 +36,7 @@ class DockAnswers;
 class Notices;
 class ReceiptPrinter;
 class StaffSession;
+class StockViews;
 class SyncStatus;
 class Till;
 class TillSync;
@@ -99,6 +100,7 @@ public:
     [[nodiscard]] SaleJournal& journal() { return *m_journal; }
     [[nodiscard]] ReturnJournal& returns() { return *m_returns; }
     [[nodiscard]] StockReplica& replica() { return *m_replica; }
+    [[nodiscard]] StockViews& stock() { return *m_stock; }
     [[nodiscard]] const PosOptions& options() const { return m_options; }
     // The sync client, or nullptr when no server is configured.
     [[nodiscard]] sync::Client* client() { return m_client.get(); }
@@ -135,6 +137,7 @@ private:
     std::unique_ptr<Dock> m_dock;
     std::unique_ptr<sync::Client> m_client;
     std::unique_ptr<TillSync> m_tillSync;
+    std::unique_ptr<StockViews> m_stock;
 };
 
 } // namespace stockline::ui

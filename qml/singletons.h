@@ -8,6 +8,7 @@
 #include "dock.h"
 #include "enrolment.h"
 #include "notices.h"
+#include "stockviews.h"
 #include "syncstatus.h"
 #include "till.h"
 
@@ -93,6 +94,18 @@ struct EnrolmentForeign
 public:
     static Enrolment* create(QQmlEngine*, QJSEngine*) { return injected(instance); }
     static inline Enrolment* instance = nullptr;
+};
+
+struct StockForeign
+{
+    Q_GADGET
+    QML_FOREIGN(stockline::ui::StockViews)
+    QML_NAMED_ELEMENT(Stock)
+    QML_SINGLETON
+
+public:
+    static StockViews* create(QQmlEngine*, QJSEngine*) { return injected(instance); }
+    static inline StockViews* instance = nullptr;
 };
 
 } // namespace stockline::ui

@@ -105,6 +105,12 @@ public:
         return m_inner->catalogSince(cursor);
     }
     Result<qint64> currentCursor() override { return m_inner->currentCursor(); }
+    Result<HistoryReply> history(const HistoryRequest& request) override
+    {
+        if (m_busy())
+            return busyError();
+        return m_inner->history(request);
+    }
     Result<std::optional<Paired>> redeemPairingCode(const QString& code,
                                                     const QDateTime& now) override
     {

@@ -6,6 +6,7 @@
 #include "logging.h"
 #include "staffdirectory.h"
 #include "transport.h"
+#include "uuid.h"
 #include "websockettransport.h"
 
 #include <QMetaObject>
@@ -292,9 +293,20 @@ void Client::onReceived(const QByteArray& frame)
         onShortages(*shortages);
     } else if (const auto* staff = std::get_if<StaffList>(&message)) {
         onStaff(*staff);
+    } else if (const auto* history = std::get_if<HistoryReply>(&message)) {
+        Q_EMIT historyReceived(*history);
     } else if (const auto* deliveries = std::get_if<DeliveryList>(&message)) {
         onDeliveries(*deliveries);
     }
+}
+
+QString Client::requestHistory(const QString& sku, const QString& location, qint64 limit)
+{
+    if (m_link != Link::Ready)
+        return {};
+    HistoryRequest request{newTimeOrderedUuid(), sku, location, limit};
+    m_transport->send(encode(request));
+    return request.request;
 }
 
 // ---- messages

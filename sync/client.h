@@ -108,6 +108,10 @@ public:
     // The role the server gave this terminal in its last welcome; empty before.
     [[nodiscard]] QString role() const { return m_role; }
     [[nodiscard]] Transport* transport() const { return m_transport; }
+    // Asks the server for the ledger of `sku` (at `location`, or everywhere when empty), newest
+    // first, at most `limit` entries; the answer comes as historyReceived naming the returned
+    // request id. Empty when not connected: the history lives on the server only.
+    QString requestHistory(const QString& sku, const QString& location, qint64 limit);
 
 public Q_SLOTS:
     // Call after committing outbox entries: they are pushed at once. Without the call they go
@@ -127,6 +131,7 @@ Q_SIGNALS:
     void catalogChanged(bool full);
     void shortagesChanged();
     void staffChanged();
+    void historyReceived(const stockline::sync::HistoryReply& history);
     void deliveriesChanged();
     // A results message was recorded: `count` entries newly answered.
     void resultsRecorded(int count);

@@ -495,6 +495,20 @@ ClientDecoding decodePair(const QJsonObject& object)
     return ClientMessage{Pair{*digits}};
 }
 
+ClientDecoding decodeHistory(const QJsonObject& object)
+{
+    Reader r(object);
+    HistoryRequest request;
+    request.request = r.id("request"_L1);
+    request.sku = r.id("sku"_L1);
+    if (r.has("location"_L1))
+        request.location = r.id("location"_L1);
+    request.limit = r.integer("limit"_L1, 1, maxHistoryEntries);
+    if (!r.ok())
+        return invalidMessage(r.error());
+    return ClientMessage{std::move(request)};
+}
+
 // The envelope of one entry; the body is Mutation::fromJson's business.
 PushEntry readEntryEnvelope(Reader& entry, const QList<PushEntry>& before)
 {
@@ -595,6 +609,7 @@ Product readProduct(Reader& r)
     p.taxRate = r.taxRate("taxRate"_L1);
     p.active = r.boolean("active"_L1);
     p.department = r.optionalString("department"_L1);
+    p.reorderPoint = r.optionalInteger("reorderPoint"_L1, 0, 0, maxQuantity);
     return p;
 }
 
@@ -703,8 +718,44 @@ ServerMessage readPaired(Reader& r)
     return paired;
 }
 
+HistoryEntry readHistoryEntry(Reader& r)
+{
+    HistoryEntry e;
+    e.id = r.integer("id"_L1);
+    e.at = r.time("at"_L1);
+    e.kind = r.string("kind"_L1);
+    e.location = r.id("location"_L1);
+    e.onHandDelta = r.integer("onHandDelta"_L1);
+    e.reservedDelta = r.integer("reservedDelta"_L1);
+    e.onHand = r.integer("onHand"_L1);
+    e.reserved = r.integer("reserved"_L1);
+    e.terminal = r.optionalString("terminal"_L1);
+    if (r.has("detail"_L1))
+        e.detail = r.object("detail"_L1);
+    return e;
+}
+
+ServerMessage readHistory(Reader& r)
+{
+    HistoryReply h;
+    h.request = r.id("request"_L1);
+    h.sku = r.string("sku"_L1);
+    h.location = r.optionalString("location"_L1);
+    h.code = r.optionalString("code"_L1);
+    h.message = r.optionalString("message"_L1);
+    h.more = r.optionalBoolean("more"_L1);
+    if (r.has("entries"_L1)) {
+        const QJsonArray array = r.array("entries"_L1);
+        forEachObject(r, "entries"_L1, array,
+                      [&h](Reader& entry) { h.entries.append(readHistoryEntry(entry)); });
+    }
+    return h;
+}
+
 ServerMessage readServerMessage(Reader& r, const QString& type)
 {
+    if (type == "history"_L1)
+        return readHistory(r);
     if (type == "paired"_L1)
         return readPaired(r);
     if (type == "staff"_L1)
@@ -819,6 +870,8 @@ std::variant<ClientMessage, ProtocolError> decodeClientMessage(const QByteArray&
         return decodeHello(*object);
     if (name == "pair"_L1)
         return decodePair(*object);
+    if (name == "history"_L1)
+        return decodeHistory(*object);
     return protocolError(QString(errorCode::unknownType),
                          QStringLiteral("'%1' is not a client message type of protocol %2")
                              .arg(name.left(64))
@@ -874,6 +927,53 @@ QByteArray encode(const Pair& pair)
     QJsonObject o;
     o.insert("type"_L1, QStringLiteral("pair"));
     o.insert("code"_L1, formatPairingCode(pair.code));
+    return toFrame(o);
+}
+
+QByteArray encode(const HistoryRequest& request)
+{
+    QJsonObject o;
+    o.insert("type"_L1, QStringLiteral("history"));
+    o.insert("request"_L1, request.request);
+    o.insert("sku"_L1, request.sku);
+    if (!request.location.isEmpty())
+        o.insert("location"_L1, request.location);
+    o.insert("limit"_L1, request.limit);
+    return toFrame(o);
+}
+
+QByteArray encode(const HistoryReply& history)
+{
+    QJsonArray entries;
+    for (const HistoryEntry& e : history.entries) {
+        QJsonObject entry{{"id"_L1, e.id},
+                          {"at"_L1, formatTime(e.at)},
+                          {"kind"_L1, e.kind},
+                          {"location"_L1, e.location},
+                          {"onHandDelta"_L1, e.onHandDelta},
+                          {"reservedDelta"_L1, e.reservedDelta},
+                          {"onHand"_L1, e.onHand},
+                          {"reserved"_L1, e.reserved}};
+        if (!e.terminal.isEmpty())
+            entry.insert("terminal"_L1, e.terminal);
+        if (!e.detail.isEmpty())
+            entry.insert("detail"_L1, e.detail);
+        entries.append(entry);
+    }
+    QJsonObject o;
+    o.insert("type"_L1, QStringLiteral("history"));
+    o.insert("request"_L1, history.request);
+    o.insert("sku"_L1, history.sku);
+    if (!history.location.isEmpty())
+        o.insert("location"_L1, history.location);
+    if (!history.code.isEmpty()) {
+        o.insert("code"_L1, history.code);
+        o.insert("message"_L1, history.message);
+    } else {
+        o.insert("entries"_L1, entries);
+        if (history.more)
+            o.insert("more"_L1, true);
+    }
     return toFrame(o);
 }
 
@@ -947,6 +1047,8 @@ QByteArray encode(const CatalogUpdate& catalog)
         w.taxRate("taxRate"_L1, p.taxRate);
         w.boolean("active"_L1, p.active);
         w.string("department"_L1, p.department);
+        if (p.reorderPoint > 0)
+            w.integer("reorderPoint"_L1, p.reorderPoint);
         w.endObject();
     }
     w.endArray();

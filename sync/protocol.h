@@ -59,6 +59,8 @@ inline constexpr QLatin1StringView unknownLocation("unknown_location");
 inline constexpr QLatin1StringView invalid("invalid");
 inline constexpr QLatin1StringView unknownDelivery("unknown_delivery"); // extension
 inline constexpr QLatin1StringView overExpected("over_expected");       // extension
+inline constexpr QLatin1StringView unknownShortage("unknown_shortage"); // extension
+inline constexpr QLatin1StringView alreadyResolved("already_resolved"); // extension
 } // namespace rejectCode
 
 // An `error` message: a problem with a message as a whole, not a mutation's result.
@@ -120,7 +122,21 @@ inline constexpr int pairingCodeDigits = 8;
 // "12345678" → "1234-5678", as people read and type it.
 [[nodiscard]] QString formatPairingCode(QStringView digits);
 
-using ClientMessage = std::variant<Hello, Push, Pair>;
+// Extension: the terminal asks for the ledger of one SKU (optionally at one location), newest
+// first, at most `limit` entries; answered with a `history` (HistoryReply) naming `request`.
+struct HistoryRequest
+{
+    QString request; // an ID the client chooses, echoed in the answer
+    QString sku;
+    QString location; // empty: every location
+    qint64 limit = 0; // 1..maxHistoryEntries
+
+    friend bool operator==(const HistoryRequest&, const HistoryRequest&) = default;
+};
+
+inline constexpr qint64 maxHistoryEntries = 500;
+
+using ClientMessage = std::variant<Hello, Push, Pair, HistoryRequest>;
 
 // Reads one text frame from a client. Bounds: the frame must be a JSON object, a push
 // holds 1–maxMutationsPerPush entries, every entry has an integer seq ≥ 1 and a valid id.
@@ -130,6 +146,7 @@ decodeClientMessage(const QByteArray& frame);
 [[nodiscard]] QByteArray encode(const Hello& hello);
 [[nodiscard]] QByteArray encode(const QList<Mutation>& pushMutations);
 [[nodiscard]] QByteArray encode(const Pair& pair);
+[[nodiscard]] QByteArray encode(const HistoryRequest& request);
 
 // ---- server → client
 
@@ -257,8 +274,40 @@ struct Paired
     friend bool operator==(const Paired&, const Paired&) = default;
 };
 
+// One ledger entry of a SKU at a location, with the level as it stood right after it.
+struct HistoryEntry
+{
+    qint64 id = 0; // the ledger row: later entries have higher ids
+    QDateTime at;  // by the server's clock
+    QString kind;  // the mutation kind, or expire / resolve for the server's own rows
+    QString location;
+    qint64 onHandDelta = 0;
+    qint64 reservedDelta = 0;
+    qint64 onHand = 0; // after this entry
+    qint64 reserved = 0;
+    QString terminal; // empty for the server's own rows (expiry, imports)
+    QJsonObject detail;
+
+    friend bool operator==(const HistoryEntry&, const HistoryEntry&) = default;
+};
+
+// Extension: the answer to a HistoryRequest. Refused (`code` set: forbidden, unknown_sku,
+// unknown_location, unavailable) it carries no entries.
+struct HistoryReply
+{
+    QString request;
+    QString sku;
+    QString location;
+    QString code;
+    QString message;
+    QList<HistoryEntry> entries; // newest first
+    bool more = false;           // older entries exist beyond the limit
+
+    friend bool operator==(const HistoryReply&, const HistoryReply&) = default;
+};
+
 using ServerMessage = std::variant<Welcome, Results, Levels, CatalogUpdate, Shortages,
-                                   ProtocolError, StaffList, Paired, DeliveryList>;
+                                   ProtocolError, StaffList, Paired, DeliveryList, HistoryReply>;
 
 [[nodiscard]] QByteArray encode(const Welcome& welcome);
 [[nodiscard]] QByteArray encode(const Results& results);
@@ -268,6 +317,7 @@ using ServerMessage = std::variant<Welcome, Results, Levels, CatalogUpdate, Shor
 [[nodiscard]] QByteArray encode(const StaffList& staff);
 [[nodiscard]] QByteArray encode(const DeliveryList& deliveries);
 [[nodiscard]] QByteArray encode(const Paired& paired);
+[[nodiscard]] QByteArray encode(const HistoryReply& history);
 [[nodiscard]] QByteArray encode(const ProtocolError& error);
 
 // Reads one text frame from the server (used by sync::Client and the tests).

@@ -31,7 +31,7 @@ bool roleMay(Role role, MutationKind kind)
 {
     switch (role) {
     case Role::Manager:
-        return true;
+        return true; // every kind, and only it resolves shortage exceptions
     case Role::Pos:
         return kind == MutationKind::Reserve || kind == MutationKind::Release ||
                kind == MutationKind::Sale || kind == MutationKind::Return ||

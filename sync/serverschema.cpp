@@ -204,12 +204,26 @@ QStringList schemaApprovals(const SqlDialect& d)
     };
 }
 
+// Per-SKU history (`history`): the ledger of one SKU, newest first, without a full scan.
+QStringList schemaLedgerBySku(const SqlDialect&)
+{
+    return {QStringLiteral("CREATE INDEX ledger_sku ON ledger (sku, id)")};
+}
+
+// Each product's reorder point (the catalog's reorderPoint, products.csv reorder_point).
+QStringList schemaReorderPoints(const SqlDialect&)
+{
+    return {
+        QStringLiteral("ALTER TABLE products ADD COLUMN reorder_point BIGINT NOT NULL DEFAULT 0")};
+}
+
 } // namespace
 
 QList<QStringList> serverMigrations(const SqlDialect& dialect)
 {
-    return {schemaVersion1(dialect), schemaVersion2(dialect), schemaVersion3(dialect),
-            schemaVersion4(dialect), schemaApprovals(dialect)};
+    return {schemaVersion1(dialect),     schemaVersion2(dialect),  schemaVersion3(dialect),
+            schemaVersion4(dialect),     schemaApprovals(dialect), schemaLedgerBySku(dialect),
+            schemaReorderPoints(dialect)};
 }
 
 } // namespace stockline::sync

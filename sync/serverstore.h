@@ -156,6 +156,10 @@ public:
     [[nodiscard]] virtual Result<Levels> levelsSince(qint64 cursor) = 0;
     [[nodiscard]] virtual Result<CatalogUpdate> catalogSince(qint64 cursor) = 0;
     [[nodiscard]] virtual Result<qint64> currentCursor() = 0;
+    // The ledger of one SKU (at one location, or all), newest first, at most request.limit
+    // entries, each with the level right after it. An unknown SKU or location is an answer
+    // (`code` unknown_sku / unknown_location), not an Error: that is only storage failing.
+    [[nodiscard]] virtual Result<HistoryReply> history(const HistoryRequest& request) = 0;
     // Trades a live code (digits only) for its terminal and a new token, whose hash replaces
     // the old one's at once: the code is used up. Nothing for a wrong, expired or used code;
     // an Error only when storage failed.

@@ -484,10 +484,11 @@ Status SqlServerStore::importCatalog(const QList<Product>& products)
     QSqlQuery q = newQuery();
     if (!q.prepare(QStringLiteral(
             "INSERT INTO products (sku, barcode, name, price, tax_rate, active, department, "
-            "cursor) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (sku) DO UPDATE SET "
-            "barcode = excluded.barcode, name = excluded.name, price = excluded.price, "
-            "tax_rate = excluded.tax_rate, active = excluded.active, "
-            "department = excluded.department, cursor = excluded.cursor")))
+            "reorder_point, cursor) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (sku) DO "
+            "UPDATE SET barcode = excluded.barcode, name = excluded.name, "
+            "price = excluded.price, tax_rate = excluded.tax_rate, active = excluded.active, "
+            "department = excluded.department, reorder_point = excluded.reorder_point, "
+            "cursor = excluded.cursor")))
         return storageError(q, QStringLiteral("prepare the catalog import"));
     Writer writer(*this, QDateTime::currentMSecsSinceEpoch());
     if (auto s = writer.begin(); !s)
@@ -495,7 +496,7 @@ Status SqlServerStore::importCatalog(const QList<Product>& products)
     for (const Product& p : products) {
         if (auto s = run(q,
                          {p.sku, p.barcode, p.name, p.price.minor(), p.taxRate.milliPercent(),
-                          p.active ? 1 : 0, p.department, writer.cursor()},
+                          p.active ? 1 : 0, p.department, p.reorderPoint, writer.cursor()},
                          QStringLiteral("store a product"));
             !s)
             return s;
@@ -552,7 +553,7 @@ namespace {
 const QString levelColumns = QStringLiteral("SELECT sku, location, on_hand, reserved, version "
                                             "FROM levels");
 const QString productColumns = QStringLiteral("SELECT sku, barcode, name, price, tax_rate, "
-                                              "active, department FROM products");
+                                              "active, department, reorder_point FROM products");
 
 } // namespace
 
@@ -1020,6 +1021,83 @@ Result<CatalogUpdate> SqlServerStore::catalogSince(qint64 cursor)
         return read.error();
     std::tie(result.cursor, result.full) = read.value();
     return result;
+}
+
+Result<HistoryReply> SqlServerStore::history(const HistoryRequest& request)
+{
+    HistoryReply reply;
+    reply.request = request.request;
+    reply.sku = request.sku;
+    reply.location = request.location;
+    const Result<bool> product = productExists(request.sku);
+    if (!product)
+        return product.error();
+    const Result<bool> location =
+        request.location.isEmpty() ? Result<bool>(true) : locationExists(request.location);
+    if (!location)
+        return location.error();
+    if (!*product || !*location) {
+        reply.code =
+            !*product ? QString(rejectCode::unknownSku) : QString(rejectCode::unknownLocation);
+        reply.message =
+            !*product ? QStringLiteral("sku: there is no product %1").arg(request.sku)
+                      : QStringLiteral("location: there is no location %1").arg(request.location);
+        return reply;
+    }
+    QSqlQuery q = newQuery();
+    // One read transaction: the levels and the ledger rows are of the same moment.
+    if (!q.exec(m_config.dialect.beginRead))
+        return storageError(q, QStringLiteral("begin a read"));
+    const Status read = readHistory(request, reply);
+    q.exec(QStringLiteral("COMMIT"));
+    if (!read)
+        return read.error();
+    return reply;
+}
+
+// Walks the ledger back from the current levels: each entry's level is the one after it, and
+// the one before it is that minus its deltas (the ledger replays to the levels, invariant 4).
+Status SqlServerStore::readHistory(const HistoryRequest& request, HistoryReply& reply)
+{
+    const Result<QList<StockLevel>> current = levels(request.sku);
+    if (!current)
+        return current.error();
+    QHash<QString, std::pair<qint64, qint64>> after; // location → on hand, reserved
+    for (const StockLevel& level : *current)
+        after.insert(level.location, {level.onHand, level.reserved});
+    QSqlQuery q = newQuery();
+    q.prepare(
+        QStringLiteral("SELECT id, at, kind, location, on_hand_delta, reserved_delta, "
+                       "terminal, detail FROM ledger WHERE sku = ?%1 ORDER BY id DESC LIMIT ?")
+            .arg(request.location.isEmpty() ? QString() : QStringLiteral(" AND location = ?")));
+    q.addBindValue(request.sku);
+    if (!request.location.isEmpty())
+        q.addBindValue(request.location);
+    q.addBindValue(request.limit + 1); // one more tells whether there are older ones
+    if (!q.exec())
+        return storageError(q, QStringLiteral("read the ledger of %1").arg(request.sku));
+    while (q.next()) {
+        if (reply.entries.size() == request.limit) {
+            reply.more = true;
+            break;
+        }
+        HistoryEntry e;
+        e.id = q.value(0).toLongLong();
+        e.at = fromMs(q.value(1).toLongLong());
+        e.kind = q.value(2).toString();
+        e.location = q.value(3).toString();
+        e.onHandDelta = q.value(4).toLongLong();
+        e.reservedDelta = q.value(5).toLongLong();
+        e.terminal = q.value(6).toString();
+        e.detail = QJsonDocument::fromJson(q.value(7).toString().toUtf8()).object();
+        std::pair<qint64, qint64>& level = after[e.location];
+        e.onHand = level.first;
+        e.reserved = level.second;
+        level.first -= e.onHandDelta;
+        level.second -= e.reservedDelta;
+        reply.entries.append(e);
+    }
+    return success();
 }
 
 // ---- arbitration

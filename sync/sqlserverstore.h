@@ -51,8 +51,9 @@ struct SqlStoreConfig
 // - An offline sale of an unknown SKU or at an unknown location is still rejected (there is
 //   no level to take from); only stock shortfalls become shortage exceptions.
 // - Ledger rows: one per level change with both deltas, plus zero-delta audit rows for
-//   shortages (kind "sale") and their resolution ("resolve"). Server-made rows (expiry,
-//   imports, resolutions) have an empty terminal and mutation id and seq 0.
+//   shortages (kind "sale") and their resolution ("resolve", by a `resolve` mutation or the
+//   CLI). Server-made rows (expiry, imports, resolutions from the CLI) have an empty terminal
+//   and mutation id and seq 0.
 // - importStock adds to what is there (it books receipts); addLocation of an existing ID
 //   renames it, so set-up scripts can run twice.
 // - A stored result that cannot be read back answers the replay with `unavailable` for that
@@ -96,6 +97,7 @@ public:
     [[nodiscard]] Result<Levels> levelsSince(qint64 cursor) override;
     [[nodiscard]] Result<CatalogUpdate> catalogSince(qint64 cursor) override;
     [[nodiscard]] Result<qint64> currentCursor() override;
+    [[nodiscard]] Result<HistoryReply> history(const HistoryRequest& request) override;
 
     [[nodiscard]] Result<BatchOutcome> applyBatch(const QList<PushRequest>& pushes,
                                                   const QDateTime& now) override;
@@ -112,6 +114,7 @@ private:
     [[nodiscard]] Status migrate();
     [[nodiscard]] Status prepareStatements();
     [[nodiscard]] Result<VerifyReport> verifyChecks();
+    [[nodiscard]] Status readHistory(const HistoryRequest& request, HistoryReply& reply);
     [[nodiscard]] Result<BatchOutcome> applyBatchOnce(const QList<PushRequest>& pushes,
                                                       const QDateTime& now);
     // A statement for the paths that are not hot (administration, sessions, verify).

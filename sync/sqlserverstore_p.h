@@ -182,12 +182,21 @@ private:
     [[nodiscard]] Status apply(sqlstore::Applying& a, const TransferMutation& m);
     [[nodiscard]] Status apply(sqlstore::Applying& a, const AdjustMutation& m);
     [[nodiscard]] Status apply(sqlstore::Applying& a, const ApprovalMutation& m);
+    [[nodiscard]] Status apply(sqlstore::Applying& a, const ResolveMutation& m);
 
     [[nodiscard]] Result<qint64> consumeReservation(sqlstore::Applying& a, const SaleLine& line,
                                                     const QString& location);
     [[nodiscard]] Status takeOffline(sqlstore::Applying& a, const SaleMutation& m,
                                      const SaleLine& line, qint64 reservedQty);
     [[nodiscard]] Status rejectSale(sqlstore::Applying& a, const SaleMutation& m);
+    // A count of what is on the shelf, applied when the level is still at `expectedVersion`
+    // (a level that does not exist yet is at 0); else version_conflict.
+    [[nodiscard]] Status bookCount(sqlstore::Applying& a, const QString& sku,
+                                   const QString& location, qint64 counted, qint64 expectedVersion,
+                                   const QString& detail);
+    // Whether `name` is an active manager in the server's staff list.
+    [[nodiscard]] Result<bool> isManager(const QString& name);
+    [[nodiscard]] Status rejectUnresolvable(sqlstore::Applying& a, qint64 shortage);
     [[nodiscard]] Status cutReservations(const QString& sku, const QString& location, qint64 cut);
     [[nodiscard]] Status rejectVersionConflict(sqlstore::Applying& a, const QString& sku,
                                                const QString& location);

@@ -133,6 +133,10 @@ void SqlServerStore::Writer::keep(const Change& change)
         }
         m_changed = true;
     }
+    // A shortage resolved by a `resolve` may move no stock: the cursor still moves, so other
+    // servers on the same database see it and send their terminals the new list.
+    if (change.shortages)
+        m_changed = true;
     m_shortages = m_shortages || change.shortages;
     m_deliveries = m_deliveries || change.deliveries;
 }
@@ -790,46 +794,52 @@ Status SqlServerStore::Writer::rejectVersionConflict(Applying& a, const QString&
 // so reserved never exceeds on hand. A sale naming a cut reservation falls back to stock.
 Status SqlServerStore::Writer::apply(Applying& a, const CountMutation& m)
 {
-    const auto level = readLevel(m.sku, m.location);
+    return bookCount(a, m.sku, m.location, m.counted, m.expectedVersion,
+                     detailJson({{QStringLiteral("counted"), m.counted},
+                                 {QStringLiteral("expectedVersion"), m.expectedVersion}}));
+}
+
+Status SqlServerStore::Writer::bookCount(Applying& a, const QString& sku, const QString& location,
+                                         qint64 counted, qint64 expectedVersion,
+                                         const QString& detail)
+{
+    const auto level = readLevel(sku, location);
     if (!level)
         return level.error();
     const qint64 version = level->has_value() ? (*level)->version : 0;
-    if (version != m.expectedVersion)
-        return rejectVersionConflict(a, m.sku, m.location);
-    const QString detail = detailJson({{QStringLiteral("counted"), m.counted},
-                                       {QStringLiteral("expectedVersion"), m.expectedVersion}});
+    if (version != expectedVersion)
+        return rejectVersionConflict(a, sku, location);
     if (!level->has_value()) {
         QSqlQuery& q = m_sql.createLevel;
-        if (auto s =
-                run(q, {m.sku, m.location, m.counted, m_cursor}, QStringLiteral("create a level"));
+        if (auto s = run(q, {sku, location, counted, m_cursor}, QStringLiteral("create a level"));
             !s)
             return s;
         const bool created = q.next();
         if (created)
-            recordLevel(a.change, q, m.sku, m.location);
+            recordLevel(a.change, q, sku, location);
         q.finish();
         if (!created)
-            return rejectVersionConflict(a, m.sku, m.location);
-        return ledger(a.origin, m.sku, m.location, m.counted, 0, detail);
+            return rejectVersionConflict(a, sku, location);
+        return ledger(a.origin, sku, location, counted, 0, detail);
     }
     const StockLevel before = **level;
-    const qint64 cut = std::max<qint64>(0, before.reserved - m.counted);
+    const qint64 cut = std::max<qint64>(0, before.reserved - counted);
     if (cut > 0) {
-        if (auto s = cutReservations(m.sku, m.location, cut); !s)
+        if (auto s = cutReservations(sku, location, cut); !s)
             return s;
     }
     QSqlQuery& q = m_sql.countLevel;
-    if (auto s = run(q, {m.counted, -cut, m_cursor, m.sku, m.location, m.expectedVersion},
+    if (auto s = run(q, {counted, -cut, m_cursor, sku, location, expectedVersion},
                      QStringLiteral("book a count"));
         !s)
         return s;
-    const bool counted = q.next();
-    if (counted)
-        recordLevel(a.change, q, m.sku, m.location);
+    const bool booked = q.next();
+    if (booked)
+        recordLevel(a.change, q, sku, location);
     q.finish();
-    if (!counted)
-        return rejectVersionConflict(a, m.sku, m.location);
-    return ledger(a.origin, m.sku, m.location, m.counted - before.onHand, -cut, detail);
+    if (!booked)
+        return rejectVersionConflict(a, sku, location);
+    return ledger(a.origin, sku, location, counted - before.onHand, -cut, detail);
 }
 
 Status SqlServerStore::Writer::cutReservations(const QString& sku, const QString& location,
@@ -905,6 +915,74 @@ Status SqlServerStore::Writer::apply(Applying& a, const ApprovalMutation& m)
                {a.origin.terminal, a.origin.seq, a.origin.mutationId, a.at.toMSecsSinceEpoch(),
                 m_now, m.action, m.staff, m.approver, m.detail},
                QStringLiteral("record an approval"));
+}
+
+// A manager resolves a shortage exception: by a recount (booked like a count, against the
+// version the counter saw) or by accepting the loss (an audit row that moves no stock). Either
+// way the exception is closed in the same savepoint, so it is resolved exactly once.
+Status SqlServerStore::Writer::apply(Applying& a, const ResolveMutation& m)
+{
+    const Result<bool> manager = isManager(m.approvedBy);
+    if (!manager)
+        return manager.error();
+    if (!*manager) {
+        a.reject(
+            rejectCode::forbidden,
+            QStringLiteral("approvedBy: %1 is not a manager on this server").arg(m.approvedBy));
+        return success();
+    }
+    QSqlQuery q = m_store.newQuery();
+    if (!q.prepare(QStringLiteral("UPDATE shortages SET resolved_at = ?, resolved_by = ? "
+                                  "WHERE id = ? AND resolved_at IS NULL "
+                                  "RETURNING sku, location, qty")))
+        return storageError(q, QStringLiteral("prepare resolving a shortage"));
+    if (auto s = run(q, {m_now, m.approvedBy, m.shortage}, QStringLiteral("resolve a shortage"));
+        !s)
+        return s;
+    if (!q.next())
+        return rejectUnresolvable(a, m.shortage);
+    const QString sku = q.value(0).toString();
+    const QString location = q.value(1).toString();
+    const qint64 qty = q.value(2).toLongLong();
+    q.finish();
+    QJsonObject detail{{QStringLiteral("shortage"), m.shortage},
+                       {QStringLiteral("resolution"), resolutionName(m.resolution)},
+                       {QStringLiteral("qty"), qty},
+                       {QStringLiteral("staff"), m.staff},
+                       {QStringLiteral("approvedBy"), m.approvedBy}};
+    a.change.shortages = true;
+    if (m.resolution == ResolveMutation::Resolution::Loss)
+        return ledger(a.origin, sku, location, 0, 0, detailJson(detail));
+    detail.insert(QStringLiteral("counted"), m.counted);
+    detail.insert(QStringLiteral("expectedVersion"), m.expectedVersion);
+    return bookCount(a, sku, location, m.counted, m.expectedVersion, detailJson(detail));
+}
+
+Status SqlServerStore::Writer::rejectUnresolvable(Applying& a, qint64 shortage)
+{
+    QSqlQuery q = m_store.newQuery();
+    if (!q.prepare(QStringLiteral("SELECT resolved_by FROM shortages WHERE id = ?")))
+        return storageError(q, QStringLiteral("prepare reading a shortage"));
+    if (auto s = run(q, {shortage}, QStringLiteral("read a shortage")); !s)
+        return s;
+    if (q.next())
+        a.reject(rejectCode::alreadyResolved,
+                 QStringLiteral("shortage: %1 was resolved already, by %2")
+                     .arg(QString::number(shortage), q.value(0).toString()));
+    else
+        a.reject(rejectCode::unknownShortage,
+                 QStringLiteral("shortage: there is no shortage exception %1").arg(shortage));
+    return success();
+}
+
+Result<bool> SqlServerStore::Writer::isManager(const QString& name)
+{
+    QSqlQuery q = m_store.newQuery();
+    if (!q.prepare(QStringLiteral("SELECT role FROM staff WHERE name = ? AND active = 1")))
+        return storageError(q, QStringLiteral("prepare reading staff"));
+    if (auto s = run(q, {name}, QStringLiteral("read staff")); !s)
+        return s.error();
+    return q.next() && q.value(0).toString() == staffRoleName(StaffRole::Manager);
 }
 
 } // namespace stockline::sync

@@ -122,6 +122,11 @@ void StockArbiter::submitCatchUp(quint64 connection, qint64 cursor)
     enqueue(CatchUpJob{connection, cursor});
 }
 
+void StockArbiter::submitHistory(quint64 connection, Role role, HistoryRequest request)
+{
+    enqueue(HistoryJob{connection, role, std::move(request)});
+}
+
 void StockArbiter::watchTerminals(const QStringList& terminals)
 {
     std::lock_guard lock(m_mutex);
@@ -189,6 +194,8 @@ void StockArbiter::process(ServerStore& store, std::deque<Job>& jobs)
             answerHello(store, *hello);
         } else if (auto* pair = std::get_if<PairJob>(&job)) {
             answerPair(store, *pair);
+        } else if (auto* history = std::get_if<HistoryJob>(&job)) {
+            answerHistory(store, *history);
         } else {
             answerCatchUp(store, std::get<CatchUpJob>(job));
         }
@@ -282,8 +289,8 @@ void StockArbiter::checkOtherWriters(ServerStore& store)
     if (!m_othersCommitted)
         return;
     m_othersCommitted = false;
-    // Staff and shortage resolutions change only through admin commands, so only here; both
-    // lists are small.
+    // Staff changes only through admin commands, and a shortage resolution (admin command or
+    // `resolve`) always moves the cursor, so only here; both lists are small.
     if (const Result<QList<StaffMember>> staff = store.staff(); staff)
         post([this, list = staff.value()] { Q_EMIT staffChanged(list); });
     if (const Result<QList<Shortage>> shortages = store.openShortages(); shortages)
@@ -355,6 +362,35 @@ void StockArbiter::answerPair(ServerStore& store, const PairJob& job)
                                  {},
                                  {}};
     post([this, connection = job.connection, error] { Q_EMIT helloFailed(connection, error); });
+}
+
+// The ledger is the store's own business: a web shop (channel) sells through the protocol but
+// does not read the store's stock movements.
+void StockArbiter::answerHistory(ServerStore& store, const HistoryJob& job)
+{
+    HistoryReply reply;
+    if (job.role == Role::Channel) {
+        reply = HistoryReply{job.request.request,
+                             job.request.sku,
+                             job.request.location,
+                             QString(rejectCode::forbidden),
+                             QStringLiteral("a channel terminal may not read the stock history"),
+                             {},
+                             false};
+    } else if (Result<HistoryReply> read = store.history(job.request); read) {
+        reply = std::move(read).value();
+    } else {
+        qCWarning(lcSync) << "history of" << job.request.sku
+                          << "not read:" << read.error().toString();
+        reply = HistoryReply{job.request.request,
+                             job.request.sku,
+                             job.request.location,
+                             QString(errorCode::unavailable),
+                             QStringLiteral("the server's storage is busy; try again"),
+                             {},
+                             false};
+    }
+    post([this, connection = job.connection, reply] { Q_EMIT historyReady(connection, reply); });
 }
 
 void StockArbiter::answerCatchUp(ServerStore& store, const CatchUpJob& job)

@@ -67,6 +67,8 @@ public:
     void submitPair(quint64 connection, const QString& code);
     // A connection fell behind: everything after `cursor`, delivered as catchUpReady.
     void submitCatchUp(quint64 connection, qint64 cursor);
+    // A terminal's `history` request, answered as historyReady. `role` decides whether it may.
+    void submitHistory(quint64 connection, Role role, HistoryRequest request);
     // Terminals with live connections, checked now and then for revocation.
     void watchTerminals(const QStringList& terminals);
 
@@ -85,6 +87,7 @@ Q_SIGNALS:
     void staffChanged(const QList<stockline::StaffMember>& staff);
     // The open deliveries, after an import or a receive against one.
     void deliveriesChanged(const QList<stockline::Delivery>& deliveries);
+    void historyReady(quint64 connection, const stockline::sync::HistoryReply& history);
 
 private:
     struct HelloJob
@@ -104,7 +107,13 @@ private:
         quint64 connection;
         QString code;
     };
-    using Job = std::variant<PushRequest, HelloJob, CatchUpJob, PairJob>;
+    struct HistoryJob
+    {
+        quint64 connection;
+        Role role;
+        HistoryRequest request;
+    };
+    using Job = std::variant<PushRequest, HelloJob, CatchUpJob, PairJob, HistoryJob>;
 
     void enqueue(Job job);
     void run(std::unique_ptr<ServerStore> store);
@@ -115,6 +124,7 @@ private:
     void answerHello(ServerStore& store, const HelloJob& job);
     void answerCatchUp(ServerStore& store, const CatchUpJob& job);
     void answerPair(ServerStore& store, const PairJob& job);
+    void answerHistory(ServerStore& store, const HistoryJob& job);
     void sweepExpired(ServerStore& store);
     void checkRevocations(ServerStore& store);
     // Another process (an admin command, another server node) may have committed: publish the

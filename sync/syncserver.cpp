@@ -95,6 +95,7 @@ SyncServer::SyncServer(StockArbiter& arbiter, const Clock& clock, ServerLimits l
     connect(&m_arbiter, &StockArbiter::terminalsRevoked, this, &SyncServer::onTerminalsRevoked);
     connect(&m_arbiter, &StockArbiter::staffChanged, this, &SyncServer::onStaffChanged);
     connect(&m_arbiter, &StockArbiter::deliveriesChanged, this, &SyncServer::onDeliveriesChanged);
+    connect(&m_arbiter, &StockArbiter::historyReady, this, &SyncServer::onHistoryReady);
 }
 
 SyncServer::~SyncServer()
@@ -363,7 +364,17 @@ void SyncServer::onMessage(Session& session, const QByteArray& message)
         close(session, CloseHelloTimeout, QStringLiteral("the first message must be hello"));
         return;
     }
+    if (auto* history = std::get_if<HistoryRequest>(&msg)) {
+        m_arbiter.submitHistory(session.id, session.role, std::move(*history));
+        return;
+    }
     onPush(session, std::get<Push>(std::move(msg)));
+}
+
+void SyncServer::onHistoryReady(quint64 connection, const HistoryReply& history)
+{
+    if (Session* s = session(connection))
+        send(*s, encode(history));
 }
 
 void SyncServer::onBinaryMessage(Session& session)

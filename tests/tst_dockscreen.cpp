@@ -1,5 +1,6 @@
 // Drives the real DockMain.qml offscreen with key events, as a receiving clerk with a
-// keyboard-wedge scanner does: a delivery picked and received, a shelf counted, a transfer.
+// keyboard-wedge scanner does: a delivery picked and received, a shelf counted, a transfer, the
+// live stock and the shortages.
 // What the screens wrote is read back from the terminal's outbox.
 
 #include "deliverybook.h"
@@ -7,6 +8,8 @@
 #include "notices.h"
 #include "outbox.h"
 #include "posfixture.h"
+#include "stockmodel.h"
+#include "stockviews.h"
 
 #include <QJsonArray>
 #include <QQmlApplicationEngine>
@@ -69,7 +72,8 @@ private Q_SLOTS:
         for (const QVariant& screen : screens)
             names.append(screen.toMap().value(QStringLiteral("name")).toString());
         QCOMPARE(names, (QStringList{QStringLiteral("deliveries"), QStringLiteral("receive"),
-                                     QStringLiteral("count"), QStringLiteral("moves")}));
+                                     QStringLiteral("count"), QStringLiteral("moves"),
+                                     QStringLiteral("stock"), QStringLiteral("shortages")}));
         for (const auto& [key, name] :
              {std::pair{Qt::Key_F3, "count"}, std::pair{Qt::Key_F4, "moves"},
               std::pair{Qt::Key_F2, "receive"}, std::pair{Qt::Key_F1, "deliveries"}}) {
@@ -111,6 +115,40 @@ private Q_SLOTS:
                      .toInteger(),
                  5);
         QCOMPARE(receive.value(QLatin1String("rejected")).toArray().size(), 1);
+        QCOMPARE(m_problems->count(), 0);
+    }
+
+    // The till's stock screens, with the till's keys: F2 and F3 filter the stock there instead
+    // of opening the dock's screens.
+    void liveStockAndShortagesByKeys()
+    {
+        QTest::keyClick(m_window, Qt::Key_K, Qt::ControlModifier);
+        QTRY_COMPARE(m_window->property("screen").toString(), QStringLiteral("stock"));
+        QTRY_VERIFY(child("stockSearch")->hasActiveFocus());
+        StockModel& levels = *m_pos->context().stock().levels();
+        QTRY_VERIFY(!levels.filtering() && levels.count() > 0);
+        type(QStringLiteral("DAI-0001"));
+        QTRY_VERIFY(!levels.filtering() && levels.searchText() == QStringLiteral("DAI-0001"));
+        QTRY_COMPARE(child("stockView")->property("count").toInt(), 2); // two locations
+        QTest::keyClick(m_window, Qt::Key_F2);
+        QTRY_COMPARE(levels.location(), QStringLiteral("backroom-1"));
+        QTRY_COMPARE(child("stockView")->property("count").toInt(), 1);
+        QTest::keyClick(m_window, Qt::Key_F3);
+        QTRY_VERIFY(levels.lowOnly());
+        QCOMPARE(m_window->property("screen").toString(), QStringLiteral("stock"));
+
+        QTest::keyClick(m_window, Qt::Key_E, Qt::ControlModifier);
+        QTRY_COMPARE(m_window->property("screen").toString(), QStringLiteral("shortages"));
+        QTRY_VERIFY(child("exceptionView")->hasActiveFocus());
+        QTest::keyClick(m_window, Qt::Key_F3); // nothing to resolve: it stays
+        QCOMPARE(m_window->property("screen").toString(), QStringLiteral("shortages"));
+        QTest::keyClick(m_window, Qt::Key_F4);
+        QTRY_COMPARE(m_window->property("screen").toString(), QStringLiteral("moves"));
+        QTest::keyClick(m_window, Qt::Key_K, Qt::ControlModifier);
+        QTRY_COMPARE(m_window->property("screen").toString(), QStringLiteral("stock"));
+        QTest::keyClick(m_window, Qt::Key_Escape);
+        QTRY_COMPARE(m_window->property("screen").toString(), QStringLiteral("deliveries"));
+        QTRY_VERIFY(child("deliveryView")->hasActiveFocus());
         QCOMPARE(m_problems->count(), 0);
     }
 

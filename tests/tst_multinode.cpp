@@ -217,6 +217,53 @@ private Q_SLOTS:
         QVERIFY(verifies());
     }
 
+    // A shortage resolved on one node as a loss moves no stock; terminals on the other nodes
+    // are still sent the list without it.
+    void shortageResolvedOnAnotherNode()
+    {
+        QVERIFY(startNodes(1, {{QStringLiteral("POS-A"), Role::Pos},
+                               {QStringLiteral("MGR-B"), Role::Manager},
+                               {QStringLiteral("OBS-C"), Role::Pos}}));
+        QVERIFY(m_nodes[0]->addSampleStaff()); // Morgan, a manager
+        auto pos = connect(0, QStringLiteral("POS-A"));
+        auto manager = connect(1, QStringLiteral("MGR-B"));
+        auto observer = connect(2, QStringLiteral("OBS-C"));
+        QVERIFY(pos && manager && observer);
+        // An offline sale of 3 with 1 on hand: 2 short.
+        pos->push(
+            QJsonArray{WireClient::sale(1, QStringLiteral("S-OFF"), location,
+                                        QJsonArray{WireClient::saleLine(sku, 3, 999)}, true)});
+        QCOMPARE(status(pos->takeResults(1, 10'000).value(0)), QStringLiteral("applied"));
+        qint64 shortage = 0;
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                const QJsonArray open = observer->take(QStringLiteral("shortages"), 50)
+                                            .value(QStringLiteral("shortages"))
+                                            .toArray();
+                shortage = open.isEmpty()
+                               ? 0
+                               : open.first().toObject().value(QStringLiteral("id")).toInteger();
+                return shortage > 0;
+            },
+            5'000));
+
+        manager->push(QJsonArray{
+            WireClient::mutation(1, QStringLiteral("resolve"),
+                                 {{QStringLiteral("shortage"), shortage},
+                                  {QStringLiteral("resolution"), QStringLiteral("loss")},
+                                  {QStringLiteral("staff"), QStringLiteral("Morgan")},
+                                  {QStringLiteral("approvedBy"), QStringLiteral("Morgan")}})});
+        QCOMPARE(status(manager->takeResults(1, 10'000).value(0)), QStringLiteral("applied"));
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                const QJsonObject list = observer->take(QStringLiteral("shortages"), 50);
+                return list.contains(QStringLiteral("shortages")) &&
+                       list.value(QStringLiteral("shortages")).toArray().isEmpty();
+            },
+            5'000));
+        QVERIFY(verifies());
+    }
+
     // A node dies mid-stream: its terminal reconnects to another node and continues from the
     // lastSeq the database holds; every seq has exactly one effect and one result.
     void nodeKilledMidStream()

@@ -147,6 +147,28 @@ Mutation approval()
     return mutation(9, b);
 }
 
+Mutation resolveLoss()
+{
+    ResolveMutation b;
+    b.shortage = 7;
+    b.resolution = ResolveMutation::Resolution::Loss;
+    b.staff = s("Alex");
+    b.approvedBy = s("Morgan");
+    return mutation(9, b);
+}
+
+Mutation resolveRecount()
+{
+    ResolveMutation b;
+    b.shortage = 7;
+    b.resolution = ResolveMutation::Resolution::Recount;
+    b.counted = 4;
+    b.expectedVersion = 18;
+    b.staff = s("Morgan");
+    b.approvedBy = s("Morgan");
+    return mutation(9, b);
+}
+
 QList<std::pair<const char*, Mutation>> minimalExamples()
 {
     return {{"reserve", reserve()},   {"release", release()}, {"sale", sale()},
@@ -262,6 +284,12 @@ private Q_SLOTS:
         QTest::newRow("receive against a delivery") << receiveAgainstDelivery();
         QTest::newRow("adjust upwards")
             << changed<AdjustMutation>(adjust(), [](auto& b) { b.delta = 5; });
+        QTest::newRow("resolve: accept the loss") << resolveLoss();
+        QTest::newRow("resolve: recount") << resolveRecount();
+        QTest::newRow("resolve: recount to zero")
+            << changed<ResolveMutation>(resolveRecount(), [](auto& b) { b.counted = 0; });
+        QTest::newRow("approval of a shortage resolution") << changed<ApprovalMutation>(
+            approval(), [](auto& b) { b.action = s("shortage_resolution"); });
     }
     void roundTripsEveryKind()
     {
@@ -287,6 +315,15 @@ private Q_SLOTS:
         QTest::newRow("release") << release()
                                  << parse(R"({"seq":2,"id":"9b2f1c3e-0000-4000-8000-000000000002",
             "kind":"release","at":"2026-11-22T10:00:00.250Z","reservation":"R-1"})");
+        QTest::newRow("resolve by loss has no count")
+            << resolveLoss() << parse(R"({"seq":9,"id":"9b2f1c3e-0000-4000-8000-000000000009",
+            "kind":"resolve","at":"2026-11-22T10:00:00.250Z","shortage":7,"resolution":"loss",
+            "staff":"Alex","approvedBy":"Morgan"})");
+        QTest::newRow("resolve by recount")
+            << resolveRecount() << parse(R"({"seq":9,"id":"9b2f1c3e-0000-4000-8000-000000000009",
+            "kind":"resolve","at":"2026-11-22T10:00:00.250Z","shortage":7,
+            "resolution":"recount","counted":4,"expectedVersion":18,"staff":"Morgan",
+            "approvedBy":"Morgan"})");
         QTest::newRow("sale omits empty optional fields")
             << sale() << parse(R"({"seq":3,"id":"9b2f1c3e-0000-4000-8000-000000000003",
             "kind":"sale","at":"2026-11-22T10:00:00.250Z","sale":"S-1001","location":"store-1",
@@ -365,6 +402,16 @@ private Q_SLOTS:
         const auto row = [](const char* name, const Mutation& m, const char* field) {
             QTest::newRow(name) << m << s(field);
         };
+
+        row("resolve of shortage 0",
+            changed<ResolveMutation>(resolveLoss(), [](auto& b) { b.shortage = 0; }), "shortage");
+        row("resolve without staff",
+            changed<ResolveMutation>(resolveLoss(), [](auto& b) { b.staff = s("  "); }), "staff");
+        row("resolve without approver",
+            changed<ResolveMutation>(resolveLoss(), [](auto& b) { b.approvedBy.clear(); }),
+            "approvedBy");
+        row("recount below zero",
+            changed<ResolveMutation>(resolveRecount(), [](auto& b) { b.counted = -1; }), "counted");
 
         Mutation m = reserve();
         m.seq = 0;
@@ -866,6 +913,7 @@ private Q_SLOTS:
         QTest::newRow("transfer") << MutationKind::Transfer << s("transfer");
         QTest::newRow("adjust") << MutationKind::Adjust << s("adjust");
         QTest::newRow("approval") << MutationKind::Approval << s("approval");
+        QTest::newRow("resolve") << MutationKind::Resolve << s("resolve");
     }
     void namesKindsAsTheProtocol()
     {

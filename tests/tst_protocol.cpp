@@ -278,6 +278,17 @@ void TestProtocol::badClientMessageIsAnsweredWithCodeAndField_data()
                                   << u"type"_s;
     QTest::newRow("server type from a client")
         << QByteArray(R"({"type":"welcome"})") << u"unknown_type"_s << u"type"_s;
+    QTest::newRow("history without sku")
+        << QByteArray(R"({"type":"history","request":"h","limit":5})") << invalid << u"sku"_s;
+    QTest::newRow("history limit 0")
+        << QByteArray(R"({"type":"history","request":"h","sku":"A1","limit":0})") << invalid
+        << u"limit"_s;
+    QTest::newRow("history limit beyond 500")
+        << QByteArray(R"({"type":"history","request":"h","sku":"A1","limit":501})") << invalid
+        << u"limit"_s;
+    QTest::newRow("history with a bad location")
+        << QByteArray(R"({"type":"history","request":"h","sku":"A1","location":"a b","limit":5})")
+        << invalid << u"location"_s;
     QTest::newRow("type in other case")
         << QByteArray(R"({"type":"Hello"})") << u"unknown_type"_s << u"type"_s;
 
@@ -600,6 +611,12 @@ void TestProtocol::unknownFieldsAreIgnored()
 
 void TestProtocol::clientEncodersRoundTrip()
 {
+    const HistoryRequest request{u"h-9"_s, u"A1"_s, u"store-1"_s, 50};
+    const auto decodedRequest = decodeClientMessage(encode(request));
+    const auto* asClient = std::get_if<ClientMessage>(&decodedRequest);
+    QVERIFY(asClient && std::holds_alternative<HistoryRequest>(*asClient));
+    QCOMPARE(std::get<HistoryRequest>(*asClient), request);
+
     Hello hello;
     hello.terminal = u"DOCK-2"_s;
     hello.token = u"t0k3n"_s;
@@ -692,6 +709,7 @@ void TestProtocol::serverMessagesRoundTrip_data()
     catalog.products[1].department.clear();
     catalog.products[2].active = false;
     catalog.products[3].price = Money::fromMinor(0);
+    catalog.products[4].reorderPoint = 12;
     QTest::newRow("catalog") << ServerMessage(catalog);
     QTest::newRow("catalog, none") << ServerMessage(CatalogUpdate{});
 
@@ -712,6 +730,36 @@ void TestProtocol::serverMessagesRoundTrip_data()
     bad.field = u"token"_s;
     QTest::newRow("error with field") << ServerMessage(bad);
     QTest::newRow("paired") << ServerMessage(Paired{u"POS-02"_s, u"q1w2e3-r4t5_y6"_s});
+
+    HistoryReply history;
+    history.request = u"h-1"_s;
+    history.sku = u"A1"_s;
+    history.location = u"store-1"_s;
+    history.more = true;
+    HistoryEntry sold;
+    sold.id = 912;
+    sold.at = utc(9, 30, 15, 120);
+    sold.kind = u"sale"_s;
+    sold.location = u"store-1"_s;
+    sold.onHandDelta = -3;
+    sold.reservedDelta = -3;
+    sold.onHand = 7;
+    sold.terminal = u"POS-01"_s;
+    sold.detail = QJsonObject{{u"sale"_s, u"S-1"_s}};
+    HistoryEntry imported = sold;
+    imported.id = 3;
+    imported.kind = u"receive"_s;
+    imported.onHandDelta = 10;
+    imported.reservedDelta = 0;
+    imported.onHand = 10;
+    imported.terminal.clear();
+    imported.detail = {};
+    history.entries = {sold, imported};
+    QTest::newRow("history") << ServerMessage(history);
+    HistoryReply refused{
+        u"h-2"_s, u"ZZ9"_s, QString(), u"unknown_sku"_s, u"sku: there is no product ZZ9"_s,
+        {},       false};
+    QTest::newRow("history refused") << ServerMessage(refused);
 }
 
 void TestProtocol::serverMessagesRoundTrip()

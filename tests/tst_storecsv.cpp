@@ -133,6 +133,37 @@ private Q_SLOTS:
         QVERIFY(!pizza.active);
     }
 
+    void readsReorderPoints()
+    {
+        const Result<QList<Product>> products =
+            readProducts("sku,barcode,name,price,tax_rate,reorder_point\n"
+                         "A-1,,Tea,1.00,0,12\n"
+                         "A-2,,Milk,1.00,0,\n");
+        QVERIFY2(products.ok(), qPrintable(products ? QString() : products.error().toString()));
+        QCOMPARE(products->at(0).reorderPoint, 12);
+        QCOMPARE(products->at(1).reorderPoint, 0); // empty: none
+    }
+
+    void badReorderPointNamesTheColumn_data()
+    {
+        QTest::addColumn<QByteArray>("cell");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("not a number") << QByteArray("twelve") << QStringLiteral("'twelve'");
+        QTest::newRow("a fraction") << QByteArray("1.5") << QStringLiteral("whole number");
+        QTest::newRow("negative") << QByteArray("-1") << QStringLiteral("0 to 1000000");
+    }
+    void badReorderPointNamesTheColumn()
+    {
+        QFETCH(QByteArray, cell);
+        QFETCH(QString, message);
+        const Result<QList<Product>> products = readProducts(
+            "sku,barcode,name,price,tax_rate,reorder_point\nA-1,,Tea,1.00,0," + cell + "\n");
+        QVERIFY(!products);
+        QCOMPARE(products.error().field, QStringLiteral("products.csv line 2, reorder_point"));
+        QVERIFY2(products.error().message.contains(message),
+                 qPrintable(products.error().toString()));
+    }
+
     void badProductRowNamesLineAndField_data()
     {
         QTest::addColumn<QByteArray>("row");

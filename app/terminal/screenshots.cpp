@@ -10,6 +10,8 @@
 #include "cyclecount.h"
 #include "deliverybook.h"
 #include "dock.h"
+#include "exceptionsmodel.h"
+#include "historymodel.h"
 #include "paymentmodel.h"
 #include "poscontext.h"
 #include "qmlwindow.h"
@@ -19,6 +21,8 @@
 #include "returnsmodel.h"
 #include "selftest.h"
 #include "staffsession.h"
+#include "stockmodel.h"
+#include "stockviews.h"
 #include "syncproblemsmodel.h"
 #include "syncstatus.h"
 #include "till.h"
@@ -28,6 +32,7 @@
 #include <QDir>
 #include <QEventLoop>
 #include <QFile>
+#include <QJsonObject>
 #include <QLocale>
 #include <QQmlApplicationEngine>
 #include <QQuickItem>
@@ -175,6 +180,90 @@ bool shootSync(Shooter& shooter, QQuickWindow& window, ui::PosContext& context)
     ok = shooter.shoot(QStringLiteral("11-sync-problems")) && ok;
     if (auto* panel = window.findChild<QObject*>(QStringLiteral("syncPanel")))
         QMetaObject::invokeMethod(panel, "close");
+    return ok;
+}
+
+// A ledger as the server would answer for milk on the store floor: opening stock, a delivery,
+// a week of sales and a count, newest first, each with the level after it.
+sync::HistoryReply milkHistory()
+{
+    struct Step
+    {
+        const char* kind;
+        qint64 delta;
+        int hoursAgo;
+        const char* terminal;
+        QJsonObject detail;
+    };
+    const QList<Step> steps = {
+        {"receive", 24, 170, "", {{QStringLiteral("import"), true}}},
+        {"sale", -6, 150, "POS-01", {{QStringLiteral("sale"), QStringLiteral("POS-01-000118")}}},
+        {"sale", -9, 120, "POS-02", {{QStringLiteral("sale"), QStringLiteral("POS-02-000087")}}},
+        {"receive",
+         36,
+         96,
+         "DOCK-01",
+         {{QStringLiteral("receipt"), QStringLiteral("DOCK-01-R-4")}}},
+        {"sale", -14, 70, "POS-01", {{QStringLiteral("sale"), QStringLiteral("POS-01-000164")}}},
+        {"count", -2, 48, "DOCK-01", {{QStringLiteral("counted"), 29}}},
+        {"sale", -11, 20, "POS-02", {{QStringLiteral("sale"), QStringLiteral("POS-02-000131")}}},
+        {"sale", -5, 2, "POS-01", {{QStringLiteral("sale"), QStringLiteral("POS-01-000212")}}},
+    };
+    sync::HistoryReply reply;
+    reply.sku = QStringLiteral("DAI-0001");
+    reply.location = QStringLiteral("store-1");
+    qint64 level = 0;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    for (qsizetype i = 0; i < steps.size(); ++i) {
+        const Step& s = steps.at(i);
+        level += s.delta;
+        sync::HistoryEntry e;
+        e.id = i + 1;
+        e.at = now.addSecs(-3600LL * s.hoursAgo);
+        e.kind = QLatin1String(s.kind);
+        e.location = reply.location;
+        e.onHandDelta = s.delta;
+        e.onHand = level;
+        e.terminal = QLatin1String(s.terminal);
+        e.detail = s.detail;
+        reply.entries.prepend(e);
+    }
+    return reply;
+}
+
+// The live stock view searched for milk, a level just pushed flashing, and a SKU's history;
+// then the shortage exceptions a manager resolves. The demo has no server: the pushed level,
+// the history and the shortages are what a server would send.
+bool shootStock(Shooter& shooter, QQuickWindow& window, ui::PosContext& context)
+{
+    ui::StockViews& stock = context.stock();
+    shooter.show("stock");
+    if (auto* search = window.findChild<QObject*>(QStringLiteral("stockSearch")))
+        search->setProperty("text", QStringLiteral("milk"));
+    QEventLoop filtered;
+    QObject::connect(stock.levels(), &ui::StockModel::filteringChanged, &filtered, [&] {
+        if (!stock.levels()->filtering())
+            filtered.quit();
+    });
+    if (stock.levels()->filtering())
+        filtered.exec();
+    stock.levels()->applyLevels(
+        {StockLevel{QStringLiteral("DAI-0002"), QStringLiteral("store-1"), 22, 2, 9}});
+    stock.history()->showReply(milkHistory());
+    bool ok = shooter.shoot(QStringLiteral("20-stock"));
+
+    QList<sync::Shortage> shortages;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    shortages.append(sync::Shortage{41, QStringLiteral("DAI-0025"), QStringLiteral("store-1"), 2,
+                                    QStringLiteral("POS-02"), QStringLiteral("POS-02-000041"),
+                                    now.addSecs(-5400), false});
+    shortages.append(sync::Shortage{44, QStringLiteral("BEV-0003"), QStringLiteral("store-1"), 1,
+                                    QStringLiteral("POS-01"), QStringLiteral("POS-01-000230"),
+                                    now.addSecs(-600), false});
+    stock.exceptions()->setShortages(shortages);
+    shooter.show("exceptions");
+    ok = shooter.shoot(QStringLiteral("21-shortages")) && ok;
+    shooter.show("sell");
     return ok;
 }
 
@@ -339,6 +428,7 @@ int takeScreenshots(QQmlApplicationEngine& engine, ui::PosContext& context, cons
     ok = shooter.shoot(QStringLiteral("08-parked")) && ok;
     ok = shootCash(shooter, context) && ok;
     ok = shootSync(shooter, *window, context) && ok;
+    ok = shootStock(shooter, *window, context) && ok;
 
     // A cashier overrides a price: the manager approves in place.
     (void)till.overridePrice(0, QStringLiteral("3.99"));

@@ -113,7 +113,7 @@ int runSelfTest(QQmlApplicationEngine& engine)
     }
     settle(200);
     bool rendered = true;
-    for (const char* screen : {"returns", "parked", "cash", "sell"}) {
+    for (const char* screen : {"returns", "parked", "cash", "stock", "exceptions", "sell"}) {
         window->setProperty("screen", QString::fromLatin1(screen));
         settle(100);
         if (window->grabWindow().isNull()) {

@@ -261,6 +261,9 @@ def products(rng):
                             "price": price(rng, low, high),
                             "tax_rate": tax,
                             "department": department,
+                            # Every third packaged line reorders at 12 units (no random draw:
+                            # the stock below must not change with it).
+                            "reorder_point": 12 if kind != "weight" and number % 3 == 0 else "",
                         })
     return rows
 
@@ -270,7 +273,8 @@ def main():
     items = products(rng)
     assert len(items) >= 500, len(items)
     with open(os.path.join(HERE, "products.csv"), "w", newline="", encoding="utf-8") as f:
-        writer = csv.DictWriter(f, ["sku", "barcode", "name", "price", "tax_rate", "department"],
+        writer = csv.DictWriter(f, ["sku", "barcode", "name", "price", "tax_rate", "department",
+                                    "reorder_point"],
                                 lineterminator="\n")
         writer.writeheader()
         writer.writerows(items)
