@@ -44,8 +44,8 @@ Result<QSqlQuery*> RowStatements::prepared(const RowShape& shape, qsizetype rows
     return &m_prepared.try_emplace(key, std::move(query)).first->second;
 }
 
-Status RowStatements::run(const RowShape& shape, const QList<QVariant>& values,
-                          const QString& what, const std::function<void(const QSqlQuery&)>& read)
+Status RowStatements::run(const RowShape& shape, const QList<QVariant>& values, const QString& what,
+                          const std::function<void(const QSqlQuery&)>& read)
 {
     qsizetype left = values.size() / shape.width;
     qsizetype at = 0;
@@ -175,14 +175,13 @@ Status BatchRows::loadHolds(const QList<Key>& keys)
                                         "expires_at FROM reservations "
                                         "WHERE (terminal, reservation) IN (VALUES "),
                          QStringLiteral("(?, ?)"), QStringLiteral(")"), 2};
-    return m_rows.run(shape, flatten(keys), QStringLiteral("read reservations"),
-                      [&](const QSqlQuery& q) {
-                          CachedHold& cached =
-                              m_holds[levelKey(q.value(0).toString(), q.value(1).toString())];
-                          cached.hold = Hold{q.value(2).toString(), q.value(3).toString(),
-                                             q.value(4).toLongLong(), q.value(5).toLongLong()};
-                          cached.stored = true;
-                      });
+    return m_rows.run(
+        shape, flatten(keys), QStringLiteral("read reservations"), [&](const QSqlQuery& q) {
+            CachedHold& cached = m_holds[levelKey(q.value(0).toString(), q.value(1).toString())];
+            cached.hold = Hold{q.value(2).toString(), q.value(3).toString(),
+                               q.value(4).toLongLong(), q.value(5).toLongLong()};
+            cached.stored = true;
+        });
 }
 
 Status BatchRows::loadLevels(const QList<Key>& keys)
@@ -192,15 +191,14 @@ Status BatchRows::loadLevels(const QList<Key>& keys)
     const RowShape shape{QStringLiteral("SELECT sku, location, on_hand, reserved, version "
                                         "FROM levels WHERE (sku, location) IN (VALUES "),
                          QStringLiteral("(?, ?)"), QStringLiteral(")"), 2};
-    return m_rows.run(shape, flatten(keys), QStringLiteral("read stock levels"),
-                      [&](const QSqlQuery& q) {
-                          StockLevel level = emptyLevel(q.value(0).toString(),
-                                                        q.value(1).toString());
-                          level.onHand = q.value(2).toLongLong();
-                          level.reserved = q.value(3).toLongLong();
-                          level.version = q.value(4).toLongLong();
-                          m_levels[levelKey(level.sku, level.location)].level = level;
-                      });
+    return m_rows.run(
+        shape, flatten(keys), QStringLiteral("read stock levels"), [&](const QSqlQuery& q) {
+            StockLevel level = emptyLevel(q.value(0).toString(), q.value(1).toString());
+            level.onHand = q.value(2).toLongLong();
+            level.reserved = q.value(3).toLongLong();
+            level.version = q.value(4).toLongLong();
+            m_levels[levelKey(level.sku, level.location)].level = level;
+        });
 }
 
 std::optional<TerminalState> BatchRows::terminal(const QString& id) const
@@ -217,8 +215,7 @@ void BatchRows::setLastSeq(const QString& terminal, qint64 lastSeq)
 
 // ---- BatchRows: levels and reservations
 
-Result<BatchRows::CachedLevel*> BatchRows::cachedLevel(const QString& sku,
-                                                       const QString& location)
+Result<BatchRows::CachedLevel*> BatchRows::cachedLevel(const QString& sku, const QString& location)
 {
     const QString key = levelKey(sku, location);
     auto it = m_levels.find(key);
@@ -277,15 +274,14 @@ Result<BatchRows::CachedHold*> BatchRows::cachedHold(const QString& terminal,
     if (it != m_holds.end())
         return &*it;
     CachedHold cached;
-    if (auto s = run(m_readReservation, {terminal, reservation},
-                     QStringLiteral("read a reservation"));
+    if (auto s =
+            run(m_readReservation, {terminal, reservation}, QStringLiteral("read a reservation"));
         !s)
         return s.error();
     if (m_readReservation.next()) {
-        cached.hold = Hold{m_readReservation.value(0).toString(),
-                           m_readReservation.value(1).toString(),
-                           m_readReservation.value(2).toLongLong(),
-                           m_readReservation.value(3).toLongLong()};
+        cached.hold =
+            Hold{m_readReservation.value(0).toString(), m_readReservation.value(1).toString(),
+                 m_readReservation.value(2).toLongLong(), m_readReservation.value(3).toLongLong()};
         cached.stored = true;
     }
     m_readReservation.finish();

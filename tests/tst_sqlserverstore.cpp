@@ -1042,8 +1042,7 @@ void TestSqlServerStore::batchRejectionLeavesNoLedgerRow()
     QCOMPARE_APPLIED(results.at(0));
     QCOMPARE_REJECTED(results.at(1), u"insufficient_stock"_s);
     // As things stood before the sale: available plus the line's own reservation.
-    QCOMPARE(results.at(1).lines,
-             (QList<LineAvailability>{{u"A1"_s, 10}, {u"B2"_s, 5}}));
+    QCOMPARE(results.at(1).lines, (QList<LineAvailability>{{u"A1"_s, 10}, {u"B2"_s, 5}}));
     QCOMPARE_APPLIED(results.at(2));
     QCOMPARE(raw.scalar(u"SELECT COUNT(*) FROM ledger"_s), ledgerBefore + 2);
     QCOMPARE(raw.scalar(u"SELECT COUNT(*) FROM ledger WHERE detail LIKE '%S1%'"_s), 0);
@@ -1087,10 +1086,11 @@ void TestSqlServerStore::batchRerunAfterTransientFailureGivesSameResults()
     {
         RawDb raw(m_path);
         QVERIFY(raw.exec(u"CREATE SEQUENCE attempts"_s));
-        QVERIFY(raw.exec(u"CREATE FUNCTION victim() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN "
-                         u"IF NEW.terminal = 'POS-02' AND NEW.seq = 2 AND nextval('attempts') = 1 THEN "
-                         u"RAISE EXCEPTION 'deadlock detected' USING ERRCODE = '40P01'; END IF; "
-                         u"RETURN NEW; END$$"_s));
+        QVERIFY(
+            raw.exec(u"CREATE FUNCTION victim() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN "
+                     u"IF NEW.terminal = 'POS-02' AND NEW.seq = 2 AND nextval('attempts') = 1 THEN "
+                     u"RAISE EXCEPTION 'deadlock detected' USING ERRCODE = '40P01'; END IF; "
+                     u"RETURN NEW; END$$"_s));
         QVERIFY(raw.exec(u"CREATE TRIGGER victim BEFORE INSERT ON results FOR EACH ROW "
                          u"EXECUTE FUNCTION victim()"_s));
     }
@@ -1098,7 +1098,8 @@ void TestSqlServerStore::batchRerunAfterTransientFailureGivesSameResults()
         request(u"POS-01"_s, {reserve(u"R1"_s, u"A1"_s, 6), reserve(u"R2"_s, u"B2"_s, 5)}),
         request(u"POS-02"_s, {reserve(u"R1"_s, u"A1"_s, 5)}), // 4 left
         request(u"DOCK-1"_s, {CountMutation{u"B2"_s, u"store-1"_s, 4, 2}}),
-        request(u"POS-01"_s, {ReleaseMutation{u"R1"_s}, sale(u"S1"_s, {line(u"B2"_s, 4, u"R2"_s)})}),
+        request(u"POS-01"_s,
+                {ReleaseMutation{u"R1"_s}, sale(u"S1"_s, {line(u"B2"_s, 4, u"R2"_s)})}),
         request(u"POS-02"_s, {reserve(u"R3"_s, u"A1"_s, 10)}),
     });
     QCOMPARE(outcome.pushes.size(), 5);
