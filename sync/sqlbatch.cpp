@@ -93,6 +93,15 @@ struct Keys
     }
 };
 
+// `statement` + " (a, b) IN (the batch's pairs)". Written as a subquery over VALUES: SQLite
+// (3.40) looks each pair up by the primary key that way, but scans the whole table for a bare
+// `(a, b) IN (VALUES …)`. PostgreSQL wants the alias.
+RowShape pairs(const QString& statement)
+{
+    return RowShape{statement + QStringLiteral(" IN (SELECT column1, column2 FROM (VALUES "),
+                    QStringLiteral("(?, ?)"), QStringLiteral(") AS v)"), 2};
+}
+
 QList<QVariant> flatten(const QList<Key>& keys)
 {
     QList<QVariant> values;
@@ -108,12 +117,11 @@ QList<QVariant> flatten(const QList<Key>& keys)
 
 Status BatchRows::preload(const QList<PushRequest>& pushes, const QString& lockSuffix)
 {
-    QStringList terminals;
+    QSet<QString> terminals;
     Keys levels;
     Keys holds;
     for (const PushRequest& push : pushes) {
-        if (!terminals.contains(push.terminal))
-            terminals.append(push.terminal);
+        terminals.insert(push.terminal);
         for (const PushEntry& entry : push.entries) {
             if (!entry.mutation.ok())
                 continue;
@@ -132,7 +140,7 @@ Status BatchRows::preload(const QList<PushRequest>& pushes, const QString& lockS
             }
         }
     }
-    if (auto s = loadTerminals(terminals, lockSuffix); !s)
+    if (auto s = loadTerminals(terminals.values(), lockSuffix); !s)
         return s;
     if (auto s = loadHolds(holds.list); !s)
         return s;
@@ -144,14 +152,13 @@ Status BatchRows::preload(const QList<PushRequest>& pushes, const QString& lockS
     return loadLevels(levels.list);
 }
 
-Status BatchRows::loadTerminals(const QStringList& ids, const QString& lockSuffix)
+Status BatchRows::loadTerminals(QStringList ids, const QString& lockSuffix)
 {
-    QList<QVariant> values(ids.cbegin(), ids.cend());
     // On PostgreSQL the rows stay locked until the commit: two nodes never apply one terminal's
     // pushes at once, the second waits for the first's commit, then reads the last_seq it
     // wrote. Sorted, so two batches naming the same terminals lock them in the same order.
-    std::sort(values.begin(), values.end(),
-              [](const QVariant& a, const QVariant& b) { return a.toString() < b.toString(); });
+    ids.sort();
+    const QList<QVariant> values(ids.cbegin(), ids.cend());
     const RowShape shape{QStringLiteral("SELECT id, role, last_seq, revoked FROM terminals "
                                         "WHERE id IN ("),
                          QStringLiteral("?"), QStringLiteral(") ORDER BY id") + lockSuffix, 1};
@@ -171,10 +178,9 @@ Status BatchRows::loadHolds(const QList<Key>& keys)
 {
     for (const auto& [terminal, reservation] : keys)
         m_holds.insert(levelKey(terminal, reservation), CachedHold{});
-    const RowShape shape{QStringLiteral("SELECT terminal, reservation, sku, location, qty, "
-                                        "expires_at FROM reservations "
-                                        "WHERE (terminal, reservation) IN (VALUES "),
-                         QStringLiteral("(?, ?)"), QStringLiteral(")"), 2};
+    const RowShape shape = pairs(QStringLiteral("SELECT terminal, reservation, sku, location, qty, "
+                                                "expires_at FROM reservations "
+                                                "WHERE (terminal, reservation)"));
     return m_rows.run(
         shape, flatten(keys), QStringLiteral("read reservations"), [&](const QSqlQuery& q) {
             CachedHold& cached = m_holds[levelKey(q.value(0).toString(), q.value(1).toString())];
@@ -188,9 +194,8 @@ Status BatchRows::loadLevels(const QList<Key>& keys)
 {
     for (const auto& [sku, location] : keys)
         m_levels.insert(levelKey(sku, location), CachedLevel{});
-    const RowShape shape{QStringLiteral("SELECT sku, location, on_hand, reserved, version "
-                                        "FROM levels WHERE (sku, location) IN (VALUES "),
-                         QStringLiteral("(?, ?)"), QStringLiteral(")"), 2};
+    const RowShape shape = pairs(QStringLiteral("SELECT sku, location, on_hand, reserved, version "
+                                                "FROM levels WHERE (sku, location)"));
     return m_rows.run(
         shape, flatten(keys), QStringLiteral("read stock levels"), [&](const QSqlQuery& q) {
             StockLevel level = emptyLevel(q.value(0).toString(), q.value(1).toString());
@@ -399,9 +404,8 @@ Status BatchRows::flushHolds()
     }
     // Deleted first: a reservation released and made again under the same ID in one batch is
     // a new row.
-    const RowShape remove{QStringLiteral("DELETE FROM reservations "
-                                         "WHERE (terminal, reservation) IN (VALUES "),
-                          QStringLiteral("(?, ?)"), QStringLiteral(")"), 2};
+    const RowShape remove = pairs(QStringLiteral("DELETE FROM reservations "
+                                                 "WHERE (terminal, reservation)"));
     if (auto s = m_rows.run(remove, gone, QStringLiteral("delete reservations")); !s)
         return s;
     const RowShape insert{QStringLiteral("INSERT INTO reservations (terminal, reservation, sku, "

@@ -131,7 +131,7 @@ private:
         bool fresh = false;  // hold was made in this batch since the last flush
     };
 
-    [[nodiscard]] Status loadTerminals(const QStringList& ids, const QString& lockSuffix);
+    [[nodiscard]] Status loadTerminals(QStringList ids, const QString& lockSuffix);
     [[nodiscard]] Status loadHolds(const QList<std::pair<QString, QString>>& keys);
     [[nodiscard]] Status loadLevels(const QList<std::pair<QString, QString>>& keys);
     [[nodiscard]] Result<CachedLevel*> cachedLevel(const QString& sku, const QString& location);
