@@ -137,6 +137,12 @@ Status BatchRows::preload(const QList<PushRequest>& pushes, const QString& lockS
                     if (!line.reservation.isEmpty())
                         holds.add(push.terminal, line.reservation);
                 }
+            } else if (const auto* receive = std::get_if<ReceiveMutation>(&body)) {
+                for (const ItemLine& line : receive->lines)
+                    levels.add(line.sku, receive->location);
+            } else if (const auto* back = std::get_if<ReturnMutation>(&body)) {
+                for (const ItemLine& line : back->lines)
+                    levels.add(line.sku, back->location);
             }
         }
     }
@@ -269,6 +275,25 @@ Result<std::optional<StockLevel>> BatchRows::changeLevel(const QString& sku,
     c.level->version += 1;
     c.dirty = true;
     return c.level;
+}
+
+Result<StockLevel> BatchRows::addStock(const QString& sku, const QString& location, qint64 qty)
+{
+    const Result<CachedLevel*> cached = cachedLevel(sku, location);
+    if (!cached)
+        return cached.error();
+    CachedLevel& c = **cached;
+    m_levelsBefore.append({levelKey(sku, location), c});
+    if (c.level) {
+        c.level->onHand += qty;
+        c.level->version += 1;
+    } else {
+        c.level = emptyLevel(sku, location);
+        c.level->onHand = qty;
+        c.level->version = 1;
+    }
+    c.dirty = true;
+    return *c.level;
 }
 
 Result<BatchRows::CachedHold*> BatchRows::cachedHold(const QString& terminal,
@@ -436,8 +461,8 @@ Status BatchRows::flushLevels()
     values.reserve(dirty.size() * 6);
     for (const StockLevel& l : std::as_const(dirty))
         values << l.sku << l.location << l.onHand << l.reserved << l.version << m_cursor;
-    // Every level here exists (hot mutations never create one): the upsert is an update of
-    // many rows in one statement, in the order of its rows.
+    // The upsert updates many rows in one statement, in the order of its rows, and inserts
+    // the levels a receipt or a return created.
     const RowShape shape{QStringLiteral("INSERT INTO levels (sku, location, on_hand, reserved, "
                                         "version, cursor) VALUES "),
                          QStringLiteral("(?, ?, ?, ?, ?, ?)"),

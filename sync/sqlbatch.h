@@ -100,6 +100,9 @@ public:
                                                                 const QString& location,
                                                                 qint64 onHandDelta,
                                                                 qint64 reservedDelta);
+    // Adds stock, creating the level at version 1 if there is none. The level after it.
+    [[nodiscard]] Result<StockLevel> addStock(const QString& sku, const QString& location,
+                                              qint64 qty);
     // The terminal's reservation, live or not (the batch's expiry sweep ran first).
     [[nodiscard]] Result<std::optional<Hold>> hold(const QString& terminal,
                                                    const QString& reservation);

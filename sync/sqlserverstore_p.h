@@ -178,8 +178,9 @@ private:
     [[nodiscard]] Status apply(sqlstore::Applying& a, const ApprovalMutation& m);
     [[nodiscard]] Status apply(sqlstore::Applying& a, const ResolveMutation& m);
 
-    // Reserve, release and sale are decided against the batch's rows in memory (m_rows); the
-    // other kinds run their SQL on the database, inside a savepoint.
+    // Reserve, release, sale, return and a receive without a delivery are decided against the
+    // batch's rows in memory (m_rows); the other kinds run their SQL on the database, inside a
+    // savepoint.
     [[nodiscard]] static bool decidedInMemory(const Mutation& m);
     // The quantity of the line's live reservation for its SKU and location; 0 if none.
     [[nodiscard]] Result<qint64> liveHold(const sqlstore::Applying& a, const SaleLine& line,

@@ -226,6 +226,13 @@ Result<bool> SqlServerStore::Writer::changeLevel(const Origin& origin, Change& c
 Status SqlServerStore::Writer::addStock(const Origin& origin, Change& change, const QString& sku,
                                         const QString& location, qint64 qty, const QString& detail)
 {
+    if (m_inMemory) {
+        const Result<StockLevel> added = m_rows->addStock(sku, location, qty);
+        if (!added)
+            return added.error();
+        change.levels.append(*added);
+        return ledger(origin, sku, location, qty, 0, detail);
+    }
     QSqlQuery& q = m_sql.addLevel;
     if (auto s = run(q, {sku, location, qty, m_cursor}, QStringLiteral("add stock")); !s)
         return s;
@@ -510,8 +517,18 @@ Status SqlServerStore::Writer::applyBody(Applying& a, const Mutation& m)
 
 bool SqlServerStore::Writer::decidedInMemory(const Mutation& m)
 {
-    return m.kind() == MutationKind::Reserve || m.kind() == MutationKind::Release ||
-           m.kind() == MutationKind::Sale;
+    switch (m.kind()) {
+    case MutationKind::Reserve:
+    case MutationKind::Release:
+    case MutationKind::Sale:
+    case MutationKind::Return:
+        return true;
+    case MutationKind::Receive:
+        // Booking against a delivery runs SQL that only a savepoint can take back.
+        return std::get<ReceiveMutation>(m.body).delivery.isEmpty();
+    default:
+        return false;
+    }
 }
 
 Status SqlServerStore::Writer::storeResult(const Applying& a)

@@ -144,6 +144,7 @@ private Q_SLOTS:
     void batchSaleTakesReservationMadeInIt();
     void batchRejectionLeavesNoLedgerRow();
     void batchCountSeesEarlierReserve();
+    void batchReceiptThenReserveOfIt();
     void batchRerunAfterTransientFailureGivesSameResults();
     void revokedAndUnknownTerminals();
     void expiryAtTheInstant();
@@ -1074,6 +1075,31 @@ void TestSqlServerStore::batchCountSeesEarlierReserve()
     QCOMPARE(outcome.effects.levels, QList<StockLevel>{level(u"A1"_s)});
     RawDb raw(m_path);
     QCOMPARE(raw.scalar(u"SELECT COUNT(*) FROM reservations"_s), 0);
+    QVERIFY(m_store->verify()->ok);
+}
+
+void TestSqlServerStore::batchReceiptThenReserveOfIt()
+{
+    // C3 has no level at store-1 until the receipt makes one, in the same batch.
+    const BatchOutcome outcome = batch({
+        request(u"POS-01"_s, {reserve(u"R0"_s, u"C3"_s, 1)}), // nothing there yet
+        request(u"DOCK-1"_s,
+                {ReceiveMutation{u"GR1"_s, u"store-1"_s, {{u"C3"_s, 4}}, {}, {}, {}, false}}),
+        request(u"POS-01"_s, {reserve(u"R1"_s, u"C3"_s, 3)}),
+        request(u"POS-02"_s, {reserve(u"R2"_s, u"C3"_s, 2)}), // 1 left
+        request(u"POS-02"_s, {ReturnMutation{u"RT1"_s, u"store-1"_s, {{u"C3"_s, 1}}, {}}}),
+        request(u"POS-02"_s, {reserve(u"R3"_s, u"C3"_s, 2)}), // the returned unit makes 2
+    });
+    QCOMPARE_REJECTED(outcome.pushes.value(0).results.value(0), u"insufficient_stock"_s);
+    QCOMPARE(outcome.pushes.value(0).results.value(0).available, std::optional<qint64>(0));
+    QCOMPARE_APPLIED(outcome.pushes.value(1).results.value(0));
+    QCOMPARE_APPLIED(outcome.pushes.value(2).results.value(0));
+    QCOMPARE_REJECTED(outcome.pushes.value(3).results.value(0), u"insufficient_stock"_s);
+    QCOMPARE(outcome.pushes.value(3).results.value(0).available, std::optional<qint64>(1));
+    QCOMPARE_APPLIED(outcome.pushes.value(4).results.value(0));
+    QCOMPARE_APPLIED(outcome.pushes.value(5).results.value(0));
+    QCOMPARE(level(u"C3"_s), (StockLevel{u"C3"_s, u"store-1"_s, 5, 5, 4}));
+    QCOMPARE(outcome.effects.levels, QList<StockLevel>{level(u"C3"_s)});
     QVERIFY(m_store->verify()->ok);
 }
 
