@@ -8,6 +8,8 @@
 # pgbench's "tps" and the race's "decisions/s".
 #
 # Usage, from the ci build folder (build/ci):  ../../scripts/bench-postgres.sh [RUNS]
+# STOCKLINE_SERVER=/path/to/stockline-server races another server build (say, one from before
+# a change) with the same bench.
 set -euo pipefail
 
 runs=${1:-5}
@@ -17,6 +19,7 @@ bench=${STOCKLINE_BENCH:-./app/bench/stockline-bench}
 if [ -z "${STOCKLINE_BENCH_INSIDE:-}" ]; then
   [ -x "$bench" ] || { echo "bench-postgres: no $bench: run from build/ci after building stockline-bench" >&2; exit 1; }
   export STOCKLINE_BENCH_INSIDE=1 STOCKLINE_BENCH=$(realpath "$bench")
+  [ -z "${STOCKLINE_SERVER:-}" ] || export STOCKLINE_SERVER=$(realpath "$STOCKLINE_SERVER")
   # -t: a temporary cluster even as root, so it never collides with another one.
   exec pg_virtualenv -t -o fsync=on -o synchronous_commit=on -o max_connections=200 "$0" "$runs"
 fi
@@ -31,5 +34,6 @@ for i in $(seq "$runs"); do
   psql -qXc "CREATE DATABASE $db"
   echo "== run $i: stockline-bench race on $db, one node"
   "$STOCKLINE_BENCH" race --db "postgres://$PGUSER@$PGHOST:$PGPORT/$db" \
-    | grep -E 'settle time|decisions|OVERSOLD|race:' || true
+    ${STOCKLINE_SERVER:+--server "$STOCKLINE_SERVER"} \
+    | grep -E 'settle time|decisions|CPU|OVERSOLD|race:' || true
 done

@@ -40,14 +40,8 @@ bool lastErrorWasTransient()
 Status run(QSqlQuery& query, std::initializer_list<QVariant> values, const QString& what)
 {
     int i = 0;
-    for (const QVariant& value : values) {
-        // Qt binds a null QString as SQL NULL; our text columns are NOT NULL and an absent
-        // optional text (a reference, a department) is the empty string.
-        if (value.typeId() == QMetaType::QString && value.toString().isNull())
-            query.bindValue(i++, QString(QLatin1String("")));
-        else
-            query.bindValue(i++, value);
-    }
+    for (const QVariant& value : values)
+        bind(query, i++, value);
     if (!query.exec())
         return storageError(query, what);
     return success();
@@ -268,7 +262,7 @@ Status SqlServerStore::migrate()
 Status SqlServerStore::prepareStatements()
 {
     const QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
-    auto sql = std::make_unique<Statements>();
+    auto sql = std::make_unique<Statements>(m_connectionName);
     const SqlDialect& d = m_config.dialect;
     const QString returningLevel = QStringLiteral(" RETURNING on_hand, reserved, version");
     const QList<std::pair<Statements::Control*, QString>> controls = {
@@ -293,16 +287,8 @@ Status SqlServerStore::prepareStatements()
         {&sql->writeCursor, QStringLiteral("UPDATE meta SET value = ? WHERE key = 'cursor'")},
         {&sql->loadTerminal, QStringLiteral("SELECT role, token_hash, last_seq, revoked "
                                             "FROM terminals WHERE id = ?")},
-        // Two nodes never apply one terminal's pushes at once: the second waits for the
-        // first's commit, then reads the last_seq it wrote.
-        {&sql->lockTerminal, QStringLiteral("SELECT role, token_hash, last_seq, revoked "
-                                            "FROM terminals WHERE id = ?") +
-                                 d.lockRowSuffix},
-        {&sql->writeLastSeq, QStringLiteral("UPDATE terminals SET last_seq = ? WHERE id = ?")},
         {&sql->loadResult, QStringLiteral("SELECT mutation_id, result FROM results "
                                           "WHERE terminal = ? AND seq = ?")},
-        {&sql->insertResult, QStringLiteral("INSERT INTO results (terminal, seq, mutation_id, "
-                                            "result) VALUES (?, ?, ?, ?)")},
         {&sql->productExists, QStringLiteral("SELECT 1 FROM products WHERE sku = ?")},
         {&sql->locationExists, QStringLiteral("SELECT 1 FROM locations WHERE id = ?")},
         {&sql->changeLevel,
@@ -327,19 +313,9 @@ Status SqlServerStore::prepareStatements()
                                           "version = version + 1, cursor = ? "
                                           "WHERE sku = ? AND location = ? AND version = ?") +
                                returningLevel},
-        {&sql->insertReservation,
-         QStringLiteral("INSERT INTO reservations (terminal, reservation, sku, location, qty, "
-                        "expires_at) VALUES (?, ?, ?, ?, ?, ?) "
-                        "ON CONFLICT (terminal, reservation) DO NOTHING")},
-        {&sql->releaseReservation,
-         QStringLiteral("DELETE FROM reservations WHERE terminal = ? AND reservation = ? "
-                        "RETURNING sku, location, qty")},
-        {&sql->consumeReservation,
-         QStringLiteral("DELETE FROM reservations WHERE terminal = ? AND reservation = ? "
-                        "AND sku = ? AND location = ? AND expires_at > ? RETURNING qty")},
-        {&sql->findReservation,
-         QStringLiteral("SELECT qty FROM reservations WHERE terminal = ? AND reservation = ? "
-                        "AND sku = ? AND location = ? AND expires_at > ?")},
+        {&sql->readReservation,
+         QStringLiteral("SELECT sku, location, qty, expires_at FROM reservations "
+                        "WHERE terminal = ? AND reservation = ?")},
         {&sql->expireReservations,
          QStringLiteral("DELETE FROM reservations WHERE expires_at <= ? "
                         "RETURNING terminal, reservation, sku, location, qty")},
@@ -1137,6 +1113,8 @@ Result<BatchOutcome> SqlServerStore::applyBatchOnce(const QList<PushRequest>& pu
     if (auto s = writer.begin(); !s)
         return s.error();
     if (auto s = writer.sweepExpired(); !s)
+        return s.error();
+    if (auto s = writer.preload(pushes); !s)
         return s.error();
     BatchOutcome outcome;
     outcome.pushes.reserve(pushes.size());

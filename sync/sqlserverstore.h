@@ -29,7 +29,7 @@ struct SqlStoreConfig
 
 // ServerStore over Qt SQL. The SQL is written once for SQLite and PostgreSQL; SqlDialect holds
 // the few differences. Every statement of the hot path is prepared once, when the store is
-// opened, and reused.
+// opened (the multi-row ones on first use, per row count), and reused.
 //
 // Decisions where PROTOCOL.md is silent:
 // - Checks run in this order, the first failing one answers: invalid, forbidden, unknown_sku

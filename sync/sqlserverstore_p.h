@@ -3,6 +3,7 @@
 // Private to SqlServerStore: its prepared statements and its write transaction, shared by
 // sqlserverstore.cpp (opening, administration, reads) and sqlserverwriter.cpp (arbitration).
 
+#include "sqlbatch.h"
 #include "sqlserverstore.h"
 
 #include <QHash>
@@ -14,6 +15,8 @@
 
 namespace stockline::sync::sqlstore {
 
+// Binds one value to a positional placeholder.
+void bind(QSqlQuery& query, int index, const QVariant& value);
 [[nodiscard]] Error storageError(const QSqlQuery& query, const QString& what);
 // Whether the last storageError() on this thread was a deadlock (40P01) or a serialization
 // failure (40001): the transaction was rolled back and may simply be run again.
@@ -42,14 +45,6 @@ struct Change
     bool deliveries = false; // what was received against an expected delivery
 };
 
-struct TerminalState
-{
-    QString id;
-    Role role = Role::Pos;
-    qint64 lastSeq = 0;
-    bool revoked = false;
-};
-
 // One mutation being applied: where its ledger events come from, its result, its effects.
 struct Applying
 {
@@ -57,7 +52,7 @@ struct Applying
     MutationResult result;
     Change change;
     QDateTime at;        // the mutation's own time, as the terminal gave it
-    bool undone = false; // rolled back to its savepoint already
+    bool undone = false; // its changes taken back already
 
     void reject(const QString& code, const QString& message)
     {
@@ -79,6 +74,8 @@ namespace stockline::sync {
 // positional; the comment before each lists them in order.
 struct SqlServerStore::Statements
 {
+    explicit Statements(const QString& connectionName) : rows(connectionName) {}
+
     // Transaction control: prepared where the dialect allows it, else sent as text each time.
     struct Control
     {
@@ -92,10 +89,7 @@ struct SqlServerStore::Statements
     QSqlQuery readCursor;     // ()
     QSqlQuery writeCursor;    // (cursor)
     QSqlQuery loadTerminal;   // (id) → role, token_hash, last_seq, revoked
-    QSqlQuery lockTerminal;   // loadTerminal, holding the row until the commit
-    QSqlQuery writeLastSeq;   // (last_seq, id)
     QSqlQuery loadResult;     // (terminal, seq) → mutation_id, result
-    QSqlQuery insertResult;   // (terminal, seq, mutation_id, result)
     QSqlQuery productExists;  // (sku)
     QSqlQuery locationExists; // (id)
     // (Δon_hand, Δreserved, cursor, sku, location, need, held) → on_hand, reserved, version.
@@ -109,12 +103,7 @@ struct SqlServerStore::Statements
     QSqlQuery createLevel;
     // (on_hand, Δreserved, cursor, sku, location, expected version) → on_hand, reserved, version
     QSqlQuery countLevel;
-    // (terminal, reservation, sku, location, qty, expires_at); no row affected if it exists.
-    QSqlQuery insertReservation;
-    QSqlQuery releaseReservation; // (terminal, reservation) → sku, location, qty
-    // (terminal, reservation, sku, location, now) → qty: a live reservation for this line.
-    QSqlQuery consumeReservation;
-    QSqlQuery findReservation;    // (terminal, reservation, sku, location, now) → qty
+    QSqlQuery readReservation;    // (terminal, reservation) → sku, location, qty, expires_at
     QSqlQuery expireReservations; // (now) → terminal, reservation, sku, location, qty
     QSqlQuery levelReservations;  // (sku, location) → terminal, reservation, qty
     QSqlQuery shrinkReservation;  // (qty, terminal, reservation)
@@ -122,6 +111,8 @@ struct SqlServerStore::Statements
     // (at, terminal, seq, mutation_id, kind, sku, location, Δon_hand, Δreserved, detail)
     QSqlQuery insertLedger;
     QSqlQuery insertShortage; // (sku, location, qty, terminal, sale, at)
+    // The batch's multi-row reads and writes (sqlstore::BatchRows).
+    sqlstore::RowStatements rows;
 };
 
 // One write transaction: applyBatch, expiry, imports. Rolls back unless committed. Collects
@@ -151,6 +142,8 @@ public:
 
     // Releases every reservation expired at now: from its expiry instant it holds nothing.
     [[nodiscard]] Status sweepExpired();
+    // Loads what these pushes name (sqlstore::BatchRows): call once, before applyPush().
+    [[nodiscard]] Status preload(const QList<PushRequest>& pushes);
     [[nodiscard]] Result<PushOutcome> applyPush(const PushRequest& push);
 
     // Adds stock (receipts, returns, imports, positive adjustments), creating the level.
@@ -163,7 +156,6 @@ public:
                                 const QString& detail);
 
 private:
-    [[nodiscard]] Result<std::optional<sqlstore::TerminalState>> loadTerminal(const QString& id);
     [[nodiscard]] Result<MutationResult> applyEntry(const sqlstore::TerminalState& terminal,
                                                     const PushEntry& entry);
     // The stored result of an earlier seq, or the protocol error that stops the push.
@@ -171,6 +163,8 @@ private:
     replay(const sqlstore::TerminalState& terminal, const PushEntry& entry);
     [[nodiscard]] Status precheck(sqlstore::Applying& a, const sqlstore::TerminalState& terminal,
                                   const Mutation& m);
+    // Runs the mutation's kind, taking its changes back if it is rejected.
+    [[nodiscard]] Status applyBody(sqlstore::Applying& a, const Mutation& m);
     [[nodiscard]] Status storeResult(const sqlstore::Applying& a);
 
     [[nodiscard]] Status apply(sqlstore::Applying& a, const ReserveMutation& m);
@@ -184,6 +178,13 @@ private:
     [[nodiscard]] Status apply(sqlstore::Applying& a, const ApprovalMutation& m);
     [[nodiscard]] Status apply(sqlstore::Applying& a, const ResolveMutation& m);
 
+    // Reserve, release, sale, return and a receive without a delivery are decided against the
+    // batch's rows in memory (m_rows); the other kinds run their SQL on the database, inside a
+    // savepoint.
+    [[nodiscard]] static bool decidedInMemory(const Mutation& m);
+    // The quantity of the line's live reservation for its SKU and location; 0 if none.
+    [[nodiscard]] Result<qint64> liveHold(const sqlstore::Applying& a, const SaleLine& line,
+                                          const QString& location);
     [[nodiscard]] Result<qint64> consumeReservation(sqlstore::Applying& a, const SaleLine& line,
                                                     const QString& location);
     [[nodiscard]] Status takeOffline(sqlstore::Applying& a, const SaleMutation& m,
@@ -212,7 +213,8 @@ private:
     [[nodiscard]] Result<qint64> available(const QString& sku, const QString& location);
     [[nodiscard]] Status rejectInsufficient(sqlstore::Applying& a, const QString& sku,
                                             const QString& location);
-    // Rolls the mutation back to its savepoint: its effects are gone, its result is not.
+    // Takes the mutation's changes back (its savepoint, or in memory): its effects are gone,
+    // its result is not.
     [[nodiscard]] Status undo(sqlstore::Applying& a);
     [[nodiscard]] Status bookDelivery(sqlstore::Applying& a, const ReceiveMutation& m);
     [[nodiscard]] Status rejectDeliveryLine(sqlstore::Applying& a, const QString& delivery,
@@ -234,6 +236,8 @@ private:
     QHash<QString, qsizetype> m_productIndex;
     bool m_shortages = false;
     bool m_deliveries = false;
+    std::optional<sqlstore::BatchRows> m_rows; // from begin() on
+    bool m_inMemory = false;                   // the mutation being applied uses m_rows
 };
 
 } // namespace stockline::sync

@@ -89,11 +89,19 @@ Status SqlServerStore::Writer::begin()
     m_previous = m_sql.readCursor.value(0).toLongLong();
     m_sql.readCursor.finish();
     m_cursor = m_previous + 1;
+    m_rows.emplace(m_sql.rows, m_sql.readLevel, m_sql.readReservation, m_now, m_cursor);
     return success();
+}
+
+Status SqlServerStore::Writer::preload(const QList<PushRequest>& pushes)
+{
+    return m_rows->preload(pushes, m_store.m_config.dialect.lockRowSuffix);
 }
 
 Result<CommitEffects> SqlServerStore::Writer::commit()
 {
+    if (auto s = m_rows->flush(); !s)
+        return s.error();
     if (m_changed) {
         if (auto s = run(m_sql.writeCursor, {m_cursor}, QStringLiteral("advance the cursor")); !s)
             return s.error();
@@ -157,6 +165,11 @@ Status SqlServerStore::Writer::ledger(const Origin& origin, const QString& sku,
                                       const QString& location, qint64 onHandDelta,
                                       qint64 reservedDelta, const QString& detail)
 {
+    if (m_inMemory) {
+        m_rows->appendLedger({m_now, origin.terminal, origin.seq, origin.mutationId, origin.kind,
+                              sku, location, onHandDelta, reservedDelta, detail});
+        return success();
+    }
     return run(m_sql.insertLedger,
                {m_now, origin.terminal, origin.seq, origin.mutationId, origin.kind, sku, location,
                 onHandDelta, reservedDelta, detail},
@@ -180,6 +193,18 @@ Result<bool> SqlServerStore::Writer::changeLevel(const Origin& origin, Change& c
                                                  qint64 onHandDelta, qint64 reservedDelta,
                                                  const QString& detail)
 {
+    if (m_inMemory) {
+        const Result<std::optional<StockLevel>> changed =
+            m_rows->changeLevel(sku, location, onHandDelta, reservedDelta);
+        if (!changed)
+            return changed.error();
+        if (!changed->has_value())
+            return false;
+        change.levels.append(**changed);
+        if (auto s = ledger(origin, sku, location, onHandDelta, reservedDelta, detail); !s)
+            return s.error();
+        return true;
+    }
     QSqlQuery& q = m_sql.changeLevel;
     if (auto s = run(q,
                      {onHandDelta, reservedDelta, m_cursor, sku, location,
@@ -201,6 +226,13 @@ Result<bool> SqlServerStore::Writer::changeLevel(const Origin& origin, Change& c
 Status SqlServerStore::Writer::addStock(const Origin& origin, Change& change, const QString& sku,
                                         const QString& location, qint64 qty, const QString& detail)
 {
+    if (m_inMemory) {
+        const Result<StockLevel> added = m_rows->addStock(sku, location, qty);
+        if (!added)
+            return added.error();
+        change.levels.append(*added);
+        return ledger(origin, sku, location, qty, 0, detail);
+    }
     QSqlQuery& q = m_sql.addLevel;
     if (auto s = run(q, {sku, location, qty, m_cursor}, QStringLiteral("add stock")); !s)
         return s;
@@ -216,6 +248,8 @@ Status SqlServerStore::Writer::addStock(const Origin& origin, Change& change, co
 Result<std::optional<StockLevel>> SqlServerStore::Writer::readLevel(const QString& sku,
                                                                     const QString& location)
 {
+    if (m_inMemory)
+        return m_rows->level(sku, location);
     QSqlQuery& q = m_sql.readLevel;
     if (auto s = run(q, {sku, location}, QStringLiteral("read a stock level")); !s)
         return s.error();
@@ -242,7 +276,9 @@ Status SqlServerStore::Writer::undo(Applying& a)
 {
     if (a.undone)
         return success();
-    if (auto s = m_sql.rollbackToSavepoint.run(QStringLiteral("roll back a mutation")); !s)
+    if (m_inMemory)
+        m_rows->undo();
+    else if (auto s = m_sql.rollbackToSavepoint.run(QStringLiteral("roll back a mutation")); !s)
         return s;
     a.undone = true;
     a.change = Change{};
@@ -302,40 +338,19 @@ Status SqlServerStore::Writer::sweepExpired()
 
 // ---- pushes
 
-Result<std::optional<TerminalState>> SqlServerStore::Writer::loadTerminal(const QString& id)
-{
-    QSqlQuery& q = m_sql.lockTerminal;
-    if (auto s = run(q, {id}, QStringLiteral("read a terminal")); !s)
-        return s.error();
-    std::optional<TerminalState> state;
-    if (q.next()) {
-        const QString roleText = q.value(0).toString();
-        const std::optional<Role> role = roleFromName(roleText);
-        if (role)
-            state = TerminalState{id, *role, q.value(2).toLongLong(), q.value(3).toInt() != 0};
-        else // written by hand or by a newer build: it may do nothing until that is fixed
-            qCWarning(lcSync).noquote() << "terminal" << id << "has an unknown role" << roleText;
-    }
-    q.finish();
-    return state;
-}
-
 Result<PushOutcome> SqlServerStore::Writer::applyPush(const PushRequest& push)
 {
     PushOutcome outcome;
     outcome.connection = push.connection;
-    const auto loaded = loadTerminal(push.terminal);
-    if (!loaded)
-        return loaded.error();
-    if (!loaded->has_value() || (*loaded)->revoked) {
-        outcome.revoked = loaded->has_value();
-        outcome.error =
-            protocolError(QStringLiteral("unauthorized"),
-                          loaded->has_value() ? QStringLiteral("the terminal has been revoked")
-                                              : QStringLiteral("unknown terminal"));
+    const std::optional<TerminalState> loaded = m_rows->terminal(push.terminal);
+    if (!loaded || loaded->revoked) {
+        outcome.revoked = loaded.has_value();
+        outcome.error = protocolError(QStringLiteral("unauthorized"),
+                                      loaded ? QStringLiteral("the terminal has been revoked")
+                                             : QStringLiteral("unknown terminal"));
         return outcome;
     }
-    TerminalState terminal = **loaded;
+    TerminalState terminal = *loaded;
     const qint64 firstLastSeq = terminal.lastSeq;
     for (const PushEntry& entry : push.entries) {
         if (entry.seq <= terminal.lastSeq) {
@@ -366,19 +381,18 @@ Result<PushOutcome> SqlServerStore::Writer::applyPush(const PushRequest& push)
             terminal.lastSeq = entry.seq;
         }
     }
-    // One write per push, not per mutation: last_seq only matters at commit.
-    if (terminal.lastSeq != firstLastSeq) {
-        if (auto s = run(m_sql.writeLastSeq, {terminal.lastSeq, terminal.id},
-                         QStringLiteral("advance a terminal's last seq"));
-            !s)
-            return s.error();
-    }
+    // Written with the batch's other rows: last_seq only matters at commit.
+    if (terminal.lastSeq != firstLastSeq)
+        m_rows->setLastSeq(terminal.id, terminal.lastSeq);
     return outcome;
 }
 
 Result<std::variant<MutationResult, ProtocolError>>
 SqlServerStore::Writer::replay(const TerminalState& terminal, const PushEntry& entry)
 {
+    // The seq's result may be one this batch has not written yet.
+    if (auto s = m_rows->flush(); !s)
+        return s.error();
     QSqlQuery& q = m_sql.loadResult;
     if (auto s = run(q, {terminal.id, entry.seq}, QStringLiteral("read a stored result")); !s)
         return s.error();
@@ -465,18 +479,11 @@ Result<MutationResult> SqlServerStore::Writer::applyEntry(const TerminalState& t
         if (auto s = precheck(a, terminal, m); !s)
             return s.error();
         if (!a.rejected()) {
-            if (auto s = m_sql.savepoint.run(QStringLiteral("open a savepoint")); !s)
-                return s.error();
-            const Status applied =
-                std::visit([&](const auto& body) { return apply(a, body); }, m.body);
+            m_inMemory = decidedInMemory(m);
+            const Status applied = applyBody(a, m);
+            m_inMemory = false;
             if (!applied)
                 return applied.error();
-            if (a.rejected()) {
-                if (auto s = undo(a); !s)
-                    return s.error();
-            }
-            if (auto s = m_sql.releaseSavepoint.run(QStringLiteral("release a savepoint")); !s)
-                return s.error();
             if (!a.rejected())
                 keep(a.change);
         }
@@ -486,12 +493,49 @@ Result<MutationResult> SqlServerStore::Writer::applyEntry(const TerminalState& t
     return a.result;
 }
 
+Status SqlServerStore::Writer::applyBody(Applying& a, const Mutation& m)
+{
+    if (m_inMemory) {
+        m_rows->mark();
+    } else {
+        // The SQL below must see, and may change, the true rows.
+        if (auto s = m_rows->drop(); !s)
+            return s;
+        if (auto s = m_sql.savepoint.run(QStringLiteral("open a savepoint")); !s)
+            return s;
+    }
+    if (auto s = std::visit([&](const auto& body) { return apply(a, body); }, m.body); !s)
+        return s;
+    if (a.rejected()) {
+        if (auto s = undo(a); !s)
+            return s;
+    }
+    if (m_inMemory)
+        return success();
+    return m_sql.releaseSavepoint.run(QStringLiteral("release a savepoint"));
+}
+
+bool SqlServerStore::Writer::decidedInMemory(const Mutation& m)
+{
+    switch (m.kind()) {
+    case MutationKind::Reserve:
+    case MutationKind::Release:
+    case MutationKind::Sale:
+    case MutationKind::Return:
+        return true;
+    case MutationKind::Receive:
+        // Booking against a delivery runs SQL that only a savepoint can take back.
+        return std::get<ReceiveMutation>(m.body).delivery.isEmpty();
+    default:
+        return false;
+    }
+}
+
 Status SqlServerStore::Writer::storeResult(const Applying& a)
 {
-    return run(m_sql.insertResult,
-               {a.origin.terminal, a.origin.seq, a.origin.mutationId,
-                QString::fromUtf8(a.result.toJsonBytes())},
-               QStringLiteral("store a result"));
+    m_rows->appendResult({a.origin.terminal, a.origin.seq, a.origin.mutationId,
+                          QString::fromUtf8(a.result.toJsonBytes())});
+    return success();
 }
 
 // ---- the kinds
@@ -500,20 +544,18 @@ Status SqlServerStore::Writer::apply(Applying& a, const ReserveMutation& m)
 {
     // A reservation ID the terminal already holds is a client bug, not a stock question:
     // answering it first keeps one ID from ever meaning two holds.
-    QSqlQuery& insert = m_sql.insertReservation;
-    if (auto s =
-            run(insert,
-                {a.origin.terminal, m.reservation, m.sku, m.location, m.qty, m_now + m.ttl * 1000},
-                QStringLiteral("store a reservation"));
-        !s)
-        return s;
-    if (insert.numRowsAffected() != 1) {
+    const Result<std::optional<Hold>> existing = m_rows->hold(a.origin.terminal, m.reservation);
+    if (!existing)
+        return existing.error();
+    if (existing->has_value()) {
         a.reject(QStringLiteral("invalid"),
                  QStringLiteral("reservation: %1 is already held by this terminal; release it "
                                 "or use a new ID")
                      .arg(m.reservation));
         return success();
     }
+    m_rows->putHold(a.origin.terminal, m.reservation,
+                    Hold{m.sku, m.location, m.qty, m_now + m.ttl * 1000});
     const Result<bool> held =
         changeLevel(a.origin, a.change, m.sku, m.location, 0, m.qty,
                     detailJson({{QStringLiteral("reservation"), m.reservation},
@@ -525,19 +567,15 @@ Status SqlServerStore::Writer::apply(Applying& a, const ReserveMutation& m)
 
 Status SqlServerStore::Writer::apply(Applying& a, const ReleaseMutation& m)
 {
-    QSqlQuery& q = m_sql.releaseReservation;
-    if (auto s =
-            run(q, {a.origin.terminal, m.reservation}, QStringLiteral("release a reservation"));
-        !s)
-        return s;
-    if (!q.next()) {
-        q.finish();
+    const Result<std::optional<Hold>> hold = m_rows->hold(a.origin.terminal, m.reservation);
+    if (!hold)
+        return hold.error();
+    if (!hold->has_value())
         return success(); // already gone (released, expired or sold): nothing to do
-    }
-    const QString sku = q.value(0).toString();
-    const QString location = q.value(1).toString();
-    const qint64 qty = q.value(2).toLongLong();
-    q.finish();
+    const QString sku = (*hold)->sku;
+    const QString location = (*hold)->location;
+    const qint64 qty = (*hold)->qty;
+    m_rows->removeHold(a.origin.terminal, m.reservation);
     const Result<bool> released =
         changeLevel(a.origin, a.change, sku, location, 0, -qty,
                     detailJson({{QStringLiteral("reservation"), m.reservation}}));
@@ -555,16 +593,23 @@ Status SqlServerStore::Writer::apply(Applying& a, const ReleaseMutation& m)
 Result<qint64> SqlServerStore::Writer::consumeReservation(Applying& a, const SaleLine& line,
                                                           const QString& location)
 {
+    const Result<qint64> qty = liveHold(a, line, location);
+    if (qty && *qty > 0)
+        m_rows->removeHold(a.origin.terminal, line.reservation);
+    return qty;
+}
+
+Result<qint64> SqlServerStore::Writer::liveHold(const Applying& a, const SaleLine& line,
+                                                const QString& location)
+{
     if (line.reservation.isEmpty())
         return qint64{0};
-    QSqlQuery& q = m_sql.consumeReservation;
-    if (auto s = run(q, {a.origin.terminal, line.reservation, line.sku, location, m_now},
-                     QStringLiteral("use a reservation"));
-        !s)
-        return s.error();
-    const qint64 qty = q.next() ? q.value(0).toLongLong() : 0;
-    q.finish();
-    return qty;
+    const Result<std::optional<Hold>> hold = m_rows->hold(a.origin.terminal, line.reservation);
+    if (!hold)
+        return hold.error();
+    const std::optional<Hold>& h = *hold;
+    const bool live = h && h->sku == line.sku && h->location == location && h->expiresAt > m_now;
+    return live ? h->qty : qint64{0};
 }
 
 Status SqlServerStore::Writer::apply(Applying& a, const SaleMutation& m)
@@ -644,17 +689,10 @@ Status SqlServerStore::Writer::rejectSale(Applying& a, const SaleMutation& m)
         const Result<qint64> free = available(line.sku, m.location);
         if (!free)
             return free.error();
-        qint64 held = 0;
-        if (!line.reservation.isEmpty()) {
-            QSqlQuery& q = m_sql.findReservation;
-            if (auto s = run(q, {a.origin.terminal, line.reservation, line.sku, m.location, m_now},
-                             QStringLiteral("read a reservation"));
-                !s)
-                return s;
-            held = q.next() ? q.value(0).toLongLong() : 0;
-            q.finish();
-        }
-        a.result.lines.append(LineAvailability{line.sku, *free + held});
+        const Result<qint64> held = liveHold(a, line, m.location);
+        if (!held)
+            return held.error();
+        a.result.lines.append(LineAvailability{line.sku, *free + *held});
     }
     return success();
 }

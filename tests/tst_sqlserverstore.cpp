@@ -138,6 +138,14 @@ private Q_SLOTS:
     void storageFailureRollsBackTheBatch();
     void deadlockRunsTheBatchAgain();
     void lastUnitsGoToExactlyN();
+    // Several pushes committed together: decided against the batch's rows in memory.
+    void batchReserveReleaseReserveLastUnit();
+    void batchDuplicateReservationId();
+    void batchSaleTakesReservationMadeInIt();
+    void batchRejectionLeavesNoLedgerRow();
+    void batchCountSeesEarlierReserve();
+    void batchReceiptThenReserveOfIt();
+    void batchRerunAfterTransientFailureGivesSameResults();
     void revokedAndUnknownTerminals();
     void expiryAtTheInstant();
     void effectsAndCursor();
@@ -935,6 +943,208 @@ void TestSqlServerStore::deadlockRunsTheBatchAgain()
              qPrintable(failed.error().message));
     QCOMPARE(level(u"A1"_s).reserved, 3);
     QCOMPARE(m_store->terminal(u"POS-01"_s)->lastSeq, 1);
+}
+
+// ---- one batch, several pushes: every decision sees the ones before it
+
+void TestSqlServerStore::batchReserveReleaseReserveLastUnit()
+{
+    const BatchOutcome outcome = batch({
+        request(u"POS-01"_s, {reserve(u"R1"_s, u"A1"_s, 9)}),
+        request(u"POS-02"_s, {reserve(u"R2"_s, u"A1"_s, 1)}), // the last unit
+        request(u"POS-01"_s, {reserve(u"R3"_s, u"A1"_s, 1)}), // none left
+        request(u"POS-02"_s, {ReleaseMutation{u"R2"_s}}),
+        request(u"POS-01"_s, {reserve(u"R4"_s, u"A1"_s, 1)}), // the released unit
+        request(u"POS-02"_s, {reserve(u"R5"_s, u"A1"_s, 1)}), // none left again
+    });
+    QCOMPARE(outcome.pushes.size(), 6);
+    QCOMPARE_APPLIED(outcome.pushes.at(0).results.value(0));
+    QCOMPARE_APPLIED(outcome.pushes.at(1).results.value(0));
+    QCOMPARE_REJECTED(outcome.pushes.at(2).results.value(0), u"insufficient_stock"_s);
+    QCOMPARE(outcome.pushes.at(2).results.value(0).available, std::optional<qint64>(0));
+    QCOMPARE_APPLIED(outcome.pushes.at(3).results.value(0));
+    QCOMPARE_APPLIED(outcome.pushes.at(4).results.value(0));
+    QCOMPARE_REJECTED(outcome.pushes.at(5).results.value(0), u"insufficient_stock"_s);
+    QCOMPARE(outcome.pushes.at(5).results.value(0).seq, 3);
+    // Four changes on the level imported at version 1.
+    QCOMPARE(level(u"A1"_s), (StockLevel{u"A1"_s, u"store-1"_s, 10, 10, 5}));
+    QCOMPARE(outcome.effects.levels, QList<StockLevel>{level(u"A1"_s)});
+    QCOMPARE(m_store->terminal(u"POS-01"_s)->lastSeq, 3);
+    QCOMPARE(m_store->terminal(u"POS-02"_s)->lastSeq, 3);
+    RawDb raw(m_path);
+    QCOMPARE(raw.scalar(u"SELECT COUNT(*) FROM reservations"_s), 2); // R1 and R4
+    QCOMPARE(raw.scalar(u"SELECT COUNT(*) FROM reservations WHERE reservation = 'R2'"_s), 0);
+    QCOMPARE(raw.scalar(u"SELECT COUNT(*) FROM ledger WHERE kind IN ('reserve', 'release')"_s), 4);
+    QCOMPARE(raw.scalar(u"SELECT COUNT(*) FROM results"_s), 6);
+    QVERIFY(m_store->verify()->ok);
+}
+
+void TestSqlServerStore::batchDuplicateReservationId()
+{
+    const BatchOutcome outcome = batch({
+        request(u"POS-01"_s, {reserve(u"R1"_s, u"A1"_s, 1), reserve(u"R1"_s, u"A1"_s, 1)}),
+        request(u"POS-02"_s, {reserve(u"R1"_s, u"A1"_s, 1)}), // another terminal's R1
+        request(u"POS-01"_s, {ReleaseMutation{u"R1"_s}, reserve(u"R1"_s, u"A1"_s, 2)}),
+    });
+    const QList<MutationResult> first = outcome.pushes.value(0).results;
+    QCOMPARE(first.size(), 2);
+    QCOMPARE_APPLIED(first.at(0));
+    QCOMPARE_REJECTED(first.at(1), u"invalid"_s);
+    QVERIFY(first.at(1).message.startsWith(u"reservation"_s));
+    QCOMPARE_APPLIED(outcome.pushes.value(1).results.value(0));
+    // Released in the batch, the ID is free again within it.
+    QCOMPARE_APPLIED(outcome.pushes.value(2).results.value(0));
+    QCOMPARE_APPLIED(outcome.pushes.value(2).results.value(1));
+    QCOMPARE(level(u"A1"_s).reserved, 3);
+    RawDb raw(m_path);
+    QCOMPARE(raw.scalar(u"SELECT qty FROM reservations WHERE terminal = 'POS-01' "
+                        u"AND reservation = 'R1'"_s),
+             2);
+    QVERIFY(m_store->verify()->ok);
+    // And the next batch still sees POS-01's R1 held.
+    QCOMPARE_REJECTED(apply(u"POS-01"_s, reserve(u"R1"_s, u"A1"_s, 1)), u"invalid"_s);
+}
+
+void TestSqlServerStore::batchSaleTakesReservationMadeInIt()
+{
+    const BatchOutcome outcome = batch({
+        request(u"POS-01"_s, {reserve(u"R1"_s, u"A1"_s, 3)}),
+        request(u"POS-02"_s, {reserve(u"R2"_s, u"A1"_s, 7)}), // everything else
+        // Covered by R1 alone although nothing is available.
+        request(u"POS-01"_s, {sale(u"S1"_s, {line(u"A1"_s, 3, u"R1"_s)})}),
+        // R1 is gone with S1: this line has nothing to come from.
+        request(u"POS-01"_s, {sale(u"S2"_s, {line(u"A1"_s, 1, u"R1"_s)})}),
+    });
+    QCOMPARE_APPLIED(outcome.pushes.value(0).results.value(0));
+    QCOMPARE_APPLIED(outcome.pushes.value(1).results.value(0));
+    QCOMPARE_APPLIED(outcome.pushes.value(2).results.value(0));
+    const MutationResult s2 = outcome.pushes.value(3).results.value(0);
+    QCOMPARE_REJECTED(s2, u"insufficient_stock"_s);
+    QCOMPARE(s2.lines, (QList<LineAvailability>{{u"A1"_s, 0}}));
+    QCOMPARE(level(u"A1"_s), (StockLevel{u"A1"_s, u"store-1"_s, 7, 7, 4}));
+    RawDb raw(m_path);
+    QCOMPARE(raw.scalar(u"SELECT COUNT(*) FROM reservations"_s), 1); // R2
+    QCOMPARE(raw.text(u"SELECT detail FROM ledger WHERE kind = 'sale'"_s),
+             u"{\"reservation\":\"R1\",\"sale\":\"S1\"}"_s);
+    QVERIFY(m_store->verify()->ok);
+}
+
+void TestSqlServerStore::batchRejectionLeavesNoLedgerRow()
+{
+    RawDb raw(m_path);
+    const qint64 ledgerBefore = raw.scalar(u"SELECT COUNT(*) FROM ledger"_s);
+    const BatchOutcome outcome = batch({request(
+        u"POS-01"_s, {reserve(u"R1"_s, u"B2"_s, 2),
+                      // A1 would be taken before B2 fails: the whole sale goes, A1 included.
+                      sale(u"S1"_s, {line(u"A1"_s, 4), line(u"B2"_s, 6, u"R1"_s)}),
+                      reserve(u"R2"_s, u"B2"_s, 3)})});
+    const QList<MutationResult> results = outcome.pushes.value(0).results;
+    QCOMPARE(results.size(), 3);
+    QCOMPARE_APPLIED(results.at(0));
+    QCOMPARE_REJECTED(results.at(1), u"insufficient_stock"_s);
+    // As things stood before the sale: available plus the line's own reservation.
+    QCOMPARE(results.at(1).lines, (QList<LineAvailability>{{u"A1"_s, 10}, {u"B2"_s, 5}}));
+    QCOMPARE_APPLIED(results.at(2));
+    QCOMPARE(raw.scalar(u"SELECT COUNT(*) FROM ledger"_s), ledgerBefore + 2);
+    QCOMPARE(raw.scalar(u"SELECT COUNT(*) FROM ledger WHERE detail LIKE '%S1%'"_s), 0);
+    QCOMPARE(level(u"A1"_s), (StockLevel{u"A1"_s, u"store-1"_s, 10, 0, 1}));
+    QCOMPARE(level(u"B2"_s), (StockLevel{u"B2"_s, u"store-1"_s, 5, 5, 3}));
+    // R1 was not consumed by the rejected sale.
+    QCOMPARE(raw.scalar(u"SELECT qty FROM reservations WHERE reservation = 'R1'"_s), 2);
+    QVERIFY(m_store->verify()->ok);
+}
+
+void TestSqlServerStore::batchCountSeesEarlierReserve()
+{
+    // The count runs its SQL between in-memory decisions: it must see the reserve before it
+    // (at version 2, holding 4), and the reserve after it must see the count.
+    const BatchOutcome outcome = batch({
+        request(u"POS-01"_s, {reserve(u"R1"_s, u"A1"_s, 4)}),
+        request(u"DOCK-1"_s, {CountMutation{u"A1"_s, u"store-1"_s, 3, 2}}),
+        request(u"POS-02"_s, {reserve(u"R2"_s, u"A1"_s, 1)}),
+        request(u"POS-01"_s, {sale(u"S1"_s, {line(u"A1"_s, 3, u"R1"_s)})}),
+    });
+    QCOMPARE_APPLIED(outcome.pushes.value(0).results.value(0));
+    QCOMPARE_APPLIED(outcome.pushes.value(1).results.value(0));
+    const MutationResult r2 = outcome.pushes.value(2).results.value(0);
+    QCOMPARE_REJECTED(r2, u"insufficient_stock"_s);
+    QCOMPARE(r2.available, std::optional<qint64>(0));
+    // R1 was cut to the 3 counted, and the sale takes exactly those.
+    QCOMPARE_APPLIED(outcome.pushes.value(3).results.value(0));
+    QCOMPARE(level(u"A1"_s), (StockLevel{u"A1"_s, u"store-1"_s, 0, 0, 4}));
+    QCOMPARE(outcome.effects.levels, QList<StockLevel>{level(u"A1"_s)});
+    RawDb raw(m_path);
+    QCOMPARE(raw.scalar(u"SELECT COUNT(*) FROM reservations"_s), 0);
+    QVERIFY(m_store->verify()->ok);
+}
+
+void TestSqlServerStore::batchReceiptThenReserveOfIt()
+{
+    // C3 has no level at store-1 until the receipt makes one, in the same batch.
+    const BatchOutcome outcome = batch({
+        request(u"POS-01"_s, {reserve(u"R0"_s, u"C3"_s, 1)}), // nothing there yet
+        request(u"DOCK-1"_s,
+                {ReceiveMutation{u"GR1"_s, u"store-1"_s, {{u"C3"_s, 4}}, {}, {}, {}, false}}),
+        request(u"POS-01"_s, {reserve(u"R1"_s, u"C3"_s, 3)}),
+        request(u"POS-02"_s, {reserve(u"R2"_s, u"C3"_s, 2)}), // 1 left
+        request(u"POS-02"_s, {ReturnMutation{u"RT1"_s, u"store-1"_s, {{u"C3"_s, 1}}, {}}}),
+        request(u"POS-02"_s, {reserve(u"R3"_s, u"C3"_s, 2)}), // the returned unit makes 2
+    });
+    QCOMPARE_REJECTED(outcome.pushes.value(0).results.value(0), u"insufficient_stock"_s);
+    QCOMPARE(outcome.pushes.value(0).results.value(0).available, std::optional<qint64>(0));
+    QCOMPARE_APPLIED(outcome.pushes.value(1).results.value(0));
+    QCOMPARE_APPLIED(outcome.pushes.value(2).results.value(0));
+    QCOMPARE_REJECTED(outcome.pushes.value(3).results.value(0), u"insufficient_stock"_s);
+    QCOMPARE(outcome.pushes.value(3).results.value(0).available, std::optional<qint64>(1));
+    QCOMPARE_APPLIED(outcome.pushes.value(4).results.value(0));
+    QCOMPARE_APPLIED(outcome.pushes.value(5).results.value(0));
+    QCOMPARE(level(u"C3"_s), (StockLevel{u"C3"_s, u"store-1"_s, 5, 5, 4}));
+    QCOMPARE(outcome.effects.levels, QList<StockLevel>{level(u"C3"_s)});
+    QVERIFY(m_store->verify()->ok);
+}
+
+void TestSqlServerStore::batchRerunAfterTransientFailureGivesSameResults()
+{
+    if (!TestDatabase::postgres())
+        QSKIP("PostgreSQL aborts a transaction as a deadlock victim; SQLite has one writer");
+    // The first attempt dies writing the result of the batch's last mutation: after every
+    // decision was made, a count ran its SQL in the middle, and the rest was written.
+    {
+        RawDb raw(m_path);
+        QVERIFY(raw.exec(u"CREATE SEQUENCE attempts"_s));
+        QVERIFY(
+            raw.exec(u"CREATE FUNCTION victim() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN "
+                     u"IF NEW.terminal = 'POS-02' AND NEW.seq = 2 AND nextval('attempts') = 1 THEN "
+                     u"RAISE EXCEPTION 'deadlock detected' USING ERRCODE = '40P01'; END IF; "
+                     u"RETURN NEW; END$$"_s));
+        QVERIFY(raw.exec(u"CREATE TRIGGER victim BEFORE INSERT ON results FOR EACH ROW "
+                         u"EXECUTE FUNCTION victim()"_s));
+    }
+    const BatchOutcome outcome = batch({
+        request(u"POS-01"_s, {reserve(u"R1"_s, u"A1"_s, 6), reserve(u"R2"_s, u"B2"_s, 5)}),
+        request(u"POS-02"_s, {reserve(u"R1"_s, u"A1"_s, 5)}), // 4 left
+        request(u"DOCK-1"_s, {CountMutation{u"B2"_s, u"store-1"_s, 4, 2}}),
+        request(u"POS-01"_s,
+                {ReleaseMutation{u"R1"_s}, sale(u"S1"_s, {line(u"B2"_s, 4, u"R2"_s)})}),
+        request(u"POS-02"_s, {reserve(u"R3"_s, u"A1"_s, 10)}),
+    });
+    QCOMPARE(outcome.pushes.size(), 5);
+    QCOMPARE_APPLIED(outcome.pushes.at(0).results.value(0));
+    QCOMPARE_APPLIED(outcome.pushes.at(0).results.value(1));
+    QCOMPARE_REJECTED(outcome.pushes.at(1).results.value(0), u"insufficient_stock"_s);
+    QCOMPARE(outcome.pushes.at(1).results.value(0).available, std::optional<qint64>(4));
+    QCOMPARE_APPLIED(outcome.pushes.at(2).results.value(0));
+    QCOMPARE_APPLIED(outcome.pushes.at(3).results.value(0));
+    QCOMPARE_APPLIED(outcome.pushes.at(3).results.value(1));
+    QCOMPARE_APPLIED(outcome.pushes.at(4).results.value(0));
+    QCOMPARE(level(u"A1"_s), (StockLevel{u"A1"_s, u"store-1"_s, 10, 10, 4}));
+    QCOMPARE(level(u"B2"_s), (StockLevel{u"B2"_s, u"store-1"_s, 0, 0, 4}));
+    RawDb raw(m_path);
+    QCOMPARE(raw.scalar(u"SELECT last_value FROM attempts"_s), 2); // failed once, then ran
+    QCOMPARE(raw.scalar(u"SELECT COUNT(*) FROM ledger WHERE terminal <> ''"_s), 6);
+    QCOMPARE(m_store->terminal(u"POS-01"_s)->lastSeq, 4);
+    QCOMPARE(m_store->terminal(u"POS-02"_s)->lastSeq, 2);
+    QVERIFY(m_store->verify()->ok);
 }
 
 void TestSqlServerStore::lastUnitsGoToExactlyN()

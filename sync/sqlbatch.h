@@ -1,0 +1,168 @@
+#pragma once
+
+// Private to SqlServerStore: the write batch's rows held in memory. A batch decides its hot
+// mutations (reserve, release, sale) against these, and writes what they changed at once,
+// in a few multi-row statements, instead of several round trips to the database per mutation.
+
+#include "error.h"
+#include "serverstore.h"
+
+#include <QHash>
+#include <QList>
+#include <QSqlQuery>
+#include <QString>
+#include <QVariant>
+#include <functional>
+#include <map>
+#include <optional>
+
+namespace stockline::sync::sqlstore {
+
+// A statement over many rows at once: head, then `row` once per row joined by commas, then
+// tail. Each row binds `width` values.
+struct RowShape
+{
+    QString head;
+    QString row;
+    QString tail;
+    int width = 0;
+};
+
+// Multi-row statements, prepared on first use for each row count and kept for the connection.
+// Rows go in chunks of a power of two (at most maxRows), so a shape has at most a handful of
+// prepared statements and no statement binds more than maxRows × width values (SQLite's and
+// PostgreSQL's limits on parameters are far above that).
+class RowStatements
+{
+public:
+    static constexpr qsizetype maxRows = 256;
+
+    explicit RowStatements(QString connectionName) : m_connection(std::move(connectionName)) {}
+
+    // Runs the shape over every row of `values` (width values a row, in order); `read` is
+    // given each row a statement returns.
+    [[nodiscard]] Status run(const RowShape& shape, const QList<QVariant>& values,
+                             const QString& what,
+                             const std::function<void(const QSqlQuery&)>& read = {});
+
+private:
+    [[nodiscard]] Result<QSqlQuery*> prepared(const RowShape& shape, qsizetype rows);
+
+    QString m_connection;
+    std::map<QString, QSqlQuery> m_prepared; // by row count and text
+};
+
+// A terminal's row, as the batch holds it.
+struct TerminalState
+{
+    QString id;
+    Role role = Role::Pos;
+    qint64 lastSeq = 0;
+    bool revoked = false;
+};
+
+// A live reservation, as the batch holds it.
+struct Hold
+{
+    QString sku;
+    QString location;
+    qint64 qty = 0;
+    qint64 expiresAt = 0;
+};
+
+// The levels, reservations and terminals a batch touches, loaded once, changed in memory, and
+// the ledger rows, results and last seqs to write. Writers run one at a time cluster-wide (the
+// cursor row is read, and on PostgreSQL locked, before anything else), so nobody else can change
+// these rows while the batch holds them. flush() writes everything; drop() forgets the levels
+// and reservations, for a mutation that changes them by SQL.
+class BatchRows
+{
+public:
+    BatchRows(RowStatements& rows, QSqlQuery& readLevel, QSqlQuery& readReservation, qint64 now,
+              qint64 cursor)
+        : m_rows(rows), m_readLevel(readLevel), m_readReservation(readReservation), m_now(now),
+          m_cursor(cursor)
+    {
+    }
+
+    // Loads, in a few statements, the terminals, levels and reservations these pushes name.
+    [[nodiscard]] Status preload(const QList<PushRequest>& pushes, const QString& lockSuffix);
+    // The terminal loaded by preload(); nullopt when it is not enrolled (or its role unknown).
+    [[nodiscard]] std::optional<TerminalState> terminal(const QString& id) const;
+    void setLastSeq(const QString& terminal, qint64 lastSeq);
+
+    // The level as it stands in this batch; nullopt if it does not exist.
+    [[nodiscard]] Result<std::optional<StockLevel>> level(const QString& sku,
+                                                          const QString& location);
+    // The conditional update, decided in memory: applied only where the result keeps
+    // 0 ≤ reserved ≤ on_hand. The level after it, or nullopt if not applied.
+    [[nodiscard]] Result<std::optional<StockLevel>> changeLevel(const QString& sku,
+                                                                const QString& location,
+                                                                qint64 onHandDelta,
+                                                                qint64 reservedDelta);
+    // Adds stock, creating the level at version 1 if there is none. The level after it.
+    [[nodiscard]] Result<StockLevel> addStock(const QString& sku, const QString& location,
+                                              qint64 qty);
+    // The terminal's reservation, live or not (the batch's expiry sweep ran first).
+    [[nodiscard]] Result<std::optional<Hold>> hold(const QString& terminal,
+                                                   const QString& reservation);
+    void putHold(const QString& terminal, const QString& reservation, const Hold& hold);
+    void removeHold(const QString& terminal, const QString& reservation);
+
+    void appendLedger(QList<QVariant> row) { m_ledger.append(std::move(row)); }
+    void appendResult(QList<QVariant> row) { m_results.append(std::move(row)); }
+
+    // A mutation starts: undo() takes back every change made since.
+    void mark();
+    void undo();
+
+    // Writes everything changed since the last flush; what is held stays valid.
+    [[nodiscard]] Status flush();
+    // Flushes, then forgets the levels and reservations: SQL is about to change them.
+    [[nodiscard]] Status drop();
+
+private:
+    struct CachedLevel
+    {
+        std::optional<StockLevel> level;
+        bool dirty = false;
+    };
+    struct CachedHold
+    {
+        std::optional<Hold> hold;
+        bool stored = false; // the database has a row for it (as of the last flush)
+        bool fresh = false;  // hold was made in this batch since the last flush
+    };
+
+    [[nodiscard]] Status loadTerminals(QStringList ids, const QString& lockSuffix);
+    [[nodiscard]] Status loadHolds(const QList<std::pair<QString, QString>>& keys);
+    [[nodiscard]] Status loadLevels(const QList<std::pair<QString, QString>>& keys);
+    [[nodiscard]] Result<CachedLevel*> cachedLevel(const QString& sku, const QString& location);
+    [[nodiscard]] Result<CachedHold*> cachedHold(const QString& terminal,
+                                                 const QString& reservation);
+    void saveHold(const QString& key);
+    [[nodiscard]] Status flushHolds();
+    [[nodiscard]] Status flushLevels();
+    [[nodiscard]] Status flushTerminals();
+
+    RowStatements& m_rows;
+    QSqlQuery& m_readLevel;
+    QSqlQuery& m_readReservation;
+    qint64 m_now = 0;
+    qint64 m_cursor = 0;
+
+    QHash<QString, TerminalState> m_terminals;
+    QHash<QString, qint64> m_lastSeqs; // written at the next flush
+    QHash<QString, CachedLevel> m_levels;
+    QHash<QString, CachedHold> m_holds;
+    QList<QList<QVariant>> m_ledger;
+    QList<QList<QVariant>> m_results;
+
+    // Since mark(): what each changed entry was before (in order of change) and how many ledger
+    // rows there were.
+    QList<std::pair<QString, CachedLevel>> m_levelsBefore;
+    QList<std::pair<QString, CachedHold>> m_holdsBefore;
+    qsizetype m_ledgerBefore = 0;
+};
+
+} // namespace stockline::sync::sqlstore
