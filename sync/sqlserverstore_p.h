@@ -91,6 +91,7 @@ struct SqlServerStore::Statements
     Control beginWrite, commit, rollback, savepoint, releaseSavepoint, rollbackToSavepoint;
     QSqlQuery readCursor;     // ()
     QSqlQuery writeCursor;    // (cursor)
+    QSqlQuery notifyFeed;     // (cursor): only where the dialect has a feed channel
     QSqlQuery loadTerminal;   // (id) → role, token_hash, last_seq, revoked
     QSqlQuery lockTerminal;   // loadTerminal, holding the row until the commit
     QSqlQuery writeLastSeq;   // (last_seq, id)
