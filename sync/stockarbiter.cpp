@@ -409,27 +409,26 @@ void StockArbiter::answerPair(ServerStore& store, const PairJob& job)
 // does not read the store's stock movements.
 void StockArbiter::answerHistory(ServerStore& store, const HistoryJob& job)
 {
+    const auto refused = [&job](QLatin1StringView code, const QString& message) {
+        return HistoryReply{job.request.request,
+                            job.request.sku,
+                            job.request.location,
+                            QString(code),
+                            message,
+                            {},
+                            false};
+    };
     HistoryReply reply;
     if (job.role == Role::Channel) {
-        reply = HistoryReply{job.request.request,
-                             job.request.sku,
-                             job.request.location,
-                             QString(rejectCode::forbidden),
-                             QStringLiteral("a channel terminal may not read the stock history"),
-                             {},
-                             false};
+        reply = refused(rejectCode::forbidden,
+                        QStringLiteral("a channel terminal may not read the stock history"));
     } else if (Result<HistoryReply> read = store.history(job.request); read) {
         reply = std::move(read).value();
     } else {
         qCWarning(lcSync) << "history of" << job.request.sku
                           << "not read:" << read.error().toString();
-        reply = HistoryReply{job.request.request,
-                             job.request.sku,
-                             job.request.location,
-                             QString(errorCode::unavailable),
-                             QStringLiteral("the server's storage is busy; try again"),
-                             {},
-                             false};
+        reply = refused(errorCode::unavailable,
+                        QStringLiteral("the server's storage is busy; try again"));
     }
     post([this, connection = job.connection, reply] { Q_EMIT historyReady(connection, reply); });
 }
