@@ -127,6 +127,12 @@ public:
     {
         return m_inner->resolveShortage(id, by);
     }
+    std::unique_ptr<FeedListener>
+    listenForOtherWriters(std::function<void(qint64 cursor)> wake) override
+    {
+        return m_inner->listenForOtherWriters(std::move(wake));
+    }
+    Result<bool> reconnectIfLost() override { return m_inner->reconnectIfLost(); }
 
     // ReplayTwice: a replay the store answered as applied is applied once more, numbered as
     // the terminal's next seq.

@@ -36,6 +36,7 @@ SqlDialect SqlDialect::postgres()
     // A fixed key, the same in every build: only migrations take it.
     d.lockSchema = QStringLiteral("SELECT pg_advisory_xact_lock(6004718389012856173)");
     d.preparesTransactionControl = false;
+    d.feedChannel = QStringLiteral("stockline_feed");
     return d;
 }
 

@@ -27,6 +27,9 @@ struct SqlDialect
     // Whether BEGIN/COMMIT/SAVEPOINT can be prepared once and reused. PostgreSQL's PREPARE
     // (which the Qt driver uses) takes only SELECT/INSERT/UPDATE/DELETE/VALUES.
     bool preparesTransactionControl = true;
+    // The channel a commit that moved the cursor notifies (NOTIFY), so other nodes read the
+    // change feed at once instead of at their next poll. Empty where there is no such thing.
+    QString feedChannel;
 
     [[nodiscard]] static SqlDialect sqlite();
     [[nodiscard]] static SqlDialect postgres();

@@ -2,6 +2,7 @@
 
 #include "delivery.h"
 #include "error.h"
+#include "feedlistener.h"
 #include "product.h"
 #include "protocol.h"
 #include "role.h"
@@ -10,6 +11,7 @@
 #include <QDateTime>
 #include <QList>
 #include <QString>
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -177,6 +179,18 @@ public:
     // The next instant a reservation expires, if any (the sweep's timer).
     [[nodiscard]] virtual Result<std::optional<QDateTime>> nextExpiry() = 0;
     [[nodiscard]] virtual Status resolveShortage(qint64 id, const QString& by) = 0;
+
+    // ---- the connection
+    // Calls `wake` (from a thread of its own) with the new cursor soon after any writer on the
+    // same database commits a change, until the listener is destroyed. Only a hint: the caller
+    // still reads the cursor now and then, since a listener that lost its connection misses
+    // what is committed meanwhile. Null where the database gives no such hint (SQLite).
+    [[nodiscard]] virtual std::unique_ptr<FeedListener>
+    listenForOtherWriters(std::function<void(qint64 cursor)> wake) = 0;
+    // After an operation failed: true if the connection to the database had been lost and is
+    // open again (the operation may be run again); false if it was not lost; an Error if it
+    // is lost and cannot be opened yet.
+    [[nodiscard]] virtual Result<bool> reconnectIfLost() = 0;
 };
 
 } // namespace stockline::sync

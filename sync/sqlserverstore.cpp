@@ -1,3 +1,4 @@
+#include "feedlistener.h"
 #include "ids.h"
 #include "logging.h"
 #include "mutation.h"
@@ -117,6 +118,22 @@ QString SqlStoreConfig::label() const
     return QStringLiteral("postgres://%1@%2:%3/%4").arg(user, host).arg(port).arg(databaseName);
 }
 
+QSqlDatabase SqlStoreConfig::addConnection(const QString& name) const
+{
+    QSqlDatabase db = QSqlDatabase::addDatabase(dialect.driver, name);
+    db.setDatabaseName(databaseName);
+    if (dialect.backend == SqlDialect::Backend::Postgres) {
+        db.setHostName(host);
+        db.setPort(port);
+        db.setUserName(user);
+        db.setPassword(password);
+        // An unreachable host fails within seconds instead of the kernel's minutes.
+        db.setConnectOptions(
+            QStringLiteral("connect_timeout=10;application_name=stockline-server"));
+    }
+    return db;
+}
+
 int SqlServerStore::schemaVersion()
 {
     // Every dialect has the same migrations, one per version.
@@ -143,21 +160,11 @@ Result<std::unique_ptr<SqlServerStore>> SqlServerStore::open(const SqlStoreConfi
     const QString name =
         QStringLiteral("stockline-server-%1").arg(connectionCounter.fetchAndAddRelaxed(1));
     std::unique_ptr<SqlServerStore> store(new SqlServerStore(config, name));
-    QSqlDatabase db = QSqlDatabase::addDatabase(config.dialect.driver, name);
+    QSqlDatabase db = config.addConnection(name);
     if (!db.isValid())
         return Error{
             QString(),
             QStringLiteral("the Qt SQL driver %1 is not installed").arg(config.dialect.driver)};
-    db.setDatabaseName(config.databaseName);
-    if (config.dialect.backend == SqlDialect::Backend::Postgres) {
-        db.setHostName(config.host);
-        db.setPort(config.port);
-        db.setUserName(config.user);
-        db.setPassword(config.password);
-        // An unreachable host fails within seconds instead of the kernel's minutes.
-        db.setConnectOptions(
-            QStringLiteral("connect_timeout=10;application_name=stockline-server"));
-    }
     // libpq's message says which of host, login and database failed; it never holds the password.
     if (!db.open())
         return Error{QString(), QStringLiteral("cannot open the server database %1: %2")
@@ -169,6 +176,38 @@ Result<std::unique_ptr<SqlServerStore>> SqlServerStore::open(const SqlStoreConfi
     if (auto s = store->prepareStatements(); !s)
         return s.error();
     return store;
+}
+
+std::unique_ptr<FeedListener>
+SqlServerStore::listenForOtherWriters(std::function<void(qint64 cursor)> wake)
+{
+    if (m_config.dialect.feedChannel.isEmpty())
+        return nullptr;
+    return std::make_unique<FeedListener>(m_config, std::move(wake));
+}
+
+Result<bool> SqlServerStore::reconnectIfLost()
+{
+    if (m_config.dialect.backend != SqlDialect::Backend::Postgres)
+        return false; // a file does not go away the way a server connection does
+    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    {
+        QSqlQuery probe(db);
+        if (probe.exec(QStringLiteral("SELECT 1")))
+            return false;
+    }
+    qCWarning(lcSync).noquote() << "lost the connection to" << m_config.label()
+                                << "; connecting again";
+    db.close(); // every query of it is void now; prepareStatements() below makes new ones
+    if (!db.open())
+        return Error{QString(), QStringLiteral("cannot reconnect to the server database %1: %2")
+                                    .arg(m_config.label(), db.lastError().text().simplified())};
+    if (auto s = configure(); !s)
+        return s.error();
+    if (auto s = prepareStatements(); !s)
+        return s.error();
+    qCInfo(lcSync).noquote() << "connected to" << m_config.label() << "again";
+    return true;
 }
 
 Status SqlServerStore::configure()
@@ -335,12 +374,25 @@ Status SqlServerStore::prepareStatements()
          QStringLiteral("INSERT INTO shortages (sku, location, qty, terminal, sale, at) "
                         "VALUES (?, ?, ?, ?, ?, ?)")},
     };
-    for (const auto& [query, text] : statements) {
-        *query = QSqlQuery(db);
-        query->setForwardOnly(true);
-        if (!query->prepare(text))
+    const auto prepare = [&db](QSqlQuery& query, const QString& text) -> Status {
+        query = QSqlQuery(db);
+        query.setForwardOnly(true);
+        if (!query.prepare(text))
             return Error{QString(), QStringLiteral("storage: cannot prepare \"%1\": %2")
-                                        .arg(text, query->lastError().text())};
+                                        .arg(text, query.lastError().text())};
+        return success();
+    };
+    for (const auto& [query, text] : statements) {
+        if (auto s = prepare(*query, text); !s)
+            return s;
+    }
+    // Delivered to the listeners when the transaction commits, and not at all if it rolls back.
+    if (!d.feedChannel.isEmpty()) {
+        if (auto s = prepare(
+                sql->notifyFeed,
+                QStringLiteral("SELECT pg_notify('%1', CAST(? AS TEXT))").arg(d.feedChannel));
+            !s)
+            return s;
     }
     m_sql = std::move(sql);
     return success();

@@ -4,6 +4,7 @@
 #include "serverstore.h"
 
 #include <QSet>
+#include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QString>
 #include <memory>
@@ -22,6 +23,9 @@ struct SqlStoreConfig
 
     // How messages name the database: never with the password.
     [[nodiscard]] QString label() const;
+    // A Qt SQL connection named `name` to this database, not opened yet (invalid if the driver
+    // is missing).
+    [[nodiscard]] QSqlDatabase addConnection(const QString& name) const;
     // SQLite only. FULL (the default) syncs the WAL on every commit, so no result is ever sent
     // for a change a power cut could take back; NORMAL is for benchmarks and tests only.
     bool fullSync = true;
@@ -104,6 +108,9 @@ public:
     [[nodiscard]] Result<CommitEffects> expireReservations(const QDateTime& now) override;
     [[nodiscard]] Result<std::optional<QDateTime>> nextExpiry() override;
     [[nodiscard]] Status resolveShortage(qint64 id, const QString& by) override;
+    [[nodiscard]] std::unique_ptr<FeedListener>
+    listenForOtherWriters(std::function<void(qint64 cursor)> wake) override;
+    [[nodiscard]] Result<bool> reconnectIfLost() override;
 
 private:
     struct Statements;

@@ -88,6 +88,7 @@ struct SqlServerStore::Statements
     Control beginWrite, commit, rollback, savepoint, releaseSavepoint, rollbackToSavepoint;
     QSqlQuery readCursor;     // ()
     QSqlQuery writeCursor;    // (cursor)
+    QSqlQuery notifyFeed;     // (cursor): only where the dialect has a feed channel
     QSqlQuery loadTerminal;   // (id) → role, token_hash, last_seq, revoked
     QSqlQuery loadResult;     // (terminal, seq) → mutation_id, result
     QSqlQuery productExists;  // (sku)

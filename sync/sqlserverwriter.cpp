@@ -105,6 +105,11 @@ Result<CommitEffects> SqlServerStore::Writer::commit()
     if (m_changed) {
         if (auto s = run(m_sql.writeCursor, {m_cursor}, QStringLiteral("advance the cursor")); !s)
             return s.error();
+        if (!m_store.m_config.dialect.feedChannel.isEmpty()) {
+            if (auto s = run(m_sql.notifyFeed, {m_cursor}, QStringLiteral("notify other nodes"));
+                !s)
+                return s.error();
+        }
     }
     if (auto s = m_sql.commit.run(QStringLiteral("commit")); !s)
         return s.error(); // the destructor rolls back

@@ -1,5 +1,6 @@
 #include "stockarbiter.h"
 
+#include "feedlistener.h"
 #include "logging.h"
 
 #include <QMetaObject>
@@ -16,8 +17,13 @@ using SteadyClock = std::chrono::steady_clock;
 // waits for the next round.
 constexpr qsizetype maxEntriesPerTransaction = 20'000;
 // How often the cursor is read to see whether another writer (an admin command, another server
-// node on the same PostgreSQL) committed: the latency of fan-out across nodes.
+// node on the same PostgreSQL) committed: the latency of fan-out across nodes where the
+// database cannot say so (SQLite), and the backstop where it can (PostgreSQL's NOTIFY is lost
+// while the listener reconnects). It also notices a lost database connection when idle.
 constexpr auto feedPollInterval = std::chrono::milliseconds(100);
+constexpr auto notifiedFeedPollInterval = std::chrono::seconds(1);
+// At most one attempt a second to open a lost database connection again.
+constexpr auto reconnectInterval = std::chrono::seconds(1);
 constexpr auto revocationCheckInterval = std::chrono::seconds(2);
 
 } // namespace
@@ -138,24 +144,42 @@ template <typename F> void StockArbiter::post(F&& f)
     QMetaObject::invokeMethod(this, std::forward<F>(f), Qt::QueuedConnection);
 }
 
+void StockArbiter::hintFeed(qint64 cursor)
+{
+    {
+        std::lock_guard lock(m_mutex);
+        m_hintedCursor = std::max(m_hintedCursor, cursor);
+    }
+    m_wake.notify_one();
+}
+
 void StockArbiter::run(std::unique_ptr<ServerStore> store)
 {
     if (const Result<qint64> cursor = store->currentCursor())
         m_publishedCursor = cursor.value();
+    const std::unique_ptr<FeedListener> listener =
+        store->listenForOtherWriters([this](qint64 cursor) { hintFeed(cursor); });
+    const auto pollInterval = listener ? std::chrono::milliseconds(notifiedFeedPollInterval)
+                                       : std::chrono::milliseconds(feedPollInterval);
     auto lastRevocationCheck = SteadyClock::now();
     auto lastFeedPoll = SteadyClock::now();
     for (;;) {
         std::deque<Job> jobs;
+        bool hinted = false;
         {
             std::unique_lock lock(m_mutex);
-            m_wake.wait_for(lock, feedPollInterval,
-                            [this] { return !m_jobs.empty() || m_stopping; });
+            const auto feedAhead = [this] { return m_hintedCursor > m_publishedCursor; };
+            m_wake.wait_for(lock, pollInterval, [this, &feedAhead] {
+                return !m_jobs.empty() || m_stopping || feedAhead();
+            });
             if (m_jobs.empty() && m_stopping)
                 break;
             jobs.swap(m_jobs);
+            hinted = feedAhead();
+            m_hintedCursor = 0;
         }
         round(*store, jobs);
-        if (SteadyClock::now() - lastFeedPoll >= feedPollInterval) {
+        if (hinted || SteadyClock::now() - lastFeedPoll >= pollInterval) {
             followOtherWriters(*store);
             lastFeedPoll = SteadyClock::now();
         }
@@ -208,6 +232,8 @@ void StockArbiter::process(ServerStore& store, std::deque<Job>& jobs)
 void StockArbiter::applyPushes(ServerStore& store, const QList<PushRequest>& pushes)
 {
     Result<BatchOutcome> outcome = store.applyBatch(pushes, m_clock.now());
+    if (!outcome && reconnected(store))
+        outcome = store.applyBatch(pushes, m_clock.now());
     if (!outcome) {
         qCWarning(lcSync) << "batch of" << pushes.size()
                           << "pushes not committed:" << outcome.error().toString();
@@ -274,9 +300,23 @@ bool StockArbiter::catchUpPublished(ServerStore& store, CommitEffects& effects)
     return true;
 }
 
+bool StockArbiter::reconnected(ServerStore& store)
+{
+    const auto now = SteadyClock::now();
+    if (m_lastReconnect && now - *m_lastReconnect < reconnectInterval)
+        return false;
+    m_lastReconnect = now;
+    const Result<bool> again = store.reconnectIfLost();
+    if (!again)
+        qCWarning(lcSync).noquote() << again.error().toString();
+    return again && again.value();
+}
+
 void StockArbiter::followOtherWriters(ServerStore& store)
 {
-    const Result<qint64> cursor = store.currentCursor();
+    Result<qint64> cursor = store.currentCursor();
+    if (!cursor && reconnected(store))
+        cursor = store.currentCursor();
     if (!cursor || cursor.value() == m_publishedCursor)
         return;
     CommitEffects effects;
@@ -311,8 +351,9 @@ void StockArbiter::answerHello(ServerStore& store, const HelloJob& job)
         refuse(QStringLiteral("unavailable"),
                QStringLiteral("the server's storage is busy; try again"));
     };
-    const Result<std::optional<TerminalInfo>> authenticated =
-        store.authenticate(job.terminal, job.token);
+    Result<std::optional<TerminalInfo>> authenticated = store.authenticate(job.terminal, job.token);
+    if (!authenticated && reconnected(store))
+        authenticated = store.authenticate(job.terminal, job.token);
     if (!authenticated)
         return busy();
     if (!authenticated.value())
@@ -368,27 +409,26 @@ void StockArbiter::answerPair(ServerStore& store, const PairJob& job)
 // does not read the store's stock movements.
 void StockArbiter::answerHistory(ServerStore& store, const HistoryJob& job)
 {
+    const auto refused = [&job](QLatin1StringView code, const QString& message) {
+        return HistoryReply{job.request.request,
+                            job.request.sku,
+                            job.request.location,
+                            QString(code),
+                            message,
+                            {},
+                            false};
+    };
     HistoryReply reply;
     if (job.role == Role::Channel) {
-        reply = HistoryReply{job.request.request,
-                             job.request.sku,
-                             job.request.location,
-                             QString(rejectCode::forbidden),
-                             QStringLiteral("a channel terminal may not read the stock history"),
-                             {},
-                             false};
+        reply = refused(rejectCode::forbidden,
+                        QStringLiteral("a channel terminal may not read the stock history"));
     } else if (Result<HistoryReply> read = store.history(job.request); read) {
         reply = std::move(read).value();
     } else {
         qCWarning(lcSync) << "history of" << job.request.sku
                           << "not read:" << read.error().toString();
-        reply = HistoryReply{job.request.request,
-                             job.request.sku,
-                             job.request.location,
-                             QString(errorCode::unavailable),
-                             QStringLiteral("the server's storage is busy; try again"),
-                             {},
-                             false};
+        reply = refused(errorCode::unavailable,
+                        QStringLiteral("the server's storage is busy; try again"));
     }
     post([this, connection = job.connection, reply] { Q_EMIT historyReady(connection, reply); });
 }

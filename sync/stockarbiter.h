@@ -5,6 +5,7 @@
 
 #include <QObject>
 #include <QString>
+#include <chrono>
 #include <condition_variable>
 #include <deque>
 #include <functional>
@@ -71,6 +72,9 @@ public:
     void submitHistory(quint64 connection, Role role, HistoryRequest request);
     // Terminals with live connections, checked now and then for revocation.
     void watchTerminals(const QStringList& terminals);
+    // Any thread: a writer committed `cursor` (FeedListener::unknownCursor: something, maybe):
+    // the storage thread reads the change feed now if it has not published that far.
+    void hintFeed(qint64 cursor);
 
 Q_SIGNALS:
     void pushesDone(const QList<stockline::sync::PushOutcome>& outcomes);
@@ -130,6 +134,9 @@ private:
     // Another process (an admin command, another server node) may have committed: publish the
     // levels and products it changed. Cheap: one read of the cursor when nothing changed.
     void followOtherWriters(ServerStore& store);
+    // After a failure: opens a lost database connection again (at most once a second); true
+    // if it did, so what failed may be run again.
+    [[nodiscard]] bool reconnected(ServerStore& store);
     // After another process committed: publish the lists only admin commands and other nodes
     // change (staff, shortages, deliveries).
     void checkOtherWriters(ServerStore& store);
@@ -149,6 +156,8 @@ private:
     qint64 m_publishedCursor = 0;
     // Storage thread only: another writer committed since checkOtherWriters() last ran.
     bool m_othersCommitted = false;
+    // Storage thread only: when reconnected() last tried.
+    std::optional<std::chrono::steady_clock::time_point> m_lastReconnect;
 
     // Guards everything below; the storage thread waits on m_wake.
     std::mutex m_mutex;
@@ -156,6 +165,7 @@ private:
     std::deque<Job> m_jobs;
     QStringList m_watched;
     bool m_stopping = false;
+    qint64 m_hintedCursor = 0; // the highest cursor hinted since the storage thread last looked
 };
 
 } // namespace stockline::sync
