@@ -106,6 +106,37 @@ private Q_SLOTS:
         QCOMPARE(model.referenceAt(1), QString());
     }
 
+    // A delivery whose goods have all arrived is done and listed after those still to come;
+    // one with refused units stays told apart from a clean one.
+    void doneDeliveriesAreListedAfterOpenOnes()
+    {
+        QVERIFY(openDock());
+        const auto delivery = [](const char* id, qint64 received, qint64 rejected) {
+            return Delivery{QString::fromLatin1(id),
+                            QStringLiteral("Meadow Gold Dairy"),
+                            QStringLiteral("store-1"),
+                            {{milk, 10, received, rejected}},
+                            false};
+        };
+        QVERIFY(m_pos->context().deliveries().replace(
+            {delivery("PO-1", 10, 0), delivery("PO-2", 3, 0), delivery("PO-3", 8, 2),
+             delivery("PO-4", 0, 0), delivery("PO-5", 6, 1)}));
+        dock().refresh();
+        DeliveriesModel& model = *dock().deliveries();
+        QStringList order;
+        QStringList states;
+        for (int row = 0; row < model.count(); ++row) {
+            order.append(model.referenceAt(row));
+            states.append(model.index(row).data(DeliveriesModel::StateRole).toString());
+        }
+        QCOMPARE(order, (QStringList{QStringLiteral("PO-2"), QStringLiteral("PO-4"),
+                                     QStringLiteral("PO-5"), QStringLiteral("PO-1"),
+                                     QStringLiteral("PO-3")}));
+        QCOMPARE(states, (QStringList{QStringLiteral("partial"), QStringLiteral("expected"),
+                                      QStringLiteral("partial"), QStringLiteral("complete"),
+                                      QStringLiteral("refused")}));
+    }
+
     void receiveAgainstDeliveryWritesOneReceive()
     {
         QVERIFY(openDock());
