@@ -6,6 +6,7 @@
 #include "outbox.h"
 
 #include <QJsonDocument>
+#include <QMap>
 
 namespace stockline {
 
@@ -111,6 +112,53 @@ Result<QList<DockRecord>> DockJournal::unanswered() const
         records.append(DockRecord{query.value(0).toLongLong(), idOf(*mutation), *mutation});
     }
     return records;
+}
+
+Result<std::optional<DockRecord>> DockJournal::last() const
+{
+    QSqlQuery query = m_store.prepare(
+        QStringLiteral("SELECT outbox_seq, body FROM dock_work ORDER BY outbox_seq DESC LIMIT 1"));
+    if (!query.exec())
+        return LocalStore::sqlError(query, QStringLiteral("read the dock's last work"));
+    if (!query.next())
+        return std::optional<DockRecord>{};
+    Result<Mutation> mutation =
+        Mutation::fromJson(QJsonDocument::fromJson(query.value(1).toString().toUtf8()).object());
+    if (!mutation)
+        return mutation.error();
+    return std::optional<DockRecord>{
+        DockRecord{query.value(0).toLongLong(), idOf(*mutation), *mutation}};
+}
+
+Result<QList<CountRecord>> DockJournal::countsSince(const QString& location,
+                                                    const QDateTime& since) const
+{
+    // Stored times are isoUtc() text, which sorts as the times do.
+    QSqlQuery query = m_store.prepare(
+        QStringLiteral("SELECT w.outbox_seq, w.body, o.status, o.result FROM dock_work AS w"
+                       " JOIN outbox AS o ON o.seq = w.outbox_seq"
+                       " WHERE w.kind = 'count' AND w.at >= ? ORDER BY w.outbox_seq"));
+    query.addBindValue(isoUtc(since));
+    if (!query.exec())
+        return LocalStore::sqlError(query, QStringLiteral("read the dock's counts"));
+    QMap<QString, CountRecord> latest; // by SKU: a later count replaces an earlier one
+    while (query.next()) {
+        Result<Mutation> mutation = Mutation::fromJson(
+            QJsonDocument::fromJson(query.value(1).toString().toUtf8()).object());
+        if (!mutation)
+            return mutation.error();
+        const auto* count = std::get_if<CountMutation>(&mutation->body);
+        if (!count || count->location != location)
+            continue;
+        const QString status = query.value(2).toString();
+        CountRecord record{query.value(0).toLongLong(), *count,
+                           status == QLatin1String("applied")    ? OutboxEntry::Status::Applied
+                           : status == QLatin1String("rejected") ? OutboxEntry::Status::Rejected
+                                                                 : OutboxEntry::Status::Pending,
+                           QJsonDocument::fromJson(query.value(3).toString().toUtf8()).object()};
+        latest.insert(count->sku, record);
+    }
+    return latest.values();
 }
 
 Result<qint64> DockJournal::count() const

@@ -2,9 +2,12 @@
 
 #include "error.h"
 #include "mutation.h"
+#include "outbox.h"
 
 #include <QDateTime>
+#include <QList>
 #include <QString>
+#include <optional>
 
 namespace stockline {
 
@@ -18,6 +21,15 @@ struct DockRecord
     qint64 seq = 0; // of the outbox entry
     QString id;     // the receipt or transfer id; empty for a count or an adjust
     Mutation mutation;
+};
+
+// A count the dock booked, with the server's answer once there is one.
+struct CountRecord
+{
+    qint64 seq = 0; // of the outbox entry
+    CountMutation count;
+    OutboxEntry::Status status = OutboxEntry::Status::Pending;
+    QJsonObject result; // the server's result; empty while pending
 };
 
 // The receiving dock's record of its work: every receive, count, transfer and adjust is stored
@@ -44,6 +56,13 @@ public:
     // The records whose outbox entry the server has not answered yet, in seq order: after a
     // restart the dock still tells people when one of them is refused.
     [[nodiscard]] Result<QList<DockRecord>> unanswered() const;
+    // The latest record, or none before the first: what the dock's header names.
+    [[nodiscard]] Result<std::optional<DockRecord>> last() const;
+    // The latest count of each SKU at `location` booked at or after `since`, in SKU order,
+    // with the server's answer as the outbox holds it: after a restart the count screen still
+    // shows which lines were applied and which must be counted again.
+    [[nodiscard]] Result<QList<CountRecord>> countsSince(const QString& location,
+                                                         const QDateTime& since) const;
 
     static constexpr QLatin1String receiptCounter{"dock_receipt"};
     static constexpr QLatin1String transferCounter{"dock_transfer"};

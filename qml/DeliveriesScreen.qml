@@ -4,8 +4,9 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import Stockline.Pos
 
-// The open expected deliveries: pick one with the arrows and Enter to receive it, or F6 to
-// receive without a delivery into the chosen location.
+// The expected deliveries, those still to come first and the done ones after them: pick one
+// with the arrows and Enter to receive it, or F6 to receive without a delivery into the chosen
+// location.
 Item {
     id: screen
 
@@ -57,47 +58,11 @@ Item {
                         event.accepted = true
                     }
                 }
-                delegate: ItemDelegate {
-                    id: row
+                delegate: DeliveryRow {
                     required property int index
-                    required property string reference
-                    required property string supplier
-                    required property string location
-                    required property int lines
-                    required property var expected
-                    required property var received
-                    required property var rejected
                     width: deliveryView.width
-                    implicitHeight: Theme.rowHeight
-                    focusPolicy: Qt.NoFocus
                     highlighted: index === deliveryView.currentIndex
                     onClicked: screen.open(index)
-                    contentItem: RowLayout {
-                        spacing: 16
-                        Label {
-                            text: row.reference
-                            font.pixelSize: Theme.fontNormal
-                            font.bold: true
-                            Layout.preferredWidth: 200
-                        }
-                        Label {
-                            text: row.supplier
-                            font.pixelSize: Theme.fontNormal
-                            Layout.fillWidth: true
-                            elide: Text.ElideRight
-                        }
-                        Label { text: row.location; color: Theme.muted }
-                        Label {
-                            text: qsTr("%n line(s)", "", row.lines)
-                            font.pixelSize: Theme.fontSmall
-                            color: Theme.muted
-                        }
-                        Label {
-                            text: qsTr("%1 of %2 received").arg(row.received).arg(row.expected)
-                                  + (row.rejected > 0 ? qsTr(", %1 refused").arg(row.rejected) : "")
-                            font.pixelSize: Theme.fontNormal
-                        }
-                    }
                 }
                 Label {
                     anchors.centerIn: parent

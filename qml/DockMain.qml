@@ -58,6 +58,7 @@ ApplicationWindow {
 
     header: StatusBar {
         onSignOut: Till.staff.signOut()
+        lastText: Dock.lastBooked
         screenTitle: !Till.staff.signedIn ? qsTr("Sign in")
                    : window.screenIndex >= 0 ? window.screens[window.screenIndex].title : ""
     }
@@ -67,6 +68,7 @@ ApplicationWindow {
         localText: qsTr("Receipts, counts and moves are kept on this dock until a server is set up.")
         onlineText: qsTr("Every receipt, count and move goes to the server as it is booked.")
         connectingText: qsTr("Connecting to the server… Keep receiving: everything is kept and sent later.")
+        offlineText: qsTr("Receipts, counts and moves are kept on this dock and sent when the server is back.")
         onOpenProblems: syncPanel.open()
     }
 

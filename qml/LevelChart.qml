@@ -12,6 +12,28 @@ Item {
 
     implicitHeight: 140
 
+    // The points placed in a w × h area: time from left to right (a single point at the right
+    // edge), units from the bottom up to the highest level, which sits `headroom` below the top
+    // to leave room for its figure. `top` is that highest level (at least 1).
+    readonly property int headroom: 14
+    function scaled(w, h) {
+        const pts = chart.points
+        let top = 1
+        for (const p of pts)
+            top = Math.max(top, p.v)
+        if (pts.length === 0)
+            return { top: top, points: [] }
+        const t0 = pts[0].t
+        const t1 = pts[pts.length - 1].t
+        return {
+            top: top,
+            points: pts.map(p => ({
+                x: t1 === t0 ? w : (p.t - t0) / (t1 - t0) * w,
+                y: h - p.v / top * (h - chart.headroom)
+            }))
+        }
+    }
+
     onPointsChanged: canvas.requestPaint()
     onWidthChanged: canvas.requestPaint()
     onHeightChanged: canvas.requestPaint()
@@ -26,20 +48,13 @@ Item {
         onPaint: {
             const ctx = canvas.getContext("2d")
             ctx.reset()
-            const pts = chart.points
+            const w = canvas.width
+            const h = canvas.height
+            const chartOf = chart.scaled(w, h)
+            const pts = chartOf.points
             chart.drawnPoints = pts.length
             if (pts.length === 0)
                 return
-            const t0 = pts[0].t
-            const t1 = pts[pts.length - 1].t
-            let top = 0
-            for (const p of pts)
-                top = Math.max(top, p.v)
-            top = Math.max(top, 1)
-            const w = canvas.width
-            const h = canvas.height
-            const x = t => t1 === t0 ? w : (t - t0) / (t1 - t0) * w
-            const y = v => h - v / top * (h - 14)
             ctx.strokeStyle = Theme.line
             ctx.lineWidth = 1
             ctx.beginPath()
@@ -49,19 +64,19 @@ Item {
             ctx.strokeStyle = Theme.accent
             ctx.lineWidth = 2
             ctx.beginPath()
-            ctx.moveTo(x(pts[0].t), y(pts[0].v))
+            ctx.moveTo(pts[0].x, pts[0].y)
             for (let i = 1; i < pts.length; ++i) {
-                ctx.lineTo(x(pts[i].t), y(pts[i - 1].v)) // a level holds until it changes
-                ctx.lineTo(x(pts[i].t), y(pts[i].v))
+                ctx.lineTo(pts[i].x, pts[i - 1].y) // a level holds until it changes
+                ctx.lineTo(pts[i].x, pts[i].y)
             }
-            ctx.lineTo(w, y(pts[pts.length - 1].v))
+            ctx.lineTo(w, pts[pts.length - 1].y)
             ctx.stroke()
             ctx.fillStyle = Theme.accent
             for (const p of pts)
-                ctx.fillRect(x(p.t) - 2, y(p.v) - 2, 4, 4)
+                ctx.fillRect(p.x - 2, p.y - 2, 4, 4)
             ctx.fillStyle = Theme.muted
             ctx.font = "12px sans-serif"
-            ctx.fillText(top, 2, 12)
+            ctx.fillText(chartOf.top, 2, 12)
         }
     }
     Label {

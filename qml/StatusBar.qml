@@ -3,11 +3,14 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import Stockline.Pos
 
-// Who and where this till is, and what screen it shows. The sync bar is at the bottom.
+// Who and where this terminal is, and what screen it shows. The sync bar is at the bottom.
 ToolBar {
     id: bar
 
     property string screenTitle: ""
+    // What this terminal did last, at the right; the dock names its last booking instead.
+    property string lastText: Till.lastReceipt.length > 0 ? qsTr("Last receipt %1").arg(Till.lastReceipt)
+                                                          : ""
     signal signOut()
 
     background: Rectangle { color: Theme.text }
@@ -25,6 +28,7 @@ ToolBar {
             font.bold: true
         }
         Label {
+            objectName: "terminalText"
             text: qsTr("Terminal %1 · %2").arg(Till.terminal).arg(Till.location)
             color: "#c9d1d9"
             font.pixelSize: Theme.fontSmall
@@ -37,7 +41,8 @@ ToolBar {
             horizontalAlignment: Text.AlignHCenter
         }
         Label {
-            text: Till.lastReceipt.length > 0 ? qsTr("Last receipt %1").arg(Till.lastReceipt) : ""
+            objectName: "lastText"
+            text: bar.lastText
             color: "#c9d1d9"
             font.pixelSize: Theme.fontSmall
         }

@@ -8,11 +8,13 @@ import Stockline.Pos
 ToolBar {
     id: bar
 
-    // What the bar says beside the state; the dock says it in its own words.
+    // What the bar says beside the state; the dock says it in its own words. `offlineText`
+    // follows the sync client's reason for being offline, which names no kind of work.
     property string localText: qsTr("Sales are kept on this till and marked offline.")
     property string onlineText: qsTr("Stock is held for each line as it is scanned.")
     property string connectingText:
         qsTr("Connecting to the server… Keep selling: sales are kept and sent later.")
+    property string offlineText: qsTr("Sales are kept on this till and sent when it is back.")
 
     signal openProblems()
 
@@ -54,9 +56,10 @@ ToolBar {
             color: Theme.text
         }
         Label {
+            objectName: "syncText"
             text: !Sync.configured ? bar.localText
                 : Sync.online ? bar.onlineText
-                : Sync.message.length > 0 ? Sync.message
+                : Sync.message.length > 0 ? qsTr("%1 %2").arg(Sync.message).arg(bar.offlineText)
                 : bar.connectingText
             font.pixelSize: Theme.fontSmall
             color: Theme.muted

@@ -8,6 +8,9 @@
 #include "staffsession.h"
 #include "stockreplica.h"
 
+#include <QDateTime>
+#include <algorithm>
+
 namespace stockline::ui {
 
 CycleCount::CycleCount(DockServices services, QObject* parent)
@@ -39,11 +42,77 @@ bool CycleCount::load(const QString& location, const QString& prefix)
         }
         lines.append(line);
     }
+    if (!restoreAnswers(location, lines))
+        return false;
     m_location = location;
     m_prefix = prefix.trimmed();
     m_lines->setLines(lines);
     Q_EMIT loaded();
     return true;
+}
+
+// The shelf's counts of the last shift, as booked and answered: a line the server applied
+// shows so, one refused for a version conflict asks for a recount again, and one still
+// unanswered waits for its answer, even across a restart.
+bool CycleCount::restoreAnswers(const QString& location, QList<CountModel::Line>& lines)
+{
+    const Result<QList<CountRecord>> counts = m_services.journal.countsSince(
+        location, QDateTime::currentDateTimeUtc().addSecs(-answersKeptSeconds));
+    if (!counts)
+        return report(tr("The dock's counts cannot be read: %1").arg(counts.error().toString()));
+    for (const CountRecord& record : *counts) {
+        const auto line = std::find_if(lines.begin(), lines.end(), [&](const CountModel::Line& l) {
+            return l.sku == record.count.sku;
+        });
+        if (line == lines.end())
+            continue;
+        line->counted = record.count.counted;
+        if (record.status == OutboxEntry::Status::Pending) {
+            line->seq = record.seq;
+            line->state = CountModel::State::Sent;
+            m_services.answers.watch(record.seq);
+        } else if (record.status == OutboxEntry::Status::Applied) {
+            line->state = CountModel::State::Applied;
+        } else if (const std::optional<CountModel::Line> recount = recountOf(record.result)) {
+            // The replica may have heard of a newer figure since the conflict.
+            if (recount->version > line->version) {
+                line->onHand = recount->onHand;
+                line->version = recount->version;
+            }
+            line->counted = -1;
+            line->state = CountModel::State::Recount;
+            line->message = recountMessage(line->onHand);
+        } else {
+            line->state = CountModel::State::Refused;
+            line->message = refusalMessage(record.result);
+        }
+    }
+    return true;
+}
+
+std::optional<CountModel::Line> CycleCount::recountOf(const QJsonObject& result)
+{
+    const QJsonObject level = result.value(QLatin1String("level")).toObject();
+    if (result.value(QLatin1String("code")).toString() != QLatin1String("version_conflict") ||
+        level.isEmpty())
+        return std::nullopt;
+    CountModel::Line figure;
+    figure.onHand = level.value(QLatin1String("onHand")).toInteger();
+    figure.version = level.value(QLatin1String("version")).toInteger();
+    return figure;
+}
+
+QString CycleCount::recountMessage(qint64 onHand)
+{
+    return tr("Stock moved while you counted: the server now has %1. Count this line again.")
+        .arg(onHand);
+}
+
+QString CycleCount::refusalMessage(const QJsonObject& result)
+{
+    return tr("Refused (%1): %2")
+        .arg(result.value(QLatin1String("code")).toString(),
+             result.value(QLatin1String("message")).toString());
 }
 
 bool CycleCount::setCounted(int row, const QString& typed)
@@ -97,20 +166,14 @@ void CycleCount::onAnswer(qint64 seq, bool applied, const QJsonObject& result)
         m_lines->setApplied(row);
         return;
     }
-    const QString code = result.value(QLatin1String("code")).toString();
-    const QJsonObject level = result.value(QLatin1String("level")).toObject();
-    if (code == QLatin1String("version_conflict") && !level.isEmpty()) {
-        const qint64 onHand = level.value(QLatin1String("onHand")).toInteger();
-        m_lines->setRecount(
-            row, onHand, level.value(QLatin1String("version")).toInteger(),
-            tr("Stock moved while you counted: the server now has %1. Count this line again.")
-                .arg(onHand));
+    if (const std::optional<CountModel::Line> recount = recountOf(result)) {
+        m_lines->setRecount(row, recount->onHand, recount->version,
+                            recountMessage(recount->onHand));
         report(tr("%1 moved while it was counted: count that line again.")
                    .arg(m_lines->line(row).sku));
         return;
     }
-    const QString message =
-        tr("Refused (%1): %2").arg(code, result.value(QLatin1String("message")).toString());
+    const QString message = refusalMessage(result);
     m_lines->setRefused(row, message);
     report(tr("The count of %1 was refused: %2").arg(m_lines->line(row).sku, message));
 }

@@ -7,6 +7,7 @@
 #include <QObject>
 #include <QString>
 #include <QtQml/qqmlregistration.h>
+#include <optional>
 
 namespace stockline::ui {
 
@@ -15,6 +16,8 @@ namespace stockline::ui {
 // level's version the counter saw, written through the DockJournal. When stock moved while
 // counting the server refuses it `version_conflict` with its current figure: the line shows
 // that figure and asks for a recount of that line only, which is sent with the new version.
+// The answers are read back from the dock's journal when a shelf is loaded, so a restart
+// loses none of them.
 //
 // Threading: the store's thread.
 class CycleCount : public QObject
@@ -41,12 +44,19 @@ public:
     Q_INVOKABLE int submit();
 
     static constexpr int maxLines = 200;
+    // How long a count's answer stays on its line, across restarts: a shift.
+    static constexpr qint64 answersKeptSeconds = 12 * 3600;
 
 Q_SIGNALS:
     void loaded();
 
 private:
     void onAnswer(qint64 seq, bool applied, const QJsonObject& result);
+    bool restoreAnswers(const QString& location, QList<CountModel::Line>& lines);
+    // The server's figure of a version_conflict, or none for another answer.
+    [[nodiscard]] static std::optional<CountModel::Line> recountOf(const QJsonObject& result);
+    [[nodiscard]] static QString recountMessage(qint64 onHand);
+    [[nodiscard]] static QString refusalMessage(const QJsonObject& result);
     bool report(const QString& message);
 
     DockServices m_services;

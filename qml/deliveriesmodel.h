@@ -7,8 +7,12 @@
 
 namespace stockline::ui {
 
-// The open expected deliveries for the dock to pick from, by reference, with how far each is
-// received (across every dock).
+// The expected deliveries for the dock to pick from, with how far each is received (across
+// every dock). The server lists a delivery until it is closed, also once everything on it has
+// arrived: such a delivery is "done" ("complete", or "refused" when some units were refused)
+// and listed after those still to come ("expected": nothing booked yet, "partial"), each group
+// by reference. A delivery is done when every line's received and refused units reach what it
+// expects; a line short of that still has goods to come.
 class DeliveriesModel : public QAbstractListModel
 {
     Q_OBJECT
@@ -25,6 +29,7 @@ public:
         ExpectedRole,
         ReceivedRole,
         RejectedRole,
+        StateRole, // "deliveryState": "expected", "partial", "complete", "refused"
     };
     Q_ENUM(Role)
 
@@ -35,9 +40,10 @@ public:
     [[nodiscard]] QHash<int, QByteArray> roleNames() const override;
     [[nodiscard]] int count() const { return static_cast<int>(m_deliveries.size()); }
 
-    void setDeliveries(const QList<Delivery>& deliveries);
+    void setDeliveries(QList<Delivery> deliveries);
     // The reference in `row`, or "" when there is none.
     Q_INVOKABLE QString referenceAt(int row) const;
+    [[nodiscard]] static QString stateOf(const Delivery& delivery);
 
 Q_SIGNALS:
     void countChanged();

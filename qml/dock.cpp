@@ -24,10 +24,12 @@ Dock::Dock(DockServices services, Settings settings, QObject* parent)
 {
     refresh();
     watchUnanswered();
+    readLastBooked();
+    connect(&m_services.answers, &DockAnswers::awaiting, this, &Dock::readLastBooked);
 }
 
-// Counts are not watched again: the shelf being counted is gone with the restart, and the sync
-// problems panel lists a count's version_conflict.
+// Counts are watched again when their shelf is loaded (CycleCount::load): the lines they
+// belong to are gone with the restart until then.
 void Dock::watchUnanswered()
 {
     const Result<QList<DockRecord>> records = m_services.journal.unanswered();
@@ -41,6 +43,32 @@ void Dock::watchUnanswered()
             m_receiving->watch(record);
         else if (!std::holds_alternative<CountMutation>(record.mutation.body))
             m_moves->watch(record);
+    }
+}
+
+void Dock::readLastBooked()
+{
+    const Result<std::optional<DockRecord>> last = m_services.journal.last();
+    if (!last) {
+        m_services.notices.report(
+            tr("The dock's last booking cannot be read: %1").arg(last.error().toString()));
+        return;
+    }
+    QString text;
+    if (*last) {
+        const MutationBody& body = (*last)->mutation.body;
+        if (std::holds_alternative<ReceiveMutation>(body))
+            text = tr("Last booked: receipt %1").arg((*last)->id);
+        else if (std::holds_alternative<TransferMutation>(body))
+            text = tr("Last booked: transfer %1").arg((*last)->id);
+        else if (const auto* count = std::get_if<CountMutation>(&body))
+            text = tr("Last booked: count of %1").arg(count->sku);
+        else if (const auto* adjust = std::get_if<AdjustMutation>(&body))
+            text = tr("Last booked: adjustment of %1").arg(adjust->sku);
+    }
+    if (text != m_lastBooked) {
+        m_lastBooked = text;
+        Q_EMIT lastBookedChanged();
     }
 }
 

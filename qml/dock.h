@@ -35,6 +35,8 @@ class Dock : public QObject
     Q_PROPERTY(int locationIndex READ locationIndex NOTIFY locationsChanged)
     Q_PROPERTY(int otherLocationIndex READ otherLocationIndex NOTIFY locationsChanged)
     Q_PROPERTY(int tolerancePercent READ tolerancePercent CONSTANT)
+    // What this dock booked last, for the header: "Last booked: receipt DOCK-01-G000004".
+    Q_PROPERTY(QString lastBooked READ lastBooked NOTIFY lastBookedChanged)
 
 public:
     struct Settings
@@ -57,6 +59,7 @@ public:
     [[nodiscard]] int locationIndex() const;
     [[nodiscard]] int otherLocationIndex() const;
     [[nodiscard]] int tolerancePercent() const { return m_settings.tolerancePercent; }
+    [[nodiscard]] QString lastBooked() const { return m_lastBooked; }
 
 public Q_SLOTS:
     // Reads the open deliveries and the locations again from the terminal's store.
@@ -64,9 +67,11 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void locationsChanged();
+    void lastBookedChanged();
 
 private:
     void watchUnanswered();
+    void readLastBooked();
 
     DockServices m_services;
     Settings m_settings;
@@ -75,6 +80,7 @@ private:
     CycleCount* m_count;
     StockMoves* m_moves;
     QStringList m_locations;
+    QString m_lastBooked;
 };
 
 } // namespace stockline::ui

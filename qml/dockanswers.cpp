@@ -12,6 +12,7 @@ DockAnswers::DockAnswers(const Outbox& outbox, QObject* parent) : QObject(parent
 void DockAnswers::watch(qint64 seq)
 {
     m_watched.insert(seq, true);
+    Q_EMIT awaiting(seq);
 }
 
 void DockAnswers::check()

@@ -33,6 +33,8 @@ public Q_SLOTS:
 Q_SIGNALS:
     // `result` as the server sent it: {"seq","status","code"?,"message"?,"level"?,"lines"?}.
     void answered(qint64 seq, bool applied, const QJsonObject& result);
+    // A booking's entry is being waited for: the dock booked something, or restarted with it.
+    void awaiting(qint64 seq);
 
 private:
     const Outbox& m_outbox;

@@ -3,8 +3,11 @@
 #include "localstore.h"
 #include "uilogging.h"
 
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QtConcurrent/QtConcurrentRun>
+#include <atomic>
+#include <utility>
 
 namespace stockline::ui {
 
@@ -55,7 +58,32 @@ StockModel::StockModel(const LocalStore& store, QObject* parent)
 
 StockModel::~StockModel()
 {
+    m_reader.waitForFinished();
     m_filterWatcher.waitForFinished();
+}
+
+void StockModel::onRead(Snapshot snapshot)
+{
+    if (m_readAgain) {
+        startReading();
+        return;
+    }
+    if (!snapshot.error.isEmpty()) {
+        m_pushedWhileReading.clear();
+        setLoading(false);
+        setError(snapshot.error);
+        return;
+    }
+    setError({});
+    qCInfo(lcUi) << "stock view: read" << snapshot.rows.size() << "levels";
+    install(std::move(snapshot));
+    // What was pushed while reading may be newer than what the reader saw: it wins, in order.
+    const QList<StockLevel> pushed = std::exchange(m_pushedWhileReading, {});
+    applyLevels(pushed);
+    Q_EMIT loaded();
+    m_loading = false;
+    refilter(); // the filter's start keeps `filtering` true
+    Q_EMIT filteringChanged();
 }
 
 int StockModel::rowCount(const QModelIndex& parent) const
@@ -143,30 +171,65 @@ QString StockModel::key(const QString& sku, const QString& location)
 
 void StockModel::reload()
 {
-    QElapsedTimer timer;
-    timer.start();
-    if (const Status read = this->read(); !read) {
-        setError(read.error().toString());
+    if (m_loading) {
+        m_readAgain = true; // the running reader may have missed what changed
         return;
     }
-    setError({});
-    qCInfo(lcUi) << "stock view: read" << m_rows.size() << "levels in" << timer.elapsed() << "ms";
-    Q_EMIT loaded();
-    refilter();
+    startReading();
 }
 
-// Every active product at every location, with its level where the replica has one.
-Status StockModel::read()
+void StockModel::startReading()
 {
-    QSqlQuery locations = m_store.prepare(QStringLiteral("SELECT id FROM locations ORDER BY id"));
-    if (!locations.exec())
+    m_readAgain = false; // what was pushed so far is kept for the new reader's rows too
+    setLoading(true);
+    // The snapshot comes back as a queued call, moved, so the model holds the only reference
+    // to its rows (a copy kept elsewhere would make the first live change copy them all).
+    // The destructor waits for the reader, so `this` outlives it; a call still queued when the
+    // model goes is dropped with it.
+    m_reader = QtConcurrent::run([this, path = m_store.path()] {
+        QMetaObject::invokeMethod(
+            this, [this, snapshot = read(path)]() mutable { onRead(std::move(snapshot)); },
+            Qt::QueuedConnection);
+    });
+}
+
+StockModel::Snapshot StockModel::read(const QString& path)
+{
+    static std::atomic<int> readers{0};
+    const QString name = QStringLiteral("stockline-stock-reader-%1").arg(++readers);
+    Snapshot snapshot;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(path);
+        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=%1")
+                                 .arg(LocalStore::busyTimeoutMs));
+        if (!db.open())
+            snapshot.error = QStringLiteral("cannot open %1 to read the stock: %2")
+                                 .arg(path, db.lastError().text());
+        else if (const Status read = readWith(db, snapshot); !read)
+            snapshot.error = read.error().toString();
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    return snapshot;
+}
+
+// Every active product at every location, with its level where the replica has one, read in
+// one transaction so levels and products agree.
+Status StockModel::readWith(const QSqlDatabase& db, Snapshot& into)
+{
+    QSqlQuery begin(db);
+    if (!begin.exec(QStringLiteral("BEGIN")))
+        return LocalStore::sqlError(begin, QStringLiteral("start reading the stock"));
+    QSqlQuery locations(db);
+    if (!locations.exec(QStringLiteral("SELECT id FROM locations ORDER BY id")))
         return LocalStore::sqlError(locations, QStringLiteral("read the locations"));
     QStringList ids;
     while (locations.next())
         ids.append(locations.value(0).toString());
-    QSqlQuery levels = m_store.prepare(
-        QStringLiteral("SELECT sku, location, on_hand, reserved, version FROM levels"));
-    if (!levels.exec())
+    QSqlQuery levels(db);
+    if (!levels.exec(
+            QStringLiteral("SELECT sku, location, on_hand, reserved, version FROM levels")))
         return LocalStore::sqlError(levels, QStringLiteral("read the stock levels"));
     QHash<QString, StockLevel> byKey;
     while (levels.next()) {
@@ -177,11 +240,10 @@ Status StockModel::read()
                      StockLevel{levels.value(0).toString(), location, levels.value(2).toLongLong(),
                                 levels.value(3).toLongLong(), levels.value(4).toLongLong()});
     }
-    QSqlQuery products = m_store.prepare(
-        QStringLiteral("SELECT sku, name, reorder_point FROM products WHERE active ORDER BY sku"));
-    if (!products.exec())
+    QSqlQuery products(db);
+    if (!products.exec(QStringLiteral(
+            "SELECT sku, name, reorder_point FROM products WHERE active ORDER BY sku")))
         return LocalStore::sqlError(products, QStringLiteral("read the products"));
-    QList<Row> rows;
     auto text = std::make_shared<QStringList>();
     auto rowLocations = std::make_shared<QList<int>>();
     while (products.next()) {
@@ -190,31 +252,42 @@ Status StockModel::read()
         const QString searchKey = (sku + QLatin1Char(' ') + name).toLower();
         for (int l = 0; l < ids.size(); ++l) {
             const StockLevel level = byKey.value(key(sku, ids.at(l)));
-            rows.append(Row{sku, name, l, level.onHand, level.reserved, level.version,
-                            products.value(2).toLongLong(), 0});
+            into.rows.append(Row{sku, name, l, level.onHand, level.reserved, level.version,
+                                 products.value(2).toLongLong(), 0});
             text->append(searchKey);
             rowLocations->append(l);
         }
     }
+    QSqlQuery end(db);
+    (void)end.exec(QStringLiteral("COMMIT")); // a read: nothing to keep or lose
+    into.rowIndex.reserve(into.rows.size());
+    for (qsizetype i = 0; i < into.rows.size(); ++i)
+        into.rowIndex.insert(key(into.rows.at(i).sku, ids.at(into.rows.at(i).location)), i);
+    into.locations = ids;
+    into.text = std::move(text);
+    into.textLocations = std::move(rowLocations);
+    return success();
+}
+
+void StockModel::install(Snapshot snapshot)
+{
     beginResetModel();
-    m_rows = std::move(rows);
-    m_rowIndex.clear();
-    m_rowIndex.reserve(m_rows.size());
-    for (qsizetype i = 0; i < m_rows.size(); ++i)
-        m_rowIndex.insert(key(m_rows.at(i).sku, ids.at(m_rows.at(i).location)), i);
-    m_locations = ids;
-    m_text = std::move(text);
-    m_textLocations = std::move(rowLocations);
+    m_rows = std::move(snapshot.rows);
+    m_rowIndex = std::move(snapshot.rowIndex);
+    m_locations = std::move(snapshot.locations);
+    m_text = std::move(snapshot.text);
+    m_textLocations = std::move(snapshot.textLocations);
     m_visible.clear();
     m_visibleIndex.clear();
     m_flashing.clear();
     endResetModel();
     Q_EMIT countChanged();
-    return success();
 }
 
 void StockModel::refilter()
 {
+    if (m_loading)
+        return; // the reader's rows are filtered when they are in
     if (m_filtering) {
         m_filterAgain = true;
         return;
@@ -236,19 +309,29 @@ void StockModel::setFiltering(bool filtering)
 {
     if (filtering == m_filtering)
         return;
+    const bool was = this->filtering();
     m_filtering = filtering;
-    Q_EMIT filteringChanged();
+    if (this->filtering() != was)
+        Q_EMIT filteringChanged();
+}
+
+void StockModel::setLoading(bool loading)
+{
+    if (loading == m_loading)
+        return;
+    m_loading = loading;
+    Q_EMIT filteringChanged(); // `loading`, and `filtering` too when no filter runs
 }
 
 void StockModel::showFiltered(const QList<int>& matched)
 {
     beginResetModel();
     m_visible.clear();
-    m_visibleIndex.clear();
+    m_visibleIndex.fill(-1, m_rows.size());
     for (const int row : matched) {
         if (m_lowOnly && !m_rows.at(row).low())
             continue;
-        m_visibleIndex.insert(row, static_cast<int>(m_visible.size()));
+        m_visibleIndex[row] = static_cast<int>(m_visible.size());
         m_visible.append(row);
     }
     endResetModel();
@@ -257,6 +340,8 @@ void StockModel::showFiltered(const QList<int>& matched)
 
 void StockModel::applyLevels(const QList<StockLevel>& levels)
 {
+    if (m_loading)
+        m_pushedWhileReading.append(levels);
     const qint64 until = m_clock.elapsed() + flashMs;
     for (const StockLevel& level : levels) {
         const auto it = m_rowIndex.constFind(key(level.sku, level.location));
@@ -269,9 +354,8 @@ void StockModel::applyLevels(const QList<StockLevel>& levels)
         row.flashUntil = until;
         if (!m_flashing.contains(static_cast<int>(*it)))
             m_flashing.append(static_cast<int>(*it));
-        if (const auto shown = m_visibleIndex.constFind(static_cast<int>(*it));
-            shown != m_visibleIndex.cend()) {
-            const QModelIndex changed = index(*shown);
+        if (const int shown = visibleRow(*it); shown >= 0) {
+            const QModelIndex changed = index(shown);
             Q_EMIT dataChanged(changed, changed);
         }
     }
@@ -287,8 +371,8 @@ void StockModel::endFlashes()
         if (m_rows.at(row).flashUntil > now)
             continue;
         m_flashing.removeAt(i);
-        if (const auto shown = m_visibleIndex.constFind(row); shown != m_visibleIndex.cend()) {
-            const QModelIndex ended = index(*shown);
+        if (const int shown = visibleRow(row); shown >= 0) {
+            const QModelIndex ended = index(shown);
             Q_EMIT dataChanged(ended, ended, {FlashingRole});
         }
     }
@@ -296,12 +380,17 @@ void StockModel::endFlashes()
         m_flashTimer.stop();
 }
 
+int StockModel::visibleRow(qsizetype row) const
+{
+    return row < m_visibleIndex.size() ? m_visibleIndex.at(row) : -1;
+}
+
 int StockModel::rowOf(const QString& sku, const QString& location) const
 {
     const auto it = m_rowIndex.constFind(key(sku, location));
     if (it == m_rowIndex.cend())
         return -1;
-    return m_visibleIndex.value(static_cast<int>(*it), -1);
+    return visibleRow(*it);
 }
 
 QString StockModel::skuAt(int row) const

@@ -8,6 +8,7 @@
 #include <QFutureWatcher>
 #include <QHash>
 #include <QList>
+#include <QSqlDatabase>
 #include <QString>
 #include <QStringList>
 #include <QTimer>
@@ -25,13 +26,16 @@ namespace stockline::ui {
 // "low stock only". A level is low when its product has a reorder point and available is at
 // or below it. Levels the server pushes update their rows in place and flash for a moment.
 //
-// Speed: the rows are read once from the store (a few hundred ms for 100,000 products at two
-// locations); the text and location filter runs on a worker thread over an immutable copy of
-// the search keys, so typing never waits for it, and only the newest filter's result is kept.
-// Rows that stop matching "low only" after a live change stay until the filter changes, so a
-// row does not jump away under the reader's eyes.
+// Speed: the rows are read from the store on a worker thread with a connection of its own (a
+// few hundred ms for 100,000 products at two locations), so showing the view never freezes
+// the screen; levels pushed while it reads are kept and applied on top of what it read. The
+// text and location filter runs on a worker thread too, over an immutable copy of the search
+// keys, so typing never waits for it, and only the newest filter's result is kept. Rows that
+// stop matching "low only" after a live change stay until the filter changes, so a row does
+// not jump away under the reader's eyes.
 //
-// Threading: the store's thread, apart from the filter's worker, which reads only its copy.
+// Threading: the store's thread, apart from the two workers: the reader uses only its own
+// connection to the store's file and returns a snapshot; the filter reads only its copy.
 class StockModel : public QAbstractListModel
 {
     Q_OBJECT
@@ -43,7 +47,9 @@ class StockModel : public QAbstractListModel
     Q_PROPERTY(QStringList locations READ locations NOTIFY loaded)
     Q_PROPERTY(int count READ count NOTIFY countChanged)
     Q_PROPERTY(int totalCount READ totalCount NOTIFY loaded)
+    // Reading the rows or filtering them: the view is not final yet.
     Q_PROPERTY(bool filtering READ filtering NOTIFY filteringChanged)
+    Q_PROPERTY(bool loading READ loading NOTIFY filteringChanged)
     Q_PROPERTY(QString errorString READ errorString NOTIFY errorStringChanged)
 
 public:
@@ -79,12 +85,15 @@ public:
     [[nodiscard]] QStringList locations() const { return m_locations; }
     [[nodiscard]] int count() const { return static_cast<int>(m_visible.size()); }
     [[nodiscard]] int totalCount() const { return static_cast<int>(m_rows.size()); }
-    [[nodiscard]] bool filtering() const { return m_filtering; }
+    [[nodiscard]] bool filtering() const { return m_filtering || m_loading; }
+    [[nodiscard]] bool loading() const { return m_loading; }
     [[nodiscard]] QString errorString() const { return m_error; }
 
-    // Reads every row from the store again (a full snapshot, or the catalog changed).
+    // Reads every row from the store again (a full snapshot, or the catalog changed), on a
+    // worker thread; returns at once. loaded() follows when the rows are in.
     Q_INVOKABLE void reload();
     // Levels the server pushed, already in the replica: their rows change in place and flash.
+    // While rows are being read they are also kept, and applied again to what was read.
     void applyLevels(const QList<StockLevel>& levels);
     // The row of `sku` at `location` in the current view, or -1.
     Q_INVOKABLE int rowOf(const QString& sku, const QString& location) const;
@@ -114,12 +123,30 @@ private:
         [[nodiscard]] qint64 available() const { return onHand - reserved; }
         [[nodiscard]] bool low() const { return reorderPoint > 0 && available() <= reorderPoint; }
     };
-    [[nodiscard]] Status read();
+    // What the reader returns: the rows and what is looked up by them.
+    struct Snapshot
+    {
+        QList<Row> rows;
+        QHash<QString, qsizetype> rowIndex;
+        QStringList locations;
+        std::shared_ptr<const QStringList> text;
+        std::shared_ptr<const QList<int>> textLocations;
+        QString error; // why nothing was read
+    };
+    // On the reader's thread: opens, reads and closes a connection of its own.
+    [[nodiscard]] static Snapshot read(const QString& path);
+    [[nodiscard]] static Status readWith(const QSqlDatabase& db, Snapshot& into);
+    void startReading();
+    void onRead(Snapshot snapshot);
+    void install(Snapshot snapshot);
     void refilter();
     void showFiltered(const QList<int>& matched);
     void setFiltering(bool filtering);
+    void setLoading(bool loading);
     void endFlashes();
     void setError(const QString& error);
+    // The row of m_rows[row] in the current view, or -1.
+    [[nodiscard]] int visibleRow(qsizetype row) const;
     [[nodiscard]] static QString key(const QString& sku, const QString& location);
 
     const LocalStore& m_store;
@@ -130,13 +157,20 @@ private:
     std::shared_ptr<const QStringList> m_text;
     std::shared_ptr<const QList<int>> m_textLocations;
     QStringList m_locations;
-    QList<int> m_visible;           // rows shown, into m_rows
-    QHash<int, int> m_visibleIndex; // m_rows index → m_visible index
+    QList<int> m_visible; // rows shown, into m_rows
+    // Per m_rows index, its m_visible index or -1: a list, not a hash, so showing a filter's
+    // result over 200,000 rows takes a few ms on the UI thread instead of tens.
+    QList<int> m_visibleIndex;
 
     QString m_searchText;
     QString m_location;
     bool m_lowOnly = false;
     QString m_error;
+
+    QFuture<void> m_reader;
+    bool m_loading = false;   // from starting the reader until its rows are in
+    bool m_readAgain = false; // reload() while the reader ran: what it read may be stale
+    QList<StockLevel> m_pushedWhileReading; // applied again to what the reader returns
 
     QFutureWatcher<QList<int>> m_filterWatcher;
     bool m_filtering = false;   // from starting the worker until its result is shown

@@ -1,15 +1,16 @@
 #!/usr/bin/env bash
 # Runs the sample store: the sync server on an embedded SQLite file holding the sample
-# catalog, a store floor and a back room with opening stock, one terminal of each role and the
-# sample staff (a cashier and a manager, resources/sample-store/staff.csv, who sign in at the
-# till with their PINs); then the till (`stockline`) in the foreground, connected to it as
-# POS-01. Closing the till
-# stops the server. Without a display (neither DISPLAY nor WAYLAND_DISPLAY) the till cannot
+# catalog, a store floor and a back room with opening stock, three expected deliveries, one
+# terminal of each role and the sample staff (a cashier and a manager,
+# resources/sample-store/staff.csv, who sign in at the till with their PINs); then the till
+# (`stockline`) in the foreground, connected to it as POS-01, and it prints the command that
+# starts the receiving dock DOCK-01 against the same server. Closing the till stops the server. Without a display (neither DISPLAY nor WAYLAND_DISPLAY) the till cannot
 # open a window: the script says so and keeps the server in the foreground (Ctrl-C stops it).
 #
 # The first run creates the database and prints the terminals' tokens (kept, owner-only, in
-# tokens.txt next to it; POS-01's also alone in pos-01.token, the file the till reads it from);
-# later runs reuse them, and the till's own store (pos-01.db) with its sales.
+# tokens.txt next to it; POS-01's and DOCK-01's also alone in pos-01.token and dock-01.token, the
+# files the till and the dock read them from); later runs reuse them, and the terminals' own
+# stores (pos-01.db, dock-01.db) with their sales and receipts.
 #
 #   STOCKLINE_DATA    folder for the database   (default: build/sample-store)
 #   STOCKLINE_LISTEN  address and port to serve (default: 127.0.0.1:8765)
@@ -67,11 +68,23 @@ if [ -z "$("$server" staff list --db "$db" 2>/dev/null)" ]; then
   done < "$sample/staff.csv"
 fi
 
+# The expected deliveries, once (into a database made before the sample store had them too;
+# the list prints a header line even when there are none).
+if [ "$("$server" delivery list --db "$db" --all | grep -c .)" -le 1 ]; then
+  "$server" delivery import --db "$db" "$sample/deliveries.csv"
+fi
+
+# Writes terminal $1's token alone into file $2, readable by this account only.
+write_token() {
+  (umask 077 && awk -v id="$1" '$1 == id { print $3 }' "$data/tokens.txt" > "$2.new")
+  chmod 600 "$2.new"
+  mv "$2.new" "$2"
+  [ -s "$2" ] || { say "no token for $1 in $data/tokens.txt"; exit 1; }
+}
 token_file="$data/pos-01.token"
-(umask 077 && awk '$1 == "POS-01" { print $3 }' "$data/tokens.txt" > "$token_file.new")
-chmod 600 "$token_file.new"
-mv "$token_file.new" "$token_file"
-[ -s "$token_file" ] || { say "no token for POS-01 in $data/tokens.txt"; exit 1; }
+write_token POS-01 "$token_file"
+dock_token_file="$data/dock-01.token"
+write_token DOCK-01 "$dock_token_file"
 
 echo "Sample store: $data/server.db"
 echo "Terminals (id, role, token) — also in $data/tokens.txt:"
@@ -79,11 +92,20 @@ sed 's/^/  /' "$data/tokens.txt"
 "$server" stock show --db "sqlite:$data/server.db" > "$data/stock.txt"
 echo "Stock ($(($(grep -c . "$data/stock.txt") - 2)) levels; all in $data/stock.txt):"
 sed -n '1,5p' "$data/stock.txt"
-echo "Staff who sign in at the till (sample PINs from $sample/staff.csv):"
+echo "Expected deliveries, for the receiving dock:"
+"$server" delivery list --db "sqlite:$data/server.db" | sed 's/^/  /'
+echo "Staff who sign in at the till and the dock (sample PINs from $sample/staff.csv):"
 awk -F, 'NR > 1 { printf "  %-8s %-8s PIN %s\n", $1, $2, $3 }' "$sample/staff.csv"
 
 till_args=(--store "$data/pos-01.db" --terminal POS-01 --location store-1
            --store-name "Stockline Sample Store" --token-file "$token_file")
+dock_args=(--store "$data/dock-01.db" --terminal DOCK-01 --location backroom-1 --mode receiving
+           --store-name "Stockline Sample Store" --token-file "$dock_token_file")
+# How to start the receiving dock against the server at $1, from another shell.
+print_dock() {
+  echo "Dock: start the receiving dock DOCK-01 against the same server from another shell with"
+  echo "  $(printf '%q ' "$till" "${dock_args[@]}")--server $1"
+}
 
 if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
   say "no display (neither DISPLAY nor WAYLAND_DISPLAY is set): the till cannot open a window,"
@@ -92,6 +114,7 @@ if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
   address=${listen/0.0.0.0/127.0.0.1}
   [ "${address##*:}" = 0 ] && address="${address%:*}:PORT (the port the server prints below)"
   say "  $(printf '%q ' "$till" "${till_args[@]}")--server ws://$address/"
+  print_dock "ws://$address/"
   exec "$server" serve --db "sqlite:$data/server.db" --listen "$listen"
 fi
 [ -x "$till" ] || { say "$till is missing; build with 'cmake --build --preset release'"; exit 1; }
@@ -127,6 +150,7 @@ done
 [ -n "$url" ] || { say "the server did not report listening within 20 s; its log: $log"; exit 1; }
 url=${url/0.0.0.0/127.0.0.1}
 echo "Server: $url (log: $log)"
+print_dock "$url"
 echo "Till: POS-01 on $data/pos-01.db — close its window to stop both."
 set +e
 "$till" "${till_args[@]}" --server "$url"

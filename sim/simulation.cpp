@@ -79,6 +79,10 @@ public:
     {
         return m_inner->deliveries(withClosed);
     }
+    Result<Delivery> closeDelivery(const QString& reference) override
+    {
+        return m_inner->closeDelivery(reference);
+    }
     Result<VerifyReport> verify() override { return m_inner->verify(); }
     Result<QList<ApprovalRecord>> approvals() override { return m_inner->approvals(); }
     Result<PairingCode> createPairingCode(const QString& t, const QDateTime& now,

@@ -210,8 +210,7 @@ void Client::onClosed(int code, const QString& reason)
     }
     const int delay = m_reconnectBackoff.next();
     if (was != Link::Closing)
-        setError(QStringLiteral("Not connected to the sync server (%1). Sales are kept on this "
-                                "terminal and sent when it is back; trying again in %2 s.")
+        setError(QStringLiteral("Not connected to the sync server (%1); trying again in %2 s.")
                      .arg(closeText(code, reason))
                      .arg(std::max(1, (delay + 999) / 1000)));
     qCInfo(lcSync) << "connection closed:" << code << reason << "- reconnecting in" << delay

@@ -138,6 +138,10 @@ public:
     [[nodiscard]] virtual Status importDeliveries(const QList<Delivery>& deliveries) = 0;
     // The deliveries with what was received so far, by reference; closed ones only when asked.
     [[nodiscard]] virtual Result<QList<Delivery>> deliveries(bool withClosed = false) = 0;
+    // Closes an open delivery (goods short that will never come): docks are no longer sent it
+    // and receives against it are refused. Returns it as closed, with what was received; an
+    // unknown or already closed reference is an Error naming it, and nothing changes.
+    [[nodiscard]] virtual Result<Delivery> closeDelivery(const QString& reference) = 0;
     [[nodiscard]] virtual Result<VerifyReport> verify() = 0;
     // Every recorded approval, oldest first.
     [[nodiscard]] virtual Result<QList<ApprovalRecord>> approvals() = 0;

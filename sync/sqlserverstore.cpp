@@ -761,6 +761,65 @@ Result<QList<Delivery>> SqlServerStore::deliveries(bool withClosed)
     return result;
 }
 
+Result<Delivery> SqlServerStore::closeDelivery(const QString& reference)
+{
+    Writer writer(*this, QDateTime::currentMSecsSinceEpoch());
+    if (auto s = writer.begin(); !s)
+        return s.error();
+    Result<std::optional<Delivery>> found = readDelivery(reference);
+    if (!found)
+        return found.error();
+    if (!found->has_value())
+        return Error{QStringLiteral("reference"),
+                     QStringLiteral("there is no delivery %1").arg(reference)};
+    Delivery delivery = std::move(found).value().value();
+    const Error closedAlready{QStringLiteral("reference"),
+                              QStringLiteral("delivery %1 is closed already").arg(reference)};
+    if (delivery.closed)
+        return closedAlready;
+    QSqlQuery q = newQuery();
+    if (!q.prepare(QStringLiteral(
+            "UPDATE deliveries SET closed = 1, cursor = ? WHERE id = ? AND closed = 0")))
+        return storageError(q, QStringLiteral("prepare closing a delivery"));
+    if (auto s = run(q, {writer.cursor(), reference}, QStringLiteral("close a delivery")); !s)
+        return s.error();
+    if (q.numRowsAffected() != 1) // another command closed it since it was read
+        return closedAlready;
+    // The cursor moves, so a running server sees another writer and sends its docks the list.
+    Change change;
+    change.deliveries = true;
+    writer.keep(change);
+    writer.markChanged();
+    if (const Result<CommitEffects> committed = writer.commit(); !committed)
+        return committed.error();
+    delivery.closed = true;
+    return delivery;
+}
+
+Result<std::optional<Delivery>> SqlServerStore::readDelivery(const QString& reference)
+{
+    QSqlQuery q = newQuery();
+    if (!q.prepare(QStringLiteral("SELECT d.supplier, d.location, d.closed, l.sku, l.expected,"
+                                  " l.received, l.rejected FROM deliveries d"
+                                  " JOIN delivery_lines l ON l.delivery = d.id"
+                                  " WHERE d.id = ? ORDER BY l.sku")))
+        return storageError(q, QStringLiteral("prepare reading a delivery"));
+    if (auto s = run(q, {reference}, QStringLiteral("read a delivery")); !s)
+        return s.error();
+    std::optional<Delivery> result;
+    while (q.next()) {
+        if (!result)
+            result = Delivery{reference,
+                              q.value(0).toString(),
+                              q.value(1).toString(),
+                              {},
+                              q.value(2).toInt() != 0};
+        result->lines.append(DeliveryLine{q.value(3).toString(), q.value(4).toLongLong(),
+                                          q.value(5).toLongLong(), q.value(6).toLongLong()});
+    }
+    return result;
+}
+
 Result<QList<ApprovalRecord>> SqlServerStore::approvals()
 {
     QSqlQuery q = newQuery();

@@ -88,6 +88,7 @@ public:
     [[nodiscard]] Result<QList<Shortage>> openShortages() override;
     [[nodiscard]] Status importDeliveries(const QList<Delivery>& deliveries) override;
     [[nodiscard]] Result<QList<Delivery>> deliveries(bool withClosed) override;
+    [[nodiscard]] Result<Delivery> closeDelivery(const QString& reference) override;
     [[nodiscard]] Result<VerifyReport> verify() override;
     [[nodiscard]] Result<QList<ApprovalRecord>> approvals() override;
     [[nodiscard]] Result<PairingCode>
@@ -139,6 +140,8 @@ private:
     [[nodiscard]] Result<bool> locationExists(const QString& id);
     // A delivery to import names a known location and SKUs, and a new reference.
     [[nodiscard]] Status checkDeliveryKnown(const Delivery& delivery, const QString& entry);
+    // One delivery with its lines, closed or not; nothing for an unknown reference.
+    [[nodiscard]] Result<std::optional<Delivery>> readDelivery(const QString& reference);
 
     SqlStoreConfig m_config;
     QString m_connectionName;

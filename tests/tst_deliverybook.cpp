@@ -141,6 +141,56 @@ private Q_SLOTS:
         QVERIFY(stored && stored->has_value());
         QCOMPARE(stored->value().lines.first().received, 5);
     }
+
+    // Closed on the server while the dock is connected: the dock's list and its store lose it.
+    void closedDeliveryLeavesTheDock()
+    {
+        QTemporaryDir dir;
+        ServerProcess server(dir.filePath(QStringLiteral("server.db")));
+        QVERIFY(server.loadSampleStore());
+        const QString token =
+            server.addTerminal(QStringLiteral("DOCK-01"), QStringLiteral("receiving"));
+        QVERIFY(!token.isEmpty());
+        const QString csv = dir.filePath(QStringLiteral("po.csv"));
+        QFile file(csv);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("supplier,reference,location,sku,expected\n"
+                   "Meadow Gold Dairy,PO-7,store-1,DAI-0001,12\n"
+                   "Meadow Gold Dairy,PO-8,store-1,DAI-0001,6\n");
+        file.close();
+        QCOMPARE(server.admin({QStringLiteral("delivery"), QStringLiteral("import"), csv}).exitCode,
+                 0);
+        QVERIFY(server.start());
+
+        const QString path = dir.filePath(QStringLiteral("dock.db"));
+        {
+            auto store = LocalStore::open(path);
+            QVERIFY(store);
+            sync::ClientOptions options;
+            options.url = server.url();
+            options.terminal = QStringLiteral("DOCK-01");
+            options.token = token;
+            sync::Client client(**store, nullptr, options);
+            QSignalSpy changed(&client, &sync::Client::deliveriesChanged);
+            client.start();
+            QVERIFY(changed.wait(15'000));
+            QCOMPARE(client.deliveries().size(), 2);
+
+            QCOMPARE(server
+                         .admin({QStringLiteral("delivery"), QStringLiteral("close"),
+                                 QStringLiteral("PO-7")})
+                         .exitCode,
+                     0);
+            QTRY_COMPARE_WITH_TIMEOUT(client.deliveries().size(), 1, 5'000);
+            QCOMPARE(client.deliveries().first().id, QStringLiteral("PO-8"));
+            client.stop();
+        }
+        auto store = LocalStore::open(path);
+        QVERIFY(store);
+        DeliveryBook book(**store);
+        QVERIFY(!book.find(QStringLiteral("PO-7"))->has_value());
+        QVERIFY(book.find(QStringLiteral("PO-8"))->has_value());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestDeliveryBook)

@@ -106,6 +106,37 @@ private Q_SLOTS:
         QCOMPARE(model.referenceAt(1), QString());
     }
 
+    // A delivery whose goods have all arrived is done and listed after those still to come;
+    // one with refused units stays told apart from a clean one.
+    void doneDeliveriesAreListedAfterOpenOnes()
+    {
+        QVERIFY(openDock());
+        const auto delivery = [](const char* id, qint64 received, qint64 rejected) {
+            return Delivery{QString::fromLatin1(id),
+                            QStringLiteral("Meadow Gold Dairy"),
+                            QStringLiteral("store-1"),
+                            {{milk, 10, received, rejected}},
+                            false};
+        };
+        QVERIFY(m_pos->context().deliveries().replace(
+            {delivery("PO-1", 10, 0), delivery("PO-2", 3, 0), delivery("PO-3", 8, 2),
+             delivery("PO-4", 0, 0), delivery("PO-5", 6, 1)}));
+        dock().refresh();
+        DeliveriesModel& model = *dock().deliveries();
+        QStringList order;
+        QStringList states;
+        for (int row = 0; row < model.count(); ++row) {
+            order.append(model.referenceAt(row));
+            states.append(model.index(row).data(DeliveriesModel::StateRole).toString());
+        }
+        QCOMPARE(order, (QStringList{QStringLiteral("PO-2"), QStringLiteral("PO-4"),
+                                     QStringLiteral("PO-5"), QStringLiteral("PO-1"),
+                                     QStringLiteral("PO-3")}));
+        QCOMPARE(states, (QStringList{QStringLiteral("partial"), QStringLiteral("expected"),
+                                      QStringLiteral("partial"), QStringLiteral("complete"),
+                                      QStringLiteral("refused")}));
+    }
+
     void receiveAgainstDeliveryWritesOneReceive()
     {
         QVERIFY(openDock());
@@ -341,6 +372,55 @@ private Q_SLOTS:
         QCOMPARE(queued.size(), 1);
         QCOMPARE(queued.first().payload.value(QLatin1String("sku")).toString(), milk2);
         QCOMPARE(queued.first().payload.value(QLatin1String("expectedVersion")).toInteger(), 9);
+    }
+
+    // After a restart the shelf shows what the server answered to each line's count, and a
+    // count still unanswered gets its answer when it comes.
+    void countAnswersSurviveARestart()
+    {
+        QVERIFY(openDock());
+        QVERIFY(dock().count()->load(QStringLiteral("store-1"), QStringLiteral("dai-000")));
+        QVERIFY(dock().count()->setCounted(0, QStringLiteral("20")));
+        QVERIFY(dock().count()->setCounted(1, QStringLiteral("7")));
+        QVERIFY(dock().count()->setCounted(2, QStringLiteral("5")));
+        QCOMPARE(dock().count()->submit(), 3);
+        const QList<OutboxEntry> queued = pending();
+        QVERIFY(answer(queued.at(0).seq, {}));
+        QVERIFY(answer(queued.at(1).seq,
+                       {{QStringLiteral("code"), QStringLiteral("version_conflict")},
+                        {QStringLiteral("level"),
+                         QJsonObject{{QStringLiteral("sku"), milk2},
+                                     {QStringLiteral("location"), QStringLiteral("store-1")},
+                                     {QStringLiteral("onHand"), 31},
+                                     {QStringLiteral("reserved"), 0},
+                                     {QStringLiteral("available"), 31},
+                                     {QStringLiteral("version"), 900}}}}));
+
+        m_testers.clear();
+        m_problems.reset();
+        QVERIFY(m_pos->reopen());
+        m_problems = std::make_unique<QSignalSpy>(&notices(), &Notices::problem);
+        CountModel& lines = *dock().count()->lines();
+        QAbstractItemModelTester tester(&lines,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QCOMPARE(lines.count(), 0); // nothing loaded yet
+        QVERIFY(dock().count()->load(QStringLiteral("store-1"), QStringLiteral("DAI-000")));
+        QCOMPARE(lines.index(0).data(CountModel::StateRole).toString(), QStringLiteral("applied"));
+        QCOMPARE(lines.line(0).counted, 20);
+        QCOMPARE(lines.index(1).data(CountModel::StateRole).toString(), QStringLiteral("recount"));
+        QCOMPARE(lines.line(1).onHand, 31);
+        QCOMPARE(lines.line(1).version, 900);
+        QVERIFY(lines.index(1).data(CountModel::MessageRole).toString().contains(u"31"));
+        QCOMPARE(lines.index(2).data(CountModel::StateRole).toString(), QStringLiteral("sent"));
+        QCOMPARE(lines.index(3).data(CountModel::StateRole).toString(), QStringLiteral("todo"));
+
+        QVERIFY(answer(queued.at(2).seq, {})); // the answer to the third arrives now
+        QCOMPARE(lines.index(2).data(CountModel::StateRole).toString(), QStringLiteral("applied"));
+        QVERIFY(dock().count()->setCounted(1, QStringLiteral("30")));
+        QCOMPARE(dock().count()->submit(), 1); // the recount, with the server's version
+        QCOMPARE(pending().first().payload.value(QLatin1String("expectedVersion")).toInteger(),
+                 900);
+        QCOMPARE(m_problems->count(), 0);
     }
 
     void transferAndAdjustWithAReason()

@@ -8,8 +8,11 @@
 #include "notices.h"
 #include "outbox.h"
 #include "posfixture.h"
+#include "receiving.h"
 #include "stockmodel.h"
+#include "stockmoves.h"
 #include "stockviews.h"
+#include "syncstatus.h"
 
 #include <QJsonArray>
 #include <QQmlApplicationEngine>
@@ -80,6 +83,38 @@ private Q_SLOTS:
             QTest::keyClick(m_window, key);
             QTRY_COMPARE(m_window->property("screen").toString(), QString::fromLatin1(name));
         }
+    }
+
+    // The header names the dock and what it booked last, never a till's receipt; offline, the
+    // sync bar says the dock's work is kept, not sales.
+    void headerAndSyncBarSpeakForTheDock()
+    {
+        QVERIFY(child("terminalText")->property("text").toString().contains(u"DOCK-01"));
+        QCOMPARE(child("lastText")->property("text").toString(), QString());
+        Dock& dock = m_pos->context().dock();
+        QVERIFY(dock.moves()->transfer(QStringLiteral("DAI-0001"), QStringLiteral("backroom-1"),
+                                       QStringLiteral("store-1"), QStringLiteral("2")));
+        QTRY_COMPARE(child("lastText")->property("text").toString(),
+                     QStringLiteral("Last booked: transfer DOCK-01-T000001"));
+        QVERIFY(dock.receiving()->start(QStringLiteral("PO-1")));
+        QVERIFY(dock.receiving()->setCounted(0, QStringLiteral("6")));
+        QVERIFY(dock.receiving()->confirm());
+        QTRY_COMPARE(child("lastText")->property("text").toString(),
+                     QStringLiteral("Last booked: receipt DOCK-01-G000001"));
+
+        SyncStatus& sync = m_pos->context().sync();
+        const auto barText = [&] { return child("syncText")->property("text").toString(); };
+        QVERIFY(barText().contains(u"kept on this dock"));
+        sync.setConfigured(true);
+        sync.setMessage(
+            QStringLiteral("Not connected to the sync server (connection refused); trying "
+                           "again in 8 s."));
+        QTRY_VERIFY2(barText().contains(u"connection refused") &&
+                         barText().contains(QStringLiteral("Receipts, counts and moves are kept "
+                                                           "on this dock")),
+                     qPrintable(barText()));
+        QVERIFY(!barText().contains(u"Sales"));
+        QCOMPARE(m_problems->count(), 0);
     }
 
     void receiveADeliveryByKeys()

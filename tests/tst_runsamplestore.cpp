@@ -1,6 +1,8 @@
 // The README's first command: scripts/run-sample-store.sh runs the server and, where there is
-// a display, the till connected to it; closing the till stops the server. Without a display it
-// says so and serves in the foreground. Run here on the ci build, on a free port.
+// a display, the till connected to it; closing the till stops the server. It prints the command
+// that starts a receiving dock against the same server, which then has the sample deliveries.
+// Without a display it says so and serves in the foreground. Run here on the ci build, on a free
+// port.
 #include <QDir>
 #include <QFile>
 #include <QProcess>
@@ -24,9 +26,16 @@ private Q_SLOTS:
         QVERIFY(waitFor(script, "listening on ws://127.0.0.1:"));
         QVERIFY2(m_output.contains("no display"), m_output.constData());
         QVERIFY(m_output.contains("NOT started"));
-        QVERIFY(QFile::exists(data.filePath(QStringLiteral("pos-01.token"))));
-        QCOMPARE(QFile::permissions(data.filePath(QStringLiteral("pos-01.token"))),
-                 QFile::ReadOwner | QFile::WriteOwner | QFile::ReadUser | QFile::WriteUser);
+        for (const char* token : {"pos-01.token", "dock-01.token"}) {
+            const QString file = data.filePath(QLatin1String(token));
+            QVERIFY2(QFile::exists(file), token);
+            QCOMPARE(QFile::permissions(file),
+                     QFile::ReadOwner | QFile::WriteOwner | QFile::ReadUser | QFile::WriteUser);
+        }
+        // The sample deliveries are on the server, and the dock's command is printed.
+        for (const char* reference : {"PO-2026-0042", "ASN-55120", "ASN-7781"})
+            QVERIFY2(m_output.contains(reference), m_output.constData());
+        QVERIFY(!dockCommand().isEmpty());
         script.terminate(); // the server itself (exec'd): a graceful stop
         QVERIFY(script.waitForFinished(30'000));
         QCOMPARE(script.exitCode(), 0);
@@ -44,6 +53,25 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitFor([&] { return tillRows(till, "products") == 880; }, 30'000));
         QVERIFY(QTest::qWaitFor([&] { return tillRows(till, "staff") == 2; }, 30'000));
         QVERIFY2(m_output.contains("Alex     cashier  PIN 1234"), m_output.constData());
+
+        // The dock started with the command the script printed receives the sample deliveries
+        // from the same server.
+        const QString command = dockCommand();
+        QVERIFY2(command.contains(u"--mode receiving"), m_output.constData());
+        QProcess dock;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        dock.setProcessEnvironment(env);
+        dock.setProcessChannelMode(QProcess::ForwardedChannels);
+        dock.start(QStringLiteral("bash"),
+                   {QStringLiteral("-c"), QStringLiteral("exec ") + command});
+        QVERIFY(dock.waitForStarted());
+        const QString dockStore = data.filePath(QStringLiteral("dock-01.db"));
+        QVERIFY(QTest::qWaitFor([&] { return tillRows(dockStore, "deliveries") == 3; }, 30'000));
+        QCOMPARE(tillRows(dockStore, "delivery_lines"), 10);
+        dock.terminate();
+        QVERIFY(dock.waitForFinished(30'000));
+
         const qint64 pid = childNamed(script.processId(), "/app/terminal/stockline");
         QVERIFY(pid > 0);
         QCOMPARE(::kill(static_cast<pid_t>(pid), SIGTERM), 0); // the clerk closes the till
@@ -85,6 +113,17 @@ private:
         if (!seen || !m_output.contains(text))
             qWarning().noquote() << m_output;
         return seen && m_output.contains(text);
+    }
+
+    // The command the script printed to start the dock, the line after "Dock: …".
+    QString dockCommand() const
+    {
+        const QList<QByteArray> lines = m_output.split('\n');
+        for (qsizetype i = 0; i + 1 < lines.size(); ++i) {
+            if (lines.at(i).contains("start the receiving dock DOCK-01"))
+                return QString::fromLocal8Bit(lines.at(i + 1).trimmed());
+        }
+        return {};
     }
 
     static int tillRows(const QString& path, const char* table)

@@ -76,6 +76,25 @@ private:
         return bySku;
     }
 
+    // PO-0042 from Pen & Paper Ltd (48 A1, 24 B2) and ASN-7 from Glue Co (6 C3), to store-1.
+    bool importTwoDeliveries()
+    {
+        const QString file = m_store->path(u"deliveries.csv"_s);
+        return writeFile(file, "supplier,reference,location,sku,expected\n"
+                               "Pen & Paper Ltd,PO-0042,store-1,A1,48\n"
+                               "Pen & Paper Ltd,PO-0042,store-1,B2,24\n"
+                               "Glue Co,ASN-7,store-1,C3,6\n") &&
+               admin({u"delivery"_s, u"import"_s, file}).exitCode == 0;
+    }
+
+    // A receive of `qty` A1 booked against PO-0042.
+    static QJsonObject againstPo42(qint64 seq, const QString& receipt, qint64 qty)
+    {
+        QJsonObject m = receive(seq, receipt, items({{u"A1"_s, qty}}));
+        m.insert(u"delivery"_s, u"PO-0042"_s);
+        return m;
+    }
+
 private Q_SLOTS:
     void init()
     {
@@ -92,7 +111,7 @@ private Q_SLOTS:
         for (const char* command :
              {"serve", "location add", "terminal add", "terminal revoke", "catalog import",
               "stock import", "stock show", "shortage resolve", "verify", "delivery import",
-              "delivery list", "approvals list"})
+              "delivery list", "delivery close", "approvals list"})
             QTest::newRow(command) << QString::fromLatin1(command).split(u' ');
     }
 
@@ -254,6 +273,78 @@ private Q_SLOTS:
         QVERIFY2(QString::fromUtf8(run.err).contains(error), run.err.constData());
         const auto list = admin({u"delivery"_s, u"list"_s, u"--all"_s});
         QCOMPARE(list.out.trimmed().split('\n').size(), 1); // the header alone
+    }
+
+    // A delivery short of goods that will never come: closing it prints what was short, takes
+    // it off every connected dock within seconds, and a receive against it is refused.
+    void deliveryCloseTakesItOffTheDocks()
+    {
+        QVERIFY(importTwoDeliveries());
+        QVERIFY(m_store->start());
+        const Session dock = m_store->connect(u"DOCK-01"_s);
+        QVERIFY(dock.ok());
+        QCOMPARE(dock->take(u"deliveries"_s).value(u"deliveries"_s).toArray().size(), 2);
+        QCOMPARE(text(pushOne(dock, againstPo42(1, u"RC-1"_s, 40)), "status"), u"applied"_s);
+        QCOMPARE(dock->take(u"deliveries"_s).value(u"deliveries"_s).toArray().size(), 2);
+
+        const auto run = admin({u"delivery"_s, u"close"_s, u"PO-0042"_s});
+        QCOMPARE(run.exitCode, 0);
+        const QList<QByteArray> rows = run.out.trimmed().split('\n');
+        QCOMPARE(rows.size(), 4); // what, a header, a row per line
+        QCOMPARE(rows[0], QByteArray("closed PO-0042 from Pen & Paper Ltd at store-1"));
+        QCOMPARE(rows[2].simplified(), QByteArray("A1 48 40 0 8"));
+        QCOMPARE(rows[3].simplified(), QByteArray("B2 24 0 0 24"));
+
+        // The running server sends the dock the list without it (it polls for other writers
+        // every 2 s).
+        const QJsonArray open = dock->take(u"deliveries"_s, 5'000).value(u"deliveries"_s).toArray();
+        QCOMPARE(open.size(), 1);
+        QCOMPARE(text(open.at(0).toObject(), "reference"), u"ASN-7"_s);
+
+        const QJsonObject refused = pushOne(dock, againstPo42(2, u"RC-2"_s, 8));
+        QCOMPARE(text(refused, "status"), u"rejected"_s);
+        QCOMPARE(text(refused, "code"), u"unknown_delivery"_s);
+        QVERIFY2(text(refused, "message").contains(u"PO-0042 is not an open delivery"_s),
+                 qPrintable(text(refused, "message")));
+        QCOMPARE(summary(m_store->levelsNow().value(u"A1@store-1"_s)), u"50/0/50"_s);
+
+        const QByteArray list = admin({u"delivery"_s, u"list"_s}).out;
+        QVERIFY2(!list.contains("PO-0042"), list.constData());
+        const QByteArray all = admin({u"delivery"_s, u"list"_s, u"--all"_s}).out;
+        QVERIFY2(all.simplified().contains("PO-0042 (closed) Pen & Paper Ltd store-1 A1 48 40 0"),
+                 all.constData());
+        QCOMPARE(admin({u"verify"_s}).exitCode, 0);
+    }
+
+    void deliveryCloseRefusalsChangeNothing_data()
+    {
+        QTest::addColumn<QString>("reference");
+        QTest::addColumn<QString>("error");
+        QTest::newRow("unknown") << u"PO-404"_s << u"reference: there is no delivery PO-404"_s;
+        QTest::newRow("closed already")
+            << u"PO-0042"_s << u"reference: delivery PO-0042 is closed already"_s;
+    }
+    void deliveryCloseRefusalsChangeNothing()
+    {
+        QFETCH(QString, reference);
+        QFETCH(QString, error);
+        QVERIFY(importTwoDeliveries());
+        QCOMPARE(admin({u"delivery"_s, u"close"_s, u"PO-0042"_s}).exitCode, 0);
+        const QByteArray before = admin({u"delivery"_s, u"list"_s, u"--all"_s}).out;
+        QVERIFY(m_store->start());
+        const Session dock = m_store->connect(u"DOCK-01"_s);
+        QVERIFY(dock.ok());
+        QCOMPARE(dock->take(u"deliveries"_s).value(u"deliveries"_s).toArray().size(), 1);
+
+        const auto run = admin({u"delivery"_s, u"close"_s, reference});
+        QVERIFY(run.exitCode != 0);
+        QVERIFY2(QString::fromUtf8(run.err).contains(error), run.err.constData());
+        QVERIFY2(run.out.isEmpty(), run.out.constData());
+        QCOMPARE(admin({u"delivery"_s, u"list"_s, u"--all"_s}).out, before);
+        // The open one is still open: a dock books against it.
+        QJsonObject receive = conformance::receive(1, u"RC-1"_s, items({{u"C3"_s, 6}}));
+        receive.insert(u"delivery"_s, u"ASN-7"_s);
+        QCOMPARE(text(pushOne(dock, receive), "status"), u"applied"_s);
     }
 
     void catalogWithABadRowImportsNothing_data()

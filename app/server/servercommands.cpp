@@ -15,6 +15,7 @@
 #include <QStandardPaths>
 #include <QTextStream>
 #include <QUrl>
+#include <algorithm>
 #include <termios.h>
 #include <unistd.h>
 
@@ -264,6 +265,10 @@ QList<ServerCommands::Command> ServerCommands::commands() const
              p.addOption({QStringLiteral("all"), QStringLiteral("Closed deliveries too.")});
          },
          &ServerCommands::listDeliveries},
+        {QStringLiteral("delivery close"), QStringLiteral("REFERENCE"),
+         QStringLiteral("Close an open delivery whose missing goods will not come: docks stop "
+                        "listing it and refuse receives against it. Prints what was short."),
+         withDb, &ServerCommands::closeDelivery},
         {QStringLiteral("stock show"), QString(),
          QStringLiteral("Show stock levels and open shortage exceptions."),
          [](QCommandLineParser& p) {
@@ -567,6 +572,25 @@ int ServerCommands::listDeliveries(const QCommandLineParser& parser)
                   << padded(QString::number(l.expected), 10)
                   << padded(QString::number(l.received), 10) << l.rejected << '\n';
     }
+    out().flush();
+    return 0;
+}
+
+int ServerCommands::closeDelivery(const QCommandLineParser& parser)
+{
+    auto store = openStore(parser);
+    if (!store)
+        return fail(store.error());
+    const auto closed = store.value()->closeDelivery(parser.positionalArguments()[0]);
+    if (!closed)
+        return fail(closed.error());
+    out() << "closed " << closed->id << " from " << closed->supplier << " at " << closed->location
+          << '\n'
+          << padded(QStringLiteral("sku"), 16) << "expected  received  rejected  short\n";
+    for (const DeliveryLine& l : closed->lines)
+        out() << padded(l.sku, 16) << padded(QString::number(l.expected), 10)
+              << padded(QString::number(l.received), 10) << padded(QString::number(l.rejected), 10)
+              << std::max<qint64>(0, l.expected - l.received) << '\n';
     out().flush();
     return 0;
 }

@@ -43,6 +43,7 @@ private:
     [[nodiscard]] static int importStock(const QCommandLineParser& parser);
     [[nodiscard]] static int importDeliveries(const QCommandLineParser& parser);
     [[nodiscard]] static int listDeliveries(const QCommandLineParser& parser);
+    [[nodiscard]] static int closeDelivery(const QCommandLineParser& parser);
     [[nodiscard]] static int showStock(const QCommandLineParser& parser);
     [[nodiscard]] static int verify(const QCommandLineParser& parser);
     [[nodiscard]] static int listApprovals(const QCommandLineParser& parser);

@@ -22,6 +22,7 @@
 #include "selftest.h"
 #include "staffsession.h"
 #include "stockmodel.h"
+#include "stockmoves.h"
 #include "stockviews.h"
 #include "syncproblemsmodel.h"
 #include "syncstatus.h"
@@ -32,6 +33,7 @@
 #include <QDir>
 #include <QEventLoop>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonObject>
 #include <QLocale>
 #include <QQmlApplicationEngine>
@@ -153,9 +155,8 @@ bool shootSync(Shooter& shooter, QQuickWindow& window, ui::PosContext& context)
     sync.setOnline(false);
     sync.setPending(3);
     sync.setOldestPendingAge(125);
-    sync.setMessage(ui::SyncStatus::tr("Not connected to the sync server (connection refused). "
-                                       "Sales are kept on this terminal and sent when it is "
-                                       "back; trying again in 8 s."));
+    sync.setMessage(QStringLiteral("Not connected to the sync server (connection refused); "
+                                   "trying again in 8 s."));
     ok = shooter.shoot(QStringLiteral("10-sync-offline")) && ok;
 
     sync::Shortage shortage;
@@ -304,34 +305,74 @@ bool shootCash(Shooter& shooter, ui::PosContext& context)
     return drawer.reportIsZ() && ok;
 }
 
-// The receiving dock on the same demo store: two expected deliveries (the demo has no server
-// to send them, so they are stored as the sync client stores them), one being received with a
-// short and an over line, a shelf counted with a line to count again, and the moves screen.
-bool shootDock(ui::PosContext& context, const QString& folder)
+// The expected deliveries a dock shows, as the sync client stores them (the demo has no server
+// to send them): one under way, one not started, one complete and one done with refusals.
+QList<Delivery> dockDeliveries()
 {
-    const QList<Delivery> deliveries{{QStringLiteral("PO-2026-0042"),
-                                      QStringLiteral("Meadow Gold Dairy"),
-                                      QStringLiteral("store-1"),
-                                      {{QStringLiteral("DAI-0001"), 48, 12, 0},
-                                       {QStringLiteral("DAI-0002"), 24, 0, 0},
-                                       {QStringLiteral("DAI-0003"), 12, 0, 0}},
-                                      false},
-                                     {QStringLiteral("ASN-7781"),
-                                      QStringLiteral("Harbour Bakery"),
-                                      QStringLiteral("store-1"),
-                                      {{QStringLiteral("BAK-0002"), 30, 0, 0}},
-                                      false}};
-    if (!context.deliveries().replace(deliveries))
+    const QString floor = QStringLiteral("store-1");
+    const QString back = QStringLiteral("backroom-1");
+    return {{QStringLiteral("PO-2026-0042"),
+             QStringLiteral("Meadow Gold Dairy"),
+             back,
+             {{QStringLiteral("DAI-0001"), 48, 12, 0},
+              {QStringLiteral("DAI-0002"), 24, 0, 0},
+              {QStringLiteral("DAI-0003"), 12, 0, 0}},
+             false},
+            {QStringLiteral("ASN-7781"),
+             QStringLiteral("Harbour Bakery"),
+             floor,
+             {{QStringLiteral("BAK-0002"), 30, 0, 0}},
+             false},
+            {QStringLiteral("ASN-55120"),
+             QStringLiteral("Fizz Beverages"),
+             back,
+             {{QStringLiteral("BEV-0001"), 96, 96, 0}, {QStringLiteral("BEV-0002"), 40, 40, 0}},
+             false},
+            {QStringLiteral("PO-2026-0039"),
+             QStringLiteral("Crunch Co"),
+             back,
+             {{QStringLiteral("SNK-0001"), 24, 21, 3}},
+             false}};
+}
+
+// The receiving dock as a terminal of its own (DOCK-01, a store file beside the till's), with
+// the sample deliveries; a transfer booked, one delivery being received with a short and an
+// over line, a shelf counted with a line to count again, and the moves screen. Offline, as a
+// dock whose server is down shows it.
+bool shootDock(const ui::PosContext& till, const QString& folder)
+{
+    ui::PosOptions options = till.options();
+    options.terminal = QStringLiteral("DOCK-01");
+    options.mode = TerminalConfig::Mode::Receiving;
+    options.location = QStringLiteral("backroom-1");
+    options.storePath = QFileInfo(options.storePath).dir().filePath(QStringLiteral("dock.db"));
+    auto opened = ui::PosContext::open(options);
+    if (!opened) {
+        std::fprintf(stderr, "screenshots: the dock: %s\n", qPrintable(opened.error().toString()));
+        return false;
+    }
+    ui::PosContext& context = **opened;
+    if (!signInDemoClerk(context) || !context.deliveries().replace(dockDeliveries()))
         return false;
     ui::Dock& dock = context.dock();
     dock.refresh();
+    (void)dock.moves()->transfer(QStringLiteral("DAI-0001"), QStringLiteral("backroom-1"),
+                                 QStringLiteral("store-1"), QStringLiteral("24"));
+    ui::SyncStatus& sync = context.sync();
+    sync.setConfigured(true);
+    sync.setOnline(false);
+    sync.setPending(2);
+    sync.setOldestPendingAge(95);
+    sync.setMessage(QStringLiteral("Not connected to the sync server (connection refused); "
+                                   "trying again in 8 s."));
+    context.exposeToQml();
     QQmlApplicationEngine engine;
     auto* window = loadWindow(engine, QStringLiteral("DockMain.qml"));
     if (!window)
         return false;
     window->resize(1280, 800);
     Shooter shooter(*window, folder);
-    shooter.dismissProblem(); // the till's last notice
+    shooter.dismissProblem();
     bool ok = shooter.shoot(QStringLiteral("16-dock-deliveries"));
 
     ui::Receiving& receiving = *dock.receiving();
@@ -345,12 +386,12 @@ bool shootDock(ui::PosContext& context, const QString& folder)
     receiving.cancel();
 
     ui::CycleCount& count = *dock.count();
-    (void)count.load(QStringLiteral("store-1"), QStringLiteral("DAI-00"));
-    (void)count.setCounted(0, QStringLiteral("23"));
-    (void)count.setCounted(1, QStringLiteral("41"));
-    count.lines()->setRecount(2, 17, 9,
+    (void)count.load(QStringLiteral("backroom-1"), QStringLiteral("DAI-00"));
+    (void)count.setCounted(0, QStringLiteral("159"));
+    (void)count.setCounted(1, QStringLiteral("96"));
+    count.lines()->setRecount(2, 131, 9,
                               ui::CycleCount::tr("Stock moved while you counted: the server now "
-                                                 "has 17. Count this line again."));
+                                                 "has 131. Count this line again."));
     shooter.show("count");
     ok = shooter.shoot(QStringLiteral("18-dock-count")) && ok;
     shooter.show("moves");
