@@ -7,6 +7,7 @@
 #include "moneytext.h"
 #include "notices.h"
 #include "posfixture.h"
+#include "qmlscreen.h"
 #include "salejournal.h"
 #include "till.h"
 
@@ -16,6 +17,7 @@
 #include <QQuickWindow>
 #include <QSignalSpy>
 #include <QtQml/qqmlextensionplugin.h>
+#include <optional>
 
 Q_IMPORT_QML_PLUGIN(Stockline_PosPlugin)
 
@@ -31,17 +33,13 @@ private Q_SLOTS:
 
     void init()
     {
-        s_warnings.clear();
-        s_previousHandler = qInstallMessageHandler(collectWarnings);
+        m_warnings.emplace();
         m_pos = std::make_unique<fixtures::PosFixture>();
         QVERIFY(m_pos->open());
         m_pos->context().exposeToQml();
         m_problems = std::make_unique<QSignalSpy>(&m_pos->context().notices(), &Notices::problem);
         m_engine = std::make_unique<QQmlApplicationEngine>();
-        m_engine->addImportPath(QStringLiteral("qrc:/qt/qml"));
-        m_engine->load(QUrl(QStringLiteral("qrc:/qt/qml/Stockline/Pos/Main.qml")));
-        QCOMPARE(m_engine->rootObjects().size(), 1);
-        m_window = qobject_cast<QQuickWindow*>(m_engine->rootObjects().constFirst());
+        m_window = fixtures::loadScreen(*m_engine, QStringLiteral("Main.qml"));
         QVERIFY(m_window);
         m_window->requestActivate();
         QVERIFY(QTest::qWaitForWindowExposed(m_window));
@@ -49,8 +47,8 @@ private Q_SLOTS:
     }
     void cleanup()
     {
-        qInstallMessageHandler(s_previousHandler);
-        QVERIFY2(s_warnings.isEmpty(), qPrintable(s_warnings.join(u'\n')));
+        const QString warnings = m_warnings->finish();
+        QVERIFY2(warnings.isEmpty(), qPrintable(warnings));
         m_engine.reset();
         m_problems.reset();
         m_pos.reset();
@@ -166,17 +164,7 @@ private Q_SLOTS:
     }
 
 private:
-    static void collectWarnings(QtMsgType type, const QMessageLogContext& context,
-                                const QString& message)
-    {
-        const bool ours = context.category &&
-                          QLatin1String(context.category).startsWith(QLatin1String("stockline."));
-        if (type >= QtWarningMsg && type != QtInfoMsg && !ours)
-            s_warnings.append(message);
-        s_previousHandler(type, context, message);
-    }
-    static inline QStringList s_warnings;
-    static inline QtMessageHandler s_previousHandler = nullptr;
+    std::optional<fixtures::QmlWarnings> m_warnings;
 
     // A person typing; keyClick has no QWindow overload for text in Qt 6.4.
     void type(const QString& text)

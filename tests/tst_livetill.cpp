@@ -8,6 +8,7 @@
 #include "client.h"
 #include "poscontext.h"
 #include "posfixture.h"
+#include "qmlscreen.h"
 #include "salejournal.h"
 #include "serverprocess.h"
 #include "staffmodel.h"
@@ -35,6 +36,7 @@
 #include <QTest>
 #include <QtQml/qqmlextensionplugin.h>
 #include <memory>
+#include <optional>
 
 Q_IMPORT_QML_PLUGIN(Stockline_PosPlugin)
 
@@ -133,8 +135,7 @@ private Q_SLOTS:
 
     void init()
     {
-        s_warnings.clear();
-        s_previousHandler = qInstallMessageHandler(collectWarnings);
+        m_warnings.emplace();
         QVERIFY(m_dir.isValid());
         m_server = std::make_unique<ServerProcess>(
             m_dir.filePath(QStringLiteral("server-%1.db").arg(++m_runs)));
@@ -155,8 +156,8 @@ private Q_SLOTS:
         m_engine.reset();
         m_tills.clear();
         m_server.reset();
-        qInstallMessageHandler(s_previousHandler);
-        QVERIFY2(s_warnings.isEmpty(), qPrintable(s_warnings.join(u'\n')));
+        const QString warnings = m_warnings->finish();
+        QVERIFY2(warnings.isEmpty(), qPrintable(warnings));
     }
 
     // Scan, see the line held by the server, pay cash, print: the server's stock goes down by
@@ -398,17 +399,7 @@ private Q_SLOTS:
     }
 
 private:
-    static void collectWarnings(QtMsgType type, const QMessageLogContext& context,
-                                const QString& message)
-    {
-        const bool ours = context.category &&
-                          QLatin1String(context.category).startsWith(QLatin1String("stockline."));
-        if (type >= QtWarningMsg && type != QtInfoMsg && !ours)
-            s_warnings.append(message);
-        s_previousHandler(type, context, message);
-    }
-    static inline QStringList s_warnings;
-    static inline QtMessageHandler s_previousHandler = nullptr;
+    std::optional<fixtures::QmlWarnings> m_warnings;
 
     LiveTill& startTill(int terminal)
     {
@@ -434,11 +425,7 @@ private:
             qFatal("the till did not open");
         till->context().exposeToQml();
         m_engine = std::make_unique<QQmlApplicationEngine>();
-        m_engine->addImportPath(QStringLiteral("qrc:/qt/qml"));
-        m_engine->load(QUrl(QStringLiteral("qrc:/qt/qml/Stockline/Pos/Main.qml")));
-        m_window = m_engine->rootObjects().isEmpty()
-                       ? nullptr
-                       : qobject_cast<QQuickWindow*>(m_engine->rootObjects().constFirst());
+        m_window = fixtures::loadScreen(*m_engine, QStringLiteral("Main.qml"));
         if (!m_window)
             qFatal("Main.qml did not load");
         m_window->requestActivate();

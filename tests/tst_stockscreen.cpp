@@ -7,6 +7,7 @@
 #include "historymodel.h"
 #include "poscontext.h"
 #include "posfixture.h"
+#include "qmlscreen.h"
 #include "serverprocess.h"
 #include "stockmodel.h"
 #include "stockreplica.h"
@@ -23,6 +24,7 @@
 #include <QTest>
 #include <QtQml/qqmlextensionplugin.h>
 #include <memory>
+#include <optional>
 
 Q_IMPORT_QML_PLUGIN(Stockline_PosPlugin)
 
@@ -45,8 +47,7 @@ private Q_SLOTS:
 
     void init()
     {
-        s_warnings.clear();
-        s_previousHandler = qInstallMessageHandler(collectWarnings);
+        m_warnings.emplace();
         QVERIFY(m_dir.isValid());
         m_server = std::make_unique<ServerProcess>(m_dir.filePath(u"server-%1.db"_s.arg(++m_runs)));
         QVERIFY(m_server->loadSampleStore());
@@ -72,10 +73,7 @@ private Q_SLOTS:
 
         m_context->exposeToQml();
         m_engine = std::make_unique<QQmlApplicationEngine>();
-        m_engine->addImportPath(u"qrc:/qt/qml"_s);
-        m_engine->load(QUrl(u"qrc:/qt/qml/Stockline/Pos/Main.qml"_s));
-        QCOMPARE(m_engine->rootObjects().size(), 1);
-        m_window = qobject_cast<QQuickWindow*>(m_engine->rootObjects().constFirst());
+        m_window = fixtures::loadScreen(*m_engine, QStringLiteral("Main.qml"));
         QVERIFY(m_window);
         m_window->requestActivate();
         QVERIFY(QTest::qWaitForWindowExposed(m_window));
@@ -87,8 +85,8 @@ private Q_SLOTS:
         m_engine.reset();
         m_context.reset();
         m_server.reset();
-        qInstallMessageHandler(s_previousHandler);
-        QVERIFY2(s_warnings.isEmpty(), qPrintable(s_warnings.join(u'\n')));
+        const QString warnings = m_warnings->finish();
+        QVERIFY2(warnings.isEmpty(), qPrintable(warnings));
     }
 
     void searchAndFilterByKeys()
@@ -254,17 +252,6 @@ private Q_SLOTS:
     }
 
 private:
-    static void collectWarnings(QtMsgType type, const QMessageLogContext& context,
-                                const QString& message)
-    {
-        const bool ours = context.category &&
-                          QLatin1String(context.category).startsWith(QLatin1String("stockline."));
-        if (type >= QtWarningMsg && type != QtInfoMsg && !ours)
-            s_warnings.append(message);
-        if (s_previousHandler)
-            s_previousHandler(type, context, message);
-    }
-
     void openStock()
     {
         QTest::keyClick(m_window, Qt::Key_K, Qt::ControlModifier);
@@ -306,8 +293,7 @@ private:
     }
     QString screen() const { return m_window->property("screen").toString(); }
 
-    static inline QStringList s_warnings;
-    static inline QtMessageHandler s_previousHandler = nullptr;
+    std::optional<fixtures::QmlWarnings> m_warnings;
     QTemporaryDir m_dir;
     int m_runs = 0;
     std::unique_ptr<ServerProcess> m_server;

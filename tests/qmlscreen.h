@@ -1,0 +1,64 @@
+#pragma once
+
+// What the offscreen screen tests share: a warning from Qt or QML while a screen runs is a
+// bug, and a screen is loaded from the Stockline.Pos module into a window of its own.
+
+#include <QMessageLogContext>
+#include <QQmlApplicationEngine>
+#include <QQuickWindow>
+#include <QString>
+#include <QStringList>
+#include <QUrl>
+
+namespace stockline::fixtures {
+
+// From construction to finish() (or destruction): collects every warning except Stockline's own
+// log lines (categories stockline.*), passing every message on to the handler before it.
+class QmlWarnings
+{
+public:
+    QmlWarnings()
+    {
+        s_warnings.clear();
+        s_previous = qInstallMessageHandler(collect);
+    }
+    ~QmlWarnings() { finish(); }
+    QmlWarnings(const QmlWarnings&) = delete;
+    QmlWarnings& operator=(const QmlWarnings&) = delete;
+
+    // Stops collecting; the warnings seen, one a line (empty if none).
+    QString finish()
+    {
+        if (m_collecting)
+            qInstallMessageHandler(s_previous);
+        m_collecting = false;
+        return s_warnings.join(u'\n');
+    }
+
+private:
+    static void collect(QtMsgType type, const QMessageLogContext& context, const QString& message)
+    {
+        const bool ours = context.category &&
+                          QLatin1String(context.category).startsWith(QLatin1String("stockline."));
+        if (type >= QtWarningMsg && type != QtInfoMsg && !ours)
+            s_warnings.append(message);
+        if (s_previous)
+            s_previous(type, context, message);
+    }
+
+    bool m_collecting = true;
+    static inline QStringList s_warnings;
+    static inline QtMessageHandler s_previous = nullptr;
+};
+
+// Loads qrc:/qt/qml/Stockline/Pos/`file` in `engine`: its window, or null if it did not load.
+inline QQuickWindow* loadScreen(QQmlApplicationEngine& engine, const QString& file)
+{
+    engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
+    engine.load(QUrl(QStringLiteral("qrc:/qt/qml/Stockline/Pos/") + file));
+    if (engine.rootObjects().size() != 1)
+        return nullptr;
+    return qobject_cast<QQuickWindow*>(engine.rootObjects().constFirst());
+}
+
+} // namespace stockline::fixtures
