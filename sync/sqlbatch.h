@@ -78,10 +78,8 @@ struct Hold
 class BatchRows
 {
 public:
-    BatchRows(RowStatements& rows, QSqlQuery& readLevel, QSqlQuery& readReservation, qint64 now,
-              qint64 cursor)
-        : m_rows(rows), m_readLevel(readLevel), m_readReservation(readReservation), m_now(now),
-          m_cursor(cursor)
+    BatchRows(RowStatements& rows, QSqlQuery& readLevel, QSqlQuery& readReservation, qint64 cursor)
+        : m_rows(rows), m_readLevel(readLevel), m_readReservation(readReservation), m_cursor(cursor)
     {
     }
 
@@ -148,7 +146,6 @@ private:
     RowStatements& m_rows;
     QSqlQuery& m_readLevel;
     QSqlQuery& m_readReservation;
-    qint64 m_now = 0;
     qint64 m_cursor = 0;
 
     QHash<QString, TerminalState> m_terminals;
