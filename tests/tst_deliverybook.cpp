@@ -30,6 +30,30 @@ class TestDeliveryBook : public QObject
 {
     Q_OBJECT
 
+private:
+    // Imports expected deliveries (CSV rows after the header) on the server, before it starts.
+    static bool importDeliveries(ServerProcess& server, const QTemporaryDir& dir,
+                                 const QByteArray& rows)
+    {
+        const QString csv = dir.filePath(QStringLiteral("po.csv"));
+        QFile file(csv);
+        if (!file.open(QIODevice::WriteOnly))
+            return false;
+        file.write("supplier,reference,location,sku,expected\n" + rows);
+        file.close();
+        return server.admin({QStringLiteral("delivery"), QStringLiteral("import"), csv}).exitCode ==
+               0;
+    }
+
+    static sync::ClientOptions dockOptions(const ServerProcess& server, const QString& token)
+    {
+        sync::ClientOptions options;
+        options.url = server.url();
+        options.terminal = QStringLiteral("DOCK-01");
+        options.token = token;
+        return options;
+    }
+
 private Q_SLOTS:
     void replaceKeepsTheWholeListAcrossARestart()
     {
@@ -85,24 +109,14 @@ private Q_SLOTS:
         const QString other =
             server.addTerminal(QStringLiteral("DOCK-02"), QStringLiteral("receiving"));
         QVERIFY(!token.isEmpty() && !other.isEmpty());
-        const QString csv = dir.filePath(QStringLiteral("po.csv"));
-        QFile file(csv);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write("supplier,reference,location,sku,expected\n"
-                   "Meadow Gold Dairy,PO-7,store-1,DAI-0001,12\n");
-        file.close();
-        QCOMPARE(server.admin({QStringLiteral("delivery"), QStringLiteral("import"), csv}).exitCode,
-                 0);
+        QVERIFY(importDeliveries(server, dir, "Meadow Gold Dairy,PO-7,store-1,DAI-0001,12\n"));
         QVERIFY(server.start());
 
         const QString path = dir.filePath(QStringLiteral("dock.db"));
         {
             auto store = LocalStore::open(path);
             QVERIFY(store);
-            sync::ClientOptions options;
-            options.url = server.url();
-            options.terminal = QStringLiteral("DOCK-01");
-            options.token = token;
+            sync::ClientOptions options = dockOptions(server, token);
             sync::Client client(**store, nullptr, options);
             QSignalSpy changed(&client, &sync::Client::deliveriesChanged);
             client.start();
@@ -151,25 +165,16 @@ private Q_SLOTS:
         const QString token =
             server.addTerminal(QStringLiteral("DOCK-01"), QStringLiteral("receiving"));
         QVERIFY(!token.isEmpty());
-        const QString csv = dir.filePath(QStringLiteral("po.csv"));
-        QFile file(csv);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write("supplier,reference,location,sku,expected\n"
-                   "Meadow Gold Dairy,PO-7,store-1,DAI-0001,12\n"
-                   "Meadow Gold Dairy,PO-8,store-1,DAI-0001,6\n");
-        file.close();
-        QCOMPARE(server.admin({QStringLiteral("delivery"), QStringLiteral("import"), csv}).exitCode,
-                 0);
+        QVERIFY(importDeliveries(server, dir,
+                                 "Meadow Gold Dairy,PO-7,store-1,DAI-0001,12\n"
+                                 "Meadow Gold Dairy,PO-8,store-1,DAI-0001,6\n"));
         QVERIFY(server.start());
 
         const QString path = dir.filePath(QStringLiteral("dock.db"));
         {
             auto store = LocalStore::open(path);
             QVERIFY(store);
-            sync::ClientOptions options;
-            options.url = server.url();
-            options.terminal = QStringLiteral("DOCK-01");
-            options.token = token;
+            sync::ClientOptions options = dockOptions(server, token);
             sync::Client client(**store, nullptr, options);
             QSignalSpy changed(&client, &sync::Client::deliveriesChanged);
             client.start();
