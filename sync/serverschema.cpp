@@ -37,6 +37,7 @@ SqlDialect SqlDialect::postgres()
     d.lockSchema = QStringLiteral("SELECT pg_advisory_xact_lock(6004718389012856173)");
     d.preparesTransactionControl = false;
     d.feedChannel = QStringLiteral("stockline_feed");
+    d.arrayParameters = true;
     return d;
 }
 

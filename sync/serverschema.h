@@ -30,6 +30,11 @@ struct SqlDialect
     // The channel a commit that moved the cursor notifies (NOTIFY), so other nodes read the
     // change feed at once instead of at their next poll. Empty where there is no such thing.
     QString feedChannel;
+    // Whether a statement over many rows can bind each column as one array parameter and read
+    // its rows from unnest(): one prepared statement for any number of rows, whose values
+    // travel as a few literals instead of one per cell (the Qt driver sends bound values inside
+    // the statement's text, which the server then parses).
+    bool arrayParameters = false;
 
     [[nodiscard]] static SqlDialect sqlite();
     [[nodiscard]] static SqlDialect postgres();

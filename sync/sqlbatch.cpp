@@ -12,6 +12,8 @@
 
 namespace stockline::sync::sqlstore {
 
+using namespace Qt::StringLiterals;
+
 void bind(QSqlQuery& query, int index, const QVariant& value)
 {
     // Qt binds a null QString as SQL NULL; our text columns are NOT NULL and an absent optional
@@ -24,11 +26,22 @@ void bind(QSqlQuery& query, int index, const QVariant& value)
 
 // ---- RowStatements
 
-Result<QSqlQuery*> RowStatements::prepared(const RowShape& shape, qsizetype rows)
+Result<QSqlQuery*> RowStatements::prepared(const QString& key, const QString& text)
 {
-    const QString key = QString::number(rows) + QLatin1Char(':') + shape.head + shape.tail;
     const auto found = m_prepared.find(key);
     if (found != m_prepared.end())
+        return &found->second;
+    QSqlQuery query(QSqlDatabase::database(m_connection, false));
+    query.setForwardOnly(true);
+    if (!query.prepare(text))
+        return storageError(query, QStringLiteral("prepare a statement over many rows"));
+    return &m_prepared.try_emplace(key, std::move(query)).first->second;
+}
+
+Result<QSqlQuery*> RowStatements::chunk(const RowShape& shape, qsizetype rows)
+{
+    const QString key = QString::number(rows) + QLatin1Char(':') + shape.head + shape.tail;
+    if (const auto found = m_prepared.find(key); found != m_prepared.end())
         return &found->second;
     QString text = shape.head;
     for (qsizetype i = 0; i < rows; ++i) {
@@ -37,39 +50,95 @@ Result<QSqlQuery*> RowStatements::prepared(const RowShape& shape, qsizetype rows
         text += shape.row;
     }
     text += shape.tail;
-    QSqlQuery query(QSqlDatabase::database(m_connection, false));
-    query.setForwardOnly(true);
-    if (!query.prepare(text))
-        return storageError(query, QStringLiteral("prepare a statement over %1 rows").arg(rows));
-    return &m_prepared.try_emplace(key, std::move(query)).first->second;
+    return prepared(key, text);
 }
 
 Status RowStatements::run(const RowShape& shape, const QList<QVariant>& values, const QString& what,
                           const std::function<void(const QSqlQuery&)>& read)
+{
+    if (values.isEmpty())
+        return success();
+    if (m_arrays && !shape.arrays.isEmpty())
+        return runArrays(shape, values, what, read);
+    return runChunks(shape, values, what, read);
+}
+
+namespace {
+
+Status execute(QSqlQuery& q, const QString& what, const std::function<void(const QSqlQuery&)>& read)
+{
+    if (!q.exec())
+        return storageError(q, what);
+    if (read) {
+        while (q.next())
+            read(q);
+    }
+    q.finish();
+    return success();
+}
+
+// One element of a PostgreSQL array literal: text double-quoted with its quotes and backslashes
+// escaped (so commas, braces, spaces and the empty string stay what they are), numbers as digits.
+void appendElement(QString& array, const QVariant& value)
+{
+    if (value.typeId() != QMetaType::QString) {
+        array += QString::number(value.toLongLong());
+        return;
+    }
+    array += QLatin1Char('"');
+    for (const QChar c : value.toString()) {
+        if (c == QLatin1Char('"') || c == QLatin1Char('\\'))
+            array += QLatin1Char('\\');
+        array += c;
+    }
+    array += QLatin1Char('"');
+}
+
+} // namespace
+
+Status RowStatements::runChunks(const RowShape& shape, const QList<QVariant>& values,
+                                const QString& what,
+                                const std::function<void(const QSqlQuery&)>& read)
 {
     qsizetype left = values.size() / shape.width;
     qsizetype at = 0;
     while (left > 0) {
         const qsizetype rows =
             std::min(maxRows, qsizetype(std::bit_floor(static_cast<quint64>(left))));
-        const Result<QSqlQuery*> query = prepared(shape, rows);
+        const Result<QSqlQuery*> query = chunk(shape, rows);
         if (!query)
             return query.error();
         QSqlQuery& q = **query;
         const qsizetype count = rows * shape.width;
         for (qsizetype i = 0; i < count; ++i)
             bind(q, int(i), values.at(at + i));
-        if (!q.exec())
-            return storageError(q, what);
-        if (read) {
-            while (q.next())
-                read(q);
-        }
-        q.finish();
+        if (auto s = execute(q, what, read); !s)
+            return s;
         at += count;
         left -= rows;
     }
     return success();
+}
+
+Status RowStatements::runArrays(const RowShape& shape, const QList<QVariant>& values,
+                                const QString& what,
+                                const std::function<void(const QSqlQuery&)>& read)
+{
+    const Result<QSqlQuery*> query = prepared(shape.arrays, shape.arrays);
+    if (!query)
+        return query.error();
+    QSqlQuery& q = **query;
+    for (int column = 0; column < shape.width; ++column) {
+        QString array = QStringLiteral("{");
+        for (qsizetype at = column; at < values.size(); at += shape.width) {
+            if (at > column)
+                array += QLatin1Char(',');
+            appendElement(array, values.at(at));
+        }
+        array += QLatin1Char('}');
+        q.bindValue(column, array);
+    }
+    return execute(q, what, read);
 }
 
 // ---- BatchRows: loading
@@ -77,6 +146,37 @@ Status RowStatements::run(const RowShape& shape, const QList<QVariant>& values, 
 namespace {
 
 using Key = std::pair<QString, QString>;
+
+// A column a batch writes, with its PostgreSQL type.
+struct Column
+{
+    QLatin1StringView name;
+    QLatin1StringView type;
+};
+
+// INSERT INTO table (columns) of many rows, in their order, then `tail`.
+RowShape insertRows(QLatin1StringView table, std::initializer_list<Column> columns,
+                    const QString& tail = QString())
+{
+    QStringList names;
+    QStringList marks;
+    QStringList arrays;
+    for (const Column& c : columns) {
+        names.append(c.name);
+        marks.append(QStringLiteral("?"));
+        arrays.append(QStringLiteral("?::%1[]").arg(c.type));
+    }
+    const QString list = names.join(QLatin1String(", "));
+    const QString head = QStringLiteral("INSERT INTO %1 (%2) ").arg(table, list);
+    return RowShape{head + QStringLiteral("VALUES "),
+                    QLatin1Char('(') + marks.join(QLatin1String(", ")) + QLatin1Char(')'), tail,
+                    int(columns.size()),
+                    head +
+                        QStringLiteral("SELECT %1 FROM unnest(%2) WITH ORDINALITY "
+                                       "AS v(%1, n) ORDER BY n")
+                            .arg(list, arrays.join(QLatin1String(", "))) +
+                        tail};
+}
 
 // The keys a batch's hot mutations name, each once, in the order first named.
 struct Keys
@@ -99,7 +199,9 @@ struct Keys
 RowShape pairs(const QString& statement)
 {
     return RowShape{statement + QStringLiteral(" IN (SELECT column1, column2 FROM (VALUES "),
-                    QStringLiteral("(?, ?)"), QStringLiteral(") AS v)"), 2};
+                    QStringLiteral("(?, ?)"), QStringLiteral(") AS v)"), 2,
+                    statement + QStringLiteral(" IN (SELECT a, b FROM unnest(?::text[], "
+                                               "?::text[]) AS v(a, b))")};
 }
 
 QList<QVariant> flatten(const QList<Key>& keys)
@@ -165,9 +267,11 @@ Status BatchRows::loadTerminals(QStringList ids, const QString& lockSuffix)
     // wrote. Sorted, so two batches naming the same terminals lock them in the same order.
     ids.sort();
     const QList<QVariant> values(ids.cbegin(), ids.cend());
-    const RowShape shape{QStringLiteral("SELECT id, role, last_seq, revoked FROM terminals "
-                                        "WHERE id IN ("),
-                         QStringLiteral("?"), QStringLiteral(") ORDER BY id") + lockSuffix, 1};
+    const QString columns = QStringLiteral("SELECT id, role, last_seq, revoked FROM terminals ");
+    const RowShape shape{columns + QStringLiteral("WHERE id IN ("), QStringLiteral("?"),
+                         QStringLiteral(") ORDER BY id") + lockSuffix, 1,
+                         columns + QStringLiteral("WHERE id = ANY (?::text[]) ORDER BY id") +
+                             lockSuffix};
     return m_rows.run(shape, values, QStringLiteral("read terminals"), [&](const QSqlQuery& q) {
         const QString id = q.value(0).toString();
         const QString roleText = q.value(1).toString();
@@ -379,10 +483,17 @@ Status BatchRows::flush()
     QList<QVariant> values;
     for (const QList<QVariant>& row : std::as_const(m_ledger))
         values.append(row);
-    const RowShape ledger{QStringLiteral("INSERT INTO ledger (at, terminal, seq, mutation_id, "
-                                         "kind, sku, location, on_hand_delta, reserved_delta, "
-                                         "detail) VALUES "),
-                          QStringLiteral("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"), QString(), 10};
+    const RowShape ledger =
+        insertRows(QLatin1StringView("ledger"), {{"at"_L1, "bigint"_L1},
+                                                 {"terminal"_L1, "text"_L1},
+                                                 {"seq"_L1, "bigint"_L1},
+                                                 {"mutation_id"_L1, "text"_L1},
+                                                 {"kind"_L1, "text"_L1},
+                                                 {"sku"_L1, "text"_L1},
+                                                 {"location"_L1, "text"_L1},
+                                                 {"on_hand_delta"_L1, "bigint"_L1},
+                                                 {"reserved_delta"_L1, "bigint"_L1},
+                                                 {"detail"_L1, "text"_L1}});
     // In the order the mutations were applied: the ledger's ids are its order.
     if (auto s = m_rows.run(ledger, values, QStringLiteral("append to the ledger")); !s)
         return s;
@@ -390,9 +501,11 @@ Status BatchRows::flush()
     values.clear();
     for (const QList<QVariant>& row : std::as_const(m_results))
         values.append(row);
-    const RowShape results{QStringLiteral("INSERT INTO results (terminal, seq, mutation_id, "
-                                          "result) VALUES "),
-                           QStringLiteral("(?, ?, ?, ?)"), QString(), 4};
+    const RowShape results =
+        insertRows(QLatin1StringView("results"), {{"terminal"_L1, "text"_L1},
+                                                  {"seq"_L1, "bigint"_L1},
+                                                  {"mutation_id"_L1, "text"_L1},
+                                                  {"result"_L1, "text"_L1}});
     if (auto s = m_rows.run(results, values, QStringLiteral("store results")); !s)
         return s;
     m_results.clear();
@@ -433,9 +546,13 @@ Status BatchRows::flushHolds()
                                                  "WHERE (terminal, reservation)"));
     if (auto s = m_rows.run(remove, gone, QStringLiteral("delete reservations")); !s)
         return s;
-    const RowShape insert{QStringLiteral("INSERT INTO reservations (terminal, reservation, sku, "
-                                         "location, qty, expires_at) VALUES "),
-                          QStringLiteral("(?, ?, ?, ?, ?, ?)"), QString(), 6};
+    const RowShape insert =
+        insertRows(QLatin1StringView("reservations"), {{"terminal"_L1, "text"_L1},
+                                                       {"reservation"_L1, "text"_L1},
+                                                       {"sku"_L1, "text"_L1},
+                                                       {"location"_L1, "text"_L1},
+                                                       {"qty"_L1, "bigint"_L1},
+                                                       {"expires_at"_L1, "bigint"_L1}});
     return m_rows.run(insert, made, QStringLiteral("store reservations"));
 }
 
@@ -463,14 +580,17 @@ Status BatchRows::flushLevels()
         values << l.sku << l.location << l.onHand << l.reserved << l.version << m_cursor;
     // The upsert updates many rows in one statement, in the order of its rows, and inserts
     // the levels a receipt or a return created.
-    const RowShape shape{QStringLiteral("INSERT INTO levels (sku, location, on_hand, reserved, "
-                                        "version, cursor) VALUES "),
-                         QStringLiteral("(?, ?, ?, ?, ?, ?)"),
-                         QStringLiteral(" ON CONFLICT (sku, location) DO UPDATE SET "
-                                        "on_hand = excluded.on_hand, "
-                                        "reserved = excluded.reserved, "
-                                        "version = excluded.version, cursor = excluded.cursor"),
-                         6};
+    const RowShape shape =
+        insertRows(QLatin1StringView("levels"),
+                   {{"sku"_L1, "text"_L1},
+                    {"location"_L1, "text"_L1},
+                    {"on_hand"_L1, "bigint"_L1},
+                    {"reserved"_L1, "bigint"_L1},
+                    {"version"_L1, "bigint"_L1},
+                    {"cursor"_L1, "bigint"_L1}},
+                   QStringLiteral(" ON CONFLICT (sku, location) DO UPDATE SET "
+                                  "on_hand = excluded.on_hand, reserved = excluded.reserved, "
+                                  "version = excluded.version, cursor = excluded.cursor"));
     return m_rows.run(shape, values, QStringLiteral("update stock levels"));
 }
 
@@ -482,14 +602,17 @@ Status BatchRows::flushTerminals()
     ids.sort();
     QList<QVariant> values;
     for (const QString& id : std::as_const(ids))
-        values << id << m_lastSeqs.value(id);
+        values << id << QString() << QString() << m_lastSeqs.value(id);
     m_lastSeqs.clear();
     // Every terminal here was read (and on PostgreSQL locked) by this transaction: the upsert
     // only ever updates last_seq, for many terminals in one statement.
-    const RowShape shape{
-        QStringLiteral("INSERT INTO terminals (id, role, token_hash, last_seq) VALUES "),
-        QStringLiteral("(?, '', '', ?)"),
-        QStringLiteral(" ON CONFLICT (id) DO UPDATE SET last_seq = excluded.last_seq"), 2};
+    const RowShape shape =
+        insertRows(QLatin1StringView("terminals"),
+                   {{"id"_L1, "text"_L1},
+                    {"role"_L1, "text"_L1},
+                    {"token_hash"_L1, "text"_L1},
+                    {"last_seq"_L1, "bigint"_L1}},
+                   QStringLiteral(" ON CONFLICT (id) DO UPDATE SET last_seq = excluded.last_seq"));
     return m_rows.run(shape, values, QStringLiteral("advance terminals' last seq"));
 }
 

@@ -301,7 +301,7 @@ Status SqlServerStore::migrate()
 Status SqlServerStore::prepareStatements()
 {
     const QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
-    auto sql = std::make_unique<Statements>(m_connectionName);
+    auto sql = std::make_unique<Statements>(m_connectionName, m_config.dialect.arrayParameters);
     const SqlDialect& d = m_config.dialect;
     const QString returningLevel = QStringLiteral(" RETURNING on_hand, reserved, version");
     const QList<std::pair<Statements::Control*, QString>> controls = {

@@ -74,7 +74,10 @@ namespace stockline::sync {
 // positional; the comment before each lists them in order.
 struct SqlServerStore::Statements
 {
-    explicit Statements(const QString& connectionName) : rows(connectionName) {}
+    Statements(const QString& connectionName, bool arrayParameters)
+        : rows(connectionName, arrayParameters)
+    {
+    }
 
     // Transaction control: prepared where the dialect allows it, else sent as text each time.
     struct Control

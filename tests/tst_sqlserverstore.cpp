@@ -4,6 +4,8 @@
 
 #include <QElapsedTimer>
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QRandomGenerator>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -146,6 +148,7 @@ private Q_SLOTS:
     void batchCountSeesEarlierReserve();
     void batchReceiptThenReserveOfIt();
     void batchRerunAfterTransientFailureGivesSameResults();
+    void batchKeepsTextExactly();
     void revokedAndUnknownTerminals();
     void expiryAtTheInstant();
     void effectsAndCursor();
@@ -1052,6 +1055,28 @@ void TestSqlServerStore::batchRejectionLeavesNoLedgerRow()
     // R1 was not consumed by the rejected sale.
     QCOMPARE(raw.scalar(u"SELECT qty FROM reservations WHERE reservation = 'R1'"_s), 2);
     QVERIFY(m_store->verify()->ok);
+}
+
+void TestSqlServerStore::batchKeepsTextExactly()
+{
+    // Free text, as a dock may type it: what PostgreSQL's array literals and SQL's quoting treat
+    // specially (quotes, backslashes, commas, braces, NULL, blanks), and more than ASCII.
+    const QString reference = u"PO \"7\", {box} \\ 3 \u00fc NULL  \u20ac"_s;
+    const PushRequest push = request(
+        u"DOCK-1"_s,
+        {ReceiveMutation{u"GR1"_s, u"store-2"_s, {{u"D4"_s, 24}}, reference, {}, {}, false}});
+    const BatchOutcome outcome = batch({push});
+    QCOMPARE_APPLIED(outcome.pushes.value(0).results.value(0));
+    RawDb raw(m_path);
+    const QByteArray detail =
+        raw.text(u"SELECT detail FROM ledger WHERE terminal = 'DOCK-1'"_s).toUtf8();
+    QCOMPARE(QJsonDocument::fromJson(detail).object().value(u"reference"_s).toString(), reference);
+    // Sent again, it is answered from the stored result, unchanged.
+    MutationResult replayed = batch({push}).pushes.value(0).results.value(0);
+    QVERIFY(replayed.replay);
+    replayed.replay = false;
+    QCOMPARE(replayed, outcome.pushes.value(0).results.value(0));
+    QCOMPARE(level(u"D4"_s, u"store-2"_s).onHand, 24);
 }
 
 void TestSqlServerStore::batchCountSeesEarlierReserve()
