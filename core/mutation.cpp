@@ -579,7 +579,8 @@ private:
     {
         if (failed())
             return {};
-        const QJsonValue value = m_object.value(key(name));
+        // By Latin-1 view: no QString is made for the name of every field read.
+        const QJsonValue value = m_object.value(QLatin1StringView(name));
         if (!value.isUndefined() && !value.isNull())
             return value;
         if (presence == Presence::Required)

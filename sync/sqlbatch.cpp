@@ -186,10 +186,10 @@ struct Keys
 
     void add(const QString& a, const QString& b)
     {
-        if (!seen.contains(levelKey(a, b))) {
-            seen.insert(levelKey(a, b));
+        const qsizetype before = seen.size();
+        seen.insert(levelKey(a, b));
+        if (seen.size() > before)
             list.append({a, b});
-        }
     }
 };
 
