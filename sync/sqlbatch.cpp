@@ -85,12 +85,17 @@ void appendElement(QString& array, const QVariant& value)
         array += QString::number(value.toLongLong());
         return;
     }
+    const QString text = value.toString();
     array += QLatin1Char('"');
-    for (const QChar c : value.toString()) {
-        if (c == QLatin1Char('"') || c == QLatin1Char('\\'))
+    qsizetype from = 0;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        if (text.at(i) == QLatin1Char('"') || text.at(i) == QLatin1Char('\\')) {
+            array += QStringView(text).sliced(from, i - from);
             array += QLatin1Char('\\');
-        array += c;
+            from = i;
+        }
     }
+    array += QStringView(text).sliced(from);
     array += QLatin1Char('"');
 }
 
@@ -145,8 +150,6 @@ Status RowStatements::runArrays(const RowShape& shape, const QList<QVariant>& va
 
 namespace {
 
-using Key = std::pair<QString, QString>;
-
 // A column a batch writes, with its PostgreSQL type.
 struct Column
 {
@@ -182,12 +185,12 @@ RowShape insertRows(QLatin1StringView table, std::initializer_list<Column> colum
 struct Keys
 {
     QList<Key> list;
-    QSet<QString> seen;
+    QSet<Key> seen;
 
     void add(const QString& a, const QString& b)
     {
         const qsizetype before = seen.size();
-        seen.insert(levelKey(a, b));
+        seen.insert({a, b});
         if (seen.size() > before)
             list.append({a, b});
     }
@@ -287,13 +290,13 @@ Status BatchRows::loadTerminals(QStringList ids, const QString& lockSuffix)
 Status BatchRows::loadHolds(const QList<Key>& keys)
 {
     for (const auto& [terminal, reservation] : keys)
-        m_holds.insert(levelKey(terminal, reservation), CachedHold{});
+        m_holds.insert({terminal, reservation}, CachedHold{});
     const RowShape shape = pairs(QStringLiteral("SELECT terminal, reservation, sku, location, qty, "
                                                 "expires_at FROM reservations "
                                                 "WHERE (terminal, reservation)"));
     return m_rows.run(
         shape, flatten(keys), QStringLiteral("read reservations"), [&](const QSqlQuery& q) {
-            CachedHold& cached = m_holds[levelKey(q.value(0).toString(), q.value(1).toString())];
+            CachedHold& cached = m_holds[{q.value(0).toString(), q.value(1).toString()}];
             cached.hold = Hold{q.value(2).toString(), q.value(3).toString(),
                                q.value(4).toLongLong(), q.value(5).toLongLong()};
             cached.stored = true;
@@ -303,7 +306,7 @@ Status BatchRows::loadHolds(const QList<Key>& keys)
 Status BatchRows::loadLevels(const QList<Key>& keys)
 {
     for (const auto& [sku, location] : keys)
-        m_levels.insert(levelKey(sku, location), CachedLevel{});
+        m_levels.insert({sku, location}, CachedLevel{});
     const RowShape shape = pairs(QStringLiteral("SELECT sku, location, on_hand, reserved, version "
                                                 "FROM levels WHERE (sku, location)"));
     return m_rows.run(
@@ -312,7 +315,7 @@ Status BatchRows::loadLevels(const QList<Key>& keys)
             level.onHand = q.value(2).toLongLong();
             level.reserved = q.value(3).toLongLong();
             level.version = q.value(4).toLongLong();
-            m_levels[levelKey(level.sku, level.location)].level = level;
+            m_levels[{level.sku, level.location}].level = level;
         });
 }
 
@@ -332,7 +335,7 @@ void BatchRows::setLastSeq(const QString& terminal, qint64 lastSeq)
 
 Result<BatchRows::CachedLevel*> BatchRows::cachedLevel(const QString& sku, const QString& location)
 {
-    const QString key = levelKey(sku, location);
+    const Key key{sku, location};
     auto it = m_levels.find(key);
     if (it != m_levels.end())
         return &*it;
@@ -373,7 +376,7 @@ Result<std::optional<StockLevel>> BatchRows::changeLevel(const QString& sku,
     const qint64 held = -reservedDelta;
     if (c.level->onHand - c.level->reserved < need || c.level->reserved < held)
         return std::optional<StockLevel>();
-    m_levelsBefore.append({levelKey(sku, location), c});
+    m_levelsBefore.append({{sku, location}, c});
     c.level->onHand += onHandDelta;
     c.level->reserved += reservedDelta;
     c.level->version += 1;
@@ -387,7 +390,7 @@ Result<StockLevel> BatchRows::addStock(const QString& sku, const QString& locati
     if (!cached)
         return cached.error();
     CachedLevel& c = **cached;
-    m_levelsBefore.append({levelKey(sku, location), c});
+    m_levelsBefore.append({{sku, location}, c});
     if (c.level) {
         c.level->onHand += qty;
         c.level->version += 1;
@@ -403,7 +406,7 @@ Result<StockLevel> BatchRows::addStock(const QString& sku, const QString& locati
 Result<BatchRows::CachedHold*> BatchRows::cachedHold(const QString& terminal,
                                                      const QString& reservation)
 {
-    const QString key = levelKey(terminal, reservation);
+    const Key key{terminal, reservation};
     auto it = m_holds.find(key);
     if (it != m_holds.end())
         return &*it;
@@ -430,14 +433,14 @@ Result<std::optional<Hold>> BatchRows::hold(const QString& terminal, const QStri
     return (*cached)->hold;
 }
 
-void BatchRows::saveHold(const QString& key)
+void BatchRows::saveHold(const Key& key)
 {
     m_holdsBefore.append({key, m_holds.value(key)});
 }
 
 void BatchRows::putHold(const QString& terminal, const QString& reservation, const Hold& hold)
 {
-    const QString key = levelKey(terminal, reservation);
+    const Key key{terminal, reservation};
     saveHold(key);
     CachedHold& cached = m_holds[key];
     cached.hold = hold;
@@ -446,7 +449,7 @@ void BatchRows::putHold(const QString& terminal, const QString& reservation, con
 
 void BatchRows::removeHold(const QString& terminal, const QString& reservation)
 {
-    const QString key = levelKey(terminal, reservation);
+    const Key key{terminal, reservation};
     saveHold(key);
     CachedHold& cached = m_holds[key];
     cached.hold.reset();
@@ -517,21 +520,19 @@ Status BatchRows::flush()
 
 Status BatchRows::flushHolds()
 {
-    QStringList keys;
+    QList<Key> keys;
     for (auto it = m_holds.cbegin(); it != m_holds.cend(); ++it) {
         if (it->fresh || (it->stored && !it->hold))
             keys.append(it.key());
     }
     if (keys.isEmpty())
         return success();
-    keys.sort();
+    std::sort(keys.begin(), keys.end());
     QList<QVariant> gone;
     QList<QVariant> made;
-    for (const QString& key : std::as_const(keys)) {
+    for (const Key& key : std::as_const(keys)) {
         CachedHold& cached = m_holds[key];
-        const qsizetype split = key.indexOf(QChar(u'\x1f'));
-        const QString terminal = key.left(split);
-        const QString reservation = key.mid(split + 1);
+        const auto& [terminal, reservation] = key;
         if (cached.stored)
             gone << terminal << reservation;
         if (cached.hold && cached.fresh)

@@ -67,6 +67,9 @@ private:
     std::map<QString, QSqlQuery> m_prepared; // by text (a chunk's: by row count and text)
 };
 
+// Two IDs naming one row: (SKU, location) of a level, (terminal, reservation) of a hold.
+using Key = std::pair<QString, QString>;
+
 // A terminal's row, as the batch holds it.
 struct TerminalState
 {
@@ -148,12 +151,12 @@ private:
     };
 
     [[nodiscard]] Status loadTerminals(QStringList ids, const QString& lockSuffix);
-    [[nodiscard]] Status loadHolds(const QList<std::pair<QString, QString>>& keys);
-    [[nodiscard]] Status loadLevels(const QList<std::pair<QString, QString>>& keys);
+    [[nodiscard]] Status loadHolds(const QList<Key>& keys);
+    [[nodiscard]] Status loadLevels(const QList<Key>& keys);
     [[nodiscard]] Result<CachedLevel*> cachedLevel(const QString& sku, const QString& location);
     [[nodiscard]] Result<CachedHold*> cachedHold(const QString& terminal,
                                                  const QString& reservation);
-    void saveHold(const QString& key);
+    void saveHold(const Key& key);
     [[nodiscard]] Status flushHolds();
     [[nodiscard]] Status flushLevels();
     [[nodiscard]] Status flushTerminals();
@@ -165,15 +168,15 @@ private:
 
     QHash<QString, TerminalState> m_terminals;
     QHash<QString, qint64> m_lastSeqs; // written at the next flush
-    QHash<QString, CachedLevel> m_levels;
-    QHash<QString, CachedHold> m_holds;
+    QHash<Key, CachedLevel> m_levels;
+    QHash<Key, CachedHold> m_holds;
     QList<QList<QVariant>> m_ledger;
     QList<QList<QVariant>> m_results;
 
     // Since mark(): what each changed entry was before (in order of change) and how many ledger
     // rows there were.
-    QList<std::pair<QString, CachedLevel>> m_levelsBefore;
-    QList<std::pair<QString, CachedHold>> m_holdsBefore;
+    QList<std::pair<Key, CachedLevel>> m_levelsBefore;
+    QList<std::pair<Key, CachedHold>> m_holdsBefore;
     qsizetype m_ledgerBefore = 0;
 };
 
