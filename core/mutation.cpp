@@ -47,9 +47,10 @@ static_assert(std::variant_size_v<MutationBody> == kindNames.size(),
 
 using Problem = std::optional<Error>;
 
-QString key(const char* name)
+// A field's name as a view: the checks make a string of it only for the error they return.
+QLatin1StringView key(const char* name)
 {
-    return QLatin1String(name);
+    return QLatin1StringView(name);
 }
 
 QString entryPath(const QString& prefix, const char* list, qsizetype index)
@@ -69,36 +70,37 @@ Problem firstOf(std::initializer_list<Problem> problems)
     return std::nullopt;
 }
 
-Problem checkId(const QString& field, const QString& value)
+Problem checkId(QAnyStringView field, const QString& value)
 {
     if (isValidId(value))
         return std::nullopt;
-    return Error{field,
+    return Error{field.toString(),
                  QStringLiteral("must be an ID of 1 to 64 characters from A-Z a-z 0-9 . _ : -")};
 }
 
-Problem checkOptionalId(const QString& field, const QString& value)
+Problem checkOptionalId(QAnyStringView field, const QString& value)
 {
     return value.isEmpty() ? std::nullopt : checkId(field, value);
 }
 
-Problem checkRange(const QString& field, qint64 value, qint64 min, qint64 max)
+Problem checkRange(QAnyStringView field, qint64 value, qint64 min, qint64 max)
 {
     if (value >= min && value <= max)
         return std::nullopt;
-    return Error{field, QStringLiteral("must be from %1 to %2").arg(min).arg(max)};
+    return Error{field.toString(), QStringLiteral("must be from %1 to %2").arg(min).arg(max)};
 }
 
-Problem checkQuantity(const QString& field, qint64 qty)
+Problem checkQuantity(QAnyStringView field, qint64 qty)
 {
     return checkRange(field, qty, 1, maxQuantity);
 }
 
-Problem checkCount(const QString& field, qsizetype count, qsizetype min, qsizetype max)
+Problem checkCount(QAnyStringView field, qsizetype count, qsizetype min, qsizetype max)
 {
     if (count >= min && count <= max)
         return std::nullopt;
-    return Error{field, QStringLiteral("must have from %1 to %2 entries").arg(min).arg(max)};
+    return Error{field.toString(),
+                 QStringLiteral("must have from %1 to %2 entries").arg(min).arg(max)};
 }
 
 bool hasControlCharacter(const QString& text)
@@ -110,19 +112,20 @@ bool hasControlCharacter(const QString& text)
     return false;
 }
 
-Problem checkText(const QString& field, const QString& text)
+Problem checkText(QAnyStringView field, const QString& text)
 {
     if (text.size() > maxTextLength)
-        return Error{field, QStringLiteral("must be at most %1 characters").arg(maxTextLength)};
+        return Error{field.toString(),
+                     QStringLiteral("must be at most %1 characters").arg(maxTextLength)};
     if (hasControlCharacter(text))
-        return Error{field, QStringLiteral("must not contain control characters")};
+        return Error{field.toString(), QStringLiteral("must not contain control characters")};
     return std::nullopt;
 }
 
-Problem checkRequiredText(const QString& field, const QString& text)
+Problem checkRequiredText(QAnyStringView field, const QString& text)
 {
     if (text.trimmed().isEmpty())
-        return Error{field, QStringLiteral("must not be blank")};
+        return Error{field.toString(), QStringLiteral("must not be blank")};
     return checkText(field, text);
 }
 
