@@ -7,12 +7,15 @@
 # Each is run RUNS times, alternating, so both see the same machine; the lines to compare are
 # pgbench's "tps" and the race's "decisions/s".
 #
-# Usage, from the ci build folder (build/ci):  ../../scripts/bench-postgres.sh [RUNS]
+# Usage, from the ci build folder (build/ci):  ../../scripts/bench-postgres.sh [RUNS [RACE OPTIONS]]
+# RACE OPTIONS go to stockline-bench race as they are, e.g. a longer race:
+#   ../../scripts/bench-postgres.sh 2 --buyers 100000 --units 10000 --per-push 10 --rounds 2
 # STOCKLINE_SERVER=/path/to/stockline-server races another server build (say, one from before
 # a change) with the same bench.
 set -euo pipefail
 
 runs=${1:-5}
+race_options=("${@:2}")
 here=$(cd "$(dirname "$0")" && pwd)
 bench=${STOCKLINE_BENCH:-./app/bench/stockline-bench}
 
@@ -21,7 +24,8 @@ if [ -z "${STOCKLINE_BENCH_INSIDE:-}" ]; then
   export STOCKLINE_BENCH_INSIDE=1 STOCKLINE_BENCH=$(realpath "$bench")
   [ -z "${STOCKLINE_SERVER:-}" ] || export STOCKLINE_SERVER=$(realpath "$STOCKLINE_SERVER")
   # -t: a temporary cluster even as root, so it never collides with another one.
-  exec pg_virtualenv -t -o fsync=on -o synchronous_commit=on -o max_connections=200 "$0" "$runs"
+  exec pg_virtualenv -t -o fsync=on -o synchronous_commit=on -o max_connections=200 "$0" "$runs" \
+    "${race_options[@]}"
 fi
 
 psql -qXc "CREATE TABLE hot_sku (sku text PRIMARY KEY, available bigint NOT NULL)"
@@ -34,6 +38,6 @@ for i in $(seq "$runs"); do
   psql -qXc "CREATE DATABASE $db"
   echo "== run $i: stockline-bench race on $db, one node"
   "$STOCKLINE_BENCH" race --db "postgres://$PGUSER@$PGHOST:$PGPORT/$db" \
-    ${STOCKLINE_SERVER:+--server "$STOCKLINE_SERVER"} \
+    ${STOCKLINE_SERVER:+--server "$STOCKLINE_SERVER"} "${race_options[@]}" \
     | grep -E 'settle time|decisions|CPU|OVERSOLD|race:' || true
 done
