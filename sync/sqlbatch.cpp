@@ -150,30 +150,25 @@ Status RowStatements::runArrays(const RowShape& shape, const QList<QVariant>& va
 
 namespace {
 
-// A column a batch writes, with its PostgreSQL type.
-struct Column
-{
-    QLatin1StringView name;
-    QLatin1StringView type;
-};
-
-// INSERT INTO table (columns) of many rows, in their order, then `tail`.
-RowShape insertRows(QLatin1StringView table, std::initializer_list<Column> columns,
+// INSERT INTO table of many rows, in their order, then `tail`. `columns` reads like a table's
+// definition, "name type, …", with PostgreSQL's types (for its array parameters).
+RowShape insertRows(QLatin1StringView table, QLatin1StringView columns,
                     const QString& tail = QString())
 {
     QStringList names;
     QStringList marks;
     QStringList arrays;
-    for (const Column& c : columns) {
-        names.append(c.name);
+    for (const QString& column : QString(columns).split(QLatin1String(", "))) {
+        const qsizetype space = column.indexOf(QLatin1Char(' '));
+        names.append(column.left(space));
         marks.append(QStringLiteral("?"));
-        arrays.append(QStringLiteral("?::%1[]").arg(c.type));
+        arrays.append(QStringLiteral("?::%1[]").arg(column.mid(space + 1)));
     }
     const QString list = names.join(QLatin1String(", "));
     const QString head = QStringLiteral("INSERT INTO %1 (%2) ").arg(table, list);
     return RowShape{head + QStringLiteral("VALUES "),
                     QLatin1Char('(') + marks.join(QLatin1String(", ")) + QLatin1Char(')'), tail,
-                    int(columns.size()),
+                    int(names.size()),
                     head +
                         QStringLiteral("SELECT %1 FROM unnest(%2) WITH ORDINALITY "
                                        "AS v(%1, n) ORDER BY n")
@@ -486,17 +481,10 @@ Status BatchRows::flush()
     QList<QVariant> values;
     for (const QList<QVariant>& row : std::as_const(m_ledger))
         values.append(row);
-    const RowShape ledger =
-        insertRows(QLatin1StringView("ledger"), {{"at"_L1, "bigint"_L1},
-                                                 {"terminal"_L1, "text"_L1},
-                                                 {"seq"_L1, "bigint"_L1},
-                                                 {"mutation_id"_L1, "text"_L1},
-                                                 {"kind"_L1, "text"_L1},
-                                                 {"sku"_L1, "text"_L1},
-                                                 {"location"_L1, "text"_L1},
-                                                 {"on_hand_delta"_L1, "bigint"_L1},
-                                                 {"reserved_delta"_L1, "bigint"_L1},
-                                                 {"detail"_L1, "text"_L1}});
+    static const RowShape ledger =
+        insertRows("ledger"_L1, "at bigint, terminal text, seq bigint, mutation_id text, "
+                                "kind text, sku text, location text, on_hand_delta bigint, "
+                                "reserved_delta bigint, detail text"_L1);
     // In the order the mutations were applied: the ledger's ids are its order.
     if (auto s = m_rows.run(ledger, values, QStringLiteral("append to the ledger")); !s)
         return s;
@@ -504,11 +492,8 @@ Status BatchRows::flush()
     values.clear();
     for (const QList<QVariant>& row : std::as_const(m_results))
         values.append(row);
-    const RowShape results =
-        insertRows(QLatin1StringView("results"), {{"terminal"_L1, "text"_L1},
-                                                  {"seq"_L1, "bigint"_L1},
-                                                  {"mutation_id"_L1, "text"_L1},
-                                                  {"result"_L1, "text"_L1}});
+    static const RowShape results =
+        insertRows("results"_L1, "terminal text, seq bigint, mutation_id text, result text"_L1);
     if (auto s = m_rows.run(results, values, QStringLiteral("store results")); !s)
         return s;
     m_results.clear();
@@ -547,13 +532,9 @@ Status BatchRows::flushHolds()
                                                  "WHERE (terminal, reservation)"));
     if (auto s = m_rows.run(remove, gone, QStringLiteral("delete reservations")); !s)
         return s;
-    const RowShape insert =
-        insertRows(QLatin1StringView("reservations"), {{"terminal"_L1, "text"_L1},
-                                                       {"reservation"_L1, "text"_L1},
-                                                       {"sku"_L1, "text"_L1},
-                                                       {"location"_L1, "text"_L1},
-                                                       {"qty"_L1, "bigint"_L1},
-                                                       {"expires_at"_L1, "bigint"_L1}});
+    static const RowShape insert =
+        insertRows("reservations"_L1, "terminal text, reservation text, sku text, location text, "
+                                      "qty bigint, expires_at bigint"_L1);
     return m_rows.run(insert, made, QStringLiteral("store reservations"));
 }
 
@@ -581,14 +562,10 @@ Status BatchRows::flushLevels()
         values << l.sku << l.location << l.onHand << l.reserved << l.version << m_cursor;
     // The upsert updates many rows in one statement, in the order of its rows, and inserts
     // the levels a receipt or a return created.
-    const RowShape shape =
-        insertRows(QLatin1StringView("levels"),
-                   {{"sku"_L1, "text"_L1},
-                    {"location"_L1, "text"_L1},
-                    {"on_hand"_L1, "bigint"_L1},
-                    {"reserved"_L1, "bigint"_L1},
-                    {"version"_L1, "bigint"_L1},
-                    {"cursor"_L1, "bigint"_L1}},
+    static const RowShape shape =
+        insertRows("levels"_L1,
+                   "sku text, location text, on_hand bigint, reserved bigint, version bigint, "
+                   "cursor bigint"_L1,
                    QStringLiteral(" ON CONFLICT (sku, location) DO UPDATE SET "
                                   "on_hand = excluded.on_hand, reserved = excluded.reserved, "
                                   "version = excluded.version, cursor = excluded.cursor"));
@@ -607,12 +584,8 @@ Status BatchRows::flushTerminals()
     m_lastSeqs.clear();
     // Every terminal here was read (and on PostgreSQL locked) by this transaction: the upsert
     // only ever updates last_seq, for many terminals in one statement.
-    const RowShape shape =
-        insertRows(QLatin1StringView("terminals"),
-                   {{"id"_L1, "text"_L1},
-                    {"role"_L1, "text"_L1},
-                    {"token_hash"_L1, "text"_L1},
-                    {"last_seq"_L1, "bigint"_L1}},
+    static const RowShape shape =
+        insertRows("terminals"_L1, "id text, role text, token_hash text, last_seq bigint"_L1,
                    QStringLiteral(" ON CONFLICT (id) DO UPDATE SET last_seq = excluded.last_seq"));
     return m_rows.run(shape, values, QStringLiteral("advance terminals' last seq"));
 }
