@@ -157,6 +157,8 @@ Item {
                                 text: screen.stateText(line.status, line.remaining)
                                 color: screen.stateColor(line.status)
                                 font.bold: line.status === "over" || line.status === "overLimit"
+                                wrapMode: Text.WordWrap
+                                maximumLineCount: 2
                                 elide: Text.ElideRight
                                 Layout.preferredWidth: 240
                             }
@@ -174,6 +176,7 @@ Item {
         }
         RowLayout {
             Layout.fillWidth: true
+            Layout.fillHeight: false // as high as its buttons, though the tolerance fills it
             spacing: Theme.spacing
             enabled: Dock.receiving.active
             KeyButton { text: qsTr("Quantity"); key: "F5"; onClicked: quantityDialog.ask(qsTr("Quantity received now"), "", "") }
@@ -181,13 +184,20 @@ Item {
             KeyButton { text: qsTr("Note"); key: "F7"; onClicked: noteDialog.ask(qsTr("Note"), "", Dock.receiving.note) }
             KeyButton { text: qsTr("Cancel"); key: qsTr("Esc"); onClicked: { Dock.receiving.cancel(); screen.done() } }
             Label {
+                objectName: "toleranceText"
                 text: Dock.receiving.needsManager
                       ? qsTr("Over the %1 % tolerance: a manager approves").arg(Dock.tolerancePercent)
                       : qsTr("Tolerance %1 %").arg(Dock.tolerancePercent)
                 color: Dock.receiving.needsManager ? Theme.danger : Theme.muted
                 visible: !Dock.receiving.blind
                 horizontalAlignment: Text.AlignRight
+                verticalAlignment: Text.AlignVCenter
+                wrapMode: Text.WordWrap
+                maximumLineCount: 2
                 elide: Text.ElideRight
+                // The buttons' height: a line's height, taken from the width the text would
+                // have on one line, would cut the second line off.
+                Layout.fillHeight: true
                 Layout.fillWidth: true
             }
             KeyButton {

@@ -26,7 +26,9 @@ ToolBar {
             color: Theme.line
         }
     }
-    implicitHeight: 44
+    // Two lines when the reason and what is kept do not fit on one: cut off, the line would
+    // hide the half that tells staff to carry on.
+    implicitHeight: Math.max(44, syncText.implicitHeight + 14)
 
     RowLayout {
         anchors.fill: parent
@@ -56,6 +58,7 @@ ToolBar {
             color: Theme.text
         }
         Label {
+            id: syncText
             objectName: "syncText"
             text: !Sync.configured ? bar.localText
                 : Sync.online ? bar.onlineText
@@ -63,6 +66,8 @@ ToolBar {
                 : bar.connectingText
             font.pixelSize: Theme.fontSmall
             color: Theme.muted
+            wrapMode: Text.WordWrap
+            maximumLineCount: 2
             elide: Text.ElideRight
             Layout.fillWidth: true
         }

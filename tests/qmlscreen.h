@@ -5,6 +5,7 @@
 
 #include <QMessageLogContext>
 #include <QQmlApplicationEngine>
+#include <QQuickItem>
 #include <QQuickWindow>
 #include <QString>
 #include <QStringList>
@@ -59,6 +60,20 @@ inline QQuickWindow* loadScreen(QQmlApplicationEngine& engine, const QString& fi
     if (engine.rootObjects().size() != 1)
         return nullptr;
     return qobject_cast<QQuickWindow*>(engine.rootObjects().constFirst());
+}
+
+// The item named `name` under `root`, by the visual tree: a list's delegates have no QObject
+// parent for findChild() to find them by. Null if there is none.
+inline QQuickItem* findItem(QQuickItem* root, const QString& name)
+{
+    if (root->objectName() == name)
+        return root;
+    const QList<QQuickItem*> children = root->childItems();
+    for (QQuickItem* child : children) {
+        if (QQuickItem* found = findItem(child, name))
+            return found;
+    }
+    return nullptr;
 }
 
 } // namespace stockline::fixtures

@@ -172,18 +172,9 @@ private:
         for (const QChar c : text)
             QTest::keyClick(m_window, c.toLatin1());
     }
-    // By the visual tree: a list's delegates have no QObject parent to find them by.
-    QQuickItem* item(const QString& name) { return find(m_window->contentItem(), name); }
-    static QQuickItem* find(QQuickItem* root, const QString& name)
+    QQuickItem* item(const QString& name)
     {
-        if (root->objectName() == name)
-            return root;
-        const QList<QQuickItem*> children = root->childItems();
-        for (QQuickItem* child : children) {
-            if (QQuickItem* found = find(child, name))
-                return found;
-        }
-        return nullptr;
+        return fixtures::findItem(m_window->contentItem(), name);
     }
     QQuickItem* item(const char* name) { return item(QString::fromLatin1(name)); }
     bool opened(const char* popup)

@@ -112,6 +112,10 @@ private Q_SLOTS:
                                                            "on this dock")),
                      qPrintable(barText()));
         QVERIFY(!barText().contains(u"Sales"));
+        // All of it shows, on two lines if need be: cut off, the half that tells staff to carry
+        // on would be the half hidden.
+        QTRY_VERIFY(child("syncText")->property("lineCount").toInt() == 2);
+        QVERIFY(!child("syncText")->property("truncated").toBool());
         QCOMPARE(m_problems->count(), 0);
     }
 
@@ -148,6 +152,30 @@ private Q_SLOTS:
                      .toInteger(),
                  5);
         QCOMPARE(receive.value(QLatin1String("rejected")).toArray().size(), 1);
+        QCOMPARE(m_problems->count(), 0);
+    }
+
+    // Beyond the tolerance the line and the confirm row say a manager approves, in full: on one
+    // line in their columns, the end (who approves) was the part cut off.
+    void overToleranceSaysWhoApprovesInFull()
+    {
+        QTest::keyClick(m_window, Qt::Key_Return);
+        QTRY_VERIFY(child("receiveScan")->hasActiveFocus());
+        type(QStringLiteral("8*"), 80);
+        QTest::qWait(150);
+        scan(fixtures::milkBarcode); // 8 of 6, and the tolerance is 0 %
+        QTRY_VERIFY(m_pos->context().dock().receiving()->property("needsManager").toBool());
+        QObject* lineState =
+            fixtures::findItem(m_window->contentItem(), QStringLiteral("lineState"));
+        QVERIFY(lineState);
+        QObject* tolerance = child("toleranceText");
+        QVERIFY(tolerance);
+        QTRY_VERIFY(lineState->property("text").toString().endsWith(u"a manager approves"));
+        QTRY_VERIFY(tolerance->property("text").toString().endsWith(u"a manager approves"));
+        QTRY_VERIFY(!lineState->property("truncated").toBool());
+        QTRY_VERIFY(!tolerance->property("truncated").toBool());
+        QTest::keyClick(m_window, Qt::Key_Escape);
+        QTRY_COMPARE(m_window->property("screen").toString(), QStringLiteral("deliveries"));
         QCOMPARE(m_problems->count(), 0);
     }
 

@@ -267,17 +267,7 @@ private:
     }
     QQuickItem* item(const char* name)
     {
-        return find(m_window->contentItem(), QString::fromLatin1(name));
-    }
-    static QQuickItem* find(QQuickItem* root, const QString& name)
-    {
-        if (root->objectName() == name)
-            return root;
-        for (QQuickItem* child : root->childItems()) {
-            if (QQuickItem* found = find(child, name))
-                return found;
-        }
-        return nullptr;
+        return fixtures::findItem(m_window->contentItem(), QString::fromLatin1(name));
     }
     QQuickItem* delegateAt(int row)
     {
