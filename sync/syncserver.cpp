@@ -147,19 +147,19 @@ void SyncServer::acceptTcp()
             socket->deleteLater();
             continue;
         }
-        m_handshakes.insert(peerKey(socket->peerAddress(), socket->peerPort()),
-                            Handshake{socket, QDateTime::currentMSecsSinceEpoch()});
+        Handshake handshake{socket, {}};
+        handshake.age.start();
+        m_handshakes.insert(peerKey(socket->peerAddress(), socket->peerPort()), handshake);
         m_server.handleConnection(socket);
     }
 }
 
 void SyncServer::reapStalledHandshakes()
 {
-    const qint64 now = QDateTime::currentMSecsSinceEpoch();
     for (auto it = m_handshakes.begin(); it != m_handshakes.end();) {
         if (!it->socket) {
             it = m_handshakes.erase(it);
-        } else if (now - it->since > m_limits.handshakeTimeoutMs) {
+        } else if (it->age.hasExpired(m_limits.handshakeTimeoutMs)) {
             it->socket->abort();
             it = m_handshakes.erase(it);
         } else {

@@ -140,7 +140,8 @@ private:
     struct Handshake
     {
         QPointer<QTcpSocket> socket;
-        qint64 since = 0;
+        // Monotonic: a wall clock set back by an hour would keep a stalled socket an hour.
+        QElapsedTimer age;
     };
     QHash<QString, Handshake> m_handshakes;
     QTimer m_handshakeReaper;

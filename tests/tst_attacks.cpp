@@ -342,8 +342,8 @@ private Q_SLOTS:
         QCOMPARE(help.exitCode, 0);
         for (const char* option :
              {"--tls-cert", "--tls-key", "--max-connections", "--max-connections-per-address",
-              "--max-messages-per-second", "--failed-hellos-slow", "--failed-hellos-refuse",
-              "--refuse-seconds"})
+              "--max-messages-per-second", "--handshake-timeout-ms", "--failed-hellos-slow",
+              "--failed-hellos-refuse", "--refuse-seconds"})
             QVERIFY2(help.out.contains(option), option);
         const auto bad = m_store->server().admin(
             {u"serve"_s, u"--listen"_s, u"127.0.0.1:0"_s, u"--max-connections"_s, u"none"_s});
@@ -464,6 +464,30 @@ private Q_SLOTS:
         second.close();
         QVERIFY(QTest::qWaitFor([this] { return m_store->connect(u"POS-02"_s).ok(); }, 10'000));
         QVERIFY(bystanderSells());
+    }
+
+    // Sockets that connect and never finish the WebSocket upgrade (a slowloris) are dropped once
+    // the handshake time is up, on the server's monotonic clock; a terminal already connected
+    // is not touched.
+    void stalledHandshakesAreDropped()
+    {
+        QVERIFY(startServer({u"--handshake-timeout-ms"_s, u"600"_s}));
+        const QUrl url(m_store->server().url());
+        QTcpSocket silent;
+        QTcpSocket halfUpgrade;
+        QElapsedTimer connected;
+        connected.start();
+        for (QTcpSocket* socket : {&silent, &halfUpgrade}) {
+            socket->connectToHost(url.host(), quint16(url.port()));
+            QVERIFY(socket->waitForConnected(5'000));
+        }
+        halfUpgrade.write("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n");
+        QTRY_VERIFY_WITH_TIMEOUT(silent.state() == QAbstractSocket::UnconnectedState &&
+                                     halfUpgrade.state() == QAbstractSocket::UnconnectedState,
+                                 10'000);
+        QVERIFY2(connected.elapsed() >= 500, qPrintable(QString::number(connected.elapsed())));
+        QVERIFY(bystanderSells());
+        verifyNothingApplied();
     }
 
     void revokeClosesTheTerminalAtOnce()

@@ -109,6 +109,10 @@ const QList<LimitOption>& limitOptions()
          "Messages a second one connection may send on average (twice as many at once); "
          "beyond: rate_limited, closed 4429 (default %1).",
          &ServerLimits::messagesPerSecond},
+        {"handshake-timeout-ms",
+         "Milliseconds from a TCP connection to its WebSocket (and TLS) handshake done; beyond: "
+         "dropped without a word (default %1).",
+         &ServerLimits::handshakeTimeoutMs},
     };
     return options;
 }
