@@ -7,7 +7,7 @@
 #include "moneytext.h"
 #include "notices.h"
 #include "posfixture.h"
-#include "qmlscreen.h"
+#include "posscreen.h"
 #include "salejournal.h"
 #include "till.h"
 
@@ -24,7 +24,7 @@ Q_IMPORT_QML_PLUGIN(Stockline_PosPlugin)
 using namespace stockline;
 using namespace stockline::ui;
 
-class tst_CashScreen : public QObject
+class tst_CashScreen : public QObject, private fixtures::PosScreenTest
 {
     Q_OBJECT
 
@@ -33,25 +33,15 @@ private Q_SLOTS:
 
     void init()
     {
-        m_warnings.emplace();
-        m_pos = std::make_unique<fixtures::PosFixture>();
+        startScreenTest();
         QVERIFY(m_pos->open());
-        m_pos->context().exposeToQml();
-        m_problems = std::make_unique<QSignalSpy>(&m_pos->context().notices(), &Notices::problem);
-        m_engine = std::make_unique<QQmlApplicationEngine>();
-        m_window = fixtures::loadScreen(*m_engine, QStringLiteral("Main.qml"));
-        QVERIFY(m_window);
-        m_window->requestActivate();
-        QVERIFY(QTest::qWaitForWindowExposed(m_window));
+        QVERIFY(showScreen(QStringLiteral("Main.qml")));
         QTRY_VERIFY(item("scanField")->hasActiveFocus());
     }
     void cleanup()
     {
-        const QString warnings = m_warnings->finish();
+        const QString warnings = finishScreenTest();
         QVERIFY2(warnings.isEmpty(), qPrintable(warnings));
-        m_engine.reset();
-        m_problems.reset();
-        m_pos.reset();
     }
 
     // The whole day: open with a float, a sale in cash, a paid-out, then the blind count and
@@ -164,8 +154,6 @@ private Q_SLOTS:
     }
 
 private:
-    std::optional<fixtures::QmlWarnings> m_warnings;
-
     // A person typing; keyClick has no QWindow overload for text in Qt 6.4.
     void type(const QString& text)
     {
@@ -184,11 +172,6 @@ private:
     }
     QString screen() const { return m_window->property("screen").toString(); }
     CashDrawer& drawer() { return m_pos->context().drawer(); }
-
-    std::unique_ptr<fixtures::PosFixture> m_pos;
-    std::unique_ptr<QSignalSpy> m_problems;
-    std::unique_ptr<QQmlApplicationEngine> m_engine;
-    QQuickWindow* m_window = nullptr;
 };
 
 QTEST_MAIN(tst_CashScreen)

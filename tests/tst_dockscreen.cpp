@@ -8,7 +8,7 @@
 #include "notices.h"
 #include "outbox.h"
 #include "posfixture.h"
-#include "qmlscreen.h"
+#include "posscreen.h"
 #include "receiving.h"
 #include "stockmodel.h"
 #include "stockmoves.h"
@@ -29,7 +29,7 @@ Q_IMPORT_QML_PLUGIN(Stockline_PosPlugin)
 using namespace stockline;
 using namespace stockline::ui;
 
-class tst_DockScreen : public QObject
+class tst_DockScreen : public QObject, private fixtures::PosScreenTest
 {
     Q_OBJECT
 
@@ -38,8 +38,7 @@ private Q_SLOTS:
 
     void init()
     {
-        m_warnings.emplace();
-        m_pos = std::make_unique<fixtures::PosFixture>();
+        startScreenTest();
         QVERIFY(m_pos->openDock());
         QVERIFY(m_pos->context().deliveries().replace({Delivery{
             QStringLiteral("PO-1"),
@@ -48,22 +47,13 @@ private Q_SLOTS:
             {{QStringLiteral("DAI-0001"), 6, 0, 0}, {QStringLiteral("DAI-0002"), 4, 0, 0}},
             false}}));
         m_pos->context().dock().refresh();
-        m_pos->context().exposeToQml();
-        m_problems = std::make_unique<QSignalSpy>(&m_pos->context().notices(), &Notices::problem);
-        m_engine = std::make_unique<QQmlApplicationEngine>();
-        m_window = fixtures::loadScreen(*m_engine, QStringLiteral("DockMain.qml"));
-        QVERIFY(m_window);
-        m_window->requestActivate();
-        QVERIFY(QTest::qWaitForWindowExposed(m_window));
+        QVERIFY(showScreen(QStringLiteral("DockMain.qml")));
         QTRY_VERIFY(child("deliveryView")->hasActiveFocus());
     }
     void cleanup()
     {
-        const QString warnings = m_warnings->finish();
+        const QString warnings = finishScreenTest();
         QVERIFY2(warnings.isEmpty(), qPrintable(warnings));
-        m_engine.reset();
-        m_problems.reset();
-        m_pos.reset();
     }
 
     void navigationListsEveryDockScreen()
@@ -251,8 +241,6 @@ private Q_SLOTS:
     }
 
 private:
-    std::optional<fixtures::QmlWarnings> m_warnings;
-
     void type(const QString& text, int delay = 0)
     {
         for (const QChar c : text) {
@@ -270,11 +258,6 @@ private:
     {
         return m_window->findChild<QQuickItem*>(QLatin1String(name));
     }
-
-    std::unique_ptr<fixtures::PosFixture> m_pos;
-    std::unique_ptr<QSignalSpy> m_problems;
-    std::unique_ptr<QQmlApplicationEngine> m_engine;
-    QQuickWindow* m_window = nullptr;
 };
 
 QTEST_MAIN(tst_DockScreen)

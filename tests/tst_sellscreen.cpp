@@ -5,7 +5,7 @@
 #include "notices.h"
 #include "outbox.h"
 #include "posfixture.h"
-#include "qmlscreen.h"
+#include "posscreen.h"
 #include "returnjournal.h"
 #include "returnsmodel.h"
 #include "salejournal.h"
@@ -25,7 +25,7 @@ Q_IMPORT_QML_PLUGIN(Stockline_PosPlugin)
 using namespace stockline;
 using namespace stockline::ui;
 
-class tst_SellScreen : public QObject
+class tst_SellScreen : public QObject, private fixtures::PosScreenTest
 {
     Q_OBJECT
 
@@ -35,25 +35,15 @@ private Q_SLOTS:
     void init()
     {
         // Any warning from Qt or QML while the screens run is a bug (checked in cleanup).
-        m_warnings.emplace();
-        m_pos = std::make_unique<fixtures::PosFixture>();
+        startScreenTest();
         QVERIFY(m_pos->open());
-        m_pos->context().exposeToQml();
-        m_problems = std::make_unique<QSignalSpy>(&m_pos->context().notices(), &Notices::problem);
-        m_engine = std::make_unique<QQmlApplicationEngine>();
-        m_window = fixtures::loadScreen(*m_engine, QStringLiteral("Main.qml"));
-        QVERIFY(m_window);
-        m_window->requestActivate();
-        QVERIFY(QTest::qWaitForWindowExposed(m_window));
+        QVERIFY(showScreen(QStringLiteral("Main.qml")));
         QTRY_VERIFY(scanField()->hasActiveFocus());
     }
     void cleanup()
     {
-        const QString warnings = m_warnings->finish();
+        const QString warnings = finishScreenTest();
         QVERIFY2(warnings.isEmpty(), qPrintable(warnings));
-        m_engine.reset();
-        m_problems.reset();
-        m_pos.reset();
     }
 
     // A scanner types a whole code in a few milliseconds and ends it with Enter.
@@ -200,8 +190,6 @@ private Q_SLOTS:
     }
 
 private:
-    std::optional<fixtures::QmlWarnings> m_warnings;
-
     // QTest::keyClicks has no QWindow overload in Qt 6.4, and keyClick's delay does not reach
     // a QWindow's events: wait `delay` ms before each key for real, as a person would.
     void type(const QString& text, int delay = 0)
@@ -238,11 +226,6 @@ private:
         return m_window->findChild<QQuickItem*>(QStringLiteral("scanField"));
     }
     Till& till() { return m_pos->context().till(); }
-
-    std::unique_ptr<fixtures::PosFixture> m_pos;
-    std::unique_ptr<QSignalSpy> m_problems;
-    std::unique_ptr<QQmlApplicationEngine> m_engine;
-    QQuickWindow* m_window = nullptr;
 };
 
 QTEST_MAIN(tst_SellScreen)
