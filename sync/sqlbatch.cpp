@@ -194,12 +194,14 @@ struct Keys
 // `statement` + " (a, b) IN (the batch's pairs)". Written as a subquery over VALUES: SQLite
 // (3.40) looks each pair up by the primary key that way, but scans the whole table for a bare
 // `(a, b) IN (VALUES …)`. PostgreSQL wants the alias.
-RowShape pairs(const QString& statement)
+RowShape pairs(const QString& statement, const QString& after = QString())
 {
     return RowShape{statement + QStringLiteral(" IN (SELECT column1, column2 FROM (VALUES "),
-                    QStringLiteral("(?, ?)"), QStringLiteral(") AS v)"), 2,
-                    statement + QStringLiteral(" IN (SELECT a, b FROM unnest(?::text[], "
-                                               "?::text[]) AS v(a, b))")};
+                    QStringLiteral("(?, ?)"), QStringLiteral(") AS v)") + after, 2,
+                    statement +
+                        QStringLiteral(" IN (SELECT a, b FROM unnest(?::text[], "
+                                       "?::text[]) AS v(a, b))") +
+                        after};
 }
 
 QList<QVariant> flatten(const QList<Key>& keys)
@@ -255,7 +257,7 @@ Status BatchRows::preload(const QList<PushRequest>& pushes, const QString& lockS
         if (cached.hold)
             levels.add(cached.hold->sku, cached.hold->location);
     }
-    return loadLevels(levels.list);
+    return loadLevels(levels.list, lockSuffix);
 }
 
 Status BatchRows::loadTerminals(QStringList ids, const QString& lockSuffix)
@@ -298,19 +300,23 @@ Status BatchRows::loadHolds(const QList<Key>& keys)
         });
 }
 
-Status BatchRows::loadLevels(const QList<Key>& keys)
+Status BatchRows::loadLevels(const QList<Key>& keys, const QString& lockSuffix)
 {
     for (const auto& [sku, location] : keys)
         m_levels.insert({sku, location}, CachedLevel{});
+    // Locked (on PostgreSQL) in one fixed order, sorted by (SKU, location), until the commit.
     const RowShape shape = pairs(QStringLiteral("SELECT sku, location, on_hand, reserved, version "
-                                                "FROM levels WHERE (sku, location)"));
+                                                "FROM levels WHERE (sku, location)"),
+                                 QStringLiteral(" ORDER BY sku, location") + lockSuffix);
     return m_rows.run(
         shape, flatten(keys), QStringLiteral("read stock levels"), [&](const QSqlQuery& q) {
             StockLevel level = emptyLevel(q.value(0).toString(), q.value(1).toString());
             level.onHand = q.value(2).toLongLong();
             level.reserved = q.value(3).toLongLong();
             level.version = q.value(4).toLongLong();
-            m_levels[{level.sku, level.location}].level = level;
+            CachedLevel& cached = m_levels[{level.sku, level.location}];
+            cached.level = level;
+            cached.stored = level;
         });
 }
 
@@ -343,6 +349,7 @@ Result<BatchRows::CachedLevel*> BatchRows::cachedLevel(const QString& sku, const
         cached.level->onHand = m_readLevel.value(0).toLongLong();
         cached.level->reserved = m_readLevel.value(1).toLongLong();
         cached.level->version = m_readLevel.value(2).toLongLong();
+        cached.stored = cached.level;
     }
     m_readLevel.finish();
     return &*m_levels.insert(key, cached);
@@ -538,38 +545,84 @@ Status BatchRows::flushHolds()
     return m_rows.run(insert, made, QStringLiteral("store reservations"));
 }
 
-// Every batch writes its levels in one fixed order, sorted by (SKU, location): two writers
-// updating the same rows in different orders could deadlock each other. (Writers also queue on
-// the cursor row first, so this is the second line of defence, and what keeps a batch that
-// does change order from turning into a deadlock-retry loop.)
+namespace {
+
+// Adds each row's (sku, location, Δon_hand, Δreserved, Δversion, cursor) to its level, only
+// where the level stays 0 <= reserved <= on_hand: the conditional update, for a batch's net
+// change. Returns a row for each level it changed.
+const RowShape& levelChanges()
+{
+    static const QString set = QStringLiteral(
+        "UPDATE levels SET on_hand = levels.on_hand + d.on_hand, "
+        "reserved = levels.reserved + d.reserved, version = levels.version + d.version, "
+        "cursor = d.cursor FROM ");
+    static const QString where = QStringLiteral(
+        " WHERE levels.sku = d.sku AND levels.location = d.location "
+        "AND levels.reserved + d.reserved >= 0 "
+        "AND levels.on_hand + d.on_hand >= levels.reserved + d.reserved RETURNING levels.sku");
+    static const RowShape shape{
+        set + QStringLiteral("(SELECT column1 AS sku, column2 AS location, column3 AS on_hand, "
+                             "column4 AS reserved, column5 AS version, column6 AS cursor "
+                             "FROM (VALUES "),
+        QStringLiteral("(?, ?, ?, ?, ?, ?)"), QStringLiteral(")) AS d") + where, 6,
+        set +
+            QStringLiteral("unnest(?::text[], ?::text[], ?::bigint[], ?::bigint[], ?::bigint[], "
+                           "?::bigint[]) AS d(sku, location, on_hand, reserved, version, cursor)") +
+            where};
+    return shape;
+}
+
+} // namespace
+
+// The batch decided its mutations one by one in memory; what it writes is each level's net
+// change, as a conditional update the database checks on the row it updates: applied only
+// where the level stays 0 <= reserved <= on_hand, and every level must be applied. So the
+// database, not this process, has the last word on every unit: were a row not as the batch
+// read it (nothing else writes while the batch holds the cursor row, and on PostgreSQL the
+// level rows, locked when read), the batch fails whole and nothing of it is kept.
 Status BatchRows::flushLevels()
 {
-    QList<StockLevel> dirty;
+    QList<CachedLevel*> changed;
+    QList<QVariant> created;
     for (auto it = m_levels.begin(); it != m_levels.end(); ++it) {
-        if (it->dirty && it->level) {
-            dirty.append(*it->level);
-            it->dirty = false;
+        if (!it->dirty || !it->level)
+            continue;
+        if (it->stored) {
+            changed.append(&*it);
+        } else {
+            // Made by a receipt or a return in this batch: inserted as it is.
+            const StockLevel& l = *it->level;
+            created << l.sku << l.location << l.onHand << l.reserved << l.version << m_cursor;
         }
     }
-    if (dirty.isEmpty())
-        return success();
-    std::sort(dirty.begin(), dirty.end(), [](const StockLevel& a, const StockLevel& b) {
-        return std::tie(a.sku, a.location) < std::tie(b.sku, b.location);
-    });
-    QList<QVariant> values;
-    values.reserve(dirty.size() * 6);
-    for (const StockLevel& l : std::as_const(dirty))
-        values << l.sku << l.location << l.onHand << l.reserved << l.version << m_cursor;
-    // The upsert updates many rows in one statement, in the order of its rows, and inserts
-    // the levels a receipt or a return created.
-    static const RowShape shape =
-        insertRows("levels"_L1,
-                   "sku text, location text, on_hand bigint, reserved bigint, version bigint, "
-                   "cursor bigint"_L1,
-                   QStringLiteral(" ON CONFLICT (sku, location) DO UPDATE SET "
-                                  "on_hand = excluded.on_hand, reserved = excluded.reserved, "
-                                  "version = excluded.version, cursor = excluded.cursor"));
-    return m_rows.run(shape, values, QStringLiteral("update stock levels"));
+    QList<QVariant> deltas;
+    for (const CachedLevel* c : std::as_const(changed)) {
+        const StockLevel& now = *c->level;
+        const StockLevel& before = *c->stored;
+        deltas << now.sku << now.location << now.onHand - before.onHand
+               << now.reserved - before.reserved << now.version - before.version << m_cursor;
+    }
+    qsizetype applied = 0;
+    if (auto s = m_rows.run(levelChanges(), deltas, QStringLiteral("update stock levels"),
+                            [&applied](const QSqlQuery&) { ++applied; });
+        !s)
+        return s;
+    if (applied != changed.size())
+        return Error{QString(), QStringLiteral("storage: %1 of %2 stock levels were not as this "
+                                               "batch read them; nothing of it was kept")
+                                    .arg(changed.size() - applied)
+                                    .arg(changed.size())};
+    static const RowShape insert = insertRows(
+        "levels"_L1, "sku text, location text, on_hand bigint, reserved bigint, version bigint, "
+                     "cursor bigint"_L1);
+    if (auto s = m_rows.run(insert, created, QStringLiteral("create stock levels")); !s)
+        return s;
+    for (auto it = m_levels.begin(); it != m_levels.end(); ++it) {
+        if (it->dirty && it->level)
+            it->stored = it->level;
+        it->dirty = false;
+    }
+    return success();
 }
 
 Status BatchRows::flushTerminals()

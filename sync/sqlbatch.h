@@ -141,6 +141,7 @@ private:
     struct CachedLevel
     {
         std::optional<StockLevel> level;
+        std::optional<StockLevel> stored; // as the database has it (as of the last flush)
         bool dirty = false;
     };
     struct CachedHold
@@ -152,7 +153,7 @@ private:
 
     [[nodiscard]] Status loadTerminals(QStringList ids, const QString& lockSuffix);
     [[nodiscard]] Status loadHolds(const QList<Key>& keys);
-    [[nodiscard]] Status loadLevels(const QList<Key>& keys);
+    [[nodiscard]] Status loadLevels(const QList<Key>& keys, const QString& lockSuffix);
     [[nodiscard]] Result<CachedLevel*> cachedLevel(const QString& sku, const QString& location);
     [[nodiscard]] Result<CachedHold*> cachedHold(const QString& terminal,
                                                  const QString& reservation);

@@ -149,6 +149,7 @@ private Q_SLOTS:
     void batchReceiptThenReserveOfIt();
     void batchRerunAfterTransientFailureGivesSameResults();
     void batchKeepsTextExactly();
+    void batchLevelsAreConditionalInTheDatabase();
     void revokedAndUnknownTerminals();
     void expiryAtTheInstant();
     void effectsAndCursor();
@@ -1077,6 +1078,38 @@ void TestSqlServerStore::batchKeepsTextExactly()
     replayed.replay = false;
     QCOMPARE(replayed, outcome.pushes.value(0).results.value(0));
     QCOMPARE(level(u"D4"_s, u"store-2"_s).onHand, 24);
+}
+
+void TestSqlServerStore::batchLevelsAreConditionalInTheDatabase()
+{
+    // Something takes every unit of A1 inside the batch's own transaction, after the batch read
+    // the level (a trigger, as a stand-in for any writer the batch did not know of): the
+    // batch's write of the level is conditional in the database, so it fails whole rather
+    // than write over it.
+    {
+        RawDb raw(m_path);
+        if (TestDatabase::postgres()) {
+            QVERIFY(raw.exec(u"CREATE FUNCTION grab() RETURNS trigger LANGUAGE plpgsql AS "
+                             u"$$BEGIN UPDATE levels SET reserved = on_hand WHERE sku = 'A1'; "
+                             u"RETURN NULL; END$$"_s));
+            QVERIFY(raw.exec(u"CREATE TRIGGER grab AFTER INSERT ON reservations "
+                             u"FOR EACH ROW EXECUTE FUNCTION grab()"_s));
+        } else {
+            QVERIFY(raw.exec(u"CREATE TRIGGER grab AFTER INSERT ON reservations BEGIN "
+                             u"UPDATE levels SET reserved = on_hand WHERE sku = 'A1'; END"_s));
+        }
+    }
+    const StockLevel before = level(u"A1"_s);
+    const Result<BatchOutcome> failed =
+        m_store->applyBatch({request(u"POS-01"_s, {reserve(u"R1"_s, u"A1"_s, 2)})}, t0);
+    QVERIFY(!failed.ok());
+    QVERIFY2(failed.error().message.contains(u"not as this batch read them"_s),
+             qPrintable(failed.error().message));
+    QCOMPARE(level(u"A1"_s), before);
+    QCOMPARE(m_store->terminal(u"POS-01"_s)->lastSeq, 0);
+    RawDb raw(m_path);
+    QCOMPARE(raw.scalar(u"SELECT COUNT(*) FROM reservations"_s), 0);
+    QVERIFY(m_store->verify()->ok);
 }
 
 void TestSqlServerStore::batchCountSeesEarlierReserve()
