@@ -6,12 +6,23 @@
 
 namespace stockline {
 
+// What went wrong, for code that must act on it; the message says it to a person.
+enum class ErrorCode {
+    Invalid,     // the input breaks a rule: a missing field, a wrong type, a value out of range
+    NotFound,    // it names something that does not exist (or no longer does)
+    Conflict,    // it contradicts what is already stored: a duplicate, different content
+    Refused,     // well formed, but not allowed in this state, for this role or this person
+    Storage,     // the store could not read or write it; running it again will not help
+    StorageBusy, // the database rolled it back (deadlock, serialization): safe to run again
+};
+
 // A problem with input or state, naming the field it is about so a clerk, an IT person or a
 // client developer can tell what to fix.
 struct Error
 {
     QString field;
     QString message;
+    ErrorCode code = ErrorCode::Invalid;
 
     [[nodiscard]] QString toString() const
     {
