@@ -1,6 +1,6 @@
 #include "jsonwriter.h"
-#include "logging.h"
 #include "mutation.h"
+#include "serverlogging.h"
 #include "sqlserverstore_p.h"
 
 #include <QJsonArray>
@@ -434,8 +434,9 @@ SqlServerStore::Writer::replay(const TerminalState& terminal, const PushEntry& e
     if (!stored) {
         // Storage damage, not the client's fault: answer like a transient failure for this
         // terminal only, and let verify() tell the operator.
-        qCWarning(lcSync).noquote() << "storage: the result of" << terminal.id << "seq" << entry.seq
-                                    << "cannot be read:" << stored.error().toString();
+        qCWarning(lcServer).noquote()
+            << "storage: the result of" << terminal.id << "seq" << entry.seq
+            << "cannot be read:" << stored.error().toString();
         ProtocolError damaged = protocolError(
             QStringLiteral("unavailable"),
             QStringLiteral("the server cannot read its result for seq %1").arg(entry.seq));

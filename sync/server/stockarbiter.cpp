@@ -1,7 +1,7 @@
 #include "stockarbiter.h"
 
 #include "feedlistener.h"
-#include "logging.h"
+#include "serverlogging.h"
 
 #include <QMetaObject>
 #include <chrono>
@@ -235,8 +235,8 @@ void StockArbiter::applyPushes(ServerStore& store, const QList<PushRequest>& pus
     if (!outcome && reconnected(store))
         outcome = store.applyBatch(pushes, m_clock.now());
     if (!outcome) {
-        qCWarning(lcSync) << "batch of" << pushes.size()
-                          << "pushes not committed:" << outcome.error().toString();
+        qCWarning(lcServer) << "batch of" << pushes.size()
+                            << "pushes not committed:" << outcome.error().toString();
         // Nothing was applied: each push is answered `unavailable`, naming its first seq so
         // a client with several pushes in flight knows which to send again.
         QList<PushOutcome> failed;
@@ -288,8 +288,8 @@ bool StockArbiter::catchUpPublished(ServerStore& store, CommitEffects& effects)
     Result<CatalogUpdate> catalog = store.catalogSince(m_publishedCursor);
     if (!levels || !catalog) {
         // Nothing is published, so the next publish tries again from the same cursor.
-        qCWarning(lcSync) << "cannot read what changed after cursor" << m_publishedCursor
-                          << (levels ? catalog.error() : levels.error()).toString();
+        qCWarning(lcServer) << "cannot read what changed after cursor" << m_publishedCursor
+                            << (levels ? catalog.error() : levels.error()).toString();
         return false;
     }
     effects.since = m_publishedCursor;
@@ -308,7 +308,7 @@ bool StockArbiter::reconnected(ServerStore& store)
     m_lastReconnect = now;
     const Result<bool> again = store.reconnectIfLost();
     if (!again)
-        qCWarning(lcSync).noquote() << again.error().toString();
+        qCWarning(lcServer).noquote() << again.error().toString();
     return again && again.value();
 }
 
@@ -425,8 +425,8 @@ void StockArbiter::answerHistory(ServerStore& store, const HistoryJob& job)
     } else if (Result<HistoryReply> read = store.history(job.request); read) {
         reply = std::move(read).value();
     } else {
-        qCWarning(lcSync) << "history of" << job.request.sku
-                          << "not read:" << read.error().toString();
+        qCWarning(lcServer) << "history of" << job.request.sku
+                            << "not read:" << read.error().toString();
         reply = refused(errorCode::unavailable,
                         QStringLiteral("the server's storage is busy; try again"));
     }
@@ -438,8 +438,8 @@ void StockArbiter::answerCatchUp(ServerStore& store, const CatchUpJob& job)
     Result<Levels> levels = store.levelsSince(job.cursor);
     Result<CatalogUpdate> catalog = store.catalogSince(job.cursor);
     if (!levels || !catalog) {
-        qCWarning(lcSync) << "catch-up for connection" << job.connection
-                          << "failed:" << (levels ? catalog.error() : levels.error()).toString();
+        qCWarning(lcServer) << "catch-up for connection" << job.connection
+                            << "failed:" << (levels ? catalog.error() : levels.error()).toString();
         post([this, connection = job.connection] { Q_EMIT catchUpFailed(connection); });
         return;
     }
@@ -455,7 +455,7 @@ void StockArbiter::sweepExpired(ServerStore& store)
         return;
     Result<CommitEffects> effects = store.expireReservations(now);
     if (!effects) {
-        qCWarning(lcSync) << "expiry sweep failed:" << effects.error().toString();
+        qCWarning(lcServer) << "expiry sweep failed:" << effects.error().toString();
         return;
     }
     publish(store, effects.value());

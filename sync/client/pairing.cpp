@@ -1,7 +1,7 @@
 #include "pairing.h"
 
+#include "clientlogging.h"
 #include "fingerprint.h"
-#include "logging.h"
 #include "protocol.h"
 #include "transport.h"
 #include "websockettransport.h"

@@ -1,7 +1,7 @@
 #include "feedlistener.h"
 #include "ids.h"
-#include "logging.h"
 #include "mutation.h"
+#include "serverlogging.h"
 #include "sqlrows.h"
 #include "sqlserverstore_p.h"
 
@@ -29,7 +29,7 @@ Error storageError(const QSqlQuery& query, const QString& what)
     const QString state = query.lastError().nativeErrorCode();
     transientFailure = state == QLatin1String("40P01") || state == QLatin1String("40001");
     const QString detail = query.lastError().text();
-    qCWarning(lcSync).noquote() << "storage: cannot" << what << "-" << detail;
+    qCWarning(lcServer).noquote() << "storage: cannot" << what << "-" << detail;
     return Error{QString(), QStringLiteral("storage: cannot %1: %2").arg(what, detail)};
 }
 
@@ -196,8 +196,8 @@ Result<bool> SqlServerStore::reconnectIfLost()
         if (probe.exec(QStringLiteral("SELECT 1")))
             return false;
     }
-    qCWarning(lcSync).noquote() << "lost the connection to" << m_config.label()
-                                << "; connecting again";
+    qCWarning(lcServer).noquote() << "lost the connection to" << m_config.label()
+                                  << "; connecting again";
     db.close(); // every query of it is void now; prepareStatements() below makes new ones
     if (!db.open())
         return Error{QString(), QStringLiteral("cannot reconnect to the server database %1: %2")
@@ -206,7 +206,7 @@ Result<bool> SqlServerStore::reconnectIfLost()
         return s.error();
     if (auto s = prepareStatements(); !s)
         return s.error();
-    qCInfo(lcSync).noquote() << "connected to" << m_config.label() << "again";
+    qCInfo(lcServer).noquote() << "connected to" << m_config.label() << "again";
     return true;
 }
 
@@ -290,8 +290,8 @@ Status SqlServerStore::migrate()
         q.addBindValue(latestSchema);
         if (!q.exec())
             return fail(QStringLiteral("record the schema version"));
-        qCInfo(lcSync).noquote() << "server database" << m_config.label() << "migrated from schema"
-                                 << current << "to" << latestSchema;
+        qCInfo(lcServer).noquote() << "server database" << m_config.label()
+                                   << "migrated from schema" << current << "to" << latestSchema;
     }
     if (!q.exec(QStringLiteral("COMMIT")))
         return fail(QStringLiteral("commit"));
@@ -485,7 +485,7 @@ Result<QString> SqlServerStore::addTerminal(const QString& id, Role role)
                      QStringLiteral("a terminal %1 is enrolled already: revoke it and enrol the "
                                     "device under a new ID")
                          .arg(id)};
-    qCInfo(lcSync).noquote() << "terminal" << id << "enrolled as" << roleName(role);
+    qCInfo(lcServer).noquote() << "terminal" << id << "enrolled as" << roleName(role);
     return token;
 }
 
@@ -497,7 +497,7 @@ Status SqlServerStore::revokeTerminal(const QString& id)
         return s;
     if (q.numRowsAffected() != 1)
         return Error{QStringLiteral("id"), QStringLiteral("there is no terminal %1").arg(id)};
-    qCInfo(lcSync).noquote() << "terminal" << id << "revoked";
+    qCInfo(lcServer).noquote() << "terminal" << id << "revoked";
     return success();
 }
 
@@ -951,8 +951,8 @@ Result<PairingCode> SqlServerStore::createPairingCode(const QString& id, const Q
     if (auto s = m_sql->commit.run(QStringLiteral("commit a pairing code")); !s)
         return s.error();
     open = false;
-    qCInfo(lcSync).noquote() << "pairing code made for terminal" << id << "until"
-                             << expires.toString(Qt::ISODate);
+    qCInfo(lcServer).noquote() << "pairing code made for terminal" << id << "until"
+                               << expires.toString(Qt::ISODate);
     return PairingCode{formatPairingCode(digits), expires};
 }
 
@@ -1002,7 +1002,7 @@ Result<std::optional<Paired>> SqlServerStore::redeemPairingCode(const QString& c
         if (auto s = run(q, {maxPairingFailures}, QStringLiteral("withdraw guessed-at codes")); !s)
             return s.error();
         while (q.next())
-            qCWarning(lcSync).noquote()
+            qCWarning(lcServer).noquote()
                 << "pairing code of terminal" << q.value(0).toString() << "withdrawn after"
                 << maxPairingFailures << "wrong codes were tried: make a new one";
     }
@@ -1010,7 +1010,7 @@ Result<std::optional<Paired>> SqlServerStore::redeemPairingCode(const QString& c
         return s.error();
     open = false;
     if (paired)
-        qCInfo(lcSync).noquote() << "terminal" << id << "paired; its token was replaced";
+        qCInfo(lcServer).noquote() << "terminal" << id << "paired; its token was replaced";
     return paired;
 }
 
@@ -1201,9 +1201,9 @@ template <typename T, typename F> Result<T> retryTransient(F attempt)
         Result<T> result = attempt();
         if (result || i == attempts || !lastErrorWasTransient())
             return result;
-        qCInfo(lcSync) << "transaction rolled back by the database (deadlock or serialization "
-                          "failure); running it again, attempt"
-                       << i + 1;
+        qCInfo(lcServer) << "transaction rolled back by the database (deadlock or serialization "
+                            "failure); running it again, attempt"
+                         << i + 1;
     }
 }
 

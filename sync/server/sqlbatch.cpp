@@ -1,7 +1,7 @@
 #include "sqlbatch.h"
 
-#include "logging.h"
 #include "mutation.h"
+#include "serverlogging.h"
 #include "sqlserverstore_p.h"
 
 #include <QSet>
@@ -280,7 +280,7 @@ Status BatchRows::loadTerminals(QStringList ids, const QString& lockSuffix)
             m_terminals.insert(
                 id, TerminalState{id, *role, q.value(2).toLongLong(), q.value(3).toInt() != 0});
         else // written by hand or by a newer build: it may do nothing until that is fixed
-            qCWarning(lcSync).noquote() << "terminal" << id << "has an unknown role" << roleText;
+            qCWarning(lcServer).noquote() << "terminal" << id << "has an unknown role" << roleText;
     });
 }
 

@@ -1,6 +1,6 @@
 #include "feedlistener.h"
 
-#include "logging.h"
+#include "serverlogging.h"
 #include "sqlserverstore.h"
 
 #include <QAtomicInt>
@@ -58,14 +58,15 @@ private:
     {
         QSqlDatabase db = QSqlDatabase::database(m_name, false);
         if (!db.open()) {
-            qCWarning(lcSync).noquote() << "feed listener: cannot connect to" << m_config.label()
-                                        << "(trying again):" << db.lastError().text().simplified();
+            qCWarning(lcServer).noquote()
+                << "feed listener: cannot connect to" << m_config.label()
+                << "(trying again):" << db.lastError().text().simplified();
             return;
         }
         const QString channel = m_config.dialect.feedChannel;
         if (!db.driver()->subscribeToNotification(channel)) {
-            qCWarning(lcSync).noquote() << "feed listener: cannot LISTEN on" << channel << ":"
-                                        << db.driver()->lastError().text().simplified();
+            qCWarning(lcServer).noquote() << "feed listener: cannot LISTEN on" << channel << ":"
+                                          << db.driver()->lastError().text().simplified();
             db.close();
             return;
         }
@@ -82,7 +83,7 @@ private:
         QSqlQuery probe(db);
         if (probe.exec(QStringLiteral("SELECT 1")))
             return;
-        qCWarning(lcSync).noquote()
+        qCWarning(lcServer).noquote()
             << "feed listener: lost the connection to" << m_config.label() << "; connecting again";
         m_listening = false;
         probe = QSqlQuery();

@@ -1,9 +1,9 @@
 #include "client.h"
 
+#include "clientlogging.h"
 #include "deliverybook.h"
 #include "jsonwriter.h"
 #include "localstore.h"
-#include "logging.h"
 #include "staffdirectory.h"
 #include "transport.h"
 #include "uuid.h"

@@ -1,6 +1,6 @@
 #include "tlslistener.h"
 
-#include "logging.h"
+#include "serverlogging.h"
 
 #include <QSslSocket>
 #include <QTimer>
@@ -32,8 +32,8 @@ void TlsListener::incomingConnection(qintptr descriptor)
         Q_EMIT ready();
     });
     connect(socket, &QSslSocket::errorOccurred, this, [this, socket](QAbstractSocket::SocketError) {
-        qCDebug(lcSync) << "TLS handshake failed from" << socket->peerAddress().toString() << ':'
-                        << socket->errorString();
+        qCDebug(lcServer) << "TLS handshake failed from" << socket->peerAddress().toString() << ':'
+                          << socket->errorString();
         socket->disconnect(this);
         socket->abort();
         socket->deleteLater();

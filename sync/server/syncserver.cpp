@@ -1,6 +1,6 @@
 #include "syncserver.h"
 
-#include "logging.h"
+#include "serverlogging.h"
 
 namespace stockline::sync {
 
@@ -242,7 +242,7 @@ bool SyncServer::refuseOverCapacity(QWebSocket* socket, const QString& address)
                   .arg(address);
     if (why.isEmpty())
         return false;
-    qCWarning(lcSync).noquote() << "refused a connection:" << why;
+    qCWarning(lcServer).noquote() << "refused a connection:" << why;
     connect(socket, &QWebSocket::disconnected, socket, &QObject::deleteLater);
     // 4503 rather than the registry's 1013, which Qt's clients refuse as a protocol error.
     quint16 code = CloseOverCapacity; // not a QWebSocketProtocol::CloseCode value
@@ -692,7 +692,7 @@ void SyncServer::shutdown()
     QTimer::singleShot(shutdownGraceMs * 5, this, [this] {
         if (m_drained)
             return;
-        qCWarning(lcSync) << "shutdown: gave up waiting for" << m_pushesInFlight << "pushes";
+        qCWarning(lcServer) << "shutdown: gave up waiting for" << m_pushesInFlight << "pushes";
         m_pushesInFlight = 0;
         maybeFinishShutdown();
     });

@@ -1,7 +1,0 @@
-#include "logging.h"
-
-namespace stockline::sync {
-
-Q_LOGGING_CATEGORY(lcSync, "stockline.sync")
-
-} // namespace stockline::sync
