@@ -1,6 +1,7 @@
 #include "simulation.h"
 
 #include "client.h"
+#include "feedlistener.h"
 #include "localstore.h"
 #include "outbox.h"
 #include "receiptnumbers.h"
@@ -45,50 +46,23 @@ struct Violation
     QString detail;
 };
 
-// The store's ServerStore as the simulation sees it: a decorator, so the product's store has
+// The store's ArbiterStore as the simulation sees it: a decorator, so the product's store has
 // no switch for any of this. `busy` says when a call fails as storage does now and then
 // (SQLITE_BUSY behind an admin command's lock, a full disk): before anything is written, as
-// ServerStore's contract has it. `replayTwice` is the deliberate bug of Breakage::ReplayTwice.
-class FaultyStore final : public ServerStore
+// ArbiterStore's contract has it. `replayTwice` is the deliberate bug of Breakage::ReplayTwice.
+class FaultyStore final : public ArbiterStore
 {
 public:
-    FaultyStore(std::unique_ptr<ServerStore> inner, std::function<bool()> busy, bool replayTwice)
+    FaultyStore(std::unique_ptr<ArbiterStore> inner, std::function<bool()> busy, bool replayTwice)
         : m_inner(std::move(inner)), m_busy(std::move(busy)), m_replayTwice(replayTwice)
     {
     }
 
-    Status addLocation(const Location& l) override { return m_inner->addLocation(l); }
-    Result<QString> addTerminal(const QString& id, Role role) override
-    {
-        return m_inner->addTerminal(id, role);
-    }
-    Status revokeTerminal(const QString& id) override { return m_inner->revokeTerminal(id); }
-    Status importCatalog(const QList<Product>& p) override { return m_inner->importCatalog(p); }
-    Status importStock(const QList<StockMovement>& s) override { return m_inner->importStock(s); }
-    Result<QList<StockLevel>> levels(const QString& sku) override { return m_inner->levels(sku); }
-    Result<QList<Location>> locations() override { return m_inner->locations(); }
-    Status putStaff(const StaffMember& m) override { return m_inner->putStaff(m); }
-    Status removeStaff(const QString& name) override { return m_inner->removeStaff(name); }
     Result<QList<StaffMember>> staff() override { return m_inner->staff(); }
     Result<QList<Shortage>> openShortages() override { return m_inner->openShortages(); }
-    Status importDeliveries(const QList<Delivery>& deliveries) override
-    {
-        return m_inner->importDeliveries(deliveries);
-    }
     Result<QList<Delivery>> deliveries(bool withClosed) override
     {
         return m_inner->deliveries(withClosed);
-    }
-    Result<Delivery> closeDelivery(const QString& reference) override
-    {
-        return m_inner->closeDelivery(reference);
-    }
-    Result<VerifyReport> verify() override { return m_inner->verify(); }
-    Result<QList<ApprovalRecord>> approvals() override { return m_inner->approvals(); }
-    Result<PairingCode> createPairingCode(const QString& t, const QDateTime& now,
-                                          qint64 valid) override
-    {
-        return m_inner->createPairingCode(t, now, valid);
     }
     Result<std::optional<TerminalInfo>> authenticate(const QString& t,
                                                      const QString& token) override
@@ -127,10 +101,6 @@ public:
         return m_inner->expireReservations(now);
     }
     Result<std::optional<QDateTime>> nextExpiry() override { return m_inner->nextExpiry(); }
-    Status resolveShortage(qint64 id, const QString& by) override
-    {
-        return m_inner->resolveShortage(id, by);
-    }
     std::unique_ptr<FeedListener>
     listenForOtherWriters(std::function<void(qint64 cursor)> wake) override
     {
@@ -178,10 +148,11 @@ public:
 private:
     static Error busyError()
     {
-        return Error{QString(), QStringLiteral("storage: database is locked (simulated)")};
+        return Error{QString(), QStringLiteral("storage: database is locked (simulated)"),
+                     ErrorCode::Storage};
     }
 
-    std::unique_ptr<ServerStore> m_inner;
+    std::unique_ptr<ArbiterStore> m_inner;
     std::function<bool()> m_busy;
     bool m_replayTwice;
 };
@@ -617,7 +588,7 @@ void World::seedServer()
     if (!opened)
         violate(QStringLiteral("setup"), opened.error().toString());
     m_check = std::move(opened).value();
-    ServerStore& s = *m_check;
+    AdminStore& s = *m_check;
     for (const Location& l : {Location{storeFloor, QStringLiteral("Store floor")},
                               Location{backroom, QStringLiteral("Back room")}})
         if (const Status added = s.addLocation(l); !added)
@@ -665,14 +636,14 @@ void World::startServer()
         trace(QStringLiteral("FAULT: storage busy"));
         return true;
     };
-    auto open = [path, broken, busy]() -> Result<std::unique_ptr<ServerStore>> {
+    auto open = [path, broken, busy]() -> Result<std::unique_ptr<ArbiterStore>> {
         SqlStoreConfig config;
         config.databaseName = path;
         config.fullSync = false;
         Result<std::unique_ptr<SqlServerStore>> store = SqlServerStore::open(config);
         if (!store)
             return store.error();
-        return std::unique_ptr<ServerStore>(
+        return std::unique_ptr<ArbiterStore>(
             std::make_unique<FaultyStore>(std::move(store).value(), busy, broken));
     };
     m_arbiter = std::make_unique<StockArbiter>(open, m_serverClock);

@@ -3,7 +3,7 @@
 // The small store the conformance tests (tst_server*) start from, a real stockline-server
 // process on it, and the helpers they share. The tests speak to the server only through
 // WireClient (raw JSON over a real WebSocket) and its command line; the store is seeded
-// in-process through ServerStore for speed, as tst_stockrace does.
+// in-process through AdminStore for speed, as tst_stockrace does.
 
 #include "serverprocess.h"
 #include "serverstore.h"
@@ -26,8 +26,8 @@ using stockline::Location;
 using stockline::Money;
 using stockline::Product;
 using stockline::TaxRate;
+using stockline::sync::AdminStore;
 using stockline::sync::Role;
-using stockline::sync::ServerStore;
 using stockline::sync::StockMovement;
 
 inline const QString store1 = QStringLiteral("store-1");
@@ -248,10 +248,10 @@ public:
     {
         if (!m_dir.isValid())
             return false;
-        auto opened = ServerStore::open(m_server.database());
+        auto opened = AdminStore::open(m_server.database());
         if (!opened)
             return fail(opened.error());
-        ServerStore& s = *opened.value();
+        AdminStore& s = *opened.value();
         for (const Location& l : {Location{store1, QStringLiteral("Store floor")},
                                   Location{backroom, QStringLiteral("Back room")}})
             if (auto added = s.addLocation(l); !added)

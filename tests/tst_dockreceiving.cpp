@@ -114,7 +114,7 @@ private:
     // The server's figures, read from its database as `stock show` and `delivery list` do.
     qint64 onHand(const QString& sku, const QString& location)
     {
-        auto store = sync::ServerStore::open(m_server->database());
+        auto store = sync::AdminStore::open(m_server->database());
         if (!store)
             return -1;
         const auto levels = (*store)->levels(sku);
@@ -128,7 +128,7 @@ private:
     }
     DeliveryLine deliveryLine(const QString& sku)
     {
-        auto store = sync::ServerStore::open(m_server->database());
+        auto store = sync::AdminStore::open(m_server->database());
         if (!store)
             return {};
         const Result<QList<Delivery>> deliveries = (*store)->deliveries(true);

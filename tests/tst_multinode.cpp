@@ -64,12 +64,12 @@ private:
         m_nodes.push_back(std::make_unique<ServerProcess>(m_dir.filePath(QStringLiteral("x.db"))));
         for (int i = 1; i < nodeCount; ++i)
             m_nodes.push_back(std::make_unique<ServerProcess>(m_nodes[0]->sharedDatabase()));
-        auto opened = ServerStore::open(m_nodes[0]->database());
+        auto opened = AdminStore::open(m_nodes[0]->database());
         if (!opened) {
             qWarning().noquote() << opened.error().toString();
             return false;
         }
-        ServerStore& s = *opened.value();
+        AdminStore& s = *opened.value();
         Product product;
         product.sku = sku;
         product.name = QStringLiteral("Hot item");
@@ -342,7 +342,7 @@ private Q_SLOTS:
             QCOMPARE(seqOf(results.at(i)), qint64(i + 1));
             QCOMPARE(status(results.at(i)), QStringLiteral("applied"));
         }
-        auto store = ServerStore::open(m_nodes[1]->database());
+        auto store = AdminStore::open(m_nodes[1]->database());
         QVERIFY(store.ok());
         const auto levels = store.value()->levels(sku);
         QVERIFY(levels.ok() && levels->size() == 1);

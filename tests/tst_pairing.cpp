@@ -204,7 +204,7 @@ private Q_SLOTS:
         QVERIFY(!m_server->addTerminal(QStringLiteral("POS-04"), QStringLiteral("pos")).isEmpty());
         QString expired;
         {
-            auto store = ServerStore::open(m_server->database());
+            auto store = AdminStore::open(m_server->database());
             QVERIFY(store);
             const auto made = store.value()->createPairingCode(
                 QStringLiteral("POS-04"), QDateTime::currentDateTimeUtc().addSecs(-3600),

@@ -66,7 +66,7 @@ private:
     QHash<QString, Product> catalogNow() const
     {
         QHash<QString, Product> bySku;
-        auto store = ServerStore::open(m_store->server().database());
+        auto store = AdminStore::open(m_store->server().database());
         if (!store)
             return bySku;
         const auto catalog = store.value()->catalogSince(0);

@@ -44,7 +44,7 @@ void TestServerStock::init()
     m_store = std::make_unique<Store>();
     QVERIFY(m_store->create());
     {
-        auto opened = stockline::sync::ServerStore::open(m_store->server().database());
+        auto opened = stockline::sync::AdminStore::open(m_store->server().database());
         QVERIFY(opened.ok());
         for (const auto& [name, role] : {std::pair{u"Morgan"_s, stockline::StaffRole::Manager},
                                          std::pair{u"Alex"_s, stockline::StaffRole::Cashier}}) {

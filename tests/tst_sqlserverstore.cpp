@@ -170,7 +170,7 @@ private:
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<TestDatabase> m_db;
     QString m_path; // the store's URL
-    std::unique_ptr<ServerStore> m_store;
+    std::unique_ptr<SqlServerStore> m_store;
     QHash<QString, qint64> m_seq;
     QHash<QString, QString> m_tokens;
 };
@@ -183,7 +183,7 @@ void TestSqlServerStore::init()
     QVERIFY(m_dir->isValid());
     m_db = std::make_unique<TestDatabase>(m_dir->filePath(u"server.db"_s));
     m_path = m_db->url();
-    auto opened = ServerStore::open(m_path);
+    auto opened = SqlServerStore::open(m_path);
     QVERIFY2(opened.ok(), qPrintable(opened.ok() ? QString() : opened.error().toString()));
     m_store = std::move(opened).value();
     m_seq.clear();
@@ -289,27 +289,27 @@ void TestSqlServerStore::openRejectsBadUrls()
 {
     // Neither database nor host: named as wrong, without trying to connect.
     for (const QString& url : {u"postgres://stock@localhost"_s, u"postgresql:///stockline"_s}) {
-        const auto pg = ServerStore::open(url);
+        const auto pg = SqlServerStore::open(url);
         QVERIFY(!pg.ok());
         QVERIFY2(pg.error().message.contains(u"postgres://USER:PASSWORD@HOST:PORT/DBNAME"_s),
                  qPrintable(pg.error().message));
     }
     // Nobody listens there: the error names host, port and database, never the password.
-    const auto refused = ServerStore::open(u"postgres://stock:s3cret@127.0.0.1:1/stockline"_s);
+    const auto refused = SqlServerStore::open(u"postgres://stock:s3cret@127.0.0.1:1/stockline"_s);
     QVERIFY(!refused.ok());
     QVERIFY2(refused.error().message.contains(u"postgres://stock@127.0.0.1:1/stockline"_s),
              qPrintable(refused.error().message));
     QVERIFY(!refused.error().message.contains(u"s3cret"_s));
 
-    const auto mysql = ServerStore::open(u"mysql://localhost/db"_s);
+    const auto mysql = SqlServerStore::open(u"mysql://localhost/db"_s);
     QVERIFY(!mysql.ok());
     QVERIFY(mysql.error().message.contains(u"mysql://localhost/db"_s));
     QVERIFY(mysql.error().message.contains(u"sqlite:PATH"_s));
 
-    QVERIFY(!ServerStore::open(QString()).ok());
-    QVERIFY(!ServerStore::open(u"sqlite:"_s).ok());
+    QVERIFY(!SqlServerStore::open(QString()).ok());
+    QVERIFY(!SqlServerStore::open(u"sqlite:"_s).ok());
 
-    const auto missingDir = ServerStore::open(u"sqlite:"_s + m_dir->filePath(u"no/such/x.db"_s));
+    const auto missingDir = SqlServerStore::open(u"sqlite:"_s + m_dir->filePath(u"no/such/x.db"_s));
     QVERIFY(!missingDir.ok());
     QVERIFY(missingDir.error().message.contains(u"no/such/x.db"_s));
 
@@ -317,7 +317,7 @@ void TestSqlServerStore::openRejectsBadUrls()
     QVERIFY(notADatabase.open(QIODevice::WriteOnly));
     notADatabase.write(QByteArray(4096, 'x'));
     notADatabase.close();
-    const auto text = ServerStore::open(u"sqlite:"_s + notADatabase.fileName());
+    const auto text = SqlServerStore::open(u"sqlite:"_s + notADatabase.fileName());
     QVERIFY(!text.ok());
     QVERIFY(text.error().message.contains(u"notes.txt"_s));
 
@@ -327,7 +327,7 @@ void TestSqlServerStore::openRejectsBadUrls()
         RawDb raw(u"sqlite:"_s + foreign);
         QVERIFY(raw.exec(u"CREATE TABLE products (sku TEXT PRIMARY KEY)"_s));
     }
-    const auto other = ServerStore::open(u"sqlite:"_s + foreign);
+    const auto other = SqlServerStore::open(u"sqlite:"_s + foreign);
     QVERIFY(!other.ok());
     QVERIFY(other.error().message.contains(u"terminal.db"_s));
     RawDb raw(u"sqlite:"_s + foreign);
@@ -341,7 +341,7 @@ void TestSqlServerStore::openRefusesNewerSchema()
         RawDb raw(m_path);
         QVERIFY(raw.exec(u"UPDATE meta SET value = 99 WHERE key = 'schema'"_s));
     }
-    const auto newer = ServerStore::open(m_path);
+    const auto newer = SqlServerStore::open(m_path);
     QVERIFY(!newer.ok());
     QVERIFY2(newer.error().message.contains(u"newer"_s), qPrintable(newer.error().message));
     RawDb raw(m_path);
@@ -353,7 +353,7 @@ void TestSqlServerStore::reopenKeepsEverything()
     QCOMPARE_APPLIED(apply(u"POS-01"_s, reserve(u"R1"_s, u"A1"_s, 3)));
     const qint64 cursor = *m_store->currentCursor();
     m_store.reset();
-    auto reopened = ServerStore::open(m_path);
+    auto reopened = SqlServerStore::open(m_path);
     QVERIFY(reopened.ok());
     m_store = std::move(reopened).value();
     QCOMPARE(*m_store->currentCursor(), cursor);

@@ -29,10 +29,10 @@ private:
     // A store with one SKU of `units` on hand and `clients` terminals; their tokens.
     QStringList prepareStore(ServerProcess& server)
     {
-        auto store = ServerStore::open(server.database());
+        auto store = AdminStore::open(server.database());
         if (!store)
             return {};
-        ServerStore& s = *store.value();
+        AdminStore& s = *store.value();
         Product product;
         product.sku = sku;
         product.name = QStringLiteral("Last units");

@@ -196,12 +196,12 @@ QMap<QString, QString> prepareServer(const ServerProcess& server,
                                      const QList<TerminalSpec>& terminals,
                                      const QList<StockMovement>& stock = {})
 {
-    auto opened = ServerStore::open(server.database());
+    auto opened = AdminStore::open(server.database());
     if (!opened) {
         qWarning() << opened.error().toString();
         return {};
     }
-    ServerStore& store = *opened.value();
+    AdminStore& store = *opened.value();
     QList<Product> products;
     for (const fixtures::FixtureProduct& f : fixtures::products) {
         Product p;
@@ -236,10 +236,10 @@ struct ServerView
 ServerView inspect(const ServerProcess& server, const QString& terminal)
 {
     ServerView view;
-    auto opened = ServerStore::open(server.database());
+    auto opened = AdminStore::open(server.database());
     if (!opened)
         return view;
-    ServerStore& store = *opened.value();
+    AdminStore& store = *opened.value();
     if (const auto info = store.terminal(terminal))
         view.lastSeq = info->lastSeq;
     if (const auto levels = store.levels())
@@ -823,7 +823,7 @@ void TestSyncClient::levelsAndCatalogAppliedByCursor()
     pos->client->stop();
     QVERIFY(QTest::qWaitFor([&] { return !pos->client->isConnected(); }, syncTimeoutMs));
     {
-        auto admin = ServerStore::open(server.database());
+        auto admin = AdminStore::open(server.database());
         QVERIFY(admin);
         Product milk = catalog.bySku(skuOf(0)).value().value();
         milk.price = Money::fromMinor(129);
@@ -972,7 +972,7 @@ void TestSyncClient::adminStockImportWhileServingReachesTheReplica()
     };
     QVERIFY(QTest::qWaitFor([&] { return onHand(0) == 5; }, syncTimeoutMs));
     {
-        auto admin = ServerStore::open(server.database());
+        auto admin = AdminStore::open(server.database());
         QVERIFY(admin);
         QVERIFY(admin.value()->importStock({StockMovement{skuOf(0), location, 10}}));
     }

@@ -138,7 +138,7 @@ QString cpuSummary(const CpuTimes& used, double count, const QString& per)
 }
 
 // A fresh SQLite file in a temporary folder (or the empty database --db names), filled in-process
-// through ServerStore, then served by the real `stockline-server serve` on 127.0.0.1 with a free
+// through AdminStore, then served by the real `stockline-server serve` on 127.0.0.1 with a free
 // port.
 class ServerRun
 {
@@ -164,7 +164,7 @@ public:
     [[nodiscard]] QUrl url() const { return m_url; }
     [[nodiscard]] CpuTimes cpu() const { return cpuTimes(m_process.processId()); }
 
-    [[nodiscard]] bool setUp(const std::function<Status(ServerStore&)>& fill)
+    [[nodiscard]] bool setUp(const std::function<Status(AdminStore&)>& fill)
     {
         if (!QFileInfo(m_binary).isExecutable()) {
             m_out << "no server at " << m_binary << ": build it, or pass --server PATH" << Qt::endl;
@@ -177,7 +177,7 @@ public:
         const qint64 started = nowNs();
         // A line per enrolled terminal says nothing here.
         QLoggingCategory::setFilterRules(QStringLiteral("stockline.*.info=false"));
-        auto store = ServerStore::open(database());
+        auto store = AdminStore::open(database());
         if (!store) {
             m_out << "cannot open the database: " << store.error().toString() << Qt::endl;
             return false;
@@ -534,7 +534,7 @@ Product product(const QString& sku, int i)
 }
 
 // Enrols `count` terminals "PREFIX-0000…" with `role`; their tokens, in order.
-Status enrol(ServerStore& store, const QString& prefix, int count, Role role, QStringList& tokens)
+Status enrol(AdminStore& store, const QString& prefix, int count, Role role, QStringList& tokens)
 {
     for (int i = 0; i < count; ++i) {
         const Result<QString> token = store.addTerminal(
@@ -684,7 +684,7 @@ bool raceHeld(const RaceRound& r, const RaceOptions& o, QTextStream& out)
 bool raceLevelsAgree(const QString& database, const QList<RaceRound>& rounds, const RaceOptions& o,
                      QTextStream& out)
 {
-    auto store = ServerStore::open(database);
+    auto store = AdminStore::open(database);
     if (!store)
         return false;
     bool agree = true;
@@ -716,7 +716,7 @@ int race(const RaceOptions& o, QTextStream& out)
     QList<RaceRound> rounds(o.rounds);
     ServerRun server(o.server, out);
     QStringList tokens;
-    const bool set = server.setUp([&](ServerStore& store) -> Status {
+    const bool set = server.setUp([&](AdminStore& store) -> Status {
         QList<Product> products;
         QList<StockMovement> stock;
         for (int i = 0; i < o.rounds; ++i) {
@@ -908,7 +908,7 @@ int throughput(const ThroughputOptions& o, QTextStream& out)
     ThroughputRun run(o);
     ServerRun server(o.server, out);
     QStringList tokens;
-    const bool set = server.setUp([&](ServerStore& store) -> Status {
+    const bool set = server.setUp([&](AdminStore& store) -> Status {
         QList<Product> products;
         QList<StockMovement> stock;
         for (int i = 0; i < o.skus; ++i) {
@@ -1063,7 +1063,7 @@ int fanout(const FanoutOptions& o, QTextStream& out)
     ServerRun server(o.server, out);
     QStringList tokens;
     QStringList writerToken;
-    const bool set = server.setUp([&](ServerStore& store) -> Status {
+    const bool set = server.setUp([&](AdminStore& store) -> Status {
         if (Status s = store.addLocation(Location{storeFloor, QStringLiteral("Store floor")}); !s)
             return s;
         if (Status s = store.importCatalog({product(fanoutSku, 0)}); !s)

@@ -64,12 +64,12 @@ const QCommandLineOption& dbOption()
 }
 
 // sqlite: URLs name a file; make sure its folder exists so the default works first time.
-Result<std::unique_ptr<ServerStore>> openStore(const QCommandLineParser& parser)
+Result<std::unique_ptr<AdminStore>> openStore(const QCommandLineParser& parser)
 {
     const QString url = parser.value(dbOption());
     if (url.startsWith(QLatin1String("sqlite:")))
         QDir().mkpath(QFileInfo(url.mid(7)).absolutePath());
-    return ServerStore::open(url);
+    return AdminStore::open(url);
 }
 
 struct ListenAddress
@@ -466,7 +466,7 @@ int ServerCommands::pairTerminal(const QCommandLineParser& parser)
 }
 
 // The code alone on stdout, for scripts; what to do with it on stderr, for people.
-int ServerCommands::printPairingCode(ServerStore& store, const QString& id)
+int ServerCommands::printPairingCode(AdminStore& store, const QString& id)
 {
     // This machine's clock is the server's: the server checks expiry by the same clock.
     const Result<PairingCode> code =

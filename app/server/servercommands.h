@@ -7,7 +7,7 @@
 #include <functional>
 
 namespace stockline::sync {
-class ServerStore;
+class AdminStore;
 }
 
 // The command line of stockline-server: `serve` and the administration commands, each with
@@ -37,7 +37,7 @@ private:
     [[nodiscard]] static int addTerminal(const QCommandLineParser& parser);
     [[nodiscard]] static int revokeTerminal(const QCommandLineParser& parser);
     [[nodiscard]] static int pairTerminal(const QCommandLineParser& parser);
-    [[nodiscard]] static int printPairingCode(stockline::sync::ServerStore& store,
+    [[nodiscard]] static int printPairingCode(stockline::sync::AdminStore& store,
                                               const QString& id);
     [[nodiscard]] static int importCatalog(const QCommandLineParser& parser);
     [[nodiscard]] static int importStock(const QCommandLineParser& parser);

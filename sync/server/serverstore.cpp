@@ -57,25 +57,43 @@ Result<SqlStoreConfig> postgresConfig(const QString& url)
 
 } // namespace
 
-Result<std::unique_ptr<ServerStore>> ServerStore::open(const QString& url)
+Result<SqlStoreConfig> SqlStoreConfig::fromUrl(const QString& url)
 {
     const QLatin1String sqlitePrefix("sqlite:");
+    if (url.startsWith(sqlitePrefix))
+        return sqliteConfig(url, sqlitePrefix);
+    if (url.startsWith(QLatin1String("postgres://")) ||
+        url.startsWith(QLatin1String("postgresql://")))
+        return postgresConfig(url);
     QUrl shown(url);
     shown.setPassword(QString());
-    Result<SqlStoreConfig> config = Error{
-        QStringLiteral("url"), QStringLiteral("'%1' is not a database URL Stockline knows: %2")
-                                   .arg(shown.toString(), urlHint)};
-    if (url.startsWith(sqlitePrefix))
-        config = sqliteConfig(url, sqlitePrefix);
-    else if (url.startsWith(QLatin1String("postgres://")) ||
-             url.startsWith(QLatin1String("postgresql://")))
-        config = postgresConfig(url);
+    return Error{QStringLiteral("url"),
+                 QStringLiteral("'%1' is not a database URL Stockline knows: %2")
+                     .arg(shown.toString(), urlHint)};
+}
+
+Result<std::unique_ptr<SqlServerStore>> SqlServerStore::open(const QString& url)
+{
+    const Result<SqlStoreConfig> config = SqlStoreConfig::fromUrl(url);
     if (!config)
         return config.error();
-    Result<std::unique_ptr<SqlServerStore>> store = SqlServerStore::open(config.value());
+    return open(config.value());
+}
+
+Result<std::unique_ptr<ArbiterStore>> ArbiterStore::open(const QString& url)
+{
+    Result<std::unique_ptr<SqlServerStore>> store = SqlServerStore::open(url);
     if (!store)
         return store.error();
-    return std::unique_ptr<ServerStore>(std::move(store).value());
+    return std::unique_ptr<ArbiterStore>(std::move(store).value());
+}
+
+Result<std::unique_ptr<AdminStore>> AdminStore::open(const QString& url)
+{
+    Result<std::unique_ptr<SqlServerStore>> store = SqlServerStore::open(url);
+    if (!store)
+        return store.error();
+    return std::unique_ptr<AdminStore>(std::move(store).value());
 }
 
 } // namespace stockline::sync

@@ -2,7 +2,6 @@
 
 #include "delivery.h"
 #include "error.h"
-#include "feedlistener.h"
 #include "product.h"
 #include "protocol.h"
 #include "role.h"
@@ -103,53 +102,24 @@ struct StockMovement
     qint64 qty = 0;
 };
 
-// The server's storage: one interface, a backend per database (SQLite file, PostgreSQL).
-// Every stock decision is one conditional update whose affected-row count decides.
+class FeedListener;
+
+// The server's storage, cut along its two users: ArbiterStore for the storage thread while
+// serving, AdminStore for the administration commands. One backend per database (SQLite file,
+// PostgreSQL) implements both (SqlServerStore). Every stock decision is one conditional update
+// whose affected-row count decides.
 //
 // Threading: an instance is used only by the thread that opened it — the storage thread
 // when serving, the main thread for one-shot admin commands.
-class ServerStore
+
+// What the storage thread needs while serving: the sessions' reads and arbitration.
+class ArbiterStore
 {
 public:
-    virtual ~ServerStore() = default;
+    virtual ~ArbiterStore() = default;
 
     // "sqlite:PATH" or "postgres://…". Creates and migrates the schema as needed.
-    [[nodiscard]] static Result<std::unique_ptr<ServerStore>> open(const QString& url);
-
-    // ---- administration (the CLI)
-    [[nodiscard]] virtual Status addLocation(const Location& location) = 0;
-    // Returns the new terminal's token; only its hash is stored.
-    [[nodiscard]] virtual Result<QString> addTerminal(const QString& id, Role role) = 0;
-    [[nodiscard]] virtual Status revokeTerminal(const QString& id) = 0;
-    [[nodiscard]] virtual Status importCatalog(const QList<Product>& products) = 0;
-    // Opening stock, booked as receipts in the ledger.
-    [[nodiscard]] virtual Status importStock(const QList<StockMovement>& stock) = 0;
-    [[nodiscard]] virtual Result<QList<StockLevel>> levels(const QString& sku = {}) = 0;
-    [[nodiscard]] virtual Result<QList<Location>> locations() = 0;
-    // Adds a person, or gives an existing one (removed or not) a new role and PIN.
-    [[nodiscard]] virtual Status putStaff(const StaffMember& member) = 0;
-    // Signing in stops at once on every terminal; sales keep the name they were rung up with.
-    [[nodiscard]] virtual Status removeStaff(const QString& name) = 0;
-    // Active staff, by name.
-    [[nodiscard]] virtual Result<QList<StaffMember>> staff() = 0;
-    [[nodiscard]] virtual Result<QList<Shortage>> openShortages() = 0;
-    // Expected deliveries, all or nothing: every location and SKU must be known, and no
-    // reference imported before.
-    [[nodiscard]] virtual Status importDeliveries(const QList<Delivery>& deliveries) = 0;
-    // The deliveries with what was received so far, by reference; closed ones only when asked.
-    [[nodiscard]] virtual Result<QList<Delivery>> deliveries(bool withClosed = false) = 0;
-    // Closes an open delivery (goods short that will never come): docks are no longer sent it
-    // and receives against it are refused. Returns it as closed, with what was received; an
-    // unknown or already closed reference is an Error naming it, and nothing changes.
-    [[nodiscard]] virtual Result<Delivery> closeDelivery(const QString& reference) = 0;
-    [[nodiscard]] virtual Result<VerifyReport> verify() = 0;
-    // Every recorded approval, oldest first.
-    [[nodiscard]] virtual Result<QList<ApprovalRecord>> approvals() = 0;
-    // A code that pairs a device as `terminal` (enrolled, not revoked) until now + validSeconds
-    // by the server's clock. An earlier code of that terminal stops working; only the code's
-    // hash is stored.
-    [[nodiscard]] virtual Result<PairingCode>
-    createPairingCode(const QString& terminal, const QDateTime& now, qint64 validSeconds) = 0;
+    [[nodiscard]] static Result<std::unique_ptr<ArbiterStore>> open(const QString& url);
 
     // ---- sessions
     // The terminal, if the token is its token (constant-time compare) and it is not revoked;
@@ -171,6 +141,11 @@ public:
     // an Error only when storage failed.
     [[nodiscard]] virtual Result<std::optional<Paired>> redeemPairingCode(const QString& code,
                                                                           const QDateTime& now) = 0;
+    // Active staff, by name.
+    [[nodiscard]] virtual Result<QList<StaffMember>> staff() = 0;
+    [[nodiscard]] virtual Result<QList<Shortage>> openShortages() = 0;
+    // The deliveries with what was received so far, by reference; closed ones only when asked.
+    [[nodiscard]] virtual Result<QList<Delivery>> deliveries(bool withClosed = false) = 0;
 
     // ---- arbitration
     // Applies every push in one transaction (group commit); a rejection rolls back only its
@@ -182,7 +157,6 @@ public:
     [[nodiscard]] virtual Result<CommitEffects> expireReservations(const QDateTime& now) = 0;
     // The next instant a reservation expires, if any (the sweep's timer).
     [[nodiscard]] virtual Result<std::optional<QDateTime>> nextExpiry() = 0;
-    [[nodiscard]] virtual Status resolveShortage(qint64 id, const QString& by) = 0;
 
     // ---- the connection
     // Calls `wake` (from a thread of its own) with the new cursor soon after any writer on the
@@ -195,6 +169,54 @@ public:
     // open again (the operation may be run again); false if it was not lost; an Error if it
     // is lost and cannot be opened yet.
     [[nodiscard]] virtual Result<bool> reconnectIfLost() = 0;
+};
+
+// What the administration commands (the CLI, set-up scripts, tests) need. A few reads are
+// also the arbiter's; a backend implements each once for both.
+class AdminStore
+{
+public:
+    virtual ~AdminStore() = default;
+
+    // "sqlite:PATH" or "postgres://…". Creates and migrates the schema as needed.
+    [[nodiscard]] static Result<std::unique_ptr<AdminStore>> open(const QString& url);
+
+    [[nodiscard]] virtual Status addLocation(const Location& location) = 0;
+    // Returns the new terminal's token; only its hash is stored.
+    [[nodiscard]] virtual Result<QString> addTerminal(const QString& id, Role role) = 0;
+    [[nodiscard]] virtual Status revokeTerminal(const QString& id) = 0;
+    [[nodiscard]] virtual Status importCatalog(const QList<Product>& products) = 0;
+    // Opening stock, booked as receipts in the ledger.
+    [[nodiscard]] virtual Status importStock(const QList<StockMovement>& stock) = 0;
+    [[nodiscard]] virtual Result<QList<StockLevel>> levels(const QString& sku = {}) = 0;
+    [[nodiscard]] virtual Result<QList<Location>> locations() = 0;
+    // The whole catalog when cursor is 0.
+    [[nodiscard]] virtual Result<CatalogUpdate> catalogSince(qint64 cursor) = 0;
+    // Adds a person, or gives an existing one (removed or not) a new role and PIN.
+    [[nodiscard]] virtual Status putStaff(const StaffMember& member) = 0;
+    // Signing in stops at once on every terminal; sales keep the name they were rung up with.
+    [[nodiscard]] virtual Status removeStaff(const QString& name) = 0;
+    // Active staff, by name.
+    [[nodiscard]] virtual Result<QList<StaffMember>> staff() = 0;
+    [[nodiscard]] virtual Result<QList<Shortage>> openShortages() = 0;
+    [[nodiscard]] virtual Status resolveShortage(qint64 id, const QString& by) = 0;
+    // Expected deliveries, all or nothing: every location and SKU must be known, and no
+    // reference imported before.
+    [[nodiscard]] virtual Status importDeliveries(const QList<Delivery>& deliveries) = 0;
+    // The deliveries with what was received so far, by reference; closed ones only when asked.
+    [[nodiscard]] virtual Result<QList<Delivery>> deliveries(bool withClosed = false) = 0;
+    // Closes an open delivery (goods short that will never come): docks are no longer sent it
+    // and receives against it are refused. Returns it as closed, with what was received; an
+    // unknown or already closed reference is an Error naming it, and nothing changes.
+    [[nodiscard]] virtual Result<Delivery> closeDelivery(const QString& reference) = 0;
+    [[nodiscard]] virtual Result<VerifyReport> verify() = 0;
+    // Every recorded approval, oldest first.
+    [[nodiscard]] virtual Result<QList<ApprovalRecord>> approvals() = 0;
+    // A code that pairs a device as `terminal` (enrolled, not revoked) until now + validSeconds
+    // by the server's clock. An earlier code of that terminal stops working; only the code's
+    // hash is stored.
+    [[nodiscard]] virtual Result<PairingCode>
+    createPairingCode(const QString& terminal, const QDateTime& now, qint64 validSeconds) = 0;
 };
 
 } // namespace stockline::sync

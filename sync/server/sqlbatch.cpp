@@ -2,7 +2,7 @@
 
 #include "mutation.h"
 #include "serverlogging.h"
-#include "sqlserverstore_p.h"
+#include "sqlhelpers.h"
 
 #include <QSet>
 #include <QSqlDatabase>
@@ -13,16 +13,6 @@
 namespace stockline::sync::sqlstore {
 
 using namespace Qt::StringLiterals;
-
-void bind(QSqlQuery& query, int index, const QVariant& value)
-{
-    // Qt binds a null QString as SQL NULL; our text columns are NOT NULL and an absent optional
-    // text (a reference, a department) is the empty string.
-    if (value.typeId() == QMetaType::QString && value.toString().isNull())
-        query.bindValue(index, QString(QLatin1String("")));
-    else
-        query.bindValue(index, value);
-}
 
 // ---- RowStatements
 

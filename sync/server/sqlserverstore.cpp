@@ -17,58 +17,6 @@
 
 namespace stockline::sync {
 
-namespace sqlstore {
-
-namespace {
-// A store is used only by the thread that opened it, so per thread is per store.
-thread_local bool transientFailure = false;
-} // namespace
-
-Error storageError(const QSqlQuery& query, const QString& what)
-{
-    const QString state = query.lastError().nativeErrorCode();
-    transientFailure = state == QLatin1String("40P01") || state == QLatin1String("40001");
-    const QString detail = query.lastError().text();
-    qCWarning(lcServer).noquote() << "storage: cannot" << what << "-" << detail;
-    return Error{QString(), QStringLiteral("storage: cannot %1: %2").arg(what, detail)};
-}
-
-bool lastErrorWasTransient()
-{
-    return transientFailure;
-}
-
-Status run(QSqlQuery& query, std::initializer_list<QVariant> values, const QString& what)
-{
-    int i = 0;
-    for (const QVariant& value : values)
-        bind(query, i++, value);
-    if (!query.exec())
-        return storageError(query, what);
-    return success();
-}
-
-QString detailJson(const QJsonObject& object)
-{
-    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
-}
-
-QString levelKey(const QString& sku, const QString& location)
-{
-    // IDs never contain control characters, so the pair cannot be ambiguous.
-    return sku + QChar(u'\x1f') + location;
-}
-
-StockLevel emptyLevel(const QString& sku, const QString& location)
-{
-    StockLevel level;
-    level.sku = sku;
-    level.location = location;
-    return level;
-}
-
-} // namespace sqlstore
-
 using namespace sqlstore;
 
 namespace {
@@ -164,11 +112,14 @@ Result<std::unique_ptr<SqlServerStore>> SqlServerStore::open(const SqlStoreConfi
     if (!db.isValid())
         return Error{
             QString(),
-            QStringLiteral("the Qt SQL driver %1 is not installed").arg(config.dialect.driver)};
+            QStringLiteral("the Qt SQL driver %1 is not installed").arg(config.dialect.driver),
+            ErrorCode::Storage};
     // libpq's message says which of host, login and database failed; it never holds the password.
     if (!db.open())
-        return Error{QString(), QStringLiteral("cannot open the server database %1: %2")
-                                    .arg(config.label(), db.lastError().text().simplified())};
+        return Error{QString(),
+                     QStringLiteral("cannot open the server database %1: %2")
+                         .arg(config.label(), db.lastError().text().simplified()),
+                     ErrorCode::Storage};
     if (auto s = store->configure(); !s)
         return s.error();
     if (auto s = store->migrate(); !s)
@@ -200,8 +151,10 @@ Result<bool> SqlServerStore::reconnectIfLost()
                                   << "; connecting again";
     db.close(); // every query of it is void now; prepareStatements() below makes new ones
     if (!db.open())
-        return Error{QString(), QStringLiteral("cannot reconnect to the server database %1: %2")
-                                    .arg(m_config.label(), db.lastError().text().simplified())};
+        return Error{QString(),
+                     QStringLiteral("cannot reconnect to the server database %1: %2")
+                         .arg(m_config.label(), db.lastError().text().simplified()),
+                     ErrorCode::Storage};
     if (auto s = configure(); !s)
         return s.error();
     if (auto s = prepareStatements(); !s)
@@ -216,8 +169,10 @@ Status SqlServerStore::configure()
     if (m_config.dialect.backend == SqlDialect::Backend::Postgres) {
         // libpq prints notices ("relation meta already exists, skipping") to stderr.
         if (!q.exec(QStringLiteral("SET client_min_messages = warning")))
-            return Error{QString(), QStringLiteral("cannot use %1 as the server database: %2")
-                                        .arg(m_config.label(), q.lastError().text())};
+            return Error{QString(),
+                         QStringLiteral("cannot use %1 as the server database: %2")
+                             .arg(m_config.label(), q.lastError().text()),
+                         ErrorCode::Storage};
         return success();
     }
     // WAL: readers never block the writer. synchronous=FULL syncs the WAL at every commit,
@@ -233,13 +188,15 @@ Status SqlServerStore::configure()
     };
     for (const QString& pragma : pragmas) {
         if (!q.exec(pragma))
-            return Error{QString(), QStringLiteral("cannot use %1 as the server database: %2")
-                                        .arg(m_config.label(), q.lastError().text())};
+            return Error{QString(),
+                         QStringLiteral("cannot use %1 as the server database: %2")
+                             .arg(m_config.label(), q.lastError().text()),
+                         ErrorCode::Storage};
         if (pragma.contains(QLatin1String("journal_mode")) &&
             (!q.next() ||
              q.value(0).toString().compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0))
-            return Error{QString(),
-                         QStringLiteral("cannot switch %1 to WAL").arg(m_config.label())};
+            return Error{QString(), QStringLiteral("cannot switch %1 to WAL").arg(m_config.label()),
+                         ErrorCode::Storage};
         q.finish();
     }
     return success();
@@ -250,8 +207,10 @@ Status SqlServerStore::migrate()
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
     QSqlQuery q(db);
     const auto fail = [&](const QString& what) {
-        const Error error{QString(), QStringLiteral("cannot migrate %1: %2: %3")
-                                         .arg(m_config.label(), what, q.lastError().text())};
+        const Error error{QString(),
+                          QStringLiteral("cannot migrate %1: %2: %3")
+                              .arg(m_config.label(), what, q.lastError().text()),
+                          ErrorCode::Storage};
         q.exec(QStringLiteral("ROLLBACK"));
         return error;
     };
@@ -317,8 +276,10 @@ Status SqlServerStore::prepareStatements()
         control->sql = text;
         control->prepared = d.preparesTransactionControl;
         if (control->prepared && !control->query.prepare(text))
-            return Error{QString(), QStringLiteral("storage: cannot prepare \"%1\": %2")
-                                        .arg(text, control->query.lastError().text())};
+            return Error{QString(),
+                         QStringLiteral("storage: cannot prepare \"%1\": %2")
+                             .arg(text, control->query.lastError().text()),
+                         ErrorCode::Storage};
     }
     const QList<std::pair<QSqlQuery*, QString>> statements = {
         {&sql->readCursor,
@@ -378,8 +339,10 @@ Status SqlServerStore::prepareStatements()
         query = QSqlQuery(db);
         query.setForwardOnly(true);
         if (!query.prepare(text))
-            return Error{QString(), QStringLiteral("storage: cannot prepare \"%1\": %2")
-                                        .arg(text, query.lastError().text())};
+            return Error{QString(),
+                         QStringLiteral("storage: cannot prepare \"%1\": %2")
+                             .arg(text, query.lastError().text()),
+                         ErrorCode::Storage};
         return success();
     };
     for (const auto& [query, text] : statements) {
@@ -674,7 +637,7 @@ Status SqlServerStore::importDeliveries(const QList<Delivery>& deliveries)
         const Delivery& d = deliveries.at(i);
         const QString entry = QStringLiteral("deliveries[%1].").arg(i);
         if (const std::optional<Error> problem = d.validate())
-            return Error{entry + problem->field, problem->message};
+            return Error{entry + problem->field, problem->message, problem->code};
         if (references.contains(d.id))
             return Error{entry + QStringLiteral("reference"),
                          QStringLiteral("%1 is listed twice").arg(d.id)};
@@ -1197,9 +1160,8 @@ template <typename T, typename F> Result<T> retryTransient(F attempt)
 {
     constexpr int attempts = 5;
     for (int i = 1;; ++i) {
-        sqlstore::transientFailure = false;
         Result<T> result = attempt();
-        if (result || i == attempts || !lastErrorWasTransient())
+        if (result || i == attempts || result.error().code != ErrorCode::StorageBusy)
             return result;
         qCInfo(lcServer) << "transaction rolled back by the database (deadlock or serialization "
                             "failure); running it again, attempt"

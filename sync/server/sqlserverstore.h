@@ -21,6 +21,10 @@ struct SqlStoreConfig
     QString user;
     QString password;
 
+    // From "sqlite:PATH" or "postgres://USER:PASSWORD@HOST:PORT/DBNAME"; a missing password
+    // comes from PGPASSWORD, a missing user from PGUSER, as for psql.
+    [[nodiscard]] static Result<SqlStoreConfig> fromUrl(const QString& url);
+
     // How messages name the database: never with the password.
     [[nodiscard]] QString label() const;
     // A Qt SQL connection named `name` to this database, not opened yet (invalid if the driver
@@ -31,9 +35,9 @@ struct SqlStoreConfig
     bool fullSync = true;
 };
 
-// ServerStore over Qt SQL. The SQL is written once for SQLite and PostgreSQL; SqlDialect holds
-// the few differences. Every statement of the hot path is prepared once, when the store is
-// opened (the multi-row ones on first use, per row count), and reused.
+// ArbiterStore and AdminStore over Qt SQL. The SQL is written once for SQLite and PostgreSQL;
+// SqlDialect holds the few differences. Every statement of the hot path is prepared once, when the
+// store is opened (the multi-row ones on first use, per row count), and reused.
 //
 // Decisions where PROTOCOL.md is silent:
 // - Checks run in this order, the first failing one answers: invalid, forbidden, unknown_sku
@@ -63,11 +67,13 @@ struct SqlStoreConfig
 // - A stored result that cannot be read back answers the replay with `unavailable` for that
 //   push only (verify() reports a missing one); it never fails the whole batch.
 //
-// Threading: see ServerStore. The QSqlDatabase connection belongs to the opening thread.
-class SqlServerStore final : public ServerStore
+// Threading: see ArbiterStore. The QSqlDatabase connection belongs to the opening thread.
+class SqlServerStore final : public ArbiterStore, public AdminStore
 {
 public:
     [[nodiscard]] static Result<std::unique_ptr<SqlServerStore>> open(const SqlStoreConfig& config);
+    // A URL as ArbiterStore::open() takes it.
+    [[nodiscard]] static Result<std::unique_ptr<SqlServerStore>> open(const QString& url);
     ~SqlServerStore() override;
     SqlServerStore(const SqlServerStore&) = delete;
     SqlServerStore& operator=(const SqlServerStore&) = delete;
@@ -87,7 +93,7 @@ public:
     [[nodiscard]] Result<QList<StaffMember>> staff() override;
     [[nodiscard]] Result<QList<Shortage>> openShortages() override;
     [[nodiscard]] Status importDeliveries(const QList<Delivery>& deliveries) override;
-    [[nodiscard]] Result<QList<Delivery>> deliveries(bool withClosed) override;
+    [[nodiscard]] Result<QList<Delivery>> deliveries(bool withClosed = false) override;
     [[nodiscard]] Result<Delivery> closeDelivery(const QString& reference) override;
     [[nodiscard]] Result<VerifyReport> verify() override;
     [[nodiscard]] Result<QList<ApprovalRecord>> approvals() override;

@@ -4,6 +4,7 @@
 // sqlserverstore.cpp (opening, administration, reads) and sqlserverwriter.cpp (arbitration).
 
 #include "sqlbatch.h"
+#include "sqlhelpers.h"
 #include "sqlserverstore.h"
 
 #include <QHash>
@@ -15,19 +16,7 @@
 
 namespace stockline::sync::sqlstore {
 
-// Binds one value to a positional placeholder.
-void bind(QSqlQuery& query, int index, const QVariant& value);
-[[nodiscard]] Error storageError(const QSqlQuery& query, const QString& what);
-// Whether the last storageError() on this thread was a deadlock (40P01) or a serialization
-// failure (40001): the transaction was rolled back and may simply be run again.
-[[nodiscard]] bool lastErrorWasTransient();
-// Binds `values` to the statement's positional placeholders in order and runs it.
-[[nodiscard]] Status run(QSqlQuery& query, std::initializer_list<QVariant> values,
-                         const QString& what);
-[[nodiscard]] QString detailJson(const QJsonObject& object);
-[[nodiscard]] QString levelKey(const QString& sku, const QString& location);
-[[nodiscard]] StockLevel emptyLevel(const QString& sku, const QString& location);
-
+// Where a ledger event comes from: a terminal's mutation, or the server itself (expiry,
 // imports, resolutions), which has no terminal, seq or mutation id.
 struct Origin
 {

@@ -29,7 +29,7 @@ constexpr auto revocationCheckInterval = std::chrono::seconds(2);
 } // namespace
 
 StockArbiter::StockArbiter(QString storeUrl, const Clock& clock, QObject* parent)
-    : StockArbiter([url = std::move(storeUrl)] { return ServerStore::open(url); }, clock, parent)
+    : StockArbiter([url = std::move(storeUrl)] { return ArbiterStore::open(url); }, clock, parent)
 {
 }
 
@@ -48,7 +48,7 @@ Status StockArbiter::start()
     std::promise<Status> opened;
     std::future<Status> result = opened.get_future();
     m_thread = std::thread([this, &opened] {
-        Result<std::unique_ptr<ServerStore>> store = m_openStore();
+        Result<std::unique_ptr<ArbiterStore>> store = m_openStore();
         if (!store) {
             opened.set_value(store.error());
             return;
@@ -64,7 +64,7 @@ Status StockArbiter::start()
 
 Status StockArbiter::startInline()
 {
-    Result<std::unique_ptr<ServerStore>> store = m_openStore();
+    Result<std::unique_ptr<ArbiterStore>> store = m_openStore();
     if (!store)
         return store.error();
     m_inlineStore = std::move(store).value();
@@ -153,7 +153,7 @@ void StockArbiter::hintFeed(qint64 cursor)
     m_wake.notify_one();
 }
 
-void StockArbiter::run(std::unique_ptr<ServerStore> store)
+void StockArbiter::run(std::unique_ptr<ArbiterStore> store)
 {
     if (const Result<qint64> cursor = store->currentCursor())
         m_publishedCursor = cursor.value();
@@ -191,7 +191,7 @@ void StockArbiter::run(std::unique_ptr<ServerStore> store)
     }
 }
 
-void StockArbiter::round(ServerStore& store, std::deque<Job>& jobs)
+void StockArbiter::round(ArbiterStore& store, std::deque<Job>& jobs)
 {
     process(store, jobs);
     if (!jobs.empty()) {
@@ -203,7 +203,7 @@ void StockArbiter::round(ServerStore& store, std::deque<Job>& jobs)
 }
 
 // Takes what fits in one transaction off the front of `jobs`; what is left goes back.
-void StockArbiter::process(ServerStore& store, std::deque<Job>& jobs)
+void StockArbiter::process(ArbiterStore& store, std::deque<Job>& jobs)
 {
     QList<PushRequest> pushes;
     qsizetype entries = 0;
@@ -229,7 +229,7 @@ void StockArbiter::process(ServerStore& store, std::deque<Job>& jobs)
         applyPushes(store, pushes);
 }
 
-void StockArbiter::applyPushes(ServerStore& store, const QList<PushRequest>& pushes)
+void StockArbiter::applyPushes(ArbiterStore& store, const QList<PushRequest>& pushes)
 {
     Result<BatchOutcome> outcome = store.applyBatch(pushes, m_clock.now());
     if (!outcome && reconnected(store))
@@ -258,7 +258,7 @@ void StockArbiter::applyPushes(ServerStore& store, const QList<PushRequest>& pus
     publish(store, outcome->effects);
 }
 
-void StockArbiter::publish(ServerStore& store, CommitEffects effects)
+void StockArbiter::publish(ArbiterStore& store, CommitEffects effects)
 {
     // Another writer committed since the last broadcast: this commit's deltas alone would give
     // clients a cursor past changes they never got.
@@ -276,13 +276,13 @@ void StockArbiter::publish(ServerStore& store, CommitEffects effects)
         post([this, list = shortages.value()] { Q_EMIT shortagesChanged(list); });
 }
 
-void StockArbiter::publishDeliveries(ServerStore& store)
+void StockArbiter::publishDeliveries(ArbiterStore& store)
 {
     if (Result<QList<Delivery>> open = store.deliveries(); open)
         post([this, list = open.value()] { Q_EMIT deliveriesChanged(list); });
 }
 
-bool StockArbiter::catchUpPublished(ServerStore& store, CommitEffects& effects)
+bool StockArbiter::catchUpPublished(ArbiterStore& store, CommitEffects& effects)
 {
     Result<Levels> levels = store.levelsSince(m_publishedCursor);
     Result<CatalogUpdate> catalog = store.catalogSince(m_publishedCursor);
@@ -300,7 +300,7 @@ bool StockArbiter::catchUpPublished(ServerStore& store, CommitEffects& effects)
     return true;
 }
 
-bool StockArbiter::reconnected(ServerStore& store)
+bool StockArbiter::reconnected(ArbiterStore& store)
 {
     const auto now = SteadyClock::now();
     if (m_lastReconnect && now - *m_lastReconnect < reconnectInterval)
@@ -312,7 +312,7 @@ bool StockArbiter::reconnected(ServerStore& store)
     return again && again.value();
 }
 
-void StockArbiter::followOtherWriters(ServerStore& store)
+void StockArbiter::followOtherWriters(ArbiterStore& store)
 {
     Result<qint64> cursor = store.currentCursor();
     if (!cursor && reconnected(store))
@@ -324,7 +324,7 @@ void StockArbiter::followOtherWriters(ServerStore& store)
     publish(store, effects);
 }
 
-void StockArbiter::checkOtherWriters(ServerStore& store)
+void StockArbiter::checkOtherWriters(ArbiterStore& store)
 {
     if (!m_othersCommitted)
         return;
@@ -339,7 +339,7 @@ void StockArbiter::checkOtherWriters(ServerStore& store)
     publishDeliveries(store);
 }
 
-void StockArbiter::answerHello(ServerStore& store, const HelloJob& job)
+void StockArbiter::answerHello(ArbiterStore& store, const HelloJob& job)
 {
     const auto refuse = [this, &job](const QString& code, const QString& message) {
         const ProtocolError error{code, message, {}, {}, {}};
@@ -381,7 +381,7 @@ void StockArbiter::answerHello(ServerStore& store, const HelloJob& job)
     post([this, connection = job.connection, start] { Q_EMIT helloDone(connection, start); });
 }
 
-void StockArbiter::answerPair(ServerStore& store, const PairJob& job)
+void StockArbiter::answerPair(ArbiterStore& store, const PairJob& job)
 {
     // The server's clock decides whether the code is still live.
     const Result<std::optional<Paired>> redeemed = store.redeemPairingCode(job.code, m_clock.now());
@@ -407,7 +407,7 @@ void StockArbiter::answerPair(ServerStore& store, const PairJob& job)
 
 // The ledger is the store's own business: a web shop (channel) sells through the protocol but
 // does not read the store's stock movements.
-void StockArbiter::answerHistory(ServerStore& store, const HistoryJob& job)
+void StockArbiter::answerHistory(ArbiterStore& store, const HistoryJob& job)
 {
     const auto refused = [&job](QLatin1StringView code, const QString& message) {
         return HistoryReply{job.request.request,
@@ -433,7 +433,7 @@ void StockArbiter::answerHistory(ServerStore& store, const HistoryJob& job)
     post([this, connection = job.connection, reply] { Q_EMIT historyReady(connection, reply); });
 }
 
-void StockArbiter::answerCatchUp(ServerStore& store, const CatchUpJob& job)
+void StockArbiter::answerCatchUp(ArbiterStore& store, const CatchUpJob& job)
 {
     Result<Levels> levels = store.levelsSince(job.cursor);
     Result<CatalogUpdate> catalog = store.catalogSince(job.cursor);
@@ -447,7 +447,7 @@ void StockArbiter::answerCatchUp(ServerStore& store, const CatchUpJob& job)
           c = std::move(catalog).value()] { Q_EMIT catchUpReady(connection, l, c); });
 }
 
-void StockArbiter::sweepExpired(ServerStore& store)
+void StockArbiter::sweepExpired(ArbiterStore& store)
 {
     const QDateTime now = m_clock.now();
     Result<std::optional<QDateTime>> next = store.nextExpiry();
@@ -461,7 +461,7 @@ void StockArbiter::sweepExpired(ServerStore& store)
     publish(store, effects.value());
 }
 
-void StockArbiter::checkRevocations(ServerStore& store)
+void StockArbiter::checkRevocations(ArbiterStore& store)
 {
     QStringList watched;
     {

@@ -29,7 +29,7 @@ struct SessionStart
     QList<Delivery> deliveries; // open ones; empty for roles that do not receive
 };
 
-// Owns the storage thread, the only thread that touches the ServerStore while serving.
+// Owns the storage thread, the only thread that touches the ArbiterStore while serving.
 // Work arrives from the socket thread through submit…() (thread-safe, never blocks on
 // storage); everything waiting when the thread is free is applied in one transaction
 // (group commit). Outcomes go back as signals, emitted on the thread the arbiter lives in,
@@ -43,7 +43,7 @@ class StockArbiter : public QObject
 
 public:
     // Opens the server's store; called on the thread that will use it.
-    using StoreOpener = std::function<Result<std::unique_ptr<ServerStore>>()>;
+    using StoreOpener = std::function<Result<std::unique_ptr<ArbiterStore>>()>;
 
     StockArbiter(QString storeUrl, const Clock& clock, QObject* parent = nullptr);
     StockArbiter(StoreOpener openStore, const Clock& clock, QObject* parent = nullptr);
@@ -120,37 +120,37 @@ private:
     using Job = std::variant<PushRequest, HelloJob, CatchUpJob, PairJob, HistoryJob>;
 
     void enqueue(Job job);
-    void run(std::unique_ptr<ServerStore> store);
+    void run(std::unique_ptr<ArbiterStore> store);
     // One round of the loop: what fits in one transaction, then the expiry sweep.
-    void round(ServerStore& store, std::deque<Job>& jobs);
-    void process(ServerStore& store, std::deque<Job>& jobs);
-    void applyPushes(ServerStore& store, const QList<PushRequest>& pushes);
-    void answerHello(ServerStore& store, const HelloJob& job);
-    void answerCatchUp(ServerStore& store, const CatchUpJob& job);
-    void answerPair(ServerStore& store, const PairJob& job);
-    void answerHistory(ServerStore& store, const HistoryJob& job);
-    void sweepExpired(ServerStore& store);
-    void checkRevocations(ServerStore& store);
+    void round(ArbiterStore& store, std::deque<Job>& jobs);
+    void process(ArbiterStore& store, std::deque<Job>& jobs);
+    void applyPushes(ArbiterStore& store, const QList<PushRequest>& pushes);
+    void answerHello(ArbiterStore& store, const HelloJob& job);
+    void answerCatchUp(ArbiterStore& store, const CatchUpJob& job);
+    void answerPair(ArbiterStore& store, const PairJob& job);
+    void answerHistory(ArbiterStore& store, const HistoryJob& job);
+    void sweepExpired(ArbiterStore& store);
+    void checkRevocations(ArbiterStore& store);
     // Another process (an admin command, another server node) may have committed: publish the
     // levels and products it changed. Cheap: one read of the cursor when nothing changed.
-    void followOtherWriters(ServerStore& store);
+    void followOtherWriters(ArbiterStore& store);
     // After a failure: opens a lost database connection again (at most once a second); true
     // if it did, so what failed may be run again.
-    [[nodiscard]] bool reconnected(ServerStore& store);
+    [[nodiscard]] bool reconnected(ArbiterStore& store);
     // After another process committed: publish the lists only admin commands and other nodes
     // change (staff, shortages, deliveries).
-    void checkOtherWriters(ServerStore& store);
-    void publish(ServerStore& store, CommitEffects effects);
-    void publishDeliveries(ServerStore& store);
+    void checkOtherWriters(ArbiterStore& store);
+    void publish(ArbiterStore& store, CommitEffects effects);
+    void publishDeliveries(ArbiterStore& store);
     // Widens `effects` to everything changed after the last published cursor.
-    [[nodiscard]] bool catchUpPublished(ServerStore& store, CommitEffects& effects);
+    [[nodiscard]] bool catchUpPublished(ArbiterStore& store, CommitEffects& effects);
     // Runs f on the arbiter's own thread (where its signals are emitted).
     template <typename F> void post(F&& f);
 
     StoreOpener m_openStore;
     const Clock& m_clock;
     std::thread m_thread;
-    std::unique_ptr<ServerStore> m_inlineStore; // startInline() only
+    std::unique_ptr<ArbiterStore> m_inlineStore; // startInline() only
     // Storage thread only: the cursor of the last levels/catalog broadcast. A client that
     // applies a broadcast holds its cursor, so no change at or below it may be left unsent.
     qint64 m_publishedCursor = 0;
