@@ -11,6 +11,7 @@
 #include "salejournal.h"
 #include "serverprocess.h"
 #include "serverstore.h"
+#include "sqlserverstore.h"
 #include "staffdirectory.h"
 #include "stockreplica.h"
 #include "transport.h"
@@ -236,10 +237,10 @@ struct ServerView
 ServerView inspect(const ServerProcess& server, const QString& terminal)
 {
     ServerView view;
-    auto opened = AdminStore::open(server.database());
+    auto opened = SqlServerStore::open(server.database());
     if (!opened)
         return view;
-    AdminStore& store = *opened.value();
+    SqlServerStore& store = *opened.value();
     if (const auto info = store.terminal(terminal))
         view.lastSeq = info->lastSeq;
     if (const auto levels = store.levels())
