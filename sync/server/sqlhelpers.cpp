@@ -2,8 +2,11 @@
 
 #include "serverlogging.h"
 
+#include <QCryptographicHash>
 #include <QJsonDocument>
+#include <QRandomGenerator>
 #include <QSqlError>
+#include <array>
 
 namespace stockline::sync::sqlstore {
 
@@ -54,6 +57,38 @@ StockLevel emptyLevel(const QString& sku, const QString& location)
     level.sku = sku;
     level.location = location;
     return level;
+}
+
+QByteArray tokenHash(const QString& token)
+{
+    return QCryptographicHash::hash(token.toUtf8(), QCryptographicHash::Sha256).toHex();
+}
+
+// Takes as long for every pair of the same length, so the time does not tell how much of a
+// guessed token's hash was right.
+bool constantTimeEqual(const QByteArray& a, const QByteArray& b)
+{
+    if (a.size() != b.size())
+        return false;
+    unsigned char diff = 0;
+    for (qsizetype i = 0; i < a.size(); ++i)
+        diff |= static_cast<unsigned char>(a.at(i) ^ b.at(i));
+    return diff == 0;
+}
+
+QString newToken()
+{
+    std::array<quint32, 8> words{};
+    QRandomGenerator::system()->generate(words.begin(), words.end());
+    const QByteArray bytes(reinterpret_cast<const char*>(words.data()),
+                           static_cast<qsizetype>(sizeof(words)));
+    return QString::fromLatin1(
+        bytes.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+}
+
+QDateTime fromMs(qint64 ms)
+{
+    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC);
 }
 
 } // namespace stockline::sync::sqlstore

@@ -6,6 +6,8 @@
 #include "error.h"
 #include "product.h"
 
+#include <QByteArray>
+#include <QDateTime>
 #include <QJsonObject>
 #include <QSqlQuery>
 #include <QString>
@@ -26,5 +28,14 @@ void bind(QSqlQuery& query, int index, const QVariant& value);
 [[nodiscard]] QString detailJson(const QJsonObject& object);
 [[nodiscard]] QString levelKey(const QString& sku, const QString& location);
 [[nodiscard]] StockLevel emptyLevel(const QString& sku, const QString& location);
+[[nodiscard]] QDateTime fromMs(qint64 ms);
+
+// Terminal tokens and pairing codes are stored only as this hash.
+[[nodiscard]] QByteArray tokenHash(const QString& token);
+// Takes as long for every pair of the same length, so the time does not tell how much of a
+// guessed token's hash was right.
+[[nodiscard]] bool constantTimeEqual(const QByteArray& a, const QByteArray& b);
+// A new terminal token: 256 random bits, base64url.
+[[nodiscard]] QString newToken();
 
 } // namespace stockline::sync::sqlstore

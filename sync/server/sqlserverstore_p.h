@@ -1,7 +1,10 @@
 #pragma once
 
-// Private to SqlServerStore: its prepared statements and its write transaction, shared by
-// sqlserverstore.cpp (opening, administration, reads) and sqlserverwriter.cpp (arbitration).
+// Private to SqlServerStore: its prepared statements and its write transaction, shared by its
+// parts: sqlserverstore.cpp (opening), sqlserveradmin.cpp (administration),
+// sqlserversessions.cpp (pairing, authentication, catch-up reads), sqlserververify.cpp, and the
+// writer: sqlserverwriter.cpp (the transaction, arbitration), sqlserverpush.cpp (a push's
+// entries), sqlserverkinds.cpp (each mutation kind).
 
 #include "sqlbatch.h"
 #include "sqlhelpers.h"
@@ -15,6 +18,14 @@
 #include <variant>
 
 namespace stockline::sync::sqlstore {
+
+// The columns a StockLevel and a Product are read from.
+inline const QString levelColumns =
+    QStringLiteral("SELECT sku, location, on_hand, reserved, version "
+                   "FROM levels");
+inline const QString productColumns =
+    QStringLiteral("SELECT sku, barcode, name, price, tax_rate, "
+                   "active, department, reorder_point FROM products");
 
 // Where a ledger event comes from: a terminal's mutation, or the server itself (expiry,
 // imports, resolutions), which has no terminal, seq or mutation id.

@@ -13,82 +13,6 @@ namespace stockline::sync {
 
 using namespace sqlstore;
 
-namespace {
-
-// A reserve's or release's ledger detail, written straight to JSON: the race for a hot SKU
-// makes one per decision, and QJsonObject costs several times more.
-QString reservationDetail(const QString& reservation, std::optional<qint64> ttl = std::nullopt)
-{
-    JsonWriter w(64);
-    w.beginObject();
-    w.string(QLatin1StringView("reservation"), reservation);
-    if (ttl)
-        w.integer(QLatin1StringView("ttl"), *ttl);
-    w.endObject();
-    return QString::fromUtf8(w.take());
-}
-
-ProtocolError protocolError(const QString& code, const QString& message)
-{
-    ProtocolError error;
-    error.code = code;
-    error.message = message;
-    return error;
-}
-
-// The SKUs and locations a mutation names, with the wire field naming each.
-struct References
-{
-    QList<std::pair<QString, QString>> skus;
-    QList<std::pair<QString, QString>> locations;
-};
-
-template <typename Line>
-void addLines(References& refs, const QList<Line>& lines,
-              QLatin1StringView name = QLatin1StringView("lines"))
-{
-    for (qsizetype i = 0; i < lines.size(); ++i)
-        refs.skus.append({QStringLiteral("%1[%2].sku").arg(name).arg(i), lines.at(i).sku});
-}
-
-References referencesOf(const MutationBody& body)
-{
-    References refs;
-    const auto sku = [&](const QString& value) {
-        refs.skus.append({QStringLiteral("sku"), value});
-    };
-    const auto location = [&](const QString& field, const QString& value) {
-        refs.locations.append({field, value});
-    };
-    if (const auto* m = std::get_if<ReserveMutation>(&body)) {
-        sku(m->sku);
-        location(QStringLiteral("location"), m->location);
-    } else if (const auto* s = std::get_if<SaleMutation>(&body)) {
-        addLines(refs, s->lines);
-        location(QStringLiteral("location"), s->location);
-    } else if (const auto* r = std::get_if<ReturnMutation>(&body)) {
-        addLines(refs, r->lines);
-        location(QStringLiteral("location"), r->location);
-    } else if (const auto* v = std::get_if<ReceiveMutation>(&body)) {
-        addLines(refs, v->lines);
-        addLines(refs, v->rejected, QLatin1StringView("rejected"));
-        location(QStringLiteral("location"), v->location);
-    } else if (const auto* c = std::get_if<CountMutation>(&body)) {
-        sku(c->sku);
-        location(QStringLiteral("location"), c->location);
-    } else if (const auto* t = std::get_if<TransferMutation>(&body)) {
-        sku(t->sku);
-        location(QStringLiteral("from"), t->from);
-        location(QStringLiteral("to"), t->to);
-    } else if (const auto* a = std::get_if<AdjustMutation>(&body)) {
-        sku(a->sku);
-        location(QStringLiteral("location"), a->location);
-    }
-    return refs;
-}
-
-} // namespace
-
 Status SqlServerStore::Writer::begin()
 {
     if (auto s = m_sql.beginWrite.run(QStringLiteral("begin a transaction")); !s)
@@ -355,689 +279,82 @@ Status SqlServerStore::Writer::sweepExpired()
     return success();
 }
 
-// ---- pushes
+// ---- arbitration
 
-Result<PushOutcome> SqlServerStore::Writer::applyPush(const PushRequest& push)
+namespace {
+
+// A deadlock or a serialization failure rolled the whole transaction back, so running it again
+// is safe: it gives the result the first run would have given. Any other failure is returned.
+template <typename T, typename F> Result<T> retryTransient(F attempt)
 {
-    PushOutcome outcome;
-    outcome.connection = push.connection;
-    const std::optional<TerminalState> loaded = m_rows->terminal(push.terminal);
-    if (!loaded || loaded->revoked) {
-        outcome.revoked = loaded.has_value();
-        outcome.error = protocolError(QStringLiteral("unauthorized"),
-                                      loaded ? QStringLiteral("the terminal has been revoked")
-                                             : QStringLiteral("unknown terminal"));
-        return outcome;
+    constexpr int attempts = 5;
+    for (int i = 1;; ++i) {
+        Result<T> result = attempt();
+        if (result || i == attempts || result.error().code != ErrorCode::StorageBusy)
+            return result;
+        qCInfo(lcServer) << "transaction rolled back by the database (deadlock or serialization "
+                            "failure); running it again, attempt"
+                         << i + 1;
     }
-    TerminalState terminal = *loaded;
-    const qint64 firstLastSeq = terminal.lastSeq;
-    for (const PushEntry& entry : push.entries) {
-        if (entry.seq <= terminal.lastSeq) {
-            auto replayed = replay(terminal, entry);
-            if (!replayed)
-                return replayed.error();
-            if (auto* error = std::get_if<ProtocolError>(&replayed.value())) {
-                outcome.error = std::move(*error);
-                break;
-            }
-            outcome.results.append(std::get<MutationResult>(std::move(replayed).value()));
-        } else if (entry.seq > terminal.lastSeq + 1) {
-            ProtocolError gap =
-                protocolError(QStringLiteral("sequence_gap"),
-                              QStringLiteral("seq %1 skips ahead: the server expects seq %2")
-                                  .arg(entry.seq)
-                                  .arg(terminal.lastSeq + 1));
-            gap.field = QStringLiteral("seq");
-            gap.seq = entry.seq;
-            gap.expected = terminal.lastSeq + 1;
-            outcome.error = gap;
-            break;
-        } else {
-            Result<MutationResult> result = applyEntry(terminal, entry);
-            if (!result)
-                return result.error();
-            outcome.results.append(std::move(result).value());
-            terminal.lastSeq = entry.seq;
-        }
+}
+
+} // namespace
+
+Result<BatchOutcome> SqlServerStore::applyBatch(const QList<PushRequest>& pushes,
+                                                const QDateTime& now)
+{
+    if (!now.isValid())
+        return Error{QStringLiteral("now"), QStringLiteral("is not a valid time")};
+    return retryTransient<BatchOutcome>([&] { return applyBatchOnce(pushes, now); });
+}
+
+Result<BatchOutcome> SqlServerStore::applyBatchOnce(const QList<PushRequest>& pushes,
+                                                    const QDateTime& now)
+{
+    Writer writer(*this, now.toMSecsSinceEpoch());
+    if (auto s = writer.begin(); !s)
+        return s.error();
+    if (auto s = writer.sweepExpired(); !s)
+        return s.error();
+    if (auto s = writer.preload(pushes); !s)
+        return s.error();
+    BatchOutcome outcome;
+    outcome.pushes.reserve(pushes.size());
+    for (const PushRequest& push : pushes) {
+        Result<PushOutcome> pushed = writer.applyPush(push);
+        if (!pushed)
+            return pushed.error(); // the writer rolls everything back
+        outcome.pushes.append(std::move(pushed).value());
     }
-    // Written with the batch's other rows: last_seq only matters at commit.
-    if (terminal.lastSeq != firstLastSeq)
-        m_rows->setLastSeq(terminal.id, terminal.lastSeq);
+    Result<CommitEffects> effects = writer.commit();
+    if (!effects)
+        return effects.error();
+    outcome.effects = std::move(effects).value();
     return outcome;
 }
 
-Result<std::variant<MutationResult, ProtocolError>>
-SqlServerStore::Writer::replay(const TerminalState& terminal, const PushEntry& entry)
+Result<CommitEffects> SqlServerStore::expireReservations(const QDateTime& now)
 {
-    // The seq's result may be one this batch has not written yet.
-    if (auto s = m_rows->flush(); !s)
-        return s.error();
-    QSqlQuery& q = m_sql.loadResult;
-    if (auto s = run(q, {terminal.id, entry.seq}, QStringLiteral("read a stored result")); !s)
-        return s.error();
-    const bool found = q.next();
-    const QString storedId = found ? q.value(0).toString() : QString();
-    const QByteArray json = found ? q.value(1).toString().toUtf8() : QByteArray();
-    q.finish();
-    if (found && storedId != entry.id) {
-        ProtocolError conflict =
-            protocolError(QStringLiteral("sequence_conflict"),
-                          QStringLiteral("seq %1 was already applied as mutation %2, not %3")
-                              .arg(QString::number(entry.seq), storedId, entry.id));
-        conflict.field = QStringLiteral("id");
-        conflict.seq = entry.seq;
-        return std::variant<MutationResult, ProtocolError>(conflict);
-    }
-    Result<MutationResult> stored =
-        found ? MutationResult::fromJson(QJsonDocument::fromJson(json).object())
-              : Result<MutationResult>(Error{QString(), QStringLiteral("is missing")});
-    if (!stored) {
-        // Storage damage, not the client's fault: answer like a transient failure for this
-        // terminal only, and let verify() tell the operator.
-        qCWarning(lcServer).noquote()
-            << "storage: the result of" << terminal.id << "seq" << entry.seq
-            << "cannot be read:" << stored.error().toString();
-        ProtocolError damaged = protocolError(
-            QStringLiteral("unavailable"),
-            QStringLiteral("the server cannot read its result for seq %1").arg(entry.seq));
-        damaged.seq = entry.seq;
-        return std::variant<MutationResult, ProtocolError>(damaged);
-    }
-    MutationResult result = std::move(stored).value();
-    result.replay = true;
-    return std::variant<MutationResult, ProtocolError>(std::move(result));
-}
-
-Status SqlServerStore::Writer::precheck(Applying& a, const TerminalState& terminal,
-                                        const Mutation& m)
-{
-    if (const std::optional<Error> problem = m.validate()) {
-        a.reject(QStringLiteral("invalid"), problem->toString());
-        return success();
-    }
-    if (!roleMay(terminal.role, m.kind())) {
-        a.reject(QStringLiteral("forbidden"), QStringLiteral("a %1 terminal may not send %2")
-                                                  .arg(roleName(terminal.role), a.origin.kind));
-        return success();
-    }
-    const References refs = referencesOf(m.body);
-    for (const auto& [field, sku] : refs.skus) {
-        const Result<bool> known = m_store.productExists(sku);
-        if (!known)
-            return known.error();
-        if (!*known) {
-            a.reject(QStringLiteral("unknown_sku"),
-                     QStringLiteral("%1: there is no product %2").arg(field, sku));
-            return success();
-        }
-    }
-    for (const auto& [field, location] : refs.locations) {
-        const Result<bool> known = m_store.locationExists(location);
-        if (!known)
-            return known.error();
-        if (!*known) {
-            a.reject(QStringLiteral("unknown_location"),
-                     QStringLiteral("%1: there is no location %2").arg(field, location));
-            return success();
-        }
-    }
-    return success();
-}
-
-Result<MutationResult> SqlServerStore::Writer::applyEntry(const TerminalState& terminal,
-                                                          const PushEntry& entry)
-{
-    Applying a;
-    a.origin = Origin{terminal.id, entry.seq, entry.id, QString()};
-    a.result.seq = entry.seq;
-    if (!entry.mutation.ok()) {
-        a.reject(QStringLiteral("invalid"), entry.mutation.error().toString());
-    } else {
-        const Mutation& m = entry.mutation.value();
-        a.origin.kind = kindName(m.kind());
-        a.at = m.at;
-        if (auto s = precheck(a, terminal, m); !s)
+    if (!now.isValid())
+        return Error{QStringLiteral("now"), QStringLiteral("is not a valid time")};
+    return retryTransient<CommitEffects>([&]() -> Result<CommitEffects> {
+        Writer writer(*this, now.toMSecsSinceEpoch());
+        if (auto s = writer.begin(); !s)
             return s.error();
-        if (!a.rejected()) {
-            m_inMemory = decidedInMemory(m);
-            const Status applied = applyBody(a, m);
-            m_inMemory = false;
-            if (!applied)
-                return applied.error();
-            if (!a.rejected())
-                keep(a.change);
-        }
-    }
-    if (auto s = storeResult(a); !s)
-        return s.error();
-    return a.result;
+        if (auto s = writer.sweepExpired(); !s)
+            return s.error();
+        return writer.commit();
+    });
 }
 
-Status SqlServerStore::Writer::applyBody(Applying& a, const Mutation& m)
+Result<std::optional<QDateTime>> SqlServerStore::nextExpiry()
 {
-    if (m_inMemory) {
-        m_rows->mark();
-    } else {
-        // The SQL below must see, and may change, the true rows.
-        if (auto s = m_rows->drop(); !s)
-            return s;
-        if (auto s = m_sql.savepoint.run(QStringLiteral("open a savepoint")); !s)
-            return s;
-    }
-    if (auto s = std::visit([&](const auto& body) { return apply(a, body); }, m.body); !s)
-        return s;
-    if (a.rejected()) {
-        if (auto s = undo(a); !s)
-            return s;
-    }
-    if (m_inMemory)
-        return success();
-    return m_sql.releaseSavepoint.run(QStringLiteral("release a savepoint"));
-}
-
-bool SqlServerStore::Writer::decidedInMemory(const Mutation& m)
-{
-    switch (m.kind()) {
-    case MutationKind::Reserve:
-    case MutationKind::Release:
-    case MutationKind::Sale:
-    case MutationKind::Return:
-        return true;
-    case MutationKind::Receive:
-        // Booking against a delivery runs SQL that only a savepoint can take back.
-        return std::get<ReceiveMutation>(m.body).delivery.isEmpty();
-    default:
-        return false;
-    }
-}
-
-Status SqlServerStore::Writer::storeResult(const Applying& a)
-{
-    m_rows->appendResult({a.origin.terminal, a.origin.seq, a.origin.mutationId,
-                          QString::fromUtf8(a.result.toJsonBytes())});
-    return success();
-}
-
-// ---- the kinds
-
-Status SqlServerStore::Writer::apply(Applying& a, const ReserveMutation& m)
-{
-    // A reservation ID the terminal already holds is a client bug, not a stock question:
-    // answering it first keeps one ID from ever meaning two holds.
-    const Result<std::optional<Hold>> existing = m_rows->hold(a.origin.terminal, m.reservation);
-    if (!existing)
-        return existing.error();
-    if (existing->has_value()) {
-        a.reject(QStringLiteral("invalid"),
-                 QStringLiteral("reservation: %1 is already held by this terminal; release it "
-                                "or use a new ID")
-                     .arg(m.reservation));
-        return success();
-    }
-    m_rows->putHold(a.origin.terminal, m.reservation,
-                    Hold{m.sku, m.location, m.qty, m_now + m.ttl * 1000});
-    const Result<bool> held = changeLevel(a.origin, a.change, m.sku, m.location, 0, m.qty,
-                                          reservationDetail(m.reservation, m.ttl));
-    if (!held)
-        return held.error();
-    return *held ? success() : rejectInsufficient(a, m.sku, m.location);
-}
-
-Status SqlServerStore::Writer::apply(Applying& a, const ReleaseMutation& m)
-{
-    const Result<std::optional<Hold>> hold = m_rows->hold(a.origin.terminal, m.reservation);
-    if (!hold)
-        return hold.error();
-    if (!hold->has_value())
-        return success(); // already gone (released, expired or sold): nothing to do
-    const QString sku = (*hold)->sku;
-    const QString location = (*hold)->location;
-    const qint64 qty = (*hold)->qty;
-    m_rows->removeHold(a.origin.terminal, m.reservation);
-    const Result<bool> released =
-        changeLevel(a.origin, a.change, sku, location, 0, -qty, reservationDetail(m.reservation));
-    if (!released)
-        return released.error();
-    if (!*released)
-        return Error{QString(), QStringLiteral("storage: reservation %1 holds more of %2 at %3 "
-                                               "than the level has reserved")
-                                    .arg(m.reservation, sku, location)};
-    return success();
-}
-
-// The line's live reservation, if it names one for the same SKU and location: consumed
-// whole (its remainder is released), and its quantity returned. 0 when there is none.
-Result<qint64> SqlServerStore::Writer::consumeReservation(Applying& a, const SaleLine& line,
-                                                          const QString& location)
-{
-    const Result<qint64> qty = liveHold(a, line, location);
-    if (qty && *qty > 0)
-        m_rows->removeHold(a.origin.terminal, line.reservation);
-    return qty;
-}
-
-Result<qint64> SqlServerStore::Writer::liveHold(const Applying& a, const SaleLine& line,
-                                                const QString& location)
-{
-    if (line.reservation.isEmpty())
-        return qint64{0};
-    const Result<std::optional<Hold>> hold = m_rows->hold(a.origin.terminal, line.reservation);
-    if (!hold)
-        return hold.error();
-    const std::optional<Hold>& h = *hold;
-    const bool live = h && h->sku == line.sku && h->location == location && h->expiresAt > m_now;
-    return live ? h->qty : qint64{0};
-}
-
-Status SqlServerStore::Writer::apply(Applying& a, const SaleMutation& m)
-{
-    for (const SaleLine& line : m.lines) {
-        const Result<qint64> reservedQty = consumeReservation(a, line, m.location);
-        if (!reservedQty)
-            return reservedQty.error();
-        QJsonObject detail{{QStringLiteral("sale"), m.sale}};
-        if (*reservedQty > 0)
-            detail.insert(QStringLiteral("reservation"), line.reservation);
-        // The line takes its reservation's units and, beyond them, available stock.
-        const Result<bool> taken = changeLevel(a.origin, a.change, line.sku, m.location, -line.qty,
-                                               -*reservedQty, detailJson(detail));
-        if (!taken)
-            return taken.error();
-        if (*taken)
-            continue;
-        if (!m.offline)
-            return rejectSale(a, m);
-        if (auto s = takeOffline(a, m, line, *reservedQty); !s)
-            return s;
-    }
-    return success();
-}
-
-// An offline sale's goods are gone already: take what stock covers, record the rest as a
-// shortage exception. Stock never goes below zero.
-Status SqlServerStore::Writer::takeOffline(Applying& a, const SaleMutation& m, const SaleLine& line,
-                                           qint64 reservedQty)
-{
-    const auto level = readLevel(line.sku, m.location);
-    if (!level)
-        return level.error();
-    const qint64 free = level->has_value() ? (*level)->available() : 0;
-    const qint64 take = std::clamp(free + reservedQty, qint64{0}, line.qty);
-    if (take > 0 || reservedQty > 0) {
-        const Result<bool> taken = changeLevel(
-            a.origin, a.change, line.sku, m.location, -take, -reservedQty,
-            detailJson({{QStringLiteral("sale"), m.sale}, {QStringLiteral("offline"), true}}));
-        if (!taken)
-            return taken.error();
-        if (!*taken)
-            return Error{QString(), QStringLiteral("storage: the level of %1 at %2 changed "
-                                                   "while an offline sale was booked")
-                                        .arg(line.sku, m.location)};
-    }
-    const qint64 missing = line.qty - take;
-    if (missing <= 0)
-        return success();
-    if (auto s = run(m_sql.insertShortage,
-                     {line.sku, m.location, missing, a.origin.terminal, m.sale, m_now},
-                     QStringLiteral("record a shortage"));
-        !s)
-        return s;
-    if (auto s = ledger(
-            a.origin, line.sku, m.location, 0, 0,
-            detailJson({{QStringLiteral("sale"), m.sale}, {QStringLiteral("shortage"), missing}}));
-        !s)
-        return s;
-    // PROTOCOL.md: per SKU not fully covered, the units that were available (the shortage
-    // exception carries the rest).
-    a.result.shortages.append(LineAvailability{line.sku, take});
-    a.change.shortages = true;
-    return success();
-}
-
-// Rejects the whole sale, telling per line what it could have had: the available stock plus
-// the line's own live reservation, as things stood before the sale.
-Status SqlServerStore::Writer::rejectSale(Applying& a, const SaleMutation& m)
-{
-    if (auto s = undo(a); !s)
-        return s;
-    a.reject(QStringLiteral("insufficient_stock"),
-             QStringLiteral("not every line of sale %1 is in stock at %2").arg(m.sale, m.location));
-    for (const SaleLine& line : m.lines) {
-        const Result<qint64> free = available(line.sku, m.location);
-        if (!free)
-            return free.error();
-        const Result<qint64> held = liveHold(a, line, m.location);
-        if (!held)
-            return held.error();
-        a.result.lines.append(LineAvailability{line.sku, *free + *held});
-    }
-    return success();
-}
-
-Status SqlServerStore::Writer::apply(Applying& a, const ReturnMutation& m)
-{
-    QJsonObject detail{{QStringLiteral("return"), m.returnId}};
-    if (!m.sale.isEmpty())
-        detail.insert(QStringLiteral("sale"), m.sale);
-    const QString text = detailJson(detail);
-    for (const ItemLine& line : m.lines) {
-        if (auto s = addStock(a.origin, a.change, line.sku, m.location, line.qty, text); !s)
-            return s;
-    }
-    return success();
-}
-
-Status SqlServerStore::Writer::apply(Applying& a, const ReceiveMutation& m)
-{
-    QJsonObject detail{{QStringLiteral("receipt"), m.receipt}};
-    if (!m.reference.isEmpty())
-        detail.insert(QStringLiteral("reference"), m.reference);
-    if (!m.delivery.isEmpty()) {
-        if (auto s = bookDelivery(a, m); !s || a.rejected())
-            return s;
-        detail.insert(QStringLiteral("delivery"), m.delivery);
-        QJsonArray rejected;
-        for (const ItemLine& line : m.rejected)
-            rejected.append(
-                QJsonObject{{QStringLiteral("sku"), line.sku}, {QStringLiteral("qty"), line.qty}});
-        if (!rejected.isEmpty())
-            detail.insert(QStringLiteral("rejected"), rejected);
-    }
-    const QString text = detailJson(detail);
-    for (const ItemLine& line : m.lines) {
-        if (auto s = addStock(a.origin, a.change, line.sku, m.location, line.qty, text); !s)
-            return s;
-    }
-    return success();
-}
-
-// A receive against an expected delivery books each line on it with one conditional update, so
-// two docks receiving parts of one delivery never book the same goods twice: a line may not go
-// past what the delivery expects unless the receive says `over`. A refusal leaves the whole
-// receive undone (its savepoint) and says, per line, how much is still expected.
-Status SqlServerStore::Writer::bookDelivery(Applying& a, const ReceiveMutation& m)
-{
-    QSqlQuery head = m_store.newQuery();
-    if (!head.prepare(QStringLiteral("SELECT location, closed FROM deliveries WHERE id = ?")))
-        return storageError(head, QStringLiteral("prepare reading a delivery"));
-    if (auto s = run(head, {m.delivery}, QStringLiteral("read a delivery")); !s)
-        return s;
-    if (!head.next() || head.value(1).toInt() != 0) {
-        a.reject(rejectCode::unknownDelivery,
-                 QStringLiteral("delivery: %1 is not an open delivery").arg(m.delivery));
-        return success();
-    }
-    if (head.value(0).toString() != m.location) {
-        a.reject(QStringLiteral("invalid"),
-                 QStringLiteral("location: delivery %1 goes to %2, not %3")
-                     .arg(m.delivery, head.value(0).toString(), m.location));
-        return success();
-    }
-    QSqlQuery book = m_store.newQuery();
-    if (!book.prepare(QStringLiteral(
-            "UPDATE delivery_lines SET received = received + ?, rejected = rejected + ?"
-            " WHERE delivery = ? AND sku = ? AND (? = 1 OR received + ? <= expected)")))
-        return storageError(book, QStringLiteral("prepare booking a delivery line"));
-    const auto bookLine = [&](const QString& field, const ItemLine& line, qint64 accepted,
-                              qint64 refused) -> Status {
-        if (auto s = run(book,
-                         {accepted, refused, m.delivery, line.sku,
-                          (m.over || accepted == 0) ? 1 : 0, accepted},
-                         QStringLiteral("book a delivery line"));
-            !s)
-            return s;
-        if (book.numRowsAffected() == 1)
-            return success();
-        return rejectDeliveryLine(a, m.delivery, field, line.sku);
-    };
-    for (qsizetype i = 0; i < m.lines.size() && !a.rejected(); ++i) {
-        if (auto s =
-                bookLine(QStringLiteral("lines[%1]").arg(i), m.lines.at(i), m.lines.at(i).qty, 0);
-            !s)
-            return s;
-    }
-    for (qsizetype i = 0; i < m.rejected.size() && !a.rejected(); ++i) {
-        if (auto s = bookLine(QStringLiteral("rejected[%1]").arg(i), m.rejected.at(i), 0,
-                              m.rejected.at(i).qty);
-            !s)
-            return s;
-    }
-    a.change.deliveries = !a.rejected(); // docks are sent the new figures
-    return success();
-}
-
-// Why a delivery line could not be booked: not on the delivery, or more than it still expects.
-Status SqlServerStore::Writer::rejectDeliveryLine(Applying& a, const QString& delivery,
-                                                  const QString& field, const QString& sku)
-{
-    QSqlQuery q = m_store.newQuery();
-    if (!q.prepare(QStringLiteral(
-            "SELECT expected, received FROM delivery_lines WHERE delivery = ? AND sku = ?")))
-        return storageError(q, QStringLiteral("prepare reading a delivery line"));
-    if (auto s = run(q, {delivery, sku}, QStringLiteral("read a delivery line")); !s)
-        return s;
-    if (!q.next()) {
-        a.reject(QStringLiteral("invalid"),
-                 QStringLiteral("%1.sku: %2 is not on delivery %3").arg(field, sku, delivery));
-        return success();
-    }
-    const qint64 remaining = std::max<qint64>(0, q.value(0).toLongLong() - q.value(1).toLongLong());
-    a.reject(rejectCode::overExpected, QStringLiteral("%1: delivery %2 expects %3 more of %4")
-                                           .arg(field, delivery, QString::number(remaining), sku));
-    a.result.lines.append(LineAvailability{sku, remaining});
-    return success();
-}
-
-Status SqlServerStore::Writer::rejectVersionConflict(Applying& a, const QString& sku,
-                                                     const QString& location)
-{
-    if (auto s = undo(a); !s)
-        return s;
-    const auto level = readLevel(sku, location);
-    if (!level)
-        return level.error();
-    const StockLevel current = level->value_or(emptyLevel(sku, location));
-    a.reject(QStringLiteral("version_conflict"),
-             QStringLiteral("the level of %1 at %2 is at version %3")
-                 .arg(sku, location, QString::number(current.version)));
-    a.result.level = current;
-    return success();
-}
-
-// A count is what is on the shelf. When it is below what live reservations hold, the holds
-// cannot all be honoured: the ones expiring last are cut first (down to what was counted),
-// so reserved never exceeds on hand. A sale naming a cut reservation falls back to stock.
-Status SqlServerStore::Writer::apply(Applying& a, const CountMutation& m)
-{
-    return bookCount(a, m.sku, m.location, m.counted, m.expectedVersion,
-                     detailJson({{QStringLiteral("counted"), m.counted},
-                                 {QStringLiteral("expectedVersion"), m.expectedVersion}}));
-}
-
-Status SqlServerStore::Writer::bookCount(Applying& a, const QString& sku, const QString& location,
-                                         qint64 counted, qint64 expectedVersion,
-                                         const QString& detail)
-{
-    const auto level = readLevel(sku, location);
-    if (!level)
-        return level.error();
-    const qint64 version = level->has_value() ? (*level)->version : 0;
-    if (version != expectedVersion)
-        return rejectVersionConflict(a, sku, location);
-    if (!level->has_value()) {
-        QSqlQuery& q = m_sql.createLevel;
-        if (auto s = run(q, {sku, location, counted, m_cursor}, QStringLiteral("create a level"));
-            !s)
-            return s;
-        const bool created = q.next();
-        if (created)
-            recordLevel(a.change, q, sku, location);
-        q.finish();
-        if (!created)
-            return rejectVersionConflict(a, sku, location);
-        return ledger(a.origin, sku, location, counted, 0, detail);
-    }
-    const StockLevel before = **level;
-    const qint64 cut = std::max<qint64>(0, before.reserved - counted);
-    if (cut > 0) {
-        if (auto s = cutReservations(sku, location, cut); !s)
-            return s;
-    }
-    QSqlQuery& q = m_sql.countLevel;
-    if (auto s = run(q, {counted, -cut, m_cursor, sku, location, expectedVersion},
-                     QStringLiteral("book a count"));
-        !s)
-        return s;
-    const bool booked = q.next();
-    if (booked)
-        recordLevel(a.change, q, sku, location);
-    q.finish();
-    if (!booked)
-        return rejectVersionConflict(a, sku, location);
-    return ledger(a.origin, sku, location, counted - before.onHand, -cut, detail);
-}
-
-Status SqlServerStore::Writer::cutReservations(const QString& sku, const QString& location,
-                                               qint64 cut)
-{
-    struct Hold
-    {
-        QString terminal, reservation;
-        qint64 qty = 0;
-    };
-    QList<Hold> holds;
-    QSqlQuery& q = m_sql.levelReservations;
-    if (auto s = run(q, {sku, location}, QStringLiteral("read a level's reservations")); !s)
-        return s;
-    while (q.next())
-        holds.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toLongLong()});
-    q.finish();
-    for (const Hold& hold : holds) {
-        if (cut <= 0)
-            break;
-        const qint64 part = std::min(cut, hold.qty);
-        cut -= part;
-        const Status s =
-            part == hold.qty
-                ? run(m_sql.deleteReservation, {hold.terminal, hold.reservation},
-                      QStringLiteral("cut a reservation"))
-                : run(m_sql.shrinkReservation, {hold.qty - part, hold.terminal, hold.reservation},
-                      QStringLiteral("cut a reservation"));
-        if (!s)
-            return s;
-    }
-    if (cut > 0)
-        return Error{QString(), QStringLiteral("storage: the reservations of %1 at %2 hold less "
-                                               "than the level has reserved")
-                                    .arg(sku, location)};
-    return success();
-}
-
-Status SqlServerStore::Writer::apply(Applying& a, const TransferMutation& m)
-{
-    const QString detail = detailJson({{QStringLiteral("transfer"), m.transfer},
-                                       {QStringLiteral("from"), m.from},
-                                       {QStringLiteral("to"), m.to}});
-    const Result<bool> taken = changeLevel(a.origin, a.change, m.sku, m.from, -m.qty, 0, detail);
-    if (!taken)
-        return taken.error();
-    if (!*taken)
-        return rejectInsufficient(a, m.sku, m.from);
-    return addStock(a.origin, a.change, m.sku, m.to, m.qty, detail);
-}
-
-Status SqlServerStore::Writer::apply(Applying& a, const AdjustMutation& m)
-{
-    const QString detail = detailJson({{QStringLiteral("reason"), m.reason}});
-    if (m.delta >= 0)
-        return addStock(a.origin, a.change, m.sku, m.location, m.delta, detail);
-    const Result<bool> taken =
-        changeLevel(a.origin, a.change, m.sku, m.location, m.delta, 0, detail);
-    if (!taken)
-        return taken.error();
-    return *taken ? success() : rejectInsufficient(a, m.sku, m.location);
-}
-
-// Recorded once: the seq is applied once per terminal, and (terminal, seq) is the key.
-Status SqlServerStore::Writer::apply(Applying& a, const ApprovalMutation& m)
-{
-    QSqlQuery insert = m_store.newQuery();
-    if (!insert.prepare(QStringLiteral(
-            "INSERT INTO approvals (terminal, seq, mutation_id, at, recorded_at, action, staff,"
-            " approver, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")))
-        return storageError(insert, QStringLiteral("prepare recording an approval"));
-    return run(insert,
-               {a.origin.terminal, a.origin.seq, a.origin.mutationId, a.at.toMSecsSinceEpoch(),
-                m_now, m.action, m.staff, m.approver, m.detail},
-               QStringLiteral("record an approval"));
-}
-
-// A manager resolves a shortage exception: by a recount (booked like a count, against the
-// version the counter saw) or by accepting the loss (an audit row that moves no stock). Either
-// way the exception is closed in the same savepoint, so it is resolved exactly once.
-Status SqlServerStore::Writer::apply(Applying& a, const ResolveMutation& m)
-{
-    const Result<bool> manager = isManager(m.approvedBy);
-    if (!manager)
-        return manager.error();
-    if (!*manager) {
-        a.reject(
-            rejectCode::forbidden,
-            QStringLiteral("approvedBy: %1 is not a manager on this server").arg(m.approvedBy));
-        return success();
-    }
-    QSqlQuery q = m_store.newQuery();
-    if (!q.prepare(QStringLiteral("UPDATE shortages SET resolved_at = ?, resolved_by = ? "
-                                  "WHERE id = ? AND resolved_at IS NULL "
-                                  "RETURNING sku, location, qty")))
-        return storageError(q, QStringLiteral("prepare resolving a shortage"));
-    if (auto s = run(q, {m_now, m.approvedBy, m.shortage}, QStringLiteral("resolve a shortage"));
-        !s)
-        return s;
-    if (!q.next())
-        return rejectUnresolvable(a, m.shortage);
-    const QString sku = q.value(0).toString();
-    const QString location = q.value(1).toString();
-    const qint64 qty = q.value(2).toLongLong();
-    q.finish();
-    QJsonObject detail{{QStringLiteral("shortage"), m.shortage},
-                       {QStringLiteral("resolution"), resolutionName(m.resolution)},
-                       {QStringLiteral("qty"), qty},
-                       {QStringLiteral("staff"), m.staff},
-                       {QStringLiteral("approvedBy"), m.approvedBy}};
-    a.change.shortages = true;
-    if (m.resolution == ResolveMutation::Resolution::Loss)
-        return ledger(a.origin, sku, location, 0, 0, detailJson(detail));
-    detail.insert(QStringLiteral("counted"), m.counted);
-    detail.insert(QStringLiteral("expectedVersion"), m.expectedVersion);
-    return bookCount(a, sku, location, m.counted, m.expectedVersion, detailJson(detail));
-}
-
-Status SqlServerStore::Writer::rejectUnresolvable(Applying& a, qint64 shortage)
-{
-    QSqlQuery q = m_store.newQuery();
-    if (!q.prepare(QStringLiteral("SELECT resolved_by FROM shortages WHERE id = ?")))
-        return storageError(q, QStringLiteral("prepare reading a shortage"));
-    if (auto s = run(q, {shortage}, QStringLiteral("read a shortage")); !s)
-        return s;
-    if (q.next())
-        a.reject(rejectCode::alreadyResolved,
-                 QStringLiteral("shortage: %1 was resolved already, by %2")
-                     .arg(QString::number(shortage), q.value(0).toString()));
-    else
-        a.reject(rejectCode::unknownShortage,
-                 QStringLiteral("shortage: there is no shortage exception %1").arg(shortage));
-    return success();
-}
-
-Result<bool> SqlServerStore::Writer::isManager(const QString& name)
-{
-    QSqlQuery q = m_store.newQuery();
-    if (!q.prepare(QStringLiteral("SELECT role FROM staff WHERE name = ? AND active = 1")))
-        return storageError(q, QStringLiteral("prepare reading staff"));
-    if (auto s = run(q, {name}, QStringLiteral("read staff")); !s)
-        return s.error();
-    return q.next() && q.value(0).toString() == staffRoleName(StaffRole::Manager);
+    QSqlQuery q = newQuery();
+    if (!q.exec(QStringLiteral("SELECT MIN(expires_at) FROM reservations")) || !q.next())
+        return storageError(q, QStringLiteral("read the next expiry"));
+    if (q.value(0).isNull())
+        return std::optional<QDateTime>();
+    return std::optional<QDateTime>(fromMs(q.value(0).toLongLong()));
 }
 
 } // namespace stockline::sync

@@ -1,0 +1,33 @@
+#pragma once
+
+// What every group of stockline-server's commands uses: its output streams, its failure
+// message, the --db option and the store it opens.
+
+#include "error.h"
+
+#include <QCommandLineOption>
+#include <QCommandLineParser>
+#include <QString>
+#include <QTextStream>
+#include <memory>
+
+namespace stockline::sync {
+class AdminStore;
+}
+
+namespace stockline::servercli {
+
+[[nodiscard]] QTextStream& out();
+[[nodiscard]] QTextStream& err();
+// Prints the message to stderr; returns the exit code 1.
+int fail(const QString& message);
+int fail(const Error& error);
+[[nodiscard]] QString defaultDatabase();
+[[nodiscard]] const QCommandLineOption& dbOption();
+// The store --db names; a sqlite: file's folder is made first, so the default works first time.
+[[nodiscard]] Result<std::unique_ptr<sync::AdminStore>> openStore(const QCommandLineParser& parser);
+[[nodiscard]] Status requirePositional(const QCommandLineParser& parser, int count,
+                                       const QString& synopsis);
+[[nodiscard]] QString padded(const QString& text, int width);
+
+} // namespace stockline::servercli
