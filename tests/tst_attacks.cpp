@@ -47,7 +47,7 @@ QString opensslFingerprint(const QString& cert)
     return QString::fromLatin1(openssl.readAllStandardOutput()).section(u'=', 1).trimmed();
 }
 
-// The terminal's own transport (sync/websockettransport.h) speaking raw JSON: how a till
+// The terminal's own transport (sync/client/websockettransport.h) speaking raw JSON: how a till
 // reaches a wss:// server, with its certificate check.
 class TlsTerminal
 {

@@ -475,10 +475,12 @@ Status BatchRows::flushLevels()
         !s)
         return s;
     if (applied != changed.size())
-        return Error{QString(), QStringLiteral("storage: %1 of %2 stock levels were not as this "
-                                               "batch read them; nothing of it was kept")
-                                    .arg(changed.size() - applied)
-                                    .arg(changed.size())};
+        return Error{QString(),
+                     QStringLiteral("storage: %1 of %2 stock levels were not as this "
+                                    "batch read them; nothing of it was kept")
+                         .arg(changed.size() - applied)
+                         .arg(changed.size()),
+                     ErrorCode::Storage};
     static const RowShape insert = insertRows(
         "levels"_L1, "sku text, location text, on_hand bigint, reserved bigint, version bigint, "
                      "cursor bigint"_L1);

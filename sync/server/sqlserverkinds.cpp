@@ -71,9 +71,11 @@ Status SqlServerStore::Writer::apply(Applying& a, const ReleaseMutation& m)
     if (!released)
         return released.error();
     if (!*released)
-        return Error{QString(), QStringLiteral("storage: reservation %1 holds more of %2 at %3 "
-                                               "than the level has reserved")
-                                    .arg(m.reservation, sku, location)};
+        return Error{QString(),
+                     QStringLiteral("storage: reservation %1 holds more of %2 at %3 "
+                                    "than the level has reserved")
+                         .arg(m.reservation, sku, location),
+                     ErrorCode::Storage};
     return success();
 }
 
@@ -142,9 +144,11 @@ Status SqlServerStore::Writer::takeOffline(Applying& a, const SaleMutation& m, c
         if (!taken)
             return taken.error();
         if (!*taken)
-            return Error{QString(), QStringLiteral("storage: the level of %1 at %2 changed "
-                                                   "while an offline sale was booked")
-                                        .arg(line.sku, m.location)};
+            return Error{QString(),
+                         QStringLiteral("storage: the level of %1 at %2 changed "
+                                        "while an offline sale was booked")
+                             .arg(line.sku, m.location),
+                         ErrorCode::Storage};
     }
     const qint64 missing = line.qty - take;
     if (missing <= 0)
@@ -399,9 +403,11 @@ Status SqlServerStore::Writer::cutReservations(const QString& sku, const QString
             return s;
     }
     if (cut > 0)
-        return Error{QString(), QStringLiteral("storage: the reservations of %1 at %2 hold less "
-                                               "than the level has reserved")
-                                    .arg(sku, location)};
+        return Error{QString(),
+                     QStringLiteral("storage: the reservations of %1 at %2 hold less "
+                                    "than the level has reserved")
+                         .arg(sku, location),
+                     ErrorCode::Storage};
     return success();
 }
 

@@ -22,7 +22,8 @@ Status SqlServerStore::Writer::begin()
         return s;
     if (!m_sql.readCursor.next()) {
         m_sql.readCursor.finish();
-        return Error{QString(), QStringLiteral("storage: the cursor row is missing")};
+        return Error{QString(), QStringLiteral("storage: the cursor row is missing"),
+                     ErrorCode::Storage};
     }
     m_previous = m_sql.readCursor.value(0).toLongLong();
     m_sql.readCursor.finish();
@@ -181,7 +182,8 @@ Status SqlServerStore::Writer::addStock(const Origin& origin, Change& change, co
         return s;
     if (!q.next()) {
         q.finish();
-        return Error{QString(), QStringLiteral("storage: adding stock returned no level")};
+        return Error{QString(), QStringLiteral("storage: adding stock returned no level"),
+                     ErrorCode::Storage};
     }
     recordLevel(change, q, sku, location);
     q.finish();
@@ -270,9 +272,11 @@ Status SqlServerStore::Writer::sweepExpired()
         if (!released)
             return released.error();
         if (!*released) {
-            return Error{QString(), QStringLiteral("storage: reservation %1/%2 holds more of %3 "
-                                                   "at %4 than the level has reserved")
-                                        .arg(e.terminal, e.reservation, e.sku, e.location)};
+            return Error{QString(),
+                         QStringLiteral("storage: reservation %1/%2 holds more of %3 "
+                                        "at %4 than the level has reserved")
+                             .arg(e.terminal, e.reservation, e.sku, e.location),
+                         ErrorCode::Storage};
         }
     }
     keep(change);

@@ -17,7 +17,7 @@ public:
 
     // Whether this test run is on PostgreSQL.
     [[nodiscard]] static bool postgres();
-    // The URL for `--db` and ServerStore::open(); empty if the database could not be made.
+    // The URL for `--db` and AdminStore::open(); empty if the database could not be made.
     // A PostgreSQL URL carries no password: the server takes it from PGPASSWORD.
     [[nodiscard]] QString url() const { return m_url; }
 
