@@ -1,6 +1,6 @@
 #include "mutation.h"
 
-#include "ids.h"
+#include "fieldreader.h"
 #include "isotime.h"
 #include "jsonwriter.h"
 
@@ -45,8 +45,6 @@ constexpr std::array<const char*, 10> kindNames{"reserve",  "release", "sale",  
 static_assert(std::variant_size_v<MutationBody> == kindNames.size(),
               "every MutationBody alternative needs a wire name, in MutationKind order");
 
-using Problem = std::optional<Error>;
-
 // A field's name as a view: the checks make a string of it only for the error they return.
 QLatin1StringView key(const char* name)
 {
@@ -61,72 +59,9 @@ QString entryPath(const QString& prefix, const char* list, qsizetype index)
 // ---------------------------------------------------------------------------------------------
 // validate()
 
-Problem firstOf(std::initializer_list<Problem> problems)
-{
-    for (const Problem& problem : problems) {
-        if (problem)
-            return problem;
-    }
-    return std::nullopt;
-}
-
-Problem checkId(QAnyStringView field, const QString& value)
-{
-    if (isValidId(value))
-        return std::nullopt;
-    return Error{field.toString(),
-                 QStringLiteral("must be an ID of 1 to 64 characters from A-Z a-z 0-9 . _ : -")};
-}
-
-Problem checkOptionalId(QAnyStringView field, const QString& value)
-{
-    return value.isEmpty() ? std::nullopt : checkId(field, value);
-}
-
-Problem checkRange(QAnyStringView field, qint64 value, qint64 min, qint64 max)
-{
-    if (value >= min && value <= max)
-        return std::nullopt;
-    return Error{field.toString(), QStringLiteral("must be from %1 to %2").arg(min).arg(max)};
-}
-
 Problem checkQuantity(QAnyStringView field, qint64 qty)
 {
     return checkRange(field, qty, 1, maxQuantity);
-}
-
-Problem checkCount(QAnyStringView field, qsizetype count, qsizetype min, qsizetype max)
-{
-    if (count >= min && count <= max)
-        return std::nullopt;
-    return Error{field.toString(),
-                 QStringLiteral("must have from %1 to %2 entries").arg(min).arg(max)};
-}
-
-bool hasControlCharacter(const QString& text)
-{
-    for (const QChar ch : text) {
-        if (ch.category() == QChar::Other_Control)
-            return true;
-    }
-    return false;
-}
-
-Problem checkText(QAnyStringView field, const QString& text)
-{
-    if (text.size() > maxTextLength)
-        return Error{field.toString(),
-                     QStringLiteral("must be at most %1 characters").arg(maxTextLength)};
-    if (hasControlCharacter(text))
-        return Error{field.toString(), QStringLiteral("must not contain control characters")};
-    return std::nullopt;
-}
-
-Problem checkRequiredText(QAnyStringView field, const QString& text)
-{
-    if (text.trimmed().isEmpty())
-        return Error{field.toString(), QStringLiteral("must not be blank")};
-    return checkText(field, text);
 }
 
 Problem checkEntry(const QString& prefix, const SaleLine& line)
@@ -302,13 +237,6 @@ Problem checkBody(const ResolveMutation& m)
                     checkRequiredText(key("approvedBy"), m.approvedBy)});
 }
 
-Problem checkTime(const QDateTime& at)
-{
-    if (at.isValid())
-        return std::nullopt;
-    return Error{key("at"), QStringLiteral("must be a valid time")};
-}
-
 // ---------------------------------------------------------------------------------------------
 // toJsonBytes(): the one serializer; toJson() parses what it writes.
 
@@ -443,305 +371,172 @@ void writeBody(JsonWriter& w, const ResolveMutation& m)
 // ---------------------------------------------------------------------------------------------
 // fromJson()
 
-// The integer a JSON number holds exactly, if it is one within ±2^53. Both the double and the
-// integer view are checked: Qt keeps integral literals as qint64, so 2^53+1 reads as 2^53 as a
-// double but not as an integer.
-std::optional<qint64> exactInteger(const QJsonValue& value)
+using Reader = FieldReader;
+
+SaleLine readEntry(Reader& r, std::type_identity<SaleLine>)
 {
-    if (!value.isDouble())
-        return std::nullopt;
-    const double number = value.toDouble();
-    const auto limit = static_cast<double>(maxWireInteger);
-    if (!std::isfinite(number) || std::trunc(number) != number || std::fabs(number) > limit)
-        return std::nullopt;
-    const qint64 integer = value.toInteger();
-    if (integer < -maxWireInteger || integer > maxWireInteger)
-        return std::nullopt;
-    return integer;
+    SaleLine line;
+    line.sku = r.string(L("sku"));
+    line.qty = r.integer(L("qty"));
+    line.price = r.money(L("price"));
+    line.reservation = r.optionalString(L("reservation"));
+    return line;
 }
 
-// Reads the fields of one JSON object, checking types only (values are validate()'s job).
-// The first problem is kept in a slot shared with nested readers; after it every read returns
-// an empty value, so a body is read straight through and checked once at the end.
-class Reader
+Payment readEntry(Reader& r, std::type_identity<Payment>)
 {
-public:
-    Reader(QJsonObject object, QString prefix, Problem& problem)
-        : m_object(std::move(object)), m_prefix(std::move(prefix)), m_problem(problem)
-    {
-    }
+    Payment payment;
+    payment.method = r.string(L("method"));
+    payment.amount = r.money(L("amount"));
+    payment.reference = r.optionalString(L("reference"));
+    return payment;
+}
 
-    [[nodiscard]] bool failed() const { return m_problem.has_value(); }
-    // Keeps the first problem only, like every read.
-    void fail(const char* name, QString message)
-    {
-        if (!m_problem)
-            m_problem = Error{m_prefix + key(name), std::move(message)};
-    }
+ItemLine readEntry(Reader& r, std::type_identity<ItemLine>)
+{
+    ItemLine line;
+    line.sku = r.string(L("sku"));
+    line.qty = r.integer(L("qty"));
+    return line;
+}
 
-    [[nodiscard]] QString string(const char* name) { return text(name, Presence::Required); }
-    [[nodiscard]] QString optionalString(const char* name)
-    {
-        return text(name, Presence::Optional);
-    }
-
-    [[nodiscard]] qint64 integer(const char* name)
-    {
-        const QJsonValue value = field(name, Presence::Required);
-        if (failed())
-            return 0;
-        if (const std::optional<qint64> number = exactInteger(value))
-            return *number;
-        fail(name, value.isDouble() ? QStringLiteral("must be an integer from %1 to %2")
-                                          .arg(-maxWireInteger)
-                                          .arg(maxWireInteger)
-                                    : QStringLiteral("must be an integer"));
-        return 0;
-    }
-
-    [[nodiscard]] Money money(const char* name) { return Money::fromMinor(integer(name)); }
-
-    [[nodiscard]] bool optionalBool(const char* name)
-    {
-        const QJsonValue value = field(name, Presence::Optional);
-        if (failed() || value.isUndefined())
-            return false;
-        if (!value.isBool())
-            fail(name, QStringLiteral("must be true or false"));
-        return value.toBool();
-    }
-
-    [[nodiscard]] QDateTime time(const char* name)
-    {
-        const QString value = string(name);
-        if (failed())
-            return {};
-        const QDateTime at = QDateTime::fromString(value, Qt::ISODateWithMs);
-        // Qt reads a time without offset as local time: refuse it rather than guess.
-        if (!at.isValid() || at.timeSpec() == Qt::LocalTime) {
-            fail(name, QStringLiteral("must be an ISO-8601 time with a timezone, "
-                                      "e.g. 2026-11-22T10:00:00Z"));
-            return {};
-        }
-        return at.toUTC();
-    }
-
-    // A required array of objects, each read by readEntry(Reader&) with its own path prefix.
-    // The length is bounded before any entry is read.
-    template <typename Entry> [[nodiscard]] QList<Entry> list(const char* name)
-    {
-        return listOf<Entry>(name, Presence::Required);
-    }
-    // The same, empty when absent.
-    template <typename Entry> [[nodiscard]] QList<Entry> optionalList(const char* name)
-    {
-        return listOf<Entry>(name, Presence::Optional);
-    }
-
-private:
-    enum class Presence { Required, Optional };
-
-    template <typename Entry> [[nodiscard]] QList<Entry> listOf(const char* name, Presence presence)
-    {
-        const QJsonValue value = field(name, presence);
-        if (failed() || value.isUndefined())
-            return {};
-        if (!value.isArray()) {
-            fail(name, QStringLiteral("must be an array"));
-            return {};
-        }
-        const QJsonArray array = value.toArray();
-        if (Problem problem =
-                checkCount(m_prefix + key(name), array.size(), 0, maxLinesPerMutation)) {
-            m_problem = std::move(problem);
-            return {};
-        }
-        return entries<Entry>(name, array);
-    }
-
-    template <typename Entry>
-    [[nodiscard]] QList<Entry> entries(const char* name, const QJsonArray& array)
-    {
-        QList<Entry> result;
-        result.reserve(array.size());
-        for (qsizetype i = 0; i < array.size() && !failed(); ++i) {
-            const QString path = entryPath(m_prefix, name, i);
-            const QJsonValue entry = array.at(i);
-            if (!entry.isObject()) {
-                m_problem = Error{path, QStringLiteral("must be an object")};
-                break;
-            }
-            Reader reader(entry.toObject(), path + QLatin1Char('.'), m_problem);
-            result.append(readEntry(reader, std::type_identity<Entry>{}));
-        }
+// The entries of an array of objects; its length is bounded before any entry is read.
+template <typename Entry>
+QList<Entry> readEntries(Reader& r, const char* name, const QJsonArray& array)
+{
+    QList<Entry> result;
+    if (!r.ok())
+        return result;
+    if (Problem problem = checkCount(key(name), array.size(), 0, maxLinesPerMutation)) {
+        r.fail(problem);
         return result;
     }
+    result.reserve(array.size());
+    r.forEachObject(key(name), array, [&result](Reader& entry) {
+        result.append(readEntry(entry, std::type_identity<Entry>{}));
+    });
+    return result;
+}
 
-    // Undefined for an absent optional field (null counts as absent, see the top of the file).
-    [[nodiscard]] QJsonValue field(const char* name, Presence presence)
-    {
-        if (failed())
-            return {};
-        // By Latin-1 view: no QString is made for the name of every field read.
-        const QJsonValue value = m_object.value(QLatin1StringView(name));
-        if (!value.isUndefined() && !value.isNull())
-            return value;
-        if (presence == Presence::Required)
-            fail(name, QStringLiteral("is required"));
-        return QJsonValue(QJsonValue::Undefined);
-    }
+template <typename Entry> QList<Entry> list(Reader& r, const char* name)
+{
+    return readEntries<Entry>(r, name, r.array(key(name)));
+}
 
-    [[nodiscard]] QString text(const char* name, Presence presence)
-    {
-        const QJsonValue value = field(name, presence);
-        if (failed() || value.isUndefined())
-            return {};
-        if (!value.isString())
-            fail(name, QStringLiteral("must be a string"));
-        return value.toString();
-    }
-
-    // Tag-dispatched so list<Entry>() can name the reader of its entry type.
-    static SaleLine readEntry(Reader& r, std::type_identity<SaleLine>)
-    {
-        SaleLine line;
-        line.sku = r.string("sku");
-        line.qty = r.integer("qty");
-        line.price = r.money("price");
-        line.reservation = r.optionalString("reservation");
-        return line;
-    }
-
-    static Payment readEntry(Reader& r, std::type_identity<Payment>)
-    {
-        Payment payment;
-        payment.method = r.string("method");
-        payment.amount = r.money("amount");
-        payment.reference = r.optionalString("reference");
-        return payment;
-    }
-
-    static ItemLine readEntry(Reader& r, std::type_identity<ItemLine>)
-    {
-        ItemLine line;
-        line.sku = r.string("sku");
-        line.qty = r.integer("qty");
-        return line;
-    }
-
-    QJsonObject m_object; // by value: nested readers are made from temporaries
-    QString m_prefix;
-    Problem& m_problem;
-};
+// The same, empty when absent.
+template <typename Entry> QList<Entry> optionalList(Reader& r, const char* name)
+{
+    return readEntries<Entry>(r, name, r.optionalArray(key(name)));
+}
 
 ReserveMutation readReserve(Reader& r)
 {
     ReserveMutation m;
-    m.reservation = r.string("reservation");
-    m.sku = r.string("sku");
-    m.location = r.string("location");
-    m.qty = r.integer("qty");
-    m.ttl = r.integer("ttl");
+    m.reservation = r.string(L("reservation"));
+    m.sku = r.string(L("sku"));
+    m.location = r.string(L("location"));
+    m.qty = r.integer(L("qty"));
+    m.ttl = r.integer(L("ttl"));
     return m;
 }
 
 ReleaseMutation readRelease(Reader& r)
 {
     ReleaseMutation m;
-    m.reservation = r.string("reservation");
+    m.reservation = r.string(L("reservation"));
     return m;
 }
 
 SaleMutation readSale(Reader& r)
 {
     SaleMutation m;
-    m.sale = r.string("sale");
-    m.location = r.string("location");
-    m.lines = r.list<SaleLine>("lines");
-    m.payments = r.list<Payment>("payments");
-    m.offline = r.optionalBool("offline");
-    m.staff = r.optionalString("staff");
+    m.sale = r.string(L("sale"));
+    m.location = r.string(L("location"));
+    m.lines = list<SaleLine>(r, "lines");
+    m.payments = list<Payment>(r, "payments");
+    m.offline = r.optionalBoolean(L("offline"));
+    m.staff = r.optionalString(L("staff"));
     return m;
 }
 
 ReturnMutation readReturn(Reader& r)
 {
     ReturnMutation m;
-    m.returnId = r.string("return");
-    m.location = r.string("location");
-    m.lines = r.list<ItemLine>("lines");
-    m.sale = r.optionalString("sale");
+    m.returnId = r.string(L("return"));
+    m.location = r.string(L("location"));
+    m.lines = list<ItemLine>(r, "lines");
+    m.sale = r.optionalString(L("sale"));
     return m;
 }
 
 ReceiveMutation readReceive(Reader& r)
 {
     ReceiveMutation m;
-    m.receipt = r.string("receipt");
-    m.location = r.string("location");
-    m.lines = r.list<ItemLine>("lines");
-    m.reference = r.optionalString("reference");
-    m.delivery = r.optionalString("delivery");
-    m.rejected = r.optionalList<ItemLine>("rejected");
-    m.over = r.optionalBool("over");
+    m.receipt = r.string(L("receipt"));
+    m.location = r.string(L("location"));
+    m.lines = list<ItemLine>(r, "lines");
+    m.reference = r.optionalString(L("reference"));
+    m.delivery = r.optionalString(L("delivery"));
+    m.rejected = optionalList<ItemLine>(r, "rejected");
+    m.over = r.optionalBoolean(L("over"));
     return m;
 }
 
 CountMutation readCount(Reader& r)
 {
     CountMutation m;
-    m.sku = r.string("sku");
-    m.location = r.string("location");
-    m.counted = r.integer("counted");
-    m.expectedVersion = r.integer("expectedVersion");
+    m.sku = r.string(L("sku"));
+    m.location = r.string(L("location"));
+    m.counted = r.integer(L("counted"));
+    m.expectedVersion = r.integer(L("expectedVersion"));
     return m;
 }
 
 TransferMutation readTransfer(Reader& r)
 {
     TransferMutation m;
-    m.transfer = r.string("transfer");
-    m.sku = r.string("sku");
-    m.from = r.string("from");
-    m.to = r.string("to");
-    m.qty = r.integer("qty");
+    m.transfer = r.string(L("transfer"));
+    m.sku = r.string(L("sku"));
+    m.from = r.string(L("from"));
+    m.to = r.string(L("to"));
+    m.qty = r.integer(L("qty"));
     return m;
 }
 
 AdjustMutation readAdjust(Reader& r)
 {
     AdjustMutation m;
-    m.sku = r.string("sku");
-    m.location = r.string("location");
-    m.delta = r.integer("delta");
-    m.reason = r.string("reason");
+    m.sku = r.string(L("sku"));
+    m.location = r.string(L("location"));
+    m.delta = r.integer(L("delta"));
+    m.reason = r.string(L("reason"));
     return m;
 }
 
 ApprovalMutation readApproval(Reader& r)
 {
     ApprovalMutation m;
-    m.action = r.string("action");
-    m.staff = r.string("staff");
-    m.approver = r.string("approver");
-    m.detail = r.string("detail");
+    m.action = r.string(L("action"));
+    m.staff = r.string(L("staff"));
+    m.approver = r.string(L("approver"));
+    m.detail = r.string(L("detail"));
     return m;
 }
 
 ResolveMutation readResolve(Reader& r)
 {
     ResolveMutation m;
-    m.shortage = r.integer("shortage");
-    const QString resolution = r.string("resolution");
+    m.shortage = r.integer(L("shortage"));
+    const QString resolution = r.string(L("resolution"));
     if (resolution == resolutionName(ResolveMutation::Resolution::Recount)) {
         m.resolution = ResolveMutation::Resolution::Recount;
-        m.counted = r.integer("counted");
-        m.expectedVersion = r.integer("expectedVersion");
-    } else if (resolution != resolutionName(ResolveMutation::Resolution::Loss) && !r.failed()) {
-        r.fail("resolution", QStringLiteral("must be recount or loss"));
+        m.counted = r.integer(L("counted"));
+        m.expectedVersion = r.integer(L("expectedVersion"));
+    } else if (resolution != resolutionName(ResolveMutation::Resolution::Loss) && r.ok()) {
+        r.fail(L("resolution"), QStringLiteral("must be recount or loss"));
     }
-    m.staff = r.string("staff");
-    m.approvedBy = r.string("approvedBy");
+    m.staff = r.string(L("staff"));
+    m.approvedBy = r.string(L("approvedBy"));
     return m;
 }
 
@@ -774,17 +569,15 @@ MutationBody readBody(MutationKind kind, Reader& r)
 }
 
 // The kind, read before the body because it decides which fields the body has.
-std::optional<MutationKind> readKind(Reader& r, Problem& problem)
+std::optional<MutationKind> readKind(Reader& r)
 {
-    const QString name = r.string("kind");
-    if (r.failed())
+    const QString name = r.string(L("kind"));
+    if (!r.ok())
         return std::nullopt;
     const std::optional<MutationKind> kind = kindFromName(name);
     if (!kind) {
-        problem =
-            Error{key("kind"), QStringLiteral("must be one of reserve, release, sale, return, "
-                                              "receive, count, transfer, adjust, approval, "
-                                              "resolve")};
+        r.fail(L("kind"), QStringLiteral("must be one of reserve, release, sale, return, "
+                                         "receive, count, transfer, adjust, approval, resolve"));
     }
     return kind;
 }
@@ -813,8 +606,8 @@ std::optional<MutationKind> kindFromName(QStringView name)
 
 std::optional<Error> Mutation::validate() const
 {
-    const Problem envelope = firstOf(
-        {checkRange(key("seq"), seq, 1, maxWireInteger), checkId(key("id"), id), checkTime(at)});
+    const Problem envelope = firstOf({checkRange(key("seq"), seq, 1, maxWireInteger),
+                                      checkId(key("id"), id), checkTime(key("at"), at)});
     if (envelope)
         return envelope;
     return std::visit([](const auto& b) { return checkBody(b); }, body);
@@ -840,18 +633,17 @@ QJsonObject Mutation::toJson() const
 
 Result<Mutation> Mutation::fromJson(const QJsonObject& object)
 {
-    Problem problem;
-    Reader reader(object, QString(), problem);
+    Reader reader(object);
     Mutation mutation;
-    mutation.seq = reader.integer("seq");
-    mutation.id = reader.string("id");
-    const std::optional<MutationKind> kind = readKind(reader, problem);
-    mutation.at = reader.time("at");
-    if (problem)
-        return *problem;
+    mutation.seq = reader.integer(L("seq"));
+    mutation.id = reader.string(L("id"));
+    const std::optional<MutationKind> kind = readKind(reader);
+    mutation.at = reader.time(L("at"));
+    if (!reader.ok())
+        return reader.error();
     mutation.body = readBody(*kind, reader);
-    if (problem)
-        return *problem;
+    if (!reader.ok())
+        return reader.error();
     if (Problem invalid = mutation.validate())
         return *invalid;
     return mutation;

@@ -1,6 +1,5 @@
 #include "salejournal.h"
 
-#include "ids.h"
 #include "isotime.h"
 #include "localstore.h"
 #include "paymentrows.h"
@@ -21,28 +20,6 @@ QString indexed(const char* list, qsizetype index, const char* field)
         .arg(QLatin1String(list))
         .arg(index)
         .arg(QLatin1String(field));
-}
-
-std::optional<Error> checkId(const QString& field, const QString& value)
-{
-    if (isValidId(value))
-        return std::nullopt;
-    return Error{field,
-                 QStringLiteral("'%1' is not 1–64 characters from A-Z a-z 0-9 . _ : -").arg(value)};
-}
-
-std::optional<Error> checkText(const QString& field, const QString& value)
-{
-    if (value.size() <= maxTextLength)
-        return std::nullopt;
-    return Error{field, QStringLiteral("is longer than %1 characters").arg(maxTextLength)};
-}
-
-std::optional<Error> checkRange(const QString& field, qint64 value, qint64 low, qint64 high)
-{
-    if (value >= low && value <= high)
-        return std::nullopt;
-    return Error{field, QStringLiteral("%1 is not within %2–%3").arg(value).arg(low).arg(high)};
 }
 
 std::optional<Error> checkLine(qsizetype i, const ReceiptLine& line)

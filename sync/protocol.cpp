@@ -1,5 +1,6 @@
 #include "protocol.h"
 
+#include "fieldreader.h"
 #include "ids.h"
 #include "jsonwriter.h"
 
@@ -23,249 +24,7 @@ namespace {
 
 // ---------------------------------------------------------------- reading
 
-// Reads the typed fields of one JSON object and keeps the first problem, named by its wire
-// path ("mutations[3].seq", "results[1].level.onHand"). A nested reader shares its root's error
-// slot. Paths are built only when something fails: the server reads thousands of entries a
-// second and almost all of them are fine.
-class Reader
-{
-public:
-    explicit Reader(const QJsonObject& object) : m_object(object), m_error(&m_ownError) {}
-    // The reader of `parent.member` (or `parent.member[index]`).
-    Reader(const QJsonObject& object, Reader& parent, QLatin1StringView member,
-           qsizetype index = -1)
-        : m_object(object), m_parent(&parent), m_member(member), m_index(index),
-          m_error(parent.m_error)
-    {
-    }
-    Reader(const Reader&) = delete;
-    Reader& operator=(const Reader&) = delete;
-
-    [[nodiscard]] bool ok() const { return !m_error->has_value(); }
-    [[nodiscard]] const Error& error() const { return **m_error; }
-
-    void fail(QLatin1StringView key, const QString& message, qsizetype index = -1)
-    {
-        if (ok())
-            *m_error = Error{path(key, index), message};
-    }
-
-    [[nodiscard]] bool has(QLatin1StringView key) const
-    {
-        const QJsonValue v = m_object.value(key);
-        return !v.isUndefined() && !v.isNull();
-    }
-
-    [[nodiscard]] qint64 integer(QLatin1StringView key, qint64 min = -maxWireInteger,
-                                 qint64 max = maxWireInteger);
-    // Missing or null: `fallback`.
-    [[nodiscard]] qint64 optionalInteger(QLatin1StringView key, qint64 fallback,
-                                         qint64 min = -maxWireInteger, qint64 max = maxWireInteger)
-    {
-        return has(key) ? integer(key, min, max) : fallback;
-    }
-    [[nodiscard]] QString string(QLatin1StringView key, qsizetype minLength = 0,
-                                 qsizetype maxLength = std::numeric_limits<qsizetype>::max());
-    // Missing or null: empty.
-    [[nodiscard]] QString optionalString(QLatin1StringView key)
-    {
-        return has(key) ? string(key) : QString();
-    }
-    [[nodiscard]] QString id(QLatin1StringView key);
-    [[nodiscard]] bool boolean(QLatin1StringView key);
-    // Missing or null: false.
-    [[nodiscard]] bool optionalBoolean(QLatin1StringView key) { return has(key) && boolean(key); }
-    [[nodiscard]] QDateTime time(QLatin1StringView key);
-    [[nodiscard]] TaxRate taxRate(QLatin1StringView key);
-    [[nodiscard]] QJsonArray array(QLatin1StringView key);
-    [[nodiscard]] QJsonObject object(QLatin1StringView key);
-
-private:
-    [[nodiscard]] QString prefix() const;
-    [[nodiscard]] QString path(QLatin1StringView key, qsizetype index) const;
-
-    const QJsonObject& m_object; // outlives the reader: readers live on the stack of decode
-    Reader* m_parent = nullptr;
-    QLatin1StringView m_member;
-    qsizetype m_index = -1;
-    std::optional<Error> m_ownError;
-    std::optional<Error>* m_error;
-};
-
-QString indexed(QString path, qsizetype index)
-{
-    if (index >= 0)
-        path += u'[' + QString::number(index) + u']';
-    return path;
-}
-
-QString Reader::prefix() const
-{
-    if (!m_parent)
-        return {};
-    QString p = m_parent->prefix();
-    if (!p.isEmpty())
-        p += u'.';
-    return indexed(p + m_member, m_index);
-}
-
-QString Reader::path(QLatin1StringView key, qsizetype index) const
-{
-    QString p = prefix();
-    if (!p.isEmpty())
-        p += u'.';
-    return indexed(p + key, index);
-}
-
-// The value of a JSON number that is an exact integer within ±maxWireInteger (±2^53, see
-// mutation.h). Qt keeps integer literals as 64-bit integers and others as doubles; toInteger()
-// refuses fractions.
-std::optional<qint64> exactInteger(const QJsonValue& value)
-{
-    if (!value.isDouble())
-        return std::nullopt;
-    constexpr qint64 notExact = std::numeric_limits<qint64>::min();
-    const qint64 i = value.toInteger(notExact);
-    if (i == notExact || i < -maxWireInteger || i > maxWireInteger)
-        return std::nullopt;
-    return i;
-}
-
-QString rangeText(qint64 min, qint64 max)
-{
-    if (max == maxWireInteger)
-        return QStringLiteral("at least %1").arg(min);
-    return QStringLiteral("from %1 to %2").arg(min).arg(max);
-}
-
-qint64 Reader::integer(QLatin1StringView key, qint64 min, qint64 max)
-{
-    const QJsonValue v = m_object.value(key);
-    if (v.isUndefined()) {
-        fail(key, QStringLiteral("is missing"));
-        return 0;
-    }
-    const std::optional<qint64> i = exactInteger(v);
-    if (!i) {
-        fail(key, QStringLiteral("is not an integer"));
-        return 0;
-    }
-    if (*i < min || *i > max) {
-        fail(key, QStringLiteral("is %1; it must be %2").arg(*i).arg(rangeText(min, max)));
-        return 0;
-    }
-    return *i;
-}
-
-QString Reader::string(QLatin1StringView key, qsizetype minLength, qsizetype maxLength)
-{
-    const QJsonValue v = m_object.value(key);
-    if (v.isUndefined()) {
-        fail(key, QStringLiteral("is missing"));
-        return {};
-    }
-    if (!v.isString()) {
-        fail(key, QStringLiteral("is not a string"));
-        return {};
-    }
-    QString s = v.toString();
-    if (s.size() < minLength || s.size() > maxLength) {
-        fail(
-            key,
-            maxLength == std::numeric_limits<qsizetype>::max()
-                ? QStringLiteral("must be at least %1 characters long").arg(minLength)
-                : QStringLiteral("must be %1 to %2 characters long").arg(minLength).arg(maxLength));
-        return {};
-    }
-    return s;
-}
-
-QString Reader::id(QLatin1StringView key)
-{
-    QString s = string(key);
-    if (ok() && !isValidId(s)) {
-        fail(key, QStringLiteral("is not 1–64 characters from A-Z a-z 0-9 . _ : -"));
-        return {};
-    }
-    return s;
-}
-
-bool Reader::boolean(QLatin1StringView key)
-{
-    const QJsonValue v = m_object.value(key);
-    if (!v.isBool())
-        fail(key, v.isUndefined() ? QStringLiteral("is missing")
-                                  : QStringLiteral("is not true or false"));
-    return v.toBool();
-}
-
-QDateTime Reader::time(QLatin1StringView key)
-{
-    const QString s = string(key);
-    if (!ok())
-        return {};
-    const QDateTime t = QDateTime::fromString(s, Qt::ISODateWithMs);
-    // Without "Z" or an offset the text would mean the reader's local time: ambiguous.
-    if (!t.isValid() || t.timeSpec() == Qt::LocalTime) {
-        fail(key, QStringLiteral("is not an ISO-8601 time with Z or an offset"));
-        return {};
-    }
-    return t.toUTC();
-}
-
-// On the wire a tax rate is the percentage as a JSON number (8.25, 8.875, 19). We keep thousandths
-// of a percent, so a rate with at most three decimals round-trips exactly.
-TaxRate Reader::taxRate(QLatin1StringView key)
-{
-    const QJsonValue v = m_object.value(key);
-    if (!v.isDouble()) {
-        fail(key,
-             v.isUndefined() ? QStringLiteral("is missing") : QStringLiteral("is not a number"));
-        return {};
-    }
-    const double milli = v.toDouble() * 1000.0;
-    const double rounded = std::round(milli);
-    if (!(rounded >= 0.0 && rounded <= 100'000.0) || std::abs(milli - rounded) > 1e-6) {
-        fail(key, QStringLiteral("is not a percentage from 0 to 100 with at most three decimals"));
-        return {};
-    }
-    return TaxRate::fromMilliPercent(static_cast<int>(rounded));
-}
-
-QJsonArray Reader::array(QLatin1StringView key)
-{
-    const QJsonValue v = m_object.value(key);
-    if (!v.isArray())
-        fail(key,
-             v.isUndefined() ? QStringLiteral("is missing") : QStringLiteral("is not an array"));
-    return v.toArray();
-}
-
-QJsonObject Reader::object(QLatin1StringView key)
-{
-    const QJsonValue v = m_object.value(key);
-    if (!v.isObject())
-        fail(key,
-             v.isUndefined() ? QStringLiteral("is missing") : QStringLiteral("is not an object"));
-    return v.toObject();
-}
-
-// Calls read(Reader&) for every element of the array `key`, each of which must be an object.
-template <typename Read>
-void forEachObject(Reader& reader, QLatin1StringView key, const QJsonArray& array, Read read)
-{
-    const qsizetype n = array.size();
-    for (qsizetype i = 0; i < n && reader.ok(); ++i) {
-        const QJsonValue item = array.at(i);
-        if (!item.isObject()) {
-            reader.fail(key, QStringLiteral("is not an object"), i);
-            return;
-        }
-        const QJsonObject object = item.toObject();
-        Reader element(object, reader, key, i);
-        read(element);
-    }
-}
+using Reader = FieldReader;
 
 // A frame that must be one JSON object.
 std::optional<QJsonObject> parseObject(const QByteArray& frame, QString* problem)
@@ -391,7 +150,7 @@ QList<LineAvailability> readLines(Reader& r, QLatin1StringView key)
         return lines;
     const QJsonArray array = r.array(key);
     lines.reserve(array.size());
-    forEachObject(r, key, array, [&lines](Reader& line) {
+    r.forEachObject(key, array, [&lines](Reader& line) {
         LineAvailability l;
         l.sku = line.string("sku"_L1);
         l.available = line.integer("available"_L1);
@@ -433,7 +192,7 @@ MutationResult readResult(Reader& r)
 ProtocolError readProtocolError(Reader& r)
 {
     ProtocolError error;
-    error.code = r.string("code"_L1, 1);
+    error.code = r.nonEmptyString("code"_L1);
     error.message = r.optionalString("message"_L1);
     error.field = r.optionalString("field"_L1);
     if (r.has("expected"_L1))
@@ -473,7 +232,7 @@ ClientDecoding decodeHello(const QJsonObject& object)
     if (protocol != protocolVersion)
         return ClientMessage{std::move(hello)}; // the server answers unsupported_protocol
     hello.terminal = r.id("terminal"_L1);
-    hello.token = r.string("token"_L1, 1, maxTokenLength);
+    hello.token = r.nonEmptyString("token"_L1, maxTokenLength);
     hello.cursor = r.optionalInteger("cursor"_L1, 0, 0);
     if (!r.ok())
         return invalidMessage(r.error());
@@ -483,7 +242,7 @@ ClientDecoding decodeHello(const QJsonObject& object)
 ClientDecoding decodePair(const QJsonObject& object)
 {
     Reader r(object);
-    const QString typed = r.string("code"_L1, 1, 32);
+    const QString typed = r.nonEmptyString("code"_L1, 32);
     if (!r.ok())
         return invalidMessage(r.error());
     const std::optional<QString> digits = pairingCodeDigitsOf(typed);
@@ -545,7 +304,7 @@ ClientDecoding decodePush(const QJsonObject& object)
     for (qsizetype i = 0; i < n; ++i) {
         const QJsonValue item = mutations.at(i);
         if (!item.isObject()) {
-            r.fail("mutations"_L1, QStringLiteral("is not an object"), i);
+            r.fail("mutations"_L1, wording::mustBe("an object"_L1), i);
             return invalidMessage(r.error());
         }
         const QJsonObject entryObject = item.toObject();
@@ -570,7 +329,7 @@ ServerMessage readWelcome(Reader& r)
         r.fail("protocol"_L1,
                QStringLiteral("is %1; this client speaks %2").arg(protocol).arg(protocolVersion));
     welcome.terminal = r.string("terminal"_L1);
-    welcome.role = r.string("role"_L1, 1);
+    welcome.role = r.nonEmptyString("role"_L1);
     welcome.lastSeq = r.integer("lastSeq"_L1, 0);
     welcome.cursor = r.integer("cursor"_L1, 0);
     welcome.serverTime = r.time("serverTime"_L1);
@@ -582,8 +341,8 @@ ServerMessage readResults(Reader& r)
     Results results;
     const QJsonArray array = r.array("results"_L1);
     results.results.reserve(array.size());
-    forEachObject(r, "results"_L1, array,
-                  [&results](Reader& result) { results.results.append(readResult(result)); });
+    r.forEachObject("results"_L1, array,
+                    [&results](Reader& result) { results.results.append(readResult(result)); });
     return results;
 }
 
@@ -594,8 +353,8 @@ ServerMessage readLevels(Reader& r)
     levels.full = r.boolean("full"_L1);
     const QJsonArray array = r.array("levels"_L1);
     levels.levels.reserve(array.size());
-    forEachObject(r, "levels"_L1, array,
-                  [&levels](Reader& level) { levels.levels.append(readLevel(level)); });
+    r.forEachObject("levels"_L1, array,
+                    [&levels](Reader& level) { levels.levels.append(readLevel(level)); });
     return levels;
 }
 
@@ -620,8 +379,8 @@ ServerMessage readCatalog(Reader& r)
     catalog.full = r.boolean("full"_L1);
     const QJsonArray array = r.array("products"_L1);
     catalog.products.reserve(array.size());
-    forEachObject(r, "products"_L1, array,
-                  [&catalog](Reader& product) { catalog.products.append(readProduct(product)); });
+    r.forEachObject("products"_L1, array,
+                    [&catalog](Reader& product) { catalog.products.append(readProduct(product)); });
     return catalog;
 }
 
@@ -644,7 +403,7 @@ ServerMessage readShortages(Reader& r)
     Shortages shortages;
     const QJsonArray array = r.array("shortages"_L1);
     shortages.shortages.reserve(array.size());
-    forEachObject(r, "shortages"_L1, array, [&shortages](Reader& shortage) {
+    r.forEachObject("shortages"_L1, array, [&shortages](Reader& shortage) {
         shortages.shortages.append(readShortage(shortage));
     });
     return shortages;
@@ -653,7 +412,7 @@ ServerMessage readShortages(Reader& r)
 StaffMember readStaffMember(Reader& r)
 {
     StaffMember m;
-    m.name = r.string("name"_L1, 1, StaffMember::maxNameLength);
+    m.name = r.nonEmptyString("name"_L1, StaffMember::maxNameLength);
     const QString role = r.string("role"_L1);
     const std::optional<StaffRole> known = staffRoleFromName(role);
     if (!known && r.ok())
@@ -664,8 +423,8 @@ StaffMember readStaffMember(Reader& r)
     if (pin.string("algorithm"_L1) != "pbkdf2-sha256"_L1 && pin.ok())
         pin.fail("algorithm"_L1, QStringLiteral("is not pbkdf2-sha256"));
     m.pin.iterations = static_cast<int>(pin.integer("iterations"_L1, 1'000, 10'000'000));
-    m.pin.salt = QByteArray::fromBase64(pin.string("salt"_L1, 1, 256).toLatin1());
-    m.pin.hash = QByteArray::fromBase64(pin.string("hash"_L1, 1, 256).toLatin1());
+    m.pin.salt = QByteArray::fromBase64(pin.nonEmptyString("salt"_L1, 256).toLatin1());
+    m.pin.hash = QByteArray::fromBase64(pin.nonEmptyString("hash"_L1, 256).toLatin1());
     return m;
 }
 
@@ -674,8 +433,8 @@ ServerMessage readStaff(Reader& r)
     StaffList list;
     const QJsonArray array = r.array("staff"_L1);
     list.staff.reserve(array.size());
-    forEachObject(r, "staff"_L1, array,
-                  [&list](Reader& member) { list.staff.append(readStaffMember(member)); });
+    r.forEachObject("staff"_L1, array,
+                    [&list](Reader& member) { list.staff.append(readStaffMember(member)); });
     return list;
 }
 
@@ -693,11 +452,11 @@ Delivery readDelivery(Reader& r)
 {
     Delivery delivery;
     delivery.id = r.id("reference"_L1);
-    delivery.supplier = r.string("supplier"_L1, 1, maxTextLength);
+    delivery.supplier = r.nonEmptyString("supplier"_L1, maxTextLength);
     delivery.location = r.id("location"_L1);
     const QJsonArray lines = r.array("lines"_L1);
-    forEachObject(r, "lines"_L1, lines,
-                  [&delivery](Reader& line) { delivery.lines.append(readDeliveryLine(line)); });
+    r.forEachObject("lines"_L1, lines,
+                    [&delivery](Reader& line) { delivery.lines.append(readDeliveryLine(line)); });
     return delivery;
 }
 
@@ -705,8 +464,8 @@ ServerMessage readDeliveries(Reader& r)
 {
     DeliveryList list;
     const QJsonArray array = r.array("deliveries"_L1);
-    forEachObject(r, "deliveries"_L1, array,
-                  [&list](Reader& delivery) { list.deliveries.append(readDelivery(delivery)); });
+    r.forEachObject("deliveries"_L1, array,
+                    [&list](Reader& delivery) { list.deliveries.append(readDelivery(delivery)); });
     return list;
 }
 
@@ -714,7 +473,7 @@ ServerMessage readPaired(Reader& r)
 {
     Paired paired;
     paired.terminal = r.id("terminal"_L1);
-    paired.token = r.string("token"_L1, 1, maxTokenLength);
+    paired.token = r.nonEmptyString("token"_L1, maxTokenLength);
     return paired;
 }
 
@@ -746,8 +505,8 @@ ServerMessage readHistory(Reader& r)
     h.more = r.optionalBoolean("more"_L1);
     if (r.has("entries"_L1)) {
         const QJsonArray array = r.array("entries"_L1);
-        forEachObject(r, "entries"_L1, array,
-                      [&h](Reader& entry) { h.entries.append(readHistoryEntry(entry)); });
+        r.forEachObject("entries"_L1, array,
+                        [&h](Reader& entry) { h.entries.append(readHistoryEntry(entry)); });
     }
     return h;
 }
@@ -857,13 +616,10 @@ std::variant<ClientMessage, ProtocolError> decodeClientMessage(const QByteArray&
     const std::optional<QJsonObject> object = parseObject(frame, &problem);
     if (!object)
         return protocolError(QString(errorCode::invalidJson), problem);
-    const QJsonValue type = object->value("type"_L1);
-    if (!type.isString()) {
-        return protocolError(QString(errorCode::invalidMessage),
-                             QStringLiteral("type: is missing or not a string"),
-                             QStringLiteral("type"));
-    }
-    const QString name = type.toString();
+    Reader r(*object);
+    const QString name = r.string("type"_L1);
+    if (!r.ok())
+        return invalidMessage(r.error());
     if (name == "push"_L1)
         return decodePush(*object);
     if (name == "hello"_L1)
