@@ -1,7 +1,5 @@
 #include "client.h"
-
 #include "deliverybook.h"
-#include "jsonwriter.h"
 #include "localstore.h"
 #include "logging.h"
 #include "staffdirectory.h"
@@ -16,8 +14,6 @@
 namespace stockline::sync {
 
 namespace {
-
-using L = QLatin1StringView;
 
 const QString levelsStream = QStringLiteral("levels");
 const QString catalogStream = QStringLiteral("catalog");
@@ -616,10 +612,7 @@ bool Client::sendNextPush()
     InFlight push;
     push.first = entries->first().seq;
     push.last = push.first - 1;
-    JsonWriter w(static_cast<qsizetype>(std::min<qint64>(m_options.maxPushBytes, 64 * 1024)));
-    w.beginObject();
-    w.string(L("type"), u"push");
-    w.beginArray(L("mutations"));
+    PushWriter frame(static_cast<qsizetype>(std::min<qint64>(m_options.maxPushBytes, 64 * 1024)));
     qint64 bytes = 0;
     for (const OutboxWire& entry : *entries) {
         // A push holds consecutive seqs (the server refuses others), replays alone, and stays
@@ -628,18 +621,16 @@ bool Client::sendNextPush()
             push.kinds.isEmpty() || bytes + entry.json.size() <= m_options.maxPushBytes;
         if (entry.seq != push.last + 1 || (replays && entry.seq > m_replayBound) || !fits)
             break;
-        w.raw(entry.json);
+        frame.append(entry.json);
         bytes += entry.json.size() + 1;
         push.last = entry.seq;
         push.kinds.append(entry.kind);
     }
-    w.endArray();
-    w.endObject();
     if (m_inFlight.empty())
         heardNow(); // the answer clock starts with the first push owed
     m_nextSeq = push.last + 1;
     m_inFlight.push_back(std::move(push));
-    m_transport->send(w.take());
+    m_transport->send(frame.take());
     return true;
 }
 

@@ -646,15 +646,43 @@ QByteArray encode(const Hello& hello)
     return toFrame(o);
 }
 
+PushWriter::PushWriter(qsizetype reserve) : m_writer(reserve)
+{
+    m_writer.beginObject();
+    m_writer.string("type"_L1, u"push");
+    m_writer.beginArray("mutations"_L1);
+}
+
+void PushWriter::append(QByteArrayView mutationJson)
+{
+    m_writer.raw(mutationJson);
+    ++m_count;
+}
+
+QByteArray PushWriter::take()
+{
+    m_writer.endArray();
+    m_writer.endObject();
+    return m_writer.take();
+}
+
+QByteArray encodePush(const QList<QByteArray>& mutationJson)
+{
+    qsizetype bytes = 32;
+    for (const QByteArray& json : mutationJson)
+        bytes += json.size() + 1;
+    PushWriter push(bytes);
+    for (const QByteArray& json : mutationJson)
+        push.append(json);
+    return push.take();
+}
+
 QByteArray encode(const QList<Mutation>& pushMutations)
 {
-    QJsonArray mutations;
+    PushWriter push(256 * pushMutations.size() + 32);
     for (const Mutation& m : pushMutations)
-        mutations.append(m.toJson());
-    QJsonObject o;
-    o.insert("type"_L1, QStringLiteral("push"));
-    o.insert("mutations"_L1, mutations);
-    return toFrame(o);
+        push.append(m.toJsonBytes());
+    return push.take();
 }
 
 std::optional<QString> pairingCodeDigitsOf(QStringView typed)
