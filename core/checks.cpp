@@ -65,10 +65,24 @@ Problem checkCount(QAnyStringView field, qsizetype count, qsizetype min, qsizety
     return invalid(field, QStringLiteral("must have from %1 to %2 entries").arg(min).arg(max));
 }
 
-Problem checkText(QAnyStringView field, const QString& text, qsizetype maxLength)
+Problem checkLength(QAnyStringView field, const QString& text, qsizetype maxLength)
 {
     if (text.size() > maxLength)
         return invalid(field, wording::atMostCharacters(maxLength));
+    return std::nullopt;
+}
+
+Problem checkNotBlank(QAnyStringView field, const QString& text)
+{
+    if (text.trimmed().isEmpty())
+        return invalid(field, wording::notBlank());
+    return std::nullopt;
+}
+
+Problem checkText(QAnyStringView field, const QString& text, qsizetype maxLength)
+{
+    if (Problem problem = checkLength(field, text, maxLength))
+        return problem;
     if (hasControlCharacter(text))
         return invalid(field, QStringLiteral("must not contain control characters"));
     return std::nullopt;
@@ -76,8 +90,8 @@ Problem checkText(QAnyStringView field, const QString& text, qsizetype maxLength
 
 Problem checkRequiredText(QAnyStringView field, const QString& text, qsizetype maxLength)
 {
-    if (text.trimmed().isEmpty())
-        return invalid(field, wording::notBlank());
+    if (Problem problem = checkNotBlank(field, text))
+        return problem;
     return checkText(field, text, maxLength);
 }
 

@@ -36,6 +36,11 @@ using Problem = std::optional<Error>;
 // The number of entries of a list.
 [[nodiscard]] Problem checkCount(QAnyStringView field, qsizetype count, qsizetype min,
                                  qsizetype max);
+// Text of at most `maxLength` UTF-16 units.
+[[nodiscard]] Problem checkLength(QAnyStringView field, const QString& text,
+                                  qsizetype maxLength = maxTextLength);
+// Text with something besides white space.
+[[nodiscard]] Problem checkNotBlank(QAnyStringView field, const QString& text);
 // Free text that ends up on receipts, screens and log lines: at most `maxLength` UTF-16 units,
 // no control characters.
 [[nodiscard]] Problem checkText(QAnyStringView field, const QString& text,

@@ -10,7 +10,8 @@ std::optional<Error> Delivery::validate() const
 {
     if (auto e = checkId(u"reference", id))
         return e;
-    if (auto e = checkRequiredText(u"supplier", supplier))
+    if (auto e =
+            firstOf({checkNotBlank(u"supplier", supplier), checkLength(u"supplier", supplier)}))
         return e;
     if (auto e = checkId(u"location", location))
         return e;

@@ -9,7 +9,8 @@ namespace {
 
 std::optional<Error> checkName(const QString& value)
 {
-    return checkRequiredText(u"name", value);
+    // A name may span lines (a quoted CSV field): it is text on a label, not on the wire.
+    return firstOf({checkNotBlank(u"name", value), checkLength(u"name", value)});
 }
 
 } // namespace
@@ -35,7 +36,7 @@ std::optional<Error> Product::validate() const
                          .arg(price.toString(), Money::fromMinor(maxMoneyMinor).toString())};
     if (taxRate.milliPercent() < 0 || taxRate.milliPercent() > 100'000)
         return Error{QStringLiteral("taxRate"), QStringLiteral("is not from 0 to 100 %")};
-    return firstOf({checkText(u"department", department),
+    return firstOf({checkLength(u"department", department),
                     checkRange(u"reorderPoint", reorderPoint, 0, maxQuantity)});
 }
 

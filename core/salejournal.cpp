@@ -26,7 +26,7 @@ std::optional<Error> checkLine(qsizetype i, const ReceiptLine& line)
 {
     if (auto e = checkId(indexed("lines", i, "sku"), line.sku))
         return e;
-    if (auto e = checkText(indexed("lines", i, "name"), line.name))
+    if (auto e = checkLength(indexed("lines", i, "name"), line.name))
         return e;
     if (auto e = checkRange(indexed("lines", i, "qty"), line.qty, 1, maxQuantity))
         return e;
@@ -257,7 +257,8 @@ Result<StoredSale> SaleJournal::find(const QString& receipt) const
     if (!query.exec())
         return LocalStore::sqlError(query, QStringLiteral("read a sale"));
     if (!query.next())
-        return Error{QStringLiteral("receipt"), QStringLiteral("no sale %1").arg(receipt)};
+        return Error{QStringLiteral("receipt"), QStringLiteral("no sale %1").arg(receipt),
+                     ErrorCode::NotFound};
     StoredSale sale;
     sale.receipt = receipt;
     sale.location = query.value(0).toString();
