@@ -752,8 +752,6 @@ void World::resendRefusedSales(int t)
                        QString::fromUtf8(
                            QJsonDocument(entry->payload).toJson(QJsonDocument::Compact))));
     }
-    if (!refused->isEmpty())
-        term.client->outboxChanged();
 }
 
 void World::teardown()
@@ -1303,7 +1301,6 @@ void World::act(int t)
     term.appended.append(m.id);
     ++m_mutations;
     trace(QStringLiteral("%1 makes %2").arg(term.id, QString::fromUtf8(stored->toJsonBytes())));
-    term.client->outboxChanged();
 }
 
 // A sale as the till records it: receipt, lines and payments in the journal, with its outbox
@@ -1340,7 +1337,6 @@ void World::recordSale(int t, const SaleMutation& wire)
         QStringLiteral("%1 records sale %2: %3")
             .arg(term.id, recorded->receipt,
                  QString::fromUtf8(QJsonDocument(entry->payload).toJson(QJsonDocument::Compact))));
-    term.client->outboxChanged();
 }
 
 void World::fault()

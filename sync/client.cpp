@@ -1,7 +1,9 @@
 #include "client.h"
+
 #include "deliverybook.h"
 #include "localstore.h"
 #include "logging.h"
+#include "outboxnotifier.h"
 #include "staffdirectory.h"
 #include "transport.h"
 #include "uuid.h"
@@ -108,6 +110,8 @@ Client::Client(const LocalStore& store, Transport* transport, ClientOptions opti
     m_tick.setInterval(tickMs);
     connect(&m_tick, &QTimer::timeout, this, &Client::onTick);
     m_tick.start();
+    // Whoever commits outbox entries on this store, they go out at once.
+    connect(&m_store.outboxNotifier(), &OutboxNotifier::changed, this, &Client::outboxChanged);
     loadCursors();
     refreshPending();
     if (Result<QList<StaffMember>> stored = StaffDirectory(m_store).staff())
@@ -242,9 +246,6 @@ void Client::onTick()
 {
     if (m_oldestPendingAt.isValid())
         Q_EMIT oldestPendingAgeChanged(oldestPendingAge());
-    // Entries committed by someone who did not call outboxChanged().
-    if (const Result<qint64> last = m_outbox.lastSeq(); last && *last != m_knownLastSeq)
-        outboxChanged();
     if (m_link == Link::Down || m_lastHeardMs < 0 ||
         m_clock->monotonicMs() - m_lastHeardMs < m_options.answerTimeoutMs)
         return;
@@ -573,7 +574,7 @@ void Client::outboxChanged()
     schedulePump();
 }
 
-// Coalesces a burst of outboxChanged() calls into one pass, after the caller's work is done.
+// Coalesces a burst of outbox commits into one pass, after the caller's work is done.
 void Client::schedulePump()
 {
     if (m_pumpQueued)
