@@ -22,15 +22,6 @@ constexpr std::array kinds{
     std::pair{Approval::Kind::ShortageResolution, QLatin1StringView("shortage_resolution")},
 };
 
-std::optional<Error> checkText(const QString& field, const QString& text)
-{
-    if (text.trimmed().isEmpty() || text.size() > maxTextLength)
-        return Error{
-            field,
-            QStringLiteral("must not be empty, and at most %1 characters").arg(maxTextLength)};
-    return std::nullopt;
-}
-
 } // namespace
 
 QString Approval::kindName(Kind kind)
@@ -53,7 +44,7 @@ Result<Approval> ApprovalLog::record(const Approval& approval)
          {std::pair{QStringLiteral("detail"), approval.detail},
           std::pair{QStringLiteral("requestedBy"), approval.requestedBy},
           std::pair{QStringLiteral("approvedBy"), approval.approvedBy}}) {
-        if (std::optional<Error> problem = checkText(field, text))
+        if (std::optional<Error> problem = checkRequiredText(field, text))
             return *problem;
     }
     Approval recorded = approval;

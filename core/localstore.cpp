@@ -1,6 +1,7 @@
 #include "localstore.h"
 
 #include "logging.h"
+#include "outboxnotifier.h"
 #include "schema.h"
 
 #include <QDir>
@@ -45,19 +46,23 @@ Error errorFrom(const QSqlError& error, const QString& what)
     const QString hint = hintFor(error);
     const QString detail = error.text().trimmed();
     if (hint.isEmpty())
-        return Error{{}, QStringLiteral("could not %1: %2").arg(what, detail)};
-    return Error{{}, QStringLiteral("could not %1: %2 (%3)").arg(what, hint, detail)};
+        return Error{{}, QStringLiteral("could not %1: %2").arg(what, detail), ErrorCode::Storage};
+    return Error{
+        {}, QStringLiteral("could not %1: %2 (%3)").arg(what, hint, detail), ErrorCode::Storage};
 }
 
 Error fileError(const QString& path, const QString& problem)
 {
-    return Error{{}, QStringLiteral("store %1: %2").arg(QDir::toNativeSeparators(path), problem)};
+    return Error{{},
+                 QStringLiteral("store %1: %2").arg(QDir::toNativeSeparators(path), problem),
+                 ErrorCode::Storage};
 }
 
 } // namespace
 
 LocalStore::LocalStore(QString path, QString connectionName)
-    : m_path(std::move(path)), m_connectionName(std::move(connectionName))
+    : m_path(std::move(path)), m_connectionName(std::move(connectionName)),
+      m_outboxNotifier(std::make_unique<OutboxNotifier>())
 {
 }
 
@@ -322,7 +327,7 @@ Status LocalStore::setCounter(Transaction& tx, const QString& name, qint64 value
     return success();
 }
 
-Transaction::Transaction(const LocalStore& store) : m_db(store.database())
+Transaction::Transaction(const LocalStore& store) : m_store(&store), m_db(store.database())
 {
     QSqlQuery query(m_db);
     m_open = query.exec(QStringLiteral("BEGIN IMMEDIATE"));
@@ -363,6 +368,8 @@ Status Transaction::commit()
         return LocalStore::sqlError(query, QStringLiteral("commit"));
     m_open = false;
     m_committed = true;
+    if (m_outboxTouched)
+        Q_EMIT m_store->outboxNotifier().changed();
     return success();
 }
 

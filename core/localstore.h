@@ -9,6 +9,7 @@
 
 namespace stockline {
 
+class OutboxNotifier;
 class Transaction;
 
 // The terminal's SQLite file, through Qt SQL: WAL journal, synchronous=FULL (a sale is
@@ -47,6 +48,9 @@ public:
     [[nodiscard]] Result<qint64> nextCounter(Transaction& tx, const QString& name) const;
     [[nodiscard]] Status setCounter(Transaction& tx, const QString& name, qint64 value) const;
 
+    // Tells when a transaction that wrote to the outbox commits (Transaction::touchOutbox()).
+    [[nodiscard]] OutboxNotifier& outboxNotifier() const { return *m_outboxNotifier; }
+
 private:
     LocalStore(QString path, QString connectionName);
     [[nodiscard]] Status connect();
@@ -60,6 +64,7 @@ private:
     QString m_path;
     QString m_connectionName;
     QSqlDatabase m_db;
+    std::unique_ptr<OutboxNotifier> m_outboxNotifier;
 };
 
 // Rolls back unless committed: the RAII guard around every multi-statement change.
@@ -77,10 +82,15 @@ public:
     // Why the transaction is not open (BEGIN failed, or it was already committed).
     [[nodiscard]] Status status() const;
     [[nodiscard]] bool isFor(const LocalStore& store) const;
+    // Commits; then, if the outbox was written in it, the store's OutboxNotifier says so.
     [[nodiscard]] Status commit();
+    // Marks this transaction as one that writes outbox entries (Outbox does).
+    void touchOutbox() { m_outboxTouched = true; }
 
 private:
+    const LocalStore* m_store;
     QSqlDatabase m_db;
+    bool m_outboxTouched = false;
     bool m_open = false;
     bool m_committed = false;
     Error m_beginError;

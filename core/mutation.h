@@ -1,5 +1,6 @@
 #pragma once
 
+#include "checks.h"
 #include "error.h"
 #include "money.h"
 
@@ -208,15 +209,5 @@ struct Mutation
 
 [[nodiscard]] QString kindName(MutationKind kind);
 [[nodiscard]] std::optional<MutationKind> kindFromName(QStringView name);
-
-// Limits every reader enforces, so no input can make us allocate without bound.
-inline constexpr qint64 maxLinesPerMutation = 500;
-inline constexpr qint64 maxQuantity = 1'000'000;
-inline constexpr qint64 maxTtlSeconds = 86'400;
-inline constexpr qint64 maxMoneyMinor = 1'000'000'000'00; // a billion in major units
-inline constexpr int maxTextLength = 200;
-// Integers on the wire stay within ±2^53: most JSON readers hold numbers as doubles, which are
-// exact only up to there, so a bigger number would not mean the same at both ends.
-inline constexpr qint64 maxWireInteger = qint64{1} << 53;
 
 } // namespace stockline

@@ -129,6 +129,7 @@ Result<QList<Mutation>> Outbox::appendAll(Transaction& tx, QList<Mutation> mutat
             return inserted.error();
     if (const Status released = savepoint.release(); !released)
         return released.error();
+    tx.touchOutbox();
     return mutations;
 }
 
@@ -202,7 +203,8 @@ Status Outbox::insert(const Mutation& mutation)
         return Error{QStringLiteral("id"),
                      QStringLiteral("mutation %1 is already in the outbox as seq %2")
                          .arg(mutation.id)
-                         .arg(known.value(0).toLongLong())};
+                         .arg(known.value(0).toLongLong()),
+                     ErrorCode::Conflict};
     return failure;
 }
 
@@ -311,7 +313,8 @@ Result<OutboxEntry> Outbox::entry(qint64 seq) const
     if (!query.exec())
         return LocalStore::sqlError(query, QStringLiteral("read the outbox"));
     if (!query.next())
-        return Error{QStringLiteral("seq"), QStringLiteral("no outbox entry %1").arg(seq)};
+        return Error{QStringLiteral("seq"), QStringLiteral("no outbox entry %1").arg(seq),
+                     ErrorCode::NotFound};
     return entryFrom(query);
 }
 
@@ -351,8 +354,10 @@ Status Outbox::recordResult(Transaction& tx, qint64 seq, const QString& status,
         return LocalStore::sqlError(q, purpose);
     const int changed = q.numRowsAffected();
     q.finish();
-    if (changed == 1)
+    if (changed == 1) {
+        tx.touchOutbox();
         return success();
+    }
 
     // Answered before (or no such entry): the same answer again is fine, another one is not.
     const Result<OutboxEntry> current = entry(seq);
@@ -364,7 +369,8 @@ Status Outbox::recordResult(Transaction& tx, qint64 seq, const QString& status,
                  QStringLiteral("seq %1 already has the result %2; a result never changes, "
                                 "refusing %3")
                      .arg(seq)
-                     .arg(compact(current->result), compact(stored))};
+                     .arg(compact(current->result), compact(stored)),
+                 ErrorCode::Conflict};
 }
 
 Result<qint64> Outbox::continueAfter(qint64 serverLastSeq)
@@ -408,6 +414,7 @@ Result<qint64> Outbox::continueAfter(qint64 serverLastSeq)
     const qint64 newLast = serverLastSeq + seqs.size();
     if (const Status moved = m_store.setCounter(tx, counterName, newLast); !moved)
         return moved.error();
+    tx.touchOutbox();
     if (const Status committed = tx.commit(); !committed)
         return committed.error();
     qCInfo(lcCore) << "outbox continues after the server's seq" << serverLastSeq << ":"

@@ -1,36 +1,23 @@
 #include "product.h"
 
 #include "barcode.h"
-#include "ids.h"
 #include "mutation.h"
 
 namespace stockline {
 
 namespace {
 
-std::optional<Error> checkId(const QString& field, const QString& value)
-{
-    if (isValidId(value))
-        return std::nullopt;
-    return Error{field,
-                 QStringLiteral("'%1' is not 1–64 characters from A-Z a-z 0-9 . _ : -").arg(value)};
-}
-
 std::optional<Error> checkName(const QString& value)
 {
-    if (value.trimmed().isEmpty())
-        return Error{QStringLiteral("name"), QStringLiteral("is empty")};
-    if (value.size() > maxTextLength)
-        return Error{QStringLiteral("name"),
-                     QStringLiteral("is longer than %1 characters").arg(maxTextLength)};
-    return std::nullopt;
+    // A name may span lines (a quoted CSV field): it is text on a label, not on the wire.
+    return firstOf({checkNotBlank(u"name", value), checkLength(u"name", value)});
 }
 
 } // namespace
 
 std::optional<Error> Product::validate() const
 {
-    if (auto e = checkId(QStringLiteral("sku"), sku))
+    if (auto e = checkId(u"sku", sku))
         return e;
     if (!barcode.isEmpty()) {
         const Result<ScannedCode> code = Barcode::parse(barcode);
@@ -49,27 +36,22 @@ std::optional<Error> Product::validate() const
                          .arg(price.toString(), Money::fromMinor(maxMoneyMinor).toString())};
     if (taxRate.milliPercent() < 0 || taxRate.milliPercent() > 100'000)
         return Error{QStringLiteral("taxRate"), QStringLiteral("is not from 0 to 100 %")};
-    if (department.size() > maxTextLength)
-        return Error{QStringLiteral("department"),
-                     QStringLiteral("is longer than %1 characters").arg(maxTextLength)};
-    if (reorderPoint < 0 || reorderPoint > maxQuantity)
-        return Error{QStringLiteral("reorderPoint"),
-                     QStringLiteral("is not from 0 to %1").arg(maxQuantity)};
-    return std::nullopt;
+    return firstOf({checkLength(u"department", department),
+                    checkRange(u"reorderPoint", reorderPoint, 0, maxQuantity)});
 }
 
 std::optional<Error> Location::validate() const
 {
-    if (auto e = checkId(QStringLiteral("id"), id))
+    if (auto e = checkId(u"id", id))
         return e;
     return checkName(name);
 }
 
 std::optional<Error> StockLevel::validate() const
 {
-    if (auto e = checkId(QStringLiteral("sku"), sku))
+    if (auto e = checkId(u"sku", sku))
         return e;
-    if (auto e = checkId(QStringLiteral("location"), location))
+    if (auto e = checkId(u"location", location))
         return e;
     if (onHand < 0)
         return Error{QStringLiteral("onHand"), QStringLiteral("is negative")};

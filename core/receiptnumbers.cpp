@@ -1,5 +1,6 @@
 #include "receiptnumbers.h"
 
+#include "checks.h"
 #include "ids.h"
 #include "localstore.h"
 
@@ -12,10 +13,8 @@ ReceiptNumbers::ReceiptNumbers(const LocalStore& store, QString terminal)
 
 Result<ReceiptNumbers> ReceiptNumbers::create(const LocalStore& store, const QString& terminal)
 {
-    if (!isValidId(terminal))
-        return Error{
-            QStringLiteral("terminal"),
-            QStringLiteral("'%1' is not 1–64 characters from A-Z a-z 0-9 . _ : -").arg(terminal)};
+    if (Problem bad = checkId(u"terminal", terminal))
+        return *bad;
     if (terminal.size() > maxTerminalLength)
         return Error{QStringLiteral("terminal"),
                      QStringLiteral("'%1' has %2 characters; receipt numbers need it to have at "

@@ -1,6 +1,5 @@
 #include "salejournal.h"
 
-#include "ids.h"
 #include "isotime.h"
 #include "localstore.h"
 #include "paymentrows.h"
@@ -23,33 +22,11 @@ QString indexed(const char* list, qsizetype index, const char* field)
         .arg(QLatin1String(field));
 }
 
-std::optional<Error> checkId(const QString& field, const QString& value)
-{
-    if (isValidId(value))
-        return std::nullopt;
-    return Error{field,
-                 QStringLiteral("'%1' is not 1–64 characters from A-Z a-z 0-9 . _ : -").arg(value)};
-}
-
-std::optional<Error> checkText(const QString& field, const QString& value)
-{
-    if (value.size() <= maxTextLength)
-        return std::nullopt;
-    return Error{field, QStringLiteral("is longer than %1 characters").arg(maxTextLength)};
-}
-
-std::optional<Error> checkRange(const QString& field, qint64 value, qint64 low, qint64 high)
-{
-    if (value >= low && value <= high)
-        return std::nullopt;
-    return Error{field, QStringLiteral("%1 is not within %2–%3").arg(value).arg(low).arg(high)};
-}
-
 std::optional<Error> checkLine(qsizetype i, const ReceiptLine& line)
 {
     if (auto e = checkId(indexed("lines", i, "sku"), line.sku))
         return e;
-    if (auto e = checkText(indexed("lines", i, "name"), line.name))
+    if (auto e = checkLength(indexed("lines", i, "name"), line.name))
         return e;
     if (auto e = checkRange(indexed("lines", i, "qty"), line.qty, 1, maxQuantity))
         return e;
@@ -280,7 +257,8 @@ Result<StoredSale> SaleJournal::find(const QString& receipt) const
     if (!query.exec())
         return LocalStore::sqlError(query, QStringLiteral("read a sale"));
     if (!query.next())
-        return Error{QStringLiteral("receipt"), QStringLiteral("no sale %1").arg(receipt)};
+        return Error{QStringLiteral("receipt"), QStringLiteral("no sale %1").arg(receipt),
+                     ErrorCode::NotFound};
     StoredSale sale;
     sale.receipt = receipt;
     sale.location = query.value(0).toString();

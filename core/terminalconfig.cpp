@@ -1,7 +1,7 @@
 #include "terminalconfig.h"
 
+#include "checks.h"
 #include "fingerprint.h"
-#include "ids.h"
 #include "logging.h"
 
 #include <QDir>
@@ -26,13 +26,13 @@ Error fileError(const QString& path, const QString& problem)
     return Error{QStringLiteral("file"), QDir::toNativeSeparators(path) + u' ' + problem};
 }
 
-std::optional<Error> checkId(const char* field, const QString& value, const QString& hint)
+// checkId(), with what the ID is for.
+Problem checkId(const char* field, const QString& value, const QString& hint)
 {
-    if (isValidId(value))
-        return std::nullopt;
-    return Error{
-        QLatin1String(field),
-        QStringLiteral("'%1' is not 1–64 characters from A-Z a-z 0-9 . _ : -%2").arg(value, hint)};
+    Problem problem = stockline::checkId(QLatin1StringView(field), value);
+    if (problem)
+        problem->message += hint;
+    return problem;
 }
 
 std::optional<Error> checkToken(const QString& token)

@@ -5,6 +5,7 @@
 #include "client.h"
 #include "notices.h"
 #include "outbox.h"
+#include "shortagejournal.h"
 #include "staffsession.h"
 #include "stockreplica.h"
 #include "transport.h"
@@ -157,25 +158,17 @@ bool ExceptionsModel::resolve(int row, ResolveMutation::Resolution resolution, q
 
 bool ExceptionsModel::send(const ResolveMutation& resolve, const QString& approver)
 {
-    ResolveMutation m = resolve;
-    m.approvedBy = approver;
-    if (m.staff.isEmpty())
-        m.staff = approver;
-    Mutation mutation;
-    mutation.body = m;
-    const Result<Mutation> written = m_parts.outbox.appendNow(mutation);
+    const Result<Mutation> written = ShortageJournal(m_parts.outbox).resolve(resolve, approver);
     if (!written) {
         setError(tr("The resolution could not be saved: %1").arg(written.error().toString()));
         m_parts.notices.report(m_error);
         return false;
     }
     setError({});
-    if (m_parts.client)
-        m_parts.client->outboxChanged();
     for (int row = 0; row < count(); ++row) {
-        if (m_shortages.at(row).id != m.shortage)
+        if (m_shortages.at(row).id != resolve.shortage)
             continue;
-        m_resolving.insert(m.shortage);
+        m_resolving.insert(resolve.shortage);
         const QModelIndex changed = index(row);
         Q_EMIT dataChanged(changed, changed, {ResolvingRole});
     }

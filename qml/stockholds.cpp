@@ -1,6 +1,6 @@
 #include "stockholds.h"
 
-#include "localstore.h"
+#include "holdjournal.h"
 #include "notices.h"
 #include "outbox.h"
 #include "uilogging.h"
@@ -17,21 +17,6 @@ using State = CartModel::Reservation::State;
 
 // Longer than a frame at 60 Hz: the line is drawn before its hold is written.
 constexpr int passDelayMs = 25;
-
-Mutation reserveMutation(const QString& id, const CartModel::Line& line, const QString& location,
-                         qint64 ttl)
-{
-    Mutation m;
-    m.body = ReserveMutation{id, line.receipt.sku, location, line.receipt.qty, ttl};
-    return m;
-}
-
-Mutation releaseMutation(const QString& id)
-{
-    Mutation m;
-    m.body = ReleaseMutation{id};
-    return m;
-}
 
 } // namespace
 
@@ -141,7 +126,7 @@ void StockHolds::run()
 
     // New holds first decided, then every hold no line names any more is released: written
     // releases first, so a quantity change's old units are free for its new hold.
-    QList<Mutation> mutations;
+    QList<HoldRequest> holds;
     QList<QPair<int, CartModel::Reservation>> asked;
     const QDateTime expires = QDateTime::currentDateTimeUtc().addSecs(m_settings.ttlSeconds);
     QSet<QString> named;
@@ -149,7 +134,7 @@ void StockHolds::run()
         const CartModel::Line& line = m_cart.line(row);
         if (m_connected && needsReserve(line, pass)) {
             const QString id = newTimeOrderedUuid();
-            mutations.append(reserveMutation(id, line, m_settings.location, m_settings.ttlSeconds));
+            holds.append({id, line.receipt.sku, line.receipt.qty});
             asked.append(
                 {row, CartModel::Reservation{id, line.receipt.qty, State::Pending, -1, expires}});
         } else if (!line.reservation.id.isEmpty()) {
@@ -158,15 +143,14 @@ void StockHolds::run()
     }
     QStringList released;
     for (auto it = m_live.cbegin(); it != m_live.cend(); ++it) {
-        if (!named.contains(it.key())) {
+        if (!named.contains(it.key()))
             released.append(it.key());
-            mutations.prepend(releaseMutation(it.key()));
-        }
     }
-    if (mutations.isEmpty())
+    if (holds.isEmpty() && released.isEmpty())
         return;
 
-    const Result<QList<Mutation>> written = write(mutations);
+    const Result<QList<Mutation>> written =
+        HoldJournal(m_outbox, m_settings.location, m_settings.ttlSeconds).record(released, holds);
     if (!written) {
         // Holds are a help, not a condition of selling: the sale goes on, unconfirmed.
         qCWarning(lcUi).noquote() << "stock holds not written:" << written.error().toString();
@@ -187,21 +171,6 @@ void StockHolds::run()
     }
     qCDebug(lcUi) << "holds:" << asked.size() << "asked," << released.size() << "released";
     armExpiry();
-    Q_EMIT queued();
-}
-
-// All of one pass in one transaction: one fsync however many lines changed.
-Result<QList<Mutation>> StockHolds::write(const QList<Mutation>& mutations)
-{
-    Transaction tx(m_outbox.store());
-    if (!tx.isOpen())
-        return tx.status().error();
-    Result<QList<Mutation>> written = m_outbox.appendAll(tx, mutations);
-    if (!written)
-        return written.error();
-    if (const Status committed = tx.commit(); !committed)
-        return committed.error();
-    return written;
 }
 
 void StockHolds::resultsRecorded()

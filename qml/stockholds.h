@@ -71,10 +71,6 @@ public Q_SLOTS:
     // New levels: a refused line that the replica says would fit now is asked for again.
     void levelsChanged();
 
-Q_SIGNALS:
-    // Mutations were written to the outbox: the sync client should send them now.
-    void queued();
-
 private:
     struct Live
     {
@@ -86,7 +82,6 @@ private:
 
     void schedule(Pass pass);
     void run();
-    [[nodiscard]] Result<QList<Mutation>> write(const QList<Mutation>& mutations);
     [[nodiscard]] bool needsReserve(const CartModel::Line& line, Pass pass) const;
     [[nodiscard]] bool fitsNow(const CartModel::Line& line) const;
     [[nodiscard]] bool applyAnswer(const QString& id, Live& live);

@@ -55,10 +55,6 @@ void TillSync::connectTill()
         m_parts.till.holds().resultsRecorded();
         resendRefusedSales();
     });
-    // New entries go out now rather than at the client's next poll.
-    connect(&till.holds(), &StockHolds::queued, &client, &sync::Client::outboxChanged);
-    connect(&till, &Till::saleCompleted, &client, &sync::Client::outboxChanged);
-    connect(&till, &Till::refundCompleted, &client, &sync::Client::outboxChanged);
 }
 
 void TillSync::refreshProblems()
@@ -95,8 +91,6 @@ void TillSync::resendRefusedSales()
         qCInfo(lcUi) << "sale" << receipt << "refused for stock; sent again as offline, seq"
                      << *seq;
     }
-    if (!refused->isEmpty())
-        m_parts.client.outboxChanged();
 }
 
 } // namespace stockline::ui

@@ -267,8 +267,6 @@ void World::resendRefusedSales(int t)
                        QString::fromUtf8(
                            QJsonDocument(entry->payload).toJson(QJsonDocument::Compact))));
     }
-    if (!refused->isEmpty())
-        term.client->outboxChanged();
 }
 
 void World::teardown()

@@ -126,7 +126,6 @@ void World::act(int t)
     term.appended.append(m.id);
     ++m_mutations;
     trace(QStringLiteral("%1 makes %2").arg(term.id, QString::fromUtf8(stored->toJsonBytes())));
-    term.client->outboxChanged();
 }
 
 // A sale as the till records it: receipt, lines and payments in the journal, with its outbox
@@ -163,7 +162,6 @@ void World::recordSale(int t, const SaleMutation& wire)
         QStringLiteral("%1 records sale %2: %3")
             .arg(term.id, recorded->receipt,
                  QString::fromUtf8(QJsonDocument(entry->payload).toJson(QJsonDocument::Compact))));
-    term.client->outboxChanged();
 }
 
 } // namespace stockline::sim

@@ -1,7 +1,9 @@
 #include "localstore.h"
 #include "outbox.h"
+#include "outboxnotifier.h"
 
 #include <QSet>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUuid>
@@ -374,6 +376,46 @@ private Q_SLOTS:
         QCOMPARE(refused.error().field, QStringLiteral("lastSeq"));
         QCOMPARE(seqsOf(m_outbox->pending(100).value()), (QList<qint64>{3}));
         QVERIFY(!m_outbox->continueAfter(-1));
+    }
+
+    // Whoever writes, the client hears of it once per commit, and only after the commit.
+    void notifier_saysOncePerCommittedWrite()
+    {
+        QSignalSpy changed(&m_store->outboxNotifier(), &OutboxNotifier::changed);
+        {
+            Transaction tx(*m_store);
+            QVERIFY(m_outbox->append(tx, release(QStringLiteral("a"))));
+            QVERIFY(m_outbox->append(tx, release(QStringLiteral("b"))));
+            QCOMPARE(changed.count(), 0);
+            QVERIFY(tx.commit());
+        }
+        QCOMPARE(changed.count(), 1);
+        // Another Outbox on the same store is heard too.
+        QVERIFY(Outbox(*m_store).appendNow(release(QStringLiteral("c"))));
+        QCOMPARE(changed.count(), 2);
+        Transaction tx(*m_store);
+        QVERIFY(m_outbox->recordResult(tx, 1, QStringLiteral("applied"), applied(1)));
+        QVERIFY(tx.commit());
+        QCOMPARE(changed.count(), 3);
+    }
+    void notifier_saysNothingWithoutACommittedWrite()
+    {
+        QSignalSpy changed(&m_store->outboxNotifier(), &OutboxNotifier::changed);
+        {
+            Transaction rolledBack(*m_store);
+            QVERIFY(m_outbox->append(rolledBack, release(QStringLiteral("a"))));
+        }
+        {
+            Transaction refused(*m_store);
+            QVERIFY(!m_outbox->append(refused, release(QStringLiteral("not an id"))));
+            QVERIFY(refused.commit());
+        }
+        {
+            Transaction unrelated(*m_store);
+            QVERIFY(unrelated.commit());
+        }
+        QCOMPARE(changed.count(), 0);
+        QCOMPARE(m_outbox->lastSeq().value(), 0);
     }
 
 private:

@@ -726,7 +726,7 @@ void TestProtocol::serverMessagesRoundTrip_data()
     QTest::newRow("error with expected and seq") << ServerMessage(gap);
     ProtocolError bad;
     bad.code = u"invalid_message"_s;
-    bad.message = u"token: is missing"_s;
+    bad.message = u"token: is required"_s;
     bad.field = u"token"_s;
     QTest::newRow("error with field") << ServerMessage(bad);
     QTest::newRow("paired") << ServerMessage(Paired{u"POS-02"_s, u"q1w2e3-r4t5_y6"_s});

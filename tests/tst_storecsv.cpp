@@ -206,8 +206,9 @@ private Q_SLOTS:
         QTest::newRow("barcode with embedded value")
             << QByteArray("X-1,2012345014992,Tea,1.00,0,Grocery")
             << line + QStringLiteral("barcode") << QStringLiteral("list the item as 2012345000001");
-        QTest::newRow("name empty") << QByteArray("X-1,,  ,1.00,0,Grocery")
-                                    << line + QStringLiteral("name") << QStringLiteral("is empty");
+        QTest::newRow("name empty")
+            << QByteArray("X-1,,  ,1.00,0,Grocery") << line + QStringLiteral("name")
+            << QStringLiteral("must not be blank");
         QTest::newRow("too few fields")
             << QByteArray("X-1,,Tea,1.00,0") << QStringLiteral("products.csv line 4")
             << QStringLiteral("5 fields where the header has 6");
@@ -333,7 +334,7 @@ private Q_SLOTS:
                                 << QStringLiteral("locations.csv line 2, id: 'store 1' is not "
                                                   "1–64 characters from A-Z a-z 0-9 . _ : -");
         QTest::newRow("no name") << QByteArray("id,name\nstore-1,Floor\nback,\n")
-                                 << QStringLiteral("locations.csv line 3, name: is empty");
+                                 << QStringLiteral("locations.csv line 3, name: must not be blank");
         QTest::newRow("duplicate")
             << QByteArray("id,name\nstore-1,Floor\nback,Back\nstore-1,Again\n")
             << QStringLiteral("locations.csv line 4, id: 'store-1' is "

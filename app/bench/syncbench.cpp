@@ -1,5 +1,6 @@
 #include "syncbench.h"
 
+#include "protocol.h"
 #include "serverstore.h"
 #include "stats.h"
 
@@ -69,9 +70,10 @@ bool waitUntil(const std::function<bool()>& done, int timeoutMs)
     return true;
 }
 
-const QString& wireNow()
+// Every mutation of a run carries the same `at`: it is informational only.
+const QDateTime& benchNow()
 {
-    static const QString now = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
+    static const QDateTime now = QDateTime::currentDateTimeUtc();
     return now;
 }
 
@@ -441,38 +443,27 @@ void Peer::onReadyMessage(const QString& type, const QString& text)
 
 // ---------------------------------------------------------------- mutations as JSON text
 
-// The envelope of one mutation, open for its fields: {"seq":…,"id":…,"kind":…,"at":…
-QByteArray envelope(const Peer& peer, qint64 seq, const char* kind)
+// One mutation of `peer` as wire bytes, written by the protocol's own serializer.
+QByteArray wire(const Peer& peer, qint64 seq, MutationBody body)
 {
-    QByteArray json;
-    json.reserve(256);
-    json += "{\"seq\":" + QByteArray::number(seq) + ",\"id\":\"" + peer.terminal().toLatin1() +
-            '.' + QByteArray::number(seq) + "\",\"kind\":\"" + kind + "\",\"at\":\"" +
-            wireNow().toLatin1() + '"';
-    return json;
-}
-
-QByteArray field(const char* name, const QString& value)
-{
-    return QByteArray(",\"") + name + "\":\"" + value.toLatin1() + '"';
-}
-
-QByteArray field(const char* name, qint64 value)
-{
-    return QByteArray(",\"") + name + "\":" + QByteArray::number(value);
+    Mutation m;
+    m.seq = seq;
+    m.id = peer.terminal() + u'.' + QString::number(seq);
+    m.at = benchNow();
+    m.body = std::move(body);
+    return m.toJsonBytes();
 }
 
 QByteArray reserveJson(Peer& peer, const QString& reservation, const QString& sku, qint64 qty)
 {
     const qint64 seq = peer.nextSeq++;
-    return envelope(peer, seq, "reserve") + field("reservation", reservation) + field("sku", sku) +
-           field("location", storeFloor) + field("qty", qty) + field("ttl", 600) + '}';
+    return wire(peer, seq, ReserveMutation{reservation, sku, storeFloor, qty, 600});
 }
 
 QByteArray releaseJson(Peer& peer, const QString& reservation)
 {
     const qint64 seq = peer.nextSeq++;
-    return envelope(peer, seq, "release") + field("reservation", reservation) + '}';
+    return wire(peer, seq, ReleaseMutation{reservation});
 }
 
 struct Line
@@ -485,41 +476,28 @@ struct Line
 QByteArray receiveJson(Peer& peer, const QList<Line>& lines)
 {
     const qint64 seq = peer.nextSeq++;
-    QByteArray json = envelope(peer, seq, "receive") +
-                      field("receipt", QStringLiteral("R-%1").arg(seq)) +
-                      field("location", storeFloor) + ",\"lines\":[";
-    for (qsizetype i = 0; i < lines.size(); ++i)
-        json +=
-            (i ? ",{" : "{") + field("sku", lines[i].sku).mid(1) + field("qty", lines[i].qty) + '}';
-    return json + "]}";
+    ReceiveMutation receive;
+    receive.receipt = QStringLiteral("R-%1").arg(seq);
+    receive.location = storeFloor;
+    for (const Line& line : lines)
+        receive.lines.append(ItemLine{line.sku, line.qty});
+    return wire(peer, seq, std::move(receive));
 }
 
 QByteArray saleJson(Peer& peer, const QList<Line>& lines, qint64 unitPrice)
 {
     const qint64 seq = peer.nextSeq++;
-    QByteArray json = envelope(peer, seq, "sale") + field("sale", QStringLiteral("S-%1").arg(seq)) +
-                      field("location", storeFloor) + ",\"lines\":[";
+    SaleMutation sale;
+    sale.sale = QStringLiteral("S-%1").arg(seq);
+    sale.location = storeFloor;
     qint64 total = 0;
-    for (qsizetype i = 0; i < lines.size(); ++i) {
-        json += (i ? ",{" : "{") + field("sku", lines[i].sku).mid(1) + field("qty", lines[i].qty) +
-                field("price", unitPrice);
-        if (!lines[i].reservation.isEmpty())
-            json += field("reservation", lines[i].reservation);
-        json += '}';
-        total += lines[i].qty * unitPrice;
+    for (const Line& line : lines) {
+        sale.lines.append(
+            SaleLine{line.sku, line.qty, Money::fromMinor(unitPrice), line.reservation});
+        total += line.qty * unitPrice;
     }
-    return json + "],\"payments\":[{\"method\":\"card\"" + field("amount", total) + "}]}";
-}
-
-QByteArray pushJson(const QList<QByteArray>& mutations)
-{
-    QByteArray json = "{\"type\":\"push\",\"mutations\":[";
-    for (qsizetype i = 0; i < mutations.size(); ++i) {
-        if (i)
-            json += ',';
-        json += mutations[i];
-    }
-    return json + "]}";
+    sale.payments.append(Payment{QStringLiteral("card"), Money::fromMinor(total), QString()});
+    return wire(peer, seq, std::move(sale));
 }
 
 // ---------------------------------------------------------------- set-up helpers
@@ -614,10 +592,10 @@ QList<std::pair<Peer*, QByteArray>> racePushes(Fleet& fleet, const RaceOptions& 
             mutations.append(
                 reserveJson(peer, QStringLiteral("b%1-%2").arg(round).arg(buyer), sku, 1));
             if (o.perPush > 0 && mutations.size() == o.perPush)
-                pushes.append({&peer, pushJson(std::exchange(mutations, {}))});
+                pushes.append({&peer, sync::encodePush(std::exchange(mutations, {}))});
         }
         if (!mutations.isEmpty())
-            pushes.append({&peer, pushJson(mutations)});
+            pushes.append({&peer, sync::encodePush(mutations)});
     }
     return pushes;
 }
@@ -859,7 +837,7 @@ void sendPush(ThroughputRun& run, Peer& peer)
     mutations.reserve(run.o.batch);
     for (int i = 0; i < run.o.batch; ++i)
         mutations.append(mixedMutation(run, peer, till));
-    const QByteArray json = pushJson(mutations);
+    const QByteArray json = sync::encodePush(mutations);
     till.inFlight.push_back(nowNs());
     ++run.pushesInFlight;
     peer.send(json);
@@ -1035,7 +1013,7 @@ void sendCommit(FanoutRun& run, Peer& writer)
 {
     const auto k = static_cast<std::size_t>(run.answered);
     run.sentNs[k] = nowNs();
-    writer.send(pushJson({receiveJson(writer, {Line{fanoutSku, 1, QString()}})}));
+    writer.send(sync::encodePush({receiveJson(writer, {Line{fanoutSku, 1, QString()}})}));
 }
 
 void onWriterResults(FanoutRun& run, Peer& writer, const QString& text)

@@ -2,8 +2,8 @@
 
 #include "clientlogging.h"
 #include "deliverybook.h"
-#include "jsonwriter.h"
 #include "localstore.h"
+#include "outboxnotifier.h"
 #include "staffdirectory.h"
 #include "transport.h"
 #include "uuid.h"
@@ -17,52 +17,9 @@ namespace stockline::sync {
 
 namespace {
 
-using L = QLatin1StringView;
-
-const QString levelsStream = QStringLiteral("levels");
-const QString catalogStream = QStringLiteral("catalog");
 constexpr int tickMs = 1'000;
 // The server allows 64 pushes in flight per connection before it closes it (4429).
 constexpr int maxWindow = 32;
-
-QString statusName(const MutationResult& result)
-{
-    return result.status == MutationResult::Status::Applied ? QStringLiteral("applied")
-                                                            : QStringLiteral("rejected");
-}
-
-QString insufficientStock(const MutationResult& result)
-{
-    if (result.available)
-        return QStringLiteral("not enough stock: %1 available").arg(*result.available);
-    QStringList parts;
-    for (const LineAvailability& line : result.lines)
-        parts.append(QStringLiteral("%1: %2 available").arg(line.sku).arg(line.available));
-    if (parts.isEmpty())
-        return QStringLiteral("not enough stock");
-    return QStringLiteral("not enough stock (%1)").arg(parts.join(QStringLiteral("; ")));
-}
-
-// Words for people when the server sent none.
-QString describe(const MutationResult& result)
-{
-    if (!result.message.isEmpty())
-        return result.message;
-    if (result.code == rejectCode::insufficientStock)
-        return insufficientStock(result);
-    if (result.code == rejectCode::versionConflict)
-        return result.level ? QStringLiteral("the stock changed since it was counted (now %1 on "
-                                             "hand)")
-                                  .arg(result.level->onHand)
-                            : QStringLiteral("the stock changed since it was counted");
-    if (result.code == rejectCode::forbidden)
-        return QStringLiteral("this terminal's role may not do this");
-    if (result.code == rejectCode::unknownSku)
-        return QStringLiteral("the server does not know this product");
-    if (result.code == rejectCode::unknownLocation)
-        return QStringLiteral("the server does not know this location");
-    return result.code;
-}
 
 QString closeText(int code, const QString& reason)
 {
@@ -112,6 +69,8 @@ Client::Client(const LocalStore& store, Transport* transport, ClientOptions opti
     m_tick.setInterval(tickMs);
     connect(&m_tick, &QTimer::timeout, this, &Client::onTick);
     m_tick.start();
+    // Whoever commits outbox entries on this store, they go out at once.
+    connect(&m_store.outboxNotifier(), &OutboxNotifier::changed, this, &Client::outboxChanged);
     loadCursors();
     refreshPending();
     if (Result<QList<StaffMember>> stored = StaffDirectory(m_store).staff())
@@ -246,9 +205,6 @@ void Client::onTick()
 {
     if (m_oldestPendingAt.isValid())
         Q_EMIT oldestPendingAgeChanged(oldestPendingAge());
-    // Entries committed by someone who did not call outboxChanged().
-    if (const Result<qint64> last = m_outbox.lastSeq(); last && *last != m_knownLastSeq)
-        outboxChanged();
     if (m_link == Link::Down || m_lastHeardMs < 0 ||
         m_clock->monotonicMs() - m_lastHeardMs < m_options.answerTimeoutMs)
         return;
@@ -308,267 +264,6 @@ QString Client::requestHistory(const QString& sku, const QString& location, qint
     return request.request;
 }
 
-// ---- messages
-
-void Client::onWelcome(const Welcome& welcome)
-{
-    if (m_link != Link::Hello)
-        return;
-    m_link = Link::Ready;
-    m_role = welcome.role;
-    m_reconnectBackoff.reset();
-    m_resendBackoff.reset();
-    setError({});
-    setConnected(true);
-    // A server whose cursor is behind ours lost its history (a new or restored database): its
-    // full snapshot, whatever its cursor, is the truth now.
-    if (welcome.cursor < m_levelsCursor)
-        m_levelsCursor = -1;
-    if (welcome.cursor < m_catalogCursor)
-        m_catalogCursor = -1;
-
-    m_replayBound = welcome.lastSeq;
-    m_nextSeq = 1;
-    m_inFlight.clear();
-    m_hold = Hold::None;
-    refreshPending();
-    checkNumbering(welcome.lastSeq);
-    pump();
-}
-
-// The checks before anything is sent. See sync/PROTOCOL.md, "The terminal's client".
-void Client::checkNumbering(qint64 serverLastSeq)
-{
-    const Result<qint64> answered = m_outbox.lastAnsweredSeq();
-    if (!answered) {
-        setError(QStringLiteral("Cannot read the outbox: %1").arg(answered.error().toString()));
-        restartConnection(QStringLiteral("outbox unreadable"));
-        return;
-    }
-    if (*answered > serverLastSeq) {
-        setError(QStringLiteral("The server has no record of mutations it confirmed to this "
-                                "terminal (it answered up to seq %1 and is now at %2): was it "
-                                "restored from an older backup? Nothing more is sent until a "
-                                "person has checked.")
-                     .arg(*answered)
-                     .arg(serverLastSeq));
-        m_hold = Hold::Halted;
-        return;
-    }
-    catchUpNumbering();
-}
-
-// An outbox with nothing pending whose counter is behind the server's (a reinstalled or
-// restored terminal) moves its counter on, so its next entry follows the server's numbering
-// without a sequence_conflict first. Nothing pending means nothing can be applied twice.
-void Client::catchUpNumbering()
-{
-    if (m_pendingCount != 0 || !m_inFlight.empty() || m_knownLastSeq >= m_replayBound)
-        return;
-    const Result<qint64> moved = m_outbox.continueAfter(m_replayBound);
-    if (!moved) {
-        qCWarning(lcSync).noquote() << "outbox numbering not moved:" << moved.error().toString();
-        return;
-    }
-    refreshPending();
-}
-
-void Client::onResults(const Results& message)
-{
-    // Only seqs sent on this connection: a seq names an entry only for as long as nothing was
-    // renumbered, and nothing is renumbered while a push is unanswered.
-    QList<MutationResult> ours;
-    for (const MutationResult& result : message.results)
-        if (pushHolding(result.seq))
-            ours.append(result);
-    if (ours.size() < message.results.size())
-        qCWarning(lcSync) << "ignored" << message.results.size() - ours.size()
-                          << "results for seqs not sent on this connection";
-    if (ours.isEmpty())
-        return;
-    if (!recordResults(ours))
-        return;
-    bool rejected = false;
-    for (const MutationResult& result : std::as_const(ours)) {
-        if (result.status == MutationResult::Status::Rejected) {
-            noteRejection(result);
-            rejected = true;
-        }
-    }
-    // One results message answers (part of) one push.
-    const qint64 lastSeq = ours.last().seq;
-    const auto push = std::find_if(m_inFlight.begin(), m_inFlight.end(), [lastSeq](const auto& p) {
-        return p.first <= lastSeq && lastSeq <= p.last;
-    });
-    if (push != m_inFlight.end()) {
-        if (lastSeq >= push->last)
-            m_inFlight.erase(push);
-        else
-            push->partial = true;
-    }
-    m_resendBackoff.reset();
-    refreshPending();
-    if (rejected)
-        Q_EMIT rejectionsChanged();
-    Q_EMIT resultsRecorded(static_cast<int>(ours.size()));
-    afterAnswer();
-}
-
-// Every result of one message in one transaction: all recorded, or none and asked for again.
-bool Client::recordResults(const QList<MutationResult>& results)
-{
-    Transaction tx(m_store);
-    Status done = tx.status();
-    for (const MutationResult& result : results) {
-        if (!done)
-            break;
-        done = m_outbox.recordResult(tx, result.seq, statusName(result), result.toJson());
-    }
-    if (done)
-        done = tx.commit();
-    if (done)
-        return true;
-    setError(QStringLiteral("Could not record the server's answers on this terminal: %1. They "
-                            "are asked for again.")
-                 .arg(done.error().toString()));
-    restartConnection(QStringLiteral("results not recorded"));
-    return false;
-}
-
-void Client::noteRejection(const MutationResult& result)
-{
-    QString kind;
-    if (const InFlight* push = pushHolding(result.seq))
-        kind = push->kinds.value(static_cast<qsizetype>(result.seq - push->first));
-    m_rejections.append(Rejection{result.seq, kind, result.code, describe(result)});
-    while (m_rejections.size() > std::max(1, m_options.maxRejectionsKept))
-        m_rejections.removeFirst();
-}
-
-void Client::onError(const ProtocolError& error)
-{
-    qCInfo(lcSync).noquote() << "server error" << error.code << error.message;
-    if (error.code == errorCode::unauthorized) {
-        halt(QStringLiteral("The server does not accept this terminal (unknown terminal or wrong "
-                            "token). A manager must enrol it again."));
-        return;
-    }
-    if (error.code == errorCode::unsupportedProtocol) {
-        halt(QStringLiteral("The server speaks another protocol version: update this terminal "
-                            "or the server."));
-        return;
-    }
-    // unavailable and rate_limited (this address failed too many hellos, or the server is
-    // full): the server closes and we come back after a backoff.
-    if (m_link == Link::Hello && error.code != errorCode::unavailable &&
-        error.code != errorCode::rateLimited) {
-        // The hello itself is wrong (a bad terminal id or token in the configuration): the
-        // same hello again cannot help.
-        halt(QStringLiteral("The server refused this terminal's hello: %1. Check the terminal "
-                            "id and token it was enrolled with.")
-                 .arg(error.message));
-        return;
-    }
-    if (m_link != Link::Ready)
-        return; // unavailable or rate_limited in answer to the hello: closed, we reconnect
-    if (error.code == errorCode::sequenceGap) {
-        dropPushHolding(error.seq);
-        raise(Hold::ResendNow);
-    } else if (error.code == errorCode::sequenceConflict) {
-        dropPushHolding(error.seq);
-        // At or below the welcome's lastSeq: the server holds other mutations there, and none
-        // of ours beyond it was sent. Above it: the server moved on under us (the same
-        // terminal id connected elsewhere); a new welcome tells where it stands.
-        raise(error.seq && *error.seq <= m_replayBound ? Hold::Renumber : Hold::Reconnect);
-    } else if (error.code == errorCode::unavailable) {
-        dropPushHolding(std::nullopt);
-        raise(Hold::ResendLater);
-    } else if (error.code == errorCode::rateLimited) {
-        return; // the server closes the connection; we reconnect with backoff
-    } else {
-        // The push as a whole was refused: a bug here or there. The same bytes at once would be
-        // refused again, so only after a backoff (the server closes after five: 4400).
-        setError(QStringLiteral("The server refused a message from this terminal: %1 (%2)")
-                     .arg(error.message, error.code));
-        dropPushHolding(std::nullopt);
-        raise(Hold::ResendLater);
-    }
-    afterAnswer();
-}
-
-void Client::onLevels(const Levels& levels)
-{
-    if (levels.cursor <= m_levelsCursor)
-        return; // older than what the replica holds, or already applied
-    Transaction tx(m_store);
-    Status done = tx.status();
-    if (done)
-        done = levels.full ? m_replica.replaceLevels(tx, levels.levels)
-                           : m_replica.upsertLevels(tx, levels.levels);
-    if (done)
-        done = m_replica.setCursor(tx, levelsStream, levels.cursor);
-    if (done)
-        done = tx.commit();
-    if (!done) {
-        // Deltas after a lost one would leave the replica wrong: ask again from our cursor.
-        setError(QStringLiteral("Could not update the stock levels on this terminal: %1")
-                     .arg(done.error().toString()));
-        restartConnection(QStringLiteral("levels not applied"));
-        return;
-    }
-    m_levelsCursor = levels.cursor;
-    Q_EMIT levelsChanged(levels.levels, levels.full);
-}
-
-void Client::onCatalog(const CatalogUpdate& catalog)
-{
-    if (catalog.cursor <= m_catalogCursor)
-        return;
-    Transaction tx(m_store);
-    Status done = tx.status();
-    if (done)
-        done = catalog.full ? m_catalog.replaceAll(tx, catalog.products)
-                            : m_catalog.upsert(tx, catalog.products);
-    if (done)
-        done = m_replica.setCursor(tx, catalogStream, catalog.cursor);
-    if (done)
-        done = tx.commit();
-    if (!done) {
-        setError(QStringLiteral("Could not update the catalog on this terminal: %1")
-                     .arg(done.error().toString()));
-        restartConnection(QStringLiteral("catalog not applied"));
-        return;
-    }
-    m_catalogCursor = catalog.cursor;
-    Q_EMIT catalogChanged(catalog.full);
-}
-
-void Client::onShortages(const Shortages& shortages)
-{
-    m_shortages = shortages.shortages;
-    Q_EMIT shortagesChanged();
-}
-
-void Client::onStaff(const StaffList& staff)
-{
-    // Stored in one transaction, so people sign in offline and after a restart.
-    if (const Status stored = StaffDirectory(m_store).replace(staff.staff); !stored)
-        setError(QStringLiteral("Could not store the staff list on this terminal: %1")
-                     .arg(stored.error().toString()));
-    m_staff = staff.staff;
-    Q_EMIT staffChanged();
-}
-
-void Client::onDeliveries(const DeliveryList& deliveries)
-{
-    // Stored in one transaction, so a dock shows them offline and after a restart.
-    if (const Status stored = DeliveryBook(m_store).replace(deliveries.deliveries); !stored)
-        setError(QStringLiteral("Could not store the expected deliveries on this terminal: %1")
-                     .arg(stored.error().toString()));
-    m_deliveries = deliveries.deliveries;
-    Q_EMIT deliveriesChanged();
-}
-
 // ---- the stream
 
 void Client::outboxChanged()
@@ -577,7 +272,7 @@ void Client::outboxChanged()
     schedulePump();
 }
 
-// Coalesces a burst of outboxChanged() calls into one pass, after the caller's work is done.
+// Coalesces a burst of outbox commits into one pass, after the caller's work is done.
 void Client::schedulePump()
 {
     if (m_pumpQueued)
@@ -616,10 +311,7 @@ bool Client::sendNextPush()
     InFlight push;
     push.first = entries->first().seq;
     push.last = push.first - 1;
-    JsonWriter w(static_cast<qsizetype>(std::min<qint64>(m_options.maxPushBytes, 64 * 1024)));
-    w.beginObject();
-    w.string(L("type"), u"push");
-    w.beginArray(L("mutations"));
+    PushWriter frame(static_cast<qsizetype>(std::min<qint64>(m_options.maxPushBytes, 64 * 1024)));
     qint64 bytes = 0;
     for (const OutboxWire& entry : *entries) {
         // A push holds consecutive seqs (the server refuses others), replays alone, and stays
@@ -628,18 +320,16 @@ bool Client::sendNextPush()
             push.kinds.isEmpty() || bytes + entry.json.size() <= m_options.maxPushBytes;
         if (entry.seq != push.last + 1 || (replays && entry.seq > m_replayBound) || !fits)
             break;
-        w.raw(entry.json);
+        frame.append(entry.json);
         bytes += entry.json.size() + 1;
         push.last = entry.seq;
         push.kinds.append(entry.kind);
     }
-    w.endArray();
-    w.endObject();
     if (m_inFlight.empty())
         heardNow(); // the answer clock starts with the first push owed
     m_nextSeq = push.last + 1;
     m_inFlight.push_back(std::move(push));
-    m_transport->send(w.take());
+    m_transport->send(frame.take());
     return true;
 }
 
@@ -801,19 +491,6 @@ void Client::setError(const QString& error)
         return;
     m_lastError = error;
     Q_EMIT lastErrorChanged(error);
-}
-
-void Client::loadCursors()
-{
-    const Result<qint64> levels = m_replica.cursor(levelsStream);
-    const Result<qint64> catalog = m_replica.cursor(catalogStream);
-    if (!levels || !catalog) {
-        setError(QStringLiteral("Cannot read the replica's cursors: %1")
-                     .arg((levels ? catalog.error() : levels.error()).toString()));
-        return;
-    }
-    m_levelsCursor = *levels;
-    m_catalogCursor = *catalog;
 }
 
 } // namespace stockline::sync

@@ -114,9 +114,6 @@ public:
     QString requestHistory(const QString& sku, const QString& location, qint64 limit);
 
 public Q_SLOTS:
-    // Call after committing outbox entries: they are pushed at once. Without the call they go
-    // out within a second (the client polls the outbox counter).
-    void outboxChanged();
     void clearRejections();
 
 Q_SIGNALS:
@@ -188,6 +185,8 @@ private:
     void onDeliveries(const DeliveryList& deliveries);
 
     // the stream
+    // Entries were committed to the outbox (OutboxNotifier): they go out at once.
+    void outboxChanged();
     void schedulePump();
     void pump();
     [[nodiscard]] bool sendNextPush();

@@ -2,6 +2,7 @@
 
 #include "delivery.h"
 #include "error.h"
+#include "jsonwriter.h"
 #include "mutation.h"
 #include "product.h"
 #include "staff.h"
@@ -143,6 +144,24 @@ using ClientMessage = std::variant<Hello, Push, Pair, HistoryRequest>;
 [[nodiscard]] std::variant<ClientMessage, ProtocolError>
 decodeClientMessage(const QByteArray& frame);
 
+// The one push encoder. Mutations go in as wire objects (Mutation::toJsonBytes(), which is what
+// the outbox stores) and are spliced in as they are: no parse and re-encode per send, which
+// the client and the bench both need.
+class PushWriter
+{
+public:
+    explicit PushWriter(qsizetype reserve = 1024);
+    void append(QByteArrayView mutationJson);
+    [[nodiscard]] qsizetype count() const { return m_count; }
+    // The frame {"type":"push","mutations":[…]}; the writer is spent.
+    [[nodiscard]] QByteArray take();
+
+private:
+    JsonWriter m_writer;
+    qsizetype m_count = 0;
+};
+
+[[nodiscard]] QByteArray encodePush(const QList<QByteArray>& mutationJson);
 [[nodiscard]] QByteArray encode(const Hello& hello);
 [[nodiscard]] QByteArray encode(const QList<Mutation>& pushMutations);
 [[nodiscard]] QByteArray encode(const Pair& pair);

@@ -1,0 +1,401 @@
+#include "fieldreader.h"
+#include "isotime.h"
+#include "jsonwriter.h"
+#include "mutation.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonValue>
+#include <type_traits>
+#include <utility>
+
+// Mutation's JSON: the one serializer (toJsonBytes) and its reader (fromJson). The rules the
+// reader applies are listed at the top of mutation.cpp.
+
+namespace stockline {
+
+namespace {
+
+// ---------------------------------------------------------------------------------------------
+// toJsonBytes(): the one serializer; toJson() parses what it writes.
+
+using L = QLatin1StringView;
+
+void writeEntry(JsonWriter& w, const SaleLine& line)
+{
+    w.beginObject();
+    w.string(L("sku"), line.sku);
+    w.integer(L("qty"), line.qty);
+    w.integer(L("price"), line.price.minor());
+    w.optionalString(L("reservation"), line.reservation);
+    w.endObject();
+}
+
+void writeEntry(JsonWriter& w, const Payment& payment)
+{
+    w.beginObject();
+    w.string(L("method"), payment.method);
+    w.integer(L("amount"), payment.amount.minor());
+    w.optionalString(L("reference"), payment.reference);
+    w.endObject();
+}
+
+void writeEntry(JsonWriter& w, const ItemLine& line)
+{
+    w.beginObject();
+    w.string(L("sku"), line.sku);
+    w.integer(L("qty"), line.qty);
+    w.endObject();
+}
+
+template <typename Entry> void writeList(JsonWriter& w, L name, const QList<Entry>& entries)
+{
+    w.beginArray(name);
+    for (const Entry& entry : entries)
+        writeEntry(w, entry);
+    w.endArray();
+}
+
+void writeBody(JsonWriter& w, const ReserveMutation& m)
+{
+    w.string(L("reservation"), m.reservation);
+    w.string(L("sku"), m.sku);
+    w.string(L("location"), m.location);
+    w.integer(L("qty"), m.qty);
+    w.integer(L("ttl"), m.ttl);
+}
+
+void writeBody(JsonWriter& w, const ReleaseMutation& m)
+{
+    w.string(L("reservation"), m.reservation);
+}
+
+void writeBody(JsonWriter& w, const SaleMutation& m)
+{
+    w.string(L("sale"), m.sale);
+    w.string(L("location"), m.location);
+    writeList(w, L("lines"), m.lines);
+    writeList(w, L("payments"), m.payments);
+    if (m.offline)
+        w.boolean(L("offline"), true);
+    w.optionalString(L("staff"), m.staff);
+}
+
+void writeBody(JsonWriter& w, const ReturnMutation& m)
+{
+    w.string(L("return"), m.returnId);
+    w.string(L("location"), m.location);
+    writeList(w, L("lines"), m.lines);
+    w.optionalString(L("sale"), m.sale);
+}
+
+void writeBody(JsonWriter& w, const ReceiveMutation& m)
+{
+    w.string(L("receipt"), m.receipt);
+    w.string(L("location"), m.location);
+    writeList(w, L("lines"), m.lines);
+    w.optionalString(L("reference"), m.reference);
+    w.optionalString(L("delivery"), m.delivery);
+    if (!m.rejected.isEmpty())
+        writeList(w, L("rejected"), m.rejected);
+    if (m.over)
+        w.boolean(L("over"), true);
+}
+
+void writeBody(JsonWriter& w, const CountMutation& m)
+{
+    w.string(L("sku"), m.sku);
+    w.string(L("location"), m.location);
+    w.integer(L("counted"), m.counted);
+    w.integer(L("expectedVersion"), m.expectedVersion);
+}
+
+void writeBody(JsonWriter& w, const TransferMutation& m)
+{
+    w.string(L("transfer"), m.transfer);
+    w.string(L("sku"), m.sku);
+    w.string(L("from"), m.from);
+    w.string(L("to"), m.to);
+    w.integer(L("qty"), m.qty);
+}
+
+void writeBody(JsonWriter& w, const AdjustMutation& m)
+{
+    w.string(L("sku"), m.sku);
+    w.string(L("location"), m.location);
+    w.integer(L("delta"), m.delta);
+    w.string(L("reason"), m.reason);
+}
+
+void writeBody(JsonWriter& w, const ApprovalMutation& m)
+{
+    w.string(L("action"), m.action);
+    w.string(L("staff"), m.staff);
+    w.string(L("approver"), m.approver);
+    w.string(L("detail"), m.detail);
+}
+
+void writeBody(JsonWriter& w, const ResolveMutation& m)
+{
+    w.integer(L("shortage"), m.shortage);
+    w.string(L("resolution"), resolutionName(m.resolution));
+    if (m.resolution == ResolveMutation::Resolution::Recount) {
+        w.integer(L("counted"), m.counted);
+        w.integer(L("expectedVersion"), m.expectedVersion);
+    }
+    w.string(L("staff"), m.staff);
+    w.string(L("approvedBy"), m.approvedBy);
+}
+
+// ---------------------------------------------------------------------------------------------
+// fromJson()
+
+using Reader = FieldReader;
+
+SaleLine readEntry(Reader& r, std::type_identity<SaleLine>)
+{
+    SaleLine line;
+    line.sku = r.string(L("sku"));
+    line.qty = r.integer(L("qty"));
+    line.price = r.money(L("price"));
+    line.reservation = r.optionalString(L("reservation"));
+    return line;
+}
+
+Payment readEntry(Reader& r, std::type_identity<Payment>)
+{
+    Payment payment;
+    payment.method = r.string(L("method"));
+    payment.amount = r.money(L("amount"));
+    payment.reference = r.optionalString(L("reference"));
+    return payment;
+}
+
+ItemLine readEntry(Reader& r, std::type_identity<ItemLine>)
+{
+    ItemLine line;
+    line.sku = r.string(L("sku"));
+    line.qty = r.integer(L("qty"));
+    return line;
+}
+
+// The entries of an array of objects; its length is bounded before any entry is read.
+template <typename Entry>
+QList<Entry> readEntries(Reader& r, const char* name, const QJsonArray& array)
+{
+    QList<Entry> result;
+    if (!r.ok())
+        return result;
+    if (Problem problem = checkCount(L(name), array.size(), 0, maxLinesPerMutation)) {
+        r.fail(problem);
+        return result;
+    }
+    result.reserve(array.size());
+    r.forEachObject(L(name), array, [&result](Reader& entry) {
+        result.append(readEntry(entry, std::type_identity<Entry>{}));
+    });
+    return result;
+}
+
+template <typename Entry> QList<Entry> list(Reader& r, const char* name)
+{
+    return readEntries<Entry>(r, name, r.array(L(name)));
+}
+
+// The same, empty when absent.
+template <typename Entry> QList<Entry> optionalList(Reader& r, const char* name)
+{
+    return readEntries<Entry>(r, name, r.optionalArray(L(name)));
+}
+
+ReserveMutation readReserve(Reader& r)
+{
+    ReserveMutation m;
+    m.reservation = r.string(L("reservation"));
+    m.sku = r.string(L("sku"));
+    m.location = r.string(L("location"));
+    m.qty = r.integer(L("qty"));
+    m.ttl = r.integer(L("ttl"));
+    return m;
+}
+
+ReleaseMutation readRelease(Reader& r)
+{
+    ReleaseMutation m;
+    m.reservation = r.string(L("reservation"));
+    return m;
+}
+
+SaleMutation readSale(Reader& r)
+{
+    SaleMutation m;
+    m.sale = r.string(L("sale"));
+    m.location = r.string(L("location"));
+    m.lines = list<SaleLine>(r, "lines");
+    m.payments = list<Payment>(r, "payments");
+    m.offline = r.optionalBoolean(L("offline"));
+    m.staff = r.optionalString(L("staff"));
+    return m;
+}
+
+ReturnMutation readReturn(Reader& r)
+{
+    ReturnMutation m;
+    m.returnId = r.string(L("return"));
+    m.location = r.string(L("location"));
+    m.lines = list<ItemLine>(r, "lines");
+    m.sale = r.optionalString(L("sale"));
+    return m;
+}
+
+ReceiveMutation readReceive(Reader& r)
+{
+    ReceiveMutation m;
+    m.receipt = r.string(L("receipt"));
+    m.location = r.string(L("location"));
+    m.lines = list<ItemLine>(r, "lines");
+    m.reference = r.optionalString(L("reference"));
+    m.delivery = r.optionalString(L("delivery"));
+    m.rejected = optionalList<ItemLine>(r, "rejected");
+    m.over = r.optionalBoolean(L("over"));
+    return m;
+}
+
+CountMutation readCount(Reader& r)
+{
+    CountMutation m;
+    m.sku = r.string(L("sku"));
+    m.location = r.string(L("location"));
+    m.counted = r.integer(L("counted"));
+    m.expectedVersion = r.integer(L("expectedVersion"));
+    return m;
+}
+
+TransferMutation readTransfer(Reader& r)
+{
+    TransferMutation m;
+    m.transfer = r.string(L("transfer"));
+    m.sku = r.string(L("sku"));
+    m.from = r.string(L("from"));
+    m.to = r.string(L("to"));
+    m.qty = r.integer(L("qty"));
+    return m;
+}
+
+AdjustMutation readAdjust(Reader& r)
+{
+    AdjustMutation m;
+    m.sku = r.string(L("sku"));
+    m.location = r.string(L("location"));
+    m.delta = r.integer(L("delta"));
+    m.reason = r.string(L("reason"));
+    return m;
+}
+
+ApprovalMutation readApproval(Reader& r)
+{
+    ApprovalMutation m;
+    m.action = r.string(L("action"));
+    m.staff = r.string(L("staff"));
+    m.approver = r.string(L("approver"));
+    m.detail = r.string(L("detail"));
+    return m;
+}
+
+ResolveMutation readResolve(Reader& r)
+{
+    ResolveMutation m;
+    m.shortage = r.integer(L("shortage"));
+    const QString resolution = r.string(L("resolution"));
+    if (resolution == resolutionName(ResolveMutation::Resolution::Recount)) {
+        m.resolution = ResolveMutation::Resolution::Recount;
+        m.counted = r.integer(L("counted"));
+        m.expectedVersion = r.integer(L("expectedVersion"));
+    } else if (resolution != resolutionName(ResolveMutation::Resolution::Loss) && r.ok()) {
+        r.fail(L("resolution"), QStringLiteral("must be recount or loss"));
+    }
+    m.staff = r.string(L("staff"));
+    m.approvedBy = r.string(L("approvedBy"));
+    return m;
+}
+
+MutationBody readBody(MutationKind kind, Reader& r)
+{
+    switch (kind) {
+    case MutationKind::Reserve:
+        return readReserve(r);
+    case MutationKind::Release:
+        return readRelease(r);
+    case MutationKind::Sale:
+        return readSale(r);
+    case MutationKind::Return:
+        return readReturn(r);
+    case MutationKind::Receive:
+        return readReceive(r);
+    case MutationKind::Count:
+        return readCount(r);
+    case MutationKind::Transfer:
+        return readTransfer(r);
+    case MutationKind::Adjust:
+        return readAdjust(r);
+    case MutationKind::Approval:
+        return readApproval(r);
+    case MutationKind::Resolve:
+        return readResolve(r);
+    }
+    Q_UNREACHABLE();
+    return {};
+}
+
+// The kind, read before the body because it decides which fields the body has.
+std::optional<MutationKind> readKind(Reader& r)
+{
+    const QString name = r.string(L("kind"));
+    if (!r.ok())
+        return std::nullopt;
+    const std::optional<MutationKind> kind = kindFromName(name);
+    if (!kind) {
+        r.fail(L("kind"), QStringLiteral("must be one of reserve, release, sale, return, "
+                                         "receive, count, transfer, adjust, approval, resolve"));
+    }
+    return kind;
+}
+
+} // namespace
+
+QByteArray Mutation::toJsonBytes() const
+{
+    JsonWriter w;
+    w.beginObject();
+    w.integer(L("seq"), seq);
+    w.string(L("id"), id);
+    w.string(L("kind"), kindName(kind()));
+    w.string(L("at"), isoUtc(at));
+    std::visit([&w](const auto& b) { writeBody(w, b); }, body);
+    w.endObject();
+    return w.take();
+}
+
+QJsonObject Mutation::toJson() const
+{
+    return QJsonDocument::fromJson(toJsonBytes()).object();
+}
+
+Result<Mutation> Mutation::fromJson(const QJsonObject& object)
+{
+    Reader reader(object);
+    Mutation mutation;
+    mutation.seq = reader.integer(L("seq"));
+    mutation.id = reader.string(L("id"));
+    const std::optional<MutationKind> kind = readKind(reader);
+    mutation.at = reader.time(L("at"));
+    if (!reader.ok())
+        return reader.error();
+    mutation.body = readBody(*kind, reader);
+    if (!reader.ok())
+        return reader.error();
+    if (Problem invalid = mutation.validate())
+        return *invalid;
+    return mutation;
+}
+} // namespace stockline
