@@ -13,6 +13,7 @@
 #include "localstore.h"
 #include "outbox.h"
 #include "parkedsales.h"
+#include "qmllogging.h"
 #include "receiptnumbers.h"
 #include "receiptprinter.h"
 #include "returnjournal.h"
@@ -25,11 +26,10 @@
 #include "storecsv.h"
 #include "tillsync.h"
 #include "transport.h"
-#include "uilogging.h"
 
 #include <QFileInfo>
 
-namespace stockline::ui {
+namespace stockline::qml {
 
 Result<std::unique_ptr<PosContext>> PosContext::open(const PosOptions& options)
 {
@@ -68,8 +68,8 @@ Status PosContext::build(const PosOptions& options)
         const Result<StoreData> imported = StoreCsv::importFolder(*m_store, options.importFolder);
         if (!imported)
             return imported.error();
-        qCInfo(lcUi) << "imported" << imported->products.size() << "products from"
-                     << options.importFolder;
+        qCInfo(lcQml) << "imported" << imported->products.size() << "products from"
+                      << options.importFolder;
     }
     m_catalog = std::make_unique<Catalog>(*m_store);
     m_replica = std::make_unique<StockReplica>(*m_store);
@@ -196,4 +196,4 @@ void PosContext::exposeToQml()
     DockForeign::instance = m_dock.get();
 }
 
-} // namespace stockline::ui
+} // namespace stockline::qml

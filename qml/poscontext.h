@@ -27,7 +27,7 @@ namespace stockline::sync {
 class Client;
 }
 
-namespace stockline::ui {
+namespace stockline::qml {
 
 class Approvals;
 class CashDrawer;
@@ -140,4 +140,4 @@ private:
     std::unique_ptr<StockViews> m_stock;
 };
 
-} // namespace stockline::ui
+} // namespace stockline::qml

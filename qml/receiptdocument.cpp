@@ -4,13 +4,13 @@
 
 #include <QCoreApplication>
 
-namespace stockline::ui {
+namespace stockline::qml {
 
 namespace {
 
 QString tr(const char* text)
 {
-    return QCoreApplication::translate("stockline::ui::Receipt", text);
+    return QCoreApplication::translate("stockline::qml::Receipt", text);
 }
 
 QString columns(const QString& left, const QString& right, int width)
@@ -156,4 +156,4 @@ QString receiptText(const ReceiptDocument& receipt, const QLocale& locale, int w
     return text.join(u'\n');
 }
 
-} // namespace stockline::ui
+} // namespace stockline::qml

@@ -1,6 +1,6 @@
 #include "receiptprinter.h"
 
-#include "uilogging.h"
+#include "qmllogging.h"
 
 #include <QDir>
 #include <QFile>
@@ -8,7 +8,7 @@
 #include <QTimer>
 #include <QUrl>
 
-namespace stockline::ui {
+namespace stockline::qml {
 
 ReceiptPrinter::ReceiptPrinter(const QString& target, QObject* parent)
     : QObject(parent), m_target(target.trimmed())
@@ -54,7 +54,7 @@ void ReceiptPrinter::printToFile(const QByteArray& bytes)
                           .arg(QDir::toNativeSeparators(m_target), device.errorString()));
         return;
     }
-    qCDebug(lcUi) << "printed" << bytes.size() << "bytes to" << m_target;
+    qCDebug(lcQml) << "printed" << bytes.size() << "bytes to" << m_target;
     Q_EMIT printed();
 }
 
@@ -91,4 +91,4 @@ void ReceiptPrinter::printToNetwork(const QByteArray& bytes)
     socket->connectToHost(m_host, m_port);
 }
 
-} // namespace stockline::ui
+} // namespace stockline::qml

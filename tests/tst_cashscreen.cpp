@@ -19,10 +19,10 @@
 #include <QtQml/qqmlextensionplugin.h>
 #include <optional>
 
-Q_IMPORT_QML_PLUGIN(Stockline_PosPlugin)
+Q_IMPORT_QML_PLUGIN(Stockline_QmlPlugin)
 
 using namespace stockline;
-using namespace stockline::ui;
+using namespace stockline::qml;
 
 class tst_CashScreen : public QObject, private fixtures::PosScreenTest
 {

@@ -7,7 +7,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-using namespace stockline::ui;
+using namespace stockline::qml;
 
 class tst_ReceiptPrinter : public QObject
 {

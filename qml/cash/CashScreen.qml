@@ -2,7 +2,7 @@ pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
-import Stockline.Pos
+import Stockline.Qml
 
 // The cash drawer: open it with a float, pay cash in or out, print an X report at any time,
 // and close it by counting the notes and coins, which gives the Z report. The count is blind:

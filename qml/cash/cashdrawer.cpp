@@ -5,14 +5,14 @@
 #include "moneytext.h"
 #include "mutation.h"
 #include "notices.h"
+#include "qmllogging.h"
 #include "receiptdocument.h"
 #include "receiptpdf.h"
 #include "receiptprinter.h"
-#include "uilogging.h"
 
 #include <QDir>
 
-namespace stockline::ui {
+namespace stockline::qml {
 
 namespace {
 
@@ -89,8 +89,8 @@ bool CashDrawer::openDrawer(const QString& typedFloat)
     const Result<CashSessionInfo> opened = m_services.session.open(m_staff, *amount);
     if (!opened)
         return report(tr("The drawer was not opened: %1").arg(opened.error().toString()));
-    qCInfo(lcUi) << "cash session" << opened->id << "opened by" << m_staff << "with"
-                 << amount->toString();
+    qCInfo(lcQml) << "cash session" << opened->id << "opened by" << m_staff << "with"
+                  << amount->toString();
     m_denominations->clear();
     refresh();
     return true;
@@ -129,7 +129,7 @@ bool CashDrawer::move(CashMovement::Kind kind, const QString& typedAmount, const
     const Result<CashMovement> recorded = m_services.session.record(movement);
     if (!recorded)
         return report(failed.arg(recorded.error().toString()));
-    qCInfo(lcUi) << (in ? "paid in" : "paid out") << amount->toString() << "by" << m_staff;
+    qCInfo(lcQml) << (in ? "paid in" : "paid out") << amount->toString() << "by" << m_staff;
     return true;
 }
 
@@ -151,8 +151,8 @@ bool CashDrawer::closeDrawer()
     Result<CashReport> z = m_services.session.close(m_denominations->counts(), m_staff);
     if (!z)
         return report(tr("The drawer was not closed: %1").arg(z.error().toString()));
-    qCInfo(lcUi) << "cash session" << z->session.id << "closed by" << m_staff << "expected"
-                 << z->expectedCash.toString() << "counted" << z->countedCash.toString();
+    qCInfo(lcQml) << "cash session" << z->session.id << "closed by" << m_staff << "expected"
+                  << z->expectedCash.toString() << "counted" << z->countedCash.toString();
     m_denominations->clear();
     refresh();
     show(std::move(z).value());
@@ -287,4 +287,4 @@ bool CashDrawer::balanced() const
     return reportIsZ() && m_report->overShort() == Money();
 }
 
-} // namespace stockline::ui
+} // namespace stockline::qml

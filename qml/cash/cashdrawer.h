@@ -8,7 +8,7 @@
 #include <QStringList>
 #include <optional>
 
-namespace stockline::ui {
+namespace stockline::qml {
 
 class Notices;
 class ReceiptPrinter;
@@ -28,7 +28,7 @@ class CashDrawer : public QObject
     Q_PROPERTY(QString openingFloatText READ openingFloatText NOTIFY sessionChanged)
     // Who is at the till: recorded as who opened, paid in or out and closed.
     Q_PROPERTY(QString staff READ staff WRITE setStaff NOTIFY staffChanged)
-    Q_PROPERTY(stockline::ui::DenominationModel* denominations READ denominations CONSTANT)
+    Q_PROPERTY(stockline::qml::DenominationModel* denominations READ denominations CONSTANT)
     Q_PROPERTY(bool printerConfigured READ printerConfigured CONSTANT)
     Q_PROPERTY(bool hasReport READ hasReport NOTIFY reportChanged)
     Q_PROPERTY(bool reportIsZ READ reportIsZ NOTIFY reportChanged)
@@ -109,4 +109,4 @@ private:
     std::optional<CashReport> m_report;
 };
 
-} // namespace stockline::ui
+} // namespace stockline::qml

@@ -3,7 +3,7 @@
 #include "moneytext.h"
 #include "notices.h"
 
-namespace stockline::ui {
+namespace stockline::qml {
 
 DenominationModel::DenominationModel(QList<Denomination> denominations, Notices& notices,
                                      QObject* parent)
@@ -98,4 +98,4 @@ QList<CashCount> DenominationModel::counts() const
     return all;
 }
 
-} // namespace stockline::ui
+} // namespace stockline::qml

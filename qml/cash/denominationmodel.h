@@ -5,7 +5,7 @@
 #include <QAbstractListModel>
 #include <QtQml/qqmlregistration.h>
 
-namespace stockline::ui {
+namespace stockline::qml {
 
 class Notices;
 
@@ -57,4 +57,4 @@ private:
     Notices& m_notices;
 };
 
-} // namespace stockline::ui
+} // namespace stockline::qml

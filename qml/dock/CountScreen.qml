@@ -2,7 +2,7 @@ pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
-import Stockline.Pos
+import Stockline.Qml
 
 // A cycle count: choose the location and type the start of the shelf's SKUs (such as DAI-),
 // Enter lists them. Then type each line's count and Enter (the next line is chosen); F9 sends

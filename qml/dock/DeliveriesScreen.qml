@@ -2,7 +2,7 @@ pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
-import Stockline.Pos
+import Stockline.Qml
 
 // The expected deliveries, those still to come first and the done ones after them: pick one
 // with the arrows and Enter to receive it, or F6 to receive without a delivery into the chosen

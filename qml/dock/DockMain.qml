@@ -2,7 +2,7 @@ pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
-import Stockline.Pos
+import Stockline.Qml
 
 // The receiving dock: the same shell as the till (sign-in, status bar, sync bar, manager
 // approval, one place for problems) around the dock's screens, listed on the left.

@@ -1,7 +1,7 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
-import Stockline.Pos
+import Stockline.Qml
 
 // Moving stock: a transfer between two locations (F9), or an adjustment with its reason —
 // damage and shrinkage take units off, found puts them back (F10). Scan or type the item;

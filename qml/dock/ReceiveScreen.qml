@@ -2,7 +2,7 @@ pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
-import Stockline.Pos
+import Stockline.Qml
 
 // Receiving goods: scan each item (or type "12*" before a code for twelve), and see per line
 // what is expected, what was received before, what is counted now, and whether that is short

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-namespace stockline::ui {
+namespace stockline::qml {
 
 CountModel::CountModel(QObject* parent) : QAbstractListModel(parent) {}
 
@@ -135,4 +135,4 @@ void CountModel::update(int row)
     Q_EMIT changed();
 }
 
-} // namespace stockline::ui
+} // namespace stockline::qml

@@ -5,7 +5,7 @@
 #include <QString>
 #include <QtQml/qqmlregistration.h>
 
-namespace stockline::ui {
+namespace stockline::qml {
 
 // A shelf being counted: per SKU the figure the counter saw (on hand, and the level's version
 // it had) and what they counted. A line moves from "todo" to "entered" (counted), "sent"
@@ -74,4 +74,4 @@ private:
     QList<Line> m_lines;
 };
 
-} // namespace stockline::ui
+} // namespace stockline::qml

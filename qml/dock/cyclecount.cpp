@@ -11,7 +11,7 @@
 #include <QDateTime>
 #include <algorithm>
 
-namespace stockline::ui {
+namespace stockline::qml {
 
 CycleCount::CycleCount(DockServices services, QObject* parent)
     : QObject(parent), m_services(services), m_lines(new CountModel(this))
@@ -184,4 +184,4 @@ bool CycleCount::report(const QString& message)
     return false;
 }
 
-} // namespace stockline::ui
+} // namespace stockline::qml

@@ -9,7 +9,7 @@
 #include <QtQml/qqmlregistration.h>
 #include <optional>
 
-namespace stockline::ui {
+namespace stockline::qml {
 
 // A cycle count: choose a location and a shelf (the SKUs starting with a prefix, such as
 // "DAI-"), type what is on the shelf, send. Each counted line is one `count` carrying the
@@ -25,7 +25,7 @@ class CycleCount : public QObject
     Q_OBJECT
     QML_ELEMENT
     QML_UNCREATABLE("The dock owns its cycle count")
-    Q_PROPERTY(stockline::ui::CountModel* lines READ lines CONSTANT)
+    Q_PROPERTY(stockline::qml::CountModel* lines READ lines CONSTANT)
     Q_PROPERTY(QString location READ location NOTIFY loaded)
     Q_PROPERTY(QString prefix READ prefix NOTIFY loaded)
 
@@ -65,4 +65,4 @@ private:
     QString m_prefix;
 };
 
-} // namespace stockline::ui
+} // namespace stockline::qml

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <numeric>
 
-namespace stockline::ui {
+namespace stockline::qml {
 
 namespace {
 
@@ -94,4 +94,4 @@ QString DeliveriesModel::referenceAt(int row) const
     return row >= 0 && row < count() ? m_deliveries.at(row).id : QString();
 }
 
-} // namespace stockline::ui
+} // namespace stockline::qml

@@ -5,7 +5,7 @@
 #include <QAbstractListModel>
 #include <QtQml/qqmlregistration.h>
 
-namespace stockline::ui {
+namespace stockline::qml {
 
 // The expected deliveries for the dock to pick from, with how far each is received (across
 // every dock). The server lists a delivery until it is closed, also once everything on it has
@@ -52,4 +52,4 @@ private:
     QList<Delivery> m_deliveries;
 };
 
-} // namespace stockline::ui
+} // namespace stockline::qml

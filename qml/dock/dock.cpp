@@ -14,7 +14,7 @@
 
 #include <algorithm>
 
-namespace stockline::ui {
+namespace stockline::qml {
 
 Dock::Dock(DockServices services, Settings settings, QObject* parent)
     : QObject(parent), m_services(services), m_settings(std::move(settings)),
@@ -118,4 +118,4 @@ void Dock::refresh()
     }
 }
 
-} // namespace stockline::ui
+} // namespace stockline::qml

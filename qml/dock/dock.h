@@ -14,7 +14,7 @@ namespace stockline::sync {
 class Client;
 }
 
-namespace stockline::ui {
+namespace stockline::qml {
 
 // The receiving dock: the open deliveries to receive against, receiving (against a delivery or
 // blind), the cycle count, and transfers and adjustments. What the dock shell (DockMain.qml)
@@ -24,10 +24,10 @@ namespace stockline::ui {
 class Dock : public QObject
 {
     Q_OBJECT
-    Q_PROPERTY(stockline::ui::DeliveriesModel* deliveries READ deliveries CONSTANT)
-    Q_PROPERTY(stockline::ui::Receiving* receiving READ receiving CONSTANT)
-    Q_PROPERTY(stockline::ui::CycleCount* count READ count CONSTANT)
-    Q_PROPERTY(stockline::ui::StockMoves* moves READ moves CONSTANT)
+    Q_PROPERTY(stockline::qml::DeliveriesModel* deliveries READ deliveries CONSTANT)
+    Q_PROPERTY(stockline::qml::Receiving* receiving READ receiving CONSTANT)
+    Q_PROPERTY(stockline::qml::CycleCount* count READ count CONSTANT)
+    Q_PROPERTY(stockline::qml::StockMoves* moves READ moves CONSTANT)
     Q_PROPERTY(QStringList locations READ locations NOTIFY locationsChanged)
     Q_PROPERTY(QString location READ location CONSTANT)
     // Where the location pickers start: this dock's location, and the first other one (a
@@ -83,4 +83,4 @@ private:
     QString m_lastBooked;
 };
 
-} // namespace stockline::ui
+} // namespace stockline::qml

@@ -1,9 +1,9 @@
 #include "dockanswers.h"
 
 #include "outbox.h"
-#include "uilogging.h"
+#include "qmllogging.h"
 
-namespace stockline::ui {
+namespace stockline::qml {
 
 DockAnswers::DockAnswers(const Outbox& outbox, QObject* parent) : QObject(parent), m_outbox(outbox)
 {
@@ -21,7 +21,7 @@ void DockAnswers::check()
     for (const qint64 seq : seqs) {
         const Result<OutboxEntry> entry = m_outbox.entry(seq);
         if (!entry) {
-            qCWarning(lcUi).noquote()
+            qCWarning(lcQml).noquote()
                 << "dock: cannot read outbox entry" << seq << ":" << entry.error().toString();
             continue;
         }
@@ -32,4 +32,4 @@ void DockAnswers::check()
     }
 }
 
-} // namespace stockline::ui
+} // namespace stockline::qml

@@ -8,7 +8,7 @@ namespace stockline {
 class Outbox;
 }
 
-namespace stockline::ui {
+namespace stockline::qml {
 
 // The server's answers to what the dock sent: the dock watches the outbox seqs of its
 // receipts, counts, transfers and adjustments, and once the sync client has recorded a result
@@ -41,4 +41,4 @@ private:
     QHash<qint64, bool> m_watched;
 };
 
-} // namespace stockline::ui
+} // namespace stockline::qml

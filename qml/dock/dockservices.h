@@ -7,7 +7,7 @@ class DockJournal;
 class StockReplica;
 } // namespace stockline
 
-namespace stockline::ui {
+namespace stockline::qml {
 
 class Approvals;
 class DockAnswers;
@@ -29,4 +29,4 @@ struct DockServices
     DockAnswers& answers;
 };
 
-} // namespace stockline::ui
+} // namespace stockline::qml

@@ -4,7 +4,7 @@
 #include "catalog.h"
 #include "mutation.h"
 
-namespace stockline::ui {
+namespace stockline::qml {
 
 Result<std::optional<Product>> lookUpProduct(const Catalog& catalog, const QString& code)
 {
@@ -40,4 +40,4 @@ std::optional<QuantityCode> splitQuantity(const QString& text)
     return QuantityCode{*qty, text.mid(star + 1).trimmed()};
 }
 
-} // namespace stockline::ui
+} // namespace stockline::qml

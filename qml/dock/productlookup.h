@@ -10,7 +10,7 @@ namespace stockline {
 class Catalog;
 }
 
-namespace stockline::ui {
+namespace stockline::qml {
 
 // A scanned barcode (its lookup code for price- or weight-embedded ones) or a typed SKU, as
 // the dock's screens take them; nothing when the catalog has neither.
@@ -29,4 +29,4 @@ struct QuantityCode
 // A typed whole number from `min` to maxQuantity, or nothing.
 [[nodiscard]] std::optional<qint64> parseQuantity(const QString& text, qint64 min);
 
-} // namespace stockline::ui
+} // namespace stockline::qml

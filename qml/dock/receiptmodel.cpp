@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <numeric>
 
-namespace stockline::ui {
+namespace stockline::qml {
 
 ReceiptModel::ReceiptModel(QObject* parent) : QAbstractListModel(parent) {}
 
@@ -175,4 +175,4 @@ void ReceiptModel::changed(int row)
     Q_EMIT totalsChanged();
 }
 
-} // namespace stockline::ui
+} // namespace stockline::qml

@@ -5,7 +5,7 @@
 #include <QString>
 #include <QtQml/qqmlregistration.h>
 
-namespace stockline::ui {
+namespace stockline::qml {
 
 // The lines of the receipt a dock is counting: per SKU what the delivery expects, what was
 // received before (by any dock), what is counted now and what is refused now (damaged, wrong
@@ -92,4 +92,4 @@ private:
     int m_tolerancePercent = 0;
 };
 
-} // namespace stockline::ui
+} // namespace stockline::qml

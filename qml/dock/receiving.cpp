@@ -9,7 +9,7 @@
 #include "productlookup.h"
 #include "staffsession.h"
 
-namespace stockline::ui {
+namespace stockline::qml {
 
 Receiving::Receiving(DockServices services, int tolerancePercent, QObject* parent)
     : QObject(parent), m_services(services), m_tolerancePercent(tolerancePercent),
@@ -251,4 +251,4 @@ void Receiving::clear()
     m_lines->setLines({});
 }
 
-} // namespace stockline::ui
+} // namespace stockline::qml

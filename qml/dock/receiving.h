@@ -12,7 +12,7 @@
 #include <QString>
 #include <QtQml/qqmlregistration.h>
 
-namespace stockline::ui {
+namespace stockline::qml {
 
 // Receiving goods at the dock, against an expected delivery or blind (without one): scan or
 // type what arrived, record what is refused apart, write a note, and confirm. Confirming writes
@@ -31,7 +31,7 @@ class Receiving : public QObject
     Q_OBJECT
     QML_ELEMENT
     QML_UNCREATABLE("The dock owns its receiving")
-    Q_PROPERTY(stockline::ui::ReceiptModel* lines READ lines CONSTANT)
+    Q_PROPERTY(stockline::qml::ReceiptModel* lines READ lines CONSTANT)
     Q_PROPERTY(bool active READ active NOTIFY changed)
     Q_PROPERTY(bool blind READ blind NOTIFY changed)
     Q_PROPERTY(QString delivery READ delivery NOTIFY changed)
@@ -102,4 +102,4 @@ private:
     QHash<qint64, QString> m_sent; // outbox seq → receipt id, until answered
 };
 
-} // namespace stockline::ui
+} // namespace stockline::qml

@@ -7,7 +7,7 @@
 #include "productlookup.h"
 #include "staffsession.h"
 
-namespace stockline::ui {
+namespace stockline::qml {
 
 StockMoves::StockMoves(DockServices services, QObject* parent)
     : QObject(parent), m_services(services)
@@ -116,4 +116,4 @@ bool StockMoves::report(const QString& message)
     return false;
 }
 
-} // namespace stockline::ui
+} // namespace stockline::qml

@@ -12,7 +12,7 @@
 #include <QtQml/qqmlregistration.h>
 #include <optional>
 
-namespace stockline::ui {
+namespace stockline::qml {
 
 // Moving stock at the dock: a transfer between two locations, and an adjustment with its
 // reason — damage and shrinkage take units off, found puts them back. Each is one `transfer`
@@ -59,4 +59,4 @@ private:
     QHash<qint64, QString> m_sent; // outbox seq → what it was, until answered
 };
 
-} // namespace stockline::ui
+} // namespace stockline::qml

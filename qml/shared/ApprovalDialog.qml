@@ -1,7 +1,7 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
-import Stockline.Pos
+import Stockline.Qml
 
 // A manager approves in place: the request, the manager's PIN, Enter. The name is needed only
 // when two managers share a PIN. Esc cancels, and nothing happens.

@@ -1,7 +1,7 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
-import Stockline.Pos
+import Stockline.Qml
 
 // First run (and a manager's change): the server's address, what this terminal does and
 // where, and who it is there — by the short code the server printed, or by id and token.

@@ -1,6 +1,6 @@
 import QtQuick
 import QtQuick.Controls
-import Stockline.Pos
+import Stockline.Qml
 
 // Shows what went wrong, in words the clerk can act on, until it is dismissed or replaced.
 Rectangle {

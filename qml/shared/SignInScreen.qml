@@ -2,7 +2,7 @@ pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
-import Stockline.Pos
+import Stockline.Qml
 
 // Who is at the till: tap your name (or pick it with the arrow keys), type your PIN, Enter.
 // Covers every screen until someone signs in; a sale in progress waits underneath.

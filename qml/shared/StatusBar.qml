@@ -1,7 +1,7 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
-import Stockline.Pos
+import Stockline.Qml
 
 // Who and where this terminal is, and what screen it shows. The sync bar is at the bottom.
 ToolBar {

@@ -1,7 +1,7 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
-import Stockline.Pos
+import Stockline.Qml
 
 // Always at the bottom of every screen: whether the server confirms stock, what this till
 // still has to send and for how long, and the way to the sync problems.

@@ -2,11 +2,11 @@
 
 #include "notices.h"
 #include "pincheck.h"
+#include "qmllogging.h"
 #include "staffdirectory.h"
 #include "staffsession.h"
-#include "uilogging.h"
 
-namespace stockline::ui {
+namespace stockline::qml {
 
 Approvals::Approvals(Parts parts, QObject* parent)
     : QObject(parent), m_parts(parts), m_check(new PinCheck(this))
@@ -75,7 +75,7 @@ bool Approvals::perform(Approval::Kind kind, const QString& detail, const Action
     if (!logged)
         m_parts.notices.report(tr("Approved and done, but the approval could not be logged: %1")
                                    .arg(logged.error().toString()));
-    qCInfo(lcUi) << Approval::kindName(kind) << "approved by" << approver << ":" << detail;
+    qCInfo(lcQml) << Approval::kindName(kind) << "approved by" << approver << ":" << detail;
     Q_EMIT approved(approver);
     return true;
 }
@@ -95,4 +95,4 @@ void Approvals::clearRequest()
     Q_EMIT pendingChanged();
 }
 
-} // namespace stockline::ui
+} // namespace stockline::qml

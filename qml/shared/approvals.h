@@ -11,7 +11,7 @@ namespace stockline {
 class StaffDirectory;
 }
 
-namespace stockline::ui {
+namespace stockline::qml {
 
 class Notices;
 class PinCheck;
@@ -83,4 +83,4 @@ private:
     QString m_error;
 };
 
-} // namespace stockline::ui
+} // namespace stockline::qml

@@ -1,9 +1,9 @@
 #include "enrolment.h"
 
 #include "pairing.h"
-#include "uilogging.h"
+#include "qmllogging.h"
 
-namespace stockline::ui {
+namespace stockline::qml {
 
 Enrolment::Enrolment(QString configPath, std::optional<TerminalConfig> current, QObject* parent)
     : QObject(parent), m_path(std::move(configPath)), m_current(current.value_or(TerminalConfig{})),
@@ -12,7 +12,7 @@ Enrolment::Enrolment(QString configPath, std::optional<TerminalConfig> current, 
     connect(m_pairing, &sync::Pairing::succeeded, this, [this](const TerminalConfig& config) {
         m_current = config;
         Q_EMIT busyChanged();
-        qCInfo(lcUi) << "paired as" << config.terminal << "with" << config.serverUrl.toString();
+        qCInfo(lcQml) << "paired as" << config.terminal << "with" << config.serverUrl.toString();
         Q_EMIT enrolled();
     });
     connect(m_pairing, &sync::Pairing::failed, this, [this](const QString& error) {
@@ -64,7 +64,7 @@ bool Enrolment::save(const QString& serverUrl, const QString& certificate, const
         return fail(saved.error().toString());
     fail(QString());
     m_current = config;
-    qCInfo(lcUi) << "enrolled as" << config.terminal << "with" << config.serverUrl.toString();
+    qCInfo(lcQml) << "enrolled as" << config.terminal << "with" << config.serverUrl.toString();
     Q_EMIT enrolled();
     return true;
 }
@@ -84,4 +84,4 @@ bool Enrolment::fail(const QString& error)
     return error.isEmpty();
 }
 
-} // namespace stockline::ui
+} // namespace stockline::qml

@@ -10,7 +10,7 @@ namespace stockline::sync {
 class Pairing;
 }
 
-namespace stockline::ui {
+namespace stockline::qml {
 
 // How this terminal reaches its server and who it is there (TerminalConfig, written
 // owner-only), at the first run and whenever a manager changes it. Two ways in: the short
@@ -82,4 +82,4 @@ private:
     QString m_error;
 };
 
-} // namespace stockline::ui
+} // namespace stockline::qml

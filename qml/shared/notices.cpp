@@ -1,8 +1,8 @@
 #include "notices.h"
 
-#include "uilogging.h"
+#include "qmllogging.h"
 
-namespace stockline::ui {
+namespace stockline::qml {
 
 Notices::Notices(QObject* parent) : QObject(parent) {}
 
@@ -10,9 +10,9 @@ void Notices::report(const QString& message)
 {
     // Logged too: what a clerk was told is the first thing IT asks about. Info, not a
     // warning: the program works as it should when it tells a clerk a barcode is unknown.
-    qCInfo(lcUi).noquote() << message;
+    qCInfo(lcQml).noquote() << message;
     m_last = message;
     Q_EMIT problem(message);
 }
 
-} // namespace stockline::ui
+} // namespace stockline::qml

@@ -3,7 +3,7 @@
 #include <QObject>
 #include <QString>
 
-namespace stockline::ui {
+namespace stockline::qml {
 
 // The one way user-facing problems reach the clerk: every view model reports here and
 // Main.qml shows what it says. Messages are already translated, in words a clerk can act on.
@@ -27,4 +27,4 @@ private:
     QString m_last;
 };
 
-} // namespace stockline::ui
+} // namespace stockline::qml

@@ -2,7 +2,7 @@
 
 #include <QtConcurrent/QtConcurrentRun>
 
-namespace stockline::ui {
+namespace stockline::qml {
 
 PinCheck::PinCheck(QObject* parent) : QObject(parent)
 {
@@ -34,4 +34,4 @@ bool PinCheck::run(StaffDirectory::PinAttempt attempt, Done done)
     return true;
 }
 
-} // namespace stockline::ui
+} // namespace stockline::qml

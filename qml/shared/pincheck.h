@@ -7,7 +7,7 @@
 #include <QStringList>
 #include <functional>
 
-namespace stockline::ui {
+namespace stockline::qml {
 
 // Hashes a PIN against its candidates (StaffDirectory::PinAttempt::matching, about a tenth of
 // a second per candidate) on a worker thread, so the screen keeps drawing while it works.
@@ -36,4 +36,4 @@ private:
     bool m_busy = false;
 };
 
-} // namespace stockline::ui
+} // namespace stockline::qml

@@ -1,6 +1,6 @@
 #include "staffmodel.h"
 
-namespace stockline::ui {
+namespace stockline::qml {
 
 StaffModel::StaffModel(QObject* parent) : QAbstractListModel(parent) {}
 
@@ -43,4 +43,4 @@ QString StaffModel::nameAt(int row) const
     return row >= 0 && row < count() ? m_staff.at(row).name : QString();
 }
 
-} // namespace stockline::ui
+} // namespace stockline::qml

@@ -6,7 +6,7 @@
 #include <QList>
 #include <QtQml/qqmlregistration.h>
 
-namespace stockline::ui {
+namespace stockline::qml {
 
 // The people who may sign in at this till, by name, for the sign-in screen's buttons.
 class StaffModel : public QAbstractListModel
@@ -38,4 +38,4 @@ private:
     QList<StaffMember> m_staff;
 };
 
-} // namespace stockline::ui
+} // namespace stockline::qml

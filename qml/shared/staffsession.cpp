@@ -1,11 +1,11 @@
 #include "staffsession.h"
 
 #include "pincheck.h"
+#include "qmllogging.h"
 #include "staffdirectory.h"
 #include "staffmodel.h"
-#include "uilogging.h"
 
-namespace stockline::ui {
+namespace stockline::qml {
 
 StaffSession::StaffSession(StaffDirectory& directory, QObject* parent)
     : QObject(parent), m_directory(directory), m_people(new StaffModel(this)),
@@ -36,7 +36,7 @@ bool StaffSession::signIn(const QString& name, const QString& pin)
             setError(member.error().message);
             return;
         }
-        qCInfo(lcUi) << member->name << "signed in";
+        qCInfo(lcQml) << member->name << "signed in";
         setMember(std::move(member).value());
     });
 }
@@ -44,7 +44,7 @@ bool StaffSession::signIn(const QString& name, const QString& pin)
 void StaffSession::signOut()
 {
     if (m_member)
-        qCInfo(lcUi) << m_member->name << "signed out";
+        qCInfo(lcQml) << m_member->name << "signed out";
     setError({});
     setMember(std::nullopt);
 }
@@ -70,7 +70,7 @@ void StaffSession::reload()
             return;
         }
     }
-    qCInfo(lcUi) << m_member->name << "is no longer on the staff list: signed out";
+    qCInfo(lcQml) << m_member->name << "is no longer on the staff list: signed out";
     setMember(std::nullopt);
 }
 
@@ -90,4 +90,4 @@ void StaffSession::setMember(std::optional<StaffMember> member)
     Q_EMIT signedInChanged();
 }
 
-} // namespace stockline::ui
+} // namespace stockline::qml

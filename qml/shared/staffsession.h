@@ -11,7 +11,7 @@ namespace stockline {
 class StaffDirectory;
 }
 
-namespace stockline::ui {
+namespace stockline::qml {
 
 class PinCheck;
 class StaffModel;
@@ -32,7 +32,7 @@ class StaffSession : public QObject
     Q_PROPERTY(bool manager READ isManager NOTIFY signedInChanged)
     Q_PROPERTY(bool busy READ busy NOTIFY busyChanged)
     Q_PROPERTY(QString errorString READ errorString NOTIFY errorStringChanged)
-    Q_PROPERTY(stockline::ui::StaffModel* people READ people CONSTANT)
+    Q_PROPERTY(stockline::qml::StaffModel* people READ people CONSTANT)
 
 public:
     explicit StaffSession(StaffDirectory& directory, QObject* parent = nullptr);
@@ -71,4 +71,4 @@ private:
     QString m_error;
 };
 
-} // namespace stockline::ui
+} // namespace stockline::qml

@@ -7,7 +7,7 @@
 #include <QLocale>
 #include <algorithm>
 
-namespace stockline::ui {
+namespace stockline::qml {
 
 namespace {
 
@@ -159,4 +159,4 @@ SyncProblem SyncProblemsModel::describe(const sync::Shortage& s, const QString& 
     return p;
 }
 
-} // namespace stockline::ui
+} // namespace stockline::qml

@@ -11,7 +11,7 @@ struct Rejection;
 struct Shortage;
 } // namespace stockline::sync
 
-namespace stockline::ui {
+namespace stockline::qml {
 
 // One thing about the sync a clerk should know, in words a clerk understands: what happened,
 // the detail (for IT or a manager), and what to do about it.
@@ -72,4 +72,4 @@ private:
     QList<SyncProblem> m_problems;
 };
 
-} // namespace stockline::ui
+} // namespace stockline::qml

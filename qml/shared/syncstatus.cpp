@@ -2,7 +2,7 @@
 
 #include "syncproblemsmodel.h"
 
-namespace stockline::ui {
+namespace stockline::qml {
 
 SyncStatus::SyncStatus(QObject* parent) : QObject(parent), m_problems(new SyncProblemsModel(this))
 {
@@ -65,4 +65,4 @@ QString SyncStatus::ageText(qint64 seconds)
     return tr("%1 h %2 min").arg(seconds / 3600).arg(seconds % 3600 / 60);
 }
 
-} // namespace stockline::ui
+} // namespace stockline::qml

@@ -3,7 +3,7 @@
 #include <QObject>
 #include <QString>
 
-namespace stockline::ui {
+namespace stockline::qml {
 
 class SyncProblemsModel;
 
@@ -23,7 +23,7 @@ class SyncStatus : public QObject
     Q_PROPERTY(QString stateText READ stateText NOTIFY changed)
     Q_PROPERTY(QString pendingText READ pendingText NOTIFY changed)
     Q_PROPERTY(QString message READ message WRITE setMessage NOTIFY changed)
-    Q_PROPERTY(stockline::ui::SyncProblemsModel* problems READ problems CONSTANT)
+    Q_PROPERTY(stockline::qml::SyncProblemsModel* problems READ problems CONSTANT)
 
 public:
     explicit SyncStatus(QObject* parent = nullptr);
@@ -66,4 +66,4 @@ private:
     SyncProblemsModel* m_problems;
 };
 
-} // namespace stockline::ui
+} // namespace stockline::qml

@@ -2,7 +2,7 @@ pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
-import Stockline.Pos
+import Stockline.Qml
 
 // Shortage exceptions: what offline sales sold beyond stock, with the sale that caused each.
 // A manager resolves the chosen one with a recount (F2, the units on the shelf) or by

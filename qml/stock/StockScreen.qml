@@ -2,7 +2,7 @@ pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
-import Stockline.Pos
+import Stockline.Qml
 
 // Live stock: every SKU at every location with on hand, reserved and available, as the
 // server pushes them. Type to search (SKU or name), F2 the location, F3 low stock only,

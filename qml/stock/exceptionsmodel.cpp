@@ -11,7 +11,7 @@
 
 #include <QLocale>
 
-namespace stockline::ui {
+namespace stockline::qml {
 
 ExceptionsModel::ExceptionsModel(Parts parts, QObject* parent)
     : QAbstractListModel(parent), m_parts(parts)
@@ -190,4 +190,4 @@ void ExceptionsModel::setError(const QString& error)
     Q_EMIT errorStringChanged();
 }
 
-} // namespace stockline::ui
+} // namespace stockline::qml

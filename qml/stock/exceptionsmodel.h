@@ -18,7 +18,7 @@ namespace stockline::sync {
 class Client;
 }
 
-namespace stockline::ui {
+namespace stockline::qml {
 
 class Approvals;
 class Notices;
@@ -105,4 +105,4 @@ private:
     QString m_error;
 };
 
-} // namespace stockline::ui
+} // namespace stockline::qml

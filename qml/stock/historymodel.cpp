@@ -8,7 +8,7 @@
 #include <QLocale>
 #include <QVariantMap>
 
-namespace stockline::ui {
+namespace stockline::qml {
 
 HistoryModel::HistoryModel(sync::Client* client, QObject* parent)
     : QAbstractListModel(parent), m_client(client)
@@ -159,4 +159,4 @@ QString HistoryModel::describe(const QJsonObject& detail)
     return parts.join(QStringLiteral(", "));
 }
 
-} // namespace stockline::ui
+} // namespace stockline::qml

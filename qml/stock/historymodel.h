@@ -12,7 +12,7 @@ namespace stockline::sync {
 class Client;
 }
 
-namespace stockline::ui {
+namespace stockline::qml {
 
 // The ledger of one SKU as the server keeps it (sync `history`), newest first, and the level
 // over time for a small chart (`points`, oldest first). The history lives on the server only:
@@ -94,4 +94,4 @@ private:
     bool m_more = false;
 };
 
-} // namespace stockline::ui
+} // namespace stockline::qml

@@ -1,7 +1,7 @@
 #include "stockmodel.h"
 
 #include "localstore.h"
-#include "uilogging.h"
+#include "qmllogging.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
@@ -9,7 +9,7 @@
 #include <atomic>
 #include <utility>
 
-namespace stockline::ui {
+namespace stockline::qml {
 
 namespace {
 
@@ -75,7 +75,7 @@ void StockModel::onRead(Snapshot snapshot)
         return;
     }
     setError({});
-    qCInfo(lcUi) << "stock view: read" << snapshot.rows.size() << "levels";
+    qCInfo(lcQml) << "stock view: read" << snapshot.rows.size() << "levels";
     install(std::move(snapshot));
     // What was pushed while reading may be newer than what the reader saw: it wins, in order.
     const QList<StockLevel> pushed = std::exchange(m_pushedWhileReading, {});
@@ -409,8 +409,8 @@ void StockModel::setError(const QString& error)
         return;
     m_error = error;
     if (!error.isEmpty())
-        qCWarning(lcUi).noquote() << "stock view:" << error;
+        qCWarning(lcQml).noquote() << "stock view:" << error;
     Q_EMIT errorStringChanged();
 }
 
-} // namespace stockline::ui
+} // namespace stockline::qml

@@ -19,7 +19,7 @@ namespace stockline {
 class LocalStore;
 }
 
-namespace stockline::ui {
+namespace stockline::qml {
 
 // The live stock view: every active SKU at every location of the terminal's replica, with on
 // hand, reserved and available, filtered by typed text (SKU or name, every word), location and
@@ -181,4 +181,4 @@ private:
     QList<int> m_flashing; // m_rows indices
 };
 
-} // namespace stockline::ui
+} // namespace stockline::qml

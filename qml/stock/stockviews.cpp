@@ -3,7 +3,7 @@
 #include "client.h"
 #include "transport.h"
 
-namespace stockline::ui {
+namespace stockline::qml {
 
 StockViews::StockViews(Parts parts, QObject* parent)
     : QObject(parent), m_levels(new StockModel(parts.store, this)),
@@ -32,4 +32,4 @@ StockViews::StockViews(Parts parts, QObject* parent)
 
 StockViews::~StockViews() = default;
 
-} // namespace stockline::ui
+} // namespace stockline::qml

@@ -17,7 +17,7 @@ namespace stockline::sync {
 class Client;
 }
 
-namespace stockline::ui {
+namespace stockline::qml {
 
 class Approvals;
 class Notices;
@@ -31,9 +31,9 @@ class StaffSession;
 class StockViews : public QObject
 {
     Q_OBJECT
-    Q_PROPERTY(stockline::ui::StockModel* levels READ levels CONSTANT)
-    Q_PROPERTY(stockline::ui::HistoryModel* history READ history CONSTANT)
-    Q_PROPERTY(stockline::ui::ExceptionsModel* exceptions READ exceptions CONSTANT)
+    Q_PROPERTY(stockline::qml::StockModel* levels READ levels CONSTANT)
+    Q_PROPERTY(stockline::qml::HistoryModel* history READ history CONSTANT)
+    Q_PROPERTY(stockline::qml::ExceptionsModel* exceptions READ exceptions CONSTANT)
 
 public:
     struct Parts
@@ -61,4 +61,4 @@ private:
     ExceptionsModel* m_exceptions;
 };
 
-} // namespace stockline::ui
+} // namespace stockline::qml

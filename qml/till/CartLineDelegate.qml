@@ -1,7 +1,7 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
-import Stockline.Pos
+import Stockline.Qml
 
 // One cart line: name and note, quantity × price and tax, discount, net amount, and what
 // the store has.

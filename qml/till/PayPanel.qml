@@ -2,7 +2,7 @@ pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
-import Stockline.Pos
+import Stockline.Qml
 
 // Taking the money: cash with quick tenders and change, card with its slip's reference, or
 // both. The sale is recorded the moment it is paid, and the next customer starts.

@@ -2,7 +2,7 @@ pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
-import Stockline.Pos
+import Stockline.Qml
 
 // Returns: scan the receipt's barcode (or type its number), choose what comes back, and
 // refund it to the original tender or in cash.

@@ -1,6 +1,6 @@
 import QtQuick
 import QtQuick.Controls
-import Stockline.Pos
+import Stockline.Qml
 
 // The one field of the selling screen: scans, typed codes and SKUs, "3*" quantities and
 // search text all land here. A ScanDetector tells a scanner's burst of keys from a person

@@ -2,7 +2,7 @@ pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
-import Stockline.Pos
+import Stockline.Qml
 
 // The counter: scan or search, see the cart and its total, and pay. Every action is a button
 // with its F-key; the scan field has the keyboard focus whenever no dialog is open.

@@ -6,7 +6,7 @@
 #include <QHash>
 #include <algorithm>
 
-namespace stockline::ui {
+namespace stockline::qml {
 
 namespace {
 
@@ -413,4 +413,4 @@ QString CartModel::orderDiscountText() const
     return moneyText(-m_orderDiscount);
 }
 
-} // namespace stockline::ui
+} // namespace stockline::qml

@@ -9,7 +9,7 @@
 #include <QList>
 #include <QtQml/qqmlregistration.h>
 
-namespace stockline::ui {
+namespace stockline::qml {
 
 // The lines of the sale being rung up, each with its quantity, discounts, tax and total
 // (core::ReceiptLine, so the screen shows exactly what the receipt and the journal get), what
@@ -171,4 +171,4 @@ private:
     bool m_online = false;
 };
 
-} // namespace stockline::ui
+} // namespace stockline::qml

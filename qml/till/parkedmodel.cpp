@@ -5,7 +5,7 @@
 
 #include <QLocale>
 
-namespace stockline::ui {
+namespace stockline::qml {
 
 ParkedModel::ParkedModel(ParkedSales& parked, Notices& notices, QObject* parent)
     : QAbstractListModel(parent), m_parked(parked), m_notices(notices)
@@ -69,4 +69,4 @@ void ParkedModel::refresh()
         Q_EMIT countChanged();
 }
 
-} // namespace stockline::ui
+} // namespace stockline::qml

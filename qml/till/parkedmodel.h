@@ -5,7 +5,7 @@
 #include <QAbstractListModel>
 #include <QtQml/qqmlregistration.h>
 
-namespace stockline::ui {
+namespace stockline::qml {
 
 class Notices;
 
@@ -42,4 +42,4 @@ private:
     QList<ParkedSale> m_sales;
 };
 
-} // namespace stockline::ui
+} // namespace stockline::qml

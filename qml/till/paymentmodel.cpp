@@ -4,7 +4,7 @@
 
 #include <algorithm>
 
-namespace stockline::ui {
+namespace stockline::qml {
 
 PaymentModel::PaymentModel(QObject* parent) : QAbstractListModel(parent) {}
 
@@ -173,4 +173,4 @@ QString PaymentModel::changeText() const
     return moneyText(change());
 }
 
-} // namespace stockline::ui
+} // namespace stockline::qml

@@ -8,7 +8,7 @@
 #include <QVariantList>
 #include <QtQml/qqmlregistration.h>
 
-namespace stockline::ui {
+namespace stockline::qml {
 
 // The tenders of the sale being paid: cash (change is given back in cash only), card with its
 // reference, or several of them (split tender). payments() is what SaleJournal::record needs:
@@ -79,4 +79,4 @@ private:
     QList<Payment> m_tenders;
 };
 
-} // namespace stockline::ui
+} // namespace stockline::qml

@@ -4,7 +4,7 @@
 #include "moneytext.h"
 #include "notices.h"
 
-namespace stockline::ui {
+namespace stockline::qml {
 
 ReturnsModel::ReturnsModel(ReturnJournal& journal, const CashSession& cash, Notices& notices,
                            Context context, QObject* parent)
@@ -222,4 +222,4 @@ QString ReturnsModel::refundTotalText() const
     return moneyText(refundTotal());
 }
 
-} // namespace stockline::ui
+} // namespace stockline::qml

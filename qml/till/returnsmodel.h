@@ -10,7 +10,7 @@ namespace stockline {
 class CashSession;
 }
 
-namespace stockline::ui {
+namespace stockline::qml {
 
 class Notices;
 
@@ -86,7 +86,7 @@ Q_SIGNALS:
     void loadedChanged();
     void chosenChanged();
     // A refund was recorded: its receipt, for the till to show and print.
-    void refunded(const stockline::ui::ReceiptDocument& receipt);
+    void refunded(const stockline::qml::ReceiptDocument& receipt);
 
 private:
     [[nodiscard]] ReceiptDocument receiptFor(const RecordedReturn& recorded,
@@ -100,4 +100,4 @@ private:
     QList<qint64> m_chosen; // per line of m_sale
 };
 
-} // namespace stockline::ui
+} // namespace stockline::qml

@@ -2,7 +2,7 @@
 
 #include <QKeyEvent>
 
-namespace stockline::ui {
+namespace stockline::qml {
 
 ScanDetector::ScanDetector(QObject* parent) : QObject(parent) {}
 
@@ -79,4 +79,4 @@ void ScanDetector::setMinLength(int length)
     Q_EMIT settingsChanged();
 }
 
-} // namespace stockline::ui
+} // namespace stockline::qml

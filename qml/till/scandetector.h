@@ -4,7 +4,7 @@
 #include <QPointer>
 #include <QtQml/qqmlregistration.h>
 
-namespace stockline::ui {
+namespace stockline::qml {
 
 // Tells a keyboard-wedge scanner from a person at the keyboard: a scanner types a whole code
 // within a few milliseconds and ends it with Enter, a person takes a hundred or more a key.
@@ -55,4 +55,4 @@ private:
     qint64 m_enterAt = -1;
 };
 
-} // namespace stockline::ui
+} // namespace stockline::qml

@@ -5,7 +5,7 @@
 #include "notices.h"
 #include "stockreplica.h"
 
-namespace stockline::ui {
+namespace stockline::qml {
 
 SearchModel::SearchModel(const Catalog& catalog, const StockReplica& replica, Notices& notices,
                          QObject* parent)
@@ -85,4 +85,4 @@ void SearchModel::setQuery(const QString& query)
         Q_EMIT countChanged();
 }
 
-} // namespace stockline::ui
+} // namespace stockline::qml

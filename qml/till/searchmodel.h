@@ -11,7 +11,7 @@ class Catalog;
 class StockReplica;
 } // namespace stockline
 
-namespace stockline::ui {
+namespace stockline::qml {
 
 class Notices;
 
@@ -73,4 +73,4 @@ private:
     QList<Hit> m_results;
 };
 
-} // namespace stockline::ui
+} // namespace stockline::qml

@@ -3,13 +3,13 @@
 #include "localstore.h"
 #include "notices.h"
 #include "outbox.h"
-#include "uilogging.h"
+#include "qmllogging.h"
 #include "uuid.h"
 
 #include <QSet>
 #include <algorithm>
 
-namespace stockline::ui {
+namespace stockline::qml {
 
 namespace {
 
@@ -169,7 +169,7 @@ void StockHolds::run()
     const Result<QList<Mutation>> written = write(mutations);
     if (!written) {
         // Holds are a help, not a condition of selling: the sale goes on, unconfirmed.
-        qCWarning(lcUi).noquote() << "stock holds not written:" << written.error().toString();
+        qCWarning(lcQml).noquote() << "stock holds not written:" << written.error().toString();
         if (!std::exchange(m_failedOnce, true))
             m_notices.report(tr("This till could not ask the server to hold stock (%1). You can "
                                 "keep selling; the lines show as not confirmed.")
@@ -185,7 +185,7 @@ void StockHolds::run()
         m_live.insert(asked.at(i).second.id, Live{m.seq, m.id, false});
         m_cart.setReservation(asked.at(i).first, asked.at(i).second);
     }
-    qCDebug(lcUi) << "holds:" << asked.size() << "asked," << released.size() << "released";
+    qCDebug(lcQml) << "holds:" << asked.size() << "asked," << released.size() << "released";
     armExpiry();
     Q_EMIT queued();
 }
@@ -273,4 +273,4 @@ void StockHolds::lapse()
     armExpiry();
 }
 
-} // namespace stockline::ui
+} // namespace stockline::qml

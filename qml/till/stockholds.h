@@ -13,7 +13,7 @@ namespace stockline {
 class Outbox;
 }
 
-namespace stockline::ui {
+namespace stockline::qml {
 
 class Notices;
 
@@ -105,4 +105,4 @@ private:
     QTimer m_pending; // the next pass
 };
 
-} // namespace stockline::ui
+} // namespace stockline::qml

@@ -9,6 +9,7 @@
 #include "parkedmodel.h"
 #include "parkedsales.h"
 #include "paymentmodel.h"
+#include "qmllogging.h"
 #include "receiptpdf.h"
 #include "receiptprinter.h"
 #include "returnsmodel.h"
@@ -18,13 +19,12 @@
 #include "stockholds.h"
 #include "stockreplica.h"
 #include "syncstatus.h"
-#include "uilogging.h"
 
 #include <QDir>
 #include <QRegularExpression>
 #include <algorithm>
 
-namespace stockline::ui {
+namespace stockline::qml {
 
 namespace {
 
@@ -210,7 +210,7 @@ bool Till::addProduct(const Found& found, std::optional<qint64> explicitQty)
         return report(
             tr("A sale may total at most %1.").arg(moneyText(Money::fromMinor(maxMoneyMinor))));
     const int row = m_cart->add(line);
-    qCDebug(lcUi) << "added" << found.product.sku << "x" << qty << "at row" << row;
+    qCDebug(lcQml) << "added" << found.product.sku << "x" << qty << "at row" << row;
     Q_EMIT lineAdded(row);
     return true;
 }
@@ -513,8 +513,8 @@ bool Till::completeSale()
     receipt.payments = sale.payments;
     receipt.offline = sale.offline;
     const QString change = m_payment->changeText();
-    qCInfo(lcUi) << "sale" << recorded->receipt << "recorded, total"
-                 << recorded->totals.total.toString();
+    qCInfo(lcQml) << "sale" << recorded->receipt << "recorded, total"
+                  << recorded->totals.total.toString();
 
     // The next customer starts now; the receipt prints meanwhile.
     m_cart->clear();
@@ -692,4 +692,4 @@ bool Till::lastWasRefund() const
     return m_lastReceipt && m_lastReceipt->kind == ReceiptDocument::Kind::Refund;
 }
 
-} // namespace stockline::ui
+} // namespace stockline::qml

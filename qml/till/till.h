@@ -19,7 +19,7 @@ class SaleJournal;
 class StockReplica;
 } // namespace stockline
 
-namespace stockline::ui {
+namespace stockline::qml {
 
 class Approvals;
 class Notices;
@@ -41,13 +41,13 @@ class SyncStatus;
 class Till : public QObject
 {
     Q_OBJECT
-    Q_PROPERTY(stockline::ui::CartModel* cart READ cart CONSTANT)
-    Q_PROPERTY(stockline::ui::SearchModel* search READ search CONSTANT)
-    Q_PROPERTY(stockline::ui::PaymentModel* payment READ payment CONSTANT)
-    Q_PROPERTY(stockline::ui::ParkedModel* parked READ parked CONSTANT)
-    Q_PROPERTY(stockline::ui::ReturnsModel* returns READ returns CONSTANT)
-    Q_PROPERTY(stockline::ui::StaffSession* staff READ staff CONSTANT)
-    Q_PROPERTY(stockline::ui::Approvals* approvals READ approvals CONSTANT)
+    Q_PROPERTY(stockline::qml::CartModel* cart READ cart CONSTANT)
+    Q_PROPERTY(stockline::qml::SearchModel* search READ search CONSTANT)
+    Q_PROPERTY(stockline::qml::PaymentModel* payment READ payment CONSTANT)
+    Q_PROPERTY(stockline::qml::ParkedModel* parked READ parked CONSTANT)
+    Q_PROPERTY(stockline::qml::ReturnsModel* returns READ returns CONSTANT)
+    Q_PROPERTY(stockline::qml::StaffSession* staff READ staff CONSTANT)
+    Q_PROPERTY(stockline::qml::Approvals* approvals READ approvals CONSTANT)
     Q_PROPERTY(int discountLimitPercent READ discountLimitPercent CONSTANT)
     Q_PROPERTY(bool setupChangeable READ setupChangeable CONSTANT)
     Q_PROPERTY(QString storeName READ storeName CONSTANT)
@@ -168,7 +168,7 @@ public:
 
 public Q_SLOTS:
     // A receipt to show and print: a completed sale's, or a refund's.
-    void showReceipt(const stockline::ui::ReceiptDocument& receipt);
+    void showReceipt(const stockline::qml::ReceiptDocument& receipt);
 
 Q_SIGNALS:
     void pendingQuantityChanged();
@@ -221,4 +221,4 @@ private:
     std::optional<ReceiptDocument> m_lastReceipt;
 };
 
-} // namespace stockline::ui
+} // namespace stockline::qml

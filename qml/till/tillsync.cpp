@@ -3,15 +3,15 @@
 #include "catalog.h"
 #include "client.h"
 #include "notices.h"
+#include "qmllogging.h"
 #include "salejournal.h"
 #include "stockholds.h"
 #include "syncproblemsmodel.h"
 #include "syncstatus.h"
 #include "till.h"
 #include "transport.h"
-#include "uilogging.h"
 
-namespace stockline::ui {
+namespace stockline::qml {
 
 TillSync::TillSync(Parts parts, QString terminal, QObject* parent)
     : QObject(parent), m_parts(parts), m_terminal(std::move(terminal))
@@ -81,7 +81,7 @@ void TillSync::resendRefusedSales()
 {
     const Result<QStringList> refused = m_parts.journal.refusedForStock();
     if (!refused) {
-        qCWarning(lcUi).noquote() << "refused sales not read:" << refused.error().toString();
+        qCWarning(lcQml).noquote() << "refused sales not read:" << refused.error().toString();
         return;
     }
     for (const QString& receipt : *refused) {
@@ -92,11 +92,11 @@ void TillSync::resendRefusedSales()
                                        .arg(receipt, seq.error().toString()));
             continue;
         }
-        qCInfo(lcUi) << "sale" << receipt << "refused for stock; sent again as offline, seq"
-                     << *seq;
+        qCInfo(lcQml) << "sale" << receipt << "refused for stock; sent again as offline, seq"
+                      << *seq;
     }
     if (!refused->isEmpty())
         m_parts.client.outboxChanged();
 }
 
-} // namespace stockline::ui
+} // namespace stockline::qml

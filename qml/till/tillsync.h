@@ -12,7 +12,7 @@ namespace stockline::sync {
 class Client;
 }
 
-namespace stockline::ui {
+namespace stockline::qml {
 
 class Notices;
 class SyncStatus;
@@ -55,4 +55,4 @@ private:
     QString m_terminal;
 };
 
-} // namespace stockline::ui
+} // namespace stockline::qml
