@@ -84,7 +84,7 @@ Status PosContext::build(const PosOptions& options)
     m_cash = std::make_unique<CashSession>(*m_store);
     m_notices = std::make_unique<Notices>();
     m_sync = std::make_unique<SyncStatus>();
-    m_printer = std::make_unique<ReceiptPrinter>(options.printer);
+    m_printer = std::make_unique<print::ReceiptPrinter>(options.printer);
     m_directory = std::make_unique<StaffDirectory>(*m_store);
     m_approvalLog = std::make_unique<ApprovalLog>(*m_store, *m_outbox);
     m_staff = std::make_unique<StaffSession>(*m_directory);

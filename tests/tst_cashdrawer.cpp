@@ -19,6 +19,7 @@
 
 using namespace stockline;
 using namespace stockline::qml;
+using namespace stockline::print;
 
 namespace {
 

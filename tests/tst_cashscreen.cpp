@@ -23,6 +23,7 @@ Q_IMPORT_QML_PLUGIN(Stockline_QmlPlugin)
 
 using namespace stockline;
 using namespace stockline::qml;
+using namespace stockline::print;
 
 class tst_CashScreen : public QObject, private fixtures::PosScreenTest
 {

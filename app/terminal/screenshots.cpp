@@ -444,7 +444,7 @@ int takeScreenshots(QQmlApplicationEngine& engine, qml::PosContext& context, con
     ok = shooter.shoot(QStringLiteral("06-receipt")) && ok;
     if (till.lastReceiptDocument()) {
         const QString pdf = QDir(folder).filePath(QStringLiteral("06-receipt.pdf"));
-        const Status written = qml::ReceiptPdf::write(*till.lastReceiptDocument(), pdf);
+        const Status written = print::ReceiptPdf::write(*till.lastReceiptDocument(), pdf);
         std::printf("%s\n", qPrintable(pdf));
         ok = bool(written) && ok;
     }

@@ -1,40 +1,18 @@
 #include "cashdrawer.h"
 
+#include "cashreportlayout.h"
 #include "denominationmodel.h"
 #include "escposencoder.h"
 #include "moneytext.h"
 #include "mutation.h"
 #include "notices.h"
 #include "qmllogging.h"
-#include "receiptdocument.h"
 #include "receiptpdf.h"
 #include "receiptprinter.h"
 
 #include <QDir>
 
 namespace stockline::qml {
-
-namespace {
-
-// The report's fixed-width lines as printer rows; the first names the report, large.
-QList<ReceiptRow> rowsOf(const CashReport& report)
-{
-    QList<ReceiptRow> rows;
-    for (const QString& line : report.lines(QLocale(), ReceiptPdf::columns)) {
-        ReceiptRow row;
-        row.text = line;
-        if (rows.isEmpty()) {
-            row.text = line.trimmed();
-            row.centered = true;
-            row.bold = true;
-            row.large = true;
-        }
-        rows.append(row);
-    }
-    return rows;
-}
-
-} // namespace
 
 CashDrawer::CashDrawer(Services services, QString reportFolder, QObject* parent)
     : QObject(parent), m_services(services), m_reportFolder(std::move(reportFolder)),
@@ -81,7 +59,7 @@ bool CashDrawer::openDrawer(const QString& typedFloat)
 {
     if (!checkStaff())
         return false;
-    const Result<Money> amount = parseAmount(typedFloat);
+    const Result<Money> amount = print::parseAmount(typedFloat);
     if (!amount)
         return report(tr("The drawer was not opened: %1").arg(amount.error().message));
     if (amount->minor() > maxMoneyMinor)
@@ -114,7 +92,7 @@ bool CashDrawer::move(CashMovement::Kind kind, const QString& typedAmount, const
         return false;
     if (!isOpen())
         return report(failed.arg(tr("the drawer is closed; open it with a float first.")));
-    const Result<Money> amount = parseAmount(typedAmount);
+    const Result<Money> amount = print::parseAmount(typedAmount);
     if (!amount)
         return report(failed.arg(amount.error().message));
     if (amount->minor() <= 0 || amount->minor() > maxMoneyMinor)
@@ -191,7 +169,7 @@ void CashDrawer::printReport()
         report(tr("There is no cash report to print yet."));
         return;
     }
-    m_services.printer.print(EscPosEncoder().encode(rowsOf(*m_report)));
+    m_services.printer.print(print::EscPosEncoder().encode(print::layoutCashReport(*m_report)));
 }
 
 QString CashDrawer::saveReportPdf()
@@ -213,7 +191,8 @@ QString CashDrawer::saveReportPdf()
                   .arg(m_report->session.id)
                   .arg(m_report->at.toLocalTime().toString(QStringLiteral("yyyyMMdd-HHmmss")));
     const QString path = QDir(m_reportFolder).filePath(name);
-    if (const Status written = ReceiptPdf::write(rowsOf(*m_report), reportTitle(), path);
+    if (const Status written =
+            print::ReceiptPdf::write(print::layoutCashReport(*m_report), reportTitle(), path);
         !written) {
         report(tr("The report PDF was not saved: %1").arg(written.error().message));
         return {};
@@ -234,7 +213,7 @@ QString CashDrawer::openedAtText() const
 
 QString CashDrawer::openingFloatText() const
 {
-    return m_current ? moneyText(m_current->openingFloat) : QString();
+    return m_current ? print::moneyText(m_current->openingFloat) : QString();
 }
 
 bool CashDrawer::reportIsZ() const
@@ -252,22 +231,22 @@ QString CashDrawer::reportTitle() const
 
 QString CashDrawer::reportText() const
 {
-    return m_report ? m_report->text(QLocale(), ReceiptPdf::columns) : QString();
+    return m_report ? m_report->text(QLocale(), print::ReceiptPdf::columns) : QString();
 }
 
 QStringList CashDrawer::reportLines() const
 {
-    return m_report ? m_report->lines(QLocale(), ReceiptPdf::columns) : QStringList();
+    return m_report ? m_report->lines(QLocale(), print::ReceiptPdf::columns) : QStringList();
 }
 
 QString CashDrawer::expectedText() const
 {
-    return reportIsZ() ? moneyText(m_report->expectedCash) : QString();
+    return reportIsZ() ? print::moneyText(m_report->expectedCash) : QString();
 }
 
 QString CashDrawer::countedText() const
 {
-    return reportIsZ() ? moneyText(m_report->countedCash) : QString();
+    return reportIsZ() ? print::moneyText(m_report->countedCash) : QString();
 }
 
 QString CashDrawer::overShortText() const
@@ -276,9 +255,9 @@ QString CashDrawer::overShortText() const
         return {};
     const Money difference = m_report->overShort();
     if (difference > Money())
-        return tr("Over %1").arg(moneyText(difference));
+        return tr("Over %1").arg(print::moneyText(difference));
     if (difference < Money())
-        return tr("Short %1").arg(moneyText(-difference));
+        return tr("Short %1").arg(print::moneyText(-difference));
     return tr("Exact");
 }
 

@@ -8,10 +8,13 @@
 #include <QStringList>
 #include <optional>
 
+namespace stockline::print {
+class ReceiptPrinter;
+}
+
 namespace stockline::qml {
 
 class Notices;
-class ReceiptPrinter;
 
 // The till's cash drawer on screen, over core::CashSession: open it with a float, pay cash in
 // and out, print an X report at any time and close it with the counted notes and coins, which
@@ -45,7 +48,7 @@ public:
     struct Services
     {
         CashSession& session;
-        ReceiptPrinter& printer;
+        print::ReceiptPrinter& printer;
         Notices& notices;
     };
 

@@ -34,13 +34,13 @@ QVariant DenominationModel::data(const QModelIndex& index, int role) const
     switch (role) {
     case Qt::DisplayRole:
     case DenominationRole:
-        return moneyText(denomination.value);
+        return print::moneyText(denomination.value);
     case CoinRole:
         return denomination.coin;
     case CountRole:
         return counted;
     case SubtotalRole:
-        return moneyText(denomination.value * counted);
+        return print::moneyText(denomination.value * counted);
     default:
         return {};
     }
@@ -56,7 +56,7 @@ bool DenominationModel::setCount(int row, const QString& typed)
     if (!ok || counted < 0 || counted > CashSession::maxCount) {
         m_notices.report(tr("“%1” is not a count of %2: type how many, a whole number from 0 to "
                             "%3.")
-                             .arg(typed, moneyText(m_denominations.at(row).value))
+                             .arg(typed, print::moneyText(m_denominations.at(row).value))
                              .arg(CashSession::maxCount));
         return false;
     }
@@ -87,7 +87,7 @@ Money DenominationModel::total() const
 
 QString DenominationModel::totalText() const
 {
-    return moneyText(total());
+    return print::moneyText(total());
 }
 
 QList<CashCount> DenominationModel::counts() const

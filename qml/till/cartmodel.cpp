@@ -55,15 +55,15 @@ QVariant CartModel::moneyData(const Line& line, int role) const
     const ReceiptLine& r = line.receipt;
     switch (role) {
     case UnitPriceRole:
-        return moneyText(r.unitPrice);
+        return print::moneyText(r.unitPrice);
     case DiscountRole:
-        return r.discount > Money() ? moneyText(-r.discount) : QString();
+        return r.discount > Money() ? print::moneyText(-r.discount) : QString();
     case TaxRole:
-        return moneyText(r.tax());
+        return print::moneyText(r.tax());
     case NetRole:
-        return moneyText(r.net());
+        return print::moneyText(r.net());
     case TotalRole:
-        return moneyText(r.total());
+        return print::moneyText(r.total());
     default:
         return {};
     }
@@ -144,9 +144,9 @@ Status CartModel::setQuantity(int row, qint64 qty)
                      tr("A quantity is a whole number from 1 to %1.").arg(maxQuantity)};
     Line& line = m_lines[row];
     if (!fits(line.receipt.unitPrice, qty - line.receipt.qty))
-        return Error{
-            QStringLiteral("qty"),
-            tr("A sale may total at most %1.").arg(moneyText(Money::fromMinor(maxMoneyMinor)))};
+        return Error{QStringLiteral("qty"),
+                     tr("A sale may total at most %1.")
+                         .arg(print::moneyText(Money::fromMinor(maxMoneyMinor)))};
     line.receipt.qty = qty;
     // A changed quantity is a decision about this line: the next scan starts a new one.
     line.mergeable = false;
@@ -163,7 +163,7 @@ Status CartModel::setLineDiscount(int row, Money discount)
     const Money gross = line.receipt.unitPrice * line.receipt.qty;
     if (discount < Money() || discount > gross)
         return Error{QStringLiteral("discount"),
-                     tr("A discount on this line is at most %1.").arg(moneyText(gross))};
+                     tr("A discount on this line is at most %1.").arg(print::moneyText(gross))};
     line.lineDiscount = discount;
     line.mergeable = false;
     reprice();
@@ -178,9 +178,9 @@ Status CartModel::setUnitPrice(int row, Money price, const QString& note)
         return Error{QStringLiteral("price"), tr("A price is zero or more.")};
     Line& line = m_lines[row];
     if (!fits(Money::fromMinor(price.minor() - line.receipt.unitPrice.minor()), line.receipt.qty))
-        return Error{
-            QStringLiteral("price"),
-            tr("A sale may total at most %1.").arg(moneyText(Money::fromMinor(maxMoneyMinor)))};
+        return Error{QStringLiteral("price"),
+                     tr("A sale may total at most %1.")
+                         .arg(print::moneyText(Money::fromMinor(maxMoneyMinor)))};
     line.receipt.unitPrice = price;
     // The clerk's discount stays only as far as the new price allows.
     line.lineDiscount = std::min(line.lineDiscount, price * line.receipt.qty);
@@ -195,7 +195,7 @@ Status CartModel::setOrderDiscount(Money discount)
     const Money base = orderDiscountBase();
     if (discount < Money() || discount > base)
         return Error{QStringLiteral("discount"),
-                     tr("A discount on this sale is at most %1.").arg(moneyText(base))};
+                     tr("A discount on this sale is at most %1.").arg(print::moneyText(base))};
     m_orderDiscount = discount;
     reprice();
     return success();
@@ -395,22 +395,22 @@ void CartModel::setOnline(bool online)
 
 QString CartModel::netText() const
 {
-    return moneyText(totals().net);
+    return print::moneyText(totals().net);
 }
 
 QString CartModel::taxText() const
 {
-    return moneyText(totals().tax);
+    return print::moneyText(totals().tax);
 }
 
 QString CartModel::totalText() const
 {
-    return moneyText(totals().total);
+    return print::moneyText(totals().total);
 }
 
 QString CartModel::orderDiscountText() const
 {
-    return moneyText(-m_orderDiscount);
+    return print::moneyText(-m_orderDiscount);
 }
 
 } // namespace stockline::qml

@@ -41,7 +41,7 @@ QVariant ParkedModel::data(const QModelIndex& index, int role) const
     case TimeRole:
         return QLocale().toString(sale.at.toLocalTime().time(), QLocale::ShortFormat);
     case TotalRole:
-        return moneyText(sale.total);
+        return print::moneyText(sale.total);
     case LinesRole:
         return static_cast<int>(sale.lines.size());
     default:

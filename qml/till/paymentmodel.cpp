@@ -33,7 +33,7 @@ QVariant PaymentModel::data(const QModelIndex& index, int role) const
     case MethodTextRole:
         return tender.method == cash ? tr("Cash") : tr("Card");
     case AmountRole:
-        return moneyText(tender.amount);
+        return print::moneyText(tender.amount);
     case ReferenceRole:
         return tender.reference;
     default:
@@ -80,8 +80,9 @@ Status PaymentModel::addCard(Money amount, const QString& reference)
     if (const Status ok = checkTender(amount); !ok)
         return ok;
     if (amount > remaining())
-        return Error{QStringLiteral("amount"),
-                     tr("A card pays at most the %1 still due.").arg(moneyText(remaining()))};
+        return Error{
+            QStringLiteral("amount"),
+            tr("A card pays at most the %1 still due.").arg(print::moneyText(remaining()))};
     const QString ref = reference.trimmed();
     if (ref.isEmpty() || ref.size() > maxTextLength)
         return Error{
@@ -148,29 +149,29 @@ QVariantList PaymentModel::quickTenders() const
 {
     QVariantList tenders;
     for (const Money amount : quickAmounts(remaining()))
-        tenders.append(QVariantMap{{QStringLiteral("label"), moneyText(amount)},
+        tenders.append(QVariantMap{{QStringLiteral("label"), print::moneyText(amount)},
                                    {QStringLiteral("minor"), amount.minor()}});
     return tenders;
 }
 
 QString PaymentModel::dueText() const
 {
-    return moneyText(m_due);
+    return print::moneyText(m_due);
 }
 
 QString PaymentModel::paidText() const
 {
-    return moneyText(paid());
+    return print::moneyText(paid());
 }
 
 QString PaymentModel::remainingText() const
 {
-    return moneyText(remaining());
+    return print::moneyText(remaining());
 }
 
 QString PaymentModel::changeText() const
 {
-    return moneyText(change());
+    return print::moneyText(change());
 }
 
 } // namespace stockline::qml

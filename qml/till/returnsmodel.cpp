@@ -51,9 +51,9 @@ QVariant ReturnsModel::data(const QModelIndex& index, int role) const
     case ChosenRole:
         return chosen;
     case AmountRole:
-        return moneyText(ReturnJournal::refundFor(line.sold, line.returned, chosen));
+        return print::moneyText(ReturnJournal::refundFor(line.sold, line.returned, chosen));
     case UnitPriceRole:
-        return moneyText(line.sold.unitPrice);
+        return print::moneyText(line.sold.unitPrice);
     default:
         return {};
     }
@@ -162,17 +162,17 @@ bool ReturnsModel::refund(bool toOriginalTender)
         m_notices.report(tr("The refund was not recorded: %1").arg(recorded.error().toString()));
         return false;
     }
-    const ReceiptDocument receipt = receiptFor(*recorded, request.payments);
+    const print::ReceiptDocument receipt = receiptFor(*recorded, request.payments);
     clear();
     Q_EMIT refunded(receipt);
     return true;
 }
 
-ReceiptDocument ReturnsModel::receiptFor(const RecordedReturn& recorded,
-                                         const QList<Payment>& payments) const
+print::ReceiptDocument ReturnsModel::receiptFor(const RecordedReturn& recorded,
+                                                const QList<Payment>& payments) const
 {
-    ReceiptDocument receipt;
-    receipt.kind = ReceiptDocument::Kind::Refund;
+    print::ReceiptDocument receipt;
+    receipt.kind = print::ReceiptDocument::Kind::Refund;
     receipt.storeName = m_context.storeName;
     receipt.terminal = m_context.terminal;
     receipt.staff = m_context.staff;
@@ -181,7 +181,7 @@ ReceiptDocument ReturnsModel::receiptFor(const RecordedReturn& recorded,
     receipt.at = recorded.at;
     for (const ReturnRequestLine& chosen : chosenLines()) {
         const ReturnableLine& line = m_sale.lines.at(chosen.line - 1);
-        receipt.lines.append(ReceiptDocument::Line{
+        receipt.lines.append(print::ReceiptDocument::Line{
             line.sold.name, QString(), chosen.qty, line.sold.unitPrice, Money(),
             ReturnJournal::refundFor(line.sold, line.returned, chosen.qty)});
     }
@@ -198,7 +198,8 @@ QString ReturnsModel::soldText() const
     for (const ReturnableLine& line : m_sale.lines)
         total += line.sold.total();
     return tr("Sold %1 for %2")
-        .arg(QLocale().toString(m_sale.at.toLocalTime(), QLocale::ShortFormat), moneyText(total));
+        .arg(QLocale().toString(m_sale.at.toLocalTime(), QLocale::ShortFormat),
+             print::moneyText(total));
 }
 
 QString ReturnsModel::paidWithText() const
@@ -208,18 +209,18 @@ QString ReturnsModel::paidWithText() const
         if (payment.amount <= Money())
             continue;
         const QString method = payment.method == QLatin1String("cash") ? tr("cash") : tr("card");
-        parts.append(tr("%1 %2").arg(method, moneyText(payment.amount)));
+        parts.append(tr("%1 %2").arg(method, print::moneyText(payment.amount)));
     }
     QString text = parts.isEmpty() ? tr("nothing paid")
                                    : tr("Paid with %1").arg(parts.join(QStringLiteral(", ")));
     if (m_sale.refunded > Money())
-        text += tr("; %1 refunded before").arg(moneyText(m_sale.refunded));
+        text += tr("; %1 refunded before").arg(print::moneyText(m_sale.refunded));
     return text;
 }
 
 QString ReturnsModel::refundTotalText() const
 {
-    return moneyText(refundTotal());
+    return print::moneyText(refundTotal());
 }
 
 } // namespace stockline::qml

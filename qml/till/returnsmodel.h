@@ -86,11 +86,11 @@ Q_SIGNALS:
     void loadedChanged();
     void chosenChanged();
     // A refund was recorded: its receipt, for the till to show and print.
-    void refunded(const stockline::qml::ReceiptDocument& receipt);
+    void refunded(const stockline::print::ReceiptDocument& receipt);
 
 private:
-    [[nodiscard]] ReceiptDocument receiptFor(const RecordedReturn& recorded,
-                                             const QList<Payment>& payments) const;
+    [[nodiscard]] print::ReceiptDocument receiptFor(const RecordedReturn& recorded,
+                                                    const QList<Payment>& payments) const;
 
     ReturnJournal& m_journal;
     const CashSession& m_cash;

@@ -38,7 +38,7 @@ QVariant SearchModel::data(const QModelIndex& index, int role) const
     case BarcodeRole:
         return hit.product.barcode;
     case PriceRole:
-        return moneyText(hit.product.price);
+        return print::moneyText(hit.product.price);
     case AvailableRole:
         return hit.available;
     case DepartmentRole:

@@ -59,11 +59,12 @@ Till::Till(Services services, Settings settings, QObject* parent)
         m_cart->setOnline(m_services.sync.online());
         m_holds->setConnected(m_services.sync.online());
     });
-    connect(m_returns, &ReturnsModel::refunded, this, [this](const ReceiptDocument& receipt) {
-        showReceipt(receipt);
-        Q_EMIT refundCompleted();
-    });
-    connect(&services.printer, &ReceiptPrinter::failed, &services.notices, &Notices::report);
+    connect(m_returns, &ReturnsModel::refunded, this,
+            [this](const print::ReceiptDocument& receipt) {
+                showReceipt(receipt);
+                Q_EMIT refundCompleted();
+            });
+    connect(&services.printer, &print::ReceiptPrinter::failed, &services.notices, &Notices::report);
     connect(&services.staff, &StaffSession::signedInChanged, this,
             [this] { m_returns->setStaff(m_services.staff.name()); });
     restoreSaleInProgress();
@@ -189,7 +190,8 @@ CartModel::Line Till::lineFor(const Found& found, qint64 qty, bool explicitQty) 
         // The catalog price is per kilogram: the label's weight times it, to the cent.
         line.receipt.unitPrice =
             Money::fromMinor(divideHalfEven(product.price.minor() * found.code->grams, 1000));
-        line.note = tr("%1 × %2/kg").arg(weightText(found.code->grams), moneyText(product.price));
+        line.note = tr("%1 × %2/kg")
+                        .arg(print::weightText(found.code->grams), print::moneyText(product.price));
         line.mergeable = false;
         break;
     }
@@ -207,8 +209,8 @@ bool Till::addProduct(const Found& found, std::optional<qint64> explicitQty)
         return report(tr("A quantity is a whole number from 1 to %1.").arg(maxQuantity));
     const CartModel::Line line = lineFor(found, qty, explicitQty.has_value());
     if (!m_cart->fits(line.receipt.unitPrice, qty))
-        return report(
-            tr("A sale may total at most %1.").arg(moneyText(Money::fromMinor(maxMoneyMinor))));
+        return report(tr("A sale may total at most %1.")
+                          .arg(print::moneyText(Money::fromMinor(maxMoneyMinor))));
     const int row = m_cart->add(line);
     qCDebug(lcQml) << "added" << found.product.sku << "x" << qty << "at row" << row;
     Q_EMIT lineAdded(row);
@@ -266,15 +268,16 @@ bool Till::setLineDiscount(int row, const QString& typed)
         return report(tr("Choose a line first."));
     const CartModel::Line& line = m_cart->line(row);
     const Money gross = line.receipt.unitPrice * line.receipt.qty;
-    const Result<Money> discount = parseDiscount(typed, gross);
+    const Result<Money> discount = print::parseDiscount(typed, gross);
     if (!discount)
         return report(discount.error().message);
     if (*discount > gross)
-        return report(tr("A discount on this line is at most %1.").arg(moneyText(gross)));
+        return report(tr("A discount on this line is at most %1.").arg(print::moneyText(gross)));
     if (!overLimit(*discount, gross))
         return applyLineDiscount(row, *discount);
     const QString detail =
-        tr("%1 off %2 (%3)").arg(moneyText(*discount), line.receipt.name, moneyText(gross));
+        tr("%1 off %2 (%3)")
+            .arg(print::moneyText(*discount), line.receipt.name, print::moneyText(gross));
     return m_services.approvals.request(Approval::Kind::Discount, detail,
                                         [this, row, discount = *discount](const QString&) {
                                             return applyLineDiscount(row, discount);
@@ -290,15 +293,15 @@ bool Till::applyLineDiscount(int row, Money discount)
 bool Till::setOrderDiscount(const QString& typed)
 {
     const Money base = m_cart->orderDiscountBase();
-    const Result<Money> discount = parseDiscount(typed, base);
+    const Result<Money> discount = print::parseDiscount(typed, base);
     if (!discount)
         return report(discount.error().message);
     if (*discount > base)
-        return report(tr("A discount on this sale is at most %1.").arg(moneyText(base)));
+        return report(tr("A discount on this sale is at most %1.").arg(print::moneyText(base)));
     if (!overLimit(*discount, base))
         return applyOrderDiscount(*discount);
     const QString detail =
-        tr("%1 off the whole sale (%2)").arg(moneyText(*discount), moneyText(base));
+        tr("%1 off the whole sale (%2)").arg(print::moneyText(*discount), print::moneyText(base));
     return m_services.approvals.request(
         Approval::Kind::Discount, detail,
         [this, discount = *discount](const QString&) { return applyOrderDiscount(discount); });
@@ -314,15 +317,15 @@ bool Till::overridePrice(int row, const QString& typed)
 {
     if (row < 0 || row >= m_cart->count())
         return report(tr("Choose a line first."));
-    const Result<Money> price = parseAmount(typed);
+    const Result<Money> price = print::parseAmount(typed);
     if (!price)
         return report(price.error().message);
     const CartModel::Line& line = m_cart->line(row);
     if (*price == line.receipt.unitPrice)
         return true;
-    const QString was = moneyText(line.receipt.unitPrice);
+    const QString was = print::moneyText(line.receipt.unitPrice);
     const QString detail =
-        tr("%1: price %2 instead of %3").arg(line.receipt.name, moneyText(*price), was);
+        tr("%1: price %2 instead of %3").arg(line.receipt.name, print::moneyText(*price), was);
     return m_services.approvals.request(
         Approval::Kind::PriceOverride, detail,
         [this, row, price = *price, was](const QString& approver) {
@@ -340,7 +343,7 @@ bool Till::cancelSale()
     }
     const QString detail =
         tr("Cancel a sale of %1 with %2 already paid")
-            .arg(moneyText(m_cart->totals().total), moneyText(m_payment->paid()));
+            .arg(print::moneyText(m_cart->totals().total), print::moneyText(m_payment->paid()));
     return m_services.approvals.request(Approval::Kind::VoidAfterPayment, detail,
                                         [this](const QString&) {
                                             dropSale();
@@ -388,8 +391,8 @@ bool Till::cancelPayment()
     };
     if (m_payment->count() == 0)
         return back(QString());
-    const QString detail =
-        tr("Give back %1 already paid and return to the sale").arg(moneyText(m_payment->paid()));
+    const QString detail = tr("Give back %1 already paid and return to the sale")
+                               .arg(print::moneyText(m_payment->paid()));
     return m_services.approvals.request(Approval::Kind::VoidAfterPayment, detail, back);
 }
 
@@ -409,7 +412,7 @@ bool Till::tenderCash(const QString& typed)
         return false;
     if (typed.trimmed().isEmpty())
         return tenderCashMinor(m_payment->remaining().minor());
-    const Result<Money> amount = parseAmount(typed);
+    const Result<Money> amount = print::parseAmount(typed);
     return amount ? tenderCashMinor(amount->minor()) : report(amount.error().message);
 }
 
@@ -419,7 +422,7 @@ bool Till::tenderCard(const QString& typed, const QString& reference)
         return false;
     Money amount = m_payment->remaining();
     if (!typed.trimmed().isEmpty()) {
-        const Result<Money> parsed = parseAmount(typed);
+        const Result<Money> parsed = print::parseAmount(typed);
         if (!parsed)
             return report(parsed.error().message);
         amount = *parsed;
@@ -436,7 +439,7 @@ bool Till::removeTender(int row)
         return report(tr("Choose a payment first."));
     const Payment tender = m_payment->tenders().at(row);
     const QString detail =
-        tr("Give back the %1 payment of %2").arg(tender.method, moneyText(tender.amount));
+        tr("Give back the %1 payment of %2").arg(tender.method, print::moneyText(tender.amount));
     return m_services.approvals.request(Approval::Kind::VoidAfterPayment, detail,
                                         [this, row](const QString&) {
                                             const Status removed = m_payment->removeTender(row);
@@ -504,7 +507,7 @@ bool Till::completeSale()
     QStringList notes;
     for (const CartModel::Line& line : m_cart->lines())
         notes.append(line.note);
-    ReceiptDocument receipt = ReceiptDocument::forSale(sale.lines, notes);
+    print::ReceiptDocument receipt = print::ReceiptDocument::forSale(sale.lines, notes);
     receipt.storeName = m_settings.storeName;
     receipt.terminal = m_settings.terminal;
     receipt.staff = sale.staff;
@@ -525,7 +528,7 @@ bool Till::completeSale()
     return true;
 }
 
-void Till::showReceipt(const ReceiptDocument& receipt)
+void Till::showReceipt(const print::ReceiptDocument& receipt)
 {
     m_lastReceipt = receipt;
     Q_EMIT lastReceiptChanged();
@@ -637,7 +640,7 @@ void Till::printLastReceipt()
         report(tr("There is no receipt to print yet."));
         return;
     }
-    m_services.printer.print(EscPosEncoder().encode(*m_lastReceipt));
+    m_services.printer.print(print::EscPosEncoder().encode(*m_lastReceipt));
 }
 
 QString Till::saveLastReceiptPdf()
@@ -653,7 +656,7 @@ QString Till::saveLastReceiptPdf()
     }
     const QString path =
         QDir(m_settings.receiptFolder).filePath(m_lastReceipt->number + QStringLiteral(".pdf"));
-    if (const Status written = ReceiptPdf::write(*m_lastReceipt, path); !written) {
+    if (const Status written = print::ReceiptPdf::write(*m_lastReceipt, path); !written) {
         report(tr("The receipt PDF was not saved: %1").arg(written.error().message));
         return {};
     }
@@ -667,12 +670,12 @@ QString Till::lastReceipt() const
 
 QString Till::lastReceiptText() const
 {
-    return m_lastReceipt ? receiptText(*m_lastReceipt) : QString();
+    return m_lastReceipt ? print::receiptText(*m_lastReceipt) : QString();
 }
 
 QString Till::lastTotalText() const
 {
-    return m_lastReceipt ? moneyText(m_lastReceipt->totals.total) : QString();
+    return m_lastReceipt ? print::moneyText(m_lastReceipt->totals.total) : QString();
 }
 
 QString Till::lastChangeText() const
@@ -684,12 +687,12 @@ QString Till::lastChangeText() const
         if (payment.amount < Money())
             change -= payment.amount;
     }
-    return moneyText(change);
+    return print::moneyText(change);
 }
 
 bool Till::lastWasRefund() const
 {
-    return m_lastReceipt && m_lastReceipt->kind == ReceiptDocument::Kind::Refund;
+    return m_lastReceipt && m_lastReceipt->kind == print::ReceiptDocument::Kind::Refund;
 }
 
 } // namespace stockline::qml

@@ -19,13 +19,16 @@ class SaleJournal;
 class StockReplica;
 } // namespace stockline
 
+namespace stockline::print {
+class ReceiptPrinter;
+}
+
 namespace stockline::qml {
 
 class Approvals;
 class Notices;
 class ParkedModel;
 class PaymentModel;
-class ReceiptPrinter;
 class ReturnsModel;
 class SearchModel;
 class StaffSession;
@@ -72,7 +75,7 @@ public:
         ParkedSales& parked;
         ReturnJournal& returns;
         const CashSession& cash; // a payment needs an open drawer
-        ReceiptPrinter& printer;
+        print::ReceiptPrinter& printer;
         SyncStatus& sync;
         Notices& notices;
         StaffSession& staff; // who is signed in rings up the sale
@@ -161,14 +164,14 @@ public:
     [[nodiscard]] QString lastTotalText() const;
     [[nodiscard]] QString lastChangeText() const;
     [[nodiscard]] bool lastWasRefund() const;
-    [[nodiscard]] const std::optional<ReceiptDocument>& lastReceiptDocument() const
+    [[nodiscard]] const std::optional<print::ReceiptDocument>& lastReceiptDocument() const
     {
         return m_lastReceipt;
     }
 
 public Q_SLOTS:
     // A receipt to show and print: a completed sale's, or a refund's.
-    void showReceipt(const stockline::qml::ReceiptDocument& receipt);
+    void showReceipt(const stockline::print::ReceiptDocument& receipt);
 
 Q_SIGNALS:
     void pendingQuantityChanged();
@@ -218,7 +221,7 @@ private:
     StockHolds* m_holds;
     int m_pendingQuantity = 0;
     bool m_paying = false;
-    std::optional<ReceiptDocument> m_lastReceipt;
+    std::optional<print::ReceiptDocument> m_lastReceipt;
 };
 
 } // namespace stockline::qml

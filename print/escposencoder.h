@@ -5,7 +5,7 @@
 #include <QByteArray>
 #include <QLocale>
 
-namespace stockline::qml {
+namespace stockline::print {
 
 // A receipt as ESC/POS bytes for an 80 mm thermal printer (Epson TM and the many that speak
 // its commands): text in Windows-1252 (ESC t 16), bold, centred and double-size rows, the
@@ -37,4 +37,4 @@ private:
     int m_width;
 };
 
-} // namespace stockline::qml
+} // namespace stockline::print

@@ -4,13 +4,13 @@
 
 #include <QCoreApplication>
 
-namespace stockline::qml {
+namespace stockline::print {
 
 namespace {
 
 QString tr(const char* text)
 {
-    return QCoreApplication::translate("stockline::qml::Receipt", text);
+    return QCoreApplication::translate("stockline::print::Receipt", text);
 }
 
 QString columns(const QString& left, const QString& right, int width)
@@ -156,4 +156,4 @@ QString receiptText(const ReceiptDocument& receipt, const QLocale& locale, int w
     return text.join(u'\n');
 }
 
-} // namespace stockline::qml
+} // namespace stockline::print

@@ -1,6 +1,6 @@
 #include "receiptprinter.h"
 
-#include "qmllogging.h"
+#include "printlogging.h"
 
 #include <QDir>
 #include <QFile>
@@ -8,7 +8,7 @@
 #include <QTimer>
 #include <QUrl>
 
-namespace stockline::qml {
+namespace stockline::print {
 
 ReceiptPrinter::ReceiptPrinter(const QString& target, QObject* parent)
     : QObject(parent), m_target(target.trimmed())
@@ -54,7 +54,7 @@ void ReceiptPrinter::printToFile(const QByteArray& bytes)
                           .arg(QDir::toNativeSeparators(m_target), device.errorString()));
         return;
     }
-    qCDebug(lcQml) << "printed" << bytes.size() << "bytes to" << m_target;
+    qCDebug(lcPrint) << "printed" << bytes.size() << "bytes to" << m_target;
     Q_EMIT printed();
 }
 
@@ -91,4 +91,4 @@ void ReceiptPrinter::printToNetwork(const QByteArray& bytes)
     socket->connectToHost(m_host, m_port);
 }
 
-} // namespace stockline::qml
+} // namespace stockline::print

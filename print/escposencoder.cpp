@@ -1,6 +1,6 @@
 #include "escposencoder.h"
 
-namespace stockline::qml {
+namespace stockline::print {
 
 namespace {
 
@@ -125,4 +125,4 @@ QByteArray EscPosEncoder::encode(const QList<ReceiptRow>& rows) const
     return out;
 }
 
-} // namespace stockline::qml
+} // namespace stockline::print

@@ -2,7 +2,7 @@
 
 #include <array>
 
-namespace stockline::qml {
+namespace stockline::print {
 
 namespace {
 
@@ -58,4 +58,4 @@ QList<int> Code128::widths(QStringView text)
     return widths;
 }
 
-} // namespace stockline::qml
+} // namespace stockline::print

@@ -3,7 +3,7 @@
 #include <QList>
 #include <QStringView>
 
-namespace stockline::qml {
+namespace stockline::print {
 
 // Code 128, code set B (printable ASCII), for the receipt number's barcode where we draw it
 // ourselves (the PDF receipt); printers draw theirs from ESC/POS `GS k`.
@@ -20,4 +20,4 @@ public:
     static constexpr int stop = 106;
 };
 
-} // namespace stockline::qml
+} // namespace stockline::print

@@ -7,7 +7,7 @@
 
 class QTcpSocket;
 
-namespace stockline::qml {
+namespace stockline::print {
 
 // Sends ESC/POS bytes to the receipt printer: a device file ("/dev/usb/lp0", a serial port
 // already set up) or a network printer's raw port ("tcp://192.0.2.10:9100", "printer:9100",
@@ -42,4 +42,4 @@ private:
     quint16 m_port = defaultPort;
 };
 
-} // namespace stockline::qml
+} // namespace stockline::print

@@ -2,7 +2,7 @@
 
 #include <QCoreApplication>
 
-namespace stockline::qml {
+namespace stockline::print {
 
 namespace {
 
@@ -56,4 +56,4 @@ QString weightText(qint64 grams, const QLocale& locale)
         .arg(locale.toString(static_cast<double>(grams) / 1000.0, 'f', 3));
 }
 
-} // namespace stockline::qml
+} // namespace stockline::print

@@ -8,7 +8,7 @@
 #include <QLocale>
 #include <QString>
 
-namespace stockline::qml {
+namespace stockline::print {
 
 // What a printed receipt says, for a sale or a refund: built once when the sale is recorded,
 // then shown on screen, printed (EscPosEncoder), or saved (ReceiptPdf) alike.
@@ -64,4 +64,4 @@ struct ReceiptRow
 [[nodiscard]] QString receiptText(const ReceiptDocument& receipt, const QLocale& locale = QLocale(),
                                   int width = 42);
 
-} // namespace stockline::qml
+} // namespace stockline::print

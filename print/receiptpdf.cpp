@@ -10,7 +10,7 @@
 #include <QPainter>
 #include <QPdfWriter>
 
-namespace stockline::qml {
+namespace stockline::print {
 
 namespace {
 
@@ -50,7 +50,7 @@ Status ReceiptPdf::write(const ReceiptDocument& receipt, const QString& path, co
 {
     return write(
         layoutReceipt(receipt, locale, columns),
-        QCoreApplication::translate("stockline::qml::Receipt", "Receipt %1").arg(receipt.number),
+        QCoreApplication::translate("stockline::print::Receipt", "Receipt %1").arg(receipt.number),
         path);
 }
 
@@ -69,7 +69,7 @@ Status ReceiptPdf::write(const QList<ReceiptRow>& rows, const QString& title, co
     QPainter painter;
     if (!painter.begin(&pdf))
         return Error{QStringLiteral("pdf"),
-                     QCoreApplication::translate("stockline::qml::Receipt", "cannot write %1")
+                     QCoreApplication::translate("stockline::print::Receipt", "cannot write %1")
                          .arg(QDir::toNativeSeparators(path))};
 
     QFont font = QFontDatabase::systemFont(QFontDatabase::FixedFont);
@@ -98,13 +98,13 @@ Status ReceiptPdf::write(const QList<ReceiptRow>& rows, const QString& title, co
     }
     if (!painter.end())
         return Error{QStringLiteral("pdf"),
-                     QCoreApplication::translate("stockline::qml::Receipt", "cannot finish %1")
+                     QCoreApplication::translate("stockline::print::Receipt", "cannot finish %1")
                          .arg(QDir::toNativeSeparators(path))};
     if (!QFile::exists(path))
         return Error{QStringLiteral("pdf"),
-                     QCoreApplication::translate("stockline::qml::Receipt", "%1 was not written")
+                     QCoreApplication::translate("stockline::print::Receipt", "%1 was not written")
                          .arg(QDir::toNativeSeparators(path))};
     return success();
 }
 
-} // namespace stockline::qml
+} // namespace stockline::print

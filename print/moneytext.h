@@ -6,7 +6,7 @@
 #include <QLocale>
 #include <QString>
 
-namespace stockline::qml {
+namespace stockline::print {
 
 // Money on screens and receipts: the system locale's currency format.
 [[nodiscard]] QString moneyText(Money amount, const QLocale& locale = QLocale());
@@ -23,4 +23,4 @@ namespace stockline::qml {
 // "0.532 kg"
 [[nodiscard]] QString weightText(qint64 grams, const QLocale& locale = QLocale());
 
-} // namespace stockline::qml
+} // namespace stockline::print

@@ -6,7 +6,7 @@
 #include <QLocale>
 #include <QString>
 
-namespace stockline::qml {
+namespace stockline::print {
 
 // A receipt as a PDF on 80 mm paper, as long as it needs to be, with the receipt number as a
 // Code 128 barcode: for customers who want it by mail, and for the shop's records.
@@ -24,4 +24,4 @@ public:
     static constexpr int columns = 42;
 };
 
-} // namespace stockline::qml
+} // namespace stockline::print
