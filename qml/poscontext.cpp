@@ -89,7 +89,7 @@ Status PosContext::build(const PosOptions& options)
     m_approvalLog = std::make_unique<ApprovalLog>(*m_store, *m_outbox);
     m_staff = std::make_unique<StaffSession>(*m_directory);
     m_approvals = std::make_unique<Approvals>(
-        Approvals::Parts{*m_directory, *m_approvalLog, *m_staff, *m_notices});
+        Approvals::Services{*m_directory, *m_approvalLog, *m_staff, *m_notices});
 
     const Result<QString> location = chooseLocation(options.location);
     if (!location)
@@ -112,9 +112,9 @@ Status PosContext::build(const PosOptions& options)
     buildDock(*location);
     if (!options.server.isEmpty())
         buildSync();
-    m_stock = std::make_unique<StockViews>(StockViews::Parts{*m_store, *m_catalog, *m_replica,
-                                                             *m_outbox, m_client.get(),
-                                                             *m_approvals, *m_staff, *m_notices});
+    m_stock = std::make_unique<StockViews>(
+        StockViews::Services{*m_store, *m_catalog, *m_replica, *m_outbox, m_client.get(),
+                             *m_approvals, *m_staff, *m_notices});
     return success();
 }
 
@@ -130,7 +130,7 @@ void PosContext::buildSync()
     QObject::connect(m_client.get(), &sync::Client::staffChanged, m_staff.get(),
                      &StaffSession::reload);
     m_tillSync = std::make_unique<TillSync>(
-        TillSync::Parts{*m_client, *m_till, *m_journal, *m_catalog, *m_sync, *m_notices},
+        TillSync::Services{*m_client, *m_till, *m_journal, *m_catalog, *m_sync, *m_notices},
         m_options.terminal);
     m_dock->connectClient(*m_client);
 }

@@ -8,8 +8,8 @@
 
 namespace stockline::qml {
 
-Approvals::Approvals(Parts parts, QObject* parent)
-    : QObject(parent), m_parts(parts), m_check(new PinCheck(this))
+Approvals::Approvals(Services services, QObject* parent)
+    : QObject(parent), m_services(services), m_check(new PinCheck(this))
 {
     connect(m_check, &PinCheck::busyChanged, this, &Approvals::busyChanged);
 }
@@ -21,8 +21,8 @@ bool Approvals::busy() const
 
 bool Approvals::request(Approval::Kind kind, const QString& detail, Action action)
 {
-    if (m_parts.staff.isManager())
-        return perform(kind, detail, action, m_parts.staff.name());
+    if (m_services.staff.isManager())
+        return perform(kind, detail, action, m_services.staff.name());
     m_kind = kind;
     m_detail = detail;
     m_action = std::move(action);
@@ -36,14 +36,14 @@ bool Approvals::approve(const QString& name, const QString& pin)
     if (!pending() || busy())
         return false;
     const Result<StaffDirectory::PinAttempt> attempt =
-        m_parts.directory.beginApproval(name.trimmed(), pin);
+        m_services.directory.beginApproval(name.trimmed(), pin);
     if (!attempt) {
         setError(attempt.error().message);
         return false;
     }
     setError({});
     return m_check->run(*attempt, [this, attempt = *attempt](const QStringList& matched) {
-        const Result<QString> approver = m_parts.directory.finishApproval(attempt, matched);
+        const Result<QString> approver = m_services.directory.finishApproval(attempt, matched);
         if (!approver) {
             setError(approver.error().message);
             return;
@@ -71,10 +71,10 @@ bool Approvals::perform(Approval::Kind kind, const QString& detail, const Action
     if (!action(approver))
         return false;
     const Result<Approval> logged =
-        m_parts.log.record(Approval{kind, detail, m_parts.staff.name(), approver, {}});
+        m_services.log.record(Approval{kind, detail, m_services.staff.name(), approver, {}});
     if (!logged)
-        m_parts.notices.report(tr("Approved and done, but the approval could not be logged: %1")
-                                   .arg(logged.error().toString()));
+        m_services.notices.report(tr("Approved and done, but the approval could not be logged: %1")
+                                      .arg(logged.error().toString()));
     qCInfo(lcQml) << Approval::kindName(kind) << "approved by" << approver << ":" << detail;
     Q_EMIT approved(approver);
     return true;

@@ -40,7 +40,7 @@ public:
     // (it reports why itself), and then nothing is logged.
     using Action = std::function<bool(const QString& approver)>;
 
-    struct Parts
+    struct Services
     {
         StaffDirectory& directory;
         ApprovalLog& log;
@@ -48,7 +48,7 @@ public:
         Notices& notices;
     };
 
-    explicit Approvals(Parts parts, QObject* parent = nullptr);
+    explicit Approvals(Services services, QObject* parent = nullptr);
 
     // Does `action` now when a manager is signed in; otherwise asks for approval and returns
     // false (the action runs once approved).
@@ -75,7 +75,7 @@ private:
     void setError(const QString& error);
     void clearRequest();
 
-    Parts m_parts;
+    Services m_services;
     PinCheck* m_check;
     Approval::Kind m_kind = Approval::Kind::PriceOverride;
     QString m_detail;

@@ -13,7 +13,7 @@
 
 namespace stockline::qml {
 
-ExceptionsModel::ExceptionsModel(Parts parts, QObject* parent)
+ExceptionsModel::ExceptionsModel(Services parts, QObject* parent)
     : QAbstractListModel(parent), m_parts(parts)
 {
     if (m_parts.client) {

@@ -5,17 +5,18 @@
 
 namespace stockline::qml {
 
-StockViews::StockViews(Parts parts, QObject* parent)
-    : QObject(parent), m_levels(new StockModel(parts.store, this)),
-      m_history(new HistoryModel(parts.client, this)),
-      m_exceptions(new ExceptionsModel(
-          ExceptionsModel::Parts{parts.client, parts.catalog, parts.replica, parts.outbox,
-                                 parts.approvals, parts.staff, parts.notices},
-          this))
+StockViews::StockViews(Services services, QObject* parent)
+    : QObject(parent), m_levels(new StockModel(services.store, this)),
+      m_history(new HistoryModel(services.client, this)),
+      m_exceptions(new ExceptionsModel(ExceptionsModel::Services{services.client, services.catalog,
+                                                                 services.replica, services.outbox,
+                                                                 services.approvals, services.staff,
+                                                                 services.notices},
+                                       this))
 {
-    if (!parts.client)
+    if (!services.client)
         return;
-    connect(parts.client, &sync::Client::levelsChanged, m_levels,
+    connect(services.client, &sync::Client::levelsChanged, m_levels,
             [this](const QList<StockLevel>& levels, bool full) {
                 // A full snapshot may add and drop levels: read it all (the view only rereads
                 // once it has been shown).
@@ -24,7 +25,7 @@ StockViews::StockViews(Parts parts, QObject* parent)
                 else
                     m_levels->applyLevels(levels);
             });
-    connect(parts.client, &sync::Client::catalogChanged, m_levels, [this] {
+    connect(services.client, &sync::Client::catalogChanged, m_levels, [this] {
         if (m_levels->totalCount() > 0)
             m_levels->reload();
     });

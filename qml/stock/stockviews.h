@@ -36,7 +36,7 @@ class StockViews : public QObject
     Q_PROPERTY(stockline::qml::ExceptionsModel* exceptions READ exceptions CONSTANT)
 
 public:
-    struct Parts
+    struct Services
     {
         const LocalStore& store;
         const Catalog& catalog;
@@ -48,7 +48,7 @@ public:
         Notices& notices;
     };
 
-    explicit StockViews(Parts parts, QObject* parent = nullptr);
+    explicit StockViews(Services services, QObject* parent = nullptr);
     ~StockViews() override;
 
     [[nodiscard]] StockModel* levels() const { return m_levels; }

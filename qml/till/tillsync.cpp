@@ -13,7 +13,7 @@
 
 namespace stockline::qml {
 
-TillSync::TillSync(Parts parts, QString terminal, QObject* parent)
+TillSync::TillSync(Services parts, QString terminal, QObject* parent)
     : QObject(parent), m_parts(parts), m_terminal(std::move(terminal))
 {
     m_parts.status.setConfigured(true);

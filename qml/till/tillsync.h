@@ -30,7 +30,7 @@ class TillSync : public QObject
     Q_OBJECT
 
 public:
-    struct Parts
+    struct Services
     {
         sync::Client& client;
         Till& till;
@@ -40,7 +40,7 @@ public:
         Notices& notices;
     };
 
-    TillSync(Parts parts, QString terminal, QObject* parent = nullptr);
+    TillSync(Services parts, QString terminal, QObject* parent = nullptr);
 
     // Sales refused for stock, sent again as offline sales; also at start, for a refusal
     // recorded just before the till stopped.
@@ -51,7 +51,7 @@ private:
     void connectTill();
     void refreshProblems();
 
-    Parts m_parts;
+    Services m_parts;
     QString m_terminal;
 };
 
