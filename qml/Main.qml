@@ -1,7 +1,7 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
-import Stockline.Pos
+import Stockline.Qml
 
 // The POS terminal: selling, returns, parked sales, the cash drawer, live stock (Ctrl+K) and
 // shortage exceptions (Ctrl+E), one at a time, with the status bar above and any problem shown

@@ -13,6 +13,7 @@
 #include "localstore.h"
 #include "outbox.h"
 #include "parkedsales.h"
+#include "qmllogging.h"
 #include "receiptnumbers.h"
 #include "receiptprinter.h"
 #include "returnjournal.h"
@@ -25,11 +26,10 @@
 #include "storecsv.h"
 #include "tillsync.h"
 #include "transport.h"
-#include "uilogging.h"
 
 #include <QFileInfo>
 
-namespace stockline::ui {
+namespace stockline::qml {
 
 Result<std::unique_ptr<PosContext>> PosContext::open(const PosOptions& options)
 {
@@ -68,8 +68,8 @@ Status PosContext::build(const PosOptions& options)
         const Result<StoreData> imported = StoreCsv::importFolder(*m_store, options.importFolder);
         if (!imported)
             return imported.error();
-        qCInfo(lcUi) << "imported" << imported->products.size() << "products from"
-                     << options.importFolder;
+        qCInfo(lcQml) << "imported" << imported->products.size() << "products from"
+                      << options.importFolder;
     }
     m_catalog = std::make_unique<Catalog>(*m_store);
     m_replica = std::make_unique<StockReplica>(*m_store);
@@ -84,12 +84,12 @@ Status PosContext::build(const PosOptions& options)
     m_cash = std::make_unique<CashSession>(*m_store);
     m_notices = std::make_unique<Notices>();
     m_sync = std::make_unique<SyncStatus>();
-    m_printer = std::make_unique<ReceiptPrinter>(options.printer);
+    m_printer = std::make_unique<print::ReceiptPrinter>(options.printer);
     m_directory = std::make_unique<StaffDirectory>(*m_store);
     m_approvalLog = std::make_unique<ApprovalLog>(*m_store, *m_outbox);
     m_staff = std::make_unique<StaffSession>(*m_directory);
     m_approvals = std::make_unique<Approvals>(
-        Approvals::Parts{*m_directory, *m_approvalLog, *m_staff, *m_notices});
+        Approvals::Services{*m_directory, *m_approvalLog, *m_staff, *m_notices});
 
     const Result<QString> location = chooseLocation(options.location);
     if (!location)
@@ -112,9 +112,9 @@ Status PosContext::build(const PosOptions& options)
     buildDock(*location);
     if (!options.server.isEmpty())
         buildSync();
-    m_stock = std::make_unique<StockViews>(StockViews::Parts{*m_store, *m_catalog, *m_replica,
-                                                             *m_outbox, m_client.get(),
-                                                             *m_approvals, *m_staff, *m_notices});
+    m_stock = std::make_unique<StockViews>(
+        StockViews::Services{*m_store, *m_catalog, *m_replica, *m_outbox, m_client.get(),
+                             *m_approvals, *m_staff, *m_notices});
     return success();
 }
 
@@ -130,7 +130,7 @@ void PosContext::buildSync()
     QObject::connect(m_client.get(), &sync::Client::staffChanged, m_staff.get(),
                      &StaffSession::reload);
     m_tillSync = std::make_unique<TillSync>(
-        TillSync::Parts{*m_client, *m_till, *m_journal, *m_catalog, *m_sync, *m_notices},
+        TillSync::Services{*m_client, *m_till, *m_journal, *m_catalog, *m_sync, *m_notices},
         m_options.terminal);
     m_dock->connectClient(*m_client);
 }
@@ -196,4 +196,4 @@ void PosContext::exposeToQml()
     DockForeign::instance = m_dock.get();
 }
 
-} // namespace stockline::ui
+} // namespace stockline::qml

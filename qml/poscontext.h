@@ -27,14 +27,17 @@ namespace stockline::sync {
 class Client;
 }
 
-namespace stockline::ui {
+namespace stockline::print {
+class ReceiptPrinter;
+}
+
+namespace stockline::qml {
 
 class Approvals;
 class CashDrawer;
 class Dock;
 class DockAnswers;
 class Notices;
-class ReceiptPrinter;
 class StaffSession;
 class StockViews;
 class SyncStatus;
@@ -124,7 +127,7 @@ private:
     std::unique_ptr<CashSession> m_cash;
     std::unique_ptr<Notices> m_notices;
     std::unique_ptr<SyncStatus> m_sync;
-    std::unique_ptr<ReceiptPrinter> m_printer;
+    std::unique_ptr<print::ReceiptPrinter> m_printer;
     std::unique_ptr<StaffDirectory> m_directory;
     std::unique_ptr<ApprovalLog> m_approvalLog;
     std::unique_ptr<StaffSession> m_staff;
@@ -140,4 +143,4 @@ private:
     std::unique_ptr<StockViews> m_stock;
 };
 
-} // namespace stockline::ui
+} // namespace stockline::qml

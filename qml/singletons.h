@@ -15,7 +15,7 @@
 #include <QQmlEngine>
 #include <QtQml/qqmlregistration.h>
 
-namespace stockline::ui {
+namespace stockline::qml {
 
 template <typename T> T* injected(T* instance)
 {
@@ -27,7 +27,7 @@ template <typename T> T* injected(T* instance)
 struct TillForeign
 {
     Q_GADGET
-    QML_FOREIGN(stockline::ui::Till)
+    QML_FOREIGN(stockline::qml::Till)
     QML_NAMED_ELEMENT(Till)
     QML_SINGLETON
 
@@ -39,7 +39,7 @@ public:
 struct NoticesForeign
 {
     Q_GADGET
-    QML_FOREIGN(stockline::ui::Notices)
+    QML_FOREIGN(stockline::qml::Notices)
     QML_NAMED_ELEMENT(Notices)
     QML_SINGLETON
 
@@ -51,7 +51,7 @@ public:
 struct SyncForeign
 {
     Q_GADGET
-    QML_FOREIGN(stockline::ui::SyncStatus)
+    QML_FOREIGN(stockline::qml::SyncStatus)
     QML_NAMED_ELEMENT(Sync)
     QML_SINGLETON
 
@@ -63,7 +63,7 @@ public:
 struct CashDrawerForeign
 {
     Q_GADGET
-    QML_FOREIGN(stockline::ui::CashDrawer)
+    QML_FOREIGN(stockline::qml::CashDrawer)
     QML_NAMED_ELEMENT(CashDrawer)
     QML_SINGLETON
 
@@ -75,7 +75,7 @@ public:
 struct DockForeign
 {
     Q_GADGET
-    QML_FOREIGN(stockline::ui::Dock)
+    QML_FOREIGN(stockline::qml::Dock)
     QML_NAMED_ELEMENT(Dock)
     QML_SINGLETON
 
@@ -87,7 +87,7 @@ public:
 struct EnrolmentForeign
 {
     Q_GADGET
-    QML_FOREIGN(stockline::ui::Enrolment)
+    QML_FOREIGN(stockline::qml::Enrolment)
     QML_NAMED_ELEMENT(Enrolment)
     QML_SINGLETON
 
@@ -99,7 +99,7 @@ public:
 struct StockForeign
 {
     Q_GADGET
-    QML_FOREIGN(stockline::ui::StockViews)
+    QML_FOREIGN(stockline::qml::StockViews)
     QML_NAMED_ELEMENT(Stock)
     QML_SINGLETON
 
@@ -108,4 +108,4 @@ public:
     static inline StockViews* instance = nullptr;
 };
 
-} // namespace stockline::ui
+} // namespace stockline::qml

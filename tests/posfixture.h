@@ -36,10 +36,10 @@ inline const QString managerPin = QStringLiteral("2468");
 
 // Signs a person in through the till's staff session, as the sign-in screen does, and waits
 // for the PIN check (it runs on a worker thread).
-[[nodiscard]] inline bool signIn(ui::PosContext& context, const QString& name = cashier,
+[[nodiscard]] inline bool signIn(qml::PosContext& context, const QString& name = cashier,
                                  const QString& pin = cashierPin)
 {
-    ui::StaffSession& staff = context.staff();
+    qml::StaffSession& staff = context.staff();
     if (!QTest::qWaitFor([&] { return staff.people()->count() > 0; }, 10'000))
         return false;
     return staff.signIn(name, pin) &&
@@ -48,9 +48,9 @@ inline const QString managerPin = QStringLiteral("2468");
 }
 
 // A manager's PIN typed into the approval prompt; waits until the approved action is done.
-[[nodiscard]] inline bool approve(ui::PosContext& context, const QString& pin = managerPin)
+[[nodiscard]] inline bool approve(qml::PosContext& context, const QString& pin = managerPin)
 {
-    ui::Approvals& approvals = context.approvals();
+    qml::Approvals& approvals = context.approvals();
     return approvals.pending() && approvals.approve(QString(), pin) &&
            QTest::qWaitFor([&] { return !approvals.busy() && !approvals.pending(); }, 10'000);
 }
@@ -64,26 +64,26 @@ public:
     // A receiving dock (DOCK-01, DockMain.qml) on the sample store, a clerk signed in.
     [[nodiscard]] bool openDock(int overTolerancePercent = 0)
     {
-        ui::PosOptions dock;
+        qml::PosOptions dock;
         dock.terminal = QStringLiteral("DOCK-01");
         dock.mode = TerminalConfig::Mode::Receiving;
         dock.overTolerancePercent = overTolerancePercent;
         return open({}, dock);
     }
 
-    [[nodiscard]] bool open(const QString& printer, const ui::PosOptions& base)
+    [[nodiscard]] bool open(const QString& printer, const qml::PosOptions& base)
     {
         if (!m_dir.isValid())
             return false;
         m_base = base;
-        ui::PosOptions options = base;
+        qml::PosOptions options = base;
         options.storePath = m_dir.filePath(QStringLiteral("till.db"));
         options.importFolder = QStringLiteral(STOCKLINE_SOURCE_DIR "/resources/sample-store");
         options.location = QStringLiteral("store-1");
         options.storeName = QStringLiteral("Test Store");
         options.printer = printer;
         options.receiptFolder = m_dir.filePath(QStringLiteral("receipts"));
-        auto context = ui::PosContext::open(options);
+        auto context = qml::PosContext::open(options);
         if (!context) {
             qWarning() << context.error().toString();
             return false;
@@ -105,13 +105,13 @@ public:
         return m_context->drawer().openDrawer(typedFloat);
     }
 
-    [[nodiscard]] ui::PosContext& context() { return *m_context; }
+    [[nodiscard]] qml::PosContext& context() { return *m_context; }
     [[nodiscard]] QString path(const QString& name) const { return m_dir.filePath(name); }
 
 private:
     QTemporaryDir m_dir;
-    ui::PosOptions m_base; // what open() was given, for reopen()
-    std::unique_ptr<ui::PosContext> m_context;
+    qml::PosOptions m_base; // what open() was given, for reopen()
+    std::unique_ptr<qml::PosContext> m_context;
 };
 
 } // namespace stockline::fixtures

@@ -33,7 +33,7 @@ protected:
     {
         m_pos->context().exposeToQml();
         m_problems =
-            std::make_unique<QSignalSpy>(&m_pos->context().notices(), &ui::Notices::problem);
+            std::make_unique<QSignalSpy>(&m_pos->context().notices(), &qml::Notices::problem);
         m_engine = std::make_unique<QQmlApplicationEngine>();
         m_window = loadScreen(*m_engine, file);
         if (!m_window)

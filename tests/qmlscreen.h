@@ -1,7 +1,7 @@
 #pragma once
 
 // What the offscreen screen tests share: a warning from Qt or QML while a screen runs is a
-// bug, and a screen is loaded from the Stockline.Pos module into a window of its own.
+// bug, and a screen is loaded from the Stockline.Qml module into a window of its own.
 
 #include <QMessageLogContext>
 #include <QQmlApplicationEngine>
@@ -52,11 +52,11 @@ private:
     static inline QtMessageHandler s_previous = nullptr;
 };
 
-// Loads qrc:/qt/qml/Stockline/Pos/`file` in `engine`: its window, or null if it did not load.
+// Loads qrc:/qt/qml/Stockline/Qml/`file` in `engine`: its window, or null if it did not load.
 inline QQuickWindow* loadScreen(QQmlApplicationEngine& engine, const QString& file)
 {
     engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
-    engine.load(QUrl(QStringLiteral("qrc:/qt/qml/Stockline/Pos/") + file));
+    engine.load(QUrl(QStringLiteral("qrc:/qt/qml/Stockline/Qml/") + file));
     if (engine.rootObjects().size() != 1)
         return nullptr;
     return qobject_cast<QQuickWindow*>(engine.rootObjects().constFirst());

@@ -19,7 +19,7 @@
 #include <QSignalSpy>
 
 using namespace stockline;
-using namespace stockline::ui;
+using namespace stockline::qml;
 
 class tst_Approvals : public QObject
 {

@@ -10,7 +10,7 @@
 #include <QSignalSpy>
 
 using namespace stockline;
-using namespace stockline::ui;
+using namespace stockline::qml;
 using fixtures::embedded;
 
 namespace {

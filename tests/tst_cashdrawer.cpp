@@ -18,7 +18,8 @@
 #include <QSignalSpy>
 
 using namespace stockline;
-using namespace stockline::ui;
+using namespace stockline::qml;
+using namespace stockline::print;
 
 namespace {
 

@@ -19,10 +19,11 @@
 #include <QtQml/qqmlextensionplugin.h>
 #include <optional>
 
-Q_IMPORT_QML_PLUGIN(Stockline_PosPlugin)
+Q_IMPORT_QML_PLUGIN(Stockline_QmlPlugin)
 
 using namespace stockline;
-using namespace stockline::ui;
+using namespace stockline::qml;
+using namespace stockline::print;
 
 class tst_CashScreen : public QObject, private fixtures::PosScreenTest
 {

@@ -25,7 +25,7 @@
 #include <QSignalSpy>
 
 using namespace stockline;
-using namespace stockline::ui;
+using namespace stockline::qml;
 
 namespace {
 

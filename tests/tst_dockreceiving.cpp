@@ -31,7 +31,7 @@
 #include <QTemporaryDir>
 
 using namespace stockline;
-using namespace stockline::ui;
+using namespace stockline::qml;
 
 namespace {
 

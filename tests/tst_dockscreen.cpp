@@ -24,10 +24,10 @@
 #include <QtQml/qqmlextensionplugin.h>
 #include <optional>
 
-Q_IMPORT_QML_PLUGIN(Stockline_PosPlugin)
+Q_IMPORT_QML_PLUGIN(Stockline_QmlPlugin)
 
 using namespace stockline;
-using namespace stockline::ui;
+using namespace stockline::qml;
 
 class tst_DockScreen : public QObject, private fixtures::PosScreenTest
 {

@@ -23,10 +23,10 @@
 #include <QtQml/qqmlextensionplugin.h>
 #include <memory>
 
-Q_IMPORT_QML_PLUGIN(Stockline_PosPlugin)
+Q_IMPORT_QML_PLUGIN(Stockline_QmlPlugin)
 
 using namespace stockline;
-using namespace stockline::ui;
+using namespace stockline::qml;
 
 namespace {
 constexpr int timeoutMs = 15'000;
@@ -389,7 +389,7 @@ private:
         EnrolmentForeign::instance = m_enrolment.get();
         m_engine = std::make_unique<QQmlApplicationEngine>();
         m_engine->addImportPath(QStringLiteral("qrc:/qt/qml"));
-        m_engine->load(QUrl(QStringLiteral("qrc:/qt/qml/Stockline/Pos/EnrolWindow.qml")));
+        m_engine->load(QUrl(QStringLiteral("qrc:/qt/qml/Stockline/Qml/EnrolWindow.qml")));
         QVERIFY(!m_engine->rootObjects().isEmpty());
         m_window = qobject_cast<QQuickWindow*>(m_engine->rootObjects().constFirst());
         QVERIFY(m_window);

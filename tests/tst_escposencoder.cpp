@@ -4,7 +4,7 @@
 #include <QTest>
 
 using namespace stockline;
-using namespace stockline::ui;
+using namespace stockline::print;
 
 namespace {
 

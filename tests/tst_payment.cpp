@@ -13,7 +13,7 @@
 #include <QSignalSpy>
 
 using namespace stockline;
-using namespace stockline::ui;
+using namespace stockline::qml;
 
 Q_DECLARE_METATYPE(QList<qint64>)
 

@@ -1,11 +1,11 @@
-// QtQuickTest runner for the QML tests of Stockline.Pos components in tests/qml.
+// QtQuickTest runner for the QML tests of Stockline.Qml components in tests/qml.
 
 #include <QQmlEngine>
 #include <QQuickStyle>
 #include <QtQml/qqmlextensionplugin.h>
 #include <QtQuickTest>
 
-Q_IMPORT_QML_PLUGIN(Stockline_PosPlugin)
+Q_IMPORT_QML_PLUGIN(Stockline_QmlPlugin)
 
 class Setup : public QObject
 {

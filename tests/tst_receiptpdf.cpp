@@ -5,7 +5,7 @@
 #include <QTest>
 
 using namespace stockline;
-using namespace stockline::ui;
+using namespace stockline::print;
 
 class tst_ReceiptPdf : public QObject
 {

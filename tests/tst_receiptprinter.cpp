@@ -7,7 +7,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-using namespace stockline::ui;
+using namespace stockline::print;
 
 class tst_ReceiptPrinter : public QObject
 {

@@ -12,7 +12,7 @@
 #include <QSignalSpy>
 
 using namespace stockline;
-using namespace stockline::ui;
+using namespace stockline::qml;
 
 // The returns, search and parked-sales models, each under QAbstractItemModelTester.
 class tst_ReturnsModel : public QObject

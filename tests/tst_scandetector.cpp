@@ -4,7 +4,7 @@
 #include <QKeyEvent>
 #include <QTest>
 
-using namespace stockline::ui;
+using namespace stockline::qml;
 
 class tst_ScanDetector : public QObject
 {

@@ -20,10 +20,10 @@
 #include <QtQml/qqmlextensionplugin.h>
 #include <optional>
 
-Q_IMPORT_QML_PLUGIN(Stockline_PosPlugin)
+Q_IMPORT_QML_PLUGIN(Stockline_QmlPlugin)
 
 using namespace stockline;
-using namespace stockline::ui;
+using namespace stockline::qml;
 
 class tst_SellScreen : public QObject, private fixtures::PosScreenTest
 {

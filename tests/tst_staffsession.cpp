@@ -14,7 +14,7 @@
 #include <QSignalSpy>
 
 using namespace stockline;
-using namespace stockline::ui;
+using namespace stockline::qml;
 
 class tst_StaffSession : public QObject
 {

@@ -19,7 +19,7 @@
 #include <algorithm>
 
 using namespace stockline;
-using namespace stockline::ui;
+using namespace stockline::qml;
 using namespace Qt::StringLiterals;
 
 Q_DECLARE_METATYPE(QList<stockline::sync::HistoryEntry>)

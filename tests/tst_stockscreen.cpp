@@ -26,10 +26,10 @@
 #include <memory>
 #include <optional>
 
-Q_IMPORT_QML_PLUGIN(Stockline_PosPlugin)
+Q_IMPORT_QML_PLUGIN(Stockline_QmlPlugin)
 
 using namespace stockline;
-using namespace stockline::ui;
+using namespace stockline::qml;
 using namespace Qt::StringLiterals;
 
 namespace {

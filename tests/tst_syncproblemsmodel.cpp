@@ -9,7 +9,7 @@
 #include <QTest>
 
 using namespace stockline;
-using namespace stockline::ui;
+using namespace stockline::qml;
 
 class tst_SyncProblemsModel : public QObject
 {

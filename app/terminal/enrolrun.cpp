@@ -17,23 +17,23 @@ namespace stockline::app {
 std::optional<TerminalConfig> runEnrolment(const QString& configPath,
                                            const std::optional<TerminalConfig>& current)
 {
-    ui::Enrolment enrolment(configPath, current);
-    ui::EnrolmentForeign::instance = &enrolment;
+    qml::Enrolment enrolment(configPath, current);
+    qml::EnrolmentForeign::instance = &enrolment;
     bool enrolled = false;
     {
         QQmlApplicationEngine engine;
         auto* window = loadWindow(engine, QStringLiteral("EnrolWindow.qml"));
         if (window) {
-            QObject::connect(&enrolment, &ui::Enrolment::enrolled, qApp, [&enrolled] {
+            QObject::connect(&enrolment, &qml::Enrolment::enrolled, qApp, [&enrolled] {
                 enrolled = true;
                 QCoreApplication::quit();
             });
-            QObject::connect(&enrolment, &ui::Enrolment::cancelled, qApp, &QCoreApplication::quit);
+            QObject::connect(&enrolment, &qml::Enrolment::cancelled, qApp, &QCoreApplication::quit);
             quitWhenClosed(*window);
             QGuiApplication::exec();
         }
     }
-    ui::EnrolmentForeign::instance = nullptr;
+    qml::EnrolmentForeign::instance = nullptr;
     return enrolled ? std::optional<TerminalConfig>(enrolment.config()) : std::nullopt;
 }
 

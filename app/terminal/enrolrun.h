@@ -7,7 +7,7 @@
 
 namespace stockline::app {
 
-// The enrolment window on its own (EnrolWindow.qml over ui::Enrolment): at the first run, and
+// The enrolment window on its own (EnrolWindow.qml over qml::Enrolment): at the first run, and
 // when a manager changes the setup from the till. The configuration as saved; nothing when
 // the window was closed or the change cancelled.
 [[nodiscard]] std::optional<TerminalConfig>

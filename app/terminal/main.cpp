@@ -28,7 +28,7 @@
 #include <memory>
 #include <optional>
 
-Q_IMPORT_QML_PLUGIN(Stockline_PosPlugin)
+Q_IMPORT_QML_PLUGIN(Stockline_QmlPlugin)
 
 namespace {
 
@@ -143,7 +143,7 @@ int fail(const QString& message)
 
 // The server and the token, both or neither; the token only from an owner-only file.
 stockline::Status configureServer(const QCommandLineParser& parser, const Options& options,
-                                  stockline::ui::PosOptions& pos)
+                                  stockline::qml::PosOptions& pos)
 {
     const bool server = parser.isSet(options.server);
     if (!server && !parser.isSet(options.tokenFile))
@@ -181,7 +181,7 @@ stockline::Status configureServer(const QCommandLineParser& parser, const Option
 
 // --mode and --over-tolerance, for a terminal run with --demo or --store.
 stockline::Status chooseMode(const QCommandLineParser& parser, const Options& options,
-                             stockline::ui::PosOptions& pos)
+                             stockline::qml::PosOptions& pos)
 {
     const std::optional<stockline::TerminalConfig::Mode> mode =
         stockline::TerminalConfig::modeFromName(parser.value(options.mode));
@@ -204,10 +204,10 @@ stockline::Status chooseMode(const QCommandLineParser& parser, const Options& op
 }
 
 // Builds the till over `pos`, shows it and runs until it closes; the exit code.
-int runTill(const stockline::ui::PosOptions& pos, const QCommandLineParser& parser,
+int runTill(const stockline::qml::PosOptions& pos, const QCommandLineParser& parser,
             const Options& options, const QElapsedTimer& started)
 {
-    auto context = stockline::ui::PosContext::open(pos);
+    auto context = stockline::qml::PosContext::open(pos);
     if (!context)
         return fail(context.error().toString());
     (*context)->exposeToQml();
@@ -232,7 +232,7 @@ int runTill(const stockline::ui::PosOptions& pos, const QCommandLineParser& pars
                                      parser.value(options.measureScans).toInt());
         return QGuiApplication::exec();
     }
-    QObject::connect(&(*context)->till(), &stockline::ui::Till::setupChangeRequested, qApp,
+    QObject::connect(&(*context)->till(), &stockline::qml::Till::setupChangeRequested, qApp,
                      [] { QCoreApplication::exit(changeSetupExitCode); });
     // After the screen is up: connecting never delays the first sale.
     (*context)->startSync();
@@ -246,7 +246,7 @@ int runTill(const stockline::ui::PosOptions& pos, const QCommandLineParser& pars
 
 // A till on its configuration file: enrolment first when there is none, and again whenever a
 // manager changes the setup from the till.
-int runConfigured(stockline::ui::PosOptions pos, const QCommandLineParser& parser,
+int runConfigured(stockline::qml::PosOptions pos, const QCommandLineParser& parser,
                   const Options& options, const QElapsedTimer& started)
 {
     const QString path = parser.value(options.config);
@@ -318,7 +318,7 @@ int main(int argc, char* argv[])
                             (!demo && !parser.isSet(options.store) &&
                              !parser.isSet(options.server) && !parser.isSet(options.tokenFile));
 
-    stockline::ui::PosOptions pos;
+    stockline::qml::PosOptions pos;
     pos.terminal = parser.value(options.terminal);
     pos.location = parser.value(options.location);
     pos.storeName = parser.value(options.storeName);

@@ -45,7 +45,7 @@ QStringList randomBarcodes(const LocalStore& store, int count)
 class ScanRun : public QObject
 {
 public:
-    ScanRun(QQuickWindow& window, ui::Till& till, QStringList codes)
+    ScanRun(QQuickWindow& window, qml::Till& till, QStringList codes)
         : m_window(window), m_till(till), m_codes(std::move(codes))
     {
         m_clock.start();
@@ -55,14 +55,14 @@ public:
     // Signs in on the sign-in screen with `pin` typed as keys, then scans.
     void start(const QString& pin)
     {
-        ui::StaffSession& staff = *m_till.staff();
+        qml::StaffSession& staff = *m_till.staff();
         if (staff.signedIn()) {
             next();
             return;
         }
-        connect(&staff, &ui::StaffSession::signedInChanged, this,
+        connect(&staff, &qml::StaffSession::signedInChanged, this,
                 [this] { QTimer::singleShot(50, this, &ScanRun::next); });
-        connect(&staff, &ui::StaffSession::errorStringChanged, this, [&staff] {
+        connect(&staff, &qml::StaffSession::errorStringChanged, this, [&staff] {
             if (staff.errorString().isEmpty())
                 return;
             std::fprintf(stderr, "stockline: could not sign in: %s\n",
@@ -145,7 +145,7 @@ private:
     }
 
     QQuickWindow& m_window;
-    ui::Till& m_till;
+    qml::Till& m_till;
     QStringList m_codes;
     QElapsedTimer m_clock;
     QElapsedTimer m_scan;
@@ -182,7 +182,7 @@ void exitWhenDrawn(QQuickWindow& window, const QElapsedTimer& started)
         Qt::SingleShotConnection);
 }
 
-void measureScans(QQuickWindow& window, ui::PosContext& context, int count)
+void measureScans(QQuickWindow& window, qml::PosContext& context, int count)
 {
     const QStringList codes = randomBarcodes(context.store(), count);
     if (codes.isEmpty()) {

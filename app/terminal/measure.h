@@ -4,7 +4,7 @@
 
 class QQuickWindow;
 
-namespace stockline::ui {
+namespace stockline::qml {
 class PosContext;
 }
 
@@ -24,6 +24,6 @@ void exitWhenDrawn(QQuickWindow& window, const QElapsedTimer& started);
 // as a keyboard-wedge scanner types them (key events 2 ms apart, then Enter), each timed from its
 // first key to the frame that shows its line; prints their p50, p99 and max and the peak RSS,
 // and the app exits. The sale is cancelled every 20 lines, outside the timing.
-void measureScans(QQuickWindow& window, ui::PosContext& context, int count);
+void measureScans(QQuickWindow& window, qml::PosContext& context, int count);
 
 } // namespace stockline::app

@@ -9,7 +9,7 @@ namespace stockline::app {
 QQuickWindow* loadWindow(QQmlApplicationEngine& engine, const QString& file)
 {
     engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
-    engine.load(QUrl(QStringLiteral("qrc:/qt/qml/Stockline/Pos/") + file));
+    engine.load(QUrl(QStringLiteral("qrc:/qt/qml/Stockline/Qml/") + file));
     return engine.rootObjects().isEmpty()
                ? nullptr
                : qobject_cast<QQuickWindow*>(engine.rootObjects().constLast());

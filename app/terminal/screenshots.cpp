@@ -98,24 +98,24 @@ QString embedded(const QString& lookupCode, int value)
 }
 
 // The demo's first person signs in with their PIN from the demo's staff.csv.
-bool signInDemoClerk(ui::PosContext& context)
+bool signInDemoClerk(qml::PosContext& context)
 {
     QFile file(QDir(context.options().importFolder).filePath(QStringLiteral("staff.csv")));
     if (!file.open(QIODevice::ReadOnly | QIODevice::Text))
         return false;
     file.readLine(); // name,role,pin
     const QStringList cells = QString::fromUtf8(file.readLine().trimmed()).split(u',');
-    ui::StaffSession& staff = context.staff();
+    qml::StaffSession& staff = context.staff();
     if (cells.size() != 3 || !staff.signIn(cells.at(0), cells.at(2)))
         return false;
     QEventLoop checked;
-    QObject::connect(&staff, &ui::StaffSession::busyChanged, &checked, &QEventLoop::quit);
+    QObject::connect(&staff, &qml::StaffSession::busyChanged, &checked, &QEventLoop::quit);
     if (staff.busy())
         checked.exec();
     return staff.signedIn();
 }
 
-void ringUp(ui::Till& till)
+void ringUp(qml::Till& till)
 {
     // Two scans of the same milk make one line of 2; "3*" and a scan make a line of 3.
     (void)till.submit(QStringLiteral("5051866038503"), 13);
@@ -131,10 +131,10 @@ void ringUp(ui::Till& till)
 
 // The sync bar and its panel as a till connected to a server shows them: the demo has no
 // server, so the status is set by hand, the way TillSync sets it from the client.
-bool shootSync(Shooter& shooter, QQuickWindow& window, ui::PosContext& context)
+bool shootSync(Shooter& shooter, QQuickWindow& window, qml::PosContext& context)
 {
-    ui::Till& till = context.till();
-    ui::SyncStatus& sync = context.sync();
+    qml::Till& till = context.till();
+    qml::SyncStatus& sync = context.sync();
     shooter.show("sell");
     till.addSku(QStringLiteral("DAI-0001"));
     (void)till.submit(QStringLiteral("2*696894892502"), 12);
@@ -142,10 +142,10 @@ bool shootSync(Shooter& shooter, QQuickWindow& window, ui::PosContext& context)
     sync.setPending(0);
     sync.setOnline(true);
     QCoreApplication::processEvents(); // the holds asked for, as a connected till does
-    using State = ui::CartModel::Reservation::State;
-    ui::CartModel& cart = *till.cart();
+    using State = qml::CartModel::Reservation::State;
+    qml::CartModel& cart = *till.cart();
     for (int row = 0; row < cart.count(); ++row) {
-        ui::CartModel::Reservation hold = cart.line(row).reservation;
+        qml::CartModel::Reservation hold = cart.line(row).reservation;
         hold.state = row == 0 ? State::Held : State::Refused;
         hold.available = row == 0 ? -1 : 1;
         cart.setReservation(row, hold);
@@ -167,15 +167,15 @@ bool shootSync(Shooter& shooter, QQuickWindow& window, ui::PosContext& context)
     shortage.sale = QStringLiteral("POS-02-000041");
     shortage.at = QDateTime::currentDateTimeUtc().addSecs(-600);
     sync.problems()->setProblems(
-        {ui::SyncProblemsModel::describe(
+        {qml::SyncProblemsModel::describe(
              sync::Rejection{57, QStringLiteral("sale"), QStringLiteral("insufficient_stock"),
                              QStringLiteral("not every line of sale POS-01-000212 is in stock "
                                             "at store-1")}),
-         ui::SyncProblemsModel::describe(
+         qml::SyncProblemsModel::describe(
              sync::Rejection{61, QStringLiteral("return"), QStringLiteral("unknown_sku"),
                              QStringLiteral("lines[0].sku: 'SEA-0099' is not in the catalog")}),
-         ui::SyncProblemsModel::describe(shortage, QStringLiteral("Meadow Gold Oat drink 1 l"),
-                                         till.terminal())});
+         qml::SyncProblemsModel::describe(shortage, QStringLiteral("Meadow Gold Oat drink 1 l"),
+                                          till.terminal())});
     if (auto* panel = window.findChild<QObject*>(QStringLiteral("syncPanel")))
         QMetaObject::invokeMethod(panel, "open");
     ok = shooter.shoot(QStringLiteral("11-sync-problems")) && ok;
@@ -235,14 +235,14 @@ sync::HistoryReply milkHistory()
 // The live stock view searched for milk, a level just pushed flashing, and a SKU's history;
 // then the shortage exceptions a manager resolves. The demo has no server: the pushed level,
 // the history and the shortages are what a server would send.
-bool shootStock(Shooter& shooter, QQuickWindow& window, ui::PosContext& context)
+bool shootStock(Shooter& shooter, QQuickWindow& window, qml::PosContext& context)
 {
-    ui::StockViews& stock = context.stock();
+    qml::StockViews& stock = context.stock();
     shooter.show("stock");
     if (auto* search = window.findChild<QObject*>(QStringLiteral("stockSearch")))
         search->setProperty("text", QStringLiteral("milk"));
     QEventLoop filtered;
-    QObject::connect(stock.levels(), &ui::StockModel::filteringChanged, &filtered, [&] {
+    QObject::connect(stock.levels(), &qml::StockModel::filteringChanged, &filtered, [&] {
         if (!stock.levels()->filtering())
             filtered.quit();
     });
@@ -282,9 +282,9 @@ void openDrawer(Shooter& shooter, QQuickWindow& window)
 
 // The end of the day: a paid-out and an X report, the blind count (ten cents short) and the
 // Z report.
-bool shootCash(Shooter& shooter, ui::PosContext& context)
+bool shootCash(Shooter& shooter, qml::PosContext& context)
 {
-    ui::CashDrawer& drawer = context.drawer();
+    qml::CashDrawer& drawer = context.drawer();
     shooter.show("cash");
     (void)drawer.payOut(QStringLiteral("40"), QStringLiteral("Window cleaner"));
     (void)drawer.makeXReport();
@@ -339,26 +339,26 @@ QList<Delivery> dockDeliveries()
 // the sample deliveries; a transfer booked, one delivery being received with a short and an
 // over line, a shelf counted with a line to count again, and the moves screen. Offline, as a
 // dock whose server is down shows it.
-bool shootDock(const ui::PosContext& till, const QString& folder)
+bool shootDock(const qml::PosContext& till, const QString& folder)
 {
-    ui::PosOptions options = till.options();
+    qml::PosOptions options = till.options();
     options.terminal = QStringLiteral("DOCK-01");
     options.mode = TerminalConfig::Mode::Receiving;
     options.location = QStringLiteral("backroom-1");
     options.storePath = QFileInfo(options.storePath).dir().filePath(QStringLiteral("dock.db"));
-    auto opened = ui::PosContext::open(options);
+    auto opened = qml::PosContext::open(options);
     if (!opened) {
         std::fprintf(stderr, "screenshots: the dock: %s\n", qPrintable(opened.error().toString()));
         return false;
     }
-    ui::PosContext& context = **opened;
+    qml::PosContext& context = **opened;
     if (!signInDemoClerk(context) || !context.deliveries().replace(dockDeliveries()))
         return false;
-    ui::Dock& dock = context.dock();
+    qml::Dock& dock = context.dock();
     dock.refresh();
     (void)dock.moves()->transfer(QStringLiteral("DAI-0001"), QStringLiteral("backroom-1"),
                                  QStringLiteral("store-1"), QStringLiteral("24"));
-    ui::SyncStatus& sync = context.sync();
+    qml::SyncStatus& sync = context.sync();
     sync.setConfigured(true);
     sync.setOnline(false);
     sync.setPending(2);
@@ -375,7 +375,7 @@ bool shootDock(const ui::PosContext& till, const QString& folder)
     shooter.dismissProblem();
     bool ok = shooter.shoot(QStringLiteral("16-dock-deliveries"));
 
-    ui::Receiving& receiving = *dock.receiving();
+    qml::Receiving& receiving = *dock.receiving();
     (void)receiving.start(QStringLiteral("PO-2026-0042"));
     (void)receiving.setCounted(0, QStringLiteral("30"));
     (void)receiving.setRejected(0, QStringLiteral("2"));
@@ -385,13 +385,13 @@ bool shootDock(const ui::PosContext& till, const QString& folder)
     ok = shooter.shoot(QStringLiteral("17-dock-receive")) && ok;
     receiving.cancel();
 
-    ui::CycleCount& count = *dock.count();
+    qml::CycleCount& count = *dock.count();
     (void)count.load(QStringLiteral("backroom-1"), QStringLiteral("DAI-00"));
     (void)count.setCounted(0, QStringLiteral("159"));
     (void)count.setCounted(1, QStringLiteral("96"));
     count.lines()->setRecount(2, 131, 9,
-                              ui::CycleCount::tr("Stock moved while you counted: the server now "
-                                                 "has 131. Count this line again."));
+                              qml::CycleCount::tr("Stock moved while you counted: the server now "
+                                                  "has 131. Count this line again."));
     shooter.show("count");
     ok = shooter.shoot(QStringLiteral("18-dock-count")) && ok;
     shooter.show("moves");
@@ -401,7 +401,7 @@ bool shootDock(const ui::PosContext& till, const QString& folder)
 
 } // namespace
 
-int takeScreenshots(QQmlApplicationEngine& engine, ui::PosContext& context, const QString& folder)
+int takeScreenshots(QQmlApplicationEngine& engine, qml::PosContext& context, const QString& folder)
 {
     if (!QDir().mkpath(folder)) {
         std::fprintf(stderr, "screenshots: cannot create %s\n", qPrintable(folder));
@@ -417,7 +417,7 @@ int takeScreenshots(QQmlApplicationEngine& engine, ui::PosContext& context, cons
         return 1;
     window->resize(1280, 800);
     Shooter shooter(*window, folder);
-    ui::Till& till = context.till();
+    qml::Till& till = context.till();
 
     bool ok = shooter.shoot(QStringLiteral("00-sign-in"));
     if (!signInDemoClerk(context)) {
@@ -444,7 +444,7 @@ int takeScreenshots(QQmlApplicationEngine& engine, ui::PosContext& context, cons
     ok = shooter.shoot(QStringLiteral("06-receipt")) && ok;
     if (till.lastReceiptDocument()) {
         const QString pdf = QDir(folder).filePath(QStringLiteral("06-receipt.pdf"));
-        const Status written = ui::ReceiptPdf::write(*till.lastReceiptDocument(), pdf);
+        const Status written = print::ReceiptPdf::write(*till.lastReceiptDocument(), pdf);
         std::printf("%s\n", qPrintable(pdf));
         ok = bool(written) && ok;
     }

@@ -67,13 +67,13 @@ namespace {
 bool loadsEnrolment()
 {
     const QTemporaryDir dir;
-    ui::Enrolment enrolment(dir.filePath(QStringLiteral("terminal.json")), std::nullopt);
-    ui::EnrolmentForeign::instance = &enrolment;
+    qml::Enrolment enrolment(dir.filePath(QStringLiteral("terminal.json")), std::nullopt);
+    qml::EnrolmentForeign::instance = &enrolment;
     QQmlApplicationEngine engine;
     auto* window = loadWindow(engine, QStringLiteral("EnrolWindow.qml"));
     settle(100);
     const bool rendered = window && !window->grabWindow().isNull();
-    ui::EnrolmentForeign::instance = nullptr;
+    qml::EnrolmentForeign::instance = nullptr;
     if (!rendered)
         std::fprintf(stderr, "self-test: EnrolWindow.qml did not render\n");
     return rendered;

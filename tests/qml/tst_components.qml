@@ -1,6 +1,6 @@
 import QtQuick
 import QtTest
-import Stockline.Pos
+import Stockline.Qml
 
 Item {
     id: root

@@ -1,0 +1,103 @@
+#pragma once
+
+#include "receiptdocument.h"
+#include "returnjournal.h"
+
+#include <QAbstractListModel>
+#include <QtQml/qqmlregistration.h>
+
+namespace stockline {
+class CashSession;
+}
+
+namespace stockline::qml {
+
+class Notices;
+
+// The returns screen: a receipt number (scanned from the receipt's barcode or typed) brings
+// up the sale's lines with what may still be returned; the clerk picks lines and quantities,
+// and the refund goes to the original tender or in cash, recorded with its `return`
+// mutation in one transaction (core::ReturnJournal).
+class ReturnsModel : public QAbstractListModel
+{
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("The till owns its returns")
+    Q_PROPERTY(QString receipt READ receipt NOTIFY loadedChanged)
+    Q_PROPERTY(bool loaded READ loaded NOTIFY loadedChanged)
+    Q_PROPERTY(QString soldText READ soldText NOTIFY loadedChanged)
+    Q_PROPERTY(QString paidWithText READ paidWithText NOTIFY loadedChanged)
+    Q_PROPERTY(QString refundTotalText READ refundTotalText NOTIFY chosenChanged)
+    Q_PROPERTY(bool anyChosen READ anyChosen NOTIFY chosenChanged)
+
+public:
+    enum Role {
+        LineRole = Qt::UserRole + 1,
+        NameRole,
+        SoldRole,
+        ReturnedRole,
+        ReturnableRole,
+        ChosenRole,
+        AmountRole,
+        UnitPriceRole,
+    };
+    Q_ENUM(Role)
+
+    struct Context
+    {
+        QString storeName;
+        QString terminal;
+        QString location;
+        QString staff;
+    };
+
+    // `cash`: a refund is paid from an open drawer.
+    ReturnsModel(ReturnJournal& journal, const CashSession& cash, Notices& notices, Context context,
+                 QObject* parent = nullptr);
+
+    [[nodiscard]] int rowCount(const QModelIndex& parent = {}) const override;
+    [[nodiscard]] QVariant data(const QModelIndex& index, int role) const override;
+    [[nodiscard]] QHash<int, QByteArray> roleNames() const override;
+
+    // Loads the sale; an unknown receipt is reported and leaves nothing loaded.
+    Q_INVOKABLE bool load(const QString& receipt);
+    Q_INVOKABLE void clear();
+    Q_INVOKABLE void setChosen(int row, qint64 qty);
+    // Everything still returnable of the line, or nothing when it was chosen.
+    Q_INVOKABLE void toggle(int row);
+    // One more or one less of the line.
+    Q_INVOKABLE void adjust(int row, int delta);
+    Q_INVOKABLE void chooseAll();
+    // Who is at the till: recorded with each refund.
+    void setStaff(const QString& staff) { m_context.staff = staff; }
+    // Records the refund; on success the screen is cleared for the next return.
+    Q_INVOKABLE bool refund(bool toOriginalTender);
+
+    [[nodiscard]] QString receipt() const { return m_sale.receipt; }
+    [[nodiscard]] bool loaded() const { return !m_sale.receipt.isEmpty(); }
+    [[nodiscard]] QString soldText() const;
+    [[nodiscard]] QString paidWithText() const;
+    [[nodiscard]] Money refundTotal() const;
+    [[nodiscard]] QString refundTotalText() const;
+    [[nodiscard]] bool anyChosen() const;
+    [[nodiscard]] QList<ReturnRequestLine> chosenLines() const;
+
+Q_SIGNALS:
+    void loadedChanged();
+    void chosenChanged();
+    // A refund was recorded: its receipt, for the till to show and print.
+    void refunded(const stockline::print::ReceiptDocument& receipt);
+
+private:
+    [[nodiscard]] print::ReceiptDocument receiptFor(const RecordedReturn& recorded,
+                                                    const QList<Payment>& payments) const;
+
+    ReturnJournal& m_journal;
+    const CashSession& m_cash;
+    Notices& m_notices;
+    Context m_context;
+    ReturnableSale m_sale;
+    QList<qint64> m_chosen; // per line of m_sale
+};
+
+} // namespace stockline::qml
