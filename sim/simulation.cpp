@@ -232,7 +232,7 @@ void World::startTerminal(int t)
               .arg(options.batchSize)
               .arg(options.window)
               .arg(options.answerTimeoutMs));
-    // As the till does (ui::TillSync): a sale refused for stock goes again as an offline sale,
+    // As the till does (qml::TillSync): a sale refused for stock goes again as an offline sale,
     // whenever answers are recorded and at start.
     QObject::connect(term.client.get(), &Client::resultsRecorded, term.client.get(),
                      [this, t] { resendRefusedSales(t); });
@@ -240,7 +240,7 @@ void World::startTerminal(int t)
     term.client->start();
 }
 
-// The till's side of invariant 5 (ui::TillSync::resendRefusedSales, which lives in the UI
+// The till's side of invariant 5 (qml::TillSync::resendRefusedSales, which lives in the UI
 // layer): the goods are gone, so a sale refused for stock must land as an offline sale.
 void World::resendRefusedSales(int t)
 {
