@@ -141,8 +141,8 @@ void PosContext::buildDock(const QString& location)
     m_dockJournal = std::make_unique<DockJournal>(*m_store, *m_outbox, m_options.terminal);
     m_dockAnswers = std::make_unique<DockAnswers>(*m_outbox);
     m_dock =
-        std::make_unique<Dock>(DockServices{*m_catalog, *m_replica, *m_deliveries, *m_dockJournal,
-                                            *m_staff, *m_approvals, *m_notices, *m_dockAnswers},
+        std::make_unique<Dock>(dock::Services{*m_catalog, *m_replica, *m_deliveries, *m_dockJournal,
+                                              *m_staff, *m_approvals, *m_notices, *m_dockAnswers},
                                Dock::Settings{location, m_options.overTolerancePercent});
 }
 

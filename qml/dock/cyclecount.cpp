@@ -13,7 +13,7 @@
 
 namespace stockline::qml {
 
-CycleCount::CycleCount(DockServices services, QObject* parent)
+CycleCount::CycleCount(dock::Services services, QObject* parent)
     : QObject(parent), m_services(services), m_lines(new CountModel(this))
 {
     connect(&m_services.answers, &DockAnswers::answered, this, &CycleCount::onAnswer);

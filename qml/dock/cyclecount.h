@@ -30,7 +30,7 @@ class CycleCount : public QObject
     Q_PROPERTY(QString prefix READ prefix NOTIFY loaded)
 
 public:
-    explicit CycleCount(DockServices services, QObject* parent = nullptr);
+    explicit CycleCount(dock::Services services, QObject* parent = nullptr);
 
     [[nodiscard]] CountModel* lines() const { return m_lines; }
     [[nodiscard]] QString location() const { return m_location; }
@@ -59,7 +59,7 @@ private:
     [[nodiscard]] static QString refusalMessage(const QJsonObject& result);
     bool report(const QString& message);
 
-    DockServices m_services;
+    dock::Services m_services;
     CountModel* m_lines;
     QString m_location;
     QString m_prefix;

@@ -16,7 +16,7 @@
 
 namespace stockline::qml {
 
-Dock::Dock(DockServices services, Settings settings, QObject* parent)
+Dock::Dock(dock::Services services, Settings settings, QObject* parent)
     : QObject(parent), m_services(services), m_settings(std::move(settings)),
       m_deliveries(new DeliveriesModel(this)),
       m_receiving(new Receiving(services, m_settings.tolerancePercent, this)),

@@ -45,7 +45,7 @@ public:
         int tolerancePercent = 0; // TerminalConfig::overTolerancePercent
     };
 
-    Dock(DockServices services, Settings settings, QObject* parent = nullptr);
+    Dock(dock::Services services, Settings settings, QObject* parent = nullptr);
 
     // Open deliveries and answers arrive through the client.
     void connectClient(sync::Client& client);
@@ -73,7 +73,7 @@ private:
     void watchUnanswered();
     void readLastBooked();
 
-    DockServices m_services;
+    dock::Services m_services;
     Settings m_settings;
     DeliveriesModel* m_deliveries;
     Receiving* m_receiving;

@@ -11,7 +11,7 @@
 
 namespace stockline::qml {
 
-Receiving::Receiving(DockServices services, int tolerancePercent, QObject* parent)
+Receiving::Receiving(dock::Services services, int tolerancePercent, QObject* parent)
     : QObject(parent), m_services(services), m_tolerancePercent(tolerancePercent),
       m_lines(new ReceiptModel(this))
 {

@@ -42,7 +42,7 @@ class Receiving : public QObject
     Q_PROPERTY(QString lastMessage READ lastMessage NOTIFY lastMessageChanged)
 
 public:
-    Receiving(DockServices services, int tolerancePercent, QObject* parent = nullptr);
+    Receiving(dock::Services services, int tolerancePercent, QObject* parent = nullptr);
 
     [[nodiscard]] ReceiptModel* lines() const { return m_lines; }
     [[nodiscard]] bool active() const { return !m_location.isEmpty(); }
@@ -92,7 +92,7 @@ private:
     void setLastMessage(const QString& message);
     void clear();
 
-    DockServices m_services;
+    dock::Services m_services;
     int m_tolerancePercent;
     ReceiptModel* m_lines;
     Delivery m_delivery; // empty id: blind

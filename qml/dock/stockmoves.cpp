@@ -9,7 +9,7 @@
 
 namespace stockline::qml {
 
-StockMoves::StockMoves(DockServices services, QObject* parent)
+StockMoves::StockMoves(dock::Services services, QObject* parent)
     : QObject(parent), m_services(services)
 {
     connect(&m_services.answers, &DockAnswers::answered, this, &StockMoves::onAnswer);

@@ -28,7 +28,7 @@ class StockMoves : public QObject
     Q_PROPERTY(QString lastMessage READ lastMessage NOTIFY lastMessageChanged)
 
 public:
-    explicit StockMoves(DockServices services, QObject* parent = nullptr);
+    explicit StockMoves(dock::Services services, QObject* parent = nullptr);
 
     // The wire reasons of an adjustment: "damage", "shrinkage" (units off), "found" (on).
     [[nodiscard]] static QStringList reasons();
@@ -54,7 +54,7 @@ private:
     void onAnswer(qint64 seq, bool applied, const QJsonObject& result);
     bool report(const QString& message);
 
-    DockServices m_services;
+    dock::Services m_services;
     QString m_lastMessage;
     QHash<qint64, QString> m_sent; // outbox seq → what it was, until answered
 };

@@ -14,18 +14,18 @@
 
 namespace stockline::qml {
 
-ExceptionsModel::ExceptionsModel(Services parts, QObject* parent)
-    : QAbstractListModel(parent), m_parts(parts)
+ExceptionsModel::ExceptionsModel(Services services, QObject* parent)
+    : QAbstractListModel(parent), m_services(services)
 {
-    if (m_parts.client) {
-        connect(m_parts.client, &sync::Client::shortagesChanged, this,
-                [this] { setShortages(m_parts.client->shortages()); });
+    if (m_services.client) {
+        connect(m_services.client, &sync::Client::shortagesChanged, this,
+                [this] { setShortages(m_services.client->shortages()); });
         // The role arrives with the welcome.
-        connect(m_parts.client, &sync::Client::connectedChanged, this,
+        connect(m_services.client, &sync::Client::connectedChanged, this,
                 &ExceptionsModel::canResolveChanged);
     }
-    if (m_parts.client)
-        setShortages(m_parts.client->shortages());
+    if (m_services.client)
+        setShortages(m_services.client->shortages());
 }
 
 int ExceptionsModel::rowCount(const QModelIndex& parent) const
@@ -45,7 +45,7 @@ QVariant ExceptionsModel::data(const QModelIndex& index, int role) const
         return s.sku;
     case Qt::DisplayRole:
     case NameRole: {
-        const Result<std::optional<Product>> product = m_parts.catalog.bySku(s.sku);
+        const Result<std::optional<Product>> product = m_services.catalog.bySku(s.sku);
         return product && product->has_value() ? (*product)->name : s.sku;
     }
     case LocationRole:
@@ -74,10 +74,10 @@ QHash<int, QByteArray> ExceptionsModel::roleNames() const
 
 bool ExceptionsModel::canResolve() const
 {
-    if (!m_parts.client)
+    if (!m_services.client)
         return false;
     // Before the first welcome the role is not known: queue it, the server decides.
-    const QString role = m_parts.client->role();
+    const QString role = m_services.client->role();
     return role.isEmpty() || role == QLatin1String("manager");
 }
 
@@ -108,7 +108,7 @@ qint64 ExceptionsModel::levelVersion(int row) const
     if (row < 0 || row >= count())
         return 0;
     const sync::Shortage& s = m_shortages.at(row);
-    const Result<std::optional<StockLevel>> level = m_parts.replica.level(s.sku, s.location);
+    const Result<std::optional<StockLevel>> level = m_services.replica.level(s.sku, s.location);
     return level && level->has_value() ? (*level)->version : 0;
 }
 
@@ -141,7 +141,7 @@ bool ExceptionsModel::resolve(int row, ResolveMutation::Resolution resolution, q
         m.counted = counted;
         m.expectedVersion = levelVersion(row);
     }
-    m.staff = m_parts.staff.name();
+    m.staff = m_services.staff.name();
     const QString detail = resolution == ResolveMutation::Resolution::Loss
                                ? tr("Accept the loss of %1 × %2 at %3 (shortage %4)")
                                      .arg(s.qty)
@@ -151,17 +151,17 @@ bool ExceptionsModel::resolve(int row, ResolveMutation::Resolution resolution, q
                                      .arg(s.sku, s.location)
                                      .arg(counted)
                                      .arg(s.id);
-    return m_parts.approvals.request(
+    return m_services.approvals.request(
         Approval::Kind::ShortageResolution, detail,
         [this, m](const QString& approver) { return send(m, approver); });
 }
 
 bool ExceptionsModel::send(const ResolveMutation& resolve, const QString& approver)
 {
-    const Result<Mutation> written = ShortageJournal(m_parts.outbox).resolve(resolve, approver);
+    const Result<Mutation> written = ShortageJournal(m_services.outbox).resolve(resolve, approver);
     if (!written) {
         setError(tr("The resolution could not be saved: %1").arg(written.error().toString()));
-        m_parts.notices.report(m_error);
+        m_services.notices.report(m_error);
         return false;
     }
     setError({});

@@ -67,7 +67,7 @@ public:
         Notices& notices;
     };
 
-    explicit ExceptionsModel(Services parts, QObject* parent = nullptr);
+    explicit ExceptionsModel(Services services, QObject* parent = nullptr);
 
     [[nodiscard]] int rowCount(const QModelIndex& parent = {}) const override;
     [[nodiscard]] QVariant data(const QModelIndex& index, int role) const override;
@@ -99,7 +99,7 @@ private:
     [[nodiscard]] bool send(const ResolveMutation& mutation, const QString& approver);
     void setError(const QString& error);
 
-    Services m_parts;
+    Services m_services;
     QList<sync::Shortage> m_shortages;
     QSet<qint64> m_resolving; // sent, not yet gone from the server's list
     QString m_error;

@@ -13,10 +13,10 @@
 
 namespace stockline::qml {
 
-TillSync::TillSync(Services parts, QString terminal, QObject* parent)
-    : QObject(parent), m_parts(parts), m_terminal(std::move(terminal))
+TillSync::TillSync(Services services, QString terminal, QObject* parent)
+    : QObject(parent), m_services(services), m_terminal(std::move(terminal))
 {
-    m_parts.status.setConfigured(true);
+    m_services.status.setConfigured(true);
     connectStatus();
     connectTill();
     refreshProblems();
@@ -25,8 +25,8 @@ TillSync::TillSync(Services parts, QString terminal, QObject* parent)
 
 void TillSync::connectStatus()
 {
-    sync::Client& client = m_parts.client;
-    SyncStatus& status = m_parts.status;
+    sync::Client& client = m_services.client;
+    SyncStatus& status = m_services.status;
     status.setOnline(client.isConnected());
     status.setPending(client.pendingCount());
     status.setOldestPendingAge(client.oldestPendingAge());
@@ -44,15 +44,15 @@ void TillSync::connectStatus()
 
 void TillSync::connectTill()
 {
-    sync::Client& client = m_parts.client;
-    Till& till = m_parts.till;
+    sync::Client& client = m_services.client;
+    Till& till = m_services.till;
     connect(&client, &sync::Client::levelsChanged, this,
             [&till](const QList<StockLevel>& levels, bool) {
                 till.cart()->applyLevels(levels);
                 till.holds().levelsChanged();
             });
     connect(&client, &sync::Client::resultsRecorded, this, [this] {
-        m_parts.till.holds().resultsRecorded();
+        m_services.till.holds().resultsRecorded();
         resendRefusedSales();
     });
 }
@@ -60,32 +60,32 @@ void TillSync::connectTill()
 void TillSync::refreshProblems()
 {
     QList<SyncProblem> problems;
-    const QList<sync::Rejection>& rejections = m_parts.client.rejections();
+    const QList<sync::Rejection>& rejections = m_services.client.rejections();
     for (auto it = rejections.crbegin(); it != rejections.crend(); ++it) {
         if (SyncProblemsModel::listed(*it))
             problems.append(SyncProblemsModel::describe(*it));
     }
-    for (const sync::Shortage& shortage : m_parts.client.shortages()) {
-        const auto product = m_parts.catalog.bySku(shortage.sku);
+    for (const sync::Shortage& shortage : m_services.client.shortages()) {
+        const auto product = m_services.catalog.bySku(shortage.sku);
         const QString name = product && product->has_value() ? (*product)->name : QString();
         problems.append(SyncProblemsModel::describe(shortage, name, m_terminal));
     }
-    m_parts.status.problems()->setProblems(problems);
+    m_services.status.problems()->setProblems(problems);
 }
 
 void TillSync::resendRefusedSales()
 {
-    const Result<QStringList> refused = m_parts.journal.refusedForStock();
+    const Result<QStringList> refused = m_services.journal.refusedForStock();
     if (!refused) {
         qCWarning(lcQml).noquote() << "refused sales not read:" << refused.error().toString();
         return;
     }
     for (const QString& receipt : *refused) {
-        const Result<qint64> seq = m_parts.journal.resendOffline(receipt);
+        const Result<qint64> seq = m_services.journal.resendOffline(receipt);
         if (!seq) {
-            m_parts.notices.report(tr("Sale %1 could not be queued again for the server: %2. It "
-                                      "is kept on this till; call IT.")
-                                       .arg(receipt, seq.error().toString()));
+            m_services.notices.report(tr("Sale %1 could not be queued again for the server: %2. It "
+                                         "is kept on this till; call IT.")
+                                          .arg(receipt, seq.error().toString()));
             continue;
         }
         qCInfo(lcQml) << "sale" << receipt << "refused for stock; sent again as offline, seq"

@@ -40,7 +40,7 @@ public:
         Notices& notices;
     };
 
-    TillSync(Services parts, QString terminal, QObject* parent = nullptr);
+    TillSync(Services services, QString terminal, QObject* parent = nullptr);
 
     // Sales refused for stock, sent again as offline sales; also at start, for a refusal
     // recorded just before the till stopped.
@@ -51,7 +51,7 @@ private:
     void connectTill();
     void refreshProblems();
 
-    Services m_parts;
+    Services m_services;
     QString m_terminal;
 };
 

@@ -1,3 +1,4 @@
+#include "checks.h"
 #include "ids.h"
 #include "mutation.h"
 #include "serverlogging.h"
@@ -32,10 +33,8 @@ Status SqlServerStore::addLocation(const Location& location)
 
 Result<QString> SqlServerStore::addTerminal(const QString& id, Role role)
 {
-    if (!isValidId(id))
-        return Error{
-            QStringLiteral("id"),
-            QStringLiteral("'%1' is not 1–64 characters from A-Z a-z 0-9 . _ : -").arg(id)};
+    if (const Problem problem = checkId("id", id))
+        return *problem;
     const QString token = newToken();
     QSqlQuery q = newQuery();
     q.prepare(QStringLiteral("INSERT INTO terminals (id, role, token_hash) VALUES (?, ?, ?) "
