@@ -1,7 +1,7 @@
 #include "client.h"
+#include "clientlogging.h"
 #include "deliverybook.h"
 #include "localstore.h"
-#include "clientlogging.h"
 #include "staffdirectory.h"
 #include "transport.h"
 
