@@ -41,7 +41,8 @@ struct TerminalConfig
     QString certificateSha256;
 
     static constexpr int maxOverTolerancePercent = 100;
-    static constexpr qsizetype maxTokenLength = 256; // as a hello's token (sync/protocol.h)
+    // As a hello's token (sync/protocol/protocol.h).
+    static constexpr qsizetype maxTokenLength = 256;
 
     [[nodiscard]] static QString modeName(Mode mode);
     [[nodiscard]] static std::optional<Mode> modeFromName(QStringView name);

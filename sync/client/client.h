@@ -30,7 +30,7 @@ struct ClientOptions
     QString terminal;
     QString token;
     // wss:// only: the server certificate's SHA-256 (32 bytes) the terminal pinned; empty: the
-    // system's certificate authorities decide (sync/websockettransport.h).
+    // system's certificate authorities decide (websockettransport.h).
     QByteArray certificateSha256;
     int batchSize = 200;    // mutations per push (at most maxMutationsPerPush)
     int window = 4;         // pushes sent and not yet answered (the server allows 64)
