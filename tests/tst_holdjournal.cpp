@@ -1,30 +1,17 @@
 #include "holdjournal.h"
-#include "localstore.h"
-#include "outbox.h"
+#include "outboxfixture.h"
 
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace stockline;
 
-class tst_HoldJournal : public QObject
+class tst_HoldJournal : public QObject, protected OutboxFixture
 {
     Q_OBJECT
 
 private Q_SLOTS:
-    void init()
-    {
-        QVERIFY(m_dir.isValid());
-        auto opened = LocalStore::open(m_dir.filePath(QStringLiteral("%1.db").arg(++m_files)));
-        QVERIFY2(opened, qPrintable(opened ? QString() : opened.error().toString()));
-        m_store = std::move(opened).value();
-        m_outbox = std::make_unique<Outbox>(*m_store);
-    }
-    void cleanup()
-    {
-        m_outbox.reset();
-        m_store.reset();
-    }
+    void init() { QVERIFY(openStore()); }
+    void cleanup() { closeStore(); }
 
     void reserve_holdsAtTheTillsLocationForItsTtl()
     {
@@ -79,12 +66,6 @@ private Q_SLOTS:
         QVERIFY(written->isEmpty());
         QCOMPARE(m_outbox->lastSeq().value(), 0);
     }
-
-private:
-    QTemporaryDir m_dir;
-    int m_files = 0;
-    std::unique_ptr<LocalStore> m_store;
-    std::unique_ptr<Outbox> m_outbox;
 };
 
 QTEST_GUILESS_MAIN(tst_HoldJournal)

@@ -1,10 +1,8 @@
-#include "localstore.h"
-#include "outbox.h"
+#include "outboxfixture.h"
 #include "outboxnotifier.h"
 
 #include <QSet>
 #include <QSignalSpy>
-#include <QTemporaryDir>
 #include <QTest>
 #include <QUuid>
 
@@ -43,24 +41,13 @@ QList<qint64> seqsOf(const QList<OutboxEntry>& entries)
 
 } // namespace
 
-class tst_Outbox : public QObject
+class tst_Outbox : public QObject, protected OutboxFixture
 {
     Q_OBJECT
 
 private Q_SLOTS:
-    void init()
-    {
-        QVERIFY(m_dir.isValid());
-        auto opened = LocalStore::open(m_dir.filePath(QStringLiteral("%1.db").arg(++m_files)));
-        QVERIFY2(opened, qPrintable(opened ? QString() : opened.error().toString()));
-        m_store = std::move(opened).value();
-        m_outbox = std::make_unique<Outbox>(*m_store);
-    }
-    void cleanup()
-    {
-        m_outbox.reset();
-        m_store.reset();
-    }
+    void init() { QVERIFY(openStore()); }
+    void cleanup() { closeStore(); }
 
     void append_numbersFromOneWithoutGaps()
     {
@@ -417,12 +404,6 @@ private Q_SLOTS:
         QCOMPARE(changed.count(), 0);
         QCOMPARE(m_outbox->lastSeq().value(), 0);
     }
-
-private:
-    QTemporaryDir m_dir;
-    int m_files = 0;
-    std::unique_ptr<LocalStore> m_store;
-    std::unique_ptr<Outbox> m_outbox;
 };
 
 QTEST_GUILESS_MAIN(tst_Outbox)

@@ -1,8 +1,6 @@
-#include "localstore.h"
-#include "outbox.h"
+#include "outboxfixture.h"
 #include "shortagejournal.h"
 
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace stockline;
@@ -19,24 +17,13 @@ ResolveMutation loss(qint64 shortage)
 
 } // namespace
 
-class tst_ShortageJournal : public QObject
+class tst_ShortageJournal : public QObject, protected OutboxFixture
 {
     Q_OBJECT
 
 private Q_SLOTS:
-    void init()
-    {
-        QVERIFY(m_dir.isValid());
-        auto opened = LocalStore::open(m_dir.filePath(QStringLiteral("%1.db").arg(++m_files)));
-        QVERIFY2(opened, qPrintable(opened ? QString() : opened.error().toString()));
-        m_store = std::move(opened).value();
-        m_outbox = std::make_unique<Outbox>(*m_store);
-    }
-    void cleanup()
-    {
-        m_outbox.reset();
-        m_store.reset();
-    }
+    void init() { QVERIFY(openStore()); }
+    void cleanup() { closeStore(); }
 
     void resolve_queuesTheApprovedResolution()
     {
@@ -72,12 +59,6 @@ private Q_SLOTS:
         QCOMPARE(refused.error().code, ErrorCode::Invalid);
         QCOMPARE(m_outbox->lastSeq().value(), 0);
     }
-
-private:
-    QTemporaryDir m_dir;
-    int m_files = 0;
-    std::unique_ptr<LocalStore> m_store;
-    std::unique_ptr<Outbox> m_outbox;
 };
 
 QTEST_GUILESS_MAIN(tst_ShortageJournal)
