@@ -11,7 +11,7 @@ namespace stockline {
 
 class Outbox;
 
-// One hold a till asks the server for: `qty` units of `sku` for `ttl` seconds.
+// One hold a till asks the server for: `qty` units of `sku`, for the journal's time to live.
 struct HoldRequest
 {
     QString reservation; // the hold's id; empty: a new UUID
