@@ -4,6 +4,7 @@
 #include <QStringList>
 #include <algorithm>
 #include <array>
+#include <functional>
 
 namespace stockline {
 
@@ -25,14 +26,23 @@ namespace stockline {
 //   "to"); adjust: `reason` must not be blank.
 // - approval: `action` is one of approvalActions; `staff`, `approver` and `detail` are
 //   required text.
+// - sale `receipt` (extension): every line adds up (net = priceOf(unitPrice, qty, unit) −
+//   discount ≥ 0, tax = taxRate.taxOn(net), total = net + tax), the receipt's net, tax and
+//   total are its lines' sums, the payments add up to its total, and per SKU the stock lines
+//   carry exactly the receipt's quantity. So what the server keeps agrees with its ledger.
+// - return `refund` (extension): needs `sale`; amounts and tax shares ≥ 0 (tax ≤ amount),
+//   payments > 0 adding up to `total`, the lines' amounts too; per SKU the stock lines carry
+//   exactly the refund's quantity.
+// - cash (extension): `event` open (amount ≥ 0: the float), paid_in / paid_out (amount > 0,
+//   a reason), close (amount ≥ 0: counted; `expected`).
 // - resolve: `resolution` is "recount" or "loss"; `counted` and `expectedVersion` are required
 //   for a recount and must be absent for a loss; `staff` and `approvedBy` must not be blank.
 
 namespace {
 
-constexpr std::array<const char*, 10> kindNames{"reserve",  "release", "sale",     "return",
+constexpr std::array<const char*, 11> kindNames{"reserve",  "release", "sale",     "return",
                                                 "receive",  "count",   "transfer", "adjust",
-                                                "approval", "resolve"};
+                                                "approval", "resolve", "cash"};
 static_assert(std::variant_size_v<MutationBody> == kindNames.size(),
               "every MutationBody alternative needs a wire name, in MutationKind order");
 
@@ -127,6 +137,150 @@ Problem checkSaleTotal(const QList<SaleLine>& lines)
     return std::nullopt;
 }
 
+Problem checkMoney(QAnyStringView field, Money amount, qint64 min = 0)
+{
+    return checkRange(field, amount.minor(), min, maxMoneyMinor);
+}
+
+Problem checkEntry(const QString& prefix, const ReceiptEntry& line)
+{
+    if (Problem problem = firstOf(
+            {checkId(prefix + key("sku"), line.sku), checkText(prefix + key("name"), line.name),
+             checkQuantity(prefix + key("qty"), line.qty),
+             checkMoney(prefix + key("unitPrice"), line.unitPrice),
+             checkMoney(prefix + key("discount"), line.discount),
+             checkMoney(prefix + key("tax"), line.tax),
+             checkMoney(prefix + key("total"), line.total),
+             line.listPrice ? checkMoney(prefix + key("listPrice"), *line.listPrice) : Problem(),
+             checkText(prefix + key("approvedBy"), line.approvedBy)}))
+        return problem;
+    const Money net = priceOf(line.unitPrice, line.qty, line.unit) - line.discount;
+    if (net.minor() < 0 || net.minor() > maxMoneyMinor)
+        return Error{
+            prefix + key("discount"),
+            QStringLiteral("leaves the line's net amount outside 0–%1").arg(maxMoneyMinor)};
+    if (line.tax != line.taxRate.taxOn(net))
+        return Error{prefix + key("tax"), QStringLiteral("must be %1 (%2 % of the net amount %3)")
+                                              .arg(line.taxRate.taxOn(net).minor())
+                                              .arg(line.taxRate.toString())
+                                              .arg(net.minor())};
+    if (line.total != net + line.tax)
+        return Error{
+            prefix + key("total"),
+            QStringLiteral("must be the net amount plus tax, %1").arg((net + line.tax).minor())};
+    return std::nullopt;
+}
+
+Problem checkEntry(const QString& prefix, const RefundEntry& line)
+{
+    return firstOf({checkRange(prefix + key("line"), line.line, 1, maxLinesPerMutation),
+                    checkId(prefix + key("sku"), line.sku),
+                    checkQuantity(prefix + key("qty"), line.qty),
+                    checkMoney(prefix + key("amount"), line.amount),
+                    checkRange(prefix + key("tax"), line.tax.minor(), 0, line.amount.minor())});
+}
+
+// `total` of `field` must be what its parts add up to; parts are each within maxMoneyMinor, so
+// the running sum cannot overflow before it is compared.
+template <typename Part, typename Amount>
+Problem checkSum(QAnyStringView field, Money total, const QList<Part>& parts, Amount amount,
+                 const char* what)
+{
+    qint64 sum = 0;
+    for (const Part& part : parts) {
+        sum += std::invoke(amount, part).minor();
+        if (sum > maxMoneyMinor || sum < -maxMoneyMinor)
+            return Error{field.toString(), QStringLiteral("%1 add up to more than %2")
+                                               .arg(QLatin1String(what))
+                                               .arg(maxMoneyMinor)};
+    }
+    if (sum == total.minor())
+        return std::nullopt;
+    return Error{field.toString(), QStringLiteral("must be %1, what the %2 add up to, not %3")
+                                       .arg(sum)
+                                       .arg(QLatin1String(what))
+                                       .arg(total.minor())};
+}
+
+// Per SKU, the stock lines and the receipt's lines carry the same quantity: the ledger and the
+// stored receipt never disagree.
+template <typename Stock, typename Money_>
+Problem checkSameQuantities(const QList<Stock>& stock, const QList<Money_>& receipt,
+                            const char* receiptPath)
+{
+    QHash<QString, qint64> left;
+    for (const Stock& line : stock)
+        left[line.sku] += line.qty;
+    for (const Money_& line : receipt)
+        left[line.sku] -= line.qty;
+    for (auto it = left.cbegin(); it != left.cend(); ++it) {
+        if (it.value() != 0)
+            return Error{
+                QLatin1String(receiptPath),
+                QStringLiteral("carry %1 of %2 %3 than the stock lines")
+                    .arg(qAbs(it.value()))
+                    .arg(it.key())
+                    .arg(it.value() > 0 ? QStringLiteral("less") : QStringLiteral("more"))};
+    }
+    return std::nullopt;
+}
+
+Problem checkReceipt(const SaleMutation& m)
+{
+    if (!m.receipt)
+        return std::nullopt;
+    const ReceiptContent& r = *m.receipt;
+    if (Problem problem = checkCount(key("receipt.lines"), r.lines.size(), 1, maxLinesPerMutation))
+        return problem;
+    for (qsizetype i = 0; i < r.lines.size(); ++i) {
+        const QString prefix = entryPath(QStringLiteral("receipt."), "lines", i) + QLatin1Char('.');
+        if (Problem problem = checkEntry(prefix, r.lines.at(i)))
+            return problem;
+    }
+    return firstOf(
+        {checkOptionalId(key("receipt.cashSession"), r.cashSession),
+         checkSum(key("receipt.net"), r.net, r.lines, &ReceiptEntry::net, "lines' net amounts"),
+         checkSum(key("receipt.tax"), r.tax, r.lines, &ReceiptEntry::tax, "lines' taxes"),
+         checkSum(key("receipt.total"), r.total, r.lines, &ReceiptEntry::total, "lines' totals"),
+         checkSum(key("payments"), r.total, m.payments, &Payment::amount, "payments"),
+         checkSameQuantities(m.lines, r.lines, "receipt.lines")});
+}
+
+Problem checkRefund(const ReturnMutation& m)
+{
+    if (!m.refund)
+        return std::nullopt;
+    const RefundContent& r = *m.refund;
+    if (m.sale.isEmpty())
+        return Error{key("sale"), QStringLiteral("is required with a refund")};
+    if (Problem problem = checkCount(key("refund.lines"), r.lines.size(), 1, maxLinesPerMutation))
+        return problem;
+    for (qsizetype i = 0; i < r.lines.size(); ++i) {
+        const QString prefix = entryPath(QStringLiteral("refund."), "lines", i) + QLatin1Char('.');
+        if (Problem problem = checkEntry(prefix, r.lines.at(i)))
+            return problem;
+    }
+    if (Problem problem =
+            checkCount(key("refund.payments"), r.payments.size(), 0, maxLinesPerMutation))
+        return problem;
+    for (qsizetype i = 0; i < r.payments.size(); ++i) {
+        const QString prefix =
+            entryPath(QStringLiteral("refund."), "payments", i) + QLatin1Char('.');
+        const Payment& p = r.payments.at(i);
+        if (Problem problem = firstOf({checkId(prefix + key("method"), p.method),
+                                       checkMoney(prefix + key("amount"), p.amount, 1),
+                                       checkText(prefix + key("reference"), p.reference)}))
+            return problem;
+    }
+    return firstOf(
+        {checkRequiredText(key("refund.staff"), r.staff),
+         checkText(key("refund.approvedBy"), r.approvedBy),
+         checkOptionalId(key("refund.cashSession"), r.cashSession),
+         checkSum(key("refund.total"), r.total, r.lines, &RefundEntry::amount, "lines' amounts"),
+         checkSum(key("refund.total"), r.total, r.payments, &Payment::amount, "payments"),
+         checkSameQuantities(m.lines, r.lines, "refund.lines")});
+}
+
 Problem checkBody(const ReserveMutation& m)
 {
     return firstOf({checkId(key("reservation"), m.reservation), checkId(key("sku"), m.sku),
@@ -144,13 +298,14 @@ Problem checkBody(const SaleMutation& m)
     return firstOf({checkId(key("sale"), m.sale), checkId(key("location"), m.location),
                     checkList("lines", m.lines, 1), checkReservationsDistinct(m.lines),
                     checkSaleTotal(m.lines), checkList("payments", m.payments, 0),
-                    checkText(key("staff"), m.staff)});
+                    checkText(key("staff"), m.staff), checkReceipt(m)});
 }
 
 Problem checkBody(const ReturnMutation& m)
 {
     return firstOf({checkId(key("return"), m.returnId), checkId(key("location"), m.location),
-                    checkList("lines", m.lines, 1), checkOptionalId(key("sale"), m.sale)});
+                    checkList("lines", m.lines, 1), checkOptionalId(key("sale"), m.sale),
+                    checkRefund(m)});
 }
 
 Problem checkBody(const ReceiveMutation& m)
@@ -228,7 +383,34 @@ Problem checkBody(const ResolveMutation& m)
                     checkRequiredText(key("approvedBy"), m.approvedBy)});
 }
 
+Problem checkBody(const CashMutation& m)
+{
+    using Event = CashMutation::Event;
+    const bool moves = m.event == Event::PaidIn || m.event == Event::PaidOut;
+    return firstOf(
+        {checkId(key("session"), m.session), checkRequiredText(key("staff"), m.staff),
+         checkMoney(key("amount"), m.amount, moves ? 1 : 0),
+         m.event == Event::Close ? checkMoney(key("expected"), m.expected, -maxMoneyMinor)
+                                 : Problem(),
+         moves ? checkRequiredText(key("reason"), m.reason) : checkText(key("reason"), m.reason)});
+}
+
 } // namespace
+
+QString cashEventName(CashMutation::Event event)
+{
+    switch (event) {
+    case CashMutation::Event::Open:
+        return QStringLiteral("open");
+    case CashMutation::Event::PaidIn:
+        return QStringLiteral("paid_in");
+    case CashMutation::Event::PaidOut:
+        return QStringLiteral("paid_out");
+    case CashMutation::Event::Close:
+        return QStringLiteral("close");
+    }
+    return QStringLiteral("open");
+}
 
 QString resolutionName(ResolveMutation::Resolution resolution)
 {

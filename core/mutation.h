@@ -3,6 +3,7 @@
 #include "checks.h"
 #include "error.h"
 #include "money.h"
+#include "unit.h"
 
 #include <QDateTime>
 #include <QJsonObject>
@@ -53,6 +54,39 @@ struct Payment
     friend bool operator==(const Payment&, const Payment&) = default;
 };
 
+// One line of the receipt a sale carries (extension): what the customer was charged for it.
+// net = priceOf(unitPrice, qty, unit) − discount, tax = taxRate.taxOn(net), total = net + tax.
+struct ReceiptEntry
+{
+    QString sku;
+    QString name;
+    qint64 qty = 0; // units, or g / ml / mm of a measured product
+    Unit unit = Unit::Each;
+    Money unitPrice; // per unit, or per kg / l / m; excludes tax
+    Money discount;  // off the whole line
+    TaxRate taxRate;
+    Money tax;
+    Money total;
+    std::optional<Money> listPrice; // the catalog's price, when the clerk overrode it
+    QString approvedBy;             // the manager who approved an override or a discount
+
+    [[nodiscard]] Money net() const { return total - tax; }
+
+    friend bool operator==(const ReceiptEntry&, const ReceiptEntry&) = default;
+};
+
+// The receipt of a sale, as the server keeps it (sync/PROTOCOL.md, "Receipts on the server").
+struct ReceiptContent
+{
+    QString cashSession; // the drawer it was paid into; empty: none
+    QList<ReceiptEntry> lines;
+    Money net;
+    Money tax;
+    Money total;
+
+    friend bool operator==(const ReceiptContent&, const ReceiptContent&) = default;
+};
+
 struct SaleMutation
 {
     QString sale;
@@ -61,6 +95,9 @@ struct SaleMutation
     QList<Payment> payments;
     bool offline = false;
     QString staff; // who rang it up; optional on the wire
+    // Extension: the whole receipt. Absent from protocol-1 clients (a web shop); the server
+    // then keeps a receipt made of `lines` and `payments`.
+    std::optional<ReceiptContent> receipt = std::nullopt;
 
     friend bool operator==(const SaleMutation&, const SaleMutation&) = default;
 };
@@ -73,12 +110,43 @@ struct ItemLine
     friend bool operator==(const ItemLine&, const ItemLine&) = default;
 };
 
+// One refunded line: which line of the sale's receipt, how much of it, and the money paid
+// back for it (tax included) with its tax share.
+struct RefundEntry
+{
+    qint64 line = 0; // the sale receipt's line number, from 1
+    QString sku;
+    qint64 qty = 0;
+    Money amount;
+    Money tax;
+
+    friend bool operator==(const RefundEntry&, const RefundEntry&) = default;
+};
+
+// The refund's own receipt (extension): what went back and how the money was paid back.
+struct RefundContent
+{
+    QString staff;
+    QString approvedBy;  // optional: the manager who approved the refund
+    QString cashSession; // the drawer the money left; empty: none
+    QList<RefundEntry> lines;
+    QList<Payment> payments; // positive: paid back
+    Money total;
+
+    friend bool operator==(const RefundContent&, const RefundContent&) = default;
+};
+
 struct ReturnMutation
 {
     QString returnId; // wire name "return"
     QString location;
     QList<ItemLine> lines;
     QString sale; // optional: the sale it refunds
+    // Extension: the refund's receipt, decided per line against the sale's stored receipt.
+    std::optional<RefundContent> refund = std::nullopt;
+    // Extension: refunded while the server could not be reached; never refused for what is
+    // left to refund (the money is gone): an excess becomes a refund exception.
+    bool offline = false;
 
     friend bool operator==(const ReturnMutation&, const ReturnMutation&) = default;
 };
@@ -143,6 +211,23 @@ struct ApprovalMutation
     friend bool operator==(const ApprovalMutation&, const ApprovalMutation&) = default;
 };
 
+// Extension: a cash drawer's life, so the server knows every drawer of the day.
+struct CashMutation
+{
+    enum class Event { Open, PaidIn, PaidOut, Close };
+
+    QString session; // the terminal id, "-C" and six digits: "POS-01-C000003"
+    Event event = Event::Open;
+    QString staff;
+    Money amount;   // open: the float; paid_in / paid_out: > 0; close: the counted cash
+    Money expected; // close: the cash the till expected
+    QString reason; // paid_in / paid_out
+
+    friend bool operator==(const CashMutation&, const CashMutation&) = default;
+};
+
+[[nodiscard]] QString cashEventName(CashMutation::Event event);
+
 inline constexpr std::array<const char*, 7> approvalActions{
     "price_override", "discount",      "void_after_payment", "refund",
     "terminal_setup", "over_expected", "shortage_resolution"};
@@ -176,12 +261,13 @@ enum class MutationKind {
     Transfer,
     Adjust,
     Approval,
-    Resolve
+    Resolve,
+    Cash
 };
 
 using MutationBody = std::variant<ReserveMutation, ReleaseMutation, SaleMutation, ReturnMutation,
                                   ReceiveMutation, CountMutation, TransferMutation, AdjustMutation,
-                                  ApprovalMutation, ResolveMutation>;
+                                  ApprovalMutation, ResolveMutation, CashMutation>;
 
 // One entry of a terminal's stream: what it asks the server to do, numbered per terminal.
 struct Mutation

@@ -40,6 +40,36 @@ void writeEntry(JsonWriter& w, const Payment& payment)
     w.endObject();
 }
 
+void writeEntry(JsonWriter& w, const ReceiptEntry& line)
+{
+    w.beginObject();
+    w.string(L("sku"), line.sku);
+    w.string(L("name"), line.name);
+    w.integer(L("qty"), line.qty);
+    if (line.unit != Unit::Each)
+        w.string(L("unit"), QString(unitName(line.unit)));
+    w.integer(L("unitPrice"), line.unitPrice.minor());
+    w.integer(L("discount"), line.discount.minor());
+    w.taxRate(L("taxRate"), line.taxRate);
+    w.integer(L("tax"), line.tax.minor());
+    w.integer(L("total"), line.total.minor());
+    if (line.listPrice)
+        w.integer(L("listPrice"), line.listPrice->minor());
+    w.optionalString(L("approvedBy"), line.approvedBy);
+    w.endObject();
+}
+
+void writeEntry(JsonWriter& w, const RefundEntry& line)
+{
+    w.beginObject();
+    w.integer(L("line"), line.line);
+    w.string(L("sku"), line.sku);
+    w.integer(L("qty"), line.qty);
+    w.integer(L("amount"), line.amount.minor());
+    w.integer(L("tax"), line.tax.minor());
+    w.endObject();
+}
+
 void writeEntry(JsonWriter& w, const ItemLine& line)
 {
     w.beginObject();
@@ -79,6 +109,15 @@ void writeBody(JsonWriter& w, const SaleMutation& m)
     if (m.offline)
         w.boolean(L("offline"), true);
     w.optionalString(L("staff"), m.staff);
+    if (!m.receipt)
+        return;
+    w.beginObject(L("receipt"));
+    w.optionalString(L("cashSession"), m.receipt->cashSession);
+    writeList(w, L("lines"), m.receipt->lines);
+    w.integer(L("net"), m.receipt->net.minor());
+    w.integer(L("tax"), m.receipt->tax.minor());
+    w.integer(L("total"), m.receipt->total.minor());
+    w.endObject();
 }
 
 void writeBody(JsonWriter& w, const ReturnMutation& m)
@@ -87,6 +126,18 @@ void writeBody(JsonWriter& w, const ReturnMutation& m)
     w.string(L("location"), m.location);
     writeList(w, L("lines"), m.lines);
     w.optionalString(L("sale"), m.sale);
+    if (m.offline)
+        w.boolean(L("offline"), true);
+    if (!m.refund)
+        return;
+    w.beginObject(L("refund"));
+    w.string(L("staff"), m.refund->staff);
+    w.optionalString(L("approvedBy"), m.refund->approvedBy);
+    w.optionalString(L("cashSession"), m.refund->cashSession);
+    writeList(w, L("lines"), m.refund->lines);
+    writeList(w, L("payments"), m.refund->payments);
+    w.integer(L("total"), m.refund->total.minor());
+    w.endObject();
 }
 
 void writeBody(JsonWriter& w, const ReceiveMutation& m)
@@ -147,6 +198,17 @@ void writeBody(JsonWriter& w, const ResolveMutation& m)
     w.string(L("approvedBy"), m.approvedBy);
 }
 
+void writeBody(JsonWriter& w, const CashMutation& m)
+{
+    w.string(L("session"), m.session);
+    w.string(L("event"), cashEventName(m.event));
+    w.string(L("staff"), m.staff);
+    w.integer(L("amount"), m.amount.minor());
+    if (m.event == CashMutation::Event::Close)
+        w.integer(L("expected"), m.expected.minor());
+    w.optionalString(L("reason"), m.reason);
+}
+
 // ---------------------------------------------------------------------------------------------
 // fromJson()
 
@@ -169,6 +231,41 @@ Payment readEntry(Reader& r, std::type_identity<Payment>)
     payment.amount = r.money(L("amount"));
     payment.reference = r.optionalString(L("reference"));
     return payment;
+}
+
+ReceiptEntry readEntry(Reader& r, std::type_identity<ReceiptEntry>)
+{
+    ReceiptEntry line;
+    line.sku = r.string(L("sku"));
+    line.name = r.string(L("name"));
+    line.qty = r.integer(L("qty"));
+    if (r.has(L("unit"))) {
+        const QString unit = r.string(L("unit"));
+        if (const std::optional<Unit> known = unitFromName(unit))
+            line.unit = *known;
+        else if (r.ok())
+            r.fail(L("unit"), QStringLiteral("must be each, kg, l or m"));
+    }
+    line.unitPrice = r.money(L("unitPrice"));
+    line.discount = r.money(L("discount"));
+    line.taxRate = r.taxRate(L("taxRate"));
+    line.tax = r.money(L("tax"));
+    line.total = r.money(L("total"));
+    if (r.has(L("listPrice")))
+        line.listPrice = r.money(L("listPrice"));
+    line.approvedBy = r.optionalString(L("approvedBy"));
+    return line;
+}
+
+RefundEntry readEntry(Reader& r, std::type_identity<RefundEntry>)
+{
+    RefundEntry line;
+    line.line = r.integer(L("line"), 1, maxLinesPerMutation);
+    line.sku = r.string(L("sku"));
+    line.qty = r.integer(L("qty"));
+    line.amount = r.money(L("amount"));
+    line.tax = r.money(L("tax"));
+    return line;
 }
 
 ItemLine readEntry(Reader& r, std::type_identity<ItemLine>)
@@ -235,6 +332,17 @@ SaleMutation readSale(Reader& r)
     m.payments = list<Payment>(r, "payments");
     m.offline = r.optionalBoolean(L("offline"));
     m.staff = r.optionalString(L("staff"));
+    if (r.has(L("receipt")) && r.ok()) {
+        const QJsonObject object = r.object(L("receipt"));
+        Reader receipt(object, r, L("receipt"));
+        ReceiptContent content;
+        content.cashSession = receipt.optionalString(L("cashSession"));
+        content.lines = list<ReceiptEntry>(receipt, "lines");
+        content.net = receipt.money(L("net"));
+        content.tax = receipt.money(L("tax"));
+        content.total = receipt.money(L("total"));
+        m.receipt = std::move(content);
+    }
     return m;
 }
 
@@ -245,6 +353,19 @@ ReturnMutation readReturn(Reader& r)
     m.location = r.string(L("location"));
     m.lines = list<ItemLine>(r, "lines");
     m.sale = r.optionalString(L("sale"));
+    m.offline = r.optionalBoolean(L("offline"));
+    if (r.has(L("refund")) && r.ok()) {
+        const QJsonObject object = r.object(L("refund"));
+        Reader refund(object, r, L("refund"));
+        RefundContent content;
+        content.staff = refund.string(L("staff"));
+        content.approvedBy = refund.optionalString(L("approvedBy"));
+        content.cashSession = refund.optionalString(L("cashSession"));
+        content.lines = list<RefundEntry>(refund, "lines");
+        content.payments = optionalList<Payment>(refund, "payments");
+        content.total = refund.money(L("total"));
+        m.refund = std::move(content);
+    }
     return m;
 }
 
@@ -319,6 +440,29 @@ ResolveMutation readResolve(Reader& r)
     return m;
 }
 
+CashMutation readCash(Reader& r)
+{
+    CashMutation m;
+    m.session = r.string(L("session"));
+    const QString event = r.string(L("event"));
+    bool known = false;
+    for (auto e : {CashMutation::Event::Open, CashMutation::Event::PaidIn,
+                   CashMutation::Event::PaidOut, CashMutation::Event::Close}) {
+        if (event == cashEventName(e)) {
+            m.event = e;
+            known = true;
+        }
+    }
+    if (!known && r.ok())
+        r.fail(L("event"), QStringLiteral("must be open, paid_in, paid_out or close"));
+    m.staff = r.string(L("staff"));
+    m.amount = r.money(L("amount"));
+    if (m.event == CashMutation::Event::Close)
+        m.expected = r.money(L("expected"));
+    m.reason = r.optionalString(L("reason"));
+    return m;
+}
+
 MutationBody readBody(MutationKind kind, Reader& r)
 {
     switch (kind) {
@@ -340,6 +484,8 @@ MutationBody readBody(MutationKind kind, Reader& r)
         return readAdjust(r);
     case MutationKind::Approval:
         return readApproval(r);
+    case MutationKind::Cash:
+        return readCash(r);
     case MutationKind::Resolve:
         return readResolve(r);
     }

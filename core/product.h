@@ -2,6 +2,7 @@
 
 #include "error.h"
 #include "money.h"
+#include "unit.h"
 
 #include <QString>
 #include <optional>
@@ -13,13 +14,15 @@ struct Product
     QString sku;
     QString barcode; // EAN-13, EAN-8 or UPC-A; empty when the item has none
     QString name;
-    Money price; // per unit, or per kilogram for weight-embedded items; excludes tax
+    Money price; // per unit, or per kg / l / m of a measured product; excludes tax
     TaxRate taxRate;
     bool active = true;
     QString department;
     // Low stock: a level whose available units are at or below it (0: never low). Set in the
     // catalog (products.csv `reorder_point`) and carried to every terminal.
     qint64 reorderPoint = 0;
+    // Each, or a measure: then stock and quantities are in g / ml / mm (core/unit.h).
+    Unit unit = Unit::Each;
 
     // The first problem, naming its field: "sku", "barcode", "name", "price", "taxRate",
     // "department", "reorderPoint".

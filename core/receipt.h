@@ -1,6 +1,7 @@
 #pragma once
 
 #include "money.h"
+#include "unit.h"
 
 #include <QList>
 #include <QString>
@@ -14,13 +15,14 @@ struct ReceiptLine
 {
     QString sku;
     QString name;
-    qint64 qty = 1;
-    Money unitPrice;
-    Money discount; // off the whole line, not per unit
+    qint64 qty = 1;  // units, or base units (g, ml, mm) of a measured product
+    Money unitPrice; // per unit, or per kg / l / m of a measured product
+    Money discount;  // off the whole line, not per unit
     TaxRate taxRate;
     QString reservation; // the server-side hold on these units; empty: none
+    Unit unit = Unit::Each;
 
-    [[nodiscard]] Money net() const { return unitPrice * qty - discount; }
+    [[nodiscard]] Money net() const { return priceOf(unitPrice, qty, unit) - discount; }
     [[nodiscard]] Money tax() const { return taxRate.taxOn(net()); }
     [[nodiscard]] Money total() const { return net() + tax(); }
 };

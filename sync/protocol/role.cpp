@@ -35,7 +35,7 @@ bool roleMay(Role role, MutationKind kind)
     case Role::Pos:
         return kind == MutationKind::Reserve || kind == MutationKind::Release ||
                kind == MutationKind::Sale || kind == MutationKind::Return ||
-               kind == MutationKind::Approval;
+               kind == MutationKind::Approval || kind == MutationKind::Cash;
     case Role::Channel:
         // A web shop sells and holds stock but never refunds through the stock authority:
         // returns come back through a store or the warehouse.

@@ -518,4 +518,13 @@ Result<bool> SqlServerStore::Writer::isManager(const QString& name)
     return q.next() && q.value(0).toString() == staffRoleName(StaffRole::Manager);
 }
 
+// Drawers are recorded by the receipts migration (issue 18, in progress on the server).
+Status SqlServerStore::Writer::apply(Applying& a, const CashMutation& m)
+{
+    a.reject(QStringLiteral("forbidden"),
+             QStringLiteral("session: this server does not record cash drawers yet (%1)")
+                 .arg(m.session));
+    return success();
+}
+
 } // namespace stockline::sync

@@ -181,6 +181,7 @@ private:
     [[nodiscard]] Status apply(sqlstore::Applying& a, const AdjustMutation& m);
     [[nodiscard]] Status apply(sqlstore::Applying& a, const ApprovalMutation& m);
     [[nodiscard]] Status apply(sqlstore::Applying& a, const ResolveMutation& m);
+    [[nodiscard]] Status apply(sqlstore::Applying& a, const CashMutation& m);
 
     // Reserve, release, sale, return and a receive without a delivery are decided against the
     // batch's rows in memory (m_rows); the other kinds run their SQL on the database, inside a
