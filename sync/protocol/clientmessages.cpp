@@ -82,6 +82,28 @@ ClientDecoding decodeHistory(const QJsonObject& object)
     return ClientMessage{std::move(request)};
 }
 
+ClientDecoding decodeReceipt(const QJsonObject& object)
+{
+    Reader r(object);
+    ReceiptRequest request;
+    request.request = r.id("request"_L1);
+    request.number = r.id("number"_L1);
+    if (!r.ok())
+        return invalidMessage(r.error());
+    return ClientMessage{std::move(request)};
+}
+
+ClientDecoding decodeDay(const QJsonObject& object)
+{
+    Reader r(object);
+    DayRequest request;
+    request.request = r.id("request"_L1);
+    request.date = readDate(r, "date"_L1);
+    if (!r.ok())
+        return invalidMessage(r.error());
+    return ClientMessage{std::move(request)};
+}
+
 // The envelope of one entry; the body is Mutation::fromJson's business.
 PushEntry readEntryEnvelope(Reader& entry, const QList<PushEntry>& before)
 {
@@ -153,6 +175,10 @@ std::variant<ClientMessage, ProtocolError> decodeClientMessage(const QByteArray&
         return decodePair(*object);
     if (name == "history"_L1)
         return decodeHistory(*object);
+    if (name == "receipt"_L1)
+        return decodeReceipt(*object);
+    if (name == "day"_L1)
+        return decodeDay(*object);
     return protocolError(QString(errorCode::unknownType),
                          QStringLiteral("'%1' is not a client message type of protocol %2")
                              .arg(name.left(64))

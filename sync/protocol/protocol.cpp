@@ -34,6 +34,8 @@ void writeLines(JsonWriter& w, QLatin1StringView name, const QList<LineAvailabil
     for (const LineAvailability& line : lines) {
         w.beginObject();
         w.string("sku"_L1, line.sku);
+        if (line.line > 0)
+            w.integer("line"_L1, line.line);
         w.integer("available"_L1, line.available);
         w.endObject();
     }
@@ -46,6 +48,8 @@ QJsonArray linesJson(const QList<LineAvailability>& lines)
     for (const LineAvailability& line : lines) {
         QJsonObject o;
         o.insert("sku"_L1, line.sku);
+        if (line.line > 0)
+            o.insert("line"_L1, line.line);
         o.insert("available"_L1, line.available);
         array.append(o);
     }
@@ -62,6 +66,7 @@ QList<LineAvailability> readLines(Reader& r, QLatin1StringView key)
     r.forEachObject(key, array, [&lines](Reader& line) {
         LineAvailability l;
         l.sku = line.string("sku"_L1);
+        l.line = line.optionalInteger("line"_L1, 0, 0, maxLinesPerMutation);
         l.available = line.integer("available"_L1);
         lines.append(std::move(l));
     });
@@ -154,6 +159,17 @@ void writeResult(JsonWriter& w, const MutationResult& result)
     }
     if (!result.shortages.isEmpty())
         writeLines(w, "shortages"_L1, result.shortages);
+    if (!result.overRefunded.isEmpty()) {
+        w.beginArray("overRefunded"_L1);
+        for (const OverRefund& over : result.overRefunded) {
+            w.beginObject();
+            w.integer("line"_L1, over.line);
+            w.integer("qty"_L1, over.qty);
+            w.integer("amount"_L1, over.amount.minor());
+            w.endObject();
+        }
+        w.endArray();
+    }
     if (result.replay)
         w.boolean("replay"_L1, true);
     w.endObject();
@@ -179,6 +195,16 @@ MutationResult readResult(Reader& r)
         result.level = readLevel(level);
     }
     result.shortages = readLines(r, "shortages"_L1);
+    if (r.has("overRefunded"_L1)) {
+        const QJsonArray array = r.array("overRefunded"_L1);
+        r.forEachObject("overRefunded"_L1, array, [&result](Reader& over) {
+            OverRefund o;
+            o.line = over.integer("line"_L1, 1, maxLinesPerMutation);
+            o.qty = over.integer("qty"_L1, 0, maxQuantity);
+            o.amount = over.money("amount"_L1);
+            result.overRefunded.append(o);
+        });
+    }
     result.replay = r.optionalBoolean("replay"_L1);
     return result;
 }

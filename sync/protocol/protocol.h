@@ -62,6 +62,8 @@ inline constexpr QLatin1StringView unknownDelivery("unknown_delivery"); // exten
 inline constexpr QLatin1StringView overExpected("over_expected");       // extension
 inline constexpr QLatin1StringView unknownShortage("unknown_shortage"); // extension
 inline constexpr QLatin1StringView alreadyResolved("already_resolved"); // extension
+inline constexpr QLatin1StringView receiptConflict("receipt_conflict"); // extension
+inline constexpr QLatin1StringView overRefund("over_refund");           // extension
 } // namespace rejectCode
 
 // An `error` message: a problem with a message as a whole, not a mutation's result.
@@ -137,7 +139,27 @@ struct HistoryRequest
 
 inline constexpr qint64 maxHistoryEntries = 500;
 
-using ClientMessage = std::variant<Hello, Push, Pair, HistoryRequest>;
+// Extension: a till asks for a receipt the server keeps (to refund it at any till); answered
+// with a `receipt` (ReceiptReply) naming `request`.
+struct ReceiptRequest
+{
+    QString request;
+    QString number; // the receipt number, as printed and in its barcode
+
+    friend bool operator==(const ReceiptRequest&, const ReceiptRequest&) = default;
+};
+
+// Extension: a manager's screen asks for the store's day (the day report); answered with a
+// `day` (DayReply) naming `request`.
+struct DayRequest
+{
+    QString request;
+    QDate date; // the store's day, in the server's time zone
+
+    friend bool operator==(const DayRequest&, const DayRequest&) = default;
+};
+
+using ClientMessage = std::variant<Hello, Push, Pair, HistoryRequest, ReceiptRequest, DayRequest>;
 
 // Reads one text frame from a client. Bounds: the frame must be a JSON object, a push
 // holds 1–maxMutationsPerPush entries, every entry has an integer seq ≥ 1 and a valid id.
@@ -166,6 +188,8 @@ private:
 [[nodiscard]] QByteArray encode(const QList<Mutation>& pushMutations);
 [[nodiscard]] QByteArray encode(const Pair& pair);
 [[nodiscard]] QByteArray encode(const HistoryRequest& request);
+[[nodiscard]] QByteArray encode(const ReceiptRequest& request);
+[[nodiscard]] QByteArray encode(const DayRequest& request);
 
 // ---- server → client
 
@@ -176,6 +200,10 @@ struct Welcome
     qint64 lastSeq = 0;
     qint64 cursor = 0;
     QDateTime serverTime;
+    // Extension: the highest receipt and refund counters the server holds for this terminal
+    // ("POS-01-000042" is 42, "POS-01-R000003" is 3), so a reinstalled till never repeats one.
+    qint64 lastReceipt = 0;
+    qint64 lastRefund = 0;
 
     friend bool operator==(const Welcome&, const Welcome&) = default;
 };
@@ -184,8 +212,20 @@ struct LineAvailability
 {
     QString sku;
     qint64 available = 0;
+    qint64 line = 0; // over_refund: the sale receipt's line; 0: not written
 
     friend bool operator==(const LineAvailability&, const LineAvailability&) = default;
+};
+
+// Extension: what an offline refund paid back beyond what was left of a sale's line; the
+// server recorded it as a refund exception.
+struct OverRefund
+{
+    qint64 line = 0;
+    qint64 qty = 0;
+    Money amount;
+
+    friend bool operator==(const OverRefund&, const OverRefund&) = default;
 };
 
 // The answer to one seq. It never changes: a replay answers the same, with replay = true.
@@ -203,6 +243,7 @@ struct MutationResult
     QList<LineAvailability> shortages; // offline sale: each SKU stock could not fully cover,
                                        // with the units that were available; the rest of
                                        // the line became a shortage exception
+    QList<OverRefund> overRefunded;    // offline refund beyond what was left
     bool replay = false;
 
     [[nodiscard]] QJsonObject toJson() const;
@@ -325,8 +366,83 @@ struct HistoryReply
     friend bool operator==(const HistoryReply&, const HistoryReply&) = default;
 };
 
-using ServerMessage = std::variant<Welcome, Results, Levels, CatalogUpdate, Shortages,
-                                   ProtocolError, StaffList, Paired, DeliveryList, HistoryReply>;
+// One line of a stored receipt, with what was refunded of it so far (any till, any node).
+struct StoredReceiptLine
+{
+    qint64 line = 0; // from 1
+    ReceiptEntry entry;
+    qint64 refunded = 0;
+    Money refundedAmount;
+
+    [[nodiscard]] qint64 refundable() const { return entry.qty - refunded; }
+
+    friend bool operator==(const StoredReceiptLine&, const StoredReceiptLine&) = default;
+};
+
+// A refund of a stored receipt, as the server recorded it.
+struct StoredRefund
+{
+    QString number;
+    QString terminal;
+    QDateTime at; // the till's time
+    Money total;
+    QList<Payment> payments;
+
+    friend bool operator==(const StoredRefund&, const StoredRefund&) = default;
+};
+
+// A receipt as the server keeps it (sync/PROTOCOL.md, `receipt`).
+struct StoredReceipt
+{
+    QString number;
+    QString kind; // "sale" or "refund"
+    QString terminal;
+    QString location;
+    QString staff;
+    QString cashSession;
+    QDateTime at;         // the till's time
+    QDateTime recordedAt; // the server's
+    bool offline = false;
+    Money net;
+    Money tax;
+    Money total;
+    QList<StoredReceiptLine> lines;
+    QList<Payment> payments;
+    QList<StoredRefund> refunds;
+
+    friend bool operator==(const StoredReceipt&, const StoredReceipt&) = default;
+};
+
+// Extension: the answer to a ReceiptRequest. Refused (`code`: unknown_receipt, forbidden,
+// unavailable) it carries no receipt.
+struct ReceiptReply
+{
+    QString request;
+    QString number;
+    QString code;
+    QString message;
+    std::optional<StoredReceipt> receipt;
+
+    friend bool operator==(const ReceiptReply&, const ReceiptReply&) = default;
+};
+
+// Extension: the answer to a DayRequest. `report` is the day report's object as
+// `stockline-server day report --json` prints it (sync/PROTOCOL.md, `day`); refused (`code`:
+// forbidden, unavailable) it is empty.
+struct DayReply
+{
+    QString request;
+    QDate date;
+    QString code;
+    QString message;
+    QJsonObject report;
+
+    friend bool operator==(const DayReply&, const DayReply&) = default;
+};
+
+using ServerMessage =
+    std::variant<Welcome, Results, Levels, CatalogUpdate, Shortages, ProtocolError, StaffList,
+                 Paired, DeliveryList, HistoryReply, ReceiptReply, DayReply>;
 
 [[nodiscard]] QByteArray encode(const Welcome& welcome);
 [[nodiscard]] QByteArray encode(const Results& results);
@@ -337,6 +453,8 @@ using ServerMessage = std::variant<Welcome, Results, Levels, CatalogUpdate, Shor
 [[nodiscard]] QByteArray encode(const DeliveryList& deliveries);
 [[nodiscard]] QByteArray encode(const Paired& paired);
 [[nodiscard]] QByteArray encode(const HistoryReply& history);
+[[nodiscard]] QByteArray encode(const ReceiptReply& reply);
+[[nodiscard]] QByteArray encode(const DayReply& reply);
 [[nodiscard]] QByteArray encode(const ProtocolError& error);
 
 // Reads one text frame from the server (used by sync::Client and the tests).

@@ -30,6 +30,8 @@ ServerMessage readWelcome(Reader& r)
     welcome.lastSeq = r.integer("lastSeq"_L1, 0);
     welcome.cursor = r.integer("cursor"_L1, 0);
     welcome.serverTime = r.time("serverTime"_L1);
+    welcome.lastReceipt = r.optionalInteger("lastReceipt"_L1, 0, 0);
+    welcome.lastRefund = r.optionalInteger("lastRefund"_L1, 0, 0);
     return welcome;
 }
 
@@ -212,6 +214,10 @@ ServerMessage readServerMessage(Reader& r, const QString& type)
 {
     if (type == "history"_L1)
         return readHistory(r);
+    if (type == "receipt"_L1)
+        return readReceiptReply(r);
+    if (type == "day"_L1)
+        return readDayReply(r);
     if (type == "paired"_L1)
         return readPaired(r);
     if (type == "staff"_L1)
@@ -292,6 +298,8 @@ QByteArray encode(const Welcome& welcome)
     o.insert("lastSeq"_L1, welcome.lastSeq);
     o.insert("cursor"_L1, welcome.cursor);
     o.insert("serverTime"_L1, formatTime(welcome.serverTime));
+    o.insert("lastReceipt"_L1, welcome.lastReceipt);
+    o.insert("lastRefund"_L1, welcome.lastRefund);
     return toFrame(o);
 }
 

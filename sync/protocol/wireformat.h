@@ -11,7 +11,7 @@
 #include <optional>
 
 // The parts of the wire format that client and server messages share (defined in
-// protocol.cpp; clientmessages.cpp and servermessages.cpp use them).
+// protocol.cpp and receiptmessages.cpp; clientmessages.cpp and servermessages.cpp use them).
 namespace stockline::sync::wire {
 
 // A frame that must be one JSON object; else nothing, and `problem` says why.
@@ -25,5 +25,10 @@ void writeLevelFields(JsonWriter& w, const StockLevel& level);
 void writeResult(JsonWriter& w, const MutationResult& result);
 [[nodiscard]] MutationResult readResult(FieldReader& r);
 [[nodiscard]] ProtocolError readProtocolError(FieldReader& r);
+// "2026-12-07" and nothing else (receiptmessages.cpp).
+[[nodiscard]] std::optional<QDate> parseDate(const QString& text);
+[[nodiscard]] QDate readDate(FieldReader& r, QLatin1StringView key);
+[[nodiscard]] ServerMessage readReceiptReply(FieldReader& r);
+[[nodiscard]] ServerMessage readDayReply(FieldReader& r);
 
 } // namespace stockline::sync::wire
