@@ -298,8 +298,11 @@ QByteArray encode(const Welcome& welcome)
     o.insert("lastSeq"_L1, welcome.lastSeq);
     o.insert("cursor"_L1, welcome.cursor);
     o.insert("serverTime"_L1, formatTime(welcome.serverTime));
-    o.insert("lastReceipt"_L1, welcome.lastReceipt);
-    o.insert("lastRefund"_L1, welcome.lastRefund);
+    // Written only when there is one, so a till's welcome reads as the contract shows it.
+    if (welcome.lastReceipt > 0)
+        o.insert("lastReceipt"_L1, welcome.lastReceipt);
+    if (welcome.lastRefund > 0)
+        o.insert("lastRefund"_L1, welcome.lastRefund);
     return toFrame(o);
 }
 
