@@ -169,11 +169,27 @@ Mutation resolveRecount()
     return mutation(9, b);
 }
 
+Mutation cash(CashMutation::Event event, qint64 amount)
+{
+    CashMutation b;
+    b.session = s("POS-01-C000003");
+    b.event = event;
+    b.staff = s("Ana");
+    b.amount = Money::fromMinor(amount);
+    if (event == CashMutation::Event::PaidIn || event == CashMutation::Event::PaidOut)
+        b.reason = s("milk man");
+    if (event == CashMutation::Event::Close)
+        b.expected = Money::fromMinor(45500);
+    return mutation(9, b);
+}
+
 QList<std::pair<const char*, Mutation>> minimalExamples()
 {
-    return {{"reserve", reserve()},   {"release", release()}, {"sale", sale()},
-            {"return", returnOf()},   {"receive", receive()}, {"count", count()},
-            {"transfer", transfer()}, {"adjust", adjust()},   {"approval", approval()}};
+    return {{"reserve", reserve()},   {"release", release()},
+            {"sale", sale()},         {"return", returnOf()},
+            {"receive", receive()},   {"count", count()},
+            {"transfer", transfer()}, {"adjust", adjust()},
+            {"approval", approval()}, {"cash", cash(CashMutation::Event::Open, 10000)}};
 }
 
 // A copy of `m` with its body of type Body changed by `change`.
@@ -197,6 +213,81 @@ Mutation saleWithEverything()
 Mutation returnWithSale()
 {
     return changed<ReturnMutation>(returnOf(), [](ReturnMutation& b) { b.sale = s("S-1001"); });
+}
+
+// A receipt line that adds up: net = qty × unitPrice − discount (per kg for a measured unit),
+// tax at `rate` per mille of a percent.
+ReceiptEntry receiptEntry(const char* sku, qint64 qty, qint64 unitPrice, qint64 discount,
+                          int milliPercent, Unit unit = Unit::Each)
+{
+    ReceiptEntry e;
+    e.sku = s(sku);
+    e.name = s("Item ") + e.sku;
+    e.qty = qty;
+    e.unit = unit;
+    e.unitPrice = Money::fromMinor(unitPrice);
+    e.discount = Money::fromMinor(discount);
+    e.taxRate = TaxRate::fromMilliPercent(milliPercent);
+    const Money net = priceOf(e.unitPrice, qty, unit) - e.discount;
+    e.tax = e.taxRate.taxOn(net);
+    e.total = net + e.tax;
+    return e;
+}
+
+// sale() with its receipt: 2 × 4.99 at 8.875 %, 1 × 12.50 with 0.50 off (approved), 3 × 1.00
+// tax-free; paid 20.00 by card and the rest in cash with change.
+Mutation saleWithReceipt()
+{
+    return changed<SaleMutation>(sale(), [](SaleMutation& b) {
+        ReceiptContent r;
+        r.cashSession = s("POS-01-C000003");
+        r.lines = {receiptEntry("A1", 2, 499, 0, 8875), receiptEntry("B2", 1, 1250, 50, 8875),
+                   receiptEntry("C3", 3, 100, 0, 0)};
+        r.lines[1].listPrice = Money::fromMinor(1300);
+        r.lines[1].approvedBy = s("Ben");
+        for (const ReceiptEntry& e : r.lines) {
+            r.net += e.net();
+            r.tax += e.tax;
+            r.total += e.total;
+        }
+        b.payments = {payment("card", 2000, "slip 0042"), payment("cash", 1000),
+                      payment("cash", r.total.minor() - 3000)};
+        b.receipt = r;
+    });
+}
+
+// 532 g of bananas at 2.99 per kg: 1.59.
+Mutation weighedSale()
+{
+    SaleMutation b;
+    b.sale = s("POS-01-000007");
+    b.location = s("store-1");
+    b.lines = {saleLine("BAN", 532, 299)};
+    ReceiptContent r;
+    r.lines = {receiptEntry("BAN", 532, 299, 0, 0, Unit::Kilogram)};
+    r.net = r.tax = Money();
+    r.net = r.lines[0].net();
+    r.total = r.lines[0].total;
+    b.payments = {payment("cash", r.total.minor())};
+    b.receipt = r;
+    return mutation(3, b);
+}
+
+// returnWithSale() with its refund: one A1 (line 1) and two B2 (line 2, but the sale had one:
+// the mutation alone cannot know, the server decides) by card.
+Mutation returnWithRefund()
+{
+    return changed<ReturnMutation>(returnWithSale(), [](ReturnMutation& b) {
+        RefundContent r;
+        r.staff = s("Ana");
+        r.approvedBy = s("Ben");
+        r.cashSession = s("POS-02-C000001");
+        r.lines = {RefundEntry{1, s("A1"), 1, Money::fromMinor(543), Money::fromMinor(44)},
+                   RefundEntry{2, s("B2"), 2, Money::fromMinor(2000), Money::fromMinor(163)}};
+        r.payments = {payment("card", 2543, "VISA-1234")};
+        r.total = Money::fromMinor(2543);
+        b.refund = r;
+    });
 }
 
 Mutation receiveWithReference()
@@ -290,6 +381,14 @@ private Q_SLOTS:
             << changed<ResolveMutation>(resolveRecount(), [](auto& b) { b.counted = 0; });
         QTest::newRow("approval of a shortage resolution") << changed<ApprovalMutation>(
             approval(), [](auto& b) { b.action = s("shortage_resolution"); });
+        QTest::newRow("sale with its receipt") << saleWithReceipt();
+        QTest::newRow("sale of 532 g") << weighedSale();
+        QTest::newRow("return with its refund") << returnWithRefund();
+        QTest::newRow("offline return")
+            << changed<ReturnMutation>(returnWithRefund(), [](auto& b) { b.offline = true; });
+        QTest::newRow("cash paid in") << cash(CashMutation::Event::PaidIn, 2000);
+        QTest::newRow("cash paid out") << cash(CashMutation::Event::PaidOut, 1500);
+        QTest::newRow("cash close") << cash(CashMutation::Event::Close, 45230);
     }
     void roundTripsEveryKind()
     {
@@ -402,6 +501,80 @@ private Q_SLOTS:
         const auto row = [](const char* name, const Mutation& m, const char* field) {
             QTest::newRow(name) << m << s(field);
         };
+
+        using SM = SaleMutation;
+        using RM = ReturnMutation;
+        using CM = CashMutation;
+        row("receipt line tax not its rate of the net",
+            changed<SM>(saleWithReceipt(),
+                        [](SM& b) { b.receipt->lines[0].tax += Money::fromMinor(1); }),
+            "receipt.lines[0].tax");
+        row("receipt line total not net plus tax",
+            changed<SM>(saleWithReceipt(),
+                        [](SM& b) { b.receipt->lines[2].total += Money::fromMinor(1); }),
+            "receipt.lines[2].total");
+        row("receipt discount beyond the line",
+            changed<SM>(saleWithReceipt(),
+                        [](SM& b) { b.receipt->lines[2].discount = Money::fromMinor(301); }),
+            "receipt.lines[2].discount");
+        row("receipt total not its lines' totals",
+            changed<SM>(saleWithReceipt(), [](SM& b) { b.receipt->total += Money::fromMinor(1); }),
+            "receipt.total");
+        row("receipt tax not its lines' taxes",
+            changed<SM>(saleWithReceipt(), [](SM& b) { b.receipt->tax -= Money::fromMinor(1); }),
+            "receipt.tax");
+        row("payments not the receipt's total",
+            changed<SM>(saleWithReceipt(), [](SM& b) { b.payments.removeLast(); }), "payments");
+        row("receipt with more of a SKU than the stock lines",
+            changed<SM>(saleWithReceipt(), [](SM& b) { b.lines[0].qty = 1; }), "receipt.lines");
+        row("receipt without lines",
+            changed<SM>(saleWithReceipt(), [](SM& b) { b.receipt->lines.clear(); }),
+            "receipt.lines");
+        row("receipt line with a bad SKU",
+            changed<SM>(saleWithReceipt(), [](SM& b) { b.receipt->lines[1].sku = s("no spaces"); }),
+            "receipt.lines[1].sku");
+        row("receipt cash session not an ID",
+            changed<SM>(saleWithReceipt(), [](SM& b) { b.receipt->cashSession = s("a b"); }),
+            "receipt.cashSession");
+        row("refund without its sale",
+            changed<RM>(returnWithRefund(), [](RM& b) { b.sale.clear(); }), "sale");
+        row("refund without staff",
+            changed<RM>(returnWithRefund(), [](RM& b) { b.refund->staff = s(" "); }),
+            "refund.staff");
+        row("refund line 0",
+            changed<RM>(returnWithRefund(), [](RM& b) { b.refund->lines[0].line = 0; }),
+            "refund.lines[0].line");
+        row("refund tax share above its amount",
+            changed<RM>(returnWithRefund(),
+                        [](RM& b) { b.refund->lines[0].tax = Money::fromMinor(544); }),
+            "refund.lines[0].tax");
+        row("refund total not its lines",
+            changed<RM>(returnWithRefund(),
+                        [](RM& b) {
+                            b.refund->total += Money::fromMinor(1);
+                            b.refund->payments[0].amount += Money::fromMinor(1);
+                        }),
+            "refund.total");
+        row("refund payments not its total",
+            changed<RM>(returnWithRefund(),
+                        [](RM& b) { b.refund->payments[0].amount = Money::fromMinor(2000); }),
+            "refund.total");
+        row("refund paid back a negative amount",
+            changed<RM>(returnWithRefund(),
+                        [](RM& b) {
+                            b.refund->payments = {payment("card", 2643), payment("cash", -100)};
+                        }),
+            "refund.payments[1].amount");
+        row("refund of other quantities than the stock lines",
+            changed<RM>(returnWithRefund(), [](RM& b) { b.lines[1].qty = 1; }), "refund.lines");
+        row("cash paid out without a reason",
+            changed<CM>(cash(CM::Event::PaidOut, 100), [](CM& b) { b.reason.clear(); }), "reason");
+        row("cash paid in of nothing", cash(CM::Event::PaidIn, 0), "amount");
+        row("cash float below zero", cash(CM::Event::Open, -1), "amount");
+        row("cash session not an ID",
+            changed<CM>(cash(CM::Event::Open, 0), [](CM& b) { b.session.clear(); }), "session");
+        row("cash without staff",
+            changed<CM>(cash(CM::Event::Close, 0), [](CM& b) { b.staff = s(" "); }), "staff");
 
         row("resolve of shortage 0",
             changed<ResolveMutation>(resolveLoss(), [](auto& b) { b.shortage = 0; }), "shortage");
@@ -744,6 +917,37 @@ private Q_SLOTS:
             "must be an integer");
         row("adjust reason as array", with(adjust().toJson(), "reason", QJsonArray{}), "reason",
             "must be a string");
+
+        const QJsonObject withReceipt = saleWithReceipt().toJson();
+        QJsonObject receipt = withReceipt.value(s("receipt")).toObject();
+        row("receipt as array", with(withReceipt, "receipt", QJsonArray{}), "receipt",
+            "must be an object");
+        row("receipt line unit unknown",
+            with(withReceipt, "receipt", withEntryField(receipt, "lines", 0, "unit", s("lb"))),
+            "receipt.lines[0].unit", "must be each, kg, l or m");
+        row("receipt line tax rate beyond 100",
+            with(withReceipt, "receipt", withEntryField(receipt, "lines", 1, "taxRate", 101)),
+            "receipt.lines[1].taxRate", "must be");
+        row("receipt line unit price as decimal",
+            with(withReceipt, "receipt", withEntryField(receipt, "lines", 2, "unitPrice", 1.5)),
+            "receipt.lines[2].unitPrice", "must be an integer");
+        row("receipt without total", with(withReceipt, "receipt", without(receipt, "total")),
+            "receipt.total", "is required");
+        const QJsonObject withRefund = returnWithRefund().toJson();
+        const QJsonObject refund = withRefund.value(s("refund")).toObject();
+        row("refund line number as string",
+            with(withRefund, "refund", withEntryField(refund, "lines", 0, "line", s("1"))),
+            "refund.lines[0].line", "must be an integer");
+        row("refund without lines", with(withRefund, "refund", without(refund, "lines")),
+            "refund.lines", "is required");
+        row("return offline as string", with(withRefund, "offline", s("yes")), "offline",
+            "must be true or false");
+        row("cash event unknown",
+            with(cash(CashMutation::Event::Open, 0).toJson(), "event", s("float")), "event",
+            "must be open, paid_in, paid_out or close");
+        row("cash close without expected",
+            without(cash(CashMutation::Event::Close, 0).toJson(), "expected"), "expected",
+            "is required");
     }
     void rejectsMistypedFieldNamingIt()
     {

@@ -289,6 +289,19 @@ void TestProtocol::badClientMessageIsAnsweredWithCodeAndField_data()
     QTest::newRow("history with a bad location")
         << QByteArray(R"({"type":"history","request":"h","sku":"A1","location":"a b","limit":5})")
         << invalid << u"location"_s;
+    QTest::newRow("receipt without number")
+        << QByteArray(R"({"type":"receipt","request":"q"})") << invalid << u"number"_s;
+    QTest::newRow("receipt number not an ID")
+        << QByteArray(R"({"type":"receipt","request":"q","number":"POS 01"})") << invalid
+        << u"number"_s;
+    QTest::newRow("day without request")
+        << QByteArray(R"({"type":"day","date":"2026-12-07"})") << invalid << u"request"_s;
+    QTest::newRow("day of no such date")
+        << QByteArray(R"({"type":"day","request":"d","date":"2026-02-30"})") << invalid
+        << u"date"_s;
+    QTest::newRow("day with a time")
+        << QByteArray(R"({"type":"day","request":"d","date":"2026-12-07T00:00:00Z"})") << invalid
+        << u"date"_s;
     QTest::newRow("type in other case")
         << QByteArray(R"({"type":"Hello"})") << u"unknown_type"_s << u"type"_s;
 
@@ -616,6 +629,11 @@ void TestProtocol::clientEncodersRoundTrip()
     const auto* asClient = std::get_if<ClientMessage>(&decodedRequest);
     QVERIFY(asClient && std::holds_alternative<HistoryRequest>(*asClient));
     QCOMPARE(std::get<HistoryRequest>(*asClient), request);
+    QCOMPARE(decodeClient<ReceiptRequest>(encode(ReceiptRequest{u"q-1"_s, u"POS-01-000042"_s})),
+             std::optional<ReceiptRequest>(ReceiptRequest{u"q-1"_s, u"POS-01-000042"_s}));
+    const DayRequest day{u"d-1"_s, QDate(2026, 12, 7)};
+    QCOMPARE(encode(day), QByteArray(R"({"date":"2026-12-07","request":"d-1","type":"day"})"));
+    QCOMPARE(decodeClient<DayRequest>(encode(day)), std::optional<DayRequest>(day));
 
     Hello hello;
     hello.terminal = u"DOCK-2"_s;
@@ -760,6 +778,66 @@ void TestProtocol::serverMessagesRoundTrip_data()
         u"h-2"_s, u"ZZ9"_s, QString(), u"unknown_sku"_s, u"sku: there is no product ZZ9"_s,
         {},       false};
     QTest::newRow("history refused") << ServerMessage(refused);
+
+    Welcome counters = welcome();
+    counters.lastReceipt = 42;
+    counters.lastRefund = 3;
+    QTest::newRow("welcome with receipt counters") << ServerMessage(counters);
+    Results refunds;
+    MutationResult over = rejected(50, "over_refund");
+    LineAvailability left{u"A1"_s, 1};
+    left.line = 2;
+    over.lines = {left};
+    refunds.results.append(over);
+    MutationResult offlineRefund = applied(51);
+    offlineRefund.overRefunded = {OverRefund{2, 1, Money::fromMinor(543)}};
+    refunds.results.append(offlineRefund);
+    QTest::newRow("results of refunds") << ServerMessage(refunds);
+
+    StoredReceipt stored;
+    stored.number = u"POS-01-000042"_s;
+    stored.kind = u"sale"_s;
+    stored.terminal = u"POS-01"_s;
+    stored.location = u"store-1"_s;
+    stored.staff = u"Ana"_s;
+    stored.cashSession = u"POS-01-C000003"_s;
+    stored.at = utc(9, 30, 15, 120);
+    stored.recordedAt = utc(9, 31, 0, 0);
+    StoredReceiptLine line;
+    line.line = 1;
+    line.entry.sku = u"BAN"_s;
+    line.entry.name = u"Bananas"_s;
+    line.entry.qty = 532;
+    line.entry.unit = Unit::Kilogram;
+    line.entry.unitPrice = Money::fromMinor(299);
+    line.entry.taxRate = TaxRate::fromMilliPercent(7700);
+    line.entry.tax = Money::fromMinor(12);
+    line.entry.total = Money::fromMinor(171);
+    line.entry.listPrice = Money::fromMinor(349);
+    line.entry.approvedBy = u"Ben"_s;
+    line.refunded = 100;
+    line.refundedAmount = Money::fromMinor(32);
+    stored.lines = {line};
+    stored.net = Money::fromMinor(159);
+    stored.tax = Money::fromMinor(12);
+    stored.total = Money::fromMinor(171);
+    stored.payments = {Payment{u"cash"_s, Money::fromMinor(200), QString()},
+                       Payment{u"cash"_s, Money::fromMinor(-29), QString()}};
+    stored.refunds = {StoredRefund{u"POS-02-R000001"_s,
+                                   u"POS-02"_s,
+                                   utc(11, 0, 0, 0),
+                                   Money::fromMinor(32),
+                                   {Payment{u"card"_s, Money::fromMinor(32), u"VISA"_s}}}};
+    QTest::newRow("receipt") << ServerMessage(
+        ReceiptReply{u"q-1"_s, stored.number, QString(), QString(), stored});
+    QTest::newRow("receipt refused")
+        << ServerMessage(ReceiptReply{u"q-2"_s, u"X-1"_s, u"unknown_receipt"_s,
+                                      u"number: there is no receipt X-1"_s, std::nullopt});
+    QTest::newRow("day") << ServerMessage(
+        DayReply{u"d-1"_s, QDate(2026, 12, 7), QString(), QString(),
+                 QJsonObject{{u"sales"_s, QJsonObject{{u"count"_s, 3}, {u"total"_s, 4250}}}}});
+    QTest::newRow("day refused") << ServerMessage(
+        DayReply{u"d-2"_s, QDate(2026, 12, 7), u"forbidden"_s, u"only a manager"_s, QJsonObject()});
 }
 
 void TestProtocol::serverMessagesRoundTrip()
