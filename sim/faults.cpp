@@ -60,7 +60,12 @@ void World::fault()
         if (m_serverUp)
             killServer();
     } else if (pick < 72) {
-        if (term.alive)
+        // Now and then IT reinstalls a till whose work all reached the server.
+        const bool synced =
+            term.alive && term.client->isConnected() && term.client->pendingCount() == 0;
+        if (synced && term.role == Role::Pos && chance(30))
+            reinstallTerminal(t);
+        else if (term.alive)
             killTerminal(t);
     } else if (pick < 85) {
         const qint64 jump = chance(80) ? between(5'000, 150'000) : -between(1'000, 10'000);

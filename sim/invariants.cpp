@@ -56,6 +56,8 @@ void World::checkStore(const char* when)
                     .arg(q.value(1).toLongLong())
                     .arg(QLatin1String(when)));
 
+    checkMoney(when);
+
     // A reservation is made, then resolved (released, sold, expired) at most once.
     q.exec(QStringLiteral("SELECT id, terminal, kind, reserved_delta, detail FROM ledger "
                           "WHERE detail LIKE '%\"reservation\"%' ORDER BY id"));
@@ -161,6 +163,7 @@ void World::checkConvergence()
 void World::checkEnd()
 {
     checkStore("at the end");
+    checkReceiptsStored();
     for (const Terminal& t : m_terminals) {
         for (const QString& receipt : t.receipts) {
             const Result<StoredSale> sale = t.journal->find(receipt);

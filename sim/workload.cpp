@@ -73,7 +73,11 @@ void World::act(int t)
             }
             m.body = sale;
             term.sales.append(sale.sale);
+        } else if (!m_sold.isEmpty() && chance(80)) {
+            refund(t);
+            return;
         } else {
+            // A return without a receipt the server keeps (from before it kept them).
             ReturnMutation r;
             r.returnId = newId("ret");
             r.location = storeFloor;
@@ -154,8 +158,13 @@ void World::recordSale(int t, const SaleMutation& wire)
                 QStringLiteral("%1's sale %2 has no outbox entry %3")
                     .arg(term.id, recorded->receipt)
                     .arg(recorded->seq));
+    if (term.receipts.contains(recorded->receipt) ||
+        term.formerReceipts.contains(recorded->receipt))
+        violate(QStringLiteral("a terminal's receipt numbers never repeat"),
+                QStringLiteral("%1 recorded %2 a second time").arg(term.id, recorded->receipt));
     term.receipts.append(recorded->receipt);
     term.sales.append(recorded->receipt);
+    m_sold.append(SoldReceipt{recorded->receipt, term.id, sale.location, sale.lines});
     term.appended.append(entry->id);
     ++m_mutations;
     trace(

@@ -101,6 +101,15 @@ struct Reservation
     qint64 qty = 0;
 };
 
+// A sale a till recorded, as a clerk at any till would find it by its receipt number.
+struct SoldReceipt
+{
+    QString number;
+    QString terminal;
+    QString location;
+    QList<ReceiptLine> lines;
+};
+
 struct Terminal
 {
     QString id;
@@ -120,6 +129,9 @@ struct Terminal
     QList<Reservation> reservations;
     QStringList sales;
     QStringList receipts; // every sale recorded in its journal
+    // Sales of its earlier installs (it was reinstalled with an empty store): they live on the
+    // server only now.
+    QStringList formerReceipts;
     QStringList appended; // ids of every mutation committed to its outbox
 
     void close()
@@ -252,6 +264,10 @@ private:
     void workload();
     void act(int t);
     void recordSale(int t, const SaleMutation& wire);
+    void refund(int t);
+    [[nodiscard]] ReturnMutation refundOf(int t, const SoldReceipt& sold);
+    void appendRefund(int t, const ReturnMutation& refund);
+    void reinstallTerminal(int t);
     void fault();
     void killServer();
     void restartServer();
@@ -262,6 +278,8 @@ private:
     void checkLevels(const char* when);
     void checkStore(const char* when);
     void checkEnd();
+    void checkMoney(const char* when);
+    void checkReceiptsStored();
     [[nodiscard]] bool quiescent() const;
     void checkConvergence();
     QList<StockLevel> serverLevels();
@@ -313,6 +331,7 @@ private:
     int m_duplicatePercent = 0;
     int m_busyPercent = 0; // of the storage calls that can fail, during the chaos
     qint64 m_mutations = 0;
+    QList<SoldReceipt> m_sold; // every sale any till recorded, for refunds at any till
 };
 
 } // namespace stockline::sim
