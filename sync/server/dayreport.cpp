@@ -89,24 +89,34 @@ Result<QJsonObject> SqlServerStore::readDay(qint64 from, qint64 to)
                                                     {QStringLiteral("tax"), refunds.tax},
                                                     {QStringLiteral("total"), refunds.total}});
 
-    // Tills: every terminal with a receipt that day, with when it was last heard from.
+    // Tills: every terminal with a receipt that day, with when it was last heard from (read
+    // apart: a join would look the terminal up once per receipt).
+    QHash<QString, qint64> lastSeen;
+    if (auto s = eachRow(newQuery(), QStringLiteral("SELECT id, last_seen FROM terminals"), {},
+                         QStringLiteral("read terminals"),
+                         [&](const QSqlQuery& q) {
+                             lastSeen.insert(q.value(0).toString(), q.value(1).toLongLong());
+                         });
+        !s)
+        return s.error();
     std::map<QString, QJsonObject> tills;
     if (auto s = eachRow(
             newQuery(),
-            QStringLiteral("SELECT r.terminal, r.kind, COUNT(*), SUM(r.total), t.last_seen "
-                           "FROM receipts r LEFT JOIN terminals t ON t.id = r.terminal WHERE") +
-                range + QStringLiteral("GROUP BY r.terminal, r.kind, t.last_seen"),
+            QStringLiteral("SELECT r.terminal, r.kind, COUNT(*), SUM(r.total) FROM receipts r "
+                           "WHERE") +
+                range + QStringLiteral("GROUP BY r.terminal, r.kind"),
             {from, to}, QStringLiteral("sum the day's receipts by till"),
             [&](const QSqlQuery& q) {
-                QJsonObject& till = tills[q.value(0).toString()];
-                till.insert(QStringLiteral("terminal"), q.value(0).toString());
+                const QString id = q.value(0).toString();
+                QJsonObject& till = tills[id];
+                till.insert(QStringLiteral("terminal"), id);
                 const bool sale = q.value(1).toString() == QLatin1StringView("sale");
                 till.insert(sale ? QStringLiteral("sales") : QStringLiteral("refunds"),
                             q.value(2).toLongLong());
                 till.insert(sale ? QStringLiteral("salesTotal") : QStringLiteral("refundsTotal"),
                             q.value(3).toLongLong());
-                if (q.value(4).toLongLong() > 0)
-                    till.insert(QStringLiteral("lastSeen"), iso(q.value(4).toLongLong()));
+                if (lastSeen.value(id) > 0)
+                    till.insert(QStringLiteral("lastSeen"), iso(lastSeen.value(id)));
             });
         !s)
         return s.error();
