@@ -39,6 +39,13 @@ QList<QCommandLineOption> options()
         number("batch", "throughput: mutations per push (50)."),
         number("window", "throughput: pushes in flight per connection (2)."),
         number("skus", "throughput: catalog size (5000)."),
+        number("sale-lines", "throughput: only sales, of N lines each (0: the store's mix)."),
+        {QStringLiteral("with-receipts"), QStringLiteral("throughput: sales carry their receipt.")},
+        number("receipts", "receipt-lookup: receipts stored (1000000); day-report: receipts of "
+                           "the day (40000)."),
+        number("lookups", "receipt-lookup: receipt requests, one at a time (2000)."),
+        number("tills", "day-report: tills (20)."),
+        number("reports", "day-report: day requests, one at a time (20)."),
         number("terminals", "fanout: terminals watching (1000)."),
         number("commits", "fanout: single receives committed one at a time (500)."),
         number("runs", "till: cold starts.", "7"),
@@ -81,7 +88,31 @@ int runSync(const QString& scenario, const QCommandLineParser& p, QTextStream& o
         o.batch = intOption(p, QStringLiteral("batch"), o.batch);
         o.window = intOption(p, QStringLiteral("window"), o.window);
         o.skus = intOption(p, QStringLiteral("skus"), o.skus);
+        o.saleLines = intOption(p, QStringLiteral("sale-lines"), o.saleLines);
+        o.receipts = p.isSet(QStringLiteral("with-receipts"));
         return syncbench::throughput(o, out);
+    }
+    if (scenario == QLatin1String("refund-race")) {
+        syncbench::RefundRaceOptions o;
+        o.server = serverOptions(p);
+        o.connections = intOption(p, QStringLiteral("connections"), o.connections);
+        o.units = intOption(p, QStringLiteral("units"), o.units);
+        return syncbench::refundRace(o, out);
+    }
+    if (scenario == QLatin1String("receipt-lookup")) {
+        syncbench::ReceiptLookupOptions o;
+        o.server = serverOptions(p);
+        o.receipts = intOption(p, QStringLiteral("receipts"), o.receipts);
+        o.lookups = intOption(p, QStringLiteral("lookups"), o.lookups);
+        return syncbench::receiptLookup(o, out);
+    }
+    if (scenario == QLatin1String("day-report")) {
+        syncbench::DayReportOptions o;
+        o.server = serverOptions(p);
+        o.tills = intOption(p, QStringLiteral("tills"), o.tills);
+        o.receipts = intOption(p, QStringLiteral("receipts"), o.receipts);
+        o.reports = intOption(p, QStringLiteral("reports"), o.reports);
+        return syncbench::dayReport(o, out);
     }
     syncbench::FanoutOptions o;
     o.server = serverOptions(p);
@@ -108,6 +139,9 @@ int main(int argc, char* argv[])
         "  race        --buyers reserve 1 unit each of --units, over --connections, at once\n"
         "  throughput  --connections keep pushes of --batch mixed mutations in flight\n"
         "  fanout      --terminals watch --commits single receives arrive\n"
+        "  refund-race --connections tills refund 1 unit each of one sale line of --units\n"
+        "  receipt-lookup  --lookups receipt requests among --receipts stored\n"
+        "  day-report  --reports day requests over --tills and --receipts of the day\n"
         "  till        the stockline app over --products: cold start, scan to line, memory\n"
         "race, throughput and fanout start the real server on a fresh SQLite file (or the\n"
         "empty database --db names) and speak to it over WebSockets on 127.0.0.1."));
@@ -128,7 +162,8 @@ int main(int argc, char* argv[])
                                   intOption(parser, QStringLiteral("batch-size"))},
                                  out);
     if (scenario == QLatin1String("race") || scenario == QLatin1String("throughput") ||
-        scenario == QLatin1String("fanout"))
+        scenario == QLatin1String("fanout") || scenario == QLatin1String("refund-race") ||
+        scenario == QLatin1String("receipt-lookup") || scenario == QLatin1String("day-report"))
         return runSync(scenario, parser, out);
     if (scenario == QLatin1String("till"))
         return tillbench::till({intOption(parser, QStringLiteral("products")),

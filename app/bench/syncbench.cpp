@@ -2,6 +2,7 @@
 
 #include "protocol.h"
 #include "serverstore.h"
+#include "sqlserverstore.h"
 #include "stats.h"
 
 #include <QCoreApplication>
@@ -18,6 +19,9 @@
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QRegularExpression>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTimer>
 #include <QWebSocket>
@@ -484,17 +488,45 @@ QByteArray receiveJson(Peer& peer, const QList<Line>& lines)
     return wire(peer, seq, std::move(receive));
 }
 
-QByteArray saleJson(Peer& peer, const QList<Line>& lines, qint64 unitPrice)
+// The receipt a till sends with a sale: each line at unitPrice, 8.875 % tax.
+ReceiptContent receiptOf(const QList<Line>& lines, qint64 unitPrice)
+{
+    const TaxRate rate = TaxRate::fromMilliPercent(8875);
+    ReceiptContent receipt;
+    for (const Line& line : lines) {
+        ReceiptEntry e;
+        e.sku = line.sku;
+        e.name = QStringLiteral("Product ") + line.sku;
+        e.qty = line.qty;
+        e.unitPrice = Money::fromMinor(unitPrice);
+        e.taxRate = rate;
+        const Money net = e.unitPrice * line.qty;
+        e.tax = rate.taxOn(net);
+        e.total = net + e.tax;
+        receipt.net += net;
+        receipt.tax += e.tax;
+        receipt.total += e.total;
+        receipt.lines.append(e);
+    }
+    return receipt;
+}
+
+// Numbered as a till numbers its receipts ("POS-0001-000042"), so every terminal's are its own.
+QByteArray saleJson(Peer& peer, const QList<Line>& lines, qint64 unitPrice, bool withReceipt)
 {
     const qint64 seq = peer.nextSeq++;
     SaleMutation sale;
-    sale.sale = QStringLiteral("S-%1").arg(seq);
+    sale.sale = QStringLiteral("%1-%2").arg(peer.terminal()).arg(seq, 6, 10, QLatin1Char('0'));
     sale.location = storeFloor;
     qint64 total = 0;
     for (const Line& line : lines) {
         sale.lines.append(
             SaleLine{line.sku, line.qty, Money::fromMinor(unitPrice), line.reservation});
         total += line.qty * unitPrice;
+    }
+    if (withReceipt) {
+        sale.receipt = receiptOf(lines, unitPrice);
+        total = sale.receipt->total.minor();
     }
     sale.payments.append(Payment{QStringLiteral("card"), Money::fromMinor(total), QString()});
     return wire(peer, seq, std::move(sale));
@@ -797,6 +829,13 @@ QString randomSku(ThroughputRun& run, Till& till)
 // The mix of a store: sales (some taking a held reservation), reserves, releases, receipts.
 QByteArray mixedMutation(ThroughputRun& run, Peer& peer, Till& till)
 {
+    if (run.o.saleLines > 0) {
+        QList<Line> lines;
+        for (int n = 0; n < run.o.saleLines; ++n)
+            lines.append({randomSku(run, till), 1 + till.random.bounded(2), QString()});
+        ++run.kinds["sale"];
+        return saleJson(peer, lines, 250, run.o.receipts);
+    }
     const int dice = static_cast<int>(till.random.bounded(100));
     if (dice < 20) {
         QList<Line> lines;
@@ -827,7 +866,7 @@ QByteArray mixedMutation(ThroughputRun& run, Peer& peer, Till& till)
     for (int n = 1 + static_cast<int>(till.random.bounded(3)); n > 0; --n)
         lines.append({randomSku(run, till), 1 + till.random.bounded(2), QString()});
     ++run.kinds["sale"];
-    return saleJson(peer, lines, 250);
+    return saleJson(peer, lines, 250, run.o.receipts);
 }
 
 void sendPush(ThroughputRun& run, Peer& peer)
@@ -1119,6 +1158,379 @@ int fanout(const FanoutOptions& o, QTextStream& out)
     fleet.abortAll();
     out << "server exit code " << server.stop() << "; verify:" << Qt::endl;
     return server.verify() ? 0 : 1;
+}
+
+// ---------------------------------------------------------------- receipts (issue 18)
+
+namespace {
+
+const QString receiptSku = QStringLiteral("RCPT-1");
+
+// Rows as SQL literals: the bench's own IDs are plain ASCII, never quoted text.
+QString literal(const QString& text)
+{
+    return u'\'' + text + u'\'';
+}
+
+// Stores `count` sale receipts of `terminals` (round robin; two lines and one payment each,
+// stamped with the till's drawer "TERMINAL-C000001") straight into the tables in multi-row
+// INSERTs: minutes of pushes saved, and the server reads them as its own. Their till times are
+// spread evenly over [fromMs, fromMs + spanMs). Returns the numbers, in order.
+Result<QStringList> fillReceipts(const QString& url, int count, const QStringList& terminals,
+                                 qint64 fromMs, qint64 spanMs)
+{
+    const Result<SqlStoreConfig> config = SqlStoreConfig::fromUrl(url);
+    if (!config)
+        return config.error();
+    QStringList numbers;
+    numbers.reserve(count);
+    {
+        QSqlDatabase db = config->addConnection(QStringLiteral("bench-fill"));
+        if (!db.open())
+            return Error{QString(), db.lastError().text()};
+        QSqlQuery q(db);
+        const auto exec = [&q](const QString& sql) -> Status {
+            if (q.exec(sql))
+                return success();
+            return Error{QString(), q.lastError().text() + QStringLiteral(" in ") + sql.left(200)};
+        };
+        if (auto s = exec(QStringLiteral("BEGIN")); !s)
+            return s.error();
+        for (const QString& terminal : terminals) {
+            if (auto s =
+                    exec(QStringLiteral("INSERT INTO cash_sessions (id, terminal, opened_by, "
+                                        "opened_at, float) VALUES (%1, %2, 'Ana', %3, 10000)")
+                             .arg(literal(terminal + QStringLiteral("-C000001")), literal(terminal))
+                             .arg(fromMs));
+                !s)
+                return s.error();
+        }
+        constexpr int chunk = 500;
+        for (int first = 0; first < count; first += chunk) {
+            QStringList heads, lines, payments;
+            for (int i = first; i < std::min(count, first + chunk); ++i) {
+                const QString& terminal = terminals.at(i % terminals.size());
+                const QString number = QStringLiteral("%1-%2").arg(terminal).arg(
+                    i / terminals.size() + 1, 6, 10, QLatin1Char('0'));
+                numbers.append(number);
+                const qint64 at = fromMs + spanMs * i / count;
+                const QString n = literal(number);
+                // Two lines: 2 × 1.00 and 1 × 2.50, 8.875 % tax: net 450, tax 40, total 490.
+                heads.append(QStringLiteral("(%1, 'sale', %2, %3, 'store-1', 'Ana', %4, '', 0, "
+                                            "%5, %5, 450, 40, 490, 'bench')")
+                                 .arg(n, literal(terminal))
+                                 .arg(i / terminals.size() + 1)
+                                 .arg(literal(terminal + QStringLiteral("-C000001")))
+                                 .arg(at));
+                lines.append(QStringLiteral("(%1, 1, %2, 'Bench item', 2, 'each', 100, 0, 8875, "
+                                            "18, 218), (%1, 2, %2, 'Bench item', 1, 'each', 250, "
+                                            "0, 8875, 22, 272)")
+                                 .arg(n, literal(receiptSku)));
+                payments.append(QStringLiteral("(%1, 1, %2, 490)")
+                                    .arg(n, literal(i % 3 == 0 ? QStringLiteral("cash")
+                                                               : QStringLiteral("card"))));
+            }
+            const QString sep = QStringLiteral(", ");
+            if (auto s =
+                    exec(QStringLiteral("INSERT INTO receipts (number, kind, terminal, seq, "
+                                        "location, staff, cash_session, sale, offline, at, "
+                                        "recorded_at, net, tax, total, content_hash) VALUES ") +
+                         heads.join(sep));
+                !s)
+                return s.error();
+            if (auto s = exec(QStringLiteral("INSERT INTO receipt_lines (receipt, line, sku, name, "
+                                             "qty, unit, unit_price, discount, tax_rate, tax, "
+                                             "total) VALUES ") +
+                              lines.join(sep));
+                !s)
+                return s.error();
+            if (auto s = exec(QStringLiteral("INSERT INTO receipt_payments (receipt, n, method, "
+                                             "amount) VALUES ") +
+                              payments.join(sep));
+                !s)
+                return s.error();
+        }
+        if (auto s = exec(QStringLiteral("COMMIT")); !s)
+            return s.error();
+        // A store's WAL is checkpointed as it goes; one this size would slow every read.
+        if (config->dialect.backend == SqlDialect::Backend::Sqlite)
+            (void)exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("bench-fill"));
+    return numbers;
+}
+
+// Sends `request` for each of `count` requests, one at a time, each when the previous reply
+// (of type `type`) is in; the round trips in ms.
+bool timeRequests(Peer& peer, const QString& type, int count,
+                  const std::function<QByteArray(int)>& request,
+                  const std::function<bool(const QJsonObject&)>& good, Stats& latency,
+                  QTextStream& out)
+{
+    int sent = 0;
+    int bad = 0;
+    qint64 sentAt = 0;
+    const auto next = [&] {
+        sentAt = nowNs();
+        peer.send(request(sent++));
+    };
+    peer.handler = [&](Peer&, const QString& t, const QString& text) {
+        if (t != type)
+            return;
+        latency.add(ms(nowNs() - sentAt));
+        if (!good(parse(text)) && ++bad <= 3)
+            out << "  unexpected reply: " << text.left(300) << Qt::endl;
+        if (sent < count)
+            next();
+    };
+    next();
+    const bool done = waitUntil([&] { return latency.count() >= count; }, 600'000);
+    peer.handler = nullptr;
+    return done && bad == 0;
+}
+
+QByteArray refundJson(Peer& peer, const QString& sale, qint64 amount)
+{
+    const qint64 seq = peer.nextSeq++;
+    ReturnMutation back;
+    back.returnId = QStringLiteral("%1-R%2").arg(peer.terminal()).arg(seq, 6, 10, QLatin1Char('0'));
+    back.location = storeFloor;
+    back.sale = sale;
+    back.lines.append(ItemLine{receiptSku, 1});
+    RefundContent refund;
+    refund.staff = QStringLiteral("Ana");
+    refund.lines.append(RefundEntry{1, receiptSku, 1, Money::fromMinor(amount), Money()});
+    refund.payments.append(Payment{QStringLiteral("card"), Money::fromMinor(amount), QString()});
+    refund.total = Money::fromMinor(amount);
+    back.refund = refund;
+    return wire(peer, seq, std::move(back));
+}
+
+} // namespace
+
+int refundRace(const RefundRaceOptions& o, QTextStream& out)
+{
+    if (o.connections < 1 || o.units < 1) {
+        out << "refund-race: --connections and --units must be positive" << Qt::endl;
+        return 2;
+    }
+    out << "refund-race: " << o.connections << " tills each refund 1 unit of one sale line of "
+        << o.units << " units, all at once" << Qt::endl;
+    ServerRun server(o.server, out);
+    QStringList tokens;
+    const bool set = server.setUp([&](AdminStore& store) -> Status {
+        if (Status s = store.addLocation(Location{storeFloor, QStringLiteral("Store floor")}); !s)
+            return s;
+        if (Status s = store.importCatalog({product(receiptSku, 1)}); !s)
+            return s;
+        if (Status s = store.importStock({StockMovement{receiptSku, storeFloor, o.units}}); !s)
+            return s;
+        return enrol(store, QStringLiteral("R"), o.connections + 1, Role::Pos, tokens);
+    });
+    if (!set || !server.start())
+        return 1;
+    Fleet fleet(out);
+    addPeers(fleet, QStringLiteral("R"), tokens);
+    if (!fleet.connectAll(server.url(), 120'000))
+        return 1;
+    // The sale, from the first till: one line of o.units.
+    Peer& seller = fleet.at(0);
+    const QByteArray sold = saleJson(seller, {{receiptSku, o.units, QString()}}, 250, true);
+    const QString saleNumber =
+        QStringLiteral("%1-%2").arg(seller.terminal()).arg(1, 6, 10, QLatin1Char('0'));
+    const qint64 saleTotal = receiptOf({{receiptSku, o.units, QString()}}, 250).total.minor();
+    bool saleApplied = false;
+    int results = 0, applied = 0;
+    QHash<QString, int> refused;
+    seller.handler = [&](Peer&, const QString& type, const QString& text) {
+        if (type == QLatin1String("results"))
+            forEachResult(text, [&](const QJsonObject& r) { saleApplied = isApplied(r); });
+    };
+    seller.send(sync::encodePush({sold}));
+    if (!waitUntil([&] { return saleApplied; }, 30'000)) {
+        out << "the sale was not applied" << Qt::endl;
+        return 1;
+    }
+    seller.handler = nullptr;
+    QList<QByteArray> pushes;
+    for (int i = 1; i <= o.connections; ++i) {
+        Peer& till = fleet.at(i);
+        till.handler = [&](Peer&, const QString& type, const QString& text) {
+            if (type != QLatin1String("results"))
+                return;
+            forEachResult(text, [&](const QJsonObject& r) {
+                ++results;
+                if (isApplied(r))
+                    ++applied;
+                else
+                    ++refused[rejection(r)];
+            });
+        };
+        pushes.append(sync::encodePush({refundJson(till, saleNumber, saleTotal / o.units)}));
+    }
+    const CpuTimes before = server.cpu();
+    const qint64 started = nowNs();
+    for (int i = 1; i <= o.connections; ++i)
+        fleet.at(i).send(pushes.at(i - 1));
+    const bool settled = waitUntil([&] { return results == o.connections; }, 120'000);
+    const double settleMs = ms(nowNs() - started);
+    out << "refunds settled in " << qRound(settleMs) << " ms: " << applied << " applied, ";
+    for (auto it = refused.cbegin(); it != refused.cend(); ++it)
+        out << it.value() << ' ' << it.key() << ' ';
+    out << Qt::endl
+        << cpuSummary(server.cpu() - before, o.connections, QStringLiteral("refund")) << Qt::endl;
+    const bool exact = settled && applied == std::min(o.units, o.connections);
+    if (!exact)
+        out << "!!!!!!!! refunded " << applied << " units of a line of " << o.units << Qt::endl;
+    fleet.abortAll();
+    out << "server exit code " << server.stop() << "; verify:" << Qt::endl;
+    const bool verified = server.verify();
+    out << "refund-race: "
+        << (exact && verified ? "exactly the sold quantity refunded, verify ok" : "FAILED")
+        << Qt::endl;
+    return exact && verified ? 0 : 1;
+}
+
+int receiptLookup(const ReceiptLookupOptions& o, QTextStream& out)
+{
+    if (o.receipts < 1 || o.lookups < 1) {
+        out << "receipt-lookup: --receipts and --lookups must be positive" << Qt::endl;
+        return 2;
+    }
+    ServerRun server(o.server, out);
+    QStringList tokens;
+    QStringList numbers;
+    const bool set = server.setUp([&](AdminStore& store) -> Status {
+        if (Status s = store.addLocation(Location{storeFloor, QStringLiteral("Store floor")}); !s)
+            return s;
+        if (Status s = enrol(store, QStringLiteral("L"), 20, Role::Pos, tokens); !s)
+            return s;
+        QStringList tills;
+        for (int i = 0; i < 20; ++i)
+            tills.append(QStringLiteral("L-%1").arg(i, 4, 10, QLatin1Char('0')));
+        const qint64 started = nowNs();
+        const qint64 from = QDateTime::currentMSecsSinceEpoch() - 365LL * 86'400'000;
+        Result<QStringList> filled =
+            fillReceipts(server.database(), o.receipts, tills, from, 365LL * 86'400'000);
+        if (!filled)
+            return filled.error();
+        numbers = std::move(filled).value();
+        out << o.receipts << " receipts stored in " << qRound(ms(nowNs() - started)) << " ms"
+            << Qt::endl;
+        return success();
+    });
+    if (!set || !server.start())
+        return 1;
+    Fleet fleet(out);
+    addPeers(fleet, QStringLiteral("L"), tokens.mid(0, 1));
+    if (!fleet.connectAll(server.url(), 120'000))
+        return 1;
+    QRandomGenerator random(18);
+    Stats latency;
+    const CpuTimes before = server.cpu();
+    const bool ok = timeRequests(
+        fleet.at(0), QStringLiteral("receipt"), o.lookups,
+        [&](int i) {
+            const QString number = numbers.at(
+                static_cast<qsizetype>(random.bounded(static_cast<int>(numbers.size()))));
+            return QJsonDocument(QJsonObject{{QStringLiteral("type"), QStringLiteral("receipt")},
+                                             {QStringLiteral("request"), QString::number(i)},
+                                             {QStringLiteral("number"), number}})
+                .toJson(QJsonDocument::Compact);
+        },
+        [](const QJsonObject& reply) { return reply.contains(QLatin1String("receipt")); }, latency,
+        out);
+    out << "receipt lookups among " << o.receipts << ": " << latency.summary(QStringLiteral("ms"))
+        << Qt::endl
+        << cpuSummary(server.cpu() - before, o.lookups, QStringLiteral("lookup")) << Qt::endl;
+    if (o.receipts >= 1'000'000)
+        out << "target: p99 <= 20 ms with 1,000,000 receipts: "
+            << verdict(latency.percentile(99) <= 20) << Qt::endl;
+    fleet.abortAll();
+    server.stop();
+    return ok ? 0 : 1;
+}
+
+int dayReport(const DayReportOptions& o, QTextStream& out)
+{
+    if (o.tills < 1 || o.receipts < 1 || o.reports < 1) {
+        out << "day-report: --tills, --receipts and --reports must be positive" << Qt::endl;
+        return 2;
+    }
+    ServerRun server(o.server, out);
+    QStringList tokens;
+    const QDate date = QDate::currentDate();
+    const bool set = server.setUp([&](AdminStore& store) -> Status {
+        if (Status s = store.addLocation(Location{storeFloor, QStringLiteral("Store floor")}); !s)
+            return s;
+        if (Status s = enrol(store, QStringLiteral("M"), 1, Role::Manager, tokens); !s)
+            return s;
+        QStringList tillTokens;
+        if (Status s = enrol(store, QStringLiteral("T"), o.tills, Role::Pos, tillTokens); !s)
+            return s;
+        QStringList tills;
+        for (int i = 0; i < o.tills; ++i)
+            tills.append(QStringLiteral("T-%1").arg(i, 4, 10, QLatin1Char('0')));
+        const qint64 from = QDateTime(date, QTime(0, 0)).toMSecsSinceEpoch();
+        const qint64 to = QDateTime(date.addDays(1), QTime(0, 0)).toMSecsSinceEpoch();
+        // The day before and after hold as many: the report must pick its day out of more.
+        for (const qint64 start : {from - (to - from), from, to}) {
+            QStringList shifted;
+            for (const QString& t : tills)
+                shifted.append(start == from ? t : t + QString::number(start % 7));
+            if (Result<QStringList> filled =
+                    fillReceipts(server.database(), o.receipts, shifted, start, to - from);
+                !filled)
+                return filled.error();
+        }
+        // As in a store, the other days' drawers were closed at the end of their day.
+        const Result<SqlStoreConfig> config = SqlStoreConfig::fromUrl(server.database());
+        if (!config)
+            return config.error();
+        {
+            QSqlDatabase db = config->addConnection(QStringLiteral("bench-close"));
+            QSqlQuery q(db);
+            if (!db.open() ||
+                !q.exec(QStringLiteral("UPDATE cash_sessions SET closed_at = opened_at + 1, "
+                                       "counted = float WHERE opened_at <> %1")
+                            .arg(from)))
+                return Error{QString(), q.lastError().text()};
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("bench-close"));
+        return success();
+    });
+    if (!set || !server.start())
+        return 1;
+    Fleet fleet(out);
+    addPeers(fleet, QStringLiteral("M"), tokens);
+    if (!fleet.connectAll(server.url(), 120'000))
+        return 1;
+    Stats latency;
+    qint64 salesCounted = 0;
+    const bool ok = timeRequests(
+        fleet.at(0), QStringLiteral("day"), o.reports,
+        [&](int i) {
+            return QJsonDocument(QJsonObject{{QStringLiteral("type"), QStringLiteral("day")},
+                                             {QStringLiteral("request"), QString::number(i)},
+                                             {QStringLiteral("date"), date.toString(Qt::ISODate)}})
+                .toJson(QJsonDocument::Compact);
+        },
+        [&](const QJsonObject& reply) {
+            salesCounted = reply.value(QLatin1String("report"))
+                               .toObject()
+                               .value(QLatin1String("sales"))
+                               .toObject()
+                               .value(QLatin1String("count"))
+                               .toInteger();
+            return salesCounted == o.receipts;
+        },
+        latency, out);
+    out << "day report of " << o.tills << " tills and " << salesCounted
+        << " receipts (of 3 days stored): " << latency.summary(QStringLiteral("ms")) << Qt::endl;
+    out << "target: <= 500 ms: " << verdict(latency.percentile(99) <= 500) << Qt::endl;
+    fleet.abortAll();
+    server.stop();
+    return ok ? 0 : 1;
 }
 
 } // namespace syncbench

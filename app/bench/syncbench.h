@@ -36,8 +36,36 @@ struct ThroughputOptions
     int batch = 50; // mutations per push
     int window = 2; // pushes in flight per connection
     int skus = 5'000;
+    int saleLines = 0;     // > 0: every mutation a sale of this many lines instead of the mix
+    bool receipts = false; // sales carry their receipt (issue 18)
 };
 int throughput(const ThroughputOptions& options, QTextStream& out);
+
+// Issue 18: receipts on the server.
+struct RefundRaceOptions
+{
+    ServerOptions server;
+    int connections = 1'000; // tills, each refunding 1 unit of the same sale line at once
+    int units = 10;          // sold on that line
+};
+int refundRace(const RefundRaceOptions& options, QTextStream& out);
+
+struct ReceiptLookupOptions
+{
+    ServerOptions server;
+    int receipts = 1'000'000; // stored before the server starts (bulk SQL)
+    int lookups = 2'000;      // `receipt` requests, one at a time
+};
+int receiptLookup(const ReceiptLookupOptions& options, QTextStream& out);
+
+struct DayReportOptions
+{
+    ServerOptions server;
+    int tills = 20;
+    int receipts = 40'000; // of the day, spread over the tills
+    int reports = 20;      // `day` requests, one at a time
+};
+int dayReport(const DayReportOptions& options, QTextStream& out);
 
 struct FanoutOptions
 {
