@@ -164,6 +164,7 @@ void World::checkEnd()
 {
     checkStore("at the end");
     checkReceiptsStored();
+    checkDayReport();
     for (const Terminal& t : m_terminals) {
         for (const QString& receipt : t.receipts) {
             const Result<StoredSale> sale = t.journal->find(receipt);

@@ -186,4 +186,63 @@ void World::checkReceiptsStored()
     }
 }
 
+// At the end: the day reports of the days the world lived through (in the server's time zone)
+// count every sale the tills recorded and add up to what they took, and their refunds add up to
+// the refund receipts the server kept; the takings by till and by payment method add up to the
+// same.
+void World::checkDayReport()
+{
+    qint64 count = 0;
+    qint64 sales = 0;
+    qint64 refunds = 0;
+    qint64 byTill = 0;
+    qint64 byTender = 0;
+    const QDate last = terminalNow().toLocalTime().date();
+    for (QDate day = epoch.toLocalTime().date(); day <= last; day = day.addDays(1)) {
+        const Result<QJsonObject> report = m_check->dayReport(day, serverNow());
+        if (!report)
+            violate(QStringLiteral("the day report can be read"), report.error().toString());
+        count += report->value(QLatin1String("sales"))
+                     .toObject()
+                     .value(QLatin1String("count"))
+                     .toInteger();
+        sales += report->value(QLatin1String("sales"))
+                     .toObject()
+                     .value(QLatin1String("total"))
+                     .toInteger();
+        refunds += report->value(QLatin1String("refunds"))
+                       .toObject()
+                       .value(QLatin1String("total"))
+                       .toInteger();
+        for (const QJsonValue till : report->value(QLatin1String("tills")).toArray())
+            byTill += till.toObject().value(QLatin1String("salesTotal")).toInteger();
+        for (const QJsonValue tender : report->value(QLatin1String("tenders")).toArray())
+            byTender += tender.toObject().value(QLatin1String("sales")).toInteger();
+    }
+    QSqlQuery q(QSqlDatabase::database(m_checkConnection, false));
+    if (!q.exec(
+            QStringLiteral("SELECT COALESCE(SUM(total), 0) FROM receipts WHERE kind = 'refund'")) ||
+        !q.next())
+        violate(QStringLiteral("the receipts can be read"), q.lastError().text());
+    const qint64 refunded = q.value(0).toLongLong();
+    if (count != m_sold.size() || sales != m_soldTotal.minor() || byTill != sales ||
+        byTender != sales || refunds != refunded)
+        violate(QStringLiteral("the day report equals the sum of its receipts"),
+                QStringLiteral("tills recorded %1 sales for %2, refunds stored %3; the day "
+                               "reports say %4 sales for %5 (by till %6, by payment %7), "
+                               "refunds %8")
+                    .arg(m_sold.size())
+                    .arg(m_soldTotal.minor())
+                    .arg(refunded)
+                    .arg(count)
+                    .arg(sales)
+                    .arg(byTill)
+                    .arg(byTender)
+                    .arg(refunds));
+    trace(QStringLiteral("day reports: %1 sales for %2, refunds %3")
+              .arg(count)
+              .arg(sales)
+              .arg(refunds));
+}
+
 } // namespace stockline::sim

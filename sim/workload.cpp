@@ -165,6 +165,7 @@ void World::recordSale(int t, const SaleMutation& wire)
     term.receipts.append(recorded->receipt);
     term.sales.append(recorded->receipt);
     m_sold.append(SoldReceipt{recorded->receipt, term.id, sale.location, sale.lines});
+    m_soldTotal += recorded->totals.total;
     term.appended.append(entry->id);
     ++m_mutations;
     trace(

@@ -280,6 +280,7 @@ private:
     void checkEnd();
     void checkMoney(const char* when);
     void checkReceiptsStored();
+    void checkDayReport();
     [[nodiscard]] bool quiescent() const;
     void checkConvergence();
     QList<StockLevel> serverLevels();
@@ -332,6 +333,7 @@ private:
     int m_busyPercent = 0; // of the storage calls that can fail, during the chaos
     qint64 m_mutations = 0;
     QList<SoldReceipt> m_sold; // every sale any till recorded, for refunds at any till
+    Money m_soldTotal;         // what they add up to, tax included
 };
 
 } // namespace stockline::sim
