@@ -97,8 +97,8 @@ Result<QString> ReceiptNumbers::format(QStringView terminal, qint64 number)
 
 Result<QString> ReceiptNumbers::next(Transaction& tx) const
 {
-    if (const Status proven = checkProven(*m_store, m_proofKey); !proven)
-        return proven.error();
+    if (const Status ok = proven(); !ok)
+        return ok.error();
     // Formatted before the counter moves, so an error leaves nothing taken.
     const Result<qint64> previous = last();
     if (!previous)

@@ -42,6 +42,8 @@ public:
     // an empty key needs none.
     [[nodiscard]] static Status checkProven(const LocalStore& store, const QString& proofKey);
 
+    // checkProven() for this till's pairing.
+    [[nodiscard]] Status proven() const { return checkProven(*m_store, m_proofKey); }
     // The next number, taken inside the caller's transaction so a rollback gives it back.
     // Refused (checkProven) in a store not proven under this pairing.
     [[nodiscard]] Result<QString> next(Transaction& tx) const;

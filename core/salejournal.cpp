@@ -216,6 +216,9 @@ Result<RecordedSale> SaleJournal::record(const CompletedSale& sale)
     Transaction tx(m_store);
     if (!tx.isOpen())
         return tx.status().error();
+    // First: an unproven till's catalog may be empty too, and this is what the clerk must do.
+    if (const Status proven = m_numbers.proven(); !proven)
+        return proven.error();
     if (const Status known = checkProductsKnown(sale.lines); !known)
         return known.error();
 

@@ -435,14 +435,16 @@ private:
     // One milk, paid exactly in cash, straight through the till's journal.
     static Result<RecordedSale> sale(PosContext& context, bool offline)
     {
+        // A fresh store has no catalog before its first sync: the line is then made up (the
+        // sale is refused before the catalog is looked at).
         const auto product = Catalog(context.store()).bySku(milk);
-        if (!product || !product->has_value())
-            return Error{QStringLiteral("sku"), QStringLiteral("no milk in the catalog")};
+        const bool known = product && product->has_value();
         CompletedSale sale;
         sale.location = floorLocation;
         sale.staff = QStringLiteral("Alex");
-        sale.lines = {ReceiptLine{milk, (*product)->name, 1, (*product)->price, Money(),
-                                  (*product)->taxRate, QString()}};
+        sale.lines = {ReceiptLine{milk, known ? (*product)->name : QStringLiteral("Milk"), 1,
+                                  known ? (*product)->price : Money::fromMinor(100), Money(),
+                                  known ? (*product)->taxRate : TaxRate(), QString()}};
         sale.payments = {Payment{QStringLiteral("cash"), totalsOf(sale.lines).total, QString()}};
         sale.offline = offline;
         return context.journal().record(sale);
