@@ -47,6 +47,18 @@ public:
         return m_inner->catalogSince(cursor);
     }
     Result<qint64> currentCursor() override { return m_inner->currentCursor(); }
+    Status terminalSeen(const QString& id, const QDateTime& now) override
+    {
+        return m_inner->terminalSeen(id, now);
+    }
+    Result<std::optional<StoredReceipt>> receipt(const QString& number) override
+    {
+        return m_inner->receipt(number);
+    }
+    Result<QJsonObject> dayReport(const QDate& date, const QDateTime& now) override
+    {
+        return m_inner->dayReport(date, now);
+    }
     Result<HistoryReply> history(const HistoryRequest& request) override
     {
         if (m_busy())

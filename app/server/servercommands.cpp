@@ -244,6 +244,25 @@ QList<ServerCommands::Command> ServerCommands::commands() const
          QStringLiteral("Replay the ledger and check it equals the levels and the invariants; "
                         "exit 1 with a report on any mismatch."),
          withDb, &ServerCommands::verify},
+        {QStringLiteral("receipt show"), QStringLiteral("NUMBER"),
+         QStringLiteral("Show a stored sale or refund receipt: lines, what was refunded of "
+                        "each, payments and refunds."),
+         [](QCommandLineParser& p) {
+             p.addOption(dbOption());
+             p.addOption(
+                 {QStringLiteral("json"), QStringLiteral("As the `receipt` reply's JSON.")});
+         },
+         &ServerCommands::showReceipt},
+        {QStringLiteral("day report"), QString(),
+         QStringLiteral("The store's day by the tills' time in this server's time zone: sales, "
+                        "refunds, tills, tenders, tax, drawers, tills not heard from."),
+         [](QCommandLineParser& p) {
+             p.addOption(dbOption());
+             p.addOption({QStringLiteral("date"), QStringLiteral("The day, YYYY-MM-DD."),
+                          QStringLiteral("DATE")});
+             p.addOption({QStringLiteral("json"), QStringLiteral("As the `day` reply's JSON.")});
+         },
+         &ServerCommands::dayReport},
     };
 }
 

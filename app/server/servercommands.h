@@ -46,6 +46,8 @@ private:
     [[nodiscard]] static int closeDelivery(const QCommandLineParser& parser);
     [[nodiscard]] static int showStock(const QCommandLineParser& parser);
     [[nodiscard]] static int verify(const QCommandLineParser& parser);
+    [[nodiscard]] static int showReceipt(const QCommandLineParser& parser);
+    [[nodiscard]] static int dayReport(const QCommandLineParser& parser);
     [[nodiscard]] static int listApprovals(const QCommandLineParser& parser);
     [[nodiscard]] static int resolveShortage(const QCommandLineParser& parser);
     [[nodiscard]] static int addStaff(const QCommandLineParser& parser);

@@ -9,6 +9,29 @@
 
 namespace stockline::sync::sqlstore {
 
+RowShape insertRows(QLatin1StringView table, QLatin1StringView columns, const QString& tail)
+{
+    QStringList names;
+    QStringList marks;
+    QStringList arrays;
+    for (const QString& column : QString(columns).split(QLatin1String(", "))) {
+        const qsizetype space = column.indexOf(QLatin1Char(' '));
+        names.append(column.left(space));
+        marks.append(QStringLiteral("?"));
+        arrays.append(QStringLiteral("?::%1[]").arg(column.mid(space + 1)));
+    }
+    const QString list = names.join(QLatin1String(", "));
+    const QString head = QStringLiteral("INSERT INTO %1 (%2) ").arg(table, list);
+    return RowShape{head + QStringLiteral("VALUES "),
+                    QLatin1Char('(') + marks.join(QLatin1String(", ")) + QLatin1Char(')'), tail,
+                    int(names.size()),
+                    head +
+                        QStringLiteral("SELECT %1 FROM unnest(%2) WITH ORDINALITY "
+                                       "AS v(%1, row_order) ORDER BY row_order")
+                            .arg(list, arrays.join(QLatin1String(", "))) +
+                        tail};
+}
+
 Result<QSqlQuery*> RowStatements::prepared(const QString& key, const QString& text)
 {
     const auto found = m_prepared.find(key);
@@ -61,9 +84,14 @@ Status execute(QSqlQuery& q, const QString& what, const std::function<void(const
 }
 
 // One element of a PostgreSQL array literal: text double-quoted with its quotes and backslashes
-// escaped (so commas, braces, spaces and the empty string stay what they are), numbers as digits.
+// escaped (so commas, braces, spaces and the empty string stay what they are), numbers as digits,
+// a null number as NULL.
 void appendElement(QString& array, const QVariant& value)
 {
+    if (value.isNull() && value.typeId() != QMetaType::QString) {
+        array += QLatin1String("NULL"); // a nullable column's missing value
+        return;
+    }
     if (value.typeId() != QMetaType::QString) {
         array += QString::number(value.toLongLong());
         return;

@@ -27,6 +27,11 @@ struct RowShape
     QString arrays;
 };
 
+// INSERT INTO table of many rows, in their order, then `tail`. `columns` reads like a table's
+// definition, "name type, …", with PostgreSQL's types (for its array parameters).
+[[nodiscard]] RowShape insertRows(QLatin1StringView table, QLatin1StringView columns,
+                                  const QString& tail = QString());
+
 // Multi-row statements, prepared on first use and kept for the connection. With array
 // parameters, a shape is one statement whatever the number of rows. Without, rows go in chunks
 // of a power of two (at most maxRows), so a shape has at most a handful of prepared statements

@@ -219,13 +219,99 @@ QStringList schemaReorderPoints(const SqlDialect&)
         QStringLiteral("ALTER TABLE products ADD COLUMN reorder_point BIGINT NOT NULL DEFAULT 0")};
 }
 
+// 8, issue 18: the receipts tills send with their sales and refunds (sync/PROTOCOL.md,
+// "Receipts on the server"), what was refunded of each sale line, offline refunds beyond what
+// was left, cash drawers, and per terminal its highest receipt and refund counters and when it
+// was last heard from. Times are ms since the epoch: `at` the till's, the others the server's.
+QStringList schemaReceipts(const SqlDialect& d)
+{
+    return {
+        QStringLiteral("CREATE TABLE receipts ("
+                       " number TEXT PRIMARY KEY,"
+                       " kind TEXT NOT NULL CHECK (kind IN ('sale', 'refund')),"
+                       " terminal TEXT NOT NULL,"
+                       " seq BIGINT NOT NULL,"
+                       " location TEXT NOT NULL,"
+                       " staff TEXT NOT NULL,"
+                       " cash_session TEXT NOT NULL DEFAULT '',"
+                       " sale TEXT NOT NULL DEFAULT '',"
+                       " offline INTEGER NOT NULL,"
+                       " at BIGINT NOT NULL,"
+                       " recorded_at BIGINT NOT NULL,"
+                       " net BIGINT NOT NULL,"
+                       " tax BIGINT NOT NULL,"
+                       " total BIGINT NOT NULL,"
+                       " content_hash TEXT NOT NULL)"),
+        QStringLiteral("CREATE INDEX receipts_at ON receipts (at)"),
+        QStringLiteral("CREATE INDEX receipts_terminal ON receipts (terminal, kind)"),
+        QStringLiteral("CREATE INDEX receipts_sale ON receipts (sale)"),
+        // The day report's drawers: the cash of every receipt stamped with a session.
+        QStringLiteral("CREATE INDEX receipts_cash_session ON receipts (cash_session)"),
+        QStringLiteral("CREATE TABLE receipt_lines ("
+                       " receipt TEXT NOT NULL,"
+                       " line INTEGER NOT NULL,"
+                       " sku TEXT NOT NULL,"
+                       " name TEXT NOT NULL,"
+                       " qty BIGINT NOT NULL,"
+                       " unit TEXT NOT NULL,"
+                       " unit_price BIGINT NOT NULL,"
+                       " discount BIGINT NOT NULL,"
+                       " tax_rate INTEGER NOT NULL,"
+                       " tax BIGINT NOT NULL,"
+                       " total BIGINT NOT NULL,"
+                       " list_price BIGINT,"
+                       " approved_by TEXT NOT NULL DEFAULT '',"
+                       " sale_line INTEGER NOT NULL DEFAULT 0,"
+                       " refunded_qty BIGINT NOT NULL DEFAULT 0"
+                       "  CHECK (refunded_qty >= 0 AND refunded_qty <= qty),"
+                       " refunded_amount BIGINT NOT NULL DEFAULT 0"
+                       "  CHECK (refunded_amount >= 0 AND refunded_amount <= total),"
+                       " PRIMARY KEY (receipt, line))%1")
+            .arg(d.keyedTableSuffix),
+        QStringLiteral("CREATE TABLE receipt_payments ("
+                       " receipt TEXT NOT NULL,"
+                       " n INTEGER NOT NULL,"
+                       " method TEXT NOT NULL,"
+                       " amount BIGINT NOT NULL,"
+                       " reference TEXT NOT NULL DEFAULT '',"
+                       " PRIMARY KEY (receipt, n))%1")
+            .arg(d.keyedTableSuffix),
+        QStringLiteral("CREATE TABLE refund_exceptions ("
+                       " id %1,"
+                       " refund TEXT NOT NULL,"
+                       " sale TEXT NOT NULL,"
+                       " line INTEGER NOT NULL,"
+                       " qty BIGINT NOT NULL,"
+                       " amount BIGINT NOT NULL,"
+                       " terminal TEXT NOT NULL,"
+                       " at BIGINT NOT NULL)")
+            .arg(d.autoIdColumn),
+        QStringLiteral("CREATE TABLE cash_sessions ("
+                       " id TEXT PRIMARY KEY,"
+                       " terminal TEXT NOT NULL,"
+                       " opened_by TEXT NOT NULL,"
+                       " opened_at BIGINT NOT NULL,"
+                       " float BIGINT NOT NULL,"
+                       " paid_in BIGINT NOT NULL DEFAULT 0,"
+                       " paid_out BIGINT NOT NULL DEFAULT 0,"
+                       " closed_at BIGINT,"
+                       " closed_by TEXT,"
+                       " counted BIGINT,"
+                       " till_expected BIGINT,"
+                       " known_open INTEGER NOT NULL DEFAULT 1)"),
+        QStringLiteral("ALTER TABLE terminals ADD COLUMN last_receipt BIGINT NOT NULL DEFAULT 0"),
+        QStringLiteral("ALTER TABLE terminals ADD COLUMN last_refund BIGINT NOT NULL DEFAULT 0"),
+        QStringLiteral("ALTER TABLE terminals ADD COLUMN last_seen BIGINT NOT NULL DEFAULT 0"),
+    };
+}
+
 } // namespace
 
 QList<QStringList> serverMigrations(const SqlDialect& dialect)
 {
-    return {schemaVersion1(dialect),     schemaVersion2(dialect),  schemaVersion3(dialect),
-            schemaVersion4(dialect),     schemaApprovals(dialect), schemaLedgerBySku(dialect),
-            schemaReorderPoints(dialect)};
+    return {schemaVersion1(dialect),      schemaVersion2(dialect),  schemaVersion3(dialect),
+            schemaVersion4(dialect),      schemaApprovals(dialect), schemaLedgerBySku(dialect),
+            schemaReorderPoints(dialect), schemaReceipts(dialect)};
 }
 
 } // namespace stockline::sync

@@ -22,6 +22,8 @@ struct TerminalInfo
     Role role = Role::Pos;
     qint64 lastSeq = 0;
     bool revoked = false;
+    qint64 lastReceipt = 0; // the highest receipt counter stored for it (the welcome's)
+    qint64 lastRefund = 0;
 };
 
 // One terminal's push as it reaches the storage thread. `connection` lets the caller route
@@ -128,6 +130,13 @@ public:
     [[nodiscard]] virtual Result<std::optional<TerminalInfo>>
     authenticate(const QString& terminal, const QString& token) = 0;
     [[nodiscard]] virtual Result<TerminalInfo> terminal(const QString& id) = 0;
+    // The terminal was heard from at `now` (a hello): its last_seen, for the day report.
+    [[nodiscard]] virtual Status terminalSeen(const QString& id, const QDateTime& now) = 0;
+    // A stored receipt with its lines, payments and refunds; nothing for an unknown number.
+    [[nodiscard]] virtual Result<std::optional<StoredReceipt>> receipt(const QString& number) = 0;
+    // The day report of `date` in the server's time zone (sync/PROTOCOL.md, `day`), as of `now`.
+    [[nodiscard]] virtual Result<QJsonObject> dayReport(const QDate& date,
+                                                        const QDateTime& now) = 0;
     // Everything changed after `cursor` (a full snapshot when cursor is 0 or ahead of ours).
     [[nodiscard]] virtual Result<Levels> levelsSince(qint64 cursor) = 0;
     [[nodiscard]] virtual Result<CatalogUpdate> catalogSince(qint64 cursor) = 0;
@@ -210,6 +219,11 @@ public:
     // unknown or already closed reference is an Error naming it, and nothing changes.
     [[nodiscard]] virtual Result<Delivery> closeDelivery(const QString& reference) = 0;
     [[nodiscard]] virtual Result<VerifyReport> verify() = 0;
+    // A stored receipt (`receipt show`); nothing for an unknown number.
+    [[nodiscard]] virtual Result<std::optional<StoredReceipt>> receipt(const QString& number) = 0;
+    // The day report (`day report`), as of `now`.
+    [[nodiscard]] virtual Result<QJsonObject> dayReport(const QDate& date,
+                                                        const QDateTime& now) = 0;
     // Every recorded approval, oldest first.
     [[nodiscard]] virtual Result<QList<ApprovalRecord>> approvals() = 0;
     // A code that pairs a device as `terminal` (enrolled, not revoked) until now + validSeconds

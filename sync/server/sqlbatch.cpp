@@ -17,32 +17,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-// INSERT INTO table of many rows, in their order, then `tail`. `columns` reads like a table's
-// definition, "name type, …", with PostgreSQL's types (for its array parameters).
-RowShape insertRows(QLatin1StringView table, QLatin1StringView columns,
-                    const QString& tail = QString())
-{
-    QStringList names;
-    QStringList marks;
-    QStringList arrays;
-    for (const QString& column : QString(columns).split(QLatin1String(", "))) {
-        const qsizetype space = column.indexOf(QLatin1Char(' '));
-        names.append(column.left(space));
-        marks.append(QStringLiteral("?"));
-        arrays.append(QStringLiteral("?::%1[]").arg(column.mid(space + 1)));
-    }
-    const QString list = names.join(QLatin1String(", "));
-    const QString head = QStringLiteral("INSERT INTO %1 (%2) ").arg(table, list);
-    return RowShape{head + QStringLiteral("VALUES "),
-                    QLatin1Char('(') + marks.join(QLatin1String(", ")) + QLatin1Char(')'), tail,
-                    int(names.size()),
-                    head +
-                        QStringLiteral("SELECT %1 FROM unnest(%2) WITH ORDINALITY "
-                                       "AS v(%1, n) ORDER BY n")
-                            .arg(list, arrays.join(QLatin1String(", "))) +
-                        tail};
-}
-
 // The keys a batch's hot mutations name, each once, in the order first named.
 struct Keys
 {
@@ -87,6 +61,7 @@ QList<QVariant> flatten(const QList<Key>& keys)
 Status BatchRows::preload(const QList<PushRequest>& pushes, const QString& lockSuffix)
 {
     QSet<QString> terminals;
+    QSet<QString> receipts;
     Keys levels;
     Keys holds;
     for (const PushRequest& push : pushes) {
@@ -101,6 +76,7 @@ Status BatchRows::preload(const QList<PushRequest>& pushes, const QString& lockS
             } else if (const auto* release = std::get_if<ReleaseMutation>(&body)) {
                 holds.add(push.terminal, release->reservation);
             } else if (const auto* s = std::get_if<SaleMutation>(&body)) {
+                receipts.insert(s->sale);
                 for (const SaleLine& line : s->lines) {
                     levels.add(line.sku, s->location);
                     if (!line.reservation.isEmpty())
@@ -110,6 +86,11 @@ Status BatchRows::preload(const QList<PushRequest>& pushes, const QString& lockS
                 for (const ItemLine& line : receive->lines)
                     levels.add(line.sku, receive->location);
             } else if (const auto* back = std::get_if<ReturnMutation>(&body)) {
+                if (back->refund) {
+                    receipts.insert(back->returnId);
+                    if (!back->sale.isEmpty())
+                        receipts.insert(back->sale);
+                }
                 for (const ItemLine& line : back->lines)
                     levels.add(line.sku, back->location);
             }
@@ -118,6 +99,8 @@ Status BatchRows::preload(const QList<PushRequest>& pushes, const QString& lockS
     if (auto s = loadTerminals(terminals.values(), lockSuffix); !s)
         return s;
     if (auto s = loadHolds(holds.list); !s)
+        return s;
+    if (auto s = loadReceipts(receipts.values()); !s)
         return s;
     // A release names only its reservation: its level is the reservation's.
     for (const CachedHold& cached : std::as_const(m_holds)) {
@@ -371,6 +354,8 @@ Status BatchRows::flush()
     if (auto s = m_rows.run(results, values, QStringLiteral("store results")); !s)
         return s;
     m_results.clear();
+    if (auto s = flushReceipts(); !s)
+        return s;
     if (auto s = flushTerminals(); !s)
         return s;
     mark();
@@ -496,20 +481,43 @@ Status BatchRows::flushLevels()
 
 Status BatchRows::flushTerminals()
 {
-    if (m_lastSeqs.isEmpty())
+    // Every terminal of the batch was heard from now: last_seen once per batch, with the rest.
+    QSet<QString> dirty(m_lastSeqs.keyBegin(), m_lastSeqs.keyEnd());
+    for (auto it = m_counters.cbegin(); it != m_counters.cend(); ++it)
+        dirty.insert(it.key());
+    if (!m_seenWritten) {
+        for (auto it = m_terminals.cbegin(); it != m_terminals.cend(); ++it)
+            dirty.insert(it.key());
+        m_seenWritten = true;
+    }
+    if (dirty.isEmpty())
         return success();
-    QStringList ids = m_lastSeqs.keys();
+    QStringList ids(dirty.cbegin(), dirty.cend());
     ids.sort();
     QList<QVariant> values;
-    for (const QString& id : std::as_const(ids))
-        values << id << QString() << QString() << m_lastSeqs.value(id);
+    for (const QString& id : std::as_const(ids)) {
+        const auto terminal = m_terminals.constFind(id);
+        if (terminal == m_terminals.cend())
+            continue; // not enrolled: never a row to make
+        const std::pair<qint64, qint64> counters = m_counters.value(id);
+        values << id << QString() << QString() << terminal->lastSeq << counters.first
+               << counters.second << m_now;
+    }
     m_lastSeqs.clear();
+    m_counters.clear();
     // Every terminal here was read (and on PostgreSQL locked) by this transaction: the upsert
-    // only ever updates last_seq, for many terminals in one statement.
-    static const RowShape shape =
-        insertRows("terminals"_L1, "id text, role text, token_hash text, last_seq bigint"_L1,
-                   QStringLiteral(" ON CONFLICT (id) DO UPDATE SET last_seq = excluded.last_seq"));
-    return m_rows.run(shape, values, QStringLiteral("advance terminals' last seq"));
+    // only ever updates, for many terminals in one statement. Counters only ever rise.
+    static const RowShape shape = insertRows(
+        "terminals"_L1,
+        "id text, role text, token_hash text, last_seq bigint, last_receipt bigint, "
+        "last_refund bigint, last_seen bigint"_L1,
+        QStringLiteral(" ON CONFLICT (id) DO UPDATE SET last_seq = excluded.last_seq, "
+                       "last_receipt = CASE WHEN excluded.last_receipt > terminals.last_receipt "
+                       "THEN excluded.last_receipt ELSE terminals.last_receipt END, "
+                       "last_refund = CASE WHEN excluded.last_refund > terminals.last_refund "
+                       "THEN excluded.last_refund ELSE terminals.last_refund END, "
+                       "last_seen = excluded.last_seen"));
+    return m_rows.run(shape, values, QStringLiteral("update terminals"));
 }
 
 Status BatchRows::drop()

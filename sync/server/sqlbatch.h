@@ -5,6 +5,7 @@
 // in a few multi-row statements, instead of several round trips to the database per mutation.
 
 #include "error.h"
+#include "receiptrecord.h"
 #include "rowstatements.h"
 #include "serverstore.h"
 
@@ -40,6 +41,17 @@ struct Hold
     qint64 expiresAt = 0;
 };
 
+// A receipt number the database (or this batch) holds already: enough to tell a resend from a
+// conflict, and to name the one stored.
+struct StoredReceiptHead
+{
+    QString kind;
+    QString contentHash;
+    QString terminal;
+    qint64 seq = 0;
+    qint64 at = 0;
+};
+
 // The levels, reservations and terminals a batch touches, loaded once, changed in memory, and
 // the ledger rows, results and last seqs to write. Writers run one at a time cluster-wide (the
 // cursor row is read, and on PostgreSQL locked, before anything else), so nobody else can change
@@ -48,8 +60,10 @@ struct Hold
 class BatchRows
 {
 public:
-    BatchRows(RowStatements& rows, QSqlQuery& readLevel, QSqlQuery& readReservation, qint64 cursor)
-        : m_rows(rows), m_readLevel(readLevel), m_readReservation(readReservation), m_cursor(cursor)
+    BatchRows(RowStatements& rows, QSqlQuery& readLevel, QSqlQuery& readReservation, qint64 cursor,
+              qint64 nowMs)
+        : m_rows(rows), m_readLevel(readLevel), m_readReservation(readReservation),
+          m_cursor(cursor), m_now(nowMs)
     {
     }
 
@@ -76,6 +90,13 @@ public:
                                                    const QString& reservation);
     void putHold(const QString& terminal, const QString& reservation, const Hold& hold);
     void removeHold(const QString& terminal, const QString& reservation);
+
+    // The receipt stored under `number`, in the database or by this batch; nullopt if none.
+    [[nodiscard]] Result<std::optional<StoredReceiptHead>> receipt(const QString& number);
+    // Stores a decided mutation's receipt at the next flush (multi-row inserts).
+    void addReceipt(const ReceiptRecord& receipt, qint64 recordedAt);
+    // Raises the terminal's receipt and refund counters (never lowers them) at the next flush.
+    void raiseCounters(const QString& terminal, qint64 receipt, qint64 refund);
 
     void appendLedger(QList<QVariant> row) { m_ledger.append(std::move(row)); }
     void appendResult(QList<QVariant> row) { m_results.append(std::move(row)); }
@@ -104,6 +125,8 @@ private:
     };
 
     [[nodiscard]] Status loadTerminals(QStringList ids, const QString& lockSuffix);
+    [[nodiscard]] Status loadReceipts(const QStringList& numbers);
+    [[nodiscard]] Status flushReceipts();
     [[nodiscard]] Status loadHolds(const QList<Key>& keys);
     [[nodiscard]] Status loadLevels(const QList<Key>& keys, const QString& lockSuffix);
     [[nodiscard]] Result<CachedLevel*> cachedLevel(const QString& sku, const QString& location);
@@ -118,9 +141,17 @@ private:
     QSqlQuery& m_readLevel;
     QSqlQuery& m_readReservation;
     qint64 m_cursor = 0;
+    qint64 m_now = 0; // the server's time: terminals' last_seen
 
     QHash<QString, TerminalState> m_terminals;
     QHash<QString, qint64> m_lastSeqs; // written at the next flush
+    // Receipt and refund counters raised since the last flush, by terminal.
+    QHash<QString, std::pair<qint64, qint64>> m_counters;
+    bool m_seenWritten = false; // every terminal's last_seen, once per batch
+    QHash<QString, std::optional<StoredReceiptHead>> m_receipts; // by number; nullopt: none
+    QList<QVariant> m_receiptRows;
+    QList<QVariant> m_receiptLineRows;
+    QList<QVariant> m_receiptPaymentRows;
     QHash<Key, CachedLevel> m_levels;
     QHash<Key, CachedHold> m_holds;
     QList<QList<QVariant>> m_ledger;

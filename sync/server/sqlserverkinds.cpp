@@ -192,6 +192,10 @@ Status SqlServerStore::Writer::rejectSale(Applying& a, const SaleMutation& m)
 
 Status SqlServerStore::Writer::apply(Applying& a, const ReturnMutation& m)
 {
+    if (m.refund && !m.sale.isEmpty()) {
+        if (auto s = refundLines(a, m); !s || a.rejected())
+            return s;
+    }
     QJsonObject detail{{QStringLiteral("return"), m.returnId}};
     if (!m.sale.isEmpty())
         detail.insert(QStringLiteral("sale"), m.sale);
@@ -516,15 +520,6 @@ Result<bool> SqlServerStore::Writer::isManager(const QString& name)
     if (auto s = run(q, {name}, QStringLiteral("read staff")); !s)
         return s.error();
     return q.next() && q.value(0).toString() == staffRoleName(StaffRole::Manager);
-}
-
-// Drawers are recorded by the receipts migration (issue 18, in progress on the server).
-Status SqlServerStore::Writer::apply(Applying& a, const CashMutation& m)
-{
-    a.reject(QStringLiteral("forbidden"),
-             QStringLiteral("session: this server does not record cash drawers yet (%1)")
-                 .arg(m.session));
-    return success();
 }
 
 } // namespace stockline::sync

@@ -219,7 +219,11 @@ Result<MutationResult> SqlServerStore::Writer::applyEntry(const TerminalState& t
         a.at = m.at;
         if (auto s = precheck(a, terminal, m); !s)
             return s.error();
-        if (!a.rejected()) {
+        Result<bool> storedAlready =
+            a.rejected() ? Result<bool>(false) : receiptStoredAlready(a, m);
+        if (!storedAlready)
+            return storedAlready.error();
+        if (!a.rejected() && !*storedAlready) {
             m_inMemory = decidedInMemory(m);
             const Status applied = applyBody(a, m);
             m_inMemory = false;
@@ -228,6 +232,8 @@ Result<MutationResult> SqlServerStore::Writer::applyEntry(const TerminalState& t
             if (!a.rejected())
                 keep(a.change);
         }
+        if (!a.rejected())
+            keepReceipt(a);
     }
     if (auto s = storeResult(a); !s)
         return s.error();
@@ -262,8 +268,10 @@ bool SqlServerStore::Writer::decidedInMemory(const Mutation& m)
     case MutationKind::Reserve:
     case MutationKind::Release:
     case MutationKind::Sale:
-    case MutationKind::Return:
         return true;
+    case MutationKind::Return:
+        // A refund's lines are decided by conditional updates on the sale's receipt lines.
+        return !std::get<ReturnMutation>(m.body).refund.has_value();
     case MutationKind::Receive:
         // Booking against a delivery runs SQL that only a savepoint can take back.
         return std::get<ReceiveMutation>(m.body).delivery.isEmpty();

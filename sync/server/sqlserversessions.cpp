@@ -142,12 +142,22 @@ Result<std::optional<TerminalInfo>> SqlServerStore::authenticate(const QString& 
     const std::optional<Role> role = found ? roleFromName(q.value(0).toString()) : std::nullopt;
     info.lastSeq = found ? q.value(2).toLongLong() : 0;
     info.revoked = found && q.value(3).toInt() != 0;
+    info.lastReceipt = found ? q.value(4).toLongLong() : 0;
+    info.lastRefund = found ? q.value(5).toLongLong() : 0;
     q.finish();
     const bool match = constantTimeEqual(tokenHash(token), stored);
     if (!found || !match || info.revoked || !role)
         return std::optional<TerminalInfo>();
     info.role = *role;
     return std::optional(info);
+}
+
+Status SqlServerStore::terminalSeen(const QString& id, const QDateTime& now)
+{
+    QSqlQuery q = newQuery();
+    q.prepare(QStringLiteral("UPDATE terminals SET last_seen = ? WHERE id = ? AND last_seen < ?"));
+    const qint64 ms = now.toMSecsSinceEpoch();
+    return run(q, {ms, id, ms}, QStringLiteral("note when a terminal was heard from"));
 }
 
 Result<TerminalInfo> SqlServerStore::terminal(const QString& id)
@@ -164,6 +174,8 @@ Result<TerminalInfo> SqlServerStore::terminal(const QString& id)
     info.id = id;
     info.lastSeq = q.value(2).toLongLong();
     info.revoked = q.value(3).toInt() != 0;
+    info.lastReceipt = q.value(4).toLongLong();
+    info.lastRefund = q.value(5).toLongLong();
     q.finish();
     const std::optional<Role> role = roleFromName(roleText);
     if (!role)

@@ -250,7 +250,8 @@ Status SqlServerStore::prepareStatements()
         {&sql->readCursor,
          QStringLiteral("SELECT value FROM meta WHERE key = 'cursor'") + d.lockRowSuffix},
         {&sql->writeCursor, QStringLiteral("UPDATE meta SET value = ? WHERE key = 'cursor'")},
-        {&sql->loadTerminal, QStringLiteral("SELECT role, token_hash, last_seq, revoked "
+        {&sql->loadTerminal, QStringLiteral("SELECT role, token_hash, last_seq, revoked, "
+                                            "last_receipt, last_refund "
                                             "FROM terminals WHERE id = ?")},
         {&sql->loadResult, QStringLiteral("SELECT mutation_id, result FROM results "
                                           "WHERE terminal = ? AND seq = ?")},

@@ -96,6 +96,7 @@ public:
     [[nodiscard]] Result<QList<Delivery>> deliveries(bool withClosed = false) override;
     [[nodiscard]] Result<Delivery> closeDelivery(const QString& reference) override;
     [[nodiscard]] Result<VerifyReport> verify() override;
+    // sqlserverreceiptread.cpp, dayreport.cpp: the ArbiterStore and AdminStore reads.
     [[nodiscard]] Result<QList<ApprovalRecord>> approvals() override;
     [[nodiscard]] Result<PairingCode>
     createPairingCode(const QString& terminal, const QDateTime& now, qint64 validSeconds) override;
@@ -109,6 +110,9 @@ public:
     [[nodiscard]] Result<CatalogUpdate> catalogSince(qint64 cursor) override;
     [[nodiscard]] Result<qint64> currentCursor() override;
     [[nodiscard]] Result<HistoryReply> history(const HistoryRequest& request) override;
+    [[nodiscard]] Status terminalSeen(const QString& id, const QDateTime& now) override;
+    [[nodiscard]] Result<std::optional<StoredReceipt>> receipt(const QString& number) override;
+    [[nodiscard]] Result<QJsonObject> dayReport(const QDate& date, const QDateTime& now) override;
 
     [[nodiscard]] Result<BatchOutcome> applyBatch(const QList<PushRequest>& pushes,
                                                   const QDateTime& now) override;
@@ -128,7 +132,11 @@ private:
     [[nodiscard]] Status migrate();
     [[nodiscard]] Status prepareStatements();
     [[nodiscard]] Result<VerifyReport> verifyChecks();
+    [[nodiscard]] Status verifyReceipts(VerifyReport& report);
     [[nodiscard]] Status readHistory(const HistoryRequest& request, HistoryReply& reply);
+    // dayreport.cpp: the day [from, to) in ms, inside dayReport()'s read snapshot.
+    [[nodiscard]] Result<QJsonObject> readDay(qint64 from, qint64 to);
+    [[nodiscard]] Status readDrawers(QJsonObject& report, qint64 from, qint64 to);
     [[nodiscard]] Result<BatchOutcome> applyBatchOnce(const QList<PushRequest>& pushes,
                                                       const QDateTime& now);
     // A statement for the paths that are not hot (administration, sessions, verify).

@@ -53,6 +53,8 @@ struct Applying
     Change change;
     QDateTime at;        // the mutation's own time, as the terminal gave it
     bool undone = false; // its changes taken back already
+    // The receipt a sale or a refund stores once it is applied (sqlserverreceipts.cpp).
+    std::optional<ReceiptRecord> receipt;
 
     void reject(const QString& code, const QString& message)
     {
@@ -170,6 +172,16 @@ private:
     // Runs the mutation's kind, taking its changes back if it is rejected.
     [[nodiscard]] Status applyBody(sqlstore::Applying& a, const Mutation& m);
     [[nodiscard]] Status storeResult(const sqlstore::Applying& a);
+    // A sale's or a refund's receipt number stored already: the same content is applied with
+    // nothing done again, other content is rejected receipt_conflict. True when so decided.
+    [[nodiscard]] Result<bool> receiptStoredAlready(sqlstore::Applying& a, const Mutation& m);
+    // An applied mutation's receipt, and its terminal's counters, go to the batch's rows.
+    void keepReceipt(const sqlstore::Applying& a);
+    // A refund against a stored sale receipt: one conditional update per refund line.
+    [[nodiscard]] Status refundLines(sqlstore::Applying& a, const ReturnMutation& m);
+    [[nodiscard]] Status rejectOverRefund(sqlstore::Applying& a, const ReturnMutation& m);
+    [[nodiscard]] Status refundOffline(sqlstore::Applying& a, const ReturnMutation& m, qsizetype i,
+                                       qint64 leftQty, qint64 leftAmount);
 
     [[nodiscard]] Status apply(sqlstore::Applying& a, const ReserveMutation& m);
     [[nodiscard]] Status apply(sqlstore::Applying& a, const ReleaseMutation& m);

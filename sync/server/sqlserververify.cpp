@@ -177,6 +177,8 @@ Result<VerifyReport> SqlServerStore::verifyChecks()
                                        .arg(seqs.max));
     }
 
+    if (auto s = verifyReceipts(report); !s)
+        return s.error();
     report.ok = report.problems.isEmpty();
     return report;
 }

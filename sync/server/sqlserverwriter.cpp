@@ -28,7 +28,7 @@ Status SqlServerStore::Writer::begin()
     m_previous = m_sql.readCursor.value(0).toLongLong();
     m_sql.readCursor.finish();
     m_cursor = m_previous + 1;
-    m_rows.emplace(m_sql.rows, m_sql.readLevel, m_sql.readReservation, m_cursor);
+    m_rows.emplace(m_sql.rows, m_sql.readLevel, m_sql.readReservation, m_cursor, m_now);
     return success();
 }
 

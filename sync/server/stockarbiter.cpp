@@ -133,6 +133,17 @@ void StockArbiter::submitHistory(quint64 connection, Role role, HistoryRequest r
     enqueue(HistoryJob{connection, role, std::move(request)});
 }
 
+void StockArbiter::submitReceipt(quint64 connection, const QString& terminal, Role role,
+                                 ReceiptRequest request)
+{
+    enqueue(ReceiptJob{connection, terminal, role, std::move(request)});
+}
+
+void StockArbiter::submitDay(quint64 connection, Role role, DayRequest request)
+{
+    enqueue(DayJob{connection, role, std::move(request)});
+}
+
 void StockArbiter::watchTerminals(const QStringList& terminals)
 {
     std::lock_guard lock(m_mutex);
@@ -220,6 +231,14 @@ void StockArbiter::process(ArbiterStore& store, std::deque<Job>& jobs)
             answerPair(store, *pair);
         } else if (auto* history = std::get_if<HistoryJob>(&job)) {
             answerHistory(store, *history);
+        } else if (auto* receipt = std::get_if<ReceiptJob>(&job)) {
+            post([this, c = receipt->connection, reply = receiptReply(store, *receipt)] {
+                Q_EMIT receiptReady(c, reply);
+            });
+        } else if (auto* day = std::get_if<DayJob>(&job)) {
+            post([this, c = day->connection, reply = dayReply(store, *day)] {
+                Q_EMIT dayReady(c, reply);
+            });
         } else {
             answerCatchUp(store, std::get<CatchUpJob>(job));
         }
@@ -360,6 +379,10 @@ void StockArbiter::answerHello(ArbiterStore& store, const HelloJob& job)
         return refuse(QStringLiteral("unauthorized"),
                       QStringLiteral("unknown terminal or wrong token"));
     const TerminalInfo& terminal = *authenticated.value();
+    // Only a hint for the day report: a failure to note it is no reason to refuse the hello.
+    if (const Status seen = store.terminalSeen(terminal.id, m_clock.now()); !seen)
+        qCWarning(lcServer).noquote()
+            << "last seen of" << terminal.id << "not noted:" << seen.error().toString();
     Result<Levels> levels = store.levelsSince(job.cursor);
     Result<CatalogUpdate> catalog = store.catalogSince(job.cursor);
     Result<QList<Shortage>> shortages = store.openShortages();

@@ -70,6 +70,11 @@ public:
     void submitCatchUp(quint64 connection, qint64 cursor);
     // A terminal's `history` request, answered as historyReady. `role` decides whether it may.
     void submitHistory(quint64 connection, Role role, HistoryRequest request);
+    // A terminal's `receipt` and `day` requests, answered as receiptReady and dayReady.
+    // `terminal` and `role` decide whether it may (sync/PROTOCOL.md, `receipt`, `day`).
+    void submitReceipt(quint64 connection, const QString& terminal, Role role,
+                       ReceiptRequest request);
+    void submitDay(quint64 connection, Role role, DayRequest request);
     // Terminals with live connections, checked now and then for revocation.
     void watchTerminals(const QStringList& terminals);
     // Any thread: a writer committed `cursor` (FeedListener::unknownCursor: something, maybe):
@@ -92,6 +97,8 @@ Q_SIGNALS:
     // The open deliveries, after an import or a receive against one.
     void deliveriesChanged(const QList<stockline::Delivery>& deliveries);
     void historyReady(quint64 connection, const stockline::sync::HistoryReply& history);
+    void receiptReady(quint64 connection, const stockline::sync::ReceiptReply& reply);
+    void dayReady(quint64 connection, const stockline::sync::DayReply& reply);
 
 private:
     struct HelloJob
@@ -117,7 +124,21 @@ private:
         Role role;
         HistoryRequest request;
     };
-    using Job = std::variant<PushRequest, HelloJob, CatchUpJob, PairJob, HistoryJob>;
+    struct ReceiptJob
+    {
+        quint64 connection;
+        QString terminal;
+        Role role;
+        ReceiptRequest request;
+    };
+    struct DayJob
+    {
+        quint64 connection;
+        Role role;
+        DayRequest request;
+    };
+    using Job =
+        std::variant<PushRequest, HelloJob, CatchUpJob, PairJob, HistoryJob, ReceiptJob, DayJob>;
 
     void enqueue(Job job);
     void run(std::unique_ptr<ArbiterStore> store);
@@ -129,6 +150,9 @@ private:
     void answerCatchUp(ArbiterStore& store, const CatchUpJob& job);
     void answerPair(ArbiterStore& store, const PairJob& job);
     void answerHistory(ArbiterStore& store, const HistoryJob& job);
+    // stockarbiterreports.cpp: the replies, posted by process().
+    [[nodiscard]] static ReceiptReply receiptReply(ArbiterStore& store, const ReceiptJob& job);
+    [[nodiscard]] DayReply dayReply(ArbiterStore& store, const DayJob& job) const;
     void sweepExpired(ArbiterStore& store);
     void checkRevocations(ArbiterStore& store);
     // Another process (an admin command, another server node) may have committed: publish the

@@ -62,6 +62,16 @@ SyncServer::SyncServer(StockArbiter& arbiter, const Clock& clock, ServerLimits l
     connect(&m_arbiter, &StockArbiter::staffChanged, this, &SyncServer::onStaffChanged);
     connect(&m_arbiter, &StockArbiter::deliveriesChanged, this, &SyncServer::onDeliveriesChanged);
     connect(&m_arbiter, &StockArbiter::historyReady, this, &SyncServer::onHistoryReady);
+    connect(&m_arbiter, &StockArbiter::receiptReady, this,
+            [this](quint64 connection, const ReceiptReply& reply) {
+                if (Session* s = session(connection))
+                    send(*s, encode(reply));
+            });
+    connect(&m_arbiter, &StockArbiter::dayReady, this,
+            [this](quint64 connection, const DayReply& reply) {
+                if (Session* s = session(connection))
+                    send(*s, encode(reply));
+            });
 }
 
 SyncServer::~SyncServer()
@@ -334,6 +344,14 @@ void SyncServer::onMessage(Session& session, const QByteArray& message)
         m_arbiter.submitHistory(session.id, session.role, std::move(*history));
         return;
     }
+    if (auto* receipt = std::get_if<ReceiptRequest>(&msg)) {
+        m_arbiter.submitReceipt(session.id, session.terminal, session.role, std::move(*receipt));
+        return;
+    }
+    if (auto* day = std::get_if<DayRequest>(&msg)) {
+        m_arbiter.submitDay(session.id, session.role, std::move(*day));
+        return;
+    }
     onPush(session, std::get<Push>(std::move(msg)));
 }
 
@@ -411,7 +429,8 @@ void SyncServer::onHelloDone(quint64 connection, const SessionStart& start)
     s->role = start.terminal.role;
     s->cursorSent = start.cursor;
     send(*s, encode(Welcome{start.terminal.id, roleName(start.terminal.role),
-                            start.terminal.lastSeq, start.cursor, m_clock.now()}));
+                            start.terminal.lastSeq, start.cursor, m_clock.now(),
+                            start.terminal.lastReceipt, start.terminal.lastRefund}));
     send(*s, encode(start.levels));
     send(*s, encode(start.catalog));
     send(*s, encode(Shortages{start.shortages}));
