@@ -3,6 +3,7 @@
 #include "isotime.h"
 #include "localstore.h"
 #include "mutation.h"
+#include "outbox.h"
 
 #include <QHash>
 #include <QSet>
@@ -203,6 +204,32 @@ TenderTotals CashReport::tender(const QString& method) const
     return TenderTotals{method, {}, {}};
 }
 
+void CashSession::sendTo(Outbox& outbox, const QString& terminal)
+{
+    m_outbox = &outbox;
+    m_terminal = terminal;
+}
+
+Status CashSession::queue(Transaction& tx, qint64 session, const CashMutation& change,
+                          const QDateTime& at) const
+{
+    if (!m_outbox)
+        return success();
+    CashMutation body = change;
+    body.session = wireId(m_terminal, session);
+    Mutation mutation;
+    mutation.at = at;
+    mutation.body = body;
+    const Result<Mutation> queued = m_outbox->append(tx, mutation);
+    return queued ? success() : Status(queued.error());
+}
+
+QString CashSession::wireId(QStringView terminal, qint64 session)
+{
+    return terminal.toString() + QStringLiteral("-C") +
+           QStringLiteral("%1").arg(session, 6, 10, QLatin1Char('0'));
+}
+
 QList<Denomination> CashSession::usDenominations()
 {
     const auto note = [](qint64 dollars) {
@@ -285,6 +312,10 @@ Result<CashSessionInfo> CashSession::open(const QString& staff, Money openingFlo
         return LocalStore::sqlError(insert, QStringLiteral("open a cash session"));
     const qint64 id = insert.value(0).toLongLong();
     insert.finish();
+    if (const Status queued = queue(
+            tx, id, CashMutation{{}, CashMutation::Event::Open, staff, openingFloat, {}, {}}, at);
+        !queued)
+        return queued.error();
     if (const Status committed = tx.commit(); !committed)
         return committed.error();
     return CashSessionInfo{id, at, staff, openingFloat};
@@ -328,6 +359,14 @@ Result<CashMovement> CashSession::record(const CashMovement& movement)
         insert.addBindValue(value);
     if (!insert.exec())
         return LocalStore::sqlError(insert, QStringLiteral("record cash in or out"));
+    const auto event = recorded.kind == CashMovement::Kind::In ? CashMutation::Event::PaidIn
+                                                               : CashMutation::Event::PaidOut;
+    if (const Status queued =
+            queue(tx, *session,
+                  CashMutation{{}, event, recorded.staff, recorded.amount, {}, recorded.reason},
+                  recorded.at);
+        !queued)
+        return queued.error();
     if (const Status committed = tx.commit(); !committed)
         return committed.error();
     return recorded;
@@ -414,6 +453,13 @@ Result<CashReport> CashSession::close(const QList<CashCount>& counted, const QSt
         update.addBindValue(value);
     if (!update.exec())
         return LocalStore::sqlError(update, QStringLiteral("close the cash session"));
+    if (const Status queued = queue(
+            tx, report.session.id,
+            CashMutation{
+                {}, CashMutation::Event::Close, staff, report.countedCash, report.expectedCash, {}},
+            report.at);
+        !queued)
+        return queued.error();
     if (const Status committed = tx.commit(); !committed)
         return committed.error();
     return report;
@@ -492,20 +538,25 @@ Status CashSession::addRefunds(CashReport& report) const
     report.refundsCount = totals.value(0).toLongLong();
     report.refundsTotal = moneyAt(totals, 1);
 
+    // A refund line keeps its tax share since refunds at any till (a refund of another till's sale
+    // has no sale line here); older lines work it out from this till's sale line.
     QSqlQuery lines = m_store.prepare(QStringLiteral(
         "SELECT l.qty, l.tax, rl.qty,"
         " (SELECT coalesce(sum(b.qty), 0) FROM refund_lines b JOIN refunds br ON br.refund ="
-        "  b.refund WHERE b.sale = rl.sale AND b.line = rl.line AND br.outbox_seq < r.outbox_seq)"
+        "  b.refund WHERE b.sale = rl.sale AND b.line = rl.line AND br.outbox_seq < r.outbox_seq),"
+        " rl.tax"
         " FROM refunds r JOIN refund_lines rl ON rl.refund = r.refund"
-        " JOIN sale_lines l ON l.receipt = rl.sale AND l.line = rl.line"
+        " LEFT JOIN sale_lines l ON l.receipt = rl.sale AND l.line = rl.line"
         " WHERE r.cash_session = ?"));
     lines.addBindValue(report.session.id);
     if (!lines.exec())
         return LocalStore::sqlError(lines, QStringLiteral("add up the tax of the refunds"));
     qint64 tax = 0;
     while (lines.next())
-        tax += shareOf(lines.value(1).toLongLong(), lines.value(0).toLongLong(),
-                       lines.value(3).toLongLong(), lines.value(2).toLongLong());
+        tax += !lines.value(4).isNull()
+                   ? lines.value(4).toLongLong()
+                   : shareOf(lines.value(1).toLongLong(), lines.value(0).toLongLong(),
+                             lines.value(3).toLongLong(), lines.value(2).toLongLong());
     report.refundsTax = Money::fromMinor(tax);
     return success();
 }

@@ -2,6 +2,7 @@
 
 #include "error.h"
 #include "money.h"
+#include "mutation.h"
 
 #include <QDateTime>
 #include <QList>
@@ -14,6 +15,8 @@
 namespace stockline {
 
 class LocalStore;
+class Outbox;
+class Transaction;
 
 // A note or coin the drawer holds, in minor units.
 struct Denomination
@@ -141,6 +144,15 @@ public:
 
     [[nodiscard]] const QList<Denomination>& denominations() const { return m_denominations; }
 
+    // From now on every change of the drawer (open, paid in, paid out, close) also queues a
+    // `cash` mutation for the server, in the change's own transaction, so the server's day
+    // knows every drawer (sync/PROTOCOL.md). `terminal` names the sessions (wireId()).
+    void sendTo(Outbox& outbox, const QString& terminal);
+
+    // A session as the server knows it: the terminal, "-C" and six digits of the local id
+    // ("POS-01-C000003"), unique over all tills like receipt numbers.
+    [[nodiscard]] static QString wireId(QStringView terminal, qint64 session);
+
     // The open session; nothing when the drawer is closed.
     [[nodiscard]] Result<std::optional<CashSessionInfo>> current() const;
     // An error for the clerk (field "cashSession") unless a session is open.
@@ -157,6 +169,9 @@ public:
 
 private:
     [[nodiscard]] QDateTime now() const;
+    // Queues the drawer change inside `tx` when sendTo() was called; else nothing.
+    [[nodiscard]] Status queue(Transaction& tx, qint64 session, const CashMutation& change,
+                               const QDateTime& at) const;
     // The open session's id, or the clerk's-words error when the drawer is not open.
     [[nodiscard]] Result<qint64> openSessionId() const;
     [[nodiscard]] Result<QList<CashCount>> checkCounts(const QList<CashCount>& counted) const;
@@ -170,6 +185,8 @@ private:
     const LocalStore& m_store;
     QList<Denomination> m_denominations;
     Clock m_clock;
+    Outbox* m_outbox = nullptr;
+    QString m_terminal;
 };
 
 } // namespace stockline

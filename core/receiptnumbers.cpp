@@ -4,14 +4,18 @@
 #include "ids.h"
 #include "localstore.h"
 
+#include <QCryptographicHash>
+#include <algorithm>
+
 namespace stockline {
 
-ReceiptNumbers::ReceiptNumbers(const LocalStore& store, QString terminal)
-    : m_store(&store), m_terminal(std::move(terminal))
+ReceiptNumbers::ReceiptNumbers(const LocalStore& store, QString terminal, QString proofKey)
+    : m_store(&store), m_terminal(std::move(terminal)), m_proofKey(std::move(proofKey))
 {
 }
 
-Result<ReceiptNumbers> ReceiptNumbers::create(const LocalStore& store, const QString& terminal)
+Result<ReceiptNumbers> ReceiptNumbers::create(const LocalStore& store, const QString& terminal,
+                                              const QString& proofKey)
 {
     if (Problem bad = checkId(u"terminal", terminal))
         return *bad;
@@ -22,7 +26,57 @@ Result<ReceiptNumbers> ReceiptNumbers::create(const LocalStore& store, const QSt
                          .arg(terminal)
                          .arg(terminal.size())
                          .arg(maxTerminalLength)};
-    return ReceiptNumbers(store, terminal);
+    return ReceiptNumbers(store, terminal, proofKey);
+}
+
+QString ReceiptNumbers::proofKeyOf(const QString& terminal, const QString& token)
+{
+    // Hashed: the store file must not hold the token itself.
+    return QString::fromLatin1(
+        QCryptographicHash::hash((terminal + u'\n' + token).toUtf8(), QCryptographicHash::Sha256)
+            .toHex());
+}
+
+Status ReceiptNumbers::adoptServerCounters(const LocalStore& store, qint64 lastReceipt,
+                                           qint64 lastRefund, const QString& proofKey)
+{
+    Transaction tx(store);
+    if (!tx.isOpen())
+        return tx.status();
+    for (const auto& [name, server] : {std::pair{QString(counterName), lastReceipt},
+                                       std::pair{QString(refundCounterName), lastRefund}}) {
+        const Result<qint64> local = store.counter(name);
+        if (!local)
+            return local.error();
+        if (server > *local) {
+            if (const Status set = store.setCounter(tx, name, server); !set)
+                return set;
+        }
+    }
+    QSqlQuery proof =
+        store.prepare(QStringLiteral("INSERT INTO settings (key, value) VALUES (?, ?)"
+                                     " ON CONFLICT (key) DO UPDATE SET value = excluded.value"));
+    proof.addBindValue(QString(proofSetting));
+    proof.addBindValue(proofKey);
+    if (!proof.exec())
+        return LocalStore::sqlError(proof, QStringLiteral("record the receipt numbers' proof"));
+    return tx.commit();
+}
+
+Status ReceiptNumbers::checkProven(const LocalStore& store, const QString& proofKey)
+{
+    if (proofKey.isEmpty())
+        return success();
+    QSqlQuery query = store.prepare(QStringLiteral("SELECT value FROM settings WHERE key = ?"));
+    query.addBindValue(QString(proofSetting));
+    if (!query.exec())
+        return LocalStore::sqlError(query, QStringLiteral("read the receipt numbers' proof"));
+    if (query.next() && query.value(0).toString() == proofKey)
+        return success();
+    return Error{QStringLiteral("receipt"),
+                 QStringLiteral("This till has not reached the server since it was set up, so "
+                                "its receipt numbers cannot be proven unused. Connect it to the "
+                                "server once.")};
 }
 
 Result<QString> ReceiptNumbers::format(QStringView terminal, qint64 number)
@@ -43,6 +97,8 @@ Result<QString> ReceiptNumbers::format(QStringView terminal, qint64 number)
 
 Result<QString> ReceiptNumbers::next(Transaction& tx) const
 {
+    if (const Status ok = proven(); !ok)
+        return ok.error();
     // Formatted before the counter moves, so an error leaves nothing taken.
     const Result<qint64> previous = last();
     if (!previous)

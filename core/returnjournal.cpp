@@ -1,10 +1,12 @@
 #include "returnjournal.h"
 
+#include "cashsession.h"
 #include "ids.h"
 #include "isotime.h"
 #include "localstore.h"
 #include "outbox.h"
 #include "paymentrows.h"
+#include "receiptnumbers.h"
 
 #include <QSet>
 #include <algorithm>
@@ -58,8 +60,10 @@ std::optional<Error> checkPayments(const QList<Payment>& payments, Money total)
 
 } // namespace
 
-ReturnJournal::ReturnJournal(const LocalStore& store, Outbox& outbox, QString terminal)
-    : m_store(store), m_outbox(outbox), m_terminal(std::move(terminal))
+ReturnJournal::ReturnJournal(const LocalStore& store, Outbox& outbox, QString terminal,
+                             QString proofKey)
+    : m_store(store), m_outbox(outbox), m_terminal(std::move(terminal)),
+      m_proofKey(std::move(proofKey))
 {
 }
 
@@ -86,6 +90,44 @@ Money ReturnJournal::refundFor(const ReceiptLine& sold, qint64 returnedBefore, q
     const qint64 total = sold.total().minor();
     auto worth = [&](qint64 units) { return divideHalfEven(total * units, sold.qty); };
     return Money::fromMinor(worth(returnedBefore + qty) - worth(returnedBefore));
+}
+
+Money ReturnJournal::refundTaxFor(const ReceiptLine& sold, qint64 returnedBefore, qint64 qty)
+{
+    if (sold.qty <= 0)
+        return {};
+    const qint64 tax = sold.tax().minor();
+    auto share = [&](qint64 units) { return divideHalfEven(tax * units, sold.qty); };
+    return Money::fromMinor(share(returnedBefore + qty) - share(returnedBefore));
+}
+
+RefundContent ReturnJournal::refundOf(const ReturnableSale& sale, const CompletedReturn& request,
+                                      const QString& cashSession, Money total)
+{
+    RefundContent refund;
+    refund.staff = request.staff;
+    refund.approvedBy = request.approvedBy;
+    refund.cashSession = cashSession;
+    for (const ReturnRequestLine& line : request.lines) {
+        const ReturnableLine* sold = findLine(sale, line.line);
+        if (!sold)
+            continue; // totalFor() refuses such a request first
+        refund.lines.append(RefundEntry{line.line, sold->sold.sku, line.qty,
+                                        refundFor(sold->sold, sold->returned, line.qty),
+                                        refundTaxFor(sold->sold, sold->returned, line.qty)});
+    }
+    refund.payments = request.payments;
+    refund.total = total;
+    return refund;
+}
+
+Result<QString> ReturnJournal::openCashSession() const
+{
+    QSqlQuery query =
+        m_store.prepare(QStringLiteral("SELECT id FROM cash_sessions WHERE closed_at IS NULL"));
+    if (!query.exec())
+        return LocalStore::sqlError(query, QStringLiteral("find the open drawer"));
+    return query.next() ? CashSession::wireId(m_terminal, query.value(0).toLongLong()) : QString();
 }
 
 Result<Money> ReturnJournal::totalFor(const ReturnableSale& sale,
@@ -152,8 +194,9 @@ Result<ReturnableSale> ReturnJournal::returnable(const QString& receipt) const
     if (!sale.exec())
         return LocalStore::sqlError(sale, QStringLiteral("read a sale"));
     if (!sale.next())
-        return requestError(QStringLiteral("receipt"),
-                            QStringLiteral("no sale %1 on this terminal").arg(receipt));
+        return Error{QStringLiteral("receipt"),
+                     QStringLiteral("no sale %1 on this terminal").arg(receipt),
+                     ErrorCode::NotFound};
     ReturnableSale found;
     found.receipt = receipt;
     found.location = sale.value(0).toString();
@@ -212,7 +255,57 @@ Result<RecordedReturn> ReturnJournal::record(const CompletedReturn& request)
     const Result<ReturnableSale> sale = returnable(request.sale);
     if (!sale)
         return sale.error();
-    const Result<Money> total = totalFor(*sale, request.lines);
+    return recordAgainst(tx, request, *sale);
+}
+
+Result<RecordedReturn> ReturnJournal::recordFromServer(const CompletedReturn& request,
+                                                       ReturnableSale sale)
+{
+    if (!sale.fromServer || sale.receipt != request.sale)
+        return requestError(QStringLiteral("sale"),
+                            QStringLiteral("%1 is not the sale the server sent").arg(request.sale));
+    Transaction tx(m_store);
+    if (!tx.isOpen())
+        return tx.status().error();
+    if (const Status added = addUnanswered(sale); !added)
+        return added.error();
+    return recordAgainst(tx, request, sale);
+}
+
+Status ReturnJournal::addUnanswered(ReturnableSale& sale) const
+{
+    QSqlQuery lines = m_store.prepare(QStringLiteral(
+        "SELECT rl.line, sum(rl.qty), sum(rl.amount) FROM refund_lines rl"
+        " JOIN refunds r ON r.refund = rl.refund JOIN outbox o ON o.seq = r.outbox_seq"
+        " WHERE rl.sale = ? AND o.status = 'pending' GROUP BY rl.line"));
+    lines.addBindValue(sale.receipt);
+    if (!lines.exec())
+        return LocalStore::sqlError(lines, QStringLiteral("read this till's unsent refunds"));
+    while (lines.next()) {
+        for (ReturnableLine& line : sale.lines) {
+            if (line.line == lines.value(0).toInt())
+                line.returned += lines.value(1).toLongLong();
+        }
+        sale.refunded += Money::fromMinor(lines.value(2).toLongLong());
+    }
+    QSqlQuery payments = m_store.prepare(QStringLiteral(
+        "SELECT p.method, p.amount, p.reference FROM refund_payments p"
+        " JOIN refunds r ON r.refund = p.refund JOIN outbox o ON o.seq = r.outbox_seq"
+        " WHERE r.sale = ? AND o.status = 'pending' ORDER BY r.at, p.refund, p.idx"));
+    payments.addBindValue(sale.receipt);
+    if (!payments.exec())
+        return LocalStore::sqlError(payments, QStringLiteral("read this till's unsent refunds"));
+    while (payments.next())
+        sale.refundPayments.append(Payment{payments.value(0).toString(),
+                                           Money::fromMinor(payments.value(1).toLongLong()),
+                                           payments.value(2).toString()});
+    return success();
+}
+
+Result<RecordedReturn> ReturnJournal::recordAgainst(Transaction& tx, const CompletedReturn& request,
+                                                    const ReturnableSale& sale)
+{
+    const Result<Money> total = totalFor(sale, request.lines);
     if (!total)
         return total.error();
     if (auto problem = checkPayments(request.payments, *total))
@@ -220,6 +313,8 @@ Result<RecordedReturn> ReturnJournal::record(const CompletedReturn& request)
     if (request.staff.size() > maxTextLength)
         return requestError(QStringLiteral("staff"), QStringLiteral("is too long"));
 
+    if (const Status proven = ReceiptNumbers::checkProven(m_store, m_proofKey); !proven)
+        return proven.error();
     const Result<qint64> number = m_store.nextCounter(tx, counterName);
     if (!number)
         return number.error();
@@ -227,12 +322,23 @@ Result<RecordedReturn> ReturnJournal::record(const CompletedReturn& request)
     if (!refund)
         return refund.error();
 
+    const Result<QString> drawer = openCashSession();
+    if (!drawer)
+        return drawer.error();
+
     ReturnMutation body;
     body.returnId = *refund;
-    body.location = request.location.isEmpty() ? sale->location : request.location;
-    body.sale = sale->receipt;
+    body.location = request.location.isEmpty() ? sale.location : request.location;
+    body.sale = sale.receipt;
     for (const ReturnRequestLine& line : request.lines)
-        body.lines.append(ItemLine{findLine(*sale, line.line)->sold.sku, line.qty});
+        body.lines.append(ItemLine{findLine(sale, line.line)->sold.sku, line.qty});
+    CompletedReturn attributed = request;
+    // The refund's receipt names who paid the money back; a refund recorded with nobody
+    // signed in (tools, tests) is the till's own.
+    if (attributed.staff.trimmed().isEmpty())
+        attributed.staff = m_terminal;
+    body.refund = refundOf(sale, attributed, *drawer, *total);
+    body.offline = request.offline;
     Mutation mutation;
     mutation.at = request.at.isValid() ? request.at.toUTC() : QDateTime::currentDateTimeUtc();
     mutation.body = body;
@@ -242,9 +348,9 @@ Result<RecordedReturn> ReturnJournal::record(const CompletedReturn& request)
 
     CompletedReturn stored = request;
     stored.location = body.location;
-    Status written = insert(*refund, stored, *sale, queued->at, queued->seq, *total);
+    Status written = insert(*refund, stored, sale, queued->at, queued->seq, *total);
     if (written)
-        written = insertLines(*refund, stored, *sale);
+        written = insertLines(*refund, stored, sale);
     if (written)
         written = insertPaymentRows(m_store, PaymentTable::Refund, *refund, stored.payments);
     if (written)
@@ -273,13 +379,16 @@ Status ReturnJournal::insert(const QString& refund, const CompletedReturn& reque
 Status ReturnJournal::insertLines(const QString& refund, const CompletedReturn& request,
                                   const ReturnableSale& sale) const
 {
-    QSqlQuery query = m_store.prepare(QStringLiteral(
-        "INSERT INTO refund_lines (refund, sale, line, qty, amount) VALUES (?, ?, ?, ?, ?)"));
+    QSqlQuery query = m_store.prepare(
+        QStringLiteral("INSERT INTO refund_lines (refund, sale, line, qty, amount, tax)"
+                       " VALUES (?, ?, ?, ?, ?, ?)"));
     for (const ReturnRequestLine& line : request.lines) {
         const ReturnableLine* sold = findLine(sale, line.line);
         const Money amount = refundFor(sold->sold, sold->returned, line.qty);
-        for (const QVariant& value : {QVariant(refund), QVariant(sale.receipt), QVariant(line.line),
-                                      QVariant(line.qty), QVariant(amount.minor())})
+        const Money tax = refundTaxFor(sold->sold, sold->returned, line.qty);
+        for (const QVariant& value :
+             {QVariant(refund), QVariant(sale.receipt), QVariant(line.line), QVariant(line.qty),
+              QVariant(amount.minor()), QVariant(tax.minor())})
             query.addBindValue(value);
         if (!query.exec())
             return LocalStore::sqlError(query, QStringLiteral("record a refund line"));

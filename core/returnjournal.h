@@ -24,10 +24,13 @@ struct ReturnableLine
     [[nodiscard]] qint64 returnable() const { return sold.qty - returned; }
 };
 
-// A sale of this terminal as a return starts from it.
+// A sale as a return starts from it: one of this terminal's journal, or one the server keeps
+// (another till's, or this till's from before a reinstall), with what the server says was
+// refunded of it so far.
 struct ReturnableSale
 {
     QString receipt;
+    bool fromServer = false;
     QString location;
     QDateTime at; // UTC
     QList<ReturnableLine> lines;
@@ -51,7 +54,9 @@ struct CompletedReturn
     QList<ReturnRequestLine> lines;
     // Money paid back, positive amounts that add up to the refund's total exactly.
     QList<Payment> payments;
-    QDateTime at; // invalid: now
+    QDateTime at;         // invalid: now
+    QString approvedBy;   // the manager who approved the refund; empty: none
+    bool offline = false; // recorded while the server could not be reached
 };
 
 struct RecordedReturn
@@ -77,12 +82,21 @@ struct RecordedReturn
 class ReturnJournal
 {
 public:
-    ReturnJournal(const LocalStore& store, Outbox& outbox, QString terminal);
+    // `proofKey`: refunds are numbered only in a store whose counters the server proved
+    // (ReceiptNumbers::checkProven); empty: no proof needed (no server).
+    ReturnJournal(const LocalStore& store, Outbox& outbox, QString terminal, QString proofKey = {});
 
     [[nodiscard]] Result<ReturnableSale> returnable(const QString& receipt) const;
     // What `qty` more units of `sold` pay back when `returnedBefore` units already went back.
     [[nodiscard]] static Money refundFor(const ReceiptLine& sold, qint64 returnedBefore,
                                          qint64 qty);
+    // The tax share of that refund, shared the same way (as the cash report's refundsTax).
+    [[nodiscard]] static Money refundTaxFor(const ReceiptLine& sold, qint64 returnedBefore,
+                                            qint64 qty);
+    // The refund's receipt the `return` mutation carries (sync/PROTOCOL.md).
+    [[nodiscard]] static RefundContent refundOf(const ReturnableSale& sale,
+                                                const CompletedReturn& request,
+                                                const QString& cashSession, Money total);
     // The refund's total for these lines of `sale`, checked against what may be returned.
     [[nodiscard]] static Result<Money> totalFor(const ReturnableSale& sale,
                                                 const QList<ReturnRequestLine>& lines);
@@ -91,14 +105,26 @@ public:
     // the rest in cash.
     [[nodiscard]] static QList<Payment> toOriginalTender(const ReturnableSale& sale, Money total);
 
-    // Numbers, stores and queues the return. On error nothing is written.
+    // Numbers, stores and queues the return. On error nothing is written. A receipt this
+    // terminal does not hold is an error with code NotFound.
     [[nodiscard]] Result<RecordedReturn> record(const CompletedReturn& request);
+    // The same for a sale the server sent (`sale.fromServer`): what this till refunded of it
+    // and the server has not answered yet counts as returned too, so two refunds here never
+    // take the same unit. The server decides in the end (over_refund).
+    [[nodiscard]] Result<RecordedReturn> recordFromServer(const CompletedReturn& request,
+                                                          ReturnableSale sale);
     [[nodiscard]] Result<qint64> count() const;
 
     [[nodiscard]] static Result<QString> format(QStringView terminal, qint64 number);
     static constexpr QLatin1String counterName{"refund"};
 
 private:
+    [[nodiscard]] Result<RecordedReturn>
+    recordAgainst(Transaction& tx, const CompletedReturn& request, const ReturnableSale& sale);
+    // Adds this till's refunds of `sale` that the server has not answered yet.
+    [[nodiscard]] Status addUnanswered(ReturnableSale& sale) const;
+    // The open drawer's wire id ("POS-01-C000003"); empty when none is open.
+    [[nodiscard]] Result<QString> openCashSession() const;
     [[nodiscard]] Status insert(const QString& refund, const CompletedReturn& request,
                                 const ReturnableSale& sale, const QDateTime& at, qint64 seq,
                                 Money total) const;
@@ -108,6 +134,7 @@ private:
     const LocalStore& m_store;
     Outbox& m_outbox;
     QString m_terminal;
+    QString m_proofKey;
 };
 
 } // namespace stockline

@@ -1,5 +1,6 @@
 #include "salejournal.h"
 
+#include "cashsession.h"
 #include "isotime.h"
 #include "localstore.h"
 #include "paymentrows.h"
@@ -161,6 +162,53 @@ QList<SaleLine> SaleJournal::wireLines(const QList<ReceiptLine>& lines)
     return wire;
 }
 
+ReceiptContent SaleJournal::receiptOf(const CompletedSale& sale, const QString& cashSession)
+{
+    ReceiptContent receipt;
+    receipt.cashSession = cashSession;
+    for (qsizetype i = 0; i < sale.lines.size(); ++i) {
+        const ReceiptLine& line = sale.lines.at(i);
+        ReceiptEntry entry{line.sku,       line.name,     line.qty,     line.unit,
+                           line.unitPrice, line.discount, line.taxRate, line.tax(),
+                           line.total(),   std::nullopt,  QString()};
+        if (i < sale.approvals.size()) {
+            entry.listPrice = sale.approvals.at(i).listPrice;
+            entry.approvedBy = sale.approvals.at(i).approvedBy;
+        }
+        receipt.lines.append(entry);
+    }
+    const ReceiptTotals totals = totalsOf(sale.lines);
+    receipt.net = totals.net;
+    receipt.tax = totals.tax;
+    receipt.total = totals.total;
+    return receipt;
+}
+
+Result<QString> SaleJournal::openCashSession() const
+{
+    QSqlQuery query =
+        m_store.prepare(QStringLiteral("SELECT id FROM cash_sessions WHERE closed_at IS NULL"));
+    if (!query.exec())
+        return LocalStore::sqlError(query, QStringLiteral("find the open drawer"));
+    return query.next() ? CashSession::wireId(m_numbers.terminal(), query.value(0).toLongLong())
+                        : QString();
+}
+
+Result<std::optional<ReceiptContent>> SaleJournal::queuedReceipt(qint64 seq) const
+{
+    const Result<OutboxEntry> entry = m_outbox.entry(seq);
+    if (!entry)
+        return entry.error();
+    const Result<Mutation> queued = Mutation::fromJson(entry->payload);
+    if (!queued)
+        return queued.error();
+    const auto* sale = std::get_if<SaleMutation>(&queued->body);
+    if (!sale)
+        return Error{QStringLiteral("receipt"),
+                     QStringLiteral("outbox entry %1 is not a sale").arg(seq)};
+    return sale->receipt;
+}
+
 Result<RecordedSale> SaleJournal::record(const CompletedSale& sale)
 {
     if (auto problem = check(sale))
@@ -168,17 +216,24 @@ Result<RecordedSale> SaleJournal::record(const CompletedSale& sale)
     Transaction tx(m_store);
     if (!tx.isOpen())
         return tx.status().error();
+    // First: an unproven till's catalog may be empty too, and this is what the clerk must do.
+    if (const Status proven = m_numbers.proven(); !proven)
+        return proven.error();
     if (const Status known = checkProductsKnown(sale.lines); !known)
         return known.error();
 
     const Result<QString> receipt = m_numbers.next(tx);
     if (!receipt)
         return receipt.error();
+    const Result<QString> drawer = openCashSession();
+    if (!drawer)
+        return drawer.error();
     const QDateTime at = sale.at.isValid() ? sale.at.toUTC() : QDateTime::currentDateTimeUtc();
     Mutation mutation;
     mutation.at = at;
-    mutation.body = SaleMutation{*receipt,      sale.location, wireLines(sale.lines),
-                                 sale.payments, sale.offline,  sale.staff};
+    mutation.body =
+        SaleMutation{*receipt,     sale.location, wireLines(sale.lines),   sale.payments,
+                     sale.offline, sale.staff,    receiptOf(sale, *drawer)};
     const Result<Mutation> queued = m_outbox.append(tx, mutation);
     if (!queued)
         return queued.error();
@@ -332,13 +387,17 @@ Result<qint64> SaleJournal::resendOffline(const QString& receipt)
     QList<ReceiptLine> lines = stored->lines;
     for (ReceiptLine& line : lines)
         line.reservation.clear();
+    // The server compares the receipt by content: it must go again exactly as first sent.
+    const Result<std::optional<ReceiptContent>> sent = queuedReceipt(stored->seq);
+    if (!sent)
+        return sent.error();
     Transaction tx(m_store);
     if (!tx.isOpen())
         return tx.status().error();
     Mutation mutation;
     mutation.at = stored->at;
-    mutation.body = SaleMutation{receipt, stored->location, wireLines(lines), stored->payments,
-                                 true,    stored->staff};
+    mutation.body = SaleMutation{
+        receipt, stored->location, wireLines(lines), stored->payments, true, stored->staff, *sent};
     const Result<Mutation> queued = m_outbox.append(tx, mutation);
     if (!queued)
         return queued.error();

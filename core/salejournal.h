@@ -15,6 +15,13 @@ namespace stockline {
 class LocalStore;
 class ReceiptNumbers;
 
+// What a manager approved for one line of a sale, as its receipt names it.
+struct LineApproval
+{
+    std::optional<Money> listPrice; // the catalog's price, when the clerk typed another
+    QString approvedBy;             // the manager who approved the price or the discount
+};
+
 // A sale as the till finished it: paid in full, goods handed over.
 struct CompletedSale
 {
@@ -26,6 +33,8 @@ struct CompletedSale
     QList<Payment> payments;
     bool offline = false; // rung up while the server could not be reached
     QDateTime at;         // when; invalid: now
+    // By line index, what a manager approved; shorter than `lines` (or empty): nothing.
+    QList<LineApproval> approvals;
 };
 
 struct RecordedSale
@@ -93,8 +102,16 @@ public:
     [[nodiscard]] static std::optional<Error> check(const CompletedSale& sale);
     // The receipt lines as sale lines of the protocol (see above).
     [[nodiscard]] static QList<SaleLine> wireLines(const QList<ReceiptLine>& lines);
+    // The receipt the `sale` mutation carries (sync/PROTOCOL.md, "Receipts on the server"):
+    // every line as the customer was charged for it, and the drawer it was paid into.
+    [[nodiscard]] static ReceiptContent receiptOf(const CompletedSale& sale,
+                                                  const QString& cashSession);
 
 private:
+    // The open drawer's wire id ("POS-01-C000003"); empty when none is open.
+    [[nodiscard]] Result<QString> openCashSession() const;
+    // The receipt the sale's current outbox entry carries, so a resend sends it unchanged.
+    [[nodiscard]] Result<std::optional<ReceiptContent>> queuedReceipt(qint64 seq) const;
     [[nodiscard]] Status checkProductsKnown(const QList<ReceiptLine>& lines) const;
     [[nodiscard]] Status insertSale(const QString& receipt, const CompletedSale& sale,
                                     const QDateTime& at, qint64 seq) const;

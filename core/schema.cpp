@@ -291,6 +291,58 @@ const QList<QStringList>& terminalMigrations()
             QStringLiteral("ALTER TABLE products ADD COLUMN reorder_point INTEGER NOT NULL"
                            " DEFAULT 0"),
         },
+        {
+            // Refunds at any till (issue 18): a refund may be of a sale this till never
+            // recorded (another till's, fetched from the server), so a refund's sale and line
+            // no longer reference this till's sales. A refund line keeps its tax share, which
+            // the drawer's report can no longer always work out from a local sale line.
+            // SQLite cannot drop a foreign key: both tables are made anew. refund_payments
+            // references refunds, so its rows are orphans between the DROP and the copy back;
+            // deferred, the check runs at the commit, when every refund is back.
+            QStringLiteral("PRAGMA defer_foreign_keys = ON"),
+            QStringLiteral("CREATE TEMP TABLE refunds_copy AS SELECT refund, sale, location, at,"
+                           " staff, total, outbox_seq, cash_session FROM refunds"),
+            QStringLiteral("CREATE TEMP TABLE refund_lines_copy AS SELECT refund, sale, line, qty,"
+                           " amount FROM refund_lines"),
+            QStringLiteral("DROP TABLE refund_lines"),
+            QStringLiteral("DROP TABLE refunds"),
+            QStringLiteral("CREATE TABLE refunds ("
+                           " refund TEXT PRIMARY KEY,"
+                           " sale TEXT NOT NULL,"
+                           " location TEXT NOT NULL,"
+                           " at TEXT NOT NULL,"
+                           " staff TEXT NOT NULL DEFAULT '',"
+                           " total INTEGER NOT NULL,"
+                           " outbox_seq INTEGER NOT NULL UNIQUE"
+                           " REFERENCES outbox(seq) ON UPDATE CASCADE,"
+                           " cash_session INTEGER REFERENCES cash_sessions(id))"),
+            QStringLiteral("INSERT INTO refunds SELECT * FROM refunds_copy"),
+            QStringLiteral("CREATE INDEX refunds_cash_session ON refunds(cash_session)"),
+            QStringLiteral("CREATE INDEX refunds_sale ON refunds(sale)"),
+            QStringLiteral("CREATE TRIGGER refunds_cash_session AFTER INSERT ON refunds"
+                           " WHEN EXISTS (SELECT 1 FROM cash_sessions) BEGIN"
+                           " SELECT RAISE(ABORT, 'no cash session is open: open the drawer"
+                           " with a float first')"
+                           " WHERE NOT EXISTS (SELECT 1 FROM cash_sessions"
+                           " WHERE closed_at IS NULL);"
+                           " UPDATE refunds SET cash_session = (SELECT id FROM cash_sessions"
+                           " WHERE closed_at IS NULL) WHERE refund = new.refund;"
+                           " END"),
+            // `tax` NULL: recorded before this version, worked out from the sale line.
+            QStringLiteral("CREATE TABLE refund_lines ("
+                           " refund TEXT NOT NULL REFERENCES refunds(refund),"
+                           " sale TEXT NOT NULL,"
+                           " line INTEGER NOT NULL,"
+                           " qty INTEGER NOT NULL CHECK (qty > 0),"
+                           " amount INTEGER NOT NULL,"
+                           " tax INTEGER,"
+                           " PRIMARY KEY (refund, line)) WITHOUT ROWID"),
+            QStringLiteral("INSERT INTO refund_lines (refund, sale, line, qty, amount)"
+                           " SELECT * FROM refund_lines_copy"),
+            QStringLiteral("CREATE INDEX refund_lines_sale ON refund_lines(sale, line)"),
+            QStringLiteral("DROP TABLE refunds_copy"),
+            QStringLiteral("DROP TABLE refund_lines_copy"),
+        },
     };
     return migrations;
 }

@@ -17,6 +17,7 @@
 #include "receiptnumbers.h"
 #include "receiptprinter.h"
 #include "returnjournal.h"
+#include "returnsmodel.h"
 #include "salejournal.h"
 #include "singletons.h"
 #include "staffdirectory.h"
@@ -74,14 +75,20 @@ Status PosContext::build(const PosOptions& options)
     m_catalog = std::make_unique<Catalog>(*m_store);
     m_replica = std::make_unique<StockReplica>(*m_store);
     m_outbox = std::make_unique<Outbox>(*m_store);
-    Result<ReceiptNumbers> numbers = ReceiptNumbers::create(*m_store, options.terminal);
+    // A till with a server sells only under numbers the server proved unused; without one
+    // (demo, training) there is nothing to prove them against.
+    const QString proofKey = options.server.isEmpty()
+                                 ? QString()
+                                 : ReceiptNumbers::proofKeyOf(options.terminal, options.token);
+    Result<ReceiptNumbers> numbers = ReceiptNumbers::create(*m_store, options.terminal, proofKey);
     if (!numbers)
         return numbers.error();
     m_numbers = std::make_unique<ReceiptNumbers>(std::move(numbers).value());
     m_journal = std::make_unique<SaleJournal>(*m_store, *m_outbox, *m_numbers);
-    m_returns = std::make_unique<ReturnJournal>(*m_store, *m_outbox, options.terminal);
+    m_returns = std::make_unique<ReturnJournal>(*m_store, *m_outbox, options.terminal, proofKey);
     m_parked = std::make_unique<ParkedSales>(*m_store);
     m_cash = std::make_unique<CashSession>(*m_store);
+    m_cash->sendTo(*m_outbox, options.terminal);
     m_notices = std::make_unique<Notices>();
     m_sync = std::make_unique<SyncStatus>();
     m_printer = std::make_unique<print::ReceiptPrinter>(options.printer);
@@ -133,6 +140,7 @@ void PosContext::buildSync()
         TillSync::Services{*m_client, *m_till, *m_journal, *m_catalog, *m_sync, *m_notices},
         m_options.terminal);
     m_dock->connectClient(*m_client);
+    m_till->returns()->setServer(m_client.get());
 }
 
 void PosContext::buildDock(const QString& location)

@@ -53,6 +53,32 @@ private Q_SLOTS:
         QVERIFY(log.at(0).at.isValid());
     }
 
+    // The sale's receipt for the server names the catalog price and the manager who
+    // approved the one charged.
+    void priceOverride_travelsWithTheSalesReceipt()
+    {
+        QVERIFY(!till().overridePrice(0, QStringLiteral("3.99")));
+        QVERIFY(fixtures::approve(m_pos->context()));
+        QVERIFY(till().startPayment());
+        QVERIFY(till().tenderCash(QString()));
+        QVERIFY(!till().lastReceipt().isEmpty());
+        const auto pending = m_pos->context().outbox().pending(10);
+        QVERIFY(pending);
+        std::optional<ReceiptContent> receipt;
+        for (const OutboxEntry& entry : *pending) {
+            if (entry.kind != QLatin1String("sale"))
+                continue;
+            const auto mutation = Mutation::fromJson(entry.payload);
+            QVERIFY(mutation);
+            receipt = std::get<SaleMutation>(mutation->body).receipt;
+        }
+        QVERIFY(receipt);
+        QCOMPARE(receipt->lines.size(), 1);
+        QCOMPARE(receipt->lines.at(0).unitPrice, Money::fromMinor(399));
+        QCOMPARE(receipt->lines.at(0).listPrice, std::optional(Money::fromMinor(449)));
+        QCOMPARE(receipt->lines.at(0).approvedBy, fixtures::manager);
+    }
+
     void wrongOrCashierPin_changesNothing_data()
     {
         QTest::addColumn<QString>("name");

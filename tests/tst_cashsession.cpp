@@ -126,6 +126,60 @@ private Q_SLOTS:
         m_store.reset();
     }
 
+    // Every drawer change reaches the server through the outbox, in its own transaction:
+    // the float, each paid in and out with its reason, and the close with counted and
+    // expected cash as the Z shows them.
+    void drawerChangesAreQueuedForTheServer()
+    {
+        CashSession cash = drawer();
+        cash.sendTo(*m_outbox, QStringLiteral("POS-01"));
+        const auto opened = cash.open(QStringLiteral("Alice"), cents(10000));
+        QVERIFY(opened);
+        QVERIFY(cash.record(movement(CashMovement::Kind::In, 2000, "Float top-up")));
+        QVERIFY(cash.record(movement(CashMovement::Kind::Out, 1500, "Milk man")));
+        // Refused: more than the drawer holds. Nothing is queued for it.
+        QVERIFY(!cash.record(movement(CashMovement::Kind::Out, 99999, "Slip")));
+        const auto z = cash.close({counted(5000, 2)}, QStringLiteral("Bob"));
+        QVERIFY(z);
+
+        const auto pending = m_outbox->pending(10);
+        QVERIFY(pending);
+        QCOMPARE(pending->size(), 4);
+        QList<CashMutation> sent;
+        for (const OutboxEntry& entry : *pending) {
+            const auto mutation = Mutation::fromJson(entry.payload);
+            QVERIFY2(mutation, mutation ? "" : qPrintable(mutation.error().toString()));
+            sent.append(std::get<CashMutation>(mutation->body));
+        }
+        const QString session =
+            QStringLiteral("POS-01-C%1").arg(opened->id, 6, 10, QLatin1Char('0'));
+        QCOMPARE(sent.at(0), (CashMutation{session,
+                                           CashMutation::Event::Open,
+                                           QStringLiteral("Alice"),
+                                           cents(10000),
+                                           {},
+                                           {}}));
+        QCOMPARE(sent.at(1), (CashMutation{session,
+                                           CashMutation::Event::PaidIn,
+                                           QStringLiteral("Alice"),
+                                           cents(2000),
+                                           {},
+                                           QStringLiteral("Float top-up")}));
+        QCOMPARE(sent.at(2), (CashMutation{session,
+                                           CashMutation::Event::PaidOut,
+                                           QStringLiteral("Alice"),
+                                           cents(1500),
+                                           {},
+                                           QStringLiteral("Milk man")}));
+        QCOMPARE(sent.at(3), (CashMutation{session,
+                                           CashMutation::Event::Close,
+                                           QStringLiteral("Bob"),
+                                           cents(10000),
+                                           cents(10500),
+                                           {}}));
+        QCOMPARE(z->expectedCash, cents(10500));
+    }
+
     void scriptedDayXThenZExactToTheCent()
     {
         CashSession cash = drawer();

@@ -94,6 +94,63 @@ private Q_SLOTS:
         QCOMPARE(numbers->last().value(), 2);
     }
 
+    // A till with a server never numbers a receipt before the server proved its counters:
+    // a reinstalled till would otherwise start again at 1.
+    void next_refusesUntilTheServerProvedTheCounters()
+    {
+        const QString key =
+            ReceiptNumbers::proofKeyOf(QStringLiteral("POS-01"), QStringLiteral("t1"));
+        const auto numbers = ReceiptNumbers::create(*m_store, QStringLiteral("POS-01"), key);
+        QVERIFY(numbers);
+        {
+            Transaction tx(*m_store);
+            const auto refused = numbers->next(tx);
+            QVERIFY(!refused);
+            QCOMPARE(refused.error().field, QStringLiteral("receipt"));
+            QVERIFY(refused.error().message.contains(
+                QStringLiteral("cannot be proven unused. Connect it to the server once.")));
+        }
+        QCOMPARE(numbers->last().value(), 0);
+
+        // The server holds up to 41 for this terminal, and refund 3.
+        QVERIFY(ReceiptNumbers::adoptServerCounters(*m_store, 41, 3, key));
+        {
+            Transaction tx(*m_store);
+            QCOMPARE(numbers->next(tx).value(), QStringLiteral("POS-01-000042"));
+            QVERIFY(tx.commit());
+        }
+        QCOMPARE(m_store->counter(QString(ReceiptNumbers::refundCounterName)).value(), 3);
+        // A welcome behind the till's own counter never moves it back.
+        QVERIFY(ReceiptNumbers::adoptServerCounters(*m_store, 7, 1, key));
+        QCOMPARE(numbers->last().value(), 42);
+        QCOMPARE(m_store->counter(QString(ReceiptNumbers::refundCounterName)).value(), 3);
+    }
+
+    // Paired anew (a new token): the old proof does not count.
+    void next_refusesAfterPairingAnewUntilTheNextWelcome()
+    {
+        const QString before =
+            ReceiptNumbers::proofKeyOf(QStringLiteral("POS-01"), QStringLiteral("t1"));
+        const QString after =
+            ReceiptNumbers::proofKeyOf(QStringLiteral("POS-01"), QStringLiteral("t2"));
+        QVERIFY(ReceiptNumbers::adoptServerCounters(*m_store, 5, 0, before));
+        QVERIFY(ReceiptNumbers::checkProven(*m_store, before));
+        const auto numbers = ReceiptNumbers::create(*m_store, QStringLiteral("POS-01"), after);
+        QVERIFY(numbers);
+        Transaction tx(*m_store);
+        QVERIFY(!numbers->next(tx));
+        QVERIFY(!ReceiptNumbers::checkProven(*m_store, after));
+    }
+
+    // Without a server (demo, training) there is nothing to prove against.
+    void next_needsNoProofWithoutAServer()
+    {
+        const auto numbers = ReceiptNumbers::create(*m_store, QStringLiteral("POS-01"));
+        QVERIFY(numbers);
+        Transaction tx(*m_store);
+        QCOMPARE(numbers->next(tx).value(), QStringLiteral("POS-01-000001"));
+    }
+
     void next_givesTheNumberBackOnRollback()
     {
         const auto numbers = ReceiptNumbers::create(*m_store, QStringLiteral("POS-01"));

@@ -1,3 +1,4 @@
+#include "cashsession.h"
 #include "localstore.h"
 #include "outbox.h"
 #include "receiptnumbers.h"
@@ -104,6 +105,113 @@ private Q_SLOTS:
         QVERIFY(returnable);
         QCOMPARE(returnable->lines.at(0).returned, 2);
         QCOMPARE(returnable->refunded, amount);
+        QCOMPARE(m_returns->count().value(), 1);
+    }
+
+    // The return carries the refund's receipt: which sale lines, the money and its tax share
+    // (as the drawer's report counts it), how it was paid back, who approved it, the drawer.
+    void record_sendsTheRefundsReceipt()
+    {
+        CashSession cash(*m_store);
+        const auto drawer = cash.open(QStringLiteral("Ana"), Money::fromMinor(10000));
+        QVERIFY(drawer);
+        const auto sale = m_sales->record(paidInCash({line(0, 1), line(2, 3, 10)}));
+        QVERIFY(sale);
+        Money paidBack;
+        for (const qint64 qty : {1, 2}) {
+            const auto returnable = m_returns->returnable(sale->receipt);
+            QVERIFY(returnable);
+            CompletedReturn request;
+            request.sale = sale->receipt;
+            request.staff = QStringLiteral("Ana");
+            request.approvedBy = QStringLiteral("Ben");
+            request.offline = qty == 2;
+            request.lines = {ReturnRequestLine{2, qty}};
+            const auto total = ReturnJournal::totalFor(*returnable, request.lines);
+            QVERIFY(total);
+            request.payments = ReturnJournal::toOriginalTender(*returnable, *total);
+            const auto recorded = m_returns->record(request);
+            QVERIFY2(recorded, recorded ? "" : qPrintable(recorded.error().toString()));
+
+            const auto queued = Mutation::fromJson(m_outbox->entry(recorded->seq)->payload);
+            QVERIFY2(queued, queued ? "" : qPrintable(queued.error().toString()));
+            const auto& body = std::get<ReturnMutation>(queued->body);
+            QCOMPARE(body.offline, qty == 2);
+            QVERIFY(body.refund);
+            QCOMPARE(body.refund->staff, QStringLiteral("Ana"));
+            QCOMPARE(body.refund->approvedBy, QStringLiteral("Ben"));
+            QCOMPARE(body.refund->cashSession,
+                     QStringLiteral("POS-01-C%1").arg(drawer->id, 6, 10, QLatin1Char('0')));
+            QCOMPARE(body.refund->total, recorded->total);
+            QCOMPARE(body.refund->payments, request.payments);
+            QCOMPARE(body.refund->lines.size(), 1);
+            const RefundEntry& entry = body.refund->lines.at(0);
+            QCOMPARE(entry.line, 2);
+            QCOMPARE(entry.sku, line(2, 3).sku);
+            QCOMPARE(entry.qty, qty);
+            QCOMPARE(entry.amount, recorded->total);
+            paidBack += entry.amount;
+        }
+        // All three units back: the whole line's money, and its whole tax as the Z counts it.
+        QCOMPARE(paidBack, line(2, 3, 10).total());
+        const auto report = cash.xReport();
+        QVERIFY(report);
+        Money taxShared;
+        for (qint64 seq = sale->seq + 1; seq <= sale->seq + 2; ++seq) {
+            const auto queued = Mutation::fromJson(m_outbox->entry(seq)->payload);
+            taxShared += std::get<ReturnMutation>(queued->body).refund->lines.at(0).tax;
+        }
+        QCOMPARE(taxShared, report->refundsTax);
+        QCOMPARE(taxShared, line(2, 3, 10).tax());
+    }
+
+    // A receipt of another till, as the server sent it (one of its three units refunded
+    // elsewhere): refunded here to its card, with the tax share the drawer's report counts
+    // though this till holds no line of that sale; this till's unanswered refund counts as
+    // returned, so the last unit cannot go twice.
+    void recordFromServer_refundsAnotherTillsSale()
+    {
+        CashSession cash(*m_store);
+        QVERIFY(cash.open(QStringLiteral("Ana"), Money::fromMinor(10000)));
+        ReturnableSale sale;
+        sale.receipt = QStringLiteral("POS-02-000042");
+        sale.fromServer = true;
+        sale.location = QStringLiteral("store-1");
+        const ReceiptLine sold = line(2, 3, 10);
+        sale.lines = {ReturnableLine{1, sold, 1}};
+        sale.payments = {Payment{QStringLiteral("card"), sold.total(), QStringLiteral("VISA-1")}};
+        const Money before = ReturnJournal::refundFor(sold, 0, 1);
+        sale.refunded = before;
+        sale.refundPayments = {Payment{QStringLiteral("card"), before, QStringLiteral("VISA-1")}};
+
+        CompletedReturn request;
+        request.sale = sale.receipt;
+        request.staff = QStringLiteral("Ana");
+        request.lines = {ReturnRequestLine{1, 1}};
+        const Money amount = ReturnJournal::refundFor(sold, 1, 1);
+        request.payments = ReturnJournal::toOriginalTender(sale, amount);
+        QCOMPARE(request.payments, (QList<Payment>{Payment{QStringLiteral("card"), amount,
+                                                           QStringLiteral("VISA-1")}}));
+        const auto recorded = m_returns->recordFromServer(request, sale);
+        QVERIFY2(recorded, recorded ? "" : qPrintable(recorded.error().toString()));
+        const auto queued = Mutation::fromJson(m_outbox->entry(recorded->seq)->payload);
+        QVERIFY(queued);
+        const auto& body = std::get<ReturnMutation>(queued->body);
+        QCOMPARE(body.sale, QStringLiteral("POS-02-000042"));
+        QCOMPARE(body.refund->lines.at(0).tax, ReturnJournal::refundTaxFor(sold, 1, 1));
+        const auto report = cash.xReport();
+        QVERIFY(report);
+        QCOMPARE(report->refundsTotal, amount);
+        QCOMPARE(report->refundsTax, ReturnJournal::refundTaxFor(sold, 1, 1));
+
+        // The server has not answered yet: it still says one unit was refunded. Two more
+        // would be one more than was sold.
+        request.lines = {ReturnRequestLine{1, 2}};
+        request.payments = {
+            Payment{QStringLiteral("cash"), ReturnJournal::refundFor(sold, 1, 2), {}}};
+        const auto twice = m_returns->recordFromServer(request, sale);
+        QVERIFY(!twice);
+        QCOMPARE(twice.error().field, QStringLiteral("lines[0].qty"));
         QCOMPARE(m_returns->count().value(), 1);
     }
 

@@ -77,6 +77,19 @@ private Q_SLOTS:
         QVERIFY(!till().returns()->refund(false));
     }
 
+    // Another till's receipt without the server: refused in words, never refunded blind.
+    void load_anotherTillsReceiptNeedsTheServer()
+    {
+        QVERIFY(!till().returns()->load(QStringLiteral("POS-02-000007")));
+        QVERIFY(!till().returns()->loaded());
+        QVERIFY(!till().returns()->fetching());
+        QCOMPARE(m_problems->count(), 1);
+        QVERIFY2(m_problems->at(0).at(0).toString().contains(
+                     QStringLiteral("this receipt is from another till and the server cannot be "
+                                    "reached; refunds of other tills' receipts need the server.")),
+                 qPrintable(m_problems->at(0).at(0).toString()));
+    }
+
     void search_findsAndClears()
     {
         SearchModel& search = *till().search();

@@ -1,3 +1,4 @@
+#include "cashsession.h"
 #include "localstore.h"
 #include "outbox.h"
 #include "receiptnumbers.h"
@@ -114,6 +115,73 @@ private Q_SLOTS:
         QCOMPARE(entry->payload.value(QLatin1String("sale")).toString(), recorded->receipt);
         QCOMPARE(entry->payload.value(QLatin1String("location")).toString(), sale.location);
         QCOMPARE(entry->payload.value(QLatin1String("lines")).toArray().size(), 2);
+    }
+
+    // What the server stores as the receipt is what the customer was charged, line by line,
+    // with who approved the price and which drawer took the money.
+    void record_sendsTheReceiptItKept()
+    {
+        CashSession cash(*m_store);
+        const auto drawer = cash.open(QStringLiteral("Ana"), Money::fromMinor(10000));
+        QVERIFY(drawer);
+        CompletedSale sale = paidInCash({line(0, 3, 10), line(2, 1)});
+        sale.lines[1].unitPrice = Money::fromMinor(799);
+        sale.approvals = {LineApproval{},
+                          LineApproval{Money::fromMinor(899), QStringLiteral("Ben")}};
+        sale.payments = {Payment{QStringLiteral("cash"), totalsOf(sale.lines).total, {}}};
+        const auto recorded = m_journal->record(sale);
+        QVERIFY2(recorded, qPrintable(recorded ? QString() : recorded.error().toString()));
+
+        const auto queued = Mutation::fromJson(m_outbox->entry(recorded->seq)->payload);
+        QVERIFY2(queued, qPrintable(queued ? QString() : queued.error().toString()));
+        const auto& body = std::get<SaleMutation>(queued->body);
+        QVERIFY(body.receipt);
+        const ReceiptContent& receipt = *body.receipt;
+        QCOMPARE(receipt.cashSession,
+                 QStringLiteral("POS-01-C%1").arg(drawer->id, 6, 10, QLatin1Char('0')));
+        const auto stored = m_journal->find(recorded->receipt);
+        QVERIFY(stored);
+        QCOMPARE(receipt.total, stored->totals.total);
+        QCOMPARE(receipt.tax, stored->totals.tax);
+        QCOMPARE(receipt.net, stored->totals.net);
+        QCOMPARE(receipt.lines.size(), stored->lines.size());
+        for (qsizetype i = 0; i < receipt.lines.size(); ++i) {
+            const ReceiptEntry& entry = receipt.lines.at(i);
+            const ReceiptLine& kept = stored->lines.at(i);
+            QCOMPARE(entry.sku, kept.sku);
+            QCOMPARE(entry.name, kept.name);
+            QCOMPARE(entry.qty, kept.qty);
+            QCOMPARE(entry.unitPrice, kept.unitPrice);
+            QCOMPARE(entry.discount, kept.discount);
+            QCOMPARE(entry.taxRate, kept.taxRate);
+            QCOMPARE(entry.tax, kept.tax());
+            QCOMPARE(entry.total, kept.total());
+        }
+        QCOMPARE(receipt.lines.at(0).listPrice, std::nullopt);
+        QCOMPARE(receipt.lines.at(0).approvedBy, QString());
+        QCOMPARE(receipt.lines.at(1).listPrice, std::optional(Money::fromMinor(899)));
+        QCOMPARE(receipt.lines.at(1).approvedBy, QStringLiteral("Ben"));
+    }
+
+    // A refused sale goes again with the very receipt the server may already hold.
+    void resendOffline_sendsTheSameReceipt()
+    {
+        CashSession cash(*m_store);
+        QVERIFY(cash.open(QStringLiteral("Ana"), Money::fromMinor(10000)));
+        CompletedSale sale = paidInCash({line(0, 2, 5), line(1, 1)});
+        sale.lines[0].reservation = QStringLiteral("hold-1");
+        const auto recorded = m_journal->record(sale);
+        QVERIFY(recorded);
+        QVERIFY(cash.close({}, QStringLiteral("Ana"))); // the drawer changes before the resend
+        const auto seq = m_journal->resendOffline(recorded->receipt);
+        QVERIFY(seq);
+        const auto first = Mutation::fromJson(m_outbox->entry(recorded->seq)->payload);
+        const auto again = Mutation::fromJson(m_outbox->entry(*seq)->payload);
+        QVERIFY(first && again);
+        const auto& sent = std::get<SaleMutation>(first->body).receipt;
+        QVERIFY(sent);
+        QCOMPARE(std::get<SaleMutation>(again->body).receipt, sent);
+        QVERIFY(!sent->cashSession.isEmpty());
     }
 
     void record_numbersReceiptsAndSeqsInStep()

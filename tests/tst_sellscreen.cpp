@@ -88,9 +88,11 @@ private Q_SLOTS:
         QCOMPARE(sale->payments.at(0).amount, total);
         const auto pending = m_pos->context().outbox().pending(10);
         QVERIFY(pending);
-        QCOMPARE(pending->size(), 1);
-        QCOMPARE(pending->at(0).kind, QStringLiteral("sale"));
-        QCOMPARE(pending->at(0).payload.value(QLatin1String("sale")).toString(), sale->receipt);
+        // The drawer's opening (sent to the server too), then the sale.
+        QCOMPARE(pending->size(), 2);
+        QCOMPARE(pending->at(0).kind, QStringLiteral("cash"));
+        QCOMPARE(pending->at(1).kind, QStringLiteral("sale"));
+        QCOMPARE(pending->at(1).payload.value(QLatin1String("sale")).toString(), sale->receipt);
         // The scan field has the keyboard again for the next customer.
         QTRY_VERIFY(scanField()->hasActiveFocus());
     }
@@ -176,14 +178,22 @@ private Q_SLOTS:
         QCOMPARE(m_problems->count(), 0);
         const auto pending = m_pos->context().outbox().pending(10);
         QVERIFY(pending);
-        // The sale, the return, and the manager's approval of it (sent to the server too).
-        QCOMPARE(pending->size(), 3);
-        QCOMPARE(pending->at(1).kind, QStringLiteral("return"));
-        QCOMPARE(pending->at(1).payload.value(QLatin1String("sale")).toString(), receipt);
-        QCOMPARE(pending->at(2).kind, QStringLiteral("approval"));
-        QCOMPARE(pending->at(2).payload.value(QLatin1String("action")).toString(),
+        // The drawer's opening, the sale, the return, and the manager's approval of it (sent
+        // to the server too).
+        QCOMPARE(pending->size(), 4);
+        QCOMPARE(pending->at(2).kind, QStringLiteral("return"));
+        QCOMPARE(pending->at(2).payload.value(QLatin1String("sale")).toString(), receipt);
+        // The refund's receipt names the manager who approved it.
+        QCOMPARE(pending->at(2)
+                     .payload.value(QLatin1String("refund"))
+                     .toObject()
+                     .value(QLatin1String("approvedBy"))
+                     .toString(),
+                 fixtures::manager);
+        QCOMPARE(pending->at(3).kind, QStringLiteral("approval"));
+        QCOMPARE(pending->at(3).payload.value(QLatin1String("action")).toString(),
                  QStringLiteral("refund"));
-        QCOMPARE(pending->at(2).payload.value(QLatin1String("approver")).toString(),
+        QCOMPARE(pending->at(3).payload.value(QLatin1String("approver")).toString(),
                  fixtures::manager);
         QTRY_COMPARE(m_window->property("screen").toString(), QStringLiteral("sell"));
         QVERIFY(till().lastWasRefund());

@@ -28,6 +28,23 @@ private Q_SLOTS:
         QVERIFY(p.detail.contains(QStringLiteral("12")));
     }
 
+    // Two tills refunded the same line: the one refused says what was left, in words.
+    void describe_anOverRefundSaysWhatWasLeft()
+    {
+        const SyncProblem p = SyncProblemsModel::describe(sync::Rejection{
+            7,
+            QStringLiteral("return"),
+            QStringLiteral("over_refund"),
+            QStringLiteral("refund POS-02-R000001: more than is left of sale POS-01-000042"),
+            {sync::LineAvailability{QStringLiteral("A1"), 0, 1},
+             sync::LineAvailability{QStringLiteral("B2"), 2, 3}}});
+        QCOMPARE(p.title, QStringLiteral("A refund was more than was left to refund"));
+        QVERIFY2(p.detail.contains(QStringLiteral("line 1 (A1): 0 left; line 3 (B2): 2 left")),
+                 qPrintable(p.detail));
+        QVERIFY(p.detail.contains(QStringLiteral("POS-01-000042")));
+        QVERIFY(p.advice.contains(QStringLiteral("Another till refunded")));
+    }
+
     void describe_codesInAClerksWords_data()
     {
         QTest::addColumn<QString>("kind");

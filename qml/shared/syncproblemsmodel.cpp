@@ -131,6 +131,18 @@ SyncProblem SyncProblemsModel::describe(const sync::Rejection& r)
     } else if (r.code == QLatin1String("version_conflict")) {
         p.title = tr("Stock moved while a shelf was counted");
         p.advice = tr("Nothing was booked: count that line again on the count screen.");
+    } else if (r.code == QLatin1String("over_refund")) {
+        p.title = tr("A refund was more than was left to refund");
+        QStringList left;
+        for (const sync::LineAvailability& line : r.lines)
+            left.append(
+                tr("line %1 (%2): %3 left").arg(line.line).arg(line.sku).arg(line.available));
+        if (!left.isEmpty())
+            p.detail = tr("Still refundable on the sale: %1. %2")
+                           .arg(left.join(QStringLiteral("; ")), p.detail);
+        p.advice = tr("Another till refunded the same receipt meanwhile, so the server did not "
+                      "take these goods back. Tell a manager: the money went back at this till; "
+                      "check the receipt and the drawer.");
     } else if (r.code == QLatin1String("insufficient_stock")) {
         p.title = tr("Not enough stock for a %1").arg(what);
         p.advice = tr("Tell a manager: the shelf and the server disagree.");

@@ -63,7 +63,9 @@ Item {
             text: screen.returns.loaded
                   ? qsTr("Sale %1 · %2 · %3").arg(screen.returns.receipt)
                         .arg(screen.returns.soldText).arg(screen.returns.paidWithText)
-                  : qsTr("Only sales rung up at this till can be refunded here.")
+                  : screen.returns.fetching
+                    ? qsTr("Asking the server for this receipt…")
+                    : qsTr("Receipts of this till, or of any till while the server can be reached.")
             font.pixelSize: Theme.fontNormal
             color: Theme.muted
             wrapMode: Text.Wrap

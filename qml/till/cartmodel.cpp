@@ -190,6 +190,17 @@ Status CartModel::setUnitPrice(int row, Money price, const QString& note)
     return success();
 }
 
+void CartModel::approve(int row, const QString& approver, std::optional<Money> listPrice)
+{
+    if (!checkRow(row))
+        return;
+    LineApproval& approval = m_lines[row].approval;
+    approval.approvedBy = approver;
+    // A second override still names the catalog's price, not the first override's.
+    if (listPrice && !approval.listPrice)
+        approval.listPrice = listPrice;
+}
+
 Status CartModel::setOrderDiscount(Money discount)
 {
     const Money base = orderDiscountBase();

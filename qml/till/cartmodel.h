@@ -3,6 +3,7 @@
 #include "error.h"
 #include "product.h"
 #include "receipt.h"
+#include "salejournal.h"
 
 #include <QAbstractListModel>
 #include <QDateTime>
@@ -90,6 +91,7 @@ public:
         bool mergeable = true; // a plain scan of the same item adds to this line
         qint64 available = -1; // at this location per the replica; -1: not known
         Reservation reservation;
+        LineApproval approval; // what a manager approved for it, for the server's receipt
     };
 
     explicit CartModel(QObject* parent = nullptr);
@@ -111,6 +113,9 @@ public:
     // A price the clerk typed in place of the catalog's (a manager approved it); `note` says so.
     [[nodiscard]] Status setUnitPrice(int row, Money price, const QString& note);
     [[nodiscard]] Status setOrderDiscount(Money discount);
+    // Names the manager who approved a price or a discount on the line (and, for a price
+    // typed in place of the catalog's, that catalog price), as the sale's receipt keeps it.
+    void approve(int row, const QString& approver, std::optional<Money> listPrice = {});
     [[nodiscard]] Status removeLine(int row);
     void clear();
     // Replaces the cart, as when a parked sale is resumed.

@@ -1,8 +1,10 @@
 #include "returnsmodel.h"
 
 #include "cashsession.h"
+#include "client.h"
 #include "moneytext.h"
 #include "notices.h"
+#include "transport.h"
 
 namespace stockline::qml {
 
@@ -63,17 +65,92 @@ bool ReturnsModel::load(const QString& receipt)
 {
     const QString number = receipt.trimmed();
     Result<ReturnableSale> sale = m_journal.returnable(number);
-    if (!sale) {
+    if (sale) {
+        setRequest({});
+        show(std::move(sale).value());
+        return true;
+    }
+    if (sale.error().code != ErrorCode::NotFound || number.isEmpty()) {
         m_notices.report(tr("Receipt %1 cannot be returned: %2").arg(number, sale.error().message));
         return false;
     }
+    const QString request = m_server ? m_server->requestReceipt(number) : QString();
+    if (request.isEmpty()) {
+        m_notices.report(tr("Receipt %1: this receipt is from another till and the server cannot "
+                            "be reached; refunds of other tills' receipts need the server.")
+                             .arg(number));
+        return false;
+    }
+    setRequest(request);
+    return true;
+}
+
+void ReturnsModel::setServer(sync::Client* client)
+{
+    if (m_server)
+        m_server->disconnect(this);
+    m_server = client;
+    if (m_server)
+        connect(m_server, &sync::Client::receiptReceived, this, &ReturnsModel::onReceipt);
+}
+
+void ReturnsModel::setRequest(const QString& request)
+{
+    if (request == m_request)
+        return;
+    m_request = request;
+    Q_EMIT fetchingChanged();
+}
+
+void ReturnsModel::onReceipt(const sync::ReceiptReply& reply)
+{
+    if (reply.request.isEmpty() || reply.request != m_request)
+        return; // an answer to an earlier question, or to another screen
+    setRequest({});
+    if (!reply.code.isEmpty() || !reply.receipt) {
+        const QString why = reply.code == QLatin1String("unknown_receipt")
+                                ? tr("neither this till nor the server knows it")
+                                : reply.message;
+        m_notices.report(tr("Receipt %1 cannot be returned: %2").arg(reply.number, why));
+        return;
+    }
+    if (reply.receipt->kind != QLatin1String("sale")) {
+        m_notices.report(
+            tr("Receipt %1 is a refund, not a sale: scan the sale's receipt.").arg(reply.number));
+        return;
+    }
+    show(fromServer(*reply.receipt));
+}
+
+ReturnableSale ReturnsModel::fromServer(const sync::StoredReceipt& receipt)
+{
+    ReturnableSale sale;
+    sale.receipt = receipt.number;
+    sale.fromServer = true;
+    sale.location = receipt.location;
+    sale.at = receipt.at;
+    for (const sync::StoredReceiptLine& stored : receipt.lines) {
+        const ReceiptEntry& e = stored.entry;
+        ReceiptLine sold{e.sku, e.name, e.qty, e.unitPrice, e.discount, e.taxRate, QString()};
+        sold.unit = e.unit;
+        sale.lines.append(ReturnableLine{static_cast<int>(stored.line), sold, stored.refunded});
+    }
+    sale.payments = receipt.payments;
+    for (const sync::StoredRefund& refund : receipt.refunds) {
+        sale.refunded += refund.total;
+        sale.refundPayments.append(refund.payments);
+    }
+    return sale;
+}
+
+void ReturnsModel::show(ReturnableSale sale)
+{
     beginResetModel();
-    m_sale = std::move(sale).value();
+    m_sale = std::move(sale);
     m_chosen = QList<qint64>(m_sale.lines.size(), 0);
     endResetModel();
     Q_EMIT loadedChanged();
     Q_EMIT chosenChanged();
-    return true;
 }
 
 void ReturnsModel::clear()
@@ -135,7 +212,7 @@ Money ReturnsModel::refundTotal() const
     return total ? *total : Money();
 }
 
-bool ReturnsModel::refund(bool toOriginalTender)
+bool ReturnsModel::refund(bool toOriginalTender, const QString& approvedBy, bool offline)
 {
     const Money total = refundTotal();
     if (!loaded() || !anyChosen()) {
@@ -151,13 +228,16 @@ bool ReturnsModel::refund(bool toOriginalTender)
     request.sale = m_sale.receipt;
     request.location = m_context.location;
     request.staff = m_context.staff;
+    request.approvedBy = approvedBy;
+    request.offline = offline;
     request.lines = chosenLines();
     request.payments = toOriginalTender
                            ? ReturnJournal::toOriginalTender(m_sale, total)
                            : QList<Payment>{Payment{QStringLiteral("cash"), total, QString()}};
     if (total == Money())
         request.payments.clear();
-    const Result<RecordedReturn> recorded = m_journal.record(request);
+    const Result<RecordedReturn> recorded =
+        m_sale.fromServer ? m_journal.recordFromServer(request, m_sale) : m_journal.record(request);
     if (!recorded) {
         m_notices.report(tr("The refund was not recorded: %1").arg(recorded.error().toString()));
         return false;

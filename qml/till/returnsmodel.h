@@ -4,18 +4,28 @@
 #include "returnjournal.h"
 
 #include <QAbstractListModel>
+#include <QPointer>
 #include <QtQml/qqmlregistration.h>
 
 namespace stockline {
 class CashSession;
-}
+namespace sync {
+class Client;
+struct ReceiptReply;
+struct StoredReceipt;
+} // namespace sync
+} // namespace stockline
 
 namespace stockline::qml {
 
 class Notices;
 
 // The returns screen: a receipt number (scanned from the receipt's barcode or typed) brings
-// up the sale's lines with what may still be returned; the clerk picks lines and quantities,
+// up the sale's lines with what may still be returned. The till's own journal is asked
+// first; a receipt it does not hold (another till's, or from before a reinstall) is fetched
+// from the server, with what any till refunded of it so far. Without the server such a
+// receipt is refused: only the server knows what was refunded of it elsewhere, and a refund
+// must never go twice. Then the clerk picks lines and quantities,
 // and the refund goes to the original tender or in cash, recorded with its `return`
 // mutation in one transaction (core::ReturnJournal).
 class ReturnsModel : public QAbstractListModel
@@ -29,6 +39,7 @@ class ReturnsModel : public QAbstractListModel
     Q_PROPERTY(QString paidWithText READ paidWithText NOTIFY loadedChanged)
     Q_PROPERTY(QString refundTotalText READ refundTotalText NOTIFY chosenChanged)
     Q_PROPERTY(bool anyChosen READ anyChosen NOTIFY chosenChanged)
+    Q_PROPERTY(bool fetching READ fetching NOTIFY fetchingChanged)
 
 public:
     enum Role {
@@ -59,8 +70,13 @@ public:
     [[nodiscard]] QVariant data(const QModelIndex& index, int role) const override;
     [[nodiscard]] QHash<int, QByteArray> roleNames() const override;
 
-    // Loads the sale; an unknown receipt is reported and leaves nothing loaded.
+    // Loads the sale; an unknown receipt is reported and leaves nothing loaded. A receipt
+    // not in the journal is asked of the server (true: asked; it loads when the answer comes).
     Q_INVOKABLE bool load(const QString& receipt);
+    // The server to fetch other tills' receipts from; nullptr: none (demo, training).
+    void setServer(sync::Client* client);
+    // The sale as a return starts from it, from the server's receipt.
+    [[nodiscard]] static ReturnableSale fromServer(const sync::StoredReceipt& receipt);
     Q_INVOKABLE void clear();
     Q_INVOKABLE void setChosen(int row, qint64 qty);
     // Everything still returnable of the line, or nothing when it was chosen.
@@ -71,9 +87,12 @@ public:
     // Who is at the till: recorded with each refund.
     void setStaff(const QString& staff) { m_context.staff = staff; }
     // Records the refund; on success the screen is cleared for the next return.
-    Q_INVOKABLE bool refund(bool toOriginalTender);
+    // `approvedBy`: the manager who approved it; `offline`: the server cannot be reached now.
+    Q_INVOKABLE bool refund(bool toOriginalTender, const QString& approvedBy = {},
+                            bool offline = false);
 
     [[nodiscard]] QString receipt() const { return m_sale.receipt; }
+    [[nodiscard]] bool fetching() const { return !m_request.isEmpty(); }
     [[nodiscard]] bool loaded() const { return !m_sale.receipt.isEmpty(); }
     [[nodiscard]] QString soldText() const;
     [[nodiscard]] QString paidWithText() const;
@@ -87,8 +106,12 @@ Q_SIGNALS:
     void chosenChanged();
     // A refund was recorded: its receipt, for the till to show and print.
     void refunded(const stockline::print::ReceiptDocument& receipt);
+    void fetchingChanged();
 
 private:
+    void show(ReturnableSale sale);
+    void onReceipt(const sync::ReceiptReply& reply);
+    void setRequest(const QString& request);
     [[nodiscard]] print::ReceiptDocument receiptFor(const RecordedReturn& recorded,
                                                     const QList<Payment>& payments) const;
 
@@ -97,7 +120,9 @@ private:
     Notices& m_notices;
     Context m_context;
     ReturnableSale m_sale;
-    QList<qint64> m_chosen; // per line of m_sale
+    QList<qint64> m_chosen;          // per line of m_sale
+    QPointer<sync::Client> m_server; // the client may go first when the app shuts down
+    QString m_request;               // the receipt request waiting for the server's answer
 };
 
 } // namespace stockline::qml

@@ -279,8 +279,11 @@ bool Till::setLineDiscount(int row, const QString& typed)
         tr("%1 off %2 (%3)")
             .arg(print::moneyText(*discount), line.receipt.name, print::moneyText(gross));
     return m_services.approvals.request(Approval::Kind::Discount, detail,
-                                        [this, row, discount = *discount](const QString&) {
-                                            return applyLineDiscount(row, discount);
+                                        [this, row, discount = *discount](const QString& approver) {
+                                            if (!applyLineDiscount(row, discount))
+                                                return false;
+                                            m_cart->approve(row, approver);
+                                            return true;
                                         });
 }
 
@@ -302,9 +305,16 @@ bool Till::setOrderDiscount(const QString& typed)
         return applyOrderDiscount(*discount);
     const QString detail =
         tr("%1 off the whole sale (%2)").arg(print::moneyText(*discount), print::moneyText(base));
-    return m_services.approvals.request(
-        Approval::Kind::Discount, detail,
-        [this, discount = *discount](const QString&) { return applyOrderDiscount(discount); });
+    return m_services.approvals.request(Approval::Kind::Discount, detail,
+                                        [this, discount = *discount](const QString& approver) {
+                                            if (!applyOrderDiscount(discount))
+                                                return false;
+                                            // The order discount is shared over every line: each
+                                            // names who approved it.
+                                            for (int row = 0; row < m_cart->count(); ++row)
+                                                m_cart->approve(row, approver);
+                                            return true;
+                                        });
 }
 
 bool Till::applyOrderDiscount(Money discount)
@@ -328,10 +338,14 @@ bool Till::overridePrice(int row, const QString& typed)
         tr("%1: price %2 instead of %3").arg(line.receipt.name, print::moneyText(*price), was);
     return m_services.approvals.request(
         Approval::Kind::PriceOverride, detail,
-        [this, row, price = *price, was](const QString& approver) {
+        [this, row, price = *price, was,
+         listPrice = line.receipt.unitPrice](const QString& approver) {
             const Status set = m_cart->setUnitPrice(
                 row, price, tr("price override (was %1), approved by %2").arg(was, approver));
-            return set ? true : report(set.error().message);
+            if (!set)
+                return report(set.error().message);
+            m_cart->approve(row, approver, listPrice);
+            return true;
         });
 }
 

@@ -135,8 +135,9 @@ bool Till::refund(bool toOriginalTender)
     const QString detail =
         tr("Refund %1 on receipt %2").arg(m_returns->refundTotalText(), m_returns->receipt());
     return m_services.approvals.request(
-        Approval::Kind::Refund, detail,
-        [this, toOriginalTender](const QString&) { return m_returns->refund(toOriginalTender); });
+        Approval::Kind::Refund, detail, [this, toOriginalTender](const QString& approver) {
+            return m_returns->refund(toOriginalTender, approver, !m_services.sync.online());
+        });
 }
 
 bool Till::completeSale()
@@ -153,6 +154,8 @@ bool Till::completeSale()
         if (!sale.lines[row].reservation.isEmpty())
             holds.append(sale.lines[row].reservation);
     }
+    for (const CartModel::Line& line : m_cart->lines())
+        sale.approvals.append(line.approval);
     sale.payments = m_payment->payments();
     // The goods leave with the customer now, so the server must never refuse this sale. It
     // goes as confirmed only while the server holds every line; otherwise as offline, which

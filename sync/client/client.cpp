@@ -250,6 +250,10 @@ void Client::onReceived(const QByteArray& frame)
         onStaff(*staff);
     } else if (const auto* history = std::get_if<HistoryReply>(&message)) {
         Q_EMIT historyReceived(*history);
+    } else if (const auto* receipt = std::get_if<ReceiptReply>(&message)) {
+        Q_EMIT receiptReceived(*receipt);
+    } else if (const auto* day = std::get_if<DayReply>(&message)) {
+        Q_EMIT dayReceived(*day);
     } else if (const auto* deliveries = std::get_if<DeliveryList>(&message)) {
         onDeliveries(*deliveries);
     }
@@ -260,6 +264,24 @@ QString Client::requestHistory(const QString& sku, const QString& location, qint
     if (m_link != Link::Ready)
         return {};
     HistoryRequest request{newTimeOrderedUuid(), sku, location, limit};
+    m_transport->send(encode(request));
+    return request.request;
+}
+
+QString Client::requestReceipt(const QString& number)
+{
+    if (m_link != Link::Ready)
+        return {};
+    ReceiptRequest request{newTimeOrderedUuid(), number};
+    m_transport->send(encode(request));
+    return request.request;
+}
+
+QString Client::requestDay(const QDate& date)
+{
+    if (m_link != Link::Ready)
+        return {};
+    DayRequest request{newTimeOrderedUuid(), date};
     m_transport->send(encode(request));
     return request.request;
 }

@@ -50,6 +50,8 @@ struct Rejection
     QString kind;    // wire name: "sale", "reserve", …
     QString code;    // insufficient_stock, version_conflict, forbidden, …
     QString message; // for people
+    // over_refund: per refund line, what was still refundable of the sale's line.
+    QList<LineAvailability> lines = {};
 
     friend bool operator==(const Rejection&, const Rejection&) = default;
 };
@@ -112,6 +114,12 @@ public:
     // first, at most `limit` entries; the answer comes as historyReceived naming the returned
     // request id. Empty when not connected: the history lives on the server only.
     QString requestHistory(const QString& sku, const QString& location, qint64 limit);
+    // Asks the server for a receipt it keeps (any till's), to refund it here; the answer comes
+    // as receiptReceived naming the returned request id. Empty when not connected.
+    QString requestReceipt(const QString& number);
+    // Asks for the store's day (a manager's screen); the answer comes as dayReceived naming
+    // the returned request id. Empty when not connected.
+    QString requestDay(const QDate& date);
 
 public Q_SLOTS:
     void clearRejections();
@@ -129,6 +137,8 @@ Q_SIGNALS:
     void shortagesChanged();
     void staffChanged();
     void historyReceived(const stockline::sync::HistoryReply& history);
+    void receiptReceived(const stockline::sync::ReceiptReply& receipt);
+    void dayReceived(const stockline::sync::DayReply& day);
     void deliveriesChanged();
     // A results message was recorded: `count` entries newly answered.
     void resultsRecorded(int count);
@@ -191,6 +201,7 @@ private:
     void pump();
     [[nodiscard]] bool sendNextPush();
     [[nodiscard]] bool replaysInFlight() const;
+    void adoptReceiptCounters(const Welcome& welcome);
     void checkNumbering(qint64 serverLastSeq);
     void catchUpNumbering();
     [[nodiscard]] bool recordResults(const QList<MutationResult>& results);

@@ -2,6 +2,7 @@
 #include "clientlogging.h"
 #include "deliverybook.h"
 #include "localstore.h"
+#include "receiptnumbers.h"
 #include "staffdirectory.h"
 #include "transport.h"
 
@@ -35,6 +36,18 @@ QString insufficientStock(const MutationResult& result)
     return QStringLiteral("not enough stock (%1)").arg(parts.join(QStringLiteral("; ")));
 }
 
+QString overRefund(const MutationResult& result)
+{
+    QStringList parts;
+    for (const LineAvailability& line : result.lines)
+        parts.append(QStringLiteral("line %1 (%2): %3 left")
+                         .arg(line.line)
+                         .arg(line.sku)
+                         .arg(line.available));
+    return QStringLiteral("more than was left to refund (%1)")
+        .arg(parts.join(QStringLiteral("; ")));
+}
+
 // Words for people when the server sent none.
 QString describe(const MutationResult& result)
 {
@@ -53,6 +66,8 @@ QString describe(const MutationResult& result)
         return QStringLiteral("the server does not know this product");
     if (result.code == rejectCode::unknownLocation)
         return QStringLiteral("the server does not know this location");
+    if (result.code == rejectCode::overRefund)
+        return overRefund(result);
     return result.code;
 }
 } // namespace
@@ -76,6 +91,7 @@ void Client::onWelcome(const Welcome& welcome)
     if (welcome.cursor < m_catalogCursor)
         m_catalogCursor = -1;
 
+    adoptReceiptCounters(welcome);
     m_replayBound = welcome.lastSeq;
     m_nextSeq = 1;
     m_inFlight.clear();
@@ -83,6 +99,18 @@ void Client::onWelcome(const Welcome& welcome)
     refreshPending();
     checkNumbering(welcome.lastSeq);
     pump();
+}
+
+// Receipt and refund numbers continue after the highest the server holds for this terminal:
+// a reinstalled till never numbers a receipt twice (sync/PROTOCOL.md, "The terminal's till").
+void Client::adoptReceiptCounters(const Welcome& welcome)
+{
+    const Status adopted = ReceiptNumbers::adoptServerCounters(
+        m_store, welcome.lastReceipt, welcome.lastRefund,
+        ReceiptNumbers::proofKeyOf(m_options.terminal, m_options.token));
+    if (!adopted)
+        qCWarning(lcSync) << "receipt counters not taken from the welcome:"
+                          << adopted.error().toString();
 }
 
 // The checks before anything is sent. See sync/PROTOCOL.md, "The terminal's client".
@@ -189,7 +217,9 @@ void Client::noteRejection(const MutationResult& result)
     QString kind;
     if (const InFlight* push = pushHolding(result.seq))
         kind = push->kinds.value(static_cast<qsizetype>(result.seq - push->first));
-    m_rejections.append(Rejection{result.seq, kind, result.code, describe(result)});
+    m_rejections.append(Rejection{
+        result.seq, kind, result.code, describe(result),
+        result.code == rejectCode::overRefund ? result.lines : QList<LineAvailability>()});
     while (m_rejections.size() > std::max(1, m_options.maxRejectionsKept))
         m_rejections.removeFirst();
 }
