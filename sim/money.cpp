@@ -9,6 +9,8 @@ namespace stockline::sim {
 void World::refund(int t)
 {
     const SoldReceipt sold = m_sold[static_cast<qsizetype>(random(m_sold.size()))];
+    if (!canRefund(t, sold))
+        return;
     const ReturnMutation first = refundOf(t, sold);
     appendRefund(t, first);
     if (!chance(20))
@@ -16,7 +18,7 @@ void World::refund(int t)
     // The customer tries the same refund at a second till at the same moment: the server
     // refunds each unit once, whichever comes first.
     const int other = static_cast<int>(random(m_terminals.size()));
-    if (other == t || !m_terminals[other].alive)
+    if (other == t || !m_terminals[other].alive || !canRefund(other, sold))
         return;
     ReturnMutation again = first;
     again.returnId =
@@ -25,6 +27,19 @@ void World::refund(int t)
     trace(QStringLiteral("%1 races %2 for %3")
               .arg(m_terminals[other].id, m_terminals[t].id, sold.number));
     appendRefund(other, again);
+}
+
+// A till refunds a sale of its own from its journal (its outbox sends the sale first); another
+// till's only once it fetched it from the server, which must hold it (the till refuses
+// otherwise, sync/PROTOCOL.md).
+bool World::canRefund(int t, const SoldReceipt& sold)
+{
+    if (sold.terminal == m_terminals[t].id)
+        return true;
+    const Result<std::optional<StoredReceipt>> stored = m_check->receipt(sold.number);
+    if (!stored)
+        violate(QStringLiteral("the receipts can be read"), stored.error().toString());
+    return stored->has_value();
 }
 
 // What a till sends after it fetched `sold` from the server (or found it in its own journal):

@@ -265,6 +265,7 @@ private:
     void act(int t);
     void recordSale(int t, const SaleMutation& wire);
     void refund(int t);
+    [[nodiscard]] bool canRefund(int t, const SoldReceipt& sold);
     [[nodiscard]] ReturnMutation refundOf(int t, const SoldReceipt& sold);
     void appendRefund(int t, const ReturnMutation& refund);
     void reinstallTerminal(int t);

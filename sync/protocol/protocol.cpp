@@ -16,18 +16,6 @@ using Reader = FieldReader;
 
 namespace {
 
-QJsonObject levelJson(const StockLevel& level)
-{
-    QJsonObject o;
-    o.insert("sku"_L1, level.sku);
-    o.insert("location"_L1, level.location);
-    o.insert("onHand"_L1, level.onHand);
-    o.insert("reserved"_L1, level.reserved);
-    o.insert("available"_L1, level.available());
-    o.insert("version"_L1, level.version);
-    return o;
-}
-
 void writeLines(JsonWriter& w, QLatin1StringView name, const QList<LineAvailability>& lines)
 {
     w.beginArray(name);
@@ -40,20 +28,6 @@ void writeLines(JsonWriter& w, QLatin1StringView name, const QList<LineAvailabil
         w.endObject();
     }
     w.endArray();
-}
-
-QJsonArray linesJson(const QList<LineAvailability>& lines)
-{
-    QJsonArray array;
-    for (const LineAvailability& line : lines) {
-        QJsonObject o;
-        o.insert("sku"_L1, line.sku);
-        if (line.line > 0)
-            o.insert("line"_L1, line.line);
-        o.insert("available"_L1, line.available);
-        array.append(o);
-    }
-    return array;
 }
 
 QList<LineAvailability> readLines(Reader& r, QLatin1StringView key)
@@ -71,12 +45,6 @@ QList<LineAvailability> readLines(Reader& r, QLatin1StringView key)
         lines.append(std::move(l));
     });
     return lines;
-}
-
-QString statusName(MutationResult::Status status)
-{
-    return status == MutationResult::Status::Applied ? QStringLiteral("applied")
-                                                     : QStringLiteral("rejected");
 }
 
 } // namespace
@@ -255,26 +223,11 @@ ProtocolError ProtocolError::fromJson(const QJsonObject& object)
     return error;
 }
 
+// The same object as toJsonBytes() writes, so the two never disagree: a terminal keeps this one
+// (once per result), the server sends and stores the bytes.
 QJsonObject MutationResult::toJson() const
 {
-    QJsonObject o;
-    o.insert("seq"_L1, seq);
-    o.insert("status"_L1, statusName(status));
-    if (!code.isEmpty())
-        o.insert("code"_L1, code);
-    if (!message.isEmpty())
-        o.insert("message"_L1, message);
-    if (available)
-        o.insert("available"_L1, *available);
-    if (!lines.isEmpty())
-        o.insert("lines"_L1, linesJson(lines));
-    if (level)
-        o.insert("level"_L1, levelJson(*level));
-    if (!shortages.isEmpty())
-        o.insert("shortages"_L1, linesJson(shortages));
-    if (replay)
-        o.insert("replay"_L1, true);
-    return o;
+    return QJsonDocument::fromJson(toJsonBytes()).object();
 }
 
 QByteArray MutationResult::toJsonBytes() const

@@ -11,6 +11,7 @@
 
 #include <QHash>
 #include <QList>
+#include <QSet>
 #include <QSqlQuery>
 #include <QString>
 #include <QVariant>
@@ -95,6 +96,13 @@ public:
     [[nodiscard]] Result<std::optional<StoredReceiptHead>> receipt(const QString& number);
     // Stores a decided mutation's receipt at the next flush (multi-row inserts).
     void addReceipt(const ReceiptRecord& receipt, qint64 recordedAt);
+    // Refunds were stored for `sale` while the server did not hold it (its sale came later: a
+    // till re-sent it as offline after a refusal). Known for every number the batch names.
+    [[nodiscard]] bool refundsWaitFor(const QString& sale) const
+    {
+        return m_refundsWaiting.contains(sale);
+    }
+    void refundWaits(const QString& sale) { m_refundsWaiting.insert(sale); }
     // Raises the terminal's receipt and refund counters (never lowers them) at the next flush.
     void raiseCounters(const QString& terminal, qint64 receipt, qint64 refund);
 
@@ -149,6 +157,7 @@ private:
     QHash<QString, std::pair<qint64, qint64>> m_counters;
     bool m_seenWritten = false; // every terminal's last_seen, once per batch
     QHash<QString, std::optional<StoredReceiptHead>> m_receipts; // by number; nullopt: none
+    QSet<QString> m_refundsWaiting; // sales with refunds stored before them
     QList<QVariant> m_receiptRows;
     QList<QVariant> m_receiptLineRows;
     QList<QVariant> m_receiptPaymentRows;

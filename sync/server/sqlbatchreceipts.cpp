@@ -30,8 +30,17 @@ Status BatchRows::loadReceipts(const QStringList& numbers)
     const RowShape shape{receiptHeadColumns + QStringLiteral("WHERE number IN ("),
                          QStringLiteral("?"), QStringLiteral(")"), 1,
                          receiptHeadColumns + QStringLiteral("WHERE number = ANY (?::text[])")};
-    return m_rows.run(shape, values, QStringLiteral("read stored receipts"),
-                      [&](const QSqlQuery& q) { m_receipts[q.value(0).toString()] = readHead(q); });
+    if (auto s = m_rows.run(
+            shape, values, QStringLiteral("read stored receipts"),
+            [&](const QSqlQuery& q) { m_receipts[q.value(0).toString()] = readHead(q); });
+        !s)
+        return s;
+    const QString waiting = QStringLiteral("SELECT DISTINCT sale FROM receipts WHERE kind = "
+                                           "'refund' AND sale ");
+    const RowShape refunds{waiting + QStringLiteral("IN ("), QStringLiteral("?"),
+                           QStringLiteral(")"), 1, waiting + QStringLiteral("= ANY (?::text[])")};
+    return m_rows.run(refunds, values, QStringLiteral("read refunds stored before their sale"),
+                      [&](const QSqlQuery& q) { m_refundsWaiting.insert(q.value(0).toString()); });
 }
 
 Result<std::optional<StoredReceiptHead>> BatchRows::receipt(const QString& number)

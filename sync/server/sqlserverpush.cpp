@@ -232,8 +232,10 @@ Result<MutationResult> SqlServerStore::Writer::applyEntry(const TerminalState& t
             if (!a.rejected())
                 keep(a.change);
         }
-        if (!a.rejected())
-            keepReceipt(a);
+        if (!a.rejected()) {
+            if (auto s = keepReceipt(a); !s)
+                return s.error();
+        }
     }
     if (auto s = storeResult(a); !s)
         return s.error();

@@ -60,12 +60,79 @@ Result<bool> SqlServerStore::Writer::receiptStoredAlready(Applying& a, const Mut
     return true;
 }
 
-void SqlServerStore::Writer::keepReceipt(const Applying& a)
+Status SqlServerStore::Writer::keepReceipt(const Applying& a)
 {
     if (!a.receipt)
-        return;
+        return success();
     m_rows->addReceipt(*a.receipt, m_now);
     raise(*m_rows, *a.receipt);
+    if (a.receipt->kind != saleKind || !m_rows->refundsWaitFor(a.receipt->number))
+        return success();
+    // Rare: written at once so the refunds can be booked against its lines by SQL.
+    if (auto s = m_rows->flush(); !s)
+        return s;
+    return settleEarlierRefunds(a.receipt->number);
+}
+
+// A sale stored after refunds of it (the till refunded it, then re-sent the sale as offline
+// after a refusal; or a client refunded a receipt the server did not hold yet): those refunds
+// were applied as for an unknown sale, so they are booked against its lines now, oldest first,
+// exactly like offline refunds — what is left is refunded, anything beyond becomes a refund
+// exception. Never more refunded than sold, whatever the order of arrival.
+Status SqlServerStore::Writer::settleEarlierRefunds(const QString& sale)
+{
+    QSqlQuery refunds = m_store.newQuery();
+    if (!refunds.prepare(QStringLiteral(
+            "SELECT r.number, r.terminal, l.sale_line, l.qty, l.total, l.sku, r.at FROM receipts r "
+            "JOIN receipt_lines l ON l.receipt = r.number WHERE r.kind = 'refund' AND r.sale = ? "
+            "ORDER BY r.recorded_at, r.number, l.line")))
+        return storageError(refunds, QStringLiteral("prepare reading refunds of a sale"));
+    if (auto s = run(refunds, {sale}, QStringLiteral("read refunds of a sale")); !s)
+        return s;
+    QSqlQuery left = m_store.newQuery();
+    QSqlQuery take = m_store.newQuery();
+    QSqlQuery over = m_store.newQuery();
+    if (!left.prepare(QStringLiteral("SELECT qty - refunded_qty, total - refunded_amount FROM "
+                                     "receipt_lines WHERE receipt = ? AND line = ? AND sku = ?")) ||
+        !take.prepare(QStringLiteral("UPDATE receipt_lines SET refunded_qty = refunded_qty + ?, "
+                                     "refunded_amount = refunded_amount + ? WHERE receipt = ? "
+                                     "AND line = ?")) ||
+        !over.prepare(QStringLiteral("INSERT INTO refund_exceptions (refund, sale, line, qty, "
+                                     "amount, terminal, at) VALUES (?, ?, ?, ?, ?, ?, ?)")))
+        return storageError(left, QStringLiteral("prepare settling refunds of a sale"));
+    while (refunds.next()) {
+        const QString refund = refunds.value(0).toString();
+        const QString terminal = refunds.value(1).toString();
+        const qint64 line = refunds.value(2).toLongLong();
+        const qint64 qty = refunds.value(3).toLongLong();
+        const qint64 amount = refunds.value(4).toLongLong();
+        if (auto s =
+                run(left, {sale, line, refunds.value(5)}, QStringLiteral("read a receipt line"));
+            !s)
+            return s;
+        // A line the sale does not have: all of it is beyond what was sold.
+        const qint64 qtyLeft = left.next() ? left.value(0).toLongLong() : 0;
+        const qint64 amountLeft = left.isValid() ? left.value(1).toLongLong() : 0;
+        left.finish();
+        const qint64 takeQty = std::clamp<qint64>(qtyLeft, 0, qty);
+        const qint64 takeAmount = std::clamp<qint64>(amountLeft, 0, amount);
+        if (takeQty > 0 || takeAmount > 0) {
+            if (auto s = run(take, {takeQty, takeAmount, sale, line},
+                             QStringLiteral("refund what is left"));
+                !s)
+                return s;
+        }
+        if (takeQty == qty && takeAmount == amount)
+            continue;
+        // The refund's own (till) time, as for an offline refund's exception.
+        if (auto s = run(over,
+                         {refund, sale, line, qty - takeQty, amount - takeAmount, terminal,
+                          refunds.value(6)},
+                         QStringLiteral("record a refund exception"));
+            !s)
+            return s;
+    }
+    return success();
 }
 
 Status SqlServerStore::Writer::refundLines(Applying& a, const ReturnMutation& m)
@@ -75,8 +142,11 @@ Status SqlServerStore::Writer::refundLines(Applying& a, const ReturnMutation& m)
         return sale.error();
     // A sale from before receipts were kept (or from another system): stock back as before,
     // nothing to decide the money against.
-    if (!sale->has_value() || (*sale)->kind != saleKind)
+    if (!sale->has_value() || (*sale)->kind != saleKind) {
+        // Booked against the sale when it arrives, if it ever does.
+        m_rows->refundWaits(m.sale);
         return success();
+    }
     QSqlQuery take = m_store.newQuery();
     if (!take.prepare(QStringLiteral(
             "UPDATE receipt_lines SET refunded_qty = refunded_qty + ?, "

@@ -176,7 +176,8 @@ private:
     // nothing done again, other content is rejected receipt_conflict. True when so decided.
     [[nodiscard]] Result<bool> receiptStoredAlready(sqlstore::Applying& a, const Mutation& m);
     // An applied mutation's receipt, and its terminal's counters, go to the batch's rows.
-    void keepReceipt(const sqlstore::Applying& a);
+    [[nodiscard]] Status keepReceipt(const sqlstore::Applying& a);
+    [[nodiscard]] Status settleEarlierRefunds(const QString& sale);
     // A refund against a stored sale receipt: one conditional update per refund line.
     [[nodiscard]] Status refundLines(sqlstore::Applying& a, const ReturnMutation& m);
     [[nodiscard]] Status rejectOverRefund(sqlstore::Applying& a, const ReturnMutation& m);
