@@ -291,6 +291,12 @@ const QList<QStringList>& terminalMigrations()
             QStringLiteral("ALTER TABLE products ADD COLUMN reorder_point INTEGER NOT NULL"
                            " DEFAULT 0"),
         },
+        {
+            // How the product is sold (core/unit.h): every product there was stays `each`,
+            // and so does every sale line recorded before.
+            QStringLiteral("ALTER TABLE products ADD COLUMN unit TEXT NOT NULL DEFAULT 'each'"),
+            QStringLiteral("ALTER TABLE sale_lines ADD COLUMN unit TEXT NOT NULL DEFAULT 'each'"),
+        },
     };
     return migrations;
 }

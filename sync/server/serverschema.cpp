@@ -219,13 +219,20 @@ QStringList schemaReorderPoints(const SqlDialect&)
         QStringLiteral("ALTER TABLE products ADD COLUMN reorder_point BIGINT NOT NULL DEFAULT 0")};
 }
 
+// How each product is sold (core/unit.h; the catalog's and products.csv's `unit`). Every
+// product of an existing database stays `each`: nothing changes until an import says otherwise.
+QStringList schemaProductUnits(const SqlDialect&)
+{
+    return {QStringLiteral("ALTER TABLE products ADD COLUMN unit TEXT NOT NULL DEFAULT 'each'")};
+}
+
 } // namespace
 
 QList<QStringList> serverMigrations(const SqlDialect& dialect)
 {
-    return {schemaVersion1(dialect),     schemaVersion2(dialect),  schemaVersion3(dialect),
-            schemaVersion4(dialect),     schemaApprovals(dialect), schemaLedgerBySku(dialect),
-            schemaReorderPoints(dialect)};
+    return {schemaVersion1(dialect),      schemaVersion2(dialect),    schemaVersion3(dialect),
+            schemaVersion4(dialect),      schemaApprovals(dialect),   schemaLedgerBySku(dialect),
+            schemaReorderPoints(dialect), schemaProductUnits(dialect)};
 }
 
 } // namespace stockline::sync
