@@ -183,7 +183,7 @@ print::ReceiptDocument ReturnsModel::receiptFor(const RecordedReturn& recorded,
         const ReturnableLine& line = m_sale.lines.at(chosen.line - 1);
         receipt.lines.append(print::ReceiptDocument::Line{
             line.sold.name, QString(), chosen.qty, line.sold.unitPrice, Money(),
-            ReturnJournal::refundFor(line.sold, line.returned, chosen.qty)});
+            ReturnJournal::refundFor(line.sold, line.returned, chosen.qty), line.sold.unit});
     }
     receipt.totals.total = recorded.total;
     receipt.payments = payments;
