@@ -27,7 +27,12 @@ QHash<int, QByteArray> ReturnsModel::roleNames() const
             {ReturnableRole, "returnable"},
             {ChosenRole, "chosen"},
             {AmountRole, "amount"},
-            {UnitPriceRole, "unitPrice"}};
+            {UnitPriceRole, "unitPrice"},
+            {SoldTextRole, "soldText"},
+            {ReturnedTextRole, "returnedText"},
+            {ReturnableTextRole, "returnableText"},
+            {ChosenTextRole, "chosenText"},
+            {MeasuredRole, "measured"}};
 }
 
 QVariant ReturnsModel::data(const QModelIndex& index, int role) const
@@ -53,7 +58,17 @@ QVariant ReturnsModel::data(const QModelIndex& index, int role) const
     case AmountRole:
         return print::moneyText(ReturnJournal::refundFor(line.sold, line.returned, chosen));
     case UnitPriceRole:
-        return print::moneyText(line.sold.unitPrice);
+        return print::unitPriceText(line.sold.unitPrice, line.sold.unit);
+    case SoldTextRole:
+        return quantityText(line.sold.qty, line.sold.unit);
+    case ReturnedTextRole:
+        return quantityText(line.returned, line.sold.unit);
+    case ReturnableTextRole:
+        return quantityText(line.returnable(), line.sold.unit);
+    case ChosenTextRole:
+        return quantityText(chosen, line.sold.unit);
+    case MeasuredRole:
+        return isMeasured(line.sold.unit);
     default:
         return {};
     }
