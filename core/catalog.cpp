@@ -16,7 +16,7 @@ namespace {
 
 const QString productColumns =
     QStringLiteral("p.sku, p.barcode, p.name, p.price, p.tax_rate, p.active, p.department, "
-                   "p.reorder_point");
+                   "p.reorder_point, p.unit");
 
 // Qt binds a null QString as SQL NULL; the optional text columns are NOT NULL DEFAULT ''.
 QString notNull(const QString& text)
@@ -146,15 +146,15 @@ Status Catalog::write(const QList<Product>& products)
     const Result<QSqlQuery*> statement = m_statements.get(
         QStringLiteral(
             "INSERT INTO products (sku, barcode, name, price, tax_rate, active, department,"
-            " reorder_point) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+            " reorder_point, unit) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
             " ON CONFLICT (sku) DO UPDATE SET barcode = excluded.barcode,"
             " name = excluded.name, price = excluded.price, tax_rate = excluded.tax_rate,"
             " active = excluded.active, department = excluded.department,"
-            " reorder_point = excluded.reorder_point"
+            " reorder_point = excluded.reorder_point, unit = excluded.unit"
             " WHERE (products.barcode, products.name, products.price, products.tax_rate,"
-            " products.active, products.department, products.reorder_point) IS NOT"
-            " (excluded.barcode, excluded.name, excluded.price, excluded.tax_rate,"
-            " excluded.active, excluded.department, excluded.reorder_point)"),
+            " products.active, products.department, products.reorder_point, products.unit)"
+            " IS NOT (excluded.barcode, excluded.name, excluded.price, excluded.tax_rate,"
+            " excluded.active, excluded.department, excluded.reorder_point, excluded.unit)"),
         QStringLiteral("store a product"));
     if (!statement)
         return statement.error();
@@ -168,6 +168,7 @@ Status Catalog::write(const QList<Product>& products)
         query.bindValue(5, p.active ? 1 : 0);
         query.bindValue(6, notNull(p.department));
         query.bindValue(7, p.reorderPoint);
+        query.bindValue(8, QString(unitName(p.unit)));
         if (!query.exec())
             return LocalStore::sqlError(query, QStringLiteral("store product %1").arg(p.sku));
     }

@@ -17,13 +17,15 @@ QByteArray linesJson(const ParkedSale& sale)
     QJsonArray lines;
     for (const ParkedLine& parked : sale.lines) {
         const ReceiptLine& line = parked.line;
+        // "unit": grams of a weighed line stay grams when the sale comes back.
         lines.append(QJsonObject{{QStringLiteral("sku"), line.sku},
                                  {QStringLiteral("name"), line.name},
                                  {QStringLiteral("qty"), line.qty},
                                  {QStringLiteral("unitPrice"), line.unitPrice.minor()},
                                  {QStringLiteral("discount"), line.discount.minor()},
                                  {QStringLiteral("taxRate"), line.taxRate.milliPercent()},
-                                 {QStringLiteral("note"), parked.note}});
+                                 {QStringLiteral("note"), parked.note},
+                                 {QStringLiteral("unit"), QString(unitName(line.unit))}});
     }
     const QJsonObject object{{QStringLiteral("orderDiscount"), sale.orderDiscount.minor()},
                              {QStringLiteral("lines"), lines}};
@@ -38,13 +40,15 @@ void readLines(const QByteArray& json, ParkedSale& sale)
     const QJsonArray lines = object.value(QStringLiteral("lines")).toArray();
     for (const QJsonValue& value : lines) {
         const QJsonObject l = value.toObject();
-        ReceiptLine line{l.value(QStringLiteral("sku")).toString(),
-                         l.value(QStringLiteral("name")).toString(),
-                         l.value(QStringLiteral("qty")).toInteger(),
-                         Money::fromMinor(l.value(QStringLiteral("unitPrice")).toInteger()),
-                         Money::fromMinor(l.value(QStringLiteral("discount")).toInteger()),
-                         TaxRate::fromMilliPercent(l.value(QStringLiteral("taxRate")).toInt()),
-                         QString()};
+        ReceiptLine line{
+            l.value(QStringLiteral("sku")).toString(),
+            l.value(QStringLiteral("name")).toString(),
+            l.value(QStringLiteral("qty")).toInteger(),
+            Money::fromMinor(l.value(QStringLiteral("unitPrice")).toInteger()),
+            Money::fromMinor(l.value(QStringLiteral("discount")).toInteger()),
+            TaxRate::fromMilliPercent(l.value(QStringLiteral("taxRate")).toInt()),
+            QString(),
+            unitFromName(l.value(QStringLiteral("unit")).toString()).value_or(Unit::Each)};
         sale.lines.append(ParkedLine{line, l.value(QStringLiteral("note")).toString()});
     }
 }

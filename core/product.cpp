@@ -34,6 +34,8 @@ std::optional<Error> Product::validate() const
         return Error{QStringLiteral("price"),
                      QStringLiteral("%1 is outside 0 to %2")
                          .arg(price.toString(), Money::fromMinor(maxMoneyMinor).toString())};
+    if (!isKnownUnit(unit))
+        return Error{QStringLiteral("unit"), QStringLiteral("is not one of each, kg, l, m")};
     if (taxRate.milliPercent() < 0 || taxRate.milliPercent() > 100'000)
         return Error{QStringLiteral("taxRate"), QStringLiteral("is not from 0 to 100 %")};
     return firstOf({checkLength(u"department", department),

@@ -22,7 +22,9 @@ struct ReceiptLine
     QString reservation; // the server-side hold on these units; empty: none
     Unit unit = Unit::Each;
 
-    [[nodiscard]] Money net() const { return priceOf(unitPrice, qty, unit) - discount; }
+    // Before discounts: qty × unitPrice, or per 1000 base units rounded half-even.
+    [[nodiscard]] Money gross() const { return priceOf(unitPrice, qty, unit); }
+    [[nodiscard]] Money net() const { return gross() - discount; }
     [[nodiscard]] Money tax() const { return taxRate.taxOn(net()); }
     [[nodiscard]] Money total() const { return net() + tax(); }
 };

@@ -206,19 +206,18 @@ Result<ReturnableSale> ReturnJournal::returnable(const QString& receipt) const
     QSqlQuery lines = m_store.prepare(
         QStringLiteral("SELECT l.line, l.sku, l.name, l.qty, l.unit_price, l.discount, l.tax_rate,"
                        " (SELECT coalesce(sum(r.qty), 0) FROM refund_lines r"
-                       "  WHERE r.sale = l.receipt AND r.line = l.line)"
+                       "  WHERE r.sale = l.receipt AND r.line = l.line), l.unit"
                        " FROM sale_lines l WHERE l.receipt = ? ORDER BY l.line"));
     lines.addBindValue(receipt);
     if (!lines.exec())
         return LocalStore::sqlError(lines, QStringLiteral("read a sale's lines"));
     while (lines.next()) {
-        ReceiptLine sold{lines.value(1).toString(),
-                         lines.value(2).toString(),
-                         lines.value(3).toLongLong(),
-                         Money::fromMinor(lines.value(4).toLongLong()),
+        ReceiptLine sold{lines.value(1).toString(), lines.value(2).toString(),
+                         lines.value(3).toLongLong(), Money::fromMinor(lines.value(4).toLongLong()),
                          Money::fromMinor(lines.value(5).toLongLong()),
-                         TaxRate::fromMilliPercent(lines.value(6).toInt()),
-                         QString()};
+                         TaxRate::fromMilliPercent(lines.value(6).toInt()), QString(),
+                         // A measured line is returned in grams, worth its share of the net.
+                         unitFromName(lines.value(8).toString()).value_or(Unit::Each)};
         found.lines.append(
             ReturnableLine{lines.value(0).toInt(), sold, lines.value(7).toLongLong()});
     }

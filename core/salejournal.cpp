@@ -34,7 +34,7 @@ std::optional<Error> checkLine(qsizetype i, const ReceiptLine& line)
     if (auto e =
             checkRange(indexed("lines", i, "unitPrice"), line.unitPrice.minor(), 0, maxMoneyMinor))
         return e;
-    const qint64 gross = (line.unitPrice * line.qty).minor();
+    const qint64 gross = line.gross().minor();
     if (auto e = checkRange(indexed("lines", i, "discount"), line.discount.minor(), 0, gross))
         return e;
     if (line.net().minor() > maxMoneyMinor)
@@ -144,6 +144,11 @@ QList<SaleLine> SaleJournal::wireLines(const QList<ReceiptLine>& lines)
     for (const ReceiptLine& line : lines) {
         if (line.qty <= 0)
             continue; // check() refuses such a line; never divide by zero for it
+        if (isMeasured(line.unit)) {
+            // Grams at a price per kg: no price per gram in minor units exists; see above.
+            wire.append(SaleLine{line.sku, line.qty, line.unitPrice, line.reservation});
+            continue;
+        }
         const qint64 net = line.net().minor();
         const qint64 unit = net / line.qty;
         const qint64 remainder = net % line.qty;
@@ -287,7 +292,7 @@ Status SaleJournal::insertLines(const QString& receipt, const QList<ReceiptLine>
 {
     QSqlQuery query = m_store.prepare(QStringLiteral(
         "INSERT INTO sale_lines (receipt, line, sku, name, qty, unit_price, discount, tax_rate,"
-        " tax, total, reservation) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        " tax, total, reservation, unit) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     for (qsizetype i = 0; i < lines.size(); ++i) {
         const ReceiptLine& line = lines.at(i);
         for (const QVariant& value :
@@ -295,7 +300,7 @@ Status SaleJournal::insertLines(const QString& receipt, const QList<ReceiptLine>
               textValue(line.name), QVariant(line.qty), QVariant(line.unitPrice.minor()),
               QVariant(line.discount.minor()), QVariant(line.taxRate.milliPercent()),
               QVariant(line.tax().minor()), QVariant(line.total().minor()),
-              textValue(line.reservation)})
+              textValue(line.reservation), QVariant(QString(unitName(line.unit)))})
             query.addBindValue(value);
         if (!query.exec())
             return LocalStore::sqlError(query, QStringLiteral("record a sale line"));
@@ -330,7 +335,7 @@ Result<StoredSale> SaleJournal::find(const QString& receipt) const
                                                             : OutboxEntry::Status::Pending;
 
     QSqlQuery lines = m_store.prepare(
-        QStringLiteral("SELECT sku, name, qty, unit_price, discount, tax_rate, reservation"
+        QStringLiteral("SELECT sku, name, qty, unit_price, discount, tax_rate, reservation, unit"
                        " FROM sale_lines WHERE receipt = ? ORDER BY line"));
     lines.addBindValue(receipt);
     if (!lines.exec())
@@ -340,7 +345,8 @@ Result<StoredSale> SaleJournal::find(const QString& receipt) const
             lines.value(0).toString(), lines.value(1).toString(), lines.value(2).toLongLong(),
             Money::fromMinor(lines.value(3).toLongLong()),
             Money::fromMinor(lines.value(4).toLongLong()),
-            TaxRate::fromMilliPercent(lines.value(5).toInt()), lines.value(6).toString()});
+            TaxRate::fromMilliPercent(lines.value(5).toInt()), lines.value(6).toString(),
+            unitFromName(lines.value(7).toString()).value_or(Unit::Each)});
 
     QSqlQuery payments = m_store.prepare(QStringLiteral(
         "SELECT method, amount, reference FROM sale_payments WHERE receipt = ? ORDER BY idx"));

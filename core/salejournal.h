@@ -72,7 +72,9 @@ struct StoredSale
 // (Mutation::validate), and splitting it would leave part of the hold to expire, so that
 // line stays whole at net / qty rounded half-even (3 × 0.97 = 2.91 for 2.90). Its server-side
 // revenue is then off by at most qty / 2 minor units; the receipt, the local sale and the
-// payments stay exact.
+// payments stay exact. A measured line (grams at a price per kg) is never split: its wire
+// price is the price per kg, which the server does not use for stock; the receipt carries
+// the line's exact net.
 //
 // Threading: the thread that opened the store.
 class SaleJournal

@@ -343,6 +343,12 @@ const QList<QStringList>& terminalMigrations()
             QStringLiteral("DROP TABLE refunds_copy"),
             QStringLiteral("DROP TABLE refund_lines_copy"),
         },
+        {
+            // How the product is sold (core/unit.h): every product there was stays `each`,
+            // and so does every sale line recorded before.
+            QStringLiteral("ALTER TABLE products ADD COLUMN unit TEXT NOT NULL DEFAULT 'each'"),
+            QStringLiteral("ALTER TABLE sale_lines ADD COLUMN unit TEXT NOT NULL DEFAULT 'each'"),
+        },
     };
     return migrations;
 }

@@ -15,6 +15,8 @@ Product product(const QSqlQuery& query, int first)
     p.active = query.value(first + 5).toInt() != 0;
     p.department = query.value(first + 6).toString();
     p.reorderPoint = query.value(first + 7).toLongLong();
+    // The column is written only from a Unit; anything else reads as each, as before units.
+    p.unit = unitFromName(query.value(first + 8).toString()).value_or(Unit::Each);
     return p;
 }
 

@@ -166,6 +166,14 @@ Result<Product> productFrom(const CsvReader& reader, const Columns& columns,
             return failed(QStringLiteral("reorder_point"),
                           QStringLiteral("'%1' is not a whole number of units").arg(reorder));
     }
+    const QString unit = columns.cell(record, QStringLiteral("unit"));
+    if (!unit.isEmpty()) {
+        const std::optional<Unit> known = unitFromName(unit.toLower());
+        if (!known)
+            return failed(QStringLiteral("unit"),
+                          QStringLiteral("'%1' is not one of each, kg, l, m").arg(unit));
+        p.unit = *known;
+    }
     if (const std::optional<Error> e = p.validate())
         return failed(productColumn(e->field), e->message);
     return p;
@@ -189,11 +197,12 @@ Result<T> readFile(const QDir& folder, const QString& name,
 Result<QList<Product>> StoreCsv::readProducts(QIODevice& device, const QString& source)
 {
     CsvReader reader(device, source);
-    const Result<Columns> columns = readColumns(
-        reader,
-        {QStringLiteral("sku"), QStringLiteral("barcode"), QStringLiteral("name"),
-         QStringLiteral("price"), QStringLiteral("tax_rate")},
-        {QStringLiteral("active"), QStringLiteral("department"), QStringLiteral("reorder_point")});
+    const Result<Columns> columns =
+        readColumns(reader,
+                    {QStringLiteral("sku"), QStringLiteral("barcode"), QStringLiteral("name"),
+                     QStringLiteral("price"), QStringLiteral("tax_rate")},
+                    {QStringLiteral("active"), QStringLiteral("department"),
+                     QStringLiteral("reorder_point"), QStringLiteral("unit")});
     if (!columns)
         return columns.error();
     QList<Product> products;

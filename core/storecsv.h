@@ -24,12 +24,13 @@ struct StoreData
 
 // Loads the store's data files, as an IT person exports them from a spreadsheet:
 //   products.csv   sku,barcode,name,price,tax_rate  in any order; optional active,
-//                  department and reorder_point (whole units: available at or below it is
-//                  low stock; empty or 0: none); other columns are ignored. price "4.99" (per kg for
-//                  weight-embedded barcodes), tax_rate in percent "8.25", active 1/0,
-//                  true/false or yes/no (empty: active).
+//                  department, reorder_point (whole units: available at or below it is
+//                  low stock; empty or 0: none) and unit (each, kg, l or m; empty: each);
+//                  other columns are ignored. price "4.99" (per kg / l / m of a measured
+//                  product), tax_rate in percent "8.25", active 1/0, true/false or yes/no
+//                  (empty: active). Quantities of a measured product are in g / ml / mm.
 //   locations.csv  id,name
-//   stock.csv      sku,location,qty  opening stock, whole units ≥ 0
+//   stock.csv      sku,location,qty  opening stock, whole units (g / ml / mm) ≥ 0
 //   staff.csv      name,role,pin  people who sign in at a terminal with no server (the demo);
 //                  role cashier or manager. The PIN is hashed on reading and never stored.
 // Cells are trimmed. Every error names the file, the line and the column, e.g.

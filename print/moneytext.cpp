@@ -50,10 +50,11 @@ Result<Money> parseDiscount(const QString& typed, Money base, const QLocale& loc
     return Money::fromMinor(divideHalfEven(base.minor() * percent->minor(), 100'00));
 }
 
-QString weightText(qint64 grams, const QLocale& locale)
+QString unitPriceText(Money price, Unit unit, const QLocale& locale)
 {
-    return QCoreApplication::translate("stockline", "%1 kg")
-        .arg(locale.toString(static_cast<double>(grams) / 1000.0, 'f', 3));
+    if (!isMeasured(unit))
+        return moneyText(price, locale);
+    return moneyText(price, locale) + u'/' + unitName(unit);
 }
 
 } // namespace stockline::print

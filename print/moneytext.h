@@ -2,6 +2,7 @@
 
 #include "error.h"
 #include "money.h"
+#include "unit.h"
 
 #include <QLocale>
 #include <QString>
@@ -20,7 +21,8 @@ namespace stockline::print {
 [[nodiscard]] Result<Money> parseDiscount(const QString& typed, Money base,
                                           const QLocale& locale = QLocale());
 
-// "0.532 kg"
-[[nodiscard]] QString weightText(qint64 grams, const QLocale& locale = QLocale());
+// A unit price: "2.99" for a product sold each, "2.99/kg" per kg / l / m of a measured one.
+// (A quantity is core's quantityText: "0.532 kg".)
+[[nodiscard]] QString unitPriceText(Money price, Unit unit, const QLocale& locale = QLocale());
 
 } // namespace stockline::print

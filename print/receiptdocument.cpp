@@ -71,9 +71,11 @@ void addLines(QList<ReceiptRow>& rows, const ReceiptDocument& receipt, const QLo
 {
     for (const ReceiptDocument::Line& line : receipt.lines) {
         rows.append(plain(line.name, moneyText(line.amount, locale)));
-        if (line.qty != 1)
-            rows.append(plain(
-                QStringLiteral("  %1 x %2").arg(line.qty).arg(moneyText(line.unitPrice, locale))));
+        // "0.532 kg x 2.99/kg": a weighed line always says what was weighed.
+        if (line.qty != 1 || isMeasured(line.unit))
+            rows.append(plain(QStringLiteral("  %1 x %2")
+                                  .arg(quantityText(line.qty, line.unit, locale),
+                                       unitPriceText(line.unitPrice, line.unit, locale))));
         if (!line.note.isEmpty())
             rows.append(plain(QStringLiteral("  ") + line.note));
         if (line.discount > Money())
@@ -108,7 +110,7 @@ ReceiptDocument ReceiptDocument::forSale(const QList<ReceiptLine>& lines, const 
     for (qsizetype i = 0; i < lines.size(); ++i) {
         const ReceiptLine& l = lines.at(i);
         receipt.lines.append(
-            Line{l.name, notes.value(i), l.qty, l.unitPrice, l.discount, l.unitPrice * l.qty});
+            Line{l.name, notes.value(i), l.qty, l.unitPrice, l.discount, l.gross(), l.unit});
     }
     receipt.totals = totalsOf(lines);
     return receipt;

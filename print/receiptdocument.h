@@ -23,7 +23,8 @@ struct ReceiptDocument
         qint64 qty = 1;
         Money unitPrice;
         Money discount;
-        Money amount; // sale: before discount, excluding tax; refund: paid back
+        Money amount;           // sale: before discount, excluding tax; refund: paid back
+        Unit unit = Unit::Each; // qty in g / ml / mm of a measured product, price per kg / l / m
     };
 
     Kind kind = Kind::Sale;

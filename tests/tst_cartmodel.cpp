@@ -109,9 +109,13 @@ private Q_SLOTS:
         QCOMPARE(cart()->line(0).receipt.sku, QStringLiteral("HOU-0001"));
         till().search()->setQuery(QStringLiteral("bananas"));
         QVERIFY(till().search()->count() > 0);
-        QCOMPARE(till().submit(QStringLiteral("bananas"), 0, 0), QString());
+        // Bananas are sold by the kg: picked without a weight they are refused, with one taken.
+        till().submit(QStringLiteral("bananas"), 0, 0);
+        QCOMPARE(cart()->count(), 1);
+        QCOMPARE(till().submit(QStringLiteral("0.5*bananas"), 0, 0), QString());
         QCOMPARE(cart()->count(), 2);
         QVERIFY(cart()->line(1).receipt.name.contains(QStringLiteral("ananas")));
+        QCOMPARE(cart()->line(1).receipt.qty, 500);
     }
 
     void unknownCode_isReportedAndKept()
@@ -126,27 +130,63 @@ private Q_SLOTS:
     void embeddedCodes_data()
     {
         QTest::addColumn<QString>("code");
+        QTest::addColumn<qint64>("qty");
         QTest::addColumn<qint64>("unitPrice");
-        QTest::newRow("price on the label") << embedded(fixtures::loafLookup, 1349) << qint64{1349};
-        // 4.29/kg: 532 g is 2.28228, 500 g is 2.145 (half to even: 2.14), 1500 g 6.435 (6.44).
-        QTest::newRow("weight 532 g") << embedded(fixtures::bananaLookup, 532) << qint64{228};
+        QTest::addColumn<qint64>("net");
+        QTest::addColumn<QString>("quantityText");
+        QTest::newRow("price on the label") << embedded(fixtures::loafLookup, 1349) << qint64{1}
+                                            << qint64{1349} << qint64{1349} << QStringLiteral("1");
+        // Bananas are sold by the kg at 4.29: the line is the label's grams at the price per
+        // kg. 532 g is 2.28228, 500 g is 2.145 (half to even: 2.14), 1500 g 6.435 (6.44).
+        QTest::newRow("weight 532 g") << embedded(fixtures::bananaLookup, 532) << qint64{532}
+                                      << qint64{429} << qint64{228} << QStringLiteral("0.532 kg");
         QTest::newRow("weight 500 g, half to even")
-            << embedded(fixtures::bananaLookup, 500) << qint64{214};
+            << embedded(fixtures::bananaLookup, 500) << qint64{500} << qint64{429} << qint64{214}
+            << QStringLiteral("0.500 kg");
         QTest::newRow("weight 1500 g, half to even")
-            << embedded(fixtures::bananaLookup, 1500) << qint64{644};
+            << embedded(fixtures::bananaLookup, 1500) << qint64{1500} << qint64{429} << qint64{644}
+            << QStringLiteral("1.500 kg");
     }
     void embeddedCodes()
     {
         QFETCH(QString, code);
+        QFETCH(qint64, qty);
         QFETCH(qint64, unitPrice);
+        QFETCH(qint64, net);
+        QFETCH(QString, quantityText);
         till().submit(code, 13);
         QCOMPARE(m_problems->count(), 0);
         QCOMPARE(cart()->count(), 1);
+        QCOMPARE(cart()->line(0).receipt.qty, qty);
         QCOMPARE(cart()->line(0).receipt.unitPrice, Money::fromMinor(unitPrice));
-        QVERIFY(!cart()->line(0).note.isEmpty());
+        QCOMPARE(cart()->line(0).receipt.net(), Money::fromMinor(net));
+        QCOMPARE(cart()->data(cart()->index(0), CartModel::QuantityTextRole).toString(),
+                 quantityText);
         // Two labels are two lines, even of the same item.
         till().submit(code, 13);
         QCOMPARE(cart()->count(), 2);
+        QCOMPARE(cart()->itemCount(), 2); // a weighed line is one item, not 532
+    }
+
+    // A product sold by the kg without a label: the clerk types its weight in kg first.
+    void weighedItem_keyedInKg()
+    {
+        till().submit(QStringLiteral("PRD-0001"));
+        QCOMPARE(cart()->count(), 0);
+        QCOMPARE(m_problems->count(), 1); // "sold by kg: scan its label, or type the weight"
+        QCOMPARE(till().submit(QStringLiteral("0.75*PRD-0001")), QString());
+        QCOMPARE(cart()->count(), 1);
+        QCOMPARE(cart()->line(0).receipt.qty, 750);
+        QCOMPARE(cart()->line(0).receipt.unit, Unit::Kilogram);
+        QCOMPARE(cart()->line(0).receipt.net(), Money::fromMinor(322)); // 3.2175
+        // A weighed line is typed again in kg; more than three decimals is refused.
+        QVERIFY(till().setQuantity(0, QStringLiteral("1.25")));
+        QCOMPARE(cart()->line(0).receipt.qty, 1250);
+        QVERIFY(!till().setQuantity(0, QStringLiteral("1.2505")));
+        QCOMPARE(cart()->line(0).receipt.qty, 1250);
+        // A product sold each takes no decimals.
+        QCOMPARE(till().submit(QStringLiteral("1.5*") + fixtures::milkBarcode, 13), QString());
+        QCOMPARE(cart()->count(), 1);
     }
 
     void lineDiscount_andTaxHalfEvenPerLine()

@@ -326,6 +326,50 @@ private Q_SLOTS:
         QCOMPARE(receive.value(QLatin1String("lines")).toArray().size(), 2);
     }
 
+    // Bananas are sold by the kg: the dock takes and shows them in kg with three decimals
+    // and sends grams; a typo (four decimals, letters) is refused and nothing changes.
+    void weighedGoodsAreReceivedAndCountedInKg()
+    {
+        QVERIFY(openDock());
+        QVERIFY(receiving().startBlind(QStringLiteral("backroom-1")));
+        QCOMPARE(receiving().submit(QStringLiteral("prd-0001")), QStringLiteral("prd-0001"));
+        QVERIFY(m_problems->last().at(0).toString().contains(QStringLiteral("1.250*")));
+        QCOMPARE(receiving().lines()->count(), 0);
+        QCOMPARE(receiving().submit(QStringLiteral("1.250*PRD-0001")), QString());
+        QCOMPARE(receiving().lines()->line(0).counted, 1250);
+        QCOMPARE(receiving().lines()->index(0).data(ReceiptModel::CountedTextRole).toString(),
+                 QStringLiteral("1.250 kg"));
+        // A scale's label adds its weight.
+        QCOMPARE(receiving().submit(fixtures::embedded(fixtures::bananaLookup, 532)), QString());
+        QCOMPARE(receiving().lines()->line(0).counted, 1782);
+        QCOMPARE(receiving().submit(QStringLiteral("1.2345*PRD-0001")),
+                 QStringLiteral("1.2345*PRD-0001"));
+        QVERIFY(m_problems->last().at(0).toString().contains(QStringLiteral("three decimals")));
+        QVERIFY(!receiving().setCounted(0, QStringLiteral("2.5005")));
+        QVERIFY(!receiving().setCounted(0, QStringLiteral("2,5kg")));
+        QCOMPARE(receiving().lines()->line(0).counted, 1782);
+        QVERIFY(receiving().setCounted(0, QStringLiteral("2.5")));
+        QVERIFY(receiving().confirm());
+        const QJsonObject receive = pending().first().payload;
+        const QJsonObject line = receive.value(QLatin1String("lines")).toArray().at(0).toObject();
+        QCOMPARE(line.value(QLatin1String("sku")).toString(), QStringLiteral("PRD-0001"));
+        QCOMPARE(line.value(QLatin1String("qty")).toInteger(), 2500);
+
+        CycleCount& count = *dock().count();
+        QVERIFY(count.load(QStringLiteral("store-1"), QStringLiteral("PRD-0001")));
+        CountModel& lines = *count.lines();
+        QCOMPARE(lines.count(), 1);
+        QCOMPARE(lines.index(0).data(CountModel::OnHandTextRole).toString(),
+                 QStringLiteral("24.000 kg"));
+        QVERIFY(!count.setCounted(0, QStringLiteral("23.9999")));
+        QCOMPARE(lines.line(0).counted, -1);
+        QVERIFY(count.setCounted(0, QStringLiteral("23.75")));
+        QCOMPARE(lines.index(0).data(CountModel::CountedTextRole).toString(),
+                 QStringLiteral("23.750 kg"));
+        QCOMPARE(count.submit(), 1);
+        QCOMPARE(pending().last().payload.value(QLatin1String("counted")).toInteger(), 23'750);
+    }
+
     void countConflictAsksForARecountOfThatLineOnly()
     {
         QVERIFY(openDock());

@@ -205,6 +205,40 @@ private Q_SLOTS:
         QCOMPARE(sale->staff, fixtures::cashier);
     }
 
+    // A scale's label of 0.532 kg of bananas (sold by the kg): the server holds 532 g while
+    // it is in the cart and takes 532 g off its stock when it is paid; the ledger replays, and
+    // the receipt says what was weighed.
+    void weighedLabel_takesItsGramsOffTheServer()
+    {
+        LiveTill& till = startTillOnScreen(0);
+        openDrawerOnScreen(till);
+        const QString bananas = QStringLiteral("PRD-0001");
+        const Level before = stock(bananas);
+        QCOMPARE(before.onHand, 24'000); // 24 kg in grams
+
+        scan(fixtures::embedded(fixtures::bananaLookup, 532));
+        QTRY_COMPARE(till.cart().count(), 1);
+        QCOMPARE(till.cart().line(0).receipt.qty, 532);
+        QTRY_COMPARE_WITH_TIMEOUT(lineShown(0), QStringLiteral("held"), syncTimeoutMs);
+        QCOMPARE(stock(bananas).reserved, 532);
+
+        QTest::keyClick(m_window, Qt::Key_F12);
+        QTRY_VERIFY(till.till().paying());
+        QTest::keyClick(m_window, Qt::Key_F1); // exact cash
+        QTRY_COMPARE(till.context().journal().count().value(), 1);
+        const QString receipt = till.till().lastReceipt();
+        QVERIFY(till.waitUntilAllSent());
+        QCOMPARE(till.context().journal().find(receipt)->syncStatus, OutboxEntry::Status::Applied);
+
+        const Level after = stock(bananas);
+        QCOMPARE(after.onHand, before.onHand - 532);
+        QCOMPARE(after.reserved, 0);
+        QCOMPARE(ledgerRowsFor(receipt), 1);
+        QVERIFY(verified());
+        QTRY_VERIFY(printed(till).contains("0.532 kg x "));
+        QVERIFY(printed(till).contains("/kg"));
+    }
+
     // The server dies (SIGKILL, as a power cut): the till sells on, the line says so, and the
     // sale reaches the restarted server exactly once.
     void offline_saleArrivesOnceWhenTheServerIsBack()
@@ -556,17 +590,21 @@ private:
     {
         const ServerProcess::Run run = m_server->admin(
             {QStringLiteral("stock"), QStringLiteral("show"), QStringLiteral("--sku"), sku});
+        // A product sold by the kg shows "24.000 kg": read back as grams.
+        const QString figure = QStringLiteral("(\\d+(?:\\.\\d{3} kg)?)");
         const QRegularExpression row(
-            QStringLiteral("^%1\\s+%2\\s+(\\d+)\\s+(\\d+)\\s+\\d+\\s+(\\d+)")
-                .arg(QRegularExpression::escape(sku), floorLocation),
+            QStringLiteral("^%1\\s+%2\\s+%3\\s+%3\\s+%3\\s+(\\d+)")
+                .arg(QRegularExpression::escape(sku), floorLocation, figure),
             QRegularExpression::MultilineOption);
         const QRegularExpressionMatch match = row.match(QString::fromUtf8(run.out));
         if (run.exitCode != 0 || !match.hasMatch()) {
             qWarning().noquote() << "stock show:" << run.exitCode << run.out << run.err;
             return {};
         }
-        return Level{match.captured(1).toLongLong(), match.captured(2).toLongLong(),
-                     match.captured(3).toLongLong()};
+        const auto number = [&match](int i) {
+            return match.captured(i).remove(QStringLiteral(" kg")).remove(u'.').toLongLong();
+        };
+        return Level{number(1), number(2), number(4)};
     }
 
     [[nodiscard]] bool verified() const

@@ -242,6 +242,7 @@ private Q_SLOTS:
     void textSurvivesEscaping_data();
     void textSurvivesEscaping();
     void replayIsWrittenOnlyWhenTrue();
+    void catalogUnitIsWrittenOnlyForMeasuredProducts();
     void resultBytesAreTheResultObject();
     void timesAreUtcWithZ_data();
     void timesAreUtcWithZ();
@@ -728,6 +729,7 @@ void TestProtocol::serverMessagesRoundTrip_data()
     catalog.products[2].active = false;
     catalog.products[3].price = Money::fromMinor(0);
     catalog.products[4].reorderPoint = 12;
+    catalog.products[5].unit = Unit::Kilogram;
     QTest::newRow("catalog") << ServerMessage(catalog);
     QTest::newRow("catalog, none") << ServerMessage(CatalogUpdate{});
 
@@ -1166,8 +1168,32 @@ void TestProtocol::badServerMessageIsAnErrorNamingTheField_data()
         << QByteArray(R"({"type":"catalog","cursor":1,"full":true,"products":[{"sku":"A1",
             "name":"A","price":1.99,"taxRate":0,"active":true}]})")
         << u"products[0].price"_s;
+    QTest::newRow("unit unknown")
+        << QByteArray(R"({"type":"catalog","cursor":1,"full":true,"products":[{"sku":"A1",
+            "name":"A","price":1,"taxRate":0,"active":true,"unit":"lb"}]})")
+        << u"products[0].unit"_s;
     QTest::newRow("error without code")
         << QByteArray(R"({"type":"error","message":"?"})") << u"code"_s;
+}
+
+// A product sold each carries no `unit` (protocol-1 clients see nothing new); a measured one
+// says "kg", and a catalog without the field reads as each.
+void TestProtocol::catalogUnitIsWrittenOnlyForMeasuredProducts()
+{
+    CatalogUpdate catalog;
+    catalog.products = {product("A1", 0), product("B2", 0), product("C3", 0)};
+    catalog.products[1].unit = Unit::Kilogram;
+    catalog.products[2].unit = Unit::Litre;
+    const QJsonArray products =
+        QJsonDocument::fromJson(encode(catalog)).object().value(u"products"_s).toArray();
+    QVERIFY(!products.at(0).toObject().contains(u"unit"_s));
+    QCOMPARE(products.at(1).toObject().value(u"unit"_s).toString(), u"kg"_s);
+    QCOMPARE(products.at(2).toObject().value(u"unit"_s).toString(), u"l"_s);
+    const Result<ServerMessage> old = decodeServerMessage(
+        R"({"type":"catalog","cursor":1,"full":true,"products":[{"sku":"A1","name":"A",
+            "price":1,"taxRate":0,"active":true}]})");
+    QVERIFY(old.ok());
+    QCOMPARE(std::get<CatalogUpdate>(*old).products.first().unit, Unit::Each);
 }
 
 void TestProtocol::badServerMessageIsAnErrorNamingTheField()

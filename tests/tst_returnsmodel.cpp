@@ -70,6 +70,35 @@ private Q_SLOTS:
         QCOMPARE(m_problems->count(), 0);
     }
 
+    // A weighed line is refunded in grams, worth its share of what was paid, and shown in kg.
+    void refund_weighedLineInGrams()
+    {
+        till().submit(fixtures::embedded(fixtures::bananaLookup, 532), 13); // 2.28
+        till().submit(fixtures::milkBarcode, 13);
+        QVERIFY(till().startPayment());
+        QVERIFY(till().tenderCard(QString(), QStringLiteral("AUTH 7")));
+        const QString receipt = till().lastReceipt();
+        ReturnsModel& returns = *till().returns();
+        QVERIFY(returns.load(receipt));
+        const QModelIndex bananas = returns.index(0);
+        QCOMPARE(returns.data(bananas, ReturnsModel::SoldRole).toLongLong(), 532);
+        QCOMPARE(returns.data(bananas, ReturnsModel::SoldTextRole).toString(),
+                 QStringLiteral("0.532 kg"));
+        QVERIFY(returns.data(bananas, ReturnsModel::MeasuredRole).toBool());
+        QVERIFY(!returns.data(returns.index(1), ReturnsModel::MeasuredRole).toBool());
+        returns.toggle(0);
+        QCOMPARE(returns.data(bananas, ReturnsModel::ChosenRole).toLongLong(), 532);
+        QCOMPARE(returns.data(bananas, ReturnsModel::ChosenTextRole).toString(),
+                 QStringLiteral("0.532 kg"));
+        QVERIFY(returns.refund(true));
+        const auto sale = m_pos->context().returns().returnable(receipt);
+        QVERIFY(sale);
+        QCOMPARE(sale->lines.at(0).returned, 532);
+        QCOMPARE(sale->lines.at(0).sold.unit, Unit::Kilogram);
+        QCOMPARE(sale->refundPayments.at(0).amount, Money::fromMinor(228));
+        QCOMPARE(m_problems->count(), 0);
+    }
+
     void load_unknownReceiptIsReported()
     {
         QVERIFY(!till().returns()->load(QStringLiteral("POS-01-424242")));

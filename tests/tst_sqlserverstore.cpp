@@ -114,6 +114,7 @@ private Q_SLOTS:
     void reopenKeepsEverything();
     void terminalsAndTokens();
     void adminBadInputChangesNothing();
+    void unitChangeConvertsLevels();
 
     // every kind
     void reserveAppliedAndRejected();
@@ -451,6 +452,54 @@ void TestSqlServerStore::adminBadInputChangesNothing()
 }
 
 // ---- every kind
+
+// An existing product moved from each to kg: 1 unit counts as 1 kg, one ledger row of kind
+// `unit` per level, holds released; grams sold after that; back to each rounds down.
+void TestSqlServerStore::unitChangeConvertsLevels()
+{
+    QCOMPARE_APPLIED(apply(u"POS-01"_s, reserve(u"R1"_s, u"A1"_s, 3)));
+    Product a1;
+    a1.sku = u"A1"_s;
+    a1.name = u"Bananas (per kg)"_s;
+    a1.price = Money::fromMinor(299);
+    a1.unit = Unit::Kilogram;
+    QVERIFY(m_store->importCatalog({a1}).ok());
+    QCOMPARE(level(u"A1"_s), (StockLevel{u"A1"_s, u"store-1"_s, 10'000, 0, 3}));
+    QCOMPARE(level(u"A1"_s, u"wh"_s), (StockLevel{u"A1"_s, u"wh"_s, 100'000, 0, 2}));
+    RawDb db(m_path);
+    QCOMPARE(db.scalar(u"SELECT count(*) FROM ledger WHERE kind = 'unit'"_s), 2);
+    QCOMPARE(QJsonDocument::fromJson(
+                 db.text(u"SELECT detail FROM ledger WHERE kind = 'unit' AND location = 'wh'"_s)
+                     .toUtf8())
+                 .object(),
+             (QJsonObject{{u"from"_s, u"each"_s}, {u"to"_s, u"kg"_s}, {u"factor"_s, 1000}}));
+    QCOMPARE(db.scalar(u"SELECT count(*) FROM reservations WHERE sku = 'A1'"_s), 0);
+    QCOMPARE(m_store->catalogSince(0)->products.first().unit, Unit::Kilogram);
+    QVERIFY(m_store->verify()->ok);
+
+    // The same unit again converts nothing.
+    QVERIFY(m_store->importCatalog({a1}).ok());
+    QCOMPARE(db.scalar(u"SELECT count(*) FROM ledger WHERE kind = 'unit'"_s), 2);
+
+    // 0.532 kg sold: 532 g off.
+    QCOMPARE_APPLIED(apply(u"POS-01"_s, sale(u"S1"_s, {line(u"A1"_s, 532)})));
+    QCOMPARE(level(u"A1"_s).onHand, 9'468);
+
+    // Back to each: 9.468 kg are 9 units, the 468 g written off in the same row.
+    a1.unit = Unit::Each;
+    QVERIFY(m_store->importCatalog({a1}).ok());
+    QCOMPARE(level(u"A1"_s).onHand, 9);
+    QCOMPARE(level(u"A1"_s, u"wh"_s).onHand, 100);
+    const QJsonObject back =
+        QJsonDocument::fromJson(db.text(u"SELECT detail FROM ledger WHERE kind = 'unit' AND "
+                                        "location = 'store-1' ORDER BY id DESC"_s)
+                                    .toUtf8())
+            .object();
+    QCOMPARE(back.value(u"from"_s).toString(), u"kg"_s);
+    QCOMPARE(back.value(u"factor"_s).toDouble(), 0.001);
+    QCOMPARE(back.value(u"writtenOff"_s).toInteger(), 468);
+    QVERIFY(m_store->verify()->ok);
+}
 
 void TestSqlServerStore::reserveAppliedAndRejected()
 {

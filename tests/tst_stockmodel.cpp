@@ -137,6 +137,32 @@ private Q_SLOTS:
         QTRY_COMPARE(m_model->count(), 0);
     }
 
+    // Bananas are sold by the kg: their levels are grams, shown as kg with three decimals;
+    // milk is sold each and shows whole units.
+    void weighedProductsShowKg()
+    {
+        const QModelIndex bananas = m_model->index(m_model->rowOf(u"PRD-0001"_s, u"store-1"_s));
+        QCOMPARE(bananas.data(StockModel::OnHandRole).toLongLong(), 24'000);
+        QCOMPARE(bananas.data(StockModel::OnHandTextRole).toString(), u"24.000 kg"_s);
+        const StockLevel held{u"PRD-0001"_s, u"store-1"_s, 24'000, 532, 2};
+        QVERIFY(m_pos->context().replica().upsertLevels({held}));
+        m_model->applyLevels({held});
+        QCOMPARE(bananas.data(StockModel::ReservedTextRole).toString(), u"0.532 kg"_s);
+        QCOMPARE(bananas.data(StockModel::AvailableTextRole).toString(), u"23.468 kg"_s);
+        const QModelIndex milk = m_model->index(m_model->rowOf(u"DAI-0001"_s, u"store-1"_s));
+        QCOMPARE(milk.data(StockModel::OnHandTextRole).toString(), u"24"_s);
+
+        // The history of a weighed SKU shows its movements in kg too.
+        HistoryModel& history = *m_pos->context().stock().history();
+        sync::HistoryReply reply;
+        reply.sku = u"PRD-0001"_s;
+        const sync::HistoryEntry sold = entry(1, u"store-1"_s, -532, 23'468, 0);
+        reply.entries = {sold};
+        history.showReply(reply);
+        QCOMPARE(history.index(0).data(HistoryModel::DeltaTextRole).toString(), u"-0.532 kg"_s);
+        QCOMPARE(history.index(0).data(HistoryModel::OnHandTextRole).toString(), u"23.468 kg"_s);
+    }
+
     void aPushedLevelChangesItsRowAndFlashesBriefly()
     {
         const int row = m_model->rowOf(u"DAI-0001"_s, u"store-1"_s);

@@ -164,6 +164,49 @@ private Q_SLOTS:
                  qPrintable(products.error().toString()));
     }
 
+    void readsUnits()
+    {
+        const Result<QList<Product>> products =
+            readProducts("sku,barcode,name,price,tax_rate,unit\n"
+                         "A-1,,Bananas (per kg),2.99,0,kg\n"
+                         "A-2,,Milk,1.00,0,\n"
+                         "A-3,,Olive oil (per l),9.00,0,l\n"
+                         "A-4,,Rope (per m),1.50,0,m\n"
+                         "A-5,,Tea,1.00,0,each\n"
+                         "A-6,,Apples (per kg),2.59,0,KG\n");
+        QVERIFY2(products.ok(), qPrintable(products ? QString() : products.error().toString()));
+        QCOMPARE(products->at(0).unit, Unit::Kilogram);
+        QCOMPARE(products->at(1).unit, Unit::Each); // empty: each
+        QCOMPARE(products->at(2).unit, Unit::Litre);
+        QCOMPARE(products->at(3).unit, Unit::Metre);
+        QCOMPARE(products->at(4).unit, Unit::Each);
+        QCOMPARE(products->at(5).unit, Unit::Kilogram); // a spreadsheet's capitals
+        // Without the column every product is sold each, as before units existed.
+        QCOMPARE(readProducts("sku,barcode,name,price,tax_rate\nA-1,,Tea,1.00,0\n")->at(0).unit,
+                 Unit::Each);
+    }
+
+    void badUnitNamesLineAndColumn_data()
+    {
+        QTest::addColumn<QByteArray>("cell");
+        QTest::newRow("unknown") << QByteArray("lb");
+        QTest::newRow("grams are not a unit to sell by") << QByteArray("g");
+        QTest::newRow("a weight") << QByteArray("1 kg");
+    }
+    void badUnitNamesLineAndColumn()
+    {
+        QFETCH(QByteArray, cell);
+        const Result<QList<Product>> products =
+            readProducts("sku,barcode,name,price,tax_rate,unit\nA-1,,Tea,1.00,0,kg\n"
+                         "A-2,,Tea,1.00,0," +
+                         cell + "\n");
+        QVERIFY(!products);
+        QCOMPARE(products.error().field, QStringLiteral("products.csv line 3, unit"));
+        QCOMPARE(
+            products.error().message,
+            QStringLiteral("'%1' is not one of each, kg, l, m").arg(QString::fromLatin1(cell)));
+    }
+
     void badProductRowNamesLineAndField_data()
     {
         QTest::addColumn<QByteArray>("row");

@@ -195,13 +195,24 @@ int ServerCommands::showStock(const QCommandLineParser& parser)
     const auto levels = store.value()->levels(parser.value(QStringLiteral("sku")));
     if (!levels)
         return fail(levels.error());
+    // A product sold by measure shows kg / l / m with three decimals, as the tills do.
+    const auto catalog = store.value()->catalogSince(0);
+    if (!catalog)
+        return fail(catalog.error());
+    QHash<QString, Unit> units;
+    for (const Product& p : catalog->products)
+        if (isMeasured(p.unit))
+            units.insert(p.sku, p.unit);
+    const auto figure = [&units](const StockLevel& l, qint64 qty) {
+        return quantityText(qty, units.value(l.sku, Unit::Each), QLocale::c());
+    };
     out() << padded(QStringLiteral("sku"), 20) << padded(QStringLiteral("location"), 16)
           << "  onHand  reserved  available  version\n";
     for (const StockLevel& l : levels.value())
         out() << padded(l.sku, 20) << padded(l.location, 16)
-              << QString::number(l.onHand).rightJustified(8)
-              << QString::number(l.reserved).rightJustified(10)
-              << QString::number(l.available()).rightJustified(11)
+              << figure(l, l.onHand).rightJustified(8) << ' '
+              << figure(l, l.reserved).rightJustified(9) << ' '
+              << figure(l, l.available()).rightJustified(10)
               << QString::number(l.version).rightJustified(9) << '\n';
     const auto shortages = store.value()->openShortages();
     if (!shortages)

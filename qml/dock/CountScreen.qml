@@ -100,6 +100,8 @@ Item {
                     required property var counted
                     required property string status
                     required property string message
+                    required property string onHandText  // "12", "1.250 kg"
+                    required property string countedText
                     width: lineView.width
                     implicitHeight: Theme.rowHeight
                     focusPolicy: Qt.NoFocus
@@ -114,13 +116,13 @@ Item {
                             Label { text: line.sku; color: Theme.muted; font.pixelSize: Theme.fontSmall }
                         }
                         Label {
-                            text: qsTr("system %1").arg(line.onHand)
+                            text: qsTr("system %1").arg(line.onHandText)
                             color: line.status === "recount" ? Theme.danger : Theme.muted
                             font.bold: line.status === "recount"
                             Layout.preferredWidth: 130
                         }
                         Label {
-                            text: line.counted < 0 ? "—" : line.counted
+                            text: line.counted < 0 ? "—" : line.countedText
                             font.pixelSize: Theme.fontLarge
                             font.bold: true
                             Layout.preferredWidth: 80

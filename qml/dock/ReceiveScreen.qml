@@ -23,9 +23,10 @@ Item {
              : status === "short" ? Theme.accent
              : status === "match" ? Theme.pay : Theme.muted
     }
+    // remaining: the quantity's text without its sign ("3", "0.250 kg").
     function stateText(status, remaining) {
-        return status === "overLimit" ? qsTr("%1 over — a manager approves").arg(-remaining)
-             : status === "over" ? qsTr("%1 over, within tolerance").arg(-remaining)
+        return status === "overLimit" ? qsTr("%1 over — a manager approves").arg(remaining)
+             : status === "over" ? qsTr("%1 over, within tolerance").arg(remaining)
              : status === "short" ? qsTr("%1 short").arg(remaining)
              : status === "match" ? qsTr("as expected")
              : status === "blind" ? "" : qsTr("not counted")
@@ -126,6 +127,12 @@ Item {
                         required property var rejected
                         required property var remaining
                         required property string status
+                        // The figures as text: "12", or "1.250 kg" of a product taken by weight.
+                        required property string expectedText
+                        required property string beforeText
+                        required property string countedText
+                        required property string rejectedText
+                        required property string remainingText
                         width: lineView.width
                         implicitHeight: Theme.rowHeight
                         focusPolicy: Qt.NoFocus
@@ -139,22 +146,22 @@ Item {
                                 Label { text: line.name; font.bold: true; elide: Text.ElideRight; Layout.fillWidth: true }
                                 Label { text: line.sku; color: Theme.muted; font.pixelSize: Theme.fontSmall }
                             }
-                            Label { text: line.expected < 0 ? "—" : line.expected; Layout.preferredWidth: 90 }
-                            Label { text: line.expected < 0 ? "—" : line.before; Layout.preferredWidth: 90 }
+                            Label { text: line.expected < 0 ? "—" : line.expectedText; Layout.preferredWidth: 90 }
+                            Label { text: line.expected < 0 ? "—" : line.beforeText; Layout.preferredWidth: 90 }
                             Label {
-                                text: line.counted
+                                text: line.countedText
                                 font.pixelSize: Theme.fontLarge
                                 font.bold: true
                                 Layout.preferredWidth: 90
                             }
                             Label {
-                                text: line.rejected
+                                text: line.rejectedText
                                 color: line.rejected > 0 ? Theme.danger : Theme.muted
                                 Layout.preferredWidth: 90
                             }
                             Label {
                                 objectName: "lineState"
-                                text: screen.stateText(line.status, line.remaining)
+                                text: screen.stateText(line.status, line.remainingText)
                                 color: screen.stateColor(line.status)
                                 font.bold: line.status === "over" || line.status === "overLimit"
                                 wrapMode: Text.WordWrap

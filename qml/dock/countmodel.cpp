@@ -13,9 +13,15 @@ int CountModel::rowCount(const QModelIndex& parent) const
 
 QHash<int, QByteArray> CountModel::roleNames() const
 {
-    return {{SkuRole, "sku"},         {NameRole, "name"},       {OnHandRole, "onHand"},
-            {VersionRole, "version"}, {CountedRole, "counted"}, {StateRole, "status"},
-            {MessageRole, "message"}};
+    return {{SkuRole, "sku"},
+            {NameRole, "name"},
+            {OnHandRole, "onHand"},
+            {VersionRole, "version"},
+            {CountedRole, "counted"},
+            {StateRole, "status"},
+            {MessageRole, "message"},
+            {OnHandTextRole, "onHandText"},
+            {CountedTextRole, "countedText"}};
 }
 
 QVariant CountModel::data(const QModelIndex& index, int role) const
@@ -39,6 +45,10 @@ QVariant CountModel::data(const QModelIndex& index, int role) const
         return stateName(l.state);
     case MessageRole:
         return l.message;
+    case OnHandTextRole:
+        return quantityText(l.onHand, l.unit);
+    case CountedTextRole:
+        return l.counted < 0 ? QString() : quantityText(l.counted, l.unit);
     default:
         return {};
     }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "unit.h"
+
 #include <QAbstractListModel>
 #include <QList>
 #include <QString>
@@ -30,8 +32,9 @@ public:
         qint64 version = 0; // the level's version then: the count's expectedVersion
         qint64 counted = -1;
         State state = State::Todo;
-        qint64 seq = 0;  // of the queued count, while sent
-        QString message; // why a recount or a refusal
+        Unit unit = Unit::Each; // onHand and counted in g / ml / mm of a measured product
+        qint64 seq = 0;         // of the queued count, while sent
+        QString message;        // why a recount or a refusal
     };
 
     enum Role {
@@ -42,6 +45,8 @@ public:
         CountedRole,
         StateRole,
         MessageRole,
+        OnHandTextRole,  // "12", "1.250 kg"
+        CountedTextRole, // the same; "" before it is counted
     };
     Q_ENUM(Role)
 

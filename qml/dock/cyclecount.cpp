@@ -34,6 +34,7 @@ bool CycleCount::load(const QString& location, const QString& prefix)
         CountModel::Line line;
         line.sku = product.sku;
         line.name = product.name;
+        line.unit = product.unit;
         // A level this terminal never heard of is at version 0 on the server too.
         const auto level = m_services.replica.level(product.sku, location);
         if (level && level->has_value()) {
@@ -81,7 +82,7 @@ bool CycleCount::restoreAnswers(const QString& location, QList<CountModel::Line>
             }
             line->counted = -1;
             line->state = CountModel::State::Recount;
-            line->message = recountMessage(line->onHand);
+            line->message = recountMessage(line->onHand, line->unit);
         } else {
             line->state = CountModel::State::Refused;
             line->message = refusalMessage(record.result);
@@ -102,10 +103,10 @@ std::optional<CountModel::Line> CycleCount::recountOf(const QJsonObject& result)
     return figure;
 }
 
-QString CycleCount::recountMessage(qint64 onHand)
+QString CycleCount::recountMessage(qint64 onHand, Unit unit)
 {
     return tr("Stock moved while you counted: the server now has %1. Count this line again.")
-        .arg(onHand);
+        .arg(quantityText(onHand, unit));
 }
 
 QString CycleCount::refusalMessage(const QJsonObject& result)
@@ -122,9 +123,12 @@ bool CycleCount::setCounted(int row, const QString& typed)
     const CountModel::State state = m_lines->line(row).state;
     if (state == CountModel::State::Sent)
         return report(tr("%1 is sent; wait for the server's answer.").arg(m_lines->line(row).sku));
-    const std::optional<qint64> qty = parseQuantity(typed, 0);
+    const Unit unit = m_lines->line(row).unit;
+    const Result<qint64> qty = typedQuantity(typed, unit, 0);
     if (!qty)
-        return report(tr("'%1' is not a count (a whole number from 0).").arg(typed));
+        return report(isMeasured(unit)
+                          ? qty.error().message
+                          : tr("'%1' is not a count (a whole number from 0).").arg(typed));
     m_lines->setCounted(row, *qty);
     return true;
 }
@@ -168,7 +172,7 @@ void CycleCount::onAnswer(qint64 seq, bool applied, const QJsonObject& result)
     }
     if (const std::optional<CountModel::Line> recount = recountOf(result)) {
         m_lines->setRecount(row, recount->onHand, recount->version,
-                            recountMessage(recount->onHand));
+                            recountMessage(recount->onHand, m_lines->line(row).unit));
         report(tr("%1 moved while it was counted: count that line again.")
                    .arg(m_lines->line(row).sku));
         return;

@@ -55,7 +55,7 @@ private:
     bool restoreAnswers(const QString& location, QList<CountModel::Line>& lines);
     // The server's figure of a version_conflict, or none for another answer.
     [[nodiscard]] static std::optional<CountModel::Line> recountOf(const QJsonObject& result);
-    [[nodiscard]] static QString recountMessage(qint64 onHand);
+    [[nodiscard]] static QString recountMessage(qint64 onHand, Unit unit);
     [[nodiscard]] static QString refusalMessage(const QJsonObject& result);
     bool report(const QString& message);
 

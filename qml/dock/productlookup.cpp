@@ -4,6 +4,8 @@
 #include "catalog.h"
 #include "mutation.h"
 
+#include <QCoreApplication>
+
 namespace stockline::qml {
 
 Result<std::optional<Product>> lookUpProduct(const Catalog& catalog, const QString& code)
@@ -20,24 +22,52 @@ Result<std::optional<Product>> lookUpProduct(const Catalog& catalog, const QStri
     return catalog.bySku(trimmed.toUpper());
 }
 
-std::optional<qint64> parseQuantity(const QString& text, qint64 min)
+Result<qint64> typedQuantity(const QString& text, Unit unit, qint64 min)
 {
-    bool ok = false;
-    const qint64 qty = text.trimmed().toLongLong(&ok);
-    if (!ok || qty < min || qty > maxQuantity)
-        return std::nullopt;
+    const auto outOfRange = [&]() {
+        return Error{
+            QStringLiteral("qty"),
+            isMeasured(unit)
+                ? QCoreApplication::translate("stockline", "'%1' is not a quantity from %2 to %3.")
+                      .arg(text.trimmed(), quantityText(min, unit), quantityText(maxQuantity, unit))
+                : QCoreApplication::translate("stockline",
+                                              "'%1' is not a quantity (a whole number from %2).")
+                      .arg(text.trimmed())
+                      .arg(min)};
+    };
+    const Result<qint64> qty = parseQuantity(text, unit);
+    if (!qty)
+        return isMeasured(unit) ? qty : Result<qint64>(outOfRange());
+    if (*qty < min || *qty > maxQuantity)
+        return outOfRange();
     return qty;
+}
+
+Result<qint64> scannedQuantity(const QuantityCode& typed, const Product& product)
+{
+    if (!typed.typed.isEmpty())
+        return typedQuantity(typed.typed, product.unit, 1);
+    if (!isMeasured(product.unit))
+        return qint64{1};
+    const Result<ScannedCode> scanned = Barcode::parse(typed.code);
+    if (scanned && scanned->kind == ScannedCode::Kind::WeightEmbedded && scanned->grams > 0)
+        return scanned->grams;
+    return Error{QStringLiteral("qty"),
+                 QCoreApplication::translate("stockline",
+                                             "%1 is taken in %2: type the quantity first, like "
+                                             "1.250*%3")
+                     .arg(product.name, unitName(product.unit), typed.code)};
 }
 
 std::optional<QuantityCode> splitQuantity(const QString& text)
 {
     const qsizetype star = text.indexOf(u'*');
     if (star < 0)
-        return QuantityCode{1, text.trimmed()};
-    const std::optional<qint64> qty = parseQuantity(text.left(star), 1);
-    if (!qty)
+        return QuantityCode{QString(), text.trimmed()};
+    const QString typed = text.left(star).trimmed();
+    if (typed.isEmpty())
         return std::nullopt;
-    return QuantityCode{*qty, text.mid(star + 1).trimmed()};
+    return QuantityCode{typed, text.mid(star + 1).trimmed()};
 }
 
 } // namespace stockline::qml

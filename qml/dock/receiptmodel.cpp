@@ -1,6 +1,7 @@
 #include "receiptmodel.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <numeric>
 
 namespace stockline::qml {
@@ -21,7 +22,12 @@ QHash<int, QByteArray> ReceiptModel::roleNames() const
             {CountedRole, "counted"},
             {RejectedRole, "rejected"},
             {RemainingRole, "remaining"},
-            {StateRole, "status"}};
+            {StateRole, "status"},
+            {ExpectedTextRole, "expectedText"},
+            {BeforeTextRole, "beforeText"},
+            {CountedTextRole, "countedText"},
+            {RejectedTextRole, "rejectedText"},
+            {RemainingTextRole, "remainingText"}};
 }
 
 QVariant ReceiptModel::data(const QModelIndex& index, int role) const
@@ -47,6 +53,17 @@ QVariant ReceiptModel::data(const QModelIndex& index, int role) const
         return l.expected < 0 ? qint64{-1} : l.expected - l.before - l.counted;
     case StateRole:
         return stateName(state(index.row()));
+    case ExpectedTextRole:
+        return l.expected < 0 ? QString() : quantityText(l.expected, l.unit);
+    case BeforeTextRole:
+        return quantityText(l.before, l.unit);
+    case CountedTextRole:
+        return quantityText(l.counted, l.unit);
+    case RejectedTextRole:
+        return quantityText(l.rejected, l.unit);
+    case RemainingTextRole:
+        return l.expected < 0 ? QString()
+                              : quantityText(std::abs(l.expected - l.before - l.counted), l.unit);
     default:
         return {};
     }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "unit.h"
+
 #include <QAbstractListModel>
 #include <QList>
 #include <QString>
@@ -38,6 +40,7 @@ public:
         qint64 rejectedBefore = 0;
         qint64 counted = 0; // accepted now
         qint64 rejected = 0;
+        Unit unit = Unit::Each; // every figure in g / ml / mm of a measured product
 
         friend bool operator==(const Line&, const Line&) = default;
     };
@@ -51,6 +54,13 @@ public:
         RejectedRole,
         RemainingRole,
         StateRole,
+        // The figures as the screen shows them: "12", or "1.250 kg" of a measured product;
+        // remainingText without its sign (the state says short or over).
+        ExpectedTextRole,
+        BeforeTextRole,
+        CountedTextRole,
+        RejectedTextRole,
+        RemainingTextRole,
     };
     Q_ENUM(Role)
 

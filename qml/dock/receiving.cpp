@@ -41,8 +41,9 @@ bool Receiving::start(const QString& reference)
     QList<ReceiptModel::Line> lines;
     for (const DeliveryLine& line : std::as_const(m_delivery.lines)) {
         const auto product = m_services.catalog.bySku(line.sku);
-        const QString name = product && product->has_value() ? (*product)->name : line.sku;
-        lines.append({line.sku, name, line.expected, line.received, line.rejected, 0, 0});
+        const bool known = product && product->has_value();
+        lines.append({line.sku, known ? (*product)->name : line.sku, line.expected, line.received,
+                      line.rejected, 0, 0, known ? (*product)->unit : Unit::Each});
     }
     m_lines->setLines(lines);
     Q_EMIT changed();
@@ -88,11 +89,18 @@ QString Receiving::submit(const QString& text)
                    .arg((*product)->name, (*product)->sku, m_delivery.id));
         return text;
     }
+    const Result<qint64> qty = scannedQuantity(*typed, **product);
+    if (!qty) {
+        report(qty.error().message);
+        return text;
+    }
     if (row < 0)
-        row = m_lines->append({(*product)->sku, (*product)->name, -1, 0, 0, 0, 0});
-    const qint64 counted = m_lines->line(row).counted + typed->qty;
+        row =
+            m_lines->append({(*product)->sku, (*product)->name, -1, 0, 0, 0, 0, (*product)->unit});
+    const qint64 counted = m_lines->line(row).counted + *qty;
     if (counted > maxQuantity) {
-        report(tr("That makes more than %1 units on one line.").arg(maxQuantity));
+        report(tr("That makes more than %1 on one line.")
+                   .arg(quantityText(maxQuantity, (*product)->unit)));
         return text;
     }
     m_lines->setCounted(row, counted);
@@ -104,9 +112,9 @@ bool Receiving::setCounted(int row, const QString& typed)
 {
     if (row < 0 || row >= m_lines->count())
         return report(tr("Choose a line first."));
-    const std::optional<qint64> qty = parseQuantity(typed, 0);
+    const Result<qint64> qty = typedQuantity(typed, m_lines->line(row).unit, 0);
     if (!qty)
-        return report(tr("'%1' is not a quantity (a whole number from 0).").arg(typed));
+        return report(qty.error().message);
     m_lines->setCounted(row, *qty);
     return true;
 }
@@ -118,9 +126,9 @@ bool Receiving::setRejected(int row, const QString& typed)
     if (blind())
         return report(tr("A receipt without a delivery has nothing to refuse: leave refused "
                          "goods out of it."));
-    const std::optional<qint64> qty = parseQuantity(typed, 0);
+    const Result<qint64> qty = typedQuantity(typed, m_lines->line(row).unit, 0);
     if (!qty)
-        return report(tr("'%1' is not a quantity (a whole number from 0).").arg(typed));
+        return report(qty.error().message);
     m_lines->setRejected(row, *qty);
     return true;
 }

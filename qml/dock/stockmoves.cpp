@@ -20,7 +20,7 @@ QStringList StockMoves::reasons()
     return {QStringLiteral("damage"), QStringLiteral("shrinkage"), QStringLiteral("found")};
 }
 
-std::optional<QString> StockMoves::skuFor(const QString& code)
+std::optional<Product> StockMoves::productFor(const QString& code)
 {
     const Result<std::optional<Product>> product = lookUpProduct(m_services.catalog, code);
     if (!product) {
@@ -31,22 +31,23 @@ std::optional<QString> StockMoves::skuFor(const QString& code)
         report(tr("'%1' is not in the catalog.").arg(code.trimmed()));
         return std::nullopt;
     }
-    return (*product)->sku;
+    return **product;
 }
 
 bool StockMoves::transfer(const QString& code, const QString& from, const QString& to,
                           const QString& typed)
 {
-    const std::optional<qint64> qty = parseQuantity(typed, 1);
-    if (!qty)
-        return report(tr("'%1' is not a quantity (a whole number from 1).").arg(typed));
     if (from.isEmpty() || to.isEmpty() || from == to)
         return report(tr("Choose two different locations to move stock between."));
-    const std::optional<QString> sku = skuFor(code);
-    if (!sku)
+    const std::optional<Product> product = productFor(code);
+    if (!product)
         return false;
-    return book(TransferMutation{{}, *sku, from, to, *qty},
-                tr("Transfer of %1 × %2 from %3 to %4").arg(*qty).arg(*sku, from, to));
+    const Result<qint64> qty = typedQuantity(typed, product->unit, 1);
+    if (!qty)
+        return report(qty.error().message);
+    return book(TransferMutation{{}, product->sku, from, to, *qty},
+                tr("Transfer of %1 × %2 from %3 to %4")
+                    .arg(quantityText(*qty, product->unit), product->sku, from, to));
 }
 
 bool StockMoves::adjust(const QString& code, const QString& location, const QString& reason,
@@ -54,19 +55,20 @@ bool StockMoves::adjust(const QString& code, const QString& location, const QStr
 {
     if (!reasons().contains(reason))
         return report(tr("Choose why: %1.").arg(reasons().join(QStringLiteral(", "))));
-    const std::optional<qint64> qty = parseQuantity(typed, 1);
-    if (!qty)
-        return report(tr("'%1' is not a quantity (a whole number from 1).").arg(typed));
     if (location.isEmpty())
         return report(tr("Choose the location."));
-    const std::optional<QString> sku = skuFor(code);
-    if (!sku)
+    const std::optional<Product> product = productFor(code);
+    if (!product)
         return false;
+    const Result<qint64> qty = typedQuantity(typed, product->unit, 1);
+    if (!qty)
+        return report(qty.error().message);
     const qint64 delta = reason == QLatin1String("found") ? *qty : -*qty;
     const QString why =
         note.trimmed().isEmpty() ? reason : reason + QStringLiteral(": ") + note.trimmed();
-    return book(AdjustMutation{*sku, location, delta, why.left(maxTextLength)},
-                tr("Adjustment of %1 by %2 at %3 (%4)").arg(*sku).arg(delta).arg(location, reason));
+    return book(AdjustMutation{product->sku, location, delta, why.left(maxTextLength)},
+                tr("Adjustment of %1 by %2 at %3 (%4)")
+                    .arg(product->sku, quantityText(delta, product->unit), location, reason));
 }
 
 bool StockMoves::book(MutationBody body, const QString& what)

@@ -3,6 +3,7 @@
 #include "dockjournal.h"
 #include "dockservices.h"
 #include "mutation.h"
+#include "product.h"
 
 #include <QHash>
 #include <QJsonObject>
@@ -49,7 +50,7 @@ Q_SIGNALS:
     void lastMessageChanged();
 
 private:
-    [[nodiscard]] std::optional<QString> skuFor(const QString& code);
+    [[nodiscard]] std::optional<Product> productFor(const QString& code);
     bool book(MutationBody body, const QString& what);
     void onAnswer(qint64 seq, bool applied, const QJsonObject& result);
     bool report(const QString& message);

@@ -118,6 +118,10 @@ Item {
                         required property var reorderPoint
                         required property bool low
                         required property bool flashing
+                        // "12", or "12.500 kg" of a product sold by weight
+                        required property string onHandText
+                        required property string reservedText
+                        required property string availableText
                         width: stockView.width
                         height: 44
                         color: flashing ? Theme.warningBackground
@@ -139,10 +143,10 @@ Item {
                                 Label { text: row.sku; color: Theme.muted; font.pixelSize: Theme.fontSmall }
                             }
                             Label { text: row.location; Layout.preferredWidth: 120 }
-                            Label { text: row.onHand; Layout.preferredWidth: 80; horizontalAlignment: Text.AlignRight }
-                            Label { text: row.reserved; Layout.preferredWidth: 80; horizontalAlignment: Text.AlignRight }
+                            Label { text: row.onHandText; Layout.preferredWidth: 80; horizontalAlignment: Text.AlignRight }
+                            Label { text: row.reservedText; Layout.preferredWidth: 80; horizontalAlignment: Text.AlignRight }
                             Label {
-                                text: row.low ? qsTr("%1 low").arg(row.available) : row.available
+                                text: row.low ? qsTr("%1 low").arg(row.availableText) : row.availableText
                                 Layout.preferredWidth: 90
                                 horizontalAlignment: Text.AlignRight
                                 font.bold: true
@@ -212,6 +216,8 @@ Item {
                             required property string location
                             required property var delta
                             required property var onHand
+                            required property string deltaText  // "+3", "-0.532 kg"
+                            required property string onHandText
                             required property string terminal
                             required property string detail
                             width: historyView.width
@@ -221,7 +227,7 @@ Item {
                                 Label { text: entry.at; color: Theme.muted; font.pixelSize: Theme.fontSmall }
                                 Label { text: entry.kind; font.bold: true; Layout.fillWidth: true }
                                 Label {
-                                    text: (entry.delta > 0 ? "+" : "") + entry.delta + " → " + entry.onHand
+                                    text: entry.deltaText + " → " + entry.onHandText
                                     color: entry.delta < 0 ? Theme.danger : Theme.text
                                 }
                             }

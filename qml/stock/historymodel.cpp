@@ -1,5 +1,6 @@
 #include "historymodel.h"
 
+#include "catalog.h"
 #include "client.h"
 #include "transport.h"
 
@@ -10,8 +11,8 @@
 
 namespace stockline::qml {
 
-HistoryModel::HistoryModel(sync::Client* client, QObject* parent)
-    : QAbstractListModel(parent), m_client(client)
+HistoryModel::HistoryModel(sync::Client* client, const Catalog* catalog, QObject* parent)
+    : QAbstractListModel(parent), m_client(client), m_catalog(catalog)
 {
     if (m_client)
         connect(m_client, &sync::Client::historyReceived, this, &HistoryModel::onHistory);
@@ -45,6 +46,11 @@ QVariant HistoryModel::data(const QModelIndex& index, int role) const
         return e.terminal;
     case DetailRole:
         return describe(e.detail);
+    case DeltaTextRole:
+        return (e.onHandDelta > 0 ? QStringLiteral("+") : QString()) +
+               quantityText(e.onHandDelta, m_unit);
+    case OnHandTextRole:
+        return quantityText(e.onHand, m_unit);
     default:
         return {};
     }
@@ -59,13 +65,16 @@ QHash<int, QByteArray> HistoryModel::roleNames() const
             {ReservedDeltaRole, "reservedDelta"},
             {OnHandRole, "onHand"},
             {TerminalRole, "terminal"},
-            {DetailRole, "detail"}};
+            {DetailRole, "detail"},
+            {DeltaTextRole, "deltaText"},
+            {OnHandTextRole, "onHandText"}};
 }
 
 void HistoryModel::load(const QString& sku, const QString& location)
 {
     m_sku = sku;
     m_location = location;
+    m_unit = unitOf(sku);
     Q_EMIT requested();
     const QString request =
         m_client ? m_client->requestHistory(sku, location, defaultLimit) : QString();
@@ -80,6 +89,14 @@ void HistoryModel::load(const QString& sku, const QString& location)
     }
     m_request = request;
     Q_EMIT loadingChanged();
+}
+
+Unit HistoryModel::unitOf(const QString& sku) const
+{
+    if (!m_catalog)
+        return Unit::Each;
+    const Result<std::optional<Product>> product = m_catalog->bySku(sku);
+    return product && product->has_value() ? (*product)->unit : Unit::Each;
 }
 
 void HistoryModel::clear()
@@ -104,6 +121,7 @@ void HistoryModel::showReply(const sync::HistoryReply& reply)
     m_request.clear();
     m_sku = reply.sku;
     m_location = reply.location;
+    m_unit = unitOf(reply.sku);
     Q_EMIT requested();
     finish(reply.entries,
            reply.code.isEmpty() ? QString()

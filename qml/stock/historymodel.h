@@ -1,6 +1,7 @@
 #pragma once
 
 #include "protocol.h"
+#include "unit.h"
 
 #include <QAbstractListModel>
 #include <QPointer>
@@ -10,6 +11,10 @@
 
 namespace stockline::sync {
 class Client;
+}
+
+namespace stockline {
+class Catalog;
 }
 
 namespace stockline::qml {
@@ -43,13 +48,17 @@ public:
         OnHandRole,
         TerminalRole,
         DetailRole,
+        DeltaTextRole,  // "+3", "-0.532 kg"
+        OnHandTextRole, // "12", "12.500 kg"
     };
     Q_ENUM(Role)
 
     static constexpr qint64 defaultLimit = 200;
 
     // `client` may be null (no server configured).
-    explicit HistoryModel(sync::Client* client, QObject* parent = nullptr);
+    // `catalog` (may be null) tells the unit a SKU's quantities are shown in.
+    explicit HistoryModel(sync::Client* client, const Catalog* catalog = nullptr,
+                          QObject* parent = nullptr);
 
     [[nodiscard]] int rowCount(const QModelIndex& parent = {}) const override;
     [[nodiscard]] QVariant data(const QModelIndex& index, int role) const override;
@@ -80,12 +89,15 @@ Q_SIGNALS:
     void answered();
 
 private:
+    [[nodiscard]] Unit unitOf(const QString& sku) const;
     void onHistory(const sync::HistoryReply& reply);
     void finish(QList<sync::HistoryEntry> entries, const QString& error, bool more);
     [[nodiscard]] static QString describe(const QJsonObject& detail);
 
     QPointer<sync::Client> m_client;
+    const Catalog* m_catalog = nullptr;
     QString m_sku;
+    Unit m_unit = Unit::Each; // of m_sku
     QString m_location;
     QString m_request; // the request awaiting its answer; empty: none
     QString m_error;

@@ -112,6 +112,12 @@ QVariant StockModel::data(const QModelIndex& index, int role) const
         return row.available();
     case ReorderPointRole:
         return row.reorderPoint;
+    case OnHandTextRole:
+        return quantityText(row.onHand, row.unit);
+    case ReservedTextRole:
+        return quantityText(row.reserved, row.unit);
+    case AvailableTextRole:
+        return quantityText(row.available(), row.unit);
     case LowRole:
         return row.low();
     case FlashingRole:
@@ -134,7 +140,10 @@ QHash<int, QByteArray> StockModel::roleNames() const
             {ReorderPointRole, "reorderPoint"},
             {LowRole, "low"},
             {FlashingRole, "flashing"},
-            {VersionRole, "version"}};
+            {VersionRole, "version"},
+            {OnHandTextRole, "onHandText"},
+            {ReservedTextRole, "reservedText"},
+            {AvailableTextRole, "availableText"}};
 }
 
 void StockModel::setSearchText(const QString& text)
@@ -242,7 +251,7 @@ Status StockModel::readWith(const QSqlDatabase& db, Snapshot& into)
     }
     QSqlQuery products(db);
     if (!products.exec(QStringLiteral(
-            "SELECT sku, name, reorder_point FROM products WHERE active ORDER BY sku")))
+            "SELECT sku, name, reorder_point, unit FROM products WHERE active ORDER BY sku")))
         return LocalStore::sqlError(products, QStringLiteral("read the products"));
     auto text = std::make_shared<QStringList>();
     auto rowLocations = std::make_shared<QList<int>>();
@@ -250,10 +259,11 @@ Status StockModel::readWith(const QSqlDatabase& db, Snapshot& into)
         const QString sku = products.value(0).toString();
         const QString name = products.value(1).toString();
         const QString searchKey = (sku + QLatin1Char(' ') + name).toLower();
+        const Unit unit = unitFromName(products.value(3).toString()).value_or(Unit::Each);
         for (int l = 0; l < ids.size(); ++l) {
             const StockLevel level = byKey.value(key(sku, ids.at(l)));
             into.rows.append(Row{sku, name, l, level.onHand, level.reserved, level.version,
-                                 products.value(2).toLongLong(), 0});
+                                 products.value(2).toLongLong(), 0, unit});
             text->append(searchKey);
             rowLocations->append(l);
         }

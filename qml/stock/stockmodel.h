@@ -64,6 +64,10 @@ public:
         LowRole,
         FlashingRole,
         VersionRole,
+        // The figures as shown: "12", or "12.500 kg" of a measured product.
+        OnHandTextRole,
+        ReservedTextRole,
+        AvailableTextRole,
     };
     Q_ENUM(Role)
 
@@ -118,7 +122,8 @@ private:
         qint64 reserved = 0;
         qint64 version = 0;
         qint64 reorderPoint = 0;
-        qint64 flashUntil = 0; // m_clock ms; 0: not flashing
+        qint64 flashUntil = 0;  // m_clock ms; 0: not flashing
+        Unit unit = Unit::Each; // figures in g / ml / mm of a measured product
 
         [[nodiscard]] qint64 available() const { return onHand - reserved; }
         [[nodiscard]] bool low() const { return reorderPoint > 0 && available() <= reorderPoint; }

@@ -7,7 +7,7 @@ namespace stockline::qml {
 
 StockViews::StockViews(Services services, QObject* parent)
     : QObject(parent), m_levels(new StockModel(services.store, this)),
-      m_history(new HistoryModel(services.client, this)),
+      m_history(new HistoryModel(services.client, &services.catalog, this)),
       m_exceptions(new ExceptionsModel(ExceptionsModel::Services{services.client, services.catalog,
                                                                  services.replica, services.outbox,
                                                                  services.approvals, services.staff,

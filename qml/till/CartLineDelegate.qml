@@ -12,6 +12,7 @@ ItemDelegate {
     required property string name
     required property string note
     required property int quantity
+    required property string quantityText // "3", or "0.532 kg" of a weighed line
     required property string unitPrice
     required property string discount
     required property string net
@@ -82,7 +83,7 @@ ItemDelegate {
             Layout.preferredWidth: 170
             spacing: 1
             Label {
-                text: qsTr("%1 × %2").arg(row.quantity).arg(row.unitPrice)
+                text: qsTr("%1 × %2").arg(row.quantityText).arg(row.unitPrice)
                 font.pixelSize: Theme.fontNormal
                 horizontalAlignment: Text.AlignRight
                 Layout.fillWidth: true

@@ -95,6 +95,12 @@ Item {
                     required property int chosen
                     required property string amount
                     required property string unitPrice
+                    // "3" or "0.532 kg"; a weighed line (measured) goes back whole or not at all.
+                    required property string soldText
+                    required property string returnedText
+                    required property string returnableText
+                    required property string chosenText
+                    required property bool measured
                     width: linesView.width
                     implicitHeight: Theme.rowHeight + 10
                     focusPolicy: Qt.NoFocus
@@ -126,7 +132,7 @@ Item {
                             }
                             Label {
                                 text: qsTr("sold %1 at %2 · returned before %3")
-                                          .arg(line.sold).arg(line.unitPrice).arg(line.returned)
+                                          .arg(line.soldText).arg(line.unitPrice).arg(line.returnedText)
                                 font.pixelSize: Theme.fontSmall
                                 color: Theme.muted
                                 elide: Text.ElideRight
@@ -139,10 +145,11 @@ Item {
                             implicitWidth: Theme.touch
                             implicitHeight: Theme.touch - 8
                             enabled: line.chosen > 0
-                            onClicked: screen.returns.setChosen(line.index, line.chosen - 1)
+                            onClicked: screen.returns.setChosen(line.index,
+                                                                line.measured ? 0 : line.chosen - 1)
                         }
                         Label {
-                            text: qsTr("%1 of %2").arg(line.chosen).arg(line.returnable)
+                            text: qsTr("%1 of %2").arg(line.chosenText).arg(line.returnableText)
                             font.pixelSize: Theme.fontLarge
                             horizontalAlignment: Text.AlignHCenter
                             Layout.preferredWidth: 90
@@ -153,7 +160,8 @@ Item {
                             implicitWidth: Theme.touch
                             implicitHeight: Theme.touch - 8
                             enabled: line.chosen < line.returnable
-                            onClicked: screen.returns.setChosen(line.index, line.chosen + 1)
+                            onClicked: screen.returns.setChosen(line.index, line.measured
+                                                                ? line.returnable : line.chosen + 1)
                         }
                         Label {
                             text: line.amount

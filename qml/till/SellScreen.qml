@@ -124,14 +124,14 @@ Item {
                     onEscaped: scan.text = ""
                 }
                 Rectangle {
-                    visible: Till.pendingQuantity > 0
+                    visible: Till.pendingText.length > 0
                     color: Theme.accent
                     radius: Theme.radius
                     implicitWidth: 90
                     implicitHeight: Theme.touch
                     Label {
                         anchors.centerIn: parent
-                        text: qsTr("× %1").arg(Till.pendingQuantity)
+                        text: qsTr("× %1").arg(Till.pendingText)
                         color: Theme.accentText
                         font.pixelSize: Theme.fontLarge
                         font.bold: true

@@ -40,6 +40,7 @@ QHash<int, QByteArray> CartModel::roleNames() const
             {NoteRole, "note"},
             {QuantityRole, "quantity"},
             {UnitPriceRole, "unitPrice"},
+            {QuantityTextRole, "quantityText"},
             {DiscountRole, "discount"},
             {TaxRateRole, "taxRate"},
             {TaxRole, "tax"},
@@ -55,7 +56,7 @@ QVariant CartModel::moneyData(const Line& line, int role) const
     const ReceiptLine& r = line.receipt;
     switch (role) {
     case UnitPriceRole:
-        return print::moneyText(r.unitPrice);
+        return print::unitPriceText(r.unitPrice, r.unit);
     case DiscountRole:
         return r.discount > Money() ? print::moneyText(-r.discount) : QString();
     case TaxRole:
@@ -84,6 +85,8 @@ QVariant CartModel::data(const QModelIndex& index, int role) const
         return line.note;
     case QuantityRole:
         return line.receipt.qty;
+    case QuantityTextRole:
+        return quantityText(line.receipt.qty, line.receipt.unit);
     case TaxRateRole:
         return QStringLiteral("%1 %").arg(line.receipt.taxRate.toString());
     case AvailableRole:
@@ -101,7 +104,9 @@ int CartModel::add(const Line& line)
 {
     if (!m_lines.isEmpty()) {
         Line& last = m_lines.last();
-        if (line.mergeable && last.mergeable && last.receipt.sku == line.receipt.sku &&
+        // A measured line is one weighing: never added to (isMeasured, in case of a restore).
+        if (line.mergeable && last.mergeable && !isMeasured(line.receipt.unit) &&
+            last.receipt.sku == line.receipt.sku &&
             last.receipt.unitPrice == line.receipt.unitPrice && last.lineDiscount == Money()) {
             last.receipt.qty += line.receipt.qty;
             last.available = line.available;
@@ -120,11 +125,16 @@ int CartModel::add(const Line& line)
 
 bool CartModel::fits(Money unitPrice, qint64 qty) const
 {
+    return fits(unitPrice * qty);
+}
+
+bool CartModel::fits(Money more) const
+{
     // Every line is within maxQuantity × maxMoneyMinor (10^17), and the lines within
     // maxMoneyMinor, so neither product nor sum overflows.
-    qint64 value = unitPrice.minor() * qty;
+    qint64 value = more.minor();
     for (const Line& line : m_lines)
-        value += line.receipt.unitPrice.minor() * line.receipt.qty;
+        value += line.receipt.gross().minor();
     return value <= maxMoneyMinor;
 }
 
@@ -143,14 +153,14 @@ Status CartModel::setQuantity(int row, qint64 qty)
         return Error{QStringLiteral("qty"),
                      tr("A quantity is a whole number from 1 to %1.").arg(maxQuantity)};
     Line& line = m_lines[row];
-    if (!fits(line.receipt.unitPrice, qty - line.receipt.qty))
+    if (!fits(priceOf(line.receipt.unitPrice, qty, line.receipt.unit) - line.receipt.gross()))
         return Error{QStringLiteral("qty"),
                      tr("A sale may total at most %1.")
                          .arg(print::moneyText(Money::fromMinor(maxMoneyMinor)))};
     line.receipt.qty = qty;
     // A changed quantity is a decision about this line: the next scan starts a new one.
     line.mergeable = false;
-    line.lineDiscount = std::min(line.lineDiscount, line.receipt.unitPrice * qty);
+    line.lineDiscount = std::min(line.lineDiscount, line.receipt.gross());
     reprice();
     return success();
 }
@@ -160,7 +170,7 @@ Status CartModel::setLineDiscount(int row, Money discount)
     if (const Status ok = checkRow(row); !ok)
         return ok;
     Line& line = m_lines[row];
-    const Money gross = line.receipt.unitPrice * line.receipt.qty;
+    const Money gross = line.receipt.gross();
     if (discount < Money() || discount > gross)
         return Error{QStringLiteral("discount"),
                      tr("A discount on this line is at most %1.").arg(print::moneyText(gross))};
@@ -177,13 +187,13 @@ Status CartModel::setUnitPrice(int row, Money price, const QString& note)
     if (price < Money() || price.minor() > maxMoneyMinor)
         return Error{QStringLiteral("price"), tr("A price is zero or more.")};
     Line& line = m_lines[row];
-    if (!fits(Money::fromMinor(price.minor() - line.receipt.unitPrice.minor()), line.receipt.qty))
+    if (!fits(priceOf(price, line.receipt.qty, line.receipt.unit) - line.receipt.gross()))
         return Error{QStringLiteral("price"),
                      tr("A sale may total at most %1.")
                          .arg(print::moneyText(Money::fromMinor(maxMoneyMinor)))};
     line.receipt.unitPrice = price;
     // The clerk's discount stays only as far as the new price allows.
-    line.lineDiscount = std::min(line.lineDiscount, price * line.receipt.qty);
+    line.lineDiscount = std::min(line.lineDiscount, line.receipt.gross());
     line.note = note;
     line.mergeable = false;
     reprice();
@@ -259,7 +269,7 @@ Money CartModel::orderDiscountBase() const
 {
     Money base;
     for (const Line& line : m_lines)
-        base += line.receipt.unitPrice * line.receipt.qty - line.lineDiscount;
+        base += line.receipt.gross() - line.lineDiscount;
     return base;
 }
 
@@ -272,7 +282,7 @@ qint64 CartModel::itemCount() const
 {
     qint64 items = 0;
     for (const Line& line : m_lines)
-        items += line.receipt.qty;
+        items += isMeasured(line.receipt.unit) ? 1 : line.receipt.qty; // 532 g is one item
     return items;
 }
 
@@ -286,14 +296,14 @@ void CartModel::reprice()
     qint64 given = 0;
     for (qsizetype i = 0; i < m_lines.size(); ++i) {
         const Line& line = m_lines.at(i);
-        const qint64 net = (line.receipt.unitPrice * line.receipt.qty - line.lineDiscount).minor();
+        const qint64 net = (line.receipt.gross() - line.lineDiscount).minor();
         shares[i] = base > 0 ? mulDiv(discount, net, base) : 0;
         given += shares[i];
         order.append(i);
     }
     auto remainder = [&](qsizetype i) {
         const Line& line = m_lines.at(i);
-        const qint64 net = (line.receipt.unitPrice * line.receipt.qty - line.lineDiscount).minor();
+        const qint64 net = (line.receipt.gross() - line.lineDiscount).minor();
         return base > 0 ? mulMod(discount, net, base) : 0;
     };
     std::stable_sort(order.begin(), order.end(),
@@ -351,6 +361,10 @@ QString CartModel::holdText(int row) const
     case Hold::Held:
         return tr("held");
     case Hold::Short:
+        if (isMeasured(line(row).receipt.unit))
+            return tr("only %1 left")
+                .arg(
+                    quantityText(std::max<qint64>(0, line(row).available), line(row).receipt.unit));
         return tr("only %n left", nullptr,
                   static_cast<int>(std::max<qint64>(0, line(row).available)));
     case Hold::Offline:

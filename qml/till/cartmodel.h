@@ -55,6 +55,7 @@ public:
         AvailableRole,
         HoldRole,
         HoldTextRole,
+        QuantityTextRole, // "3", "0.532 kg"
     };
     Q_ENUM(Role)
 
@@ -109,6 +110,8 @@ public:
     // discounts) within maxMoneyMinor: the most a sale may total on the wire, so no sum of
     // the cart's money can overflow.
     [[nodiscard]] bool fits(Money unitPrice, qint64 qty) const;
+    // The same for `more` money (a measured line's gross, or a change of one).
+    [[nodiscard]] bool fits(Money more) const;
     [[nodiscard]] Status setLineDiscount(int row, Money discount);
     // A price the clerk typed in place of the catalog's (a manager approved it); `note` says so.
     [[nodiscard]] Status setUnitPrice(int row, Money price, const QString& note);

@@ -29,7 +29,12 @@ QHash<int, QByteArray> ReturnsModel::roleNames() const
             {ReturnableRole, "returnable"},
             {ChosenRole, "chosen"},
             {AmountRole, "amount"},
-            {UnitPriceRole, "unitPrice"}};
+            {UnitPriceRole, "unitPrice"},
+            {SoldTextRole, "soldText"},
+            {ReturnedTextRole, "returnedText"},
+            {ReturnableTextRole, "returnableText"},
+            {ChosenTextRole, "chosenText"},
+            {MeasuredRole, "measured"}};
 }
 
 QVariant ReturnsModel::data(const QModelIndex& index, int role) const
@@ -55,7 +60,17 @@ QVariant ReturnsModel::data(const QModelIndex& index, int role) const
     case AmountRole:
         return print::moneyText(ReturnJournal::refundFor(line.sold, line.returned, chosen));
     case UnitPriceRole:
-        return print::moneyText(line.sold.unitPrice);
+        return print::unitPriceText(line.sold.unitPrice, line.sold.unit);
+    case SoldTextRole:
+        return quantityText(line.sold.qty, line.sold.unit);
+    case ReturnedTextRole:
+        return quantityText(line.returned, line.sold.unit);
+    case ReturnableTextRole:
+        return quantityText(line.returnable(), line.sold.unit);
+    case ChosenTextRole:
+        return quantityText(chosen, line.sold.unit);
+    case MeasuredRole:
+        return isMeasured(line.sold.unit);
     default:
         return {};
     }
@@ -263,7 +278,7 @@ print::ReceiptDocument ReturnsModel::receiptFor(const RecordedReturn& recorded,
         const ReturnableLine& line = m_sale.lines.at(chosen.line - 1);
         receipt.lines.append(print::ReceiptDocument::Line{
             line.sold.name, QString(), chosen.qty, line.sold.unitPrice, Money(),
-            ReturnJournal::refundFor(line.sold, line.returned, chosen.qty)});
+            ReturnJournal::refundFor(line.sold, line.returned, chosen.qty), line.sold.unit});
     }
     receipt.totals.total = recorded.total;
     receipt.payments = payments;

@@ -51,6 +51,13 @@ public:
         ChosenRole,
         AmountRole,
         UnitPriceRole,
+        // A weighed line's figures are grams: shown as "0.532 kg", and returned whole or
+        // not at all (measured true), since nobody weighs back part of a bag of bananas.
+        SoldTextRole,
+        ReturnedTextRole,
+        ReturnableTextRole,
+        ChosenTextRole,
+        MeasuredRole,
     };
     Q_ENUM(Role)
 

@@ -28,11 +28,18 @@ namespace stockline::qml {
 
 namespace {
 
-// "3*", "3 * ", "12*4006381333931": a quantity of at most seven digits, then the rest.
+// "3*", "3 * ", "12*4006381333931", "0.532*" (kg of a weighed item): a quantity of at most
+// seven digits, perhaps with decimals, then the rest.
 const QRegularExpression& quantityPrefix()
 {
-    static const QRegularExpression re(QStringLiteral("^\\s*(\\d{1,7})\\s*[*]\\s*(.*)$"));
+    static const QRegularExpression re(
+        QStringLiteral("^\\s*(\\d{1,7}(?:[.,]\\d*)?|[.,]\\d+)\\s*[*]\\s*(.*)$"));
     return re;
+}
+
+bool isWhole(const QString& typed)
+{
+    return !typed.contains(u'.') && !typed.contains(u',');
 }
 
 } // namespace
@@ -80,20 +87,20 @@ bool Till::report(const QString& message)
     return false;
 }
 
-void Till::setPendingQuantity(int qty)
+void Till::setPendingQuantity(const QString& typed)
 {
-    if (qty == m_pendingQuantity)
+    if (typed == m_pendingText)
         return;
-    m_pendingQuantity = qty;
+    m_pendingText = typed;
     Q_EMIT pendingQuantityChanged();
 }
 
-std::optional<qint64> Till::takeQuantity(std::optional<qint64> typed)
+std::optional<QString> Till::takeQuantity(const std::optional<QString>& typed)
 {
-    std::optional<qint64> qty = typed;
-    if (!qty && m_pendingQuantity > 0)
-        qty = m_pendingQuantity;
-    setPendingQuantity(0);
+    std::optional<QString> qty = typed;
+    if (!qty && !m_pendingText.isEmpty())
+        qty = m_pendingText;
+    setPendingQuantity(QString());
     return qty;
 }
 
@@ -103,9 +110,9 @@ QString Till::submit(const QString& text, int burst, int picked)
         return text;
     // "3*" applies to what follows, typed or scanned: strip it first.
     QString rest = text;
-    std::optional<qint64> typedQty;
+    std::optional<QString> typedQty;
     if (const QRegularExpressionMatch match = quantityPrefix().match(text); match.hasMatch()) {
-        typedQty = match.captured(1).toLongLong();
+        typedQty = match.captured(1);
         rest = match.captured(2);
     }
     const bool scanned = burst > 0;
@@ -113,12 +120,18 @@ QString Till::submit(const QString& text, int burst, int picked)
     const QString kept = scanned ? rest.left(rest.size() - scanLength) : QString();
     const QString code = (scanned ? rest.right(scanLength) : rest).trimmed();
     if (typedQty && code.isEmpty()) {
-        // "3*" alone: the next item comes 3 times.
-        if (*typedQty < 1 || *typedQty > maxQuantity) {
+        // "3*" alone: the next item comes 3 times; "0.532*": the next weighed item is 0.532 kg.
+        const Result<qint64> qty =
+            parseQuantity(*typedQty, isWhole(*typedQty) ? Unit::Each : Unit::Kilogram);
+        if (!qty) {
+            report(qty.error().message);
+            return {};
+        }
+        if (isWhole(*typedQty) && (*qty < 1 || *qty > maxQuantity)) {
             report(tr("A quantity is a whole number from 1 to %1.").arg(maxQuantity));
             return {};
         }
-        setPendingQuantity(static_cast<int>(*typedQty));
+        setPendingQuantity(*typedQty);
         return {};
     }
     if (code.isEmpty())
@@ -172,9 +185,10 @@ CartModel::Line Till::lineFor(const Found& found, qint64 qty, bool explicitQty) 
 {
     const Product& product = found.product;
     CartModel::Line line;
-    line.receipt = ReceiptLine{product.sku, product.name,    qty,      product.price,
-                               Money(),     product.taxRate, QString()};
-    line.mergeable = !explicitQty;
+    line.receipt = ReceiptLine{product.sku, product.name,    qty,       product.price,
+                               Money(),     product.taxRate, QString(), product.unit};
+    // One weighing is one line: the next one is weighed (and held) on its own.
+    line.mergeable = !explicitQty && !isMeasured(product.unit);
     line.available = availableHere(product.sku);
     if (!found.code)
         return line;
@@ -182,33 +196,90 @@ CartModel::Line Till::lineFor(const Found& found, qint64 qty, bool explicitQty) 
     case ScannedCode::Kind::Plain:
         break;
     case ScannedCode::Kind::PriceEmbedded:
-        line.receipt.unitPrice = found.code->price;
         line.note = tr("price from label");
         line.mergeable = false;
+        if (!isMeasured(product.unit)) {
+            line.receipt.unitPrice = found.code->price;
+            break;
+        }
+        // quantityFor chose the grams that cost the label's price; any cents over come off.
+        if (const auto fit = quantityForPrice(found.code->price, product.price))
+            line.lineDiscount = fit->discount;
         break;
     case ScannedCode::Kind::WeightEmbedded:
-        // The catalog price is per kilogram: the label's weight times it, to the cent.
+        line.mergeable = false;
+        if (isMeasured(product.unit))
+            break; // qty is the label's grams at the price per kg
+        // A product still sold `each` (not yet converted to kg): the label's weight times
+        // the price, as one unit, so the money is right even though the stock is not.
         line.receipt.unitPrice =
             Money::fromMinor(divideHalfEven(product.price.minor() * found.code->grams, 1000));
-        line.note = tr("%1 × %2/kg")
-                        .arg(print::weightText(found.code->grams), print::moneyText(product.price));
-        line.mergeable = false;
+        line.note = tr("%1 × %2").arg(quantityText(found.code->grams, Unit::Kilogram),
+                                      print::unitPriceText(product.price, Unit::Kilogram));
         break;
     }
     return line;
 }
 
-bool Till::addProduct(const Found& found, std::optional<qint64> explicitQty)
+Result<qint64> Till::quantityFor(const Found& found, const std::optional<QString>& typed) const
+{
+    const Product& product = found.product;
+    const auto outOfRange = [&product](qint64 qty) {
+        return Error{QStringLiteral("qty"),
+                     isMeasured(product.unit)
+                         ? tr("%1 of %2 is not from %3 to %4.")
+                               .arg(quantityText(qty, product.unit), product.name,
+                                    quantityText(1, product.unit),
+                                    quantityText(maxQuantity, product.unit))
+                         : tr("A quantity is a whole number from 1 to %1.").arg(maxQuantity)};
+    };
+    const bool label = found.code && found.code->kind != ScannedCode::Kind::Plain;
+    if (isMeasured(product.unit) && label) {
+        if (typed)
+            return Error{QStringLiteral("qty"),
+                         tr("A weighed label is one item: scan each label on its own.")};
+        qint64 qty = found.code->grams;
+        if (found.code->kind == ScannedCode::Kind::PriceEmbedded) {
+            const auto fit = quantityForPrice(found.code->price, product.price);
+            if (!fit)
+                return Error{QStringLiteral("price"),
+                             tr("%1 has no price per %2: its weight cannot come from the label.")
+                                 .arg(product.name, unitName(product.unit))};
+            qty = fit->qty;
+        }
+        if (qty < 1 || qty > maxQuantity)
+            return outOfRange(qty);
+        return qty;
+    }
+    if (isMeasured(product.unit) && !typed)
+        return Error{QStringLiteral("qty"),
+                     tr("%1 is sold by %2: scan its label, or type the weight first, like 0.532*")
+                         .arg(product.name, unitName(product.unit))};
+    if (!typed)
+        return qint64{1};
+    if (!isMeasured(product.unit) && !isWhole(*typed))
+        return Error{QStringLiteral("qty"),
+                     tr("%1 is sold in whole units, not %2.").arg(product.name, *typed)};
+    const Result<qint64> qty = parseQuantity(*typed, product.unit);
+    if (!qty)
+        return qty.error();
+    if (*qty < 1 || *qty > maxQuantity)
+        return outOfRange(*qty);
+    return qty;
+}
+
+bool Till::addProduct(const Found& found, const std::optional<QString>& typed)
 {
     if (!signedIn())
         return false;
     if (!found.product.active)
         return report(tr("%1 (%2) is no longer sold.").arg(found.product.name, found.product.sku));
-    const qint64 qty = explicitQty.value_or(1);
-    if (qty < 1 || qty > maxQuantity)
-        return report(tr("A quantity is a whole number from 1 to %1.").arg(maxQuantity));
-    const CartModel::Line line = lineFor(found, qty, explicitQty.has_value());
-    if (!m_cart->fits(line.receipt.unitPrice, qty))
+    const Result<qint64> quantity = quantityFor(found, typed);
+    if (!quantity)
+        return report(quantity.error().message);
+    const qint64 qty = *quantity;
+    const CartModel::Line line = lineFor(found, qty, typed.has_value());
+    if (!m_cart->fits(line.receipt.gross()))
         return report(tr("A sale may total at most %1.")
                           .arg(print::moneyText(Money::fromMinor(maxMoneyMinor))));
     const int row = m_cart->add(line);
@@ -242,6 +313,12 @@ bool Till::voidLine(int row)
 
 bool Till::setQuantity(int row, const QString& typed)
 {
+    // A weighed line's quantity is typed in kg ("0.750"), any other in whole units.
+    if (row >= 0 && row < m_cart->count() && isMeasured(m_cart->line(row).receipt.unit)) {
+        const Result<qint64> grams = parseQuantity(typed, m_cart->line(row).receipt.unit);
+        const Status set = grams ? m_cart->setQuantity(row, *grams) : Status(grams.error());
+        return set ? true : report(set.error().message);
+    }
     bool ok = false;
     const qint64 qty = typed.trimmed().toLongLong(&ok);
     const Status set =
@@ -267,7 +344,7 @@ bool Till::setLineDiscount(int row, const QString& typed)
     if (row < 0 || row >= m_cart->count())
         return report(tr("Choose a line first."));
     const CartModel::Line& line = m_cart->line(row);
-    const Money gross = line.receipt.unitPrice * line.receipt.qty;
+    const Money gross = line.receipt.gross();
     const Result<Money> discount = print::parseDiscount(typed, gross);
     if (!discount)
         return report(discount.error().message);
@@ -370,7 +447,7 @@ void Till::dropSale()
     setPaying(false);
     m_payment->clear();
     m_cart->clear();
-    setPendingQuantity(0);
+    setPendingQuantity(QString());
 }
 
 } // namespace stockline::qml

@@ -58,6 +58,8 @@ class Till : public QObject
     Q_PROPERTY(QString location READ location CONSTANT)
     Q_PROPERTY(bool printerConfigured READ printerConfigured CONSTANT)
     Q_PROPERTY(int pendingQuantity READ pendingQuantity NOTIFY pendingQuantityChanged)
+    // What "N*" set for the next item as typed: "3", or "0.532" (kg) for a weighed one.
+    Q_PROPERTY(QString pendingText READ pendingText NOTIFY pendingQuantityChanged)
     Q_PROPERTY(bool paying READ paying NOTIFY payingChanged)
     Q_PROPERTY(QString lastReceipt READ lastReceipt NOTIFY lastReceiptChanged)
     Q_PROPERTY(QString lastReceiptText READ lastReceiptText NOTIFY lastReceiptChanged)
@@ -157,7 +159,9 @@ public:
     [[nodiscard]] QString terminal() const { return m_settings.terminal; }
     [[nodiscard]] QString location() const { return m_settings.location; }
     [[nodiscard]] bool printerConfigured() const;
-    [[nodiscard]] int pendingQuantity() const { return m_pendingQuantity; }
+    // A whole pending quantity; 0 when none is pending or it has decimals.
+    [[nodiscard]] int pendingQuantity() const { return m_pendingText.toInt(); }
+    [[nodiscard]] QString pendingText() const { return m_pendingText; }
     [[nodiscard]] bool paying() const { return m_paying; }
     [[nodiscard]] QString lastReceipt() const;
     [[nodiscard]] QString lastReceiptText() const;
@@ -191,10 +195,15 @@ private:
         std::optional<ScannedCode> code;
     };
     [[nodiscard]] std::optional<Found> findExact(const QString& code, bool reportUnknown);
-    bool addProduct(const Found& found, std::optional<qint64> explicitQty);
+    // `typed`: what the clerk typed before '*' ("3", "0.532"), if anything.
+    bool addProduct(const Found& found, const std::optional<QString>& typed);
+    // The line's quantity: a measured product's from its label (or typed in kg), else typed
+    // or 1; an Error in the clerk's words when there is none or it is out of range.
+    [[nodiscard]] Result<qint64> quantityFor(const Found& found,
+                                             const std::optional<QString>& typed) const;
     [[nodiscard]] CartModel::Line lineFor(const Found& found, qint64 qty, bool explicitQty) const;
     [[nodiscard]] qint64 availableHere(const QString& sku) const;
-    [[nodiscard]] std::optional<qint64> takeQuantity(std::optional<qint64> typed);
+    [[nodiscard]] std::optional<QString> takeQuantity(const std::optional<QString>& typed);
     [[nodiscard]] ParkedSale cartAsParked(const QString& label) const;
     // Reports "sign in first" unless someone is signed in.
     [[nodiscard]] bool signedIn();
@@ -207,7 +216,7 @@ private:
     // when the till starts.
     void saveSaleInProgress();
     void restoreSaleInProgress();
-    void setPendingQuantity(int qty);
+    void setPendingQuantity(const QString& typed);
     void setPaying(bool paying);
     bool report(const QString& message);
 
@@ -219,7 +228,7 @@ private:
     ParkedModel* m_parked;
     ReturnsModel* m_returns;
     StockHolds* m_holds;
-    int m_pendingQuantity = 0;
+    QString m_pendingText;
     bool m_paying = false;
     std::optional<print::ReceiptDocument> m_lastReceipt;
 };

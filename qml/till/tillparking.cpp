@@ -51,7 +51,7 @@ bool Till::park(const QString& label)
     if (!parked)
         return report(tr("The sale could not be parked: %1").arg(parked.error().toString()));
     m_cart->clear();
-    setPendingQuantity(0);
+    setPendingQuantity(QString());
     m_parked->refresh();
     return true;
 }

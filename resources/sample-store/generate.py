@@ -264,6 +264,8 @@ def products(rng):
                             # Every third packaged line reorders at 12 units (no random draw:
                             # the stock below must not change with it).
                             "reorder_point": 12 if kind != "weight" and number % 3 == 0 else "",
+                            # Weighed goods are sold by the kg: their stock is in grams.
+                            "unit": "kg" if kind == "weight" else "",
                         })
     return rows
 
@@ -274,7 +276,7 @@ def main():
     assert len(items) >= 500, len(items)
     with open(os.path.join(HERE, "products.csv"), "w", newline="", encoding="utf-8") as f:
         writer = csv.DictWriter(f, ["sku", "barcode", "name", "price", "tax_rate", "department",
-                                    "reorder_point"],
+                                    "reorder_point", "unit"],
                                 lineterminator="\n")
         writer.writeheader()
         writer.writerows(items)
@@ -290,6 +292,9 @@ def main():
             for location, most in (("store-1", 48), ("backroom-1", 240)):
                 # About one level in eight is out of stock.
                 qty = 0 if rng.random() < 0.125 else rng.randint(1, most)
+                # The same draw for every item; a weighed one has that many kg, in grams.
+                if item["unit"] == "kg":
+                    qty *= 1000
                 writer.writerow([item["sku"], location, qty])
     print("products: %d, with barcode: %d" % (len(items), sum(1 for i in items if i["barcode"])))
 

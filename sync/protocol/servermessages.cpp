@@ -68,6 +68,13 @@ Product readProduct(Reader& r)
     p.active = r.boolean("active"_L1);
     p.department = r.optionalString("department"_L1);
     p.reorderPoint = r.optionalInteger("reorderPoint"_L1, 0, 0, maxQuantity);
+    if (r.has("unit"_L1)) {
+        const QString unit = r.string("unit"_L1);
+        if (const std::optional<Unit> known = unitFromName(unit))
+            p.unit = *known;
+        else
+            r.fail("unit"_L1, QStringLiteral("must be each, kg, l or m"));
+    }
     return p;
 }
 
@@ -356,6 +363,8 @@ QByteArray encode(const CatalogUpdate& catalog)
         w.string("department"_L1, p.department);
         if (p.reorderPoint > 0)
             w.integer("reorderPoint"_L1, p.reorderPoint);
+        if (isMeasured(p.unit))
+            w.string("unit"_L1, QString(unitName(p.unit)));
         w.endObject();
     }
     w.endArray();

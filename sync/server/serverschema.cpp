@@ -305,13 +305,20 @@ QStringList schemaReceipts(const SqlDialect& d)
     };
 }
 
+// How each product is sold (core/unit.h; the catalog's and products.csv's `unit`). Every
+// product of an existing database stays `each`: nothing changes until an import says otherwise.
+QStringList schemaProductUnits(const SqlDialect&)
+{
+    return {QStringLiteral("ALTER TABLE products ADD COLUMN unit TEXT NOT NULL DEFAULT 'each'")};
+}
+
 } // namespace
 
 QList<QStringList> serverMigrations(const SqlDialect& dialect)
 {
     return {schemaVersion1(dialect),      schemaVersion2(dialect),  schemaVersion3(dialect),
             schemaVersion4(dialect),      schemaApprovals(dialect), schemaLedgerBySku(dialect),
-            schemaReorderPoints(dialect), schemaReceipts(dialect)};
+            schemaReorderPoints(dialect), schemaReceipts(dialect),  schemaProductUnits(dialect)};
 }
 
 } // namespace stockline::sync

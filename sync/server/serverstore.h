@@ -194,6 +194,11 @@ public:
     // Returns the new terminal's token; only its hash is stored.
     [[nodiscard]] virtual Result<QString> addTerminal(const QString& id, Role role) = 0;
     [[nodiscard]] virtual Status revokeTerminal(const QString& id) = 0;
+    // Adds or replaces products. A product whose unit changes has its levels converted in the
+    // same transaction, one ledger row of kind `unit` per level (detail from, to, factor):
+    // each → a measure multiplies by 1000 (1 unit counts as 1 kg / l / m), a measure → each
+    // divides rounding down (the remainder is written off in that row). Its reservations are
+    // released in that row too: they hold quantities in the old unit.
     [[nodiscard]] virtual Status importCatalog(const QList<Product>& products) = 0;
     // Opening stock, booked as receipts in the ledger.
     [[nodiscard]] virtual Status importStock(const QList<StockMovement>& stock) = 0;

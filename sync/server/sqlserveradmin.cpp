@@ -75,19 +75,27 @@ Status SqlServerStore::importCatalog(const QList<Product>& products)
     QSqlQuery q = newQuery();
     if (!q.prepare(QStringLiteral(
             "INSERT INTO products (sku, barcode, name, price, tax_rate, active, department, "
-            "reorder_point, cursor) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (sku) DO "
-            "UPDATE SET barcode = excluded.barcode, name = excluded.name, "
+            "reorder_point, unit, cursor) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (sku) "
+            "DO UPDATE SET barcode = excluded.barcode, name = excluded.name, "
             "price = excluded.price, tax_rate = excluded.tax_rate, active = excluded.active, "
             "department = excluded.department, reorder_point = excluded.reorder_point, "
-            "cursor = excluded.cursor")))
+            "unit = excluded.unit, cursor = excluded.cursor")))
         return storageError(q, QStringLiteral("prepare the catalog import"));
     Writer writer(*this, QDateTime::currentMSecsSinceEpoch());
     if (auto s = writer.begin(); !s)
         return s;
     for (const Product& p : products) {
+        const Result<std::optional<Unit>> was = storedUnit(p.sku);
+        if (!was)
+            return was.error();
+        if (*was && **was != p.unit) {
+            if (auto s = convertUnit(writer, p.sku, **was, p.unit); !s)
+                return s;
+        }
         if (auto s = run(q,
                          {p.sku, p.barcode, p.name, p.price.minor(), p.taxRate.milliPercent(),
-                          p.active ? 1 : 0, p.department, p.reorderPoint, writer.cursor()},
+                          p.active ? 1 : 0, p.department, p.reorderPoint, QString(unitName(p.unit)),
+                          writer.cursor()},
                          QStringLiteral("store a product"));
             !s)
             return s;
@@ -98,6 +106,70 @@ Status SqlServerStore::importCatalog(const QList<Product>& products)
         return committed.error();
     for (const Product& p : products)
         m_knownProducts.insert(p.sku);
+    return success();
+}
+
+Result<std::optional<Unit>> SqlServerStore::storedUnit(const QString& sku)
+{
+    QSqlQuery q = newQuery();
+    q.prepare(QStringLiteral("SELECT unit FROM products WHERE sku = ?"));
+    if (auto s = run(q, {sku}, QStringLiteral("read a product's unit")); !s)
+        return s.error();
+    if (!q.next())
+        return std::optional<Unit>();
+    return std::optional<Unit>(unitFromName(q.value(0).toString()).value_or(Unit::Each));
+}
+
+Status SqlServerStore::convertUnit(Writer& writer, const QString& sku, Unit from, Unit to)
+{
+    // Between two measures (kg → l) the base units stay: 1000 g become 1000 ml.
+    const qint64 factor =
+        isMeasured(from) == isMeasured(to) ? 1 : (isMeasured(to) ? baseUnitsPerMeasure : -1);
+    QSqlQuery read = newQuery();
+    read.prepare(QStringLiteral("SELECT location, on_hand, reserved FROM levels WHERE sku = ? "
+                                "ORDER BY location"));
+    if (auto s = run(read, {sku}, QStringLiteral("read the levels to convert")); !s)
+        return s;
+    QList<StockLevel> levels;
+    while (read.next())
+        levels.append(StockLevel{sku, read.value(0).toString(), read.value(1).toLongLong(),
+                                 read.value(2).toLongLong(), 0});
+    QSqlQuery update = newQuery();
+    update.prepare(QStringLiteral(
+        "UPDATE levels SET on_hand = ?, reserved = 0, version = version + 1, cursor = ? "
+        "WHERE sku = ? AND location = ? RETURNING on_hand, reserved, version"));
+    const Origin origin{QString(), 0, QString(), QStringLiteral("unit")};
+    // factor 0.001 divides; what the division drops and the holds released are named too.
+    const QJsonObject common{{QStringLiteral("from"), QString(unitName(from))},
+                             {QStringLiteral("to"), QString(unitName(to))},
+                             {QStringLiteral("factor"),
+                              factor < 0 ? 1.0 / double(baseUnitsPerMeasure) : double(factor)}};
+    Change change;
+    for (const StockLevel& level : std::as_const(levels)) {
+        const qint64 onHand =
+            factor < 0 ? level.onHand / baseUnitsPerMeasure : level.onHand * factor;
+        QJsonObject detail = common;
+        if (factor < 0)
+            detail.insert(QStringLiteral("writtenOff"), level.onHand % baseUnitsPerMeasure);
+        if (level.reserved > 0)
+            detail.insert(QStringLiteral("released"), level.reserved);
+        if (auto s = run(update, {onHand, writer.cursor(), sku, level.location},
+                         QStringLiteral("convert a level"));
+            !s || !update.next())
+            return s ? storageError(update, QStringLiteral("convert a level")) : s;
+        change.levels.append(StockLevel{sku, level.location, update.value(0).toLongLong(),
+                                        update.value(1).toLongLong(),
+                                        update.value(2).toLongLong()});
+        if (auto s = writer.ledger(origin, sku, level.location, onHand - level.onHand,
+                                   -level.reserved, detailJson(detail));
+            !s)
+            return s;
+    }
+    QSqlQuery release = newQuery();
+    release.prepare(QStringLiteral("DELETE FROM reservations WHERE sku = ?"));
+    if (auto s = run(release, {sku}, QStringLiteral("release the converted reservations")); !s)
+        return s;
+    writer.keep(change);
     return success();
 }
 

@@ -152,6 +152,11 @@ private:
     // while other connections add more; a negative one is always asked of the database.
     [[nodiscard]] Result<bool> productExists(const QString& sku);
     [[nodiscard]] Result<bool> locationExists(const QString& id);
+    // A product's unit as stored; nothing for a new product.
+    [[nodiscard]] Result<std::optional<Unit>> storedUnit(const QString& sku);
+    // Converts every level of `sku` from `from` to `to` inside the import's transaction (see
+    // importCatalog in serverstore.h).
+    [[nodiscard]] Status convertUnit(Writer& writer, const QString& sku, Unit from, Unit to);
     // A delivery to import names a known location and SKUs, and a new reference.
     [[nodiscard]] Status checkDeliveryKnown(const Delivery& delivery, const QString& entry);
     // One delivery with its lines, closed or not; nothing for an unknown reference.

@@ -25,7 +25,7 @@ inline const QString levelColumns =
                    "FROM levels");
 inline const QString productColumns =
     QStringLiteral("SELECT sku, barcode, name, price, tax_rate, "
-                   "active, department, reorder_point FROM products");
+                   "active, department, reorder_point, unit FROM products");
 
 // Where a ledger event comes from: a terminal's mutation, or the server itself (expiry,
 // imports, resolutions), which has no terminal, seq or mutation id.
