@@ -224,20 +224,20 @@ Status SqlServerStore::readDrawers(QJsonObject& r, qint64 from, qint64 to)
     const QString drawersOfDay =
         QStringLiteral("(opened_at >= ? AND opened_at < ?) OR closed_at IS NULL");
     std::map<QString, std::pair<qint64, qint64>> cash; // session → cash sales, cash refunds
-    if (auto s =
-            eachRow(newQuery(),
-                    QStringLiteral("SELECT r.cash_session, r.kind, SUM(p.amount) FROM receipts r "
-                                   "JOIN receipt_payments p ON p.receipt = r.number "
-                                   "WHERE p.method = 'cash' AND r.cash_session IN "
-                                   "(SELECT id FROM cash_sessions WHERE %1) "
-                                   "GROUP BY r.cash_session, r.kind")
-                        .arg(drawersOfDay),
-                    {from, to}, QStringLiteral("sum the drawers' cash"),
-                    [&](const QSqlQuery& q) {
-                        auto& c = cash[q.value(0).toString()];
-                        (q.value(1).toString() == QLatin1StringView("sale") ? c.first : c.second) +=
-                            q.value(2).toLongLong();
-                    });
+    if (auto s = eachRow(
+            newQuery(),
+            QStringLiteral("SELECT r.cash_session, r.kind, SUM(p.amount) FROM receipts r "
+                           "JOIN receipt_payments p ON p.receipt = r.number "
+                           "WHERE p.method = 'cash' AND r.cash_session <> '' AND r.cash_session IN "
+                           "(SELECT id FROM cash_sessions WHERE %1) "
+                           "GROUP BY r.cash_session, r.kind")
+                .arg(drawersOfDay),
+            {from, to}, QStringLiteral("sum the drawers' cash"),
+            [&](const QSqlQuery& q) {
+                auto& c = cash[q.value(0).toString()];
+                (q.value(1).toString() == QLatin1StringView("sale") ? c.first : c.second) +=
+                    q.value(2).toLongLong();
+            });
         !s)
         return s;
     QJsonArray drawers;

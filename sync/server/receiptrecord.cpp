@@ -1,27 +1,120 @@
 #include "receiptrecord.h"
 
 #include <QCryptographicHash>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 
 namespace stockline::sync {
 
+namespace {
+
+// The canonical content, fed to SHA-256 field by field in a fixed order, each text
+// length-prefixed: no JSON is built on the hot path, and no two contents read alike.
+class Canon
+{
+public:
+    void integer(qint64 value)
+    {
+        m_hash.addData(QByteArrayView(reinterpret_cast<const char*>(&value), sizeof value));
+    }
+    void text(const QString& value)
+    {
+        const QByteArray utf8 = value.toUtf8();
+        integer(utf8.size());
+        m_hash.addData(utf8);
+    }
+    void money(Money value) { integer(value.minor()); }
+    void payments(const QList<Payment>& payments)
+    {
+        integer(payments.size());
+        for (const Payment& p : payments) {
+            text(p.method);
+            money(p.amount);
+            text(p.reference);
+        }
+    }
+    [[nodiscard]] QString hex() const { return QString::fromLatin1(m_hash.result().toHex()); }
+
+private:
+    QCryptographicHash m_hash{QCryptographicHash::Sha256};
+};
+
+void feed(Canon& c, const SaleMutation& s)
+{
+    c.text(QStringLiteral("sale"));
+    c.text(s.sale);
+    c.text(s.location);
+    c.text(s.staff);
+    c.integer(s.lines.size());
+    for (const SaleLine& l : s.lines) { // without `reservation`
+        c.text(l.sku);
+        c.integer(l.qty);
+        c.money(l.price);
+    }
+    c.payments(s.payments);
+    c.integer(s.receipt ? 1 : 0);
+    if (!s.receipt)
+        return;
+    const ReceiptContent& r = *s.receipt;
+    c.text(r.cashSession);
+    c.integer(r.lines.size());
+    for (const ReceiptEntry& e : r.lines) {
+        c.text(e.sku);
+        c.text(e.name);
+        c.integer(e.qty);
+        c.integer(static_cast<qint64>(e.unit));
+        c.money(e.unitPrice);
+        c.money(e.discount);
+        c.integer(e.taxRate.milliPercent());
+        c.money(e.tax);
+        c.money(e.total);
+        c.integer(e.listPrice ? 1 : 0);
+        c.money(e.listPrice.value_or(Money()));
+        c.text(e.approvedBy);
+    }
+    c.money(r.net);
+    c.money(r.tax);
+    c.money(r.total);
+}
+
+void feed(Canon& c, const ReturnMutation& back)
+{
+    c.text(QStringLiteral("return"));
+    c.text(back.returnId);
+    c.text(back.location);
+    c.text(back.sale);
+    c.integer(back.lines.size());
+    for (const ItemLine& l : back.lines) {
+        c.text(l.sku);
+        c.integer(l.qty);
+    }
+    c.integer(back.refund ? 1 : 0);
+    if (!back.refund)
+        return;
+    const RefundContent& r = *back.refund;
+    c.text(r.staff);
+    c.text(r.approvedBy);
+    c.text(r.cashSession);
+    c.integer(r.lines.size());
+    for (const RefundEntry& e : r.lines) {
+        c.integer(e.line);
+        c.text(e.sku);
+        c.integer(e.qty);
+        c.money(e.amount);
+        c.money(e.tax);
+    }
+    c.payments(r.payments);
+    c.money(r.total);
+}
+
+} // namespace
+
 QString receiptContentHash(const Mutation& m)
 {
-    QJsonObject body = m.toJson();
-    for (const char* key : {"offline", "seq", "id", "at"})
-        body.remove(QLatin1StringView(key));
-    QJsonArray lines = body.value(QLatin1StringView("lines")).toArray();
-    for (qsizetype i = 0; i < lines.size(); ++i) {
-        QJsonObject line = lines.at(i).toObject();
-        line.remove(QLatin1StringView("reservation"));
-        lines[i] = line;
-    }
-    body.insert(QLatin1StringView("lines"), lines);
-    // QJsonObject keeps its keys sorted: the compact text is canonical.
-    const QByteArray text = QJsonDocument(body).toJson(QJsonDocument::Compact);
-    return QString::fromLatin1(QCryptographicHash::hash(text, QCryptographicHash::Sha256).toHex());
+    Canon c;
+    if (const auto* sale = std::get_if<SaleMutation>(&m.body))
+        feed(c, *sale);
+    else if (const auto* back = std::get_if<ReturnMutation>(&m.body))
+        feed(c, *back);
+    return c.hex();
 }
 
 namespace {

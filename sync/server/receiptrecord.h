@@ -42,8 +42,9 @@ struct ReceiptRecord
 inline constexpr QLatin1StringView saleKind("sale");
 inline constexpr QLatin1StringView refundKind("refund");
 
-// Hex SHA-256 of the mutation's canonical content: its wire body without `offline`, `seq`,
-// `id`, `at` and the lines' `reservation`, which a till's resend of an offline sale changes.
+// Hex SHA-256 of the mutation's canonical content: its body without `offline`, `seq`, `id`,
+// `at` and the lines' `reservation`, which a till's resend of an offline sale changes. Only
+// ever compared with hashes this server made (the byte form is its own, see the .cpp).
 [[nodiscard]] QString receiptContentHash(const Mutation& m);
 
 // The receipt a sale's mutation stores: its `receipt`, or for a protocol-1 client (no

@@ -84,7 +84,8 @@ Result<std::optional<StoredReceipt>> SqlServerStore::receipt(const QString& numb
         return std::optional(r);
     QSqlQuery refunds = newQuery();
     refunds.prepare(QStringLiteral("SELECT number, terminal, at, total FROM receipts "
-                                   "WHERE sale = ? AND kind = 'refund' ORDER BY at, number"));
+                                   "WHERE sale = ? AND sale <> '' AND kind = 'refund' "
+                                   "ORDER BY at, number"));
     if (auto s = run(refunds, {number}, QStringLiteral("read a receipt's refunds")); !s)
         return s.error();
     q.prepare(QStringLiteral("SELECT method, amount, reference FROM receipt_payments "
