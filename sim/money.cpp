@@ -49,7 +49,8 @@ ReturnMutation World::refundOf(int t, const SoldReceipt& sold)
     Terminal& term = m_terminals[t];
     const auto index = static_cast<qsizetype>(random(sold.lines.size()));
     const ReceiptLine& line = sold.lines.at(index);
-    const qint64 qty = between(1, line.qty);
+    // A weighed line goes back whole, as the till does it.
+    const qint64 qty = isMeasured(line.unit) ? line.qty : between(1, line.qty);
     const Money amount = Money::fromMinor(line.total().minor() * qty / line.qty);
     const Money tax = Money::fromMinor(line.tax().minor() * qty / line.qty);
     ReturnMutation r;

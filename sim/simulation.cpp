@@ -142,6 +142,15 @@ void World::seedServer()
         products.append(Product{sku, QString(), QStringLiteral("Hot item ") + sku,
                                 Money::fromMinor(between(100, 999)), TaxRate::fromMilliPercent(0),
                                 true, QStringLiteral("Hot")});
+    Product bananas{weighedSku,
+                    QString(),
+                    QStringLiteral("Bananas"),
+                    Money::fromMinor(between(99, 399)),
+                    TaxRate::fromMilliPercent(7000),
+                    true,
+                    QStringLiteral("Produce")};
+    bananas.unit = Unit::Kilogram;
+    products.append(bananas);
     if (const Status imported = s.importCatalog(products); !imported)
         violate(QStringLiteral("setup"), imported.error().toString());
     QList<StockMovement> stock;
@@ -154,6 +163,9 @@ void World::seedServer()
             opening.append(QStringLiteral("%1@%2=%3").arg(sku, location).arg(qty));
         }
     }
+    const qint64 grams = between(0, 20'000);
+    stock.append(StockMovement{weighedSku, storeFloor, grams});
+    opening.append(QStringLiteral("%1@%2=%3g").arg(weighedSku, storeFloor).arg(grams));
     if (const Status imported = s.importStock(stock); !imported)
         violate(QStringLiteral("setup"), imported.error().toString());
     trace(QStringLiteral("opening stock %1").arg(opening.join(u' ')));

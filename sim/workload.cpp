@@ -64,6 +64,13 @@ void World::act(int t)
                 total += line.price * line.qty;
                 sale.lines.append(line);
             }
+            if (chance(25)) {
+                // A banana label from the scale: its grams at the price per kg.
+                const SaleLine bananas{weighedSku, between(80, 1'500),
+                                       Money::fromMinor(between(99, 399)), QString()};
+                total += priceOf(bananas.price, bananas.qty, Unit::Kilogram);
+                sale.lines.append(bananas);
+            }
             sale.payments.append(Payment{QStringLiteral("cash"), total, QString()});
             // Offline: rung up while the till could not reach the server.
             sale.offline = !term.client->isConnected() || chance(10);
@@ -141,10 +148,19 @@ void World::recordSale(int t, const SaleMutation& wire)
     sale.location = wire.location;
     sale.offline = wire.offline;
     sale.at = terminalNow();
-    sale.payments = wire.payments;
-    for (const SaleLine& l : wire.lines)
-        sale.lines.append(ReceiptLine{l.sku, QStringLiteral("Hot item ") + l.sku, l.qty, l.price,
-                                      Money(), TaxRate(), l.reservation});
+    for (const SaleLine& l : wire.lines) {
+        ReceiptLine line{
+            l.sku,        QStringLiteral("Hot item ") + l.sku, l.qty, l.price, Money(), TaxRate(),
+            l.reservation};
+        if (l.sku == weighedSku) {
+            line.name = QStringLiteral("Bananas");
+            line.unit = Unit::Kilogram;
+            line.taxRate = TaxRate::fromMilliPercent(7000);
+        }
+        sale.lines.append(line);
+    }
+    // Tax is added to the lines' prices: the customer pays the receipt's total.
+    sale.payments = {Payment{QStringLiteral("cash"), totalsOf(sale.lines).total, QString()}};
     const Result<RecordedSale> recorded = term.journal->record(sale);
     if (!recorded) {
         // Before the first catalog arrives the till knows no product and cannot sell.

@@ -42,6 +42,8 @@ inline const QString storeFloor = QStringLiteral("store-1");
 inline const QString backroom = QStringLiteral("backroom-1");
 inline const QStringList hotSkus = {QStringLiteral("A1"), QStringLiteral("A2"),
                                     QStringLiteral("A3")};
+// Bananas, sold by the kg: stock, holds and sale lines in grams.
+inline const QString weighedSku = QStringLiteral("W1");
 inline constexpr qint64 idleStepMs = 500; // the storage thread wakes this often with nothing to do
 inline constexpr int keptSteps = 40;      // trace lines shown with a violation
 

@@ -294,6 +294,38 @@ private Q_SLOTS:
         QCOMPARE(text(exceptions.at(0).toObject(), "refund"), u"POS-01-R000002"_s);
     }
 
+    // A till refunds a sale of its own that the server refused for stock (its outbox sends the
+    // refund), then sends the sale again as offline: the server meets the refunds first. When
+    // the sale arrives they are booked against its lines; what goes beyond it is an exception.
+    void refundsThatCameBeforeTheirSaleAreBookedWhenItArrives()
+    {
+        const Session pos = connect(u"POS-01"_s);
+        QCOMPARE(
+            status(pushOne(pos, refund(1, u"POS-01-R000001"_s, u"POS-01-000042"_s, 2, 210, 17))),
+            u"applied"_s);
+        const Session other = connect(u"POS-02"_s);
+        QCOMPARE(
+            status(pushOne(other, refund(1, u"POS-02-R000001"_s, u"POS-01-000042"_s, 2, 210, 17))),
+            u"applied"_s);
+        QCOMPARE(text(lookUp(pos, u"POS-01-000042"_s), "code"), u"unknown_receipt"_s);
+        QJsonObject late = saleWithReceipt(2, u"POS-01-000042"_s);
+        late.insert(u"offline"_s, true);
+        QCOMPARE(status(pushOne(pos, late)), u"applied"_s);
+        const QJsonObject line = firstLine(lookUp(pos, u"POS-01-000042"_s));
+        QCOMPARE(integer(line, "refunded"), 3);
+        QCOMPARE(integer(line, "refundedAmount"), 316);
+        const auto report =
+            m_store->server().admin({u"day"_s, u"report"_s, u"--date"_s, day, u"--json"_s});
+        QCOMPARE(report.exitCode, 0);
+        const QJsonArray exceptions =
+            QJsonDocument::fromJson(report.out).object().value(u"refundExceptions"_s).toArray();
+        QCOMPARE(exceptions.size(), 1);
+        const QJsonObject over = exceptions.at(0).toObject();
+        QCOMPARE(text(over, "refund"), u"POS-02-R000001"_s);
+        QCOMPARE(integer(over, "qty"), 1);
+        QCOMPARE(m_store->server().admin({u"verify"_s}).exitCode, 0);
+    }
+
     void drawersAndTheDay()
     {
         const Session pos = connect(u"POS-01"_s);
