@@ -9,6 +9,8 @@
 #include "poscontext.h"
 #include "posfixture.h"
 #include "qmlscreen.h"
+#include "returnjournal.h"
+#include "returnsmodel.h"
 #include "salejournal.h"
 #include "serverprocess.h"
 #include "staffmodel.h"
@@ -274,6 +276,39 @@ private Q_SLOTS:
                  OutboxEntry::Status::Applied);
     }
 
+    // Refunds at any till (issue 18): a receipt of till 1 is fetched from the server at till
+    // 2, shown with what is still refundable, and refunded there; the server takes the milk
+    // back, and the receipt then shows one left to refund.
+    void refundAtAnotherTill_fetchesTheReceiptFromTheServer()
+    {
+        LiveTill& first = startTill(0);
+        QVERIFY(first.openDrawer());
+        const Level before = stock(milk);
+        const Result<RecordedSale> sold = sale(first.context(), false, 2);
+        QVERIFY2(sold, sold ? "" : qPrintable(sold.error().toString()));
+        QVERIFY(first.waitUntilAllSent());
+
+        LiveTill& second = startTill(1);
+        QVERIFY(second.openDrawer());
+        ReturnsModel& returns = *second.till().returns();
+        QVERIFY(returns.load(sold->receipt));
+        QVERIFY(returns.fetching());
+        QTRY_VERIFY_WITH_TIMEOUT(returns.loaded(), syncTimeoutMs);
+        QCOMPARE(returns.rowCount(), 1);
+        QCOMPARE(returns.data(returns.index(0), ReturnsModel::ReturnableRole).toLongLong(), 2);
+        returns.setChosen(0, 1);
+        QVERIFY(returns.refund(true, fixtures::manager, false));
+        QVERIFY(second.waitUntilAllSent());
+        QCOMPARE(second.context().returns().count().value(), 1);
+        QCOMPARE(stock(milk).onHand, before.onHand - 1);
+
+        QVERIFY(returns.load(sold->receipt));
+        QTRY_VERIFY_WITH_TIMEOUT(returns.loaded(), syncTimeoutMs);
+        QCOMPARE(returns.data(returns.index(0), ReturnsModel::ReturnedRole).toLongLong(), 1);
+        QCOMPARE(returns.data(returns.index(0), ReturnsModel::ReturnableRole).toLongLong(), 1);
+        QCOMPARE(second.context().sync().problems()->rowCount(), 0);
+    }
+
     // Two tills on two stores want the last unit: the first holds it and sells it; the
     // second is told before it takes payment.
     void twoTills_lastUnit_oneHoldsItTheOtherSeesOnlyZeroLeft()
@@ -433,7 +468,7 @@ private:
     std::optional<fixtures::QmlWarnings> m_warnings;
 
     // One milk, paid exactly in cash, straight through the till's journal.
-    static Result<RecordedSale> sale(PosContext& context, bool offline)
+    static Result<RecordedSale> sale(PosContext& context, bool offline, qint64 qty = 1)
     {
         // A fresh store has no catalog before its first sync: the line is then made up (the
         // sale is refused before the catalog is looked at).
@@ -442,7 +477,7 @@ private:
         CompletedSale sale;
         sale.location = floorLocation;
         sale.staff = QStringLiteral("Alex");
-        sale.lines = {ReceiptLine{milk, known ? (*product)->name : QStringLiteral("Milk"), 1,
+        sale.lines = {ReceiptLine{milk, known ? (*product)->name : QStringLiteral("Milk"), qty,
                                   known ? (*product)->price : Money::fromMinor(100), Money(),
                                   known ? (*product)->taxRate : TaxRate(), QString()}};
         sale.payments = {Payment{QStringLiteral("cash"), totalsOf(sale.lines).total, QString()}};
