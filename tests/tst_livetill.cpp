@@ -309,6 +309,44 @@ private Q_SLOTS:
         QCOMPARE(second.context().sync().problems()->rowCount(), 0);
     }
 
+    // Two tills refund the same unit: till 2 shows the receipt while till 1 refunds it from
+    // its own journal. The server takes the first refund and refuses the second for what was
+    // left; till 2's problems panel says so in words. Never refunded twice on the server.
+    void refundRace_theSecondIsRefusedWithWhatWasLeft()
+    {
+        LiveTill& first = startTill(0);
+        QVERIFY(first.openDrawer());
+        const Result<RecordedSale> sold = sale(first.context(), false, 1);
+        QVERIFY(sold);
+        QVERIFY(first.waitUntilAllSent());
+        const Level afterSale = stock(milk);
+
+        LiveTill& second = startTill(1);
+        QVERIFY(second.openDrawer());
+        ReturnsModel& atSecond = *second.till().returns();
+        QVERIFY(atSecond.load(sold->receipt));
+        QTRY_VERIFY_WITH_TIMEOUT(atSecond.loaded(), syncTimeoutMs);
+        atSecond.setChosen(0, 1);
+
+        ReturnsModel& atFirst = *first.till().returns();
+        QVERIFY(atFirst.load(sold->receipt));
+        atFirst.setChosen(0, 1);
+        QVERIFY(atFirst.refund(true, fixtures::manager, false));
+        QVERIFY(first.waitUntilAllSent());
+
+        QVERIFY(atSecond.refund(true, fixtures::manager, false));
+        QVERIFY(second.waitUntilAllSent());
+        SyncProblemsModel& problems = *second.context().sync().problems();
+        QTRY_COMPARE_WITH_TIMEOUT(problems.count(), 1, syncTimeoutMs);
+        QCOMPARE(problems.problems().at(0).title,
+                 QStringLiteral("A refund was more than was left to refund"));
+        QVERIFY2(problems.problems().at(0).detail.contains(
+                     QStringLiteral("line 1 (%1): 0 left").arg(milk)),
+                 qPrintable(problems.problems().at(0).detail));
+        QCOMPARE(stock(milk).onHand, afterSale.onHand + 1); // back once, not twice
+        QCOMPARE(first.context().sync().problems()->count(), 0);
+    }
+
     // Two tills on two stores want the last unit: the first holds it and sells it; the
     // second is told before it takes payment.
     void twoTills_lastUnit_oneHoldsItTheOtherSeesOnlyZeroLeft()
