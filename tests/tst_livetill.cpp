@@ -6,6 +6,7 @@
 #include "cashdrawer.h"
 #include "catalog.h"
 #include "client.h"
+#include "dayview.h"
 #include "poscontext.h"
 #include "posfixture.h"
 #include "qmlscreen.h"
@@ -345,6 +346,41 @@ private Q_SLOTS:
                  qPrintable(problems.problems().at(0).detail));
         QCOMPARE(stock(milk).onHand, afterSale.onHand + 1); // back once, not twice
         QCOMPARE(first.context().sync().problems()->count(), 0);
+    }
+
+    // The manager's day (issue 18): a till sells; the manager's terminal asks the server for
+    // the store's day and shows that till's takings, the cash taken and its open drawer.
+    void managersDay_showsTheTillsTakingsAndOpenDrawer()
+    {
+        LiveTill& first = startTill(0);
+        QVERIFY(first.openDrawer());
+        QVERIFY(sellMilk(first.context(), false));
+        QVERIFY(first.waitUntilAllSent());
+
+        LiveTill manager;
+        QVERIFY(manager.open(m_server->url(), QStringLiteral("MGR-01"), m_managerToken));
+        manager.context().startSync();
+        QTRY_VERIFY_WITH_TIMEOUT(manager.context().sync().online(), syncTimeoutMs);
+        DayView& day = *manager.context().drawer().day();
+        QVERIFY(day.load());
+        QTRY_VERIFY_WITH_TIMEOUT(!day.loading(), syncTimeoutMs);
+        QCOMPARE(day.error(), QString());
+        QVERIFY2(day.summaryText().startsWith(QStringLiteral("1 sales")),
+                 qPrintable(day.summaryText()));
+        DayRows& tills = *day.tills();
+        bool found = false;
+        for (int row = 0; row < tills.rowCount(); ++row) {
+            if (tills.data(tills.index(row), DayRows::LabelRole).toString() ==
+                QStringLiteral("POS-01")) {
+                found = true;
+                QVERIFY(tills.data(tills.index(row), DayRows::FirstRole)
+                            .toString()
+                            .startsWith(QStringLiteral("1 sales")));
+            }
+        }
+        QVERIFY(found);
+        QVERIFY(day.tenders()->rowCount() >= 1);
+        QCOMPARE(day.openDrawers(), QStringList{QStringLiteral("POS-01-C000001")});
     }
 
     // Two tills on two stores want the last unit: the first holds it and sells it; the
