@@ -466,15 +466,12 @@ Item {
         DayList { title: qsTr("By payment method"); rows: screen.day.tenders }
         DayList { title: qsTr("By tax rate"); rows: screen.day.taxRates }
         Label {
-            text: qsTr("Drawers still open: %1").arg(screen.day.openDrawers.length > 0
-                                                      ? screen.day.openDrawers.join(", ") : qsTr("none"))
+            text: screen.day.openDrawersText
             wrapMode: Text.Wrap
             Layout.fillWidth: true
         }
         Label {
-            text: screen.day.notHeard.length > 0
-                  ? qsTr("Not heard from since the day ended, their sales may still come: %1").arg(screen.day.notHeard.join(", "))
-                  : qsTr("Every till has reported.")
+            text: screen.day.notHeardText
             color: Theme.muted
             wrapMode: Text.Wrap
             Layout.fillWidth: true

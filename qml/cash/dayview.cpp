@@ -92,6 +92,20 @@ QString DayView::dateText() const
     return m_date.isValid() ? QLocale().toString(m_date, QLocale::LongFormat) : QString();
 }
 
+QString DayView::openDrawersText() const
+{
+    return tr("Drawers still open: %1")
+        .arg(m_openDrawers.isEmpty() ? tr("none") : m_openDrawers.join(QStringLiteral(", ")));
+}
+
+QString DayView::notHeardText() const
+{
+    return m_notHeard.isEmpty()
+               ? tr("Every till has reported.")
+               : tr("Not heard from before the day ended, their sales may still come: %1")
+                     .arg(m_notHeard.join(QStringLiteral(", ")));
+}
+
 void DayView::fail(const QString& error)
 {
     m_request.clear();

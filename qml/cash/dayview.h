@@ -53,6 +53,8 @@ class DayView : public QObject
     Q_PROPERTY(QString error READ error NOTIFY changed)
     Q_PROPERTY(QStringList openDrawers READ openDrawers NOTIFY changed)
     Q_PROPERTY(QStringList notHeard READ notHeard NOTIFY changed)
+    Q_PROPERTY(QString openDrawersText READ openDrawersText NOTIFY changed)
+    Q_PROPERTY(QString notHeardText READ notHeardText NOTIFY changed)
     Q_PROPERTY(stockline::qml::DayRows* tills READ tills CONSTANT)
     Q_PROPERTY(stockline::qml::DayRows* tenders READ tenders CONSTANT)
     Q_PROPERTY(stockline::qml::DayRows* taxRates READ taxRates CONSTANT)
@@ -71,6 +73,8 @@ public:
     [[nodiscard]] QString error() const { return m_error; }
     [[nodiscard]] QStringList openDrawers() const { return m_openDrawers; }
     [[nodiscard]] QStringList notHeard() const { return m_notHeard; }
+    [[nodiscard]] QString openDrawersText() const;
+    [[nodiscard]] QString notHeardText() const;
     [[nodiscard]] DayRows* tills() const { return m_tills; }
     [[nodiscard]] DayRows* tenders() const { return m_tenders; }
     [[nodiscard]] DayRows* taxRates() const { return m_taxRates; }
