@@ -141,6 +141,7 @@ void PosContext::buildSync()
         m_options.terminal);
     m_dock->connectClient(*m_client);
     m_till->returns()->setServer(m_client.get());
+    m_drawer->day()->setServer(m_client.get());
 }
 
 void PosContext::buildDock(const QString& location)

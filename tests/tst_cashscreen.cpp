@@ -154,6 +154,21 @@ private Q_SLOTS:
         QCOMPARE(m_problems->count(), 0);
     }
 
+    // The store's day lives on the server: without one the view says so, Esc goes back.
+    void storesDay_needsTheServer()
+    {
+        QTest::keyClick(m_window, Qt::Key_D, Qt::ControlModifier);
+        QTRY_COMPARE(screen(), QStringLiteral("cash"));
+        QTest::keyClick(m_window, Qt::Key_F8);
+        QTRY_VERIFY(item("daySummary") && item("daySummary")->isVisible());
+        QCOMPARE(item("daySummary")->property("text").toString(),
+                 QStringLiteral("The store's day is kept by the server, which cannot be reached "
+                                "now."));
+        QTest::keyClick(m_window, Qt::Key_Escape);
+        QTRY_VERIFY(!item("daySummary")->isVisible());
+        QCOMPARE(screen(), QStringLiteral("cash"));
+    }
+
 private:
     // A person typing; keyClick has no QWindow overload for text in Qt 6.4.
     void type(const QString& text)

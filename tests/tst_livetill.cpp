@@ -6,9 +6,12 @@
 #include "cashdrawer.h"
 #include "catalog.h"
 #include "client.h"
+#include "dayview.h"
 #include "poscontext.h"
 #include "posfixture.h"
 #include "qmlscreen.h"
+#include "returnjournal.h"
+#include "returnsmodel.h"
 #include "salejournal.h"
 #include "serverprocess.h"
 #include "staffmodel.h"
@@ -308,6 +311,112 @@ private Q_SLOTS:
                  OutboxEntry::Status::Applied);
     }
 
+    // Refunds at any till (issue 18): a receipt of till 1 is fetched from the server at till
+    // 2, shown with what is still refundable, and refunded there; the server takes the milk
+    // back, and the receipt then shows one left to refund.
+    void refundAtAnotherTill_fetchesTheReceiptFromTheServer()
+    {
+        LiveTill& first = startTill(0);
+        QVERIFY(first.openDrawer());
+        const Level before = stock(milk);
+        const Result<RecordedSale> sold = sale(first.context(), false, 2);
+        QVERIFY2(sold, sold ? "" : qPrintable(sold.error().toString()));
+        QVERIFY(first.waitUntilAllSent());
+
+        LiveTill& second = startTill(1);
+        QVERIFY(second.openDrawer());
+        ReturnsModel& returns = *second.till().returns();
+        QVERIFY(returns.load(sold->receipt));
+        QVERIFY(returns.fetching());
+        QTRY_VERIFY_WITH_TIMEOUT(returns.loaded(), syncTimeoutMs);
+        QCOMPARE(returns.rowCount(), 1);
+        QCOMPARE(returns.data(returns.index(0), ReturnsModel::ReturnableRole).toLongLong(), 2);
+        returns.setChosen(0, 1);
+        QVERIFY(returns.refund(true, fixtures::manager, false));
+        QVERIFY(second.waitUntilAllSent());
+        QCOMPARE(second.context().returns().count().value(), 1);
+        QCOMPARE(stock(milk).onHand, before.onHand - 1);
+
+        QVERIFY(returns.load(sold->receipt));
+        QTRY_VERIFY_WITH_TIMEOUT(returns.loaded(), syncTimeoutMs);
+        QCOMPARE(returns.data(returns.index(0), ReturnsModel::ReturnedRole).toLongLong(), 1);
+        QCOMPARE(returns.data(returns.index(0), ReturnsModel::ReturnableRole).toLongLong(), 1);
+        QCOMPARE(second.context().sync().problems()->rowCount(), 0);
+    }
+
+    // Two tills refund the same unit: till 2 shows the receipt while till 1 refunds it from
+    // its own journal. The server takes the first refund and refuses the second for what was
+    // left; till 2's problems panel says so in words. Never refunded twice on the server.
+    void refundRace_theSecondIsRefusedWithWhatWasLeft()
+    {
+        LiveTill& first = startTill(0);
+        QVERIFY(first.openDrawer());
+        const Result<RecordedSale> sold = sale(first.context(), false, 1);
+        QVERIFY(sold);
+        QVERIFY(first.waitUntilAllSent());
+        const Level afterSale = stock(milk);
+
+        LiveTill& second = startTill(1);
+        QVERIFY(second.openDrawer());
+        ReturnsModel& atSecond = *second.till().returns();
+        QVERIFY(atSecond.load(sold->receipt));
+        QTRY_VERIFY_WITH_TIMEOUT(atSecond.loaded(), syncTimeoutMs);
+        atSecond.setChosen(0, 1);
+
+        ReturnsModel& atFirst = *first.till().returns();
+        QVERIFY(atFirst.load(sold->receipt));
+        atFirst.setChosen(0, 1);
+        QVERIFY(atFirst.refund(true, fixtures::manager, false));
+        QVERIFY(first.waitUntilAllSent());
+
+        QVERIFY(atSecond.refund(true, fixtures::manager, false));
+        QVERIFY(second.waitUntilAllSent());
+        SyncProblemsModel& problems = *second.context().sync().problems();
+        QTRY_COMPARE_WITH_TIMEOUT(problems.count(), 1, syncTimeoutMs);
+        QCOMPARE(problems.problems().at(0).title,
+                 QStringLiteral("A refund was more than was left to refund"));
+        QVERIFY2(problems.problems().at(0).detail.contains(
+                     QStringLiteral("line 1 (%1): 0 left").arg(milk)),
+                 qPrintable(problems.problems().at(0).detail));
+        QCOMPARE(stock(milk).onHand, afterSale.onHand + 1); // back once, not twice
+        QCOMPARE(first.context().sync().problems()->count(), 0);
+    }
+
+    // The manager's day (issue 18): a till sells; the manager's terminal asks the server for
+    // the store's day and shows that till's takings, the cash taken and its open drawer.
+    void managersDay_showsTheTillsTakingsAndOpenDrawer()
+    {
+        LiveTill& first = startTill(0);
+        QVERIFY(first.openDrawer());
+        QVERIFY(sellMilk(first.context(), false));
+        QVERIFY(first.waitUntilAllSent());
+
+        LiveTill manager;
+        QVERIFY(manager.open(m_server->url(), QStringLiteral("MGR-01"), m_managerToken));
+        manager.context().startSync();
+        QTRY_VERIFY_WITH_TIMEOUT(manager.context().sync().online(), syncTimeoutMs);
+        DayView& day = *manager.context().drawer().day();
+        QVERIFY(day.load());
+        QTRY_VERIFY_WITH_TIMEOUT(!day.loading(), syncTimeoutMs);
+        QCOMPARE(day.error(), QString());
+        QVERIFY2(day.summaryText().startsWith(QStringLiteral("1 sales")),
+                 qPrintable(day.summaryText()));
+        DayRows& tills = *day.tills();
+        bool found = false;
+        for (int row = 0; row < tills.rowCount(); ++row) {
+            if (tills.data(tills.index(row), DayRows::LabelRole).toString() ==
+                QStringLiteral("POS-01")) {
+                found = true;
+                QVERIFY(tills.data(tills.index(row), DayRows::FirstRole)
+                            .toString()
+                            .startsWith(QStringLiteral("1 sales")));
+            }
+        }
+        QVERIFY(found);
+        QVERIFY(day.tenders()->rowCount() >= 1);
+        QCOMPARE(day.openDrawers(), QStringList{QStringLiteral("POS-01-C000001")});
+    }
+
     // Two tills on two stores want the last unit: the first holds it and sells it; the
     // second is told before it takes payment.
     void twoTills_lastUnit_oneHoldsItTheOtherSeesOnlyZeroLeft()
@@ -467,7 +576,7 @@ private:
     std::optional<fixtures::QmlWarnings> m_warnings;
 
     // One milk, paid exactly in cash, straight through the till's journal.
-    static Result<RecordedSale> sale(PosContext& context, bool offline)
+    static Result<RecordedSale> sale(PosContext& context, bool offline, qint64 qty = 1)
     {
         // A fresh store has no catalog before its first sync: the line is then made up (the
         // sale is refused before the catalog is looked at).
@@ -476,7 +585,7 @@ private:
         CompletedSale sale;
         sale.location = floorLocation;
         sale.staff = QStringLiteral("Alex");
-        sale.lines = {ReceiptLine{milk, known ? (*product)->name : QStringLiteral("Milk"), 1,
+        sale.lines = {ReceiptLine{milk, known ? (*product)->name : QStringLiteral("Milk"), qty,
                                   known ? (*product)->price : Money::fromMinor(100), Money(),
                                   known ? (*product)->taxRate : TaxRate(), QString()}};
         sale.payments = {Payment{QStringLiteral("cash"), totalsOf(sale.lines).total, QString()}};

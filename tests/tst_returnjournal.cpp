@@ -5,8 +5,11 @@
 #include "returnjournal.h"
 #include "salefixtures.h"
 #include "salejournal.h"
+#include "schema.h"
 
 #include <QJsonArray>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -213,6 +216,72 @@ private Q_SLOTS:
         QVERIFY(!twice);
         QCOMPARE(twice.error().field, QStringLiteral("lines[0].qty"));
         QCOMPARE(m_returns->count().value(), 1);
+    }
+
+    // A store from before refunds at any till keeps its refunds through the migration that
+    // makes the refund tables anew: the refund, its line, its payment, what is left to
+    // return, and the Z's tax share worked out from the sale line.
+    void migration_keepsEarlierRefunds()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("old-%1.db").arg(++m_files));
+        const QList<QStringList>& migrations = schema::terminalMigrations();
+        qsizetype anyTill = 0;
+        while (anyTill < migrations.size() &&
+               !migrations.at(anyTill).contains(QStringLiteral("PRAGMA defer_foreign_keys = ON")))
+            ++anyTill;
+        QVERIFY(anyTill < migrations.size());
+        {
+            QSqlDatabase db =
+                QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("old"));
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral("PRAGMA foreign_keys = ON")));
+            for (qsizetype v = 0; v < anyTill; ++v) {
+                for (const QString& statement : migrations.at(v))
+                    QVERIFY2(q.exec(statement), qPrintable(statement));
+            }
+            for (const QString& statement :
+                 {QStringLiteral("PRAGMA application_id = %1").arg(LocalStore::applicationId),
+                  QStringLiteral("PRAGMA user_version = %1").arg(anyTill),
+                  QStringLiteral("INSERT INTO outbox (seq, id, kind, payload, created_at)"
+                                 " VALUES (1, 'a', 'sale', '{}', '2026-01-01T00:00:00Z'),"
+                                 " (2, 'b', 'return', '{}', '2026-01-01T00:00:00Z')"),
+                  QStringLiteral("INSERT INTO sales (receipt, location, at, net, tax, total,"
+                                 " offline, outbox_seq) VALUES ('POS-01-000001', 'store-1',"
+                                 " '2026-01-01T00:00:00Z', 300, 21, 321, 0, 1)"),
+                  QStringLiteral("INSERT INTO sale_lines (receipt, line, sku, name, qty,"
+                                 " unit_price, discount, tax_rate, tax, total) VALUES"
+                                 " ('POS-01-000001', 1, 'MILK-1L', 'Milk', 3, 100, 0, 7000,"
+                                 " 21, 321)"),
+                  QStringLiteral("INSERT INTO sale_payments (receipt, idx, method, amount)"
+                                 " VALUES ('POS-01-000001', 0, 'cash', 321)"),
+                  QStringLiteral("INSERT INTO refunds (refund, sale, location, at, total,"
+                                 " outbox_seq) VALUES ('POS-01-R000001', 'POS-01-000001',"
+                                 " 'store-1', '2026-01-01T00:00:00Z', 107, 2)"),
+                  QStringLiteral("INSERT INTO refund_lines (refund, sale, line, qty, amount)"
+                                 " VALUES ('POS-01-R000001', 'POS-01-000001', 1, 1, 107)"),
+                  QStringLiteral("INSERT INTO refund_payments (refund, idx, method, amount)"
+                                 " VALUES ('POS-01-R000001', 0, 'cash', 107)")})
+                QVERIFY2(q.exec(statement), qPrintable(statement));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("old"));
+
+        auto opened = LocalStore::open(path);
+        QVERIFY2(opened, opened ? "" : qPrintable(opened.error().toString()));
+        const LocalStore& store = **opened;
+        Outbox outbox(store);
+        ReturnJournal journal(store, outbox, QStringLiteral("POS-01"));
+        QCOMPARE(journal.count().value(), 1);
+        const auto sale = journal.returnable(QStringLiteral("POS-01-000001"));
+        QVERIFY(sale);
+        QCOMPARE(sale->lines.at(0).returned, 1);
+        QCOMPARE(sale->refunded, Money::fromMinor(107));
+        QCOMPARE(sale->refundPayments.size(), 1);
+        QSqlQuery check = store.prepare(QStringLiteral("PRAGMA foreign_key_check"));
+        QVERIFY(check.exec());
+        QVERIFY(!check.next());
     }
 
     void record_neverReturnsMoreThanWasSold()

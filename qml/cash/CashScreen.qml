@@ -14,7 +14,8 @@ Item {
     // The count row `row` takes the keyboard.
     signal editRow(int row)
 
-    // "drawer": the drawer and its last report; "count": counting the drawer to close it.
+    // "drawer": the drawer and its last report; "count": counting the drawer to close it;
+    // "day": the store's whole day from the server (a manager's terminal).
     property string view: "drawer"
     property string savedTo: ""
     // What the count row with the keyboard holds, not yet handed to the model.
@@ -26,6 +27,8 @@ Item {
     readonly property bool keysEnabled: visible && !dialogOpen && !covered
     readonly property bool drawerKeys: keysEnabled && view === "drawer"
     readonly property bool countKeys: keysEnabled && view === "count"
+    readonly property bool dayKeys: keysEnabled && view === "day"
+    readonly property DayView day: CashDrawer.day
 
     function refocus() {
         if (view === "count")
@@ -36,6 +39,10 @@ Item {
     function back() {
         view = "drawer"
         done()
+    }
+    function showDay() {
+        view = "day"
+        screen.day.load("")
     }
     function askFloat() {
         if (!CashDrawer.open)
@@ -387,6 +394,11 @@ Item {
                         onClicked: screen.print()
                     }
                     KeyButton {
+                        text: qsTr("Store's day"); key: "F8"
+                        Layout.fillWidth: true
+                        onClicked: screen.showDay()
+                    }
+                    KeyButton {
                         text: qsTr("Save PDF"); key: "F10"
                         Layout.fillWidth: true
                         enabled: CashDrawer.hasReport
@@ -394,6 +406,79 @@ Item {
                     }
                 }
             }
+        }
+    }
+
+    // The store's day, as the server's day report gives it.
+    component DayList: Rectangle {
+        id: dayList
+        required property string title
+        required property DayRows rows
+        Layout.fillWidth: true
+        Layout.fillHeight: true
+        color: Theme.panel
+        border.color: Theme.line
+        radius: Theme.radius
+        clip: true
+        ColumnLayout {
+            anchors.fill: parent
+            anchors.margins: 8
+            Label { text: dayList.title; font.bold: true }
+            ListView {
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+                model: dayList.rows
+                delegate: RowLayout {
+                    id: dayRow
+                    required property string label
+                    required property string first
+                    required property string second
+                    required property string third
+                    width: ListView.view.width
+                    Label { text: dayRow.label; font.bold: true; Layout.preferredWidth: 120 }
+                    Label { text: dayRow.first; Layout.fillWidth: true }
+                    Label { text: dayRow.second; Layout.fillWidth: true }
+                    Label { text: dayRow.third; color: Theme.muted; Layout.fillWidth: true }
+                }
+            }
+        }
+    }
+    ColumnLayout {
+        anchors.fill: parent
+        anchors.margins: 12
+        spacing: Theme.spacing
+        visible: screen.view === "day"
+
+        Label {
+            text: qsTr("The store's day %1").arg(screen.day.dateText)
+            font.pixelSize: Theme.fontLarge
+            font.bold: true
+        }
+        Label {
+            objectName: "daySummary"
+            text: screen.day.loading ? qsTr("Asking the server…")
+                                     : screen.day.error !== "" ? screen.day.error
+                                                               : screen.day.summaryText
+            wrapMode: Text.Wrap
+            Layout.fillWidth: true
+        }
+        DayList { title: qsTr("By till"); rows: screen.day.tills }
+        DayList { title: qsTr("By payment method"); rows: screen.day.tenders }
+        DayList { title: qsTr("By tax rate"); rows: screen.day.taxRates }
+        Label {
+            text: screen.day.openDrawersText
+            wrapMode: Text.Wrap
+            Layout.fillWidth: true
+        }
+        Label {
+            text: screen.day.notHeardText
+            color: Theme.muted
+            wrapMode: Text.Wrap
+            Layout.fillWidth: true
+        }
+        KeyButton {
+            text: qsTr("Back to the drawer"); key: qsTr("Esc")
+            onClicked: screen.view = "drawer"
         }
     }
 
@@ -466,6 +551,8 @@ Item {
     Shortcut { sequence: "F7"; enabled: screen.drawerKeys && CashDrawer.hasReport; onActivated: screen.reprint() }
     Shortcut { sequence: "F9"; enabled: screen.drawerKeys; onActivated: screen.print() }
     Shortcut { sequence: "F10"; enabled: screen.drawerKeys; onActivated: screen.savePdf() }
+    Shortcut { sequence: "F8"; enabled: screen.drawerKeys; onActivated: screen.showDay() }
+    Shortcut { sequence: "Esc"; enabled: screen.dayKeys; onActivated: screen.view = "drawer" }
     Shortcut { sequence: "Esc"; enabled: screen.drawerKeys; onActivated: screen.back() }
     Shortcut { sequence: "F12"; enabled: screen.countKeys; onActivated: screen.finishCount() }
     Shortcut { sequence: "Esc"; enabled: screen.countKeys; onActivated: screen.cancelCount() }

@@ -17,7 +17,8 @@ namespace stockline::qml {
 CashDrawer::CashDrawer(Services services, QString reportFolder, QObject* parent)
     : QObject(parent), m_services(services), m_reportFolder(std::move(reportFolder)),
       m_denominations(
-          new DenominationModel(services.session.denominations(), services.notices, this))
+          new DenominationModel(services.session.denominations(), services.notices, this)),
+      m_day(new DayView(this))
 {
     refresh();
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "cashsession.h"
+#include "dayview.h"
 #include "denominationmodel.h"
 
 #include <QObject>
@@ -32,6 +33,8 @@ class CashDrawer : public QObject
     // Who is at the till: recorded as who opened, paid in or out and closed.
     Q_PROPERTY(QString staff READ staff WRITE setStaff NOTIFY staffChanged)
     Q_PROPERTY(stockline::qml::DenominationModel* denominations READ denominations CONSTANT)
+    // The store's whole day from the server (a manager's terminal).
+    Q_PROPERTY(stockline::qml::DayView* day READ day CONSTANT)
     Q_PROPERTY(bool printerConfigured READ printerConfigured CONSTANT)
     Q_PROPERTY(bool hasReport READ hasReport NOTIFY reportChanged)
     Q_PROPERTY(bool reportIsZ READ reportIsZ NOTIFY reportChanged)
@@ -77,6 +80,7 @@ public:
     [[nodiscard]] QString staff() const { return m_staff; }
     void setStaff(const QString& staff);
     [[nodiscard]] DenominationModel* denominations() const { return m_denominations; }
+    [[nodiscard]] DayView* day() const { return m_day; }
     [[nodiscard]] bool printerConfigured() const;
     [[nodiscard]] bool hasReport() const { return m_report.has_value(); }
     [[nodiscard]] bool reportIsZ() const;
@@ -108,6 +112,7 @@ private:
     QString m_reportFolder;
     QString m_staff;
     DenominationModel* m_denominations;
+    DayView* m_day;
     std::optional<CashSessionInfo> m_current;
     std::optional<CashReport> m_report;
 };
