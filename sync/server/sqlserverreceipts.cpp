@@ -89,6 +89,21 @@ Status SqlServerStore::Writer::settleEarlierRefunds(const QString& sale)
         return storageError(refunds, QStringLiteral("prepare reading refunds of a sale"));
     if (auto s = run(refunds, {sale}, QStringLiteral("read refunds of a sale")); !s)
         return s;
+    // Read whole before anything else runs: PostgreSQL streams a forward-only result, and the
+    // connection serves one statement at a time.
+    struct Earlier
+    {
+        QString refund, terminal, sku;
+        qint64 line = 0, qty = 0, amount = 0;
+        QVariant at;
+    };
+    QList<Earlier> earlier;
+    while (refunds.next())
+        earlier.append(Earlier{refunds.value(0).toString(), refunds.value(1).toString(),
+                               refunds.value(5).toString(), refunds.value(2).toLongLong(),
+                               refunds.value(3).toLongLong(), refunds.value(4).toLongLong(),
+                               refunds.value(6)});
+    refunds.finish();
     QSqlQuery left = m_store.newQuery();
     QSqlQuery take = m_store.newQuery();
     QSqlQuery over = m_store.newQuery();
@@ -100,35 +115,29 @@ Status SqlServerStore::Writer::settleEarlierRefunds(const QString& sale)
         !over.prepare(QStringLiteral("INSERT INTO refund_exceptions (refund, sale, line, qty, "
                                      "amount, terminal, at) VALUES (?, ?, ?, ?, ?, ?, ?)")))
         return storageError(left, QStringLiteral("prepare settling refunds of a sale"));
-    while (refunds.next()) {
-        const QString refund = refunds.value(0).toString();
-        const QString terminal = refunds.value(1).toString();
-        const qint64 line = refunds.value(2).toLongLong();
-        const qint64 qty = refunds.value(3).toLongLong();
-        const qint64 amount = refunds.value(4).toLongLong();
-        if (auto s =
-                run(left, {sale, line, refunds.value(5)}, QStringLiteral("read a receipt line"));
-            !s)
+    for (const Earlier& e : std::as_const(earlier)) {
+        if (auto s = run(left, {sale, e.line, e.sku}, QStringLiteral("read a receipt line")); !s)
             return s;
         // A line the sale does not have: all of it is beyond what was sold.
-        const qint64 qtyLeft = left.next() ? left.value(0).toLongLong() : 0;
-        const qint64 amountLeft = left.isValid() ? left.value(1).toLongLong() : 0;
+        const bool exists = left.next();
+        const qint64 qtyLeft = exists ? left.value(0).toLongLong() : 0;
+        const qint64 amountLeft = exists ? left.value(1).toLongLong() : 0;
         left.finish();
-        const qint64 takeQty = std::clamp<qint64>(qtyLeft, 0, qty);
-        const qint64 takeAmount = std::clamp<qint64>(amountLeft, 0, amount);
+        const qint64 takeQty = std::clamp<qint64>(qtyLeft, 0, e.qty);
+        const qint64 takeAmount = std::clamp<qint64>(amountLeft, 0, e.amount);
         if (takeQty > 0 || takeAmount > 0) {
-            if (auto s = run(take, {takeQty, takeAmount, sale, line},
+            if (auto s = run(take, {takeQty, takeAmount, sale, e.line},
                              QStringLiteral("refund what is left"));
                 !s)
                 return s;
         }
-        if (takeQty == qty && takeAmount == amount)
+        if (takeQty == e.qty && takeAmount == e.amount)
             continue;
         // The refund's own (till) time, as for an offline refund's exception.
-        if (auto s = run(over,
-                         {refund, sale, line, qty - takeQty, amount - takeAmount, terminal,
-                          refunds.value(6)},
-                         QStringLiteral("record a refund exception"));
+        if (auto s = run(
+                over,
+                {e.refund, sale, e.line, e.qty - takeQty, e.amount - takeAmount, e.terminal, e.at},
+                QStringLiteral("record a refund exception"));
             !s)
             return s;
     }
