@@ -92,24 +92,14 @@ void World::reinstallTerminal(int t)
 {
     Terminal& term = m_terminals[t];
     trace(QStringLiteral("FAULT: %1 is reinstalled with an empty store").arg(term.id));
-    const quint64 conn = term.conn;
-    term.alive = false;
-    ++term.generation;
-    term.close();
+    // Killed as any terminal is (it starts again a little later), and its files wiped meanwhile.
+    killTerminal(t);
     term.formerReceipts.append(term.receipts);
     term.receipts.clear();
     term.appended.clear(); // every one of them was answered: checked before
     term.reservations.clear();
     for (const QString& suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
         QFile::remove(term.path + suffix);
-    if (liveConn(conn)) {
-        m_conns[conn].alive = false;
-        after(netDelay(), [this, conn] { m_sessions.erase(conn); });
-    }
-    after(between(0, 10'000), [this, t] {
-        if (!m_terminals[t].alive)
-            startTerminal(t);
-    });
 }
 
 // ---- the money's invariants (DESIGN.md 7)
