@@ -15,6 +15,7 @@ packages=(
   fonts-dejavu-core
   sqlite3 postgresql postgresql-contrib libqt6sql6-psql
   openssl  # TLS for wss:, and the tests' throwaway certificates
+  nodejs node-ws  # a WebSocket client that is not ours, for the conformance tests
 )
 
 missing=()

@@ -13,6 +13,10 @@ namespace {
 constexpr qint64 qtMessageLimit = 2 * maxMessageBytes;
 constexpr qint64 qtFrameLimit = qtMessageLimit;
 constexpr int shutdownGraceMs = 2'000;
+// A client in the middle of a message it may no longer send gets this long, after our close
+// frame, to stop and close; this many at once, beyond which a close is abrupt again.
+constexpr int closeLingerMs = 2'000;
+constexpr int maxLingeringCloses = 256;
 
 ProtocolError protocolError(const QString& code, const QString& message)
 {
@@ -32,6 +36,7 @@ QString addressKey(const QHostAddress& address)
 SyncServer::SyncServer(StockArbiter& arbiter, const Clock& clock, ServerLimits limits,
                        QObject* parent)
     : QObject(parent), m_arbiter(arbiter), m_clock(clock), m_limits(limits),
+      m_lingering(closeLingerMs, maxLingeringCloses),
       m_server(QStringLiteral("stockline"), QWebSocketServer::NonSecureMode),
       m_failedHellos(limits.failedHellos)
 {
@@ -195,6 +200,10 @@ void SyncServer::acceptConnections()
         connect(socket, &QWebSocket::binaryMessageReceived, this, [this, id](const QByteArray&) {
             if (Session* s = session(id); s && admit(*s))
                 onBinaryMessage(*s);
+        });
+        connect(socket, &QWebSocket::aboutToClose, this, [this, id] {
+            if (Session* s = session(id); s && s->tcp)
+                m_lingering.adopt(*s->tcp);
         });
         // Queued: close() can report the disconnect at once, and no caller holding a Session&
         // may see it destroyed under it.

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "lingeringclose.h"
 #include "protocol.h"
 #include "ratelimit.h"
 #include "role.h"
@@ -134,6 +135,7 @@ private:
     const Clock& m_clock;
     ServerLimits m_limits;
     TlsListener m_tcp;
+    LingeringClose m_lingering;
     QWebSocketServer m_server;
     // TCP connections whose WebSocket handshake is not done yet, by peer port (all peers of
     // one listener that share a port are one peer): Qt 6.4.2 leaves a failed handshake open.
