@@ -18,14 +18,19 @@ QByteArray linesJson(const ParkedSale& sale)
     for (const ParkedLine& parked : sale.lines) {
         const ReceiptLine& line = parked.line;
         // "unit": grams of a weighed line stay grams when the sale comes back.
-        lines.append(QJsonObject{{QStringLiteral("sku"), line.sku},
-                                 {QStringLiteral("name"), line.name},
-                                 {QStringLiteral("qty"), line.qty},
-                                 {QStringLiteral("unitPrice"), line.unitPrice.minor()},
-                                 {QStringLiteral("discount"), line.discount.minor()},
-                                 {QStringLiteral("taxRate"), line.taxRate.milliPercent()},
-                                 {QStringLiteral("note"), parked.note},
-                                 {QStringLiteral("unit"), QString(unitName(line.unit))}});
+        QJsonObject object{{QStringLiteral("sku"), line.sku},
+                           {QStringLiteral("name"), line.name},
+                           {QStringLiteral("qty"), line.qty},
+                           {QStringLiteral("unitPrice"), line.unitPrice.minor()},
+                           {QStringLiteral("discount"), line.discount.minor()},
+                           {QStringLiteral("taxRate"), line.taxRate.milliPercent()},
+                           {QStringLiteral("note"), parked.note},
+                           {QStringLiteral("unit"), QString(unitName(line.unit))}};
+        if (parked.approval.listPrice)
+            object.insert(QStringLiteral("listPrice"), parked.approval.listPrice->minor());
+        if (!parked.approval.approvedBy.isEmpty())
+            object.insert(QStringLiteral("approvedBy"), parked.approval.approvedBy);
+        lines.append(object);
     }
     const QJsonObject object{{QStringLiteral("orderDiscount"), sale.orderDiscount.minor()},
                              {QStringLiteral("lines"), lines}};
@@ -49,7 +54,11 @@ void readLines(const QByteArray& json, ParkedSale& sale)
             TaxRate::fromMilliPercent(l.value(QStringLiteral("taxRate")).toInt()),
             QString(),
             unitFromName(l.value(QStringLiteral("unit")).toString()).value_or(Unit::Each)};
-        sale.lines.append(ParkedLine{line, l.value(QStringLiteral("note")).toString()});
+        LineApproval approval;
+        if (l.contains(QStringLiteral("listPrice")))
+            approval.listPrice = Money::fromMinor(l.value(QStringLiteral("listPrice")).toInteger());
+        approval.approvedBy = l.value(QStringLiteral("approvedBy")).toString();
+        sale.lines.append(ParkedLine{line, l.value(QStringLiteral("note")).toString(), approval});
     }
 }
 

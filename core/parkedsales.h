@@ -18,6 +18,9 @@ struct ParkedLine
 {
     ReceiptLine line;
     QString note;
+    // Approvals stay with the line: a resumed sale needs no second manager visit, and its
+    // receipt still names who approved the price.
+    LineApproval approval = {};
 };
 
 struct ParkedSale

@@ -29,6 +29,13 @@ struct ReceiptLine
     [[nodiscard]] Money total() const { return net() + tax(); }
 };
 
+// What a manager approved for one line of a sale, as its receipt names it.
+struct LineApproval
+{
+    std::optional<Money> listPrice; // the catalog's price, when the clerk typed another
+    QString approvedBy;             // the manager who approved the price or the discount
+};
+
 struct ReceiptTotals
 {
     Money net;

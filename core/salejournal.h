@@ -15,13 +15,6 @@ namespace stockline {
 class LocalStore;
 class ReceiptNumbers;
 
-// What a manager approved for one line of a sale, as its receipt names it.
-struct LineApproval
-{
-    std::optional<Money> listPrice; // the catalog's price, when the clerk typed another
-    QString approvedBy;             // the manager who approved the price or the discount
-};
-
 // A sale as the till finished it: paid in full, goods handed over.
 struct CompletedSale
 {

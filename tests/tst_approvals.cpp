@@ -8,6 +8,7 @@
 #include "mutation.h"
 #include "notices.h"
 #include "outbox.h"
+#include "parkedmodel.h"
 #include "paymentmodel.h"
 #include "posfixture.h"
 #include "returnjournal.h"
@@ -54,11 +55,23 @@ private Q_SLOTS:
     }
 
     // The sale's receipt for the server names the catalog price and the manager who
-    // approved the one charged.
+    // approved the one charged, also when the sale was parked and taken up again.
+    void priceOverride_travelsWithTheSalesReceipt_data()
+    {
+        QTest::addColumn<bool>("parkFirst");
+        QTest::newRow("paid at once") << false;
+        QTest::newRow("parked and resumed") << true;
+    }
     void priceOverride_travelsWithTheSalesReceipt()
     {
+        QFETCH(bool, parkFirst);
         QVERIFY(!till().overridePrice(0, QStringLiteral("3.99")));
         QVERIFY(fixtures::approve(m_pos->context()));
+        if (parkFirst) {
+            QVERIFY(till().park(QStringLiteral("back in a minute")));
+            QCOMPARE(cart().count(), 0);
+            QVERIFY(till().resume(till().parked()->idAt(0)));
+        }
         QVERIFY(till().startPayment());
         QVERIFY(till().tenderCash(QString()));
         QVERIFY(!till().lastReceipt().isEmpty());

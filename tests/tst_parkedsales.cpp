@@ -30,7 +30,8 @@ private Q_SLOTS:
         sale.orderDiscount = Money::fromMinor(50);
         sale.total = Money::fromMinor(1234);
         sale.lines = {ParkedLine{fixtures::line(0, 2, 10), QString()},
-                      ParkedLine{fixtures::line(3, 1), QStringLiteral("0.532 kg")}};
+                      ParkedLine{fixtures::line(3, 1), QStringLiteral("0.532 kg"),
+                                 LineApproval{Money::fromMinor(129), QStringLiteral("Ben")}}};
         {
             ParkedSales parked(*m_store);
             QVERIFY(parked.park(sale));
@@ -53,6 +54,11 @@ private Q_SLOTS:
         QCOMPARE(taken->lines.at(0).line.discount, Money::fromMinor(10));
         QCOMPARE(taken->lines.at(0).line.taxRate, sale.lines.at(0).line.taxRate);
         QCOMPARE(taken->lines.at(1).note, QStringLiteral("0.532 kg"));
+        // Who approved an overridden price comes back with the line, for the sale's receipt.
+        QCOMPARE(taken->lines.at(1).approval.approvedBy, QStringLiteral("Ben"));
+        QCOMPARE(taken->lines.at(1).approval.listPrice, Money::fromMinor(129));
+        QCOMPARE(taken->lines.at(0).approval.approvedBy, QString());
+        QVERIFY(!taken->lines.at(0).approval.listPrice);
         QCOMPARE(parked.list()->size(), 0);
         // Taken once: a second till resuming the same sale gets an error, not a copy.
         QVERIFY(!parked.take(listed->at(0).id));

@@ -20,7 +20,7 @@ ParkedSale Till::cartAsParked(const QString& label) const
         ReceiptLine own = line.receipt;
         own.discount = line.lineDiscount;
         own.reservation.clear();
-        sale.lines.append(ParkedLine{own, line.note});
+        sale.lines.append(ParkedLine{own, line.note, line.approval});
     }
     return sale;
 }
@@ -33,6 +33,7 @@ void Till::restoreCart(const ParkedSale& sale)
         line.receipt = parked.line;
         line.lineDiscount = parked.line.discount;
         line.note = parked.note;
+        line.approval = parked.approval;
         line.mergeable = false;
         line.available = availableHere(parked.line.sku);
         lines.append(line);
