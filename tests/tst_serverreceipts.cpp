@@ -3,7 +3,9 @@
 // sale's receipt stored exactly once, refunds decided against what is left of each sale line,
 // the welcome's counters, cash drawers and the day report.
 #include "serverfixture.h"
+#include "testdatabase.h"
 
+#include <QSqlQuery>
 #include <QTest>
 
 using namespace conformance;
@@ -298,6 +300,21 @@ private Q_SLOTS:
         const QJsonArray exceptions = refundExceptions();
         QCOMPARE(exceptions.size(), 1);
         QCOMPARE(text(exceptions.at(0).toObject(), "refund"), u"POS-01-R000002"_s);
+        QCOMPARE(m_store->server().admin({u"verify"_s}).exitCode, 0);
+
+        // A sale line whose refunded count no longer matches its refunds is found by verify.
+        {
+            QSqlDatabase db = TestDatabase::openRaw(m_store->server().database(), u"tamper"_s);
+            QSqlQuery tamper(db);
+            QVERIFY(tamper.exec(u"UPDATE receipt_lines SET refunded_qty = 1 "
+                                "WHERE receipt = 'POS-01-000042' AND line = 1"_s));
+        }
+        QSqlDatabase::removeDatabase(u"tamper"_s);
+        const auto verified = m_store->server().admin({u"verify"_s});
+        QVERIFY(verified.exitCode != 0);
+        QVERIFY2(verified.out.contains("receipt POS-01-000042 line 1: 1 refunded (amount 316), "
+                                       "but its refund receipts add up to 3 (amount 316)"),
+                 verified.out.constData());
     }
 
     // A till refunds a sale of its own that the server refused for stock (its outbox sends the

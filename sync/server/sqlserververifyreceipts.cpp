@@ -1,7 +1,9 @@
 // verify()'s receipt checks (sync/PROTOCOL.md, "Receipts on the server"): no sale line refunded
-// beyond what was sold, and every stored sale receipt's quantities per SKU equal what its
-// ledger rows took (stock taken plus the shortage recorded for an offline sale). A receipt
-// number is never stored twice by construction: it is the primary key.
+// beyond what was sold, what each sale line counts as refunded equals what the refund receipts
+// of it took back (less what was recorded as an offline refund's exception), and every stored
+// sale receipt's quantities per SKU equal what its ledger rows took (stock taken plus the shortage
+// recorded for an offline sale). A receipt number is never stored twice by construction: it is the
+// primary key.
 
 #include "sqlserverstore_p.h"
 
@@ -10,6 +12,35 @@
 namespace stockline::sync {
 
 using namespace sqlstore;
+
+// Each sale line's refunded quantity and amount against the refund receipts that name it.
+// Refunds stored before their sale arrived are counted once the sale is there (they were
+// booked against it then); a refund of a sale never stored has no line to check.
+Status SqlServerStore::verifyRefundedLines(QSqlQuery& q, VerifyReport& report)
+{
+    if (!q.exec(QStringLiteral(
+            "WITH refunds AS (SELECT r.sale, l.sale_line AS line, SUM(l.qty) AS qty,"
+            "  SUM(l.total) AS amount FROM receipts r JOIN receipt_lines l ON l.receipt = r.number"
+            "  WHERE r.kind = 'refund' AND r.sale <> '' GROUP BY r.sale, l.sale_line),"
+            " beyond AS (SELECT sale, line, SUM(qty) AS qty, SUM(amount) AS amount"
+            "  FROM refund_exceptions GROUP BY sale, line),"
+            " expected AS (SELECT s.receipt, s.line, s.refunded_qty, s.refunded_amount,"
+            "  COALESCE(f.qty, 0) - COALESCE(b.qty, 0) AS qty,"
+            "  COALESCE(f.amount, 0) - COALESCE(b.amount, 0) AS amount"
+            "  FROM receipt_lines s JOIN receipts sr ON sr.number = s.receipt AND sr.kind = 'sale'"
+            "  LEFT JOIN refunds f ON f.sale = s.receipt AND f.line = s.line"
+            "  LEFT JOIN beyond b ON b.sale = s.receipt AND b.line = s.line)"
+            " SELECT receipt, line, refunded_qty, qty, refunded_amount, amount FROM expected"
+            " WHERE refunded_qty <> qty OR refunded_amount <> amount")))
+        return storageError(q, QStringLiteral("check refunds against their sale lines"));
+    while (q.next())
+        report.problems.append(
+            QStringLiteral("receipt %1 line %2: %3 refunded (amount %4), but its refund "
+                           "receipts add up to %5 (amount %6)")
+                .arg(q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
+                     q.value(4).toString(), q.value(3).toString(), q.value(5).toString()));
+    return success();
+}
 
 Status SqlServerStore::verifyReceipts(VerifyReport& report)
 {
@@ -23,6 +54,8 @@ Status SqlServerStore::verifyReceipts(VerifyReport& report)
             QStringLiteral("receipt %1 line %2: refunded %3 of %4 (amount %5 of %6)")
                 .arg(q.value(0).toString(), q.value(1).toString(), q.value(3).toString(),
                      q.value(2).toString(), q.value(5).toString(), q.value(4).toString()));
+    if (auto s = verifyRefundedLines(q, report); !s)
+        return s;
 
     // What each stored sale receipt says it sold, per SKU.
     QHash<std::pair<QString, QString>, qint64> sold;
