@@ -143,6 +143,12 @@ SyncProblem SyncProblemsModel::describe(const sync::Rejection& r)
         p.advice = tr("Another till refunded the same receipt meanwhile, so the server did not "
                       "take these goods back. Tell a manager: the money went back at this till; "
                       "check the receipt and the drawer.");
+    } else if (r.code == sync::Rejection::refundException) {
+        p.title = tr("An offline refund went beyond what was left to refund");
+        p.advice = tr("The refund is kept: the money went back at this till while the server "
+                      "could not be reached, but another till had refunded the same receipt. A "
+                      "manager sees it in the store's day under refund exceptions; check the "
+                      "receipt and the drawer.");
     } else if (r.code == QLatin1String("insufficient_stock")) {
         p.title = tr("Not enough stock for a %1").arg(what);
         p.advice = tr("Tell a manager: the shelf and the server disagree.");

@@ -53,6 +53,10 @@ struct Rejection
     // over_refund: per refund line, what was still refundable of the sale's line.
     QList<LineAvailability> lines = {};
 
+    // Not a refusal: an offline refund the server applied although it went beyond what was
+    // left to refund (its `overRefunded`); the money went back, a manager must look at it.
+    static constexpr QLatin1StringView refundException{"refund_exception"};
+
     friend bool operator==(const Rejection&, const Rejection&) = default;
 };
 
@@ -205,7 +209,7 @@ private:
     void checkNumbering(qint64 serverLastSeq);
     void catchUpNumbering();
     [[nodiscard]] bool recordResults(const QList<MutationResult>& results);
-    void noteRejection(const MutationResult& result);
+    void noteProblem(const MutationResult& result);
     void raise(Hold hold);
     void afterAnswer();
     void resumeFromFirstPending();

@@ -70,6 +70,18 @@ QString describe(const MutationResult& result)
         return overRefund(result);
     return result.code;
 }
+QString refundException(const MutationResult& result)
+{
+    QStringList parts;
+    for (const OverRefund& over : result.overRefunded)
+        parts.append(QStringLiteral("line %1: %2 beyond what was left, %3 paid back beyond it")
+                         .arg(over.line)
+                         .arg(over.qty)
+                         .arg(over.amount.toString()));
+    return QStringLiteral("an offline refund went beyond what was left to refund (%1)")
+        .arg(parts.join(QStringLiteral("; ")));
+}
+
 } // namespace
 
 // ---- messages
@@ -167,8 +179,8 @@ void Client::onResults(const Results& message)
         return;
     bool rejected = false;
     for (const MutationResult& result : std::as_const(ours)) {
-        if (result.status == MutationResult::Status::Rejected) {
-            noteRejection(result);
+        if (result.status == MutationResult::Status::Rejected || !result.overRefunded.isEmpty()) {
+            noteProblem(result);
             rejected = true;
         }
     }
@@ -212,14 +224,18 @@ bool Client::recordResults(const QList<MutationResult>& results)
     return false;
 }
 
-void Client::noteRejection(const MutationResult& result)
+void Client::noteProblem(const MutationResult& result)
 {
     QString kind;
     if (const InFlight* push = pushHolding(result.seq))
         kind = push->kinds.value(static_cast<qsizetype>(result.seq - push->first));
-    m_rejections.append(Rejection{
-        result.seq, kind, result.code, describe(result),
-        result.code == rejectCode::overRefund ? result.lines : QList<LineAvailability>()});
+    if (result.status == MutationResult::Status::Applied)
+        m_rejections.append(
+            Rejection{result.seq, kind, Rejection::refundException, refundException(result)});
+    else
+        m_rejections.append(Rejection{
+            result.seq, kind, result.code, describe(result),
+            result.code == rejectCode::overRefund ? result.lines : QList<LineAvailability>()});
     while (m_rejections.size() > std::max(1, m_options.maxRejectionsKept))
         m_rejections.removeFirst();
 }
