@@ -1,5 +1,8 @@
 #include "escposencoder.h"
 
+#include "codepages.h"
+#include "rasterrow.h"
+
 namespace stockline::print {
 
 namespace {
@@ -7,6 +10,7 @@ namespace {
 constexpr char esc = 0x1b;
 constexpr char gs = 0x1d;
 constexpr char lf = 0x0a;
+constexpr int dotsPerCharacter = 12; // Font A, 12 × 24 dots
 
 QByteArray command(std::initializer_list<int> bytes)
 {
@@ -16,34 +20,19 @@ QByteArray command(std::initializer_list<int> bytes)
     return out;
 }
 
-// Windows-1252 differs from Latin-1 only in 0x80–0x9f; of those, receipts need the euro sign
-// and typographic dashes and quotes.
-int windows1252(char16_t c)
+// The row as the printer should get it: no control characters, and the narrow no-break space
+// some locales put in amounts as the no-break space every code page has.
+QString printable(QStringView text)
 {
-    if (c >= 0x20 && c < 0x7f)
-        return c;
-    if (c >= 0xa0 && c <= 0xff)
-        return c;
-    switch (c) {
-    case u'€':
-        return 0x80;
-    case u'‘':
-        return 0x91;
-    case u'’':
-        return 0x92;
-    case u'“':
-        return 0x93;
-    case u'”':
-        return 0x94;
-    case u'–':
-        return 0x96;
-    case u'—':
-        return 0x97;
-    case u'\u202f': // narrow no-break space, which some locales put in amounts
-        return 0xa0;
-    default:
-        return c < 0x20 ? -1 : '?';
+    QString out;
+    out.reserve(text.size());
+    for (const QChar c : text) {
+        if (c == QChar(0x202f) || c == QChar(0x2009))
+            out.append(QChar(0xa0));
+        else if (c.unicode() >= 0x20 && c.unicode() != 0x7f)
+            out.append(c);
     }
+    return out;
 }
 
 } // namespace
@@ -52,25 +41,42 @@ EscPosEncoder::EscPosEncoder(const QLocale& locale, int width) : m_locale(locale
 
 QByteArray EscPosEncoder::initialize()
 {
-    return command({esc, '@', esc, 't', 16});
+    return command({esc, '@', esc, 't', westernPage});
 }
 
 QByteArray EscPosEncoder::text(QStringView text)
 {
-    QByteArray out;
-    out.reserve(text.size());
-    for (const QChar c : text) {
-        const int byte = windows1252(c.unicode());
-        if (byte >= 0)
-            out.append(static_cast<char>(byte));
-    }
-    return out;
+    return codePages().front().encode(printable(text));
 }
 
 QByteArray EscPosEncoder::row(const ReceiptRow& row) const
 {
+    int page = westernPage;
+    return this->row(row, page);
+}
+
+QByteArray EscPosEncoder::row(const ReceiptRow& row, int& page) const
+{
     if (row.barcode)
         return command({esc, 'a', 1}) + code128(row.text) + command({esc, 'a', 0});
+    const QString line = printable(rowText(row, row.large ? m_width / 2 : m_width));
+    const CodePage* covering = codePageFor(line);
+    if (!covering) {
+        ReceiptRow clean = row;
+        clean.text = printable(row.text);
+        clean.right = printable(row.right);
+        return RasterRow::escPos(RasterRow::render(clean, m_width * dotsPerCharacter));
+    }
+    QByteArray out;
+    if (covering->escPosNumber != page) {
+        page = covering->escPosNumber;
+        out += command({esc, 't', page});
+    }
+    return out + styled(row, covering->encode(line));
+}
+
+QByteArray EscPosEncoder::styled(const ReceiptRow& row, const QByteArray& line) const
+{
     QByteArray out;
     if (row.centered)
         out += command({esc, 'a', 1});
@@ -78,7 +84,7 @@ QByteArray EscPosEncoder::row(const ReceiptRow& row) const
         out += command({esc, 'E', 1});
     if (row.large)
         out += command({gs, '!', 0x11});
-    out += text(rowText(row, row.large ? m_width / 2 : m_width));
+    out += line;
     out += lf;
     if (row.large)
         out += command({gs, '!', 0});
@@ -116,11 +122,17 @@ QByteArray EscPosEncoder::encode(const ReceiptDocument& receipt) const
     return encode(layoutReceipt(receipt, m_locale, m_width));
 }
 
+QByteArray EscPosEncoder::drawerKick()
+{
+    return command({esc, 'p', 0, 25, 250});
+}
+
 QByteArray EscPosEncoder::encode(const QList<ReceiptRow>& rows) const
 {
     QByteArray out = initialize();
+    int page = westernPage;
     for (const ReceiptRow& r : rows)
-        out += row(r);
+        out += row(r, page);
     out += cut();
     return out;
 }

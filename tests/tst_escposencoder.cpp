@@ -1,5 +1,6 @@
 #include "code128.h"
 #include "escposencoder.h"
+#include "rasterrow.h"
 
 #include <QTest>
 
@@ -17,6 +18,22 @@ QByteArray bytes(std::initializer_list<int> values)
 }
 
 const QLocale us(QLocale::English, QLocale::UnitedStates);
+
+// The first and last columns of an image with a dark dot.
+std::pair<int, int> inkSpan(const QImage& image)
+{
+    int first = image.width();
+    int last = -1;
+    for (int y = 0; y < image.height(); ++y) {
+        for (int x = 0; x < image.width(); ++x) {
+            if (qGray(image.pixel(x, y)) < 128) {
+                first = std::min(first, x);
+                last = std::max(last, x);
+            }
+        }
+    }
+    return {first, last};
+}
 
 ReceiptDocument smallReceipt()
 {
@@ -46,6 +63,79 @@ private Q_SLOTS:
     }
 
     void cut() { QCOMPARE(EscPosEncoder::cut(), bytes({0x1d, 0x56, 66, 3})); }
+
+    void drawerKick() { QCOMPARE(EscPosEncoder::drawerKick(), bytes({0x1b, 'p', 0, 25, 250})); }
+
+    // Each row in the first code page that covers it, switched with ESC t only when it
+    // changes; the bytes are the Windows code pages' own.
+    void rows_inTheCodePageThatCoversThem_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QByteArray>("expected");
+        QTest::newRow("Western: no switch")
+            << QStringLiteral("Caf\u00e9") << bytes({'C', 'a', 'f', 0xe9, '\n'});
+        QTest::newRow("Greek: Windows-1253")
+            << QStringLiteral("\u0393\u03ac\u03bb\u03b1 \u20ac")
+            << bytes({0x1b, 't', 47, 195, 220, 235, 225, ' ', 0x80, '\n'});
+        QTest::newRow("Russian: Windows-1251")
+            << QStringLiteral("\u041c\u043e\u043b\u043e\u043a\u043e")
+            << bytes({0x1b, 't', 46, 204, 238, 235, 238, 234, 238, '\n'});
+        QTest::newRow("Polish: Windows-1250") << QStringLiteral("\u0141\u00f3d\u017a")
+                                              << bytes({0x1b, 't', 45, 163, 243, 'd', 159, '\n'});
+        QTest::newRow("Turkish: Windows-1254")
+            << QStringLiteral("Do\u011fal")
+            << bytes({0x1b, 't', 48, 'D', 'o', 0xf0, 'a', 'l', '\n'});
+        QTest::newRow("Latvian: Windows-1257")
+            << QStringLiteral("Pien\u0101")
+            << bytes({0x1b, 't', 51, 'P', 'i', 'e', 'n', 0xe2, '\n'});
+    }
+    void rows_inTheCodePageThatCoversThem()
+    {
+        QFETCH(QString, text);
+        QFETCH(QByteArray, expected);
+        const EscPosEncoder encoder(us, 42);
+        int page = EscPosEncoder::westernPage;
+        QCOMPARE(encoder.row(ReceiptRow{text, {}}, page), expected);
+        // The next Western row switches back, once.
+        const QByteArray back = encoder.row(ReceiptRow{QStringLiteral("Milk"), {}}, page);
+        QCOMPARE(back, expected.startsWith("\x1bt") ? bytes({0x1b, 't', 16}) + "Milk\n"
+                                                    : QByteArray("Milk\n"));
+        QCOMPARE(page, EscPosEncoder::westernPage);
+    }
+
+    // Japanese, or scripts mixed in one row, fit no code page: the row is printed as an image
+    // as wide as a text row (42 characters × 12 dots), 24 dots high, with ink on it.
+    void rows_noCodePageCovers_printAsRaster_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::newRow("Japanese") << QStringLiteral("\u725b\u4e73");
+        QTest::newRow("Greek and Russian")
+            << QStringLiteral("\u0393\u03ac\u03bb\u03b1 \u041c\u043e\u043b\u043e\u043a\u043e");
+        QTest::newRow("Arabic") << QStringLiteral("\u062d\u0644\u064a\u0628");
+    }
+    void rows_noCodePageCovers_printAsRaster()
+    {
+        QFETCH(QString, text);
+        const EscPosEncoder encoder(us, 42);
+        int page = EscPosEncoder::westernPage;
+        const QByteArray out = encoder.row(ReceiptRow{text, QStringLiteral("1.20")}, page);
+        QCOMPARE(out.left(8), bytes({0x1d, 'v', '0', 0, 63, 0, 24, 0}));
+        QCOMPARE(out.size(), 8 + 63 * 24);
+        QVERIFY(out.mid(8).count('\0') < 63 * 24);  // something is drawn
+        QCOMPARE(page, EscPosEncoder::westernPage); // no ESC t was sent
+    }
+
+    // A right-to-left row is mirrored: its text at the right edge, the amount at the left.
+    void rasterRow_rightToLeftIsMirrored()
+    {
+        const ReceiptRow hebrew{QStringLiteral("\u05d7\u05dc\u05d1"), QStringLiteral("1.20")};
+        const ReceiptRow latin{QStringLiteral("Milk"), QStringLiteral("1.20")};
+        QVERIFY(inkSpan(RasterRow::render(hebrew, 504)).first < 80);   // the amount, left
+        QVERIFY(inkSpan(RasterRow::render(hebrew, 504)).second > 424); // the text, right
+        // Left to right the amount ends at the right edge, the text starts at the left one.
+        QVERIFY(inkSpan(RasterRow::render(latin, 504)).first < 12);
+        QVERIFY(inkSpan(RasterRow::render(latin, 504)).second > 460);
+    }
 
     void text_isWindows1252()
     {
@@ -128,5 +218,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(tst_EscPosEncoder)
+QTEST_MAIN(tst_EscPosEncoder) // raster rows need fonts
 #include "tst_escposencoder.moc"

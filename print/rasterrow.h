@@ -1,0 +1,23 @@
+#pragma once
+
+#include "receiptdocument.h"
+
+#include <QByteArray>
+#include <QImage>
+
+namespace stockline::print {
+
+// A receipt row that no code page covers (Chinese, Japanese, Korean, Arabic, Hebrew, Thai, or
+// several scripts mixed), drawn by Qt's text engine (fallback fonts, right-to-left order and
+// shaping) as an image the printer prints dot for dot. Needs a QGuiApplication, for fonts.
+class RasterRow
+{
+public:
+    // 24 dots high (48 for a double-size row), `widthDots` wide: 12 dots a character of the
+    // printer's own font, so a raster row is as wide as a text row.
+    [[nodiscard]] static QImage render(const ReceiptRow& row, int widthDots);
+    // GS v 0: the image one bit per dot, most significant bit leftmost, 1 = black.
+    [[nodiscard]] static QByteArray escPos(const QImage& image);
+};
+
+} // namespace stockline::print
