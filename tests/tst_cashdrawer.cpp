@@ -29,6 +29,8 @@ constexpr int ones = 5;
 constexpr int quarters = 6;
 constexpr int pennies = 9;
 
+const QByteArray drawerKick("\x1bp\x00\x19\xfa", 5);
+
 } // namespace
 
 class tst_CashDrawer : public QObject
@@ -65,6 +67,8 @@ private Q_SLOTS:
         QCOMPARE(drawer().openingFloatText(), moneyText(Money::fromMinor(150'50)));
         QVERIFY(!drawer().openedAtText().isEmpty());
         QCOMPARE(m_problems->count(), 0);
+        // The float goes in: the drawer wired to the printer opens (ESC p).
+        QCOMPARE(printed(), drawerKick);
         // Still open after a restart: the session is in the store.
         QVERIFY(m_pos->reopen());
         QVERIFY(m_pos->context().drawer().isOpen());
@@ -85,6 +89,40 @@ private Q_SLOTS:
         QVERIFY(till().startPayment());
         QVERIFY(till().tenderCash(QString()));
         QCOMPARE(m_pos->context().journal().count().value(), 1);
+    }
+
+    // The drawer opens by itself when cash changes hands, and only then: a sale paid in cash
+    // (ESC p, then the receipt), paying in or out, a refund in cash; not a sale paid by card.
+    void drawerKick_whenCashChangesHands_data()
+    {
+        QTest::addColumn<QString>("event");
+        QTest::addColumn<bool>("kicks");
+        QTest::newRow("sale in cash") << QStringLiteral("cash") << true;
+        QTest::newRow("sale by card") << QStringLiteral("card") << false;
+        QTest::newRow("paid out") << QStringLiteral("payout") << true;
+        QTest::newRow("refund in cash") << QStringLiteral("refund") << true;
+    }
+    void drawerKick_whenCashChangesHands()
+    {
+        QFETCH(QString, event);
+        QFETCH(bool, kicks);
+        QVERIFY(drawer().openDrawer(QStringLiteral("100")));
+        const QString sold = event == u"refund" ? sell(fixtures::colaBarcode) : QString();
+        QFile::remove(m_printer.filePath(QStringLiteral("lp0")));
+        if (event == u"cash" || event == u"card") {
+            till().submit(fixtures::colaBarcode, 12);
+            QVERIFY(till().startPayment());
+            QVERIFY(event == u"cash" ? till().tenderCash(QString())
+                                     : till().tenderCard(QString(), QStringLiteral("AUTH 5")));
+        } else if (event == u"payout") {
+            QVERIFY(drawer().payOut(QStringLiteral("20"), QStringLiteral("Window cleaner")));
+        } else {
+            QVERIFY(till().returns()->load(sold));
+            till().returns()->setChosen(0, 1);
+            QVERIFY(till().returns()->refund(false));
+        }
+        QCOMPARE(printed().startsWith(drawerKick), kicks);
+        QCOMPARE(printed().count(drawerKick), kicks ? 1 : 0);
     }
 
     void refund_refusedWhileTheDrawerIsClosed()

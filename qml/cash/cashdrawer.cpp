@@ -72,7 +72,15 @@ bool CashDrawer::openDrawer(const QString& typedFloat)
                   << amount->toString();
     m_denominations->clear();
     refresh();
+    kickDrawer();
     return true;
+}
+
+// The float goes in, or cash is paid in or out: the drawer wired to the printer opens.
+void CashDrawer::kickDrawer()
+{
+    if (printerConfigured())
+        m_services.printer.print(print::EscPosEncoder::drawerKick());
 }
 
 bool CashDrawer::payIn(const QString& typedAmount, const QString& reason)
@@ -109,6 +117,7 @@ bool CashDrawer::move(CashMovement::Kind kind, const QString& typedAmount, const
     if (!recorded)
         return report(failed.arg(recorded.error().toString()));
     qCInfo(lcQml) << (in ? "paid in" : "paid out") << amount->toString() << "by" << m_staff;
+    kickDrawer();
     return true;
 }
 

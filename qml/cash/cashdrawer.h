@@ -105,6 +105,7 @@ private:
     // Reads the open session again; reports a store that cannot be read.
     void refresh();
     void show(CashReport report);
+    void kickDrawer();
     [[nodiscard]] bool checkStaff();
     bool report(const QString& message);
 

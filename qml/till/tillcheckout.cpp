@@ -196,8 +196,13 @@ void Till::showReceipt(const print::ReceiptDocument& receipt)
 {
     m_lastReceipt = receipt;
     Q_EMIT lastReceiptChanged();
-    if (printerConfigured())
-        printLastReceipt();
+    if (!printerConfigured())
+        return;
+    // Cash changed hands: the drawer wired to the printer opens as the receipt prints.
+    const bool cash = std::any_of(receipt.payments.cbegin(), receipt.payments.cend(),
+                                  [](const Payment& p) { return p.method == u"cash"; });
+    m_services.printer.print((cash ? print::EscPosEncoder::drawerKick() : QByteArray()) +
+                             print::EscPosEncoder().encode(receipt));
 }
 
 bool Till::printerConfigured() const
