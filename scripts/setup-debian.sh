@@ -15,6 +15,7 @@ packages=(
   fonts-dejavu-core
   sqlite3 postgresql postgresql-contrib libqt6sql6-psql
   openssl  # TLS for wss:, and the tests' throwaway certificates
+  lintian dpkg-dev fakeroot file  # the .deb packages (cpack's DEB generator, dpkg-shlibdeps) and their check
 )
 
 missing=()

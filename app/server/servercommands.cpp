@@ -2,6 +2,7 @@
 
 #include "commandsupport.h"
 #include "fingerprint.h"
+#include "serverconfig.h"
 #include "serverstore.h"
 #include "signalwatcher.h"
 #include "stockarbiter.h"
@@ -279,6 +280,37 @@ int ServerCommands::usage(const QList<Command>& commands, const QString& problem
     return problem.isEmpty() ? 0 : 2;
 }
 
+void ServerCommands::declare(QCommandLineParser& parser, const Command& command)
+{
+    parser.setApplicationDescription(command.description);
+    parser.addHelpOption();
+    parser.addPositionalArgument(command.name, QString(), command.name);
+    for (const QString& p : command.synopsis.split(u' ', Qt::SkipEmptyParts))
+        parser.addPositionalArgument(p, QString());
+    command.declare(parser);
+    parser.addOption(ServerConfig::option());
+}
+
+// The arguments with the configuration file's values added: the file --config names, else the
+// default one when it exists (none: the arguments as they are).
+Result<QStringList> ServerCommands::withConfiguration(const QCommandLineParser& given,
+                                                      const QStringList& arguments,
+                                                      const Command& command,
+                                                      const QList<Command>& all)
+{
+    const bool named = given.isSet(ServerConfig::option());
+    const QString path = named ? given.value(ServerConfig::option()) : ServerConfig::defaultPath();
+    if (!named && !QFileInfo::exists(path))
+        return arguments;
+    QList<DeclareOptions> everyCommand;
+    for (const Command& c : all)
+        everyCommand.append(c.declare);
+    const Result<ServerConfig> config = ServerConfig::read(path, everyCommand);
+    if (!config)
+        return config.error();
+    return config->apply(arguments, command.declare);
+}
+
 int ServerCommands::run(const QStringList& arguments)
 {
     const QList<Command> all = commands();
@@ -294,22 +326,24 @@ int ServerCommands::run(const QStringList& arguments)
         const QStringList nameWords = command.name.split(u' ');
         if (words.mid(0, nameWords.size()) != nameWords)
             continue;
-        QCommandLineParser parser;
-        parser.setApplicationDescription(command.description);
-        parser.addHelpOption();
-        parser.addPositionalArgument(command.name, QString(), command.name);
-        for (const QString& p : command.synopsis.split(u' ', Qt::SkipEmptyParts))
-            parser.addPositionalArgument(p, QString());
-        command.declare(parser);
         QStringList rest = words.mid(nameWords.size());
         rest.prepend(arguments.first() + u' ' + command.name);
-        if (!parser.parse(rest))
-            return usage(all, parser.errorText());
-        if (parser.isSet(QStringLiteral("help"))) {
-            out() << parser.helpText();
+        QCommandLineParser given;
+        declare(given, command);
+        if (!given.parse(rest))
+            return usage(all, given.errorText());
+        if (given.isSet(QStringLiteral("help"))) {
+            out() << given.helpText();
             out().flush();
             return 0;
         }
+        const Result<QStringList> configured = withConfiguration(given, rest, command, all);
+        if (!configured)
+            return fail(configured.error());
+        QCommandLineParser parser;
+        declare(parser, command);
+        if (!parser.parse(*configured))
+            return usage(all, parser.errorText());
         if (Status s = requirePositional(
                 parser, static_cast<int>(command.synopsis.split(u' ', Qt::SkipEmptyParts).size()),
                 command.name + u' ' + command.synopsis);
@@ -326,6 +360,8 @@ int ServerCommands::serve(const QCommandLineParser& parser)
     if (!listen)
         return fail(listen.error());
     const QString url = parser.value(dbOption());
+    if (Status owned = checkDatabaseOwner(url); !owned)
+        return fail(owned.error());
     if (url.startsWith(QLatin1String("sqlite:")))
         QDir().mkpath(QFileInfo(url.mid(7)).absolutePath());
     const Result<ServerLimits> limits = serveLimits(parser);

@@ -29,6 +29,10 @@ private:
     };
 
     [[nodiscard]] QList<Command> commands() const;
+    static void declare(QCommandLineParser& parser, const Command& command);
+    [[nodiscard]] static stockline::Result<QStringList>
+    withConfiguration(const QCommandLineParser& given, const QStringList& arguments,
+                      const Command& command, const QList<Command>& all);
     [[nodiscard]] int usage(const QList<Command>& commands, const QString& problem) const;
 
     [[nodiscard]] static int serve(const QCommandLineParser& parser);
