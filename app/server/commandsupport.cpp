@@ -53,6 +53,14 @@ const QCommandLineOption& dbOption()
     return option;
 }
 
+const QCommandLineOption& jsonOption()
+{
+    static const QCommandLineOption option(
+        QStringLiteral("json"),
+        QStringLiteral("The rows as JSON, for scripts, instead of a table."));
+    return option;
+}
+
 namespace {
 
 // Who would own the files SQLite makes next to the database (-wal, -shm, the database itself):

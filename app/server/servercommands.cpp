@@ -135,6 +135,10 @@ Result<ServerLimits> serveLimits(const QCommandLineParser& parser)
 QList<ServerCommands::Command> ServerCommands::commands() const
 {
     const auto withDb = [](QCommandLineParser& p) { p.addOption(dbOption()); };
+    const auto listing = [](QCommandLineParser& p) {
+        p.addOption(dbOption());
+        p.addOption(jsonOption());
+    };
     return {
         {QStringLiteral("serve"), QString(),
          QStringLiteral("Run the sync server until SIGTERM or SIGINT."),
@@ -190,6 +194,16 @@ QList<ServerCommands::Command> ServerCommands::commands() const
         {QStringLiteral("terminal revoke"), QStringLiteral("ID"),
          QStringLiteral("Revoke a terminal's token; a connected terminal is cut off (4403)."),
          withDb, &ServerCommands::revokeTerminal},
+        {QStringLiteral("terminal list"), QString(),
+         QStringLiteral("List the enrolled terminals: role, where each last booked stock, when it "
+                        "was last heard from and the last seq applied."),
+         listing, &ServerCommands::listTerminals},
+        {QStringLiteral("location list"), QString(), QStringLiteral("List the stock locations."),
+         listing, &ServerCommands::listLocations},
+        {QStringLiteral("catalog export"), QString(),
+         QStringLiteral("Print the catalog as CSV in the form `catalog import` reads (every "
+                        "column, inactive products too)."),
+         withDb, &ServerCommands::exportCatalog},
         {QStringLiteral("catalog import"), QStringLiteral("FILE.csv"),
          QStringLiteral("Import products (header sku,barcode,name,price,tax_rate). "
                         "A bad row imports nothing."),
@@ -206,6 +220,7 @@ QList<ServerCommands::Command> ServerCommands::commands() const
          [](QCommandLineParser& p) {
              p.addOption(dbOption());
              p.addOption({QStringLiteral("all"), QStringLiteral("Closed deliveries too.")});
+             p.addOption(jsonOption());
          },
          &ServerCommands::listDeliveries},
         {QStringLiteral("delivery close"), QStringLiteral("REFERENCE"),
@@ -218,6 +233,7 @@ QList<ServerCommands::Command> ServerCommands::commands() const
              p.addOption(dbOption());
              p.addOption(
                  {QStringLiteral("sku"), QStringLiteral("Only this SKU."), QStringLiteral("SKU")});
+             p.addOption(jsonOption());
          },
          &ServerCommands::showStock},
         {QStringLiteral("staff add"), QStringLiteral("NAME"),
@@ -232,12 +248,12 @@ QList<ServerCommands::Command> ServerCommands::commands() const
         {QStringLiteral("staff remove"), QStringLiteral("NAME"),
          QStringLiteral("Stop a person signing in, on every terminal."), withDb,
          &ServerCommands::removeStaff},
-        {QStringLiteral("staff list"), QString(), QStringLiteral("List the active staff."), withDb,
+        {QStringLiteral("staff list"), QString(), QStringLiteral("List the active staff."), listing,
          &ServerCommands::listStaff},
         {QStringLiteral("approvals list"), QString(),
          QStringLiteral("List the manager approvals tills sent: when, which terminal and seq, "
                         "what, who asked and who approved."),
-         withDb, &ServerCommands::listApprovals},
+         listing, &ServerCommands::listApprovals},
         {QStringLiteral("shortage resolve"), QStringLiteral("ID"),
          QStringLiteral("Mark a shortage exception as resolved."), withDb,
          &ServerCommands::resolveShortage},

@@ -57,4 +57,8 @@ private:
     [[nodiscard]] static int addStaff(const QCommandLineParser& parser);
     [[nodiscard]] static int removeStaff(const QCommandLineParser& parser);
     [[nodiscard]] static int listStaff(const QCommandLineParser& parser);
+    // listcommands.cpp
+    [[nodiscard]] static int listTerminals(const QCommandLineParser& parser);
+    [[nodiscard]] static int listLocations(const QCommandLineParser& parser);
+    [[nodiscard]] static int exportCatalog(const QCommandLineParser& parser);
 };
