@@ -24,6 +24,7 @@ if dpkg-query -W -f='${Status}' stockline-server 2>/dev/null | grep -q 'ok insta
 fi
 
 work=$(mktemp -d)
+chmod 711 "$work" # the scratch folder inside is the stockline user's
 serve_pid=""
 fail() { echo "package-test: FAILED: $*" >&2; exit 1; }
 cleanup() {
@@ -41,10 +42,12 @@ cpack --config "$build/CPackConfig.cmake" -B "$work/packages" >"$work/cpack.log"
 server_deb=$(ls "$work"/packages/stockline-server_*.deb)
 terminal_deb=$(ls "$work"/packages/stockline_*.deb)
 
-echo "== lintian"
-lintian --fail-on error --display-level '>=warning' "$server_deb" "$terminal_deb" 2>&1 |
-  grep -v 'running with root privileges' || true
-lintian --fail-on error "$server_deb" "$terminal_deb" >/dev/null 2>&1 || fail "lintian found errors"
+echo "== lintian (errors fail; the infos left are listed in README's Layout)"
+lintian_status=0
+lintian --fail-on error --display-info "$server_deb" "$terminal_deb" >"$work/lintian.log" 2>&1 ||
+  lintian_status=$?
+grep -v 'running with root privileges' "$work/lintian.log" || true
+[ "$lintian_status" -eq 0 ] || fail "lintian found errors"
 
 echo "== apt-get install"
 $sudo apt-get install -y -qq "$server_deb" "$terminal_deb" >"$work/install.log" 2>&1 ||
@@ -100,6 +103,7 @@ timeout 3 cat <&3 >"$work/reply" || true
 exec 3<&-
 grep -aq '101 Switching Protocols' "$work/reply" || fail "no WebSocket handshake"
 grep -aq '"type":"welcome"' "$work/reply" || { cat -v "$work/reply" | head -c 600; fail "no welcome"; }
+echo "POS-01 was welcomed by the installed stockline-server on port $port"
 $sudo kill "$serve_pid"
 wait "$serve_pid" || true
 serve_pid=""
