@@ -95,26 +95,25 @@ private Q_SLOTS:
         QCOMPARE(locationsIn(url(u"service.db"_s)), QStringList{u"back"_s});
     }
 
-    void commandLineWinsOverTheFile()
+    // The default file names service.db; what the command line names wins: --db, or a file
+    // named by --config.
+    void commandLineWinsOverTheDefaultFile_data()
     {
-        QVERIFY(write(u"server.conf"_s, "db = " + url(u"service.db"_s).toUtf8() + "\n"));
-        const Run added = runServer(
-            {u"location"_s, u"add"_s, u"front"_s, u"Front"_s, u"--db"_s, url(u"other.db"_s)},
-            path(u"server.conf"_s));
-        QVERIFY2(added.exitCode == 0, qPrintable(added.err));
-        QCOMPARE(locationsIn(url(u"other.db"_s)), QStringList{u"front"_s});
-        QVERIFY(!QFile::exists(path(u"service.db"_s)));
+        QTest::addColumn<QStringList>("arguments");
+        QTest::newRow("--db") << QStringList{u"--db"_s, url(u"other.db"_s)};
+        QTest::newRow("--config") << QStringList{u"--config"_s, path(u"scratch.conf"_s)};
     }
 
-    void explicitConfigWinsOverTheDefaultFile()
+    void commandLineWinsOverTheDefaultFile()
     {
+        QFETCH(QStringList, arguments);
         QVERIFY(write(u"server.conf"_s, "db = " + url(u"service.db"_s).toUtf8() + "\n"));
         QVERIFY(write(u"scratch.conf"_s, "db = " + url(u"other.db"_s).toUtf8() + "\n"));
-        const Run added = runServer(
-            {u"location"_s, u"add"_s, u"dock"_s, u"Dock"_s, u"--config"_s, path(u"scratch.conf"_s)},
-            path(u"server.conf"_s));
+        const Run added =
+            runServer(QStringList{u"location"_s, u"add"_s, u"front"_s, u"Front"_s} + arguments,
+                      path(u"server.conf"_s));
         QVERIFY2(added.exitCode == 0, qPrintable(added.err));
-        QCOMPARE(locationsIn(url(u"other.db"_s)), QStringList{u"dock"_s});
+        QCOMPARE(locationsIn(url(u"other.db"_s)), QStringList{u"front"_s});
         QVERIFY(!QFile::exists(path(u"service.db"_s)));
     }
 
