@@ -291,7 +291,11 @@ int ServerCommands::usage(const QList<Command>& commands, const QString& problem
     stream << "Usage: stockline-server COMMAND [options]\n\nCommands:\n";
     for (const Command& c : commands)
         stream << "  " << padded(c.name + u' ' + c.synopsis, 28) << c.description << '\n';
-    stream << "\n'stockline-server COMMAND --help' shows a command's options.\n";
+    stream << "\n'stockline-server COMMAND --help' shows a command's options. Options also come "
+              "from\n"
+           << ServerConfig::defaultPath()
+           << " when it exists, or the file --config names: lines `key = value`,\na key being "
+              "an option's long name; the command line wins.\n";
     stream.flush();
     return problem.isEmpty() ? 0 : 2;
 }
