@@ -16,6 +16,7 @@ packages=(
   sqlite3 postgresql postgresql-contrib libqt6sql6-psql
   openssl  # TLS for wss:, and the tests' throwaway certificates
   nodejs node-ws  # a WebSocket client that is not ours, for the conformance tests
+  lintian dpkg-dev fakeroot file  # the .deb packages (cpack's DEB generator, dpkg-shlibdeps) and their check
 )
 
 missing=()

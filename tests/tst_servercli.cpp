@@ -5,6 +5,8 @@
 
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QProcess>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -111,7 +113,8 @@ private Q_SLOTS:
         for (const char* command :
              {"serve", "location add", "terminal add", "terminal revoke", "catalog import",
               "stock import", "stock show", "shortage resolve", "verify", "delivery import",
-              "delivery list", "delivery close", "approvals list"})
+              "delivery list", "delivery close", "approvals list", "terminal list", "location list",
+              "catalog export"})
             QTest::newRow(command) << QString::fromLatin1(command).split(u' ');
     }
 
@@ -424,6 +427,111 @@ private Q_SLOTS:
         const auto none = admin({u"stock"_s, u"show"_s, u"--sku"_s, u"NOPE"_s});
         QCOMPARE(none.exitCode, 0);
         QVERIFY(!none.out.contains("store-1"));
+    }
+
+    // What the IT person asks when a till seems off: which terminals there are, where each one
+    // works, when it was last heard from and how far its pushes got.
+    void terminalListShowsWhatEachTerminalDid()
+    {
+        QVERIFY(m_store->start());
+        {
+            const Session pos = m_store->connect(u"POS-01"_s);
+            QVERIFY(pos.ok());
+            pos->push(QJsonArray{sale(1, u"S-1"_s, {line(u"A1"_s, 1)}),
+                                 sale(2, u"S-2"_s, {line(u"A1"_s, 2)}, false, backroom)});
+            QCOMPARE(pos->takeResults(2).size(), 2);
+        }
+        QCOMPARE(admin({u"terminal"_s, u"revoke"_s, u"WEB-01"_s}).exitCode, 0);
+
+        const auto json = admin({u"terminal"_s, u"list"_s, u"--json"_s});
+        QCOMPARE(json.exitCode, 0);
+        QHash<QString, QJsonObject> byId;
+        for (const QJsonValue& t : QJsonDocument::fromJson(json.out).array())
+            byId.insert(t[u"id"_s].toString(), t.toObject());
+        QCOMPARE(byId.size(), seedTerminals().size());
+        const QJsonObject pos = byId.value(u"POS-01"_s);
+        QCOMPARE(pos[u"role"_s].toString(), u"pos"_s);
+        QCOMPARE(pos[u"lastSeq"_s].toInteger(), 2);
+        QCOMPARE(pos[u"location"_s].toString(), backroom); // its latest sale's
+        QVERIFY(QDateTime::fromString(pos[u"lastSeen"_s].toString(), Qt::ISODateWithMs).isValid());
+        QCOMPARE(pos[u"revoked"_s].toBool(), false);
+        const QJsonObject idle = byId.value(u"POS-02"_s);
+        QVERIFY(idle[u"lastSeen"_s].isNull());
+        QVERIFY(idle[u"location"_s].isNull());
+        QCOMPARE(idle[u"lastSeq"_s].toInteger(), 0);
+        QCOMPARE(byId.value(u"DOCK-01"_s)[u"role"_s].toString(), u"receiving"_s);
+        QCOMPARE(byId.value(u"WEB-01"_s)[u"revoked"_s].toBool(), true);
+
+        const auto table = admin({u"terminal"_s, u"list"_s});
+        QCOMPARE(table.exitCode, 0);
+        const QString text = QString::fromUtf8(table.out);
+        QVERIFY2(text.simplified().contains(u"POS-01 pos backroom-1 "_s), table.out.constData());
+        QVERIFY2(text.simplified().contains(u"POS-02 pos - never 0"_s), table.out.constData());
+        QVERIFY2(text.simplified().contains(u"WEB-01 (revoked) channel"_s), table.out.constData());
+    }
+
+    void locationListAndJson()
+    {
+        const auto table = admin({u"location"_s, u"list"_s});
+        QCOMPARE(table.exitCode, 0);
+        QCOMPARE(QString::fromUtf8(table.out).simplified(),
+                 u"backroom-1 Back room store-1 Store floor"_s);
+        const auto json = admin({u"location"_s, u"list"_s, u"--json"_s});
+        QCOMPARE(json.exitCode, 0);
+        const QJsonArray rows = QJsonDocument::fromJson(json.out).array();
+        QCOMPARE(rows.size(), 2);
+        QCOMPARE(rows[0][u"id"_s].toString(), backroom);
+        QCOMPARE(rows[0][u"name"_s].toString(), u"Back room"_s);
+    }
+
+    // Export, import into another store, export again: the same file, quoting and all.
+    void catalogExportRoundTrips()
+    {
+        QVERIFY(editByHand(m_store->server().database(),
+                           u"UPDATE products SET name = 'Pencil \"HB\", soft' WHERE sku = 'A1'"_s));
+        const auto exported = admin({u"catalog"_s, u"export"_s});
+        QCOMPARE(exported.exitCode, 0);
+        QVERIFY2(exported.out.startsWith(
+                     "sku,barcode,name,price,tax_rate,active,department,reorder_point,unit\n"
+                     "A1,4006381333931,\"Pencil \"\"HB\"\", soft\",1.29,8.875,1,,,each\n"),
+                 exported.out.constData());
+        QVERIFY2(exported.out.contains("D4,,Discontinued pen,19.99,8.25,0,,,each\n"),
+                 exported.out.constData());
+        QFile file(m_store->path(u"exported.csv"_s));
+        QVERIFY(file.open(QIODevice::WriteOnly) && file.write(exported.out) > 0);
+        file.close();
+        ServerProcess other(m_store->path(u"other.db"_s));
+        QCOMPARE(other.admin({u"catalog"_s, u"import"_s, file.fileName()}).exitCode, 0);
+        const auto again = other.admin({u"catalog"_s, u"export"_s});
+        QCOMPARE(again.exitCode, 0);
+        QCOMPARE(again.out, exported.out);
+    }
+
+    void listingsAsJson()
+    {
+        QVERIFY(importTwoDeliveries());
+        const auto stock = admin({u"stock"_s, u"show"_s, u"--sku"_s, u"B2"_s, u"--json"_s});
+        QCOMPARE(stock.exitCode, 0);
+        const QJsonObject shown = QJsonDocument::fromJson(stock.out).object();
+        QCOMPARE(shown[u"levels"_s].toArray().size(), 1);
+        QCOMPARE(compact(shown[u"levels"_s][0].toObject()),
+                 u"{\"available\":5,\"location\":\"store-1\",\"onHand\":5,\"reserved\":0,"
+                 "\"sku\":\"B2\",\"version\":1}"_s);
+        QVERIFY(shown[u"shortages"_s].isArray());
+
+        const auto deliveries = admin({u"delivery"_s, u"list"_s, u"--json"_s});
+        QCOMPARE(deliveries.exitCode, 0);
+        const QJsonArray open = QJsonDocument::fromJson(deliveries.out).array();
+        QCOMPARE(open.size(), 2);
+        QCOMPARE(open[0][u"reference"_s].toString(), u"ASN-7"_s);
+        QCOMPARE(open[0][u"lines"_s][0][u"expected"_s].toInteger(), 6);
+
+        for (const QStringList& listing :
+             {QStringList{u"staff"_s, u"list"_s}, QStringList{u"approvals"_s, u"list"_s}}) {
+            const auto run = admin(listing + QStringList{u"--json"_s});
+            QCOMPARE(run.exitCode, 0);
+            QVERIFY2(QJsonDocument::fromJson(run.out).isArray(), run.out.constData());
+        }
     }
 
     void verifyReportsALevelEditedByHand_data()

@@ -146,28 +146,6 @@ int ServerCommands::importDeliveries(const QCommandLineParser& parser)
     return 0;
 }
 
-int ServerCommands::listDeliveries(const QCommandLineParser& parser)
-{
-    auto store = openStore(parser);
-    if (!store)
-        return fail(store.error());
-    const auto deliveries = store.value()->deliveries(parser.isSet(QStringLiteral("all")));
-    if (!deliveries)
-        return fail(deliveries.error());
-    out() << padded(QStringLiteral("reference"), 20) << padded(QStringLiteral("supplier"), 24)
-          << padded(QStringLiteral("location"), 14) << padded(QStringLiteral("sku"), 16)
-          << "expected  received  rejected\n";
-    for (const Delivery& d : deliveries.value()) {
-        for (const DeliveryLine& l : d.lines)
-            out() << padded(d.id + (d.closed ? QStringLiteral(" (closed)") : QString()), 20)
-                  << padded(d.supplier, 24) << padded(d.location, 14) << padded(l.sku, 16)
-                  << padded(QString::number(l.expected), 10)
-                  << padded(QString::number(l.received), 10) << l.rejected << '\n';
-    }
-    out().flush();
-    return 0;
-}
-
 int ServerCommands::closeDelivery(const QCommandLineParser& parser)
 {
     auto store = openStore(parser);
@@ -183,45 +161,6 @@ int ServerCommands::closeDelivery(const QCommandLineParser& parser)
         out() << padded(l.sku, 16) << padded(QString::number(l.expected), 10)
               << padded(QString::number(l.received), 10) << padded(QString::number(l.rejected), 10)
               << std::max<qint64>(0, l.expected - l.received) << '\n';
-    out().flush();
-    return 0;
-}
-
-int ServerCommands::showStock(const QCommandLineParser& parser)
-{
-    auto store = openStore(parser);
-    if (!store)
-        return fail(store.error());
-    const auto levels = store.value()->levels(parser.value(QStringLiteral("sku")));
-    if (!levels)
-        return fail(levels.error());
-    // A product sold by measure shows kg / l / m with three decimals, as the tills do.
-    const auto catalog = store.value()->catalogSince(0);
-    if (!catalog)
-        return fail(catalog.error());
-    QHash<QString, Unit> units;
-    for (const Product& p : catalog->products)
-        if (isMeasured(p.unit))
-            units.insert(p.sku, p.unit);
-    const auto figure = [&units](const StockLevel& l, qint64 qty) {
-        return quantityText(qty, units.value(l.sku, Unit::Each), QLocale::c());
-    };
-    out() << padded(QStringLiteral("sku"), 20) << padded(QStringLiteral("location"), 16)
-          << "  onHand  reserved  available  version\n";
-    for (const StockLevel& l : levels.value())
-        out() << padded(l.sku, 20) << padded(l.location, 16)
-              << figure(l, l.onHand).rightJustified(8) << ' '
-              << figure(l, l.reserved).rightJustified(9) << ' '
-              << figure(l, l.available()).rightJustified(10)
-              << QString::number(l.version).rightJustified(9) << '\n';
-    const auto shortages = store.value()->openShortages();
-    if (!shortages)
-        return fail(shortages.error());
-    out() << "\nopen shortage exceptions: " << shortages->size() << '\n';
-    for (const Shortage& s : shortages.value())
-        out() << "  #" << s.id << ' ' << s.sku << " at " << s.location << ": " << s.qty
-              << " sold offline beyond stock by " << s.terminal << " (sale " << s.sale << ", "
-              << s.at.toString(Qt::ISODate) << ")\n";
     out().flush();
     return 0;
 }
@@ -294,40 +233,6 @@ int ServerCommands::removeStaff(const QCommandLineParser& parser)
         return fail(store.error());
     if (Status s = store.value()->removeStaff(parser.positionalArguments()[0]); !s)
         return fail(s.error());
-    return 0;
-}
-
-int ServerCommands::listStaff(const QCommandLineParser& parser)
-{
-    auto store = openStore(parser);
-    if (!store)
-        return fail(store.error());
-    const auto staff = store.value()->staff();
-    if (!staff)
-        return fail(staff.error());
-    for (const StaffMember& m : staff.value())
-        out() << padded(m.name, 32) << staffRoleName(m.role) << '\n';
-    out().flush();
-    return 0;
-}
-
-int ServerCommands::listApprovals(const QCommandLineParser& parser)
-{
-    auto store = openStore(parser);
-    if (!store)
-        return fail(store.error());
-    const auto approvals = store.value()->approvals();
-    if (!approvals)
-        return fail(approvals.error());
-    out() << padded(QStringLiteral("at (till, UTC)"), 22) << padded(QStringLiteral("terminal"), 12)
-          << padded(QStringLiteral("seq"), 8) << padded(QStringLiteral("action"), 20)
-          << padded(QStringLiteral("staff"), 16) << padded(QStringLiteral("approver"), 16)
-          << "detail\n";
-    for (const ApprovalRecord& a : approvals.value())
-        out() << padded(a.at.toString(Qt::ISODate), 22) << padded(a.terminal, 12)
-              << padded(QString::number(a.seq), 8) << padded(a.action, 20) << padded(a.staff, 16)
-              << padded(a.approver, 16) << a.detail << '\n';
-    out().flush();
     return 0;
 }
 

@@ -5,6 +5,10 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QStandardPaths>
+#include <optional>
+#include <pwd.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace stockline::servercli {
 
@@ -49,10 +53,63 @@ const QCommandLineOption& dbOption()
     return option;
 }
 
+const QCommandLineOption& jsonOption()
+{
+    static const QCommandLineOption option(
+        QStringLiteral("json"),
+        QStringLiteral("The rows as JSON, for scripts, instead of a table."));
+    return option;
+}
+
+namespace {
+
+// Who would own the files SQLite makes next to the database (-wal, -shm, the database itself):
+// the owner of the file, or of its folder when it is new; nobody in particular in a shared
+// folder like /tmp (sticky: anyone may add files there).
+std::optional<uid_t> expectedOwner(const QString& path)
+{
+    const QFileInfo file(path);
+    const QString target = file.exists() ? file.absoluteFilePath() : file.absolutePath();
+    struct stat info
+    {
+    };
+    if (::stat(QFile::encodeName(target).constData(), &info) != 0)
+        return std::nullopt; // a new folder: made by this user
+    if (S_ISDIR(info.st_mode) && (info.st_mode & S_ISVTX) != 0)
+        return std::nullopt;
+    return info.st_uid;
+}
+
+QString userName(uid_t uid)
+{
+    const passwd* entry = ::getpwuid(uid);
+    return entry ? QString::fromLocal8Bit(entry->pw_name) : QString::number(uid);
+}
+
+} // namespace
+
+Status checkDatabaseOwner(const QString& url)
+{
+    if (!url.startsWith(QLatin1String("sqlite:")))
+        return success();
+    const QString path = url.mid(7);
+    const std::optional<uid_t> owner = expectedOwner(path);
+    if (!owner || *owner == ::geteuid())
+        return success();
+    const QString name = userName(*owner);
+    return Error{QStringLiteral("--db"),
+                 QStringLiteral("%1 belongs to %2: files this user made beside it could not be "
+                                "opened by the server; run this as %2, e.g. sudo -u %2 "
+                                "stockline-server …")
+                     .arg(path, name)};
+}
+
 // sqlite: URLs name a file; make sure its folder exists so the default works first time.
 Result<std::unique_ptr<AdminStore>> openStore(const QCommandLineParser& parser)
 {
     const QString url = parser.value(dbOption());
+    if (Status owned = checkDatabaseOwner(url); !owned)
+        return owned.error();
     if (url.startsWith(QLatin1String("sqlite:")))
         QDir().mkpath(QFileInfo(url.mid(7)).absolutePath());
     return AdminStore::open(url);

@@ -24,6 +24,11 @@ int fail(const QString& message);
 int fail(const Error& error);
 [[nodiscard]] QString defaultDatabase();
 [[nodiscard]] const QCommandLineOption& dbOption();
+// --json on the listing commands.
+[[nodiscard]] const QCommandLineOption& jsonOption();
+// A sqlite: database (or its folder, when new) owned by another user is refused, naming that
+// user: files SQLite makes beside it as this one (root) could not be opened by the service.
+[[nodiscard]] Status checkDatabaseOwner(const QString& url);
 // The store --db names; a sqlite: file's folder is made first, so the default works first time.
 [[nodiscard]] Result<std::unique_ptr<sync::AdminStore>> openStore(const QCommandLineParser& parser);
 [[nodiscard]] Status requirePositional(const QCommandLineParser& parser, int count,

@@ -2,6 +2,7 @@
 
 #include "commandsupport.h"
 #include "fingerprint.h"
+#include "serverconfig.h"
 #include "serverstore.h"
 #include "signalwatcher.h"
 #include "stockarbiter.h"
@@ -134,6 +135,10 @@ Result<ServerLimits> serveLimits(const QCommandLineParser& parser)
 QList<ServerCommands::Command> ServerCommands::commands() const
 {
     const auto withDb = [](QCommandLineParser& p) { p.addOption(dbOption()); };
+    const auto listing = [](QCommandLineParser& p) {
+        p.addOption(dbOption());
+        p.addOption(jsonOption());
+    };
     return {
         {QStringLiteral("serve"), QString(),
          QStringLiteral("Run the sync server until SIGTERM or SIGINT."),
@@ -189,6 +194,16 @@ QList<ServerCommands::Command> ServerCommands::commands() const
         {QStringLiteral("terminal revoke"), QStringLiteral("ID"),
          QStringLiteral("Revoke a terminal's token; a connected terminal is cut off (4403)."),
          withDb, &ServerCommands::revokeTerminal},
+        {QStringLiteral("terminal list"), QString(),
+         QStringLiteral("List the enrolled terminals: role, where each last booked stock, when it "
+                        "was last heard from and the last seq applied."),
+         listing, &ServerCommands::listTerminals},
+        {QStringLiteral("location list"), QString(), QStringLiteral("List the stock locations."),
+         listing, &ServerCommands::listLocations},
+        {QStringLiteral("catalog export"), QString(),
+         QStringLiteral("Print the catalog as CSV in the form `catalog import` reads (every "
+                        "column, inactive products too)."),
+         withDb, &ServerCommands::exportCatalog},
         {QStringLiteral("catalog import"), QStringLiteral("FILE.csv"),
          QStringLiteral("Import products (header sku,barcode,name,price,tax_rate). "
                         "A bad row imports nothing."),
@@ -205,6 +220,7 @@ QList<ServerCommands::Command> ServerCommands::commands() const
          [](QCommandLineParser& p) {
              p.addOption(dbOption());
              p.addOption({QStringLiteral("all"), QStringLiteral("Closed deliveries too.")});
+             p.addOption(jsonOption());
          },
          &ServerCommands::listDeliveries},
         {QStringLiteral("delivery close"), QStringLiteral("REFERENCE"),
@@ -217,6 +233,7 @@ QList<ServerCommands::Command> ServerCommands::commands() const
              p.addOption(dbOption());
              p.addOption(
                  {QStringLiteral("sku"), QStringLiteral("Only this SKU."), QStringLiteral("SKU")});
+             p.addOption(jsonOption());
          },
          &ServerCommands::showStock},
         {QStringLiteral("staff add"), QStringLiteral("NAME"),
@@ -231,12 +248,12 @@ QList<ServerCommands::Command> ServerCommands::commands() const
         {QStringLiteral("staff remove"), QStringLiteral("NAME"),
          QStringLiteral("Stop a person signing in, on every terminal."), withDb,
          &ServerCommands::removeStaff},
-        {QStringLiteral("staff list"), QString(), QStringLiteral("List the active staff."), withDb,
+        {QStringLiteral("staff list"), QString(), QStringLiteral("List the active staff."), listing,
          &ServerCommands::listStaff},
         {QStringLiteral("approvals list"), QString(),
          QStringLiteral("List the manager approvals tills sent: when, which terminal and seq, "
                         "what, who asked and who approved."),
-         withDb, &ServerCommands::listApprovals},
+         listing, &ServerCommands::listApprovals},
         {QStringLiteral("shortage resolve"), QStringLiteral("ID"),
          QStringLiteral("Mark a shortage exception as resolved."), withDb,
          &ServerCommands::resolveShortage},
@@ -274,9 +291,44 @@ int ServerCommands::usage(const QList<Command>& commands, const QString& problem
     stream << "Usage: stockline-server COMMAND [options]\n\nCommands:\n";
     for (const Command& c : commands)
         stream << "  " << padded(c.name + u' ' + c.synopsis, 28) << c.description << '\n';
-    stream << "\n'stockline-server COMMAND --help' shows a command's options.\n";
+    stream << "\n'stockline-server COMMAND --help' shows a command's options. Options also come "
+              "from\n"
+           << ServerConfig::defaultPath()
+           << " when it exists, or the file --config names: lines `key = value`,\na key being "
+              "an option's long name; the command line wins.\n";
     stream.flush();
     return problem.isEmpty() ? 0 : 2;
+}
+
+void ServerCommands::declare(QCommandLineParser& parser, const Command& command)
+{
+    parser.setApplicationDescription(command.description);
+    parser.addHelpOption();
+    parser.addPositionalArgument(command.name, QString(), command.name);
+    for (const QString& p : command.synopsis.split(u' ', Qt::SkipEmptyParts))
+        parser.addPositionalArgument(p, QString());
+    command.declare(parser);
+    parser.addOption(ServerConfig::option());
+}
+
+// The arguments with the configuration file's values added: the file --config names, else the
+// default one when it exists (none: the arguments as they are).
+Result<QStringList> ServerCommands::withConfiguration(const QCommandLineParser& given,
+                                                      const QStringList& arguments,
+                                                      const Command& command,
+                                                      const QList<Command>& all)
+{
+    const bool named = given.isSet(ServerConfig::option());
+    const QString path = named ? given.value(ServerConfig::option()) : ServerConfig::defaultPath();
+    if (!named && !QFileInfo::exists(path))
+        return arguments;
+    QList<DeclareOptions> everyCommand;
+    for (const Command& c : all)
+        everyCommand.append(c.declare);
+    const Result<ServerConfig> config = ServerConfig::read(path, everyCommand);
+    if (!config)
+        return config.error();
+    return config->apply(arguments, command.declare);
 }
 
 int ServerCommands::run(const QStringList& arguments)
@@ -294,22 +346,24 @@ int ServerCommands::run(const QStringList& arguments)
         const QStringList nameWords = command.name.split(u' ');
         if (words.mid(0, nameWords.size()) != nameWords)
             continue;
-        QCommandLineParser parser;
-        parser.setApplicationDescription(command.description);
-        parser.addHelpOption();
-        parser.addPositionalArgument(command.name, QString(), command.name);
-        for (const QString& p : command.synopsis.split(u' ', Qt::SkipEmptyParts))
-            parser.addPositionalArgument(p, QString());
-        command.declare(parser);
         QStringList rest = words.mid(nameWords.size());
         rest.prepend(arguments.first() + u' ' + command.name);
-        if (!parser.parse(rest))
-            return usage(all, parser.errorText());
-        if (parser.isSet(QStringLiteral("help"))) {
-            out() << parser.helpText();
+        QCommandLineParser given;
+        declare(given, command);
+        if (!given.parse(rest))
+            return usage(all, given.errorText());
+        if (given.isSet(QStringLiteral("help"))) {
+            out() << given.helpText();
             out().flush();
             return 0;
         }
+        const Result<QStringList> configured = withConfiguration(given, rest, command, all);
+        if (!configured)
+            return fail(configured.error());
+        QCommandLineParser parser;
+        declare(parser, command);
+        if (!parser.parse(*configured))
+            return usage(all, parser.errorText());
         if (Status s = requirePositional(
                 parser, static_cast<int>(command.synopsis.split(u' ', Qt::SkipEmptyParts).size()),
                 command.name + u' ' + command.synopsis);
@@ -326,6 +380,8 @@ int ServerCommands::serve(const QCommandLineParser& parser)
     if (!listen)
         return fail(listen.error());
     const QString url = parser.value(dbOption());
+    if (Status owned = checkDatabaseOwner(url); !owned)
+        return fail(owned.error());
     if (url.startsWith(QLatin1String("sqlite:")))
         QDir().mkpath(QFileInfo(url.mid(7)).absolutePath());
     const Result<ServerLimits> limits = serveLimits(parser);

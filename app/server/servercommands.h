@@ -29,6 +29,10 @@ private:
     };
 
     [[nodiscard]] QList<Command> commands() const;
+    static void declare(QCommandLineParser& parser, const Command& command);
+    [[nodiscard]] static stockline::Result<QStringList>
+    withConfiguration(const QCommandLineParser& given, const QStringList& arguments,
+                      const Command& command, const QList<Command>& all);
     [[nodiscard]] int usage(const QList<Command>& commands, const QString& problem) const;
 
     [[nodiscard]] static int serve(const QCommandLineParser& parser);
@@ -53,4 +57,8 @@ private:
     [[nodiscard]] static int addStaff(const QCommandLineParser& parser);
     [[nodiscard]] static int removeStaff(const QCommandLineParser& parser);
     [[nodiscard]] static int listStaff(const QCommandLineParser& parser);
+    // listcommands.cpp
+    [[nodiscard]] static int listTerminals(const QCommandLineParser& parser);
+    [[nodiscard]] static int listLocations(const QCommandLineParser& parser);
+    [[nodiscard]] static int exportCatalog(const QCommandLineParser& parser);
 };

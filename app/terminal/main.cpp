@@ -35,6 +35,14 @@ namespace {
 // The till asks main() to show the enrolment again (a manager changes the setup).
 constexpr int changeSetupExitCode = 64;
 
+// The sample store installed with the executable (/usr/bin/../share/stockline/sample-store);
+// the build copies it to the same place relative to the built one.
+QString sampleStoreFolder()
+{
+    return QDir::cleanPath(QCoreApplication::applicationDirPath() + QLatin1Char('/') +
+                           QStringLiteral(STOCKLINE_SAMPLE_STORE));
+}
+
 struct Options
 {
     QCommandLineOption config{QStringLiteral("config"),
@@ -55,7 +63,7 @@ struct Options
     QCommandLineOption data{QStringLiteral("data"),
                             QStringLiteral("The store data files --demo loads (products.csv, "
                                            "locations.csv, stock.csv)."),
-                            QStringLiteral("folder"), QStringLiteral(STOCKLINE_SAMPLE_STORE)};
+                            QStringLiteral("folder"), sampleStoreFolder()};
     QCommandLineOption terminal{QStringLiteral("terminal"),
                                 QStringLiteral("This terminal's id, printed in every receipt "
                                                "number (default POS-01, DOCK-01 with --mode "

@@ -97,6 +97,19 @@ struct ApprovalRecord
     QString detail;
 };
 
+// An enrolled terminal as `terminal list` shows it.
+struct TerminalListing
+{
+    QString id;
+    Role role = Role::Pos;
+    bool revoked = false;
+    qint64 lastSeq = 0;
+    QDateTime lastSeen; // by the server's clock; invalid: never heard from
+    // Where it last booked stock (its latest ledger row): the server keeps no location per
+    // terminal. Empty when it has booked nothing yet.
+    QString location;
+};
+
 struct StockMovement
 {
     QString sku;
@@ -204,6 +217,8 @@ public:
     [[nodiscard]] virtual Status importStock(const QList<StockMovement>& stock) = 0;
     [[nodiscard]] virtual Result<QList<StockLevel>> levels(const QString& sku = {}) = 0;
     [[nodiscard]] virtual Result<QList<Location>> locations() = 0;
+    // Every enrolled terminal, revoked ones too, by id.
+    [[nodiscard]] virtual Result<QList<TerminalListing>> terminals() = 0;
     // The whole catalog when cursor is 0.
     [[nodiscard]] virtual Result<CatalogUpdate> catalogSince(qint64 cursor) = 0;
     // Adds a person, or gives an existing one (removed or not) a new role and PIN.

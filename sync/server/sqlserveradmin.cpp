@@ -472,6 +472,33 @@ Result<QList<Location>> SqlServerStore::locations()
     return result;
 }
 
+Result<QList<TerminalListing>> SqlServerStore::terminals()
+{
+    // One pass over the ledger for every terminal's latest row (no index by terminal: the hot
+    // path would pay for it on every row it writes).
+    QSqlQuery q = newQuery();
+    if (!q.exec(QStringLiteral(
+            "SELECT t.id, t.role, t.revoked, t.last_seq, t.last_seen, COALESCE(l.location, '') "
+            "FROM terminals t "
+            "LEFT JOIN (SELECT terminal, MAX(id) AS id FROM ledger WHERE terminal <> '' "
+            "GROUP BY terminal) latest ON latest.terminal = t.id "
+            "LEFT JOIN ledger l ON l.id = latest.id ORDER BY t.id")))
+        return storageError(q, QStringLiteral("read terminals"));
+    QList<TerminalListing> result;
+    while (q.next()) {
+        TerminalListing t;
+        t.id = q.value(0).toString();
+        t.role = roleFromName(q.value(1).toString()).value_or(Role::Pos);
+        t.revoked = q.value(2).toLongLong() != 0;
+        t.lastSeq = q.value(3).toLongLong();
+        if (const qint64 seen = q.value(4).toLongLong(); seen > 0)
+            t.lastSeen = fromMs(seen);
+        t.location = q.value(5).toString();
+        result.append(t);
+    }
+    return result;
+}
+
 Result<QList<Shortage>> SqlServerStore::openShortages()
 {
     QSqlQuery q = newQuery();

@@ -88,6 +88,7 @@ public:
     [[nodiscard]] Status importStock(const QList<StockMovement>& stock) override;
     [[nodiscard]] Result<QList<StockLevel>> levels(const QString& sku = {}) override;
     [[nodiscard]] Result<QList<Location>> locations() override;
+    [[nodiscard]] Result<QList<TerminalListing>> terminals() override;
     [[nodiscard]] Status putStaff(const StaffMember& member) override;
     [[nodiscard]] Status removeStaff(const QString& name) override;
     [[nodiscard]] Result<QList<StaffMember>> staff() override;
