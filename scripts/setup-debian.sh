@@ -15,6 +15,7 @@ packages=(
   fonts-dejavu-core
   sqlite3 postgresql postgresql-contrib libqt6sql6-psql
   openssl  # TLS for wss:, and the tests' throwaway certificates
+  libsqlite3-dev postgresql-client  # backup/restore: SQLite's online backup API; pg_dump, pg_restore, psql
 )
 
 missing=()
