@@ -34,17 +34,10 @@ QString prepareServer(const ServerProcess& server)
     if (!opened)
         return {};
     AdminStore& store = *opened.value();
-    QList<Product> products;
+    const QList<Product> products = fixtures::catalogProducts();
     QList<StockMovement> stock;
-    for (const fixtures::FixtureProduct& f : fixtures::products) {
-        Product p;
-        p.sku = QLatin1String(f.sku);
-        p.name = QLatin1String(f.name);
-        p.price = Money::fromMinor(f.price);
-        p.taxRate = TaxRate::fromMilliPercent(f.taxMilliPercent);
-        products.append(p);
+    for (const Product& p : products)
         stock.append(StockMovement{p.sku, QStringLiteral("store-1"), openingStock});
-    }
     if (!store.addLocation(Location{QStringLiteral("store-1"), QStringLiteral("Store floor")}) ||
         !store.importCatalog(products) || !store.importStock(stock))
         return {};

@@ -202,17 +202,9 @@ QMap<QString, QString> prepareServer(const ServerProcess& server,
         return {};
     }
     AdminStore& store = *opened.value();
-    QList<Product> products;
-    for (const fixtures::FixtureProduct& f : fixtures::products) {
-        Product p;
-        p.sku = QLatin1String(f.sku);
-        p.name = QLatin1String(f.name);
-        p.price = Money::fromMinor(f.price);
-        p.taxRate = TaxRate::fromMilliPercent(f.taxMilliPercent);
-        products.append(p);
-    }
     if (!store.addLocation(Location{location, QStringLiteral("Store floor")}) ||
-        !store.importCatalog(products) || (!stock.isEmpty() && !store.importStock(stock)))
+        !store.importCatalog(fixtures::catalogProducts()) ||
+        (!stock.isEmpty() && !store.importStock(stock)))
         return {};
     QMap<QString, QString> tokens;
     for (const TerminalSpec& t : terminals) {

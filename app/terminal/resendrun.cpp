@@ -1,7 +1,6 @@
 #include "resendrun.h"
 
 #include "client.h"
-#include "fingerprint.h"
 #include "localstore.h"
 #include "transport.h"
 
@@ -27,18 +26,6 @@ void say(const QString& line)
     std::fflush(stdout);
 }
 
-sync::ClientOptions clientOptions(const qml::PosOptions& pos)
-{
-    sync::ClientOptions options;
-    options.url = pos.server;
-    options.terminal = pos.terminal;
-    options.token = pos.token;
-    options.certificateSha256 =
-        parseSha256Fingerprint(pos.certificateSha256).value_or(QByteArray());
-    options.resendAfterRestore = true;
-    return options;
-}
-
 } // namespace
 
 int runResendAfterRestore(const qml::PosOptions& pos, int timeoutSeconds)
@@ -51,7 +38,9 @@ int runResendAfterRestore(const qml::PosOptions& pos, int timeoutSeconds)
     auto store = LocalStore::open(pos.storePath);
     if (!store)
         return failed(store.error().toString());
-    sync::Client client(**store, nullptr, clientOptions(pos));
+    sync::ClientOptions options = qml::PosContext::clientOptions(pos);
+    options.resendAfterRestore = true;
+    sync::Client client(**store, nullptr, options);
     QObject::connect(&client, &sync::Client::reopenedAfterRestore, &client,
                      [](qint64 count, qint64 lastSeq) {
                          say(QStringLiteral("the server holds this terminal's mutations up to seq "
