@@ -149,8 +149,10 @@ void TestBackupRestore::backupWhileServingIsVerifiedAndRotated()
     }
     const QStringList kept = dated(folder);
     QCOMPARE(kept.size(), 2);
+    // Tokens and PIN hashes: owner-only.
     QCOMPARE(QFile::permissions(QDir(folder).filePath(kept.last())) & 0x0077,
-             QFileDevice::Permissions()); // tokens and PIN hashes: owner-only
+             QFileDevice::Permissions());
+    QCOMPARE(QFile::permissions(folder) & 0x0077, QFileDevice::Permissions());
     QCOMPARE(server.terminate(), 0);
     if (TestDatabase::postgres())
         return; // the dump is restored in tillSalesAfterTheBackupComeBackAfterRestore

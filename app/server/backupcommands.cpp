@@ -50,9 +50,14 @@ Result<QString> backupFolder(const QCommandLineParser& parser, const QString& ur
                  QStringLiteral("give the folder for PostgreSQL backups (or --to FILE)")};
 }
 
+// A folder made here is owner-only: backups hold token and PIN hashes.
 Status makeFolder(const QString& folder)
 {
-    if (!QDir().mkpath(folder))
+    if (QFileInfo(folder).isDir())
+        return success();
+    if (!QDir().mkpath(folder) ||
+        !QFile::setPermissions(folder, QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                                           QFileDevice::ExeOwner))
         return Error{folder, QStringLiteral("cannot create the folder"), ErrorCode::Storage};
     return success();
 }

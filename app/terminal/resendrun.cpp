@@ -58,7 +58,7 @@ int runResendAfterRestore(const qml::PosOptions& pos, int timeoutSeconds)
         if (done || !client.isRunning() || deadline.hasExpired())
             QCoreApplication::exit(done ? 0 : 1);
     });
-    say(QStringLiteral("terminal %1 sending to %2 what the server lost")
+    say(QStringLiteral("terminal %1 connecting to %2 to send what it lost")
             .arg(pos.terminal, pos.server.toString()));
     client.start();
     check.start(50);
