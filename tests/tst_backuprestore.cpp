@@ -127,6 +127,7 @@ class TestBackupRestore : public QObject
 
 private Q_SLOTS:
     void backupWhileServingIsVerifiedAndRotated();
+    void backupWhileATillSellsIsOneCommittedState();
     void badBackupOptionsWriteNothing();
     void restoreIsRefusedWhileServing();
     void tillSalesAfterTheBackupComeBackAfterRestore();
@@ -159,6 +160,41 @@ void TestBackupRestore::backupWhileServingIsVerifiedAndRotated()
     ServerProcess copy(QDir(folder).filePath(kept.last()));
     const auto shown = copy.admin({QStringLiteral("stock"), QStringLiteral("show")});
     QVERIFY2(shown.out.contains("MILK-1L"), shown.out.constData());
+}
+
+// The copy is taken while the server commits the till's sales: it holds some prefix of them,
+// whole, and verify accepts it.
+void TestBackupRestore::backupWhileATillSellsIsOneCommittedState()
+{
+    QTemporaryDir dir;
+    ServerProcess server(dir.filePath(QStringLiteral("server.db")));
+    const QString token = prepareServer(server);
+    QVERIFY(!token.isEmpty());
+    QVERIFY(server.start());
+    auto till = openTill(dir.filePath(QStringLiteral("till.db")), server.url(), token);
+    QVERIFY(till && startSelling(*till, token));
+    int soldDuring = 0;
+    for (int i = 0; i < 3; ++i) {
+        QProcess backup;
+        backup.start(ServerProcess::binary(),
+                     {QStringLiteral("backup"), QStringLiteral("--db"), server.database(),
+                      QStringLiteral("--to"), dir.filePath(QStringLiteral("b%1.dump").arg(i))});
+        int sold = 0;
+        QVERIFY(backup.waitForStarted());
+        while (backup.state() != QProcess::NotRunning) {
+            QVERIFY(!till->sell(i, 1).isEmpty());
+            ++sold;
+            QTest::qWait(2);
+        }
+        soldDuring += sold;
+        QVERIFY2(backup.exitCode() == 0, backup.readAllStandardError().constData());
+        if (!TestDatabase::postgres())
+            QVERIFY2(backup.readAllStandardOutput().contains("verify: ok"),
+                     qPrintable(QStringLiteral("while %1 sales").arg(sold)));
+    }
+    QVERIFY(soldDuring > 3);
+    QVERIFY(till->synced());
+    QCOMPARE(server.terminate(), 0);
 }
 
 void TestBackupRestore::badBackupOptionsWriteNothing()
