@@ -130,6 +130,7 @@ private Q_SLOTS:
     void backupWhileATillSellsIsOneCommittedState();
     void badBackupOptionsWriteNothing();
     void restoreIsRefusedWhileServing();
+    void restoreOnANewMachine();
     void tillSalesAfterTheBackupComeBackAfterRestore();
 };
 
@@ -262,6 +263,23 @@ void TestBackupRestore::restoreIsRefusedWhileServing()
     auto opened = AdminStore::open(server.database());
     QVERIFY(opened);
     QCOMPARE(opened.value()->locations().value().size(), 2);
+}
+
+// The store's server died: its backup is restored where no database is yet.
+void TestBackupRestore::restoreOnANewMachine()
+{
+    if (TestDatabase::postgres())
+        QSKIP("pg_restore needs the database made first, as `createdb` does");
+    QTemporaryDir dir;
+    ServerProcess old(dir.filePath(QStringLiteral("old.db")));
+    QVERIFY(!prepareServer(old).isEmpty());
+    const QString backup = dir.filePath(QStringLiteral("usb/b.db"));
+    QCOMPARE(old.admin({QStringLiteral("backup"), QStringLiteral("--to"), backup}).exitCode, 0);
+    ServerProcess fresh(dir.filePath(QStringLiteral("new/var/server.db")));
+    const auto restored =
+        fresh.admin({QStringLiteral("restore"), QStringLiteral("--from"), backup});
+    QVERIFY2(restored.exitCode == 0, restored.err.constData());
+    QCOMPARE(onHandBySku(fresh), onHandBySku(old));
 }
 
 // Issue 21: the till sells, the server is backed up, the till sells more, the server is

@@ -169,6 +169,9 @@ int restoreSqlite(const QString& url, const QString& from)
     const QString target = sqlitePath(url);
     const QString staging = target + QStringLiteral(".restoring");
     QFile::remove(staging);
+    // A new machine restoring the store: its database folder may not exist yet.
+    if (Status s = makeFolder(QFileInfo(target).absolutePath()); !s)
+        return fail(s.error());
     if (!QFile::copy(from, staging))
         return fail(QStringLiteral("%1: cannot copy it to %2").arg(from, staging));
     const Result<VerifyReport> report = verifyDatabase(sqliteScheme + staging);
