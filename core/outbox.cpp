@@ -422,6 +422,28 @@ Result<qint64> Outbox::continueAfter(qint64 serverLastSeq)
     return qint64{seqs.size()};
 }
 
+Result<qint64> Outbox::reopenAfter(qint64 serverLastSeq)
+{
+    if (serverLastSeq < 0)
+        return Error{QStringLiteral("lastSeq"), QStringLiteral("must not be negative")};
+    Transaction tx(m_store);
+    if (!tx.isOpen())
+        return tx.status().error();
+    QSqlQuery reopen = m_store.prepare(QStringLiteral(
+        "UPDATE outbox SET status = 'pending', result = NULL WHERE seq > ? AND status <> "
+        "'pending'"));
+    reopen.addBindValue(serverLastSeq);
+    if (!reopen.exec())
+        return LocalStore::sqlError(reopen, QStringLiteral("reopen the outbox"));
+    const qint64 reopened = reopen.numRowsAffected();
+    tx.touchOutbox();
+    if (const Status committed = tx.commit(); !committed)
+        return committed.error();
+    qCInfo(lcCore) << "outbox: " << reopened << "answered entries after the server's seq"
+                   << serverLastSeq << "reopened to be sent again";
+    return reopened;
+}
+
 // Through negative seqs, so no new number collides with an old one on the way; sales
 // follow their entries by ON UPDATE CASCADE.
 Status Outbox::renumber(const QList<qint64>& seqs, qint64 firstSeq)

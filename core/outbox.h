@@ -91,6 +91,13 @@ public:
     // entries were renumbered.
     [[nodiscard]] Result<qint64> continueAfter(qint64 serverLastSeq);
 
+    // For a server restored from a backup older than answers it gave: the answered entries
+    // above serverLastSeq become pending again, under the same seqs and ids, so they are sent
+    // again and arbitrated anew (their old results are dropped: the server no longer has
+    // them). Only on a person's word (stockline --resend-after-restore): a store that belongs
+    // to another terminal looks the same. Returns how many entries were reopened.
+    [[nodiscard]] Result<qint64> reopenAfter(qint64 serverLastSeq);
+
     // The store it writes to, for callers that append several entries in one transaction.
     [[nodiscard]] const LocalStore& store() const { return m_store; }
 

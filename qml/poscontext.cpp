@@ -125,15 +125,20 @@ Status PosContext::build(const PosOptions& options)
     return success();
 }
 
-void PosContext::buildSync()
+sync::ClientOptions PosContext::clientOptions(const PosOptions& options)
 {
     sync::ClientOptions client;
-    client.url = m_options.server;
-    client.terminal = m_options.terminal;
-    client.token = m_options.token;
+    client.url = options.server;
+    client.terminal = options.terminal;
+    client.token = options.token;
     client.certificateSha256 =
-        parseSha256Fingerprint(m_options.certificateSha256).value_or(QByteArray());
-    m_client = std::make_unique<sync::Client>(*m_store, nullptr, client);
+        parseSha256Fingerprint(options.certificateSha256).value_or(QByteArray());
+    return client;
+}
+
+void PosContext::buildSync()
+{
+    m_client = std::make_unique<sync::Client>(*m_store, nullptr, clientOptions(m_options));
     QObject::connect(m_client.get(), &sync::Client::staffChanged, m_staff.get(),
                      &StaffSession::reload);
     m_tillSync = std::make_unique<TillSync>(

@@ -25,7 +25,8 @@ class StockReplica;
 
 namespace stockline::sync {
 class Client;
-}
+struct ClientOptions;
+} // namespace stockline::sync
 
 namespace stockline::print {
 class ReceiptPrinter;
@@ -74,6 +75,8 @@ class PosContext
 {
 public:
     [[nodiscard]] static Result<std::unique_ptr<PosContext>> open(const PosOptions& options);
+    // How the sync client reaches the server these options name.
+    [[nodiscard]] static sync::ClientOptions clientOptions(const PosOptions& options);
     ~PosContext();
     PosContext(const PosContext&) = delete;
     PosContext& operator=(const PosContext&) = delete;

@@ -3,6 +3,7 @@
 // Products and sales shared by tst_salejournal and its crash helper, outbox_writer.
 
 #include "localstore.h"
+#include "product.h"
 #include "receipt.h"
 #include "salejournal.h"
 
@@ -54,6 +55,21 @@ inline ReceiptLine line(int product, qint64 qty, qint64 discount = 0)
                        Money::fromMinor(discount),
                        TaxRate::fromMilliPercent(p.taxMilliPercent),
                        QString()};
+}
+
+// The fixture products as the server's catalog has them.
+inline QList<Product> catalogProducts()
+{
+    QList<Product> catalog;
+    for (const FixtureProduct& f : products) {
+        Product p;
+        p.sku = QLatin1String(f.sku);
+        p.name = QLatin1String(f.name);
+        p.price = Money::fromMinor(f.price);
+        p.taxRate = TaxRate::fromMilliPercent(f.taxMilliPercent);
+        catalog.append(p);
+    }
+    return catalog;
 }
 
 // A sale paid exactly, in cash.

@@ -202,17 +202,9 @@ QMap<QString, QString> prepareServer(const ServerProcess& server,
         return {};
     }
     AdminStore& store = *opened.value();
-    QList<Product> products;
-    for (const fixtures::FixtureProduct& f : fixtures::products) {
-        Product p;
-        p.sku = QLatin1String(f.sku);
-        p.name = QLatin1String(f.name);
-        p.price = Money::fromMinor(f.price);
-        p.taxRate = TaxRate::fromMilliPercent(f.taxMilliPercent);
-        products.append(p);
-    }
     if (!store.addLocation(Location{location, QStringLiteral("Store floor")}) ||
-        !store.importCatalog(products) || (!stock.isEmpty() && !store.importStock(stock)))
+        !store.importCatalog(fixtures::catalogProducts()) ||
+        (!stock.isEmpty() && !store.importStock(stock)))
         return {};
     QMap<QString, QString> tokens;
     for (const TerminalSpec& t : terminals) {
@@ -435,6 +427,7 @@ private Q_SLOTS:
     void unavailableResendsOnlyOnceEveryPushIsAnswered();
     void conflictRenumbersOnlyOnceNothingIsInFlight();
     void serverThatLostConfirmedMutationsIsSentNothing();
+    void resendAfterRestoreSendsWhatTheServerLostUnderTheSameSeqs();
     void silentServerIsLeftAfterTheAnswerTimeout();
     void levelsApplyOnlyWithANewerCursor();
     void staffMessageReplacesTheStoredListAcrossARestart();
@@ -1084,6 +1077,36 @@ void TestSyncClient::serverThatLostConfirmedMutationsIsSentNothing()
     QVERIFY2(till.client->lastError().contains(QLatin1String("backup")),
              qPrintable(till.client->lastError()));
     QCOMPARE(till.outbox->lastSeq().value(), 12); // nothing renumbered
+}
+
+// The same server, once a person said it was restored (stockline --resend-after-restore): what
+// it lost goes again as it was, after its lastSeq, before the entry never sent.
+void TestSyncClient::resendAfterRestoreSendsWhatTheServerLostUnderTheSameSeqs()
+{
+    QTemporaryDir dir;
+    ScriptedTill till;
+    ClientOptions options;
+    options.resendAfterRestore = true;
+    QVERIFY(till.open(dir.filePath(QStringLiteral("till.db")), 12, options));
+    {
+        Transaction tx(*till.store);
+        for (qint64 seq = 1; seq <= 10; ++seq)
+            QVERIFY(till.outbox->recordResult(tx, seq, QStringLiteral("applied"), {}));
+        QVERIFY(tx.commit());
+    }
+    const QString idOf6 = till.outbox->entry(6).value().id;
+    QSignalSpy reopened(till.client.get(), &Client::reopenedAfterRestore);
+    QVERIFY(till.welcome(5));
+    QCOMPARE(reopened.size(), 1);
+    QCOMPARE(reopened.first(), (QVariantList{qint64{5}, qint64{5}}));
+    QCOMPARE(till.server->takePushes(), (Pushes{{6, 12}}));
+    QCOMPARE(till.client->lastError(), QString());
+    QCOMPARE(till.client->pendingCount(), 7);
+    QCOMPARE(till.outbox->entry(6).value().id, idOf6);
+    QCOMPARE(till.outbox->entry(5).value().status, OutboxEntry::Status::Applied);
+    QCOMPARE(till.outbox->lastSeq().value(), 12); // nothing renumbered
+    till.answer(6, 12);
+    QCOMPARE(till.client->pendingCount(), 0);
 }
 
 void TestSyncClient::silentServerIsLeftAfterTheAnswerTimeout()

@@ -244,10 +244,15 @@ int ServerCommands::verify(const QCommandLineParser& parser)
     const auto report = store.value()->verify();
     if (!report)
         return fail(report.error());
-    for (const QString& problem : report->problems)
+    return reportVerify(*report);
+}
+
+int ServerCommands::reportVerify(const VerifyReport& report)
+{
+    for (const QString& problem : report.problems)
         out() << "MISMATCH " << problem << '\n';
-    out() << (report->ok ? "verify: ok" : "verify: FAILED") << " — " << report->levelsChecked
-          << " levels, " << report->ledgerEvents << " ledger events, " << report->problems.size()
+    out() << (report.ok ? "verify: ok" : "verify: FAILED") << " — " << report.levelsChecked
+          << " levels, " << report.ledgerEvents << " ledger events, " << report.problems.size()
           << " problems" << Qt::endl;
-    return report->ok ? 0 : 1;
+    return report.ok ? 0 : 1;
 }

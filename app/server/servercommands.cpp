@@ -261,6 +261,14 @@ QList<ServerCommands::Command> ServerCommands::commands() const
          QStringLiteral("Replay the ledger and check it equals the levels and the invariants; "
                         "exit 1 with a report on any mismatch."),
          withDb, &ServerCommands::verify},
+        {QStringLiteral("backup"), QString(),
+         QStringLiteral("Copy the database while the server runs (SQLite: the online backup "
+                        "API, then verify on the copy; PostgreSQL: pg_dump)."),
+         &ServerCommands::declareBackup, &ServerCommands::backup},
+        {QStringLiteral("restore"), QString(),
+         QStringLiteral("Put a backup in place of the database, with the server stopped; names "
+                        "the tills that must then run `stockline --resend-after-restore`."),
+         &ServerCommands::declareRestore, &ServerCommands::restore},
         {QStringLiteral("receipt show"), QStringLiteral("NUMBER"),
          QStringLiteral("Show a stored sale or refund receipt: lines, what was refunded of "
                         "each, payments and refunds."),

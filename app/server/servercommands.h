@@ -8,7 +8,8 @@
 
 namespace stockline::sync {
 class AdminStore;
-}
+struct VerifyReport;
+} // namespace stockline::sync
 
 // The command line of stockline-server: `serve` and the administration commands, each with
 // its own --help. Administration commands open the database, do one thing, and exit.
@@ -50,6 +51,12 @@ private:
     [[nodiscard]] static int closeDelivery(const QCommandLineParser& parser);
     [[nodiscard]] static int showStock(const QCommandLineParser& parser);
     [[nodiscard]] static int verify(const QCommandLineParser& parser);
+    // Prints verify's report; 0 when it is ok, else 1.
+    [[nodiscard]] static int reportVerify(const stockline::sync::VerifyReport& report);
+    static void declareBackup(QCommandLineParser& parser);
+    [[nodiscard]] static int backup(const QCommandLineParser& parser);
+    static void declareRestore(QCommandLineParser& parser);
+    [[nodiscard]] static int restore(const QCommandLineParser& parser);
     [[nodiscard]] static int showReceipt(const QCommandLineParser& parser);
     [[nodiscard]] static int dayReport(const QCommandLineParser& parser);
     [[nodiscard]] static int listApprovals(const QCommandLineParser& parser);

@@ -8,6 +8,7 @@
 #include "measure.h"
 #include "poscontext.h"
 #include "qmlwindow.h"
+#include "resendrun.h"
 #include "screenshots.h"
 #include "selftest.h"
 #include "till.h"
@@ -128,6 +129,12 @@ struct Options
     QCommandLineOption selfTest{QStringLiteral("self-test"),
                                 QStringLiteral("Load every screen offscreen and exit non-zero on "
                                                "any QML error or warning (implies --demo).")};
+    QCommandLineOption resendAfterRestore{
+        QStringLiteral("resend-after-restore"),
+        QStringLiteral("After the server was restored from an older backup: send it again, "
+                       "without a window, everything it confirmed to this terminal and no "
+                       "longer has, wait until it is all answered, and exit. Close the till "
+                       "first.")};
     QCommandLineOption screenshots{QStringLiteral("screenshots"),
                                    QStringLiteral("Render every screen, rung up with the sample "
                                                   "store, to PNG files (implies --demo)."),
@@ -138,7 +145,7 @@ struct Options
         for (const QCommandLineOption* option :
              {&config, &store, &demo, &data, &terminal, &location, &mode, &overTolerance,
               &storeName, &printer, &receipts, &server, &serverCertificate, &tokenFile,
-              &measureStartup, &measureScans, &selfTest, &screenshots})
+              &measureStartup, &measureScans, &selfTest, &screenshots, &resendAfterRestore})
             parser.addOption(*option);
     }
 };
@@ -252,6 +259,24 @@ int runTill(const stockline::qml::PosOptions& pos, const QCommandLineParser& par
     return QGuiApplication::exec();
 }
 
+// How long --resend-after-restore waits for the server to answer everything.
+constexpr int resendTimeoutSeconds = 120;
+
+void takeConfig(stockline::qml::PosOptions& pos, const stockline::TerminalConfig& config,
+                const QCommandLineParser& parser, const Options& options)
+{
+    pos.terminal = config.terminal;
+    pos.location = config.location;
+    pos.server = config.serverUrl;
+    pos.token = config.token;
+    pos.mode = config.mode;
+    pos.overTolerancePercent = config.overTolerancePercent;
+    pos.certificateSha256 = config.certificateSha256;
+    pos.setupChangeable = true;
+    pos.storePath = parser.isSet(options.store) ? parser.value(options.store)
+                                                : stockline::app::defaultStorePath(config.terminal);
+}
+
 // A till on its configuration file: enrolment first when there is none, and again whenever a
 // manager changes the setup from the till.
 int runConfigured(stockline::qml::PosOptions pos, const QCommandLineParser& parser,
@@ -267,6 +292,14 @@ int runConfigured(stockline::qml::PosOptions pos, const QCommandLineParser& pars
                             .arg(path, loaded.error().toString()));
         config = std::move(loaded).value();
     }
+    if (parser.isSet(options.resendAfterRestore)) {
+        if (!config)
+            return fail(QStringLiteral("--resend-after-restore: this terminal is not set up "
+                                       "(no %1)")
+                            .arg(path));
+        takeConfig(pos, *config, parser, options);
+        return stockline::app::runResendAfterRestore(pos, resendTimeoutSeconds);
+    }
     bool enrol = !config;
     for (;;) {
         if (enrol) {
@@ -277,17 +310,7 @@ int runConfigured(stockline::qml::PosOptions pos, const QCommandLineParser& pars
             if (saved)
                 config = std::move(saved);
         }
-        pos.terminal = config->terminal;
-        pos.location = config->location;
-        pos.server = config->serverUrl;
-        pos.token = config->token;
-        pos.mode = config->mode;
-        pos.overTolerancePercent = config->overTolerancePercent;
-        pos.certificateSha256 = config->certificateSha256;
-        pos.setupChangeable = true;
-        pos.storePath = parser.isSet(options.store)
-                            ? parser.value(options.store)
-                            : stockline::app::defaultStorePath(config->terminal);
+        takeConfig(pos, *config, parser, options);
         const int code = runTill(pos, parser, options, started);
         if (code != changeSetupExitCode)
             return code;
@@ -338,6 +361,8 @@ int main(int argc, char* argv[])
         return runConfigured(pos, parser, options, started);
 
     std::unique_ptr<QTemporaryDir> demoDir;
+    if (demo && parser.isSet(options.resendAfterRestore))
+        return fail(QStringLiteral("--resend-after-restore: a demo store has no server"));
     if (demo) {
         demoDir = std::make_unique<QTemporaryDir>();
         if (!demoDir->isValid())
@@ -360,5 +385,7 @@ int main(int argc, char* argv[])
     if (const stockline::Status configuredServer = configureServer(parser, options, pos);
         !configuredServer)
         return fail(configuredServer.error().toString());
+    if (parser.isSet(options.resendAfterRestore))
+        return stockline::app::runResendAfterRestore(pos, resendTimeoutSeconds);
     return runTill(pos, parser, options, started);
 }

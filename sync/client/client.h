@@ -39,6 +39,10 @@ struct ClientOptions
     int answerTimeoutMs = 30'000;      // silence while owing an answer: the connection is made anew
     qint64 maxPushBytes = 1024 * 1024; // well below the server's 4 MiB message limit
     int maxRejectionsKept = 100;
+    // A person said the server was restored from an older backup (stockline
+    // --resend-after-restore): answered entries the server no longer has are sent again
+    // instead of halting (Outbox::reopenAfter; sync/PROTOCOL.md, "Numbering").
+    bool resendAfterRestore = false;
     // Time and chance; nullptr: the system's. Not owned: it must outlive the client.
     ClientClock* clock = nullptr;
 };
@@ -146,6 +150,9 @@ Q_SIGNALS:
     void deliveriesChanged();
     // A results message was recorded: `count` entries newly answered.
     void resultsRecorded(int count);
+    // With resendAfterRestore, when the server had lost some: `count` answered entries above
+    // the server's `lastSeq` were made pending again.
+    void reopenedAfterRestore(qint64 count, qint64 lastSeq);
 
 private:
     enum class Link { Down, Connecting, Hello, Ready, Closing };
@@ -207,6 +214,7 @@ private:
     [[nodiscard]] bool replaysInFlight() const;
     void adoptReceiptCounters(const Welcome& welcome);
     void checkNumbering(qint64 serverLastSeq);
+    [[nodiscard]] bool reopenAfterRestore(qint64 serverLastSeq);
     void catchUpNumbering();
     [[nodiscard]] bool recordResults(const QList<MutationResult>& results);
     void noteProblem(const MutationResult& result);

@@ -134,17 +134,38 @@ void Client::checkNumbering(qint64 serverLastSeq)
         restartConnection(QStringLiteral("outbox unreadable"));
         return;
     }
-    if (*answered > serverLastSeq) {
+    if (*answered > serverLastSeq && m_options.resendAfterRestore) {
+        if (!reopenAfterRestore(serverLastSeq))
+            return;
+    } else if (*answered > serverLastSeq) {
         setError(QStringLiteral("The server has no record of mutations it confirmed to this "
                                 "terminal (it answered up to seq %1 and is now at %2): was it "
                                 "restored from an older backup? Nothing more is sent until a "
-                                "person has checked.")
+                                "person has checked; if it was, close the till and run "
+                                "`stockline --resend-after-restore`.")
                      .arg(*answered)
                      .arg(serverLastSeq));
         m_hold = Hold::Halted;
         return;
     }
     catchUpNumbering();
+}
+
+// The person's word that the server was restored: what it lost goes again, under the same
+// seqs and ids, and is arbitrated as new (sync/PROTOCOL.md, "Numbering", step 1).
+bool Client::reopenAfterRestore(qint64 serverLastSeq)
+{
+    const Result<qint64> reopened = m_outbox.reopenAfter(serverLastSeq);
+    if (!reopened) {
+        setError(QStringLiteral("Cannot reopen the outbox: %1").arg(reopened.error().toString()));
+        m_hold = Hold::Halted;
+        return false;
+    }
+    qCInfo(lcSync) << "server restored to seq" << serverLastSeq << ":" << *reopened
+                   << "answered entries to be sent again";
+    refreshPending();
+    Q_EMIT reopenedAfterRestore(*reopened, serverLastSeq);
+    return true;
 }
 
 // An outbox with nothing pending whose counter is behind the server's (a reinstalled or
