@@ -15,6 +15,7 @@ packages=(
   fonts-dejavu-core
   sqlite3 postgresql postgresql-contrib libqt6sql6-psql
   openssl  # TLS for wss:, and the tests' throwaway certificates
+  qt6-httpserver-dev libsystemd-dev prometheus fail2ban  # health/metrics port, sd_notify, promtool, fail2ban-regex
 )
 
 missing=()

@@ -8,6 +8,7 @@
 
 #include <QElapsedTimer>
 #include <QHostAddress>
+#include <QMap>
 #include <QObject>
 #include <QPointer>
 #include <QSslConfiguration>
@@ -59,6 +60,8 @@ public:
     [[nodiscard]] Status listen(const QHostAddress& address, quint16 port);
     [[nodiscard]] quint16 port() const;
     [[nodiscard]] int connectionCount() const { return static_cast<int>(m_sessions.size()); }
+    // Connections with an accepted hello, by the terminal's role.
+    [[nodiscard]] QMap<Role, int> terminalsByRole() const;
 
     // Stops accepting; answers what is in flight; then closes every connection and emits
     // drained().
@@ -119,6 +122,10 @@ private:
     void onHelloDone(quint64 connection, const SessionStart& start);
     void onHelloFailed(quint64 connection, const ProtocolError& error);
     void answerHelloFailed(Session& session, const ProtocolError& error);
+    // syncserverlog.cpp: the lines an administrator (and fail2ban) reads, with the metrics.
+    void logFailedHello(const Session& session, const ProtocolError& error);
+    void noteBan(const QString& address, bool refusedBefore);
+    void cutOffRevoked(Session& session);
     void onPaired(quint64 connection, const Paired& paired);
     void onPushesDone(const QList<PushOutcome>& outcomes);
     void onCommitted(const CommitEffects& effects);
