@@ -376,13 +376,13 @@ int ServerCommands::serve(const QCommandLineParser& parser)
                                                 limits->handshakeTimeoutMs);
             !s)
             return fail(s.error());
+    if (httpListen)
+        out() << "stockline-server: health and metrics on " << observability.httpUrl() << Qt::endl;
     // Before the line that says it listens: whoever waits for that line (a service manager, a
     // test) may send SIGTERM at once, and must get a graceful stop rather than the default kill.
     SignalWatcher signals;
     out() << "stockline-server: listening on " << (tls ? "wss://" : "ws://")
           << listen->host.toString() << ':' << server.port() << "/ with " << url << Qt::endl;
-    if (httpListen)
-        out() << "stockline-server: health and metrics on " << observability.httpUrl() << Qt::endl;
     observability.ready();
     QObject::connect(&signals, &SignalWatcher::terminationRequested, &server,
                      [&server, &observability] {

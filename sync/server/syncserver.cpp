@@ -253,8 +253,9 @@ bool SyncServer::refuseFailingAddress(Session& session)
     const qint64 refusedMs = m_failedHellos.refusedFor(session.address, m_uptime.elapsed());
     if (refusedMs <= 0)
         return false;
-    qCWarning(lcServer).noquote() << "refused hello from" << session.address
-                                  << QStringLiteral(": banned for %1 s more").arg(refusedMs / 1000);
+    qCWarning(lcServer).noquote()
+        << "refused hello from"
+        << session.address + QStringLiteral(": banned for %1 s more").arg((refusedMs + 999) / 1000);
     m_arbiter.metrics().refused(QStringLiteral("failed_hellos"));
     send(session, encode(protocolError(QStringLiteral("rate_limited"),
                                        QStringLiteral("too many failed hellos from %1; try "

@@ -40,8 +40,9 @@ void SyncServer::noteBan(const QString& address, bool refusedBefore)
     if (refusedBefore || refusedMs <= 0)
         return;
     m_arbiter.metrics().addressBanned();
-    qCWarning(lcServer).noquote() << "banned" << address << "for" << refusedMs / 1000 << "s after"
-                                  << m_limits.failedHellos.refuseAfter << "failed hellos";
+    qCWarning(lcServer).noquote() << "banned" << address << "for" << (refusedMs + 999) / 1000
+                                  << "s after" << m_limits.failedHellos.refuseAfter
+                                  << "failed hellos";
 }
 
 void SyncServer::cutOffRevoked(Session& session)

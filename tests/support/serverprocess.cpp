@@ -90,7 +90,11 @@ bool ServerProcess::start(quint16 port)
     m_output.clear();
     m_process = std::make_unique<QProcess>();
     // The server's log goes to the test's: a failing CI run then shows why.
-    m_process->setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    if (m_logFile.isEmpty())
+        m_process->setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    else
+        m_process->setStandardErrorFile(m_logFile, QIODevice::Append);
+    m_process->setProcessEnvironment(m_environment);
     m_process->start(binary(), QStringList{QStringLiteral("serve"), QStringLiteral("--db"),
                                            database(), QStringLiteral("--listen"),
                                            QStringLiteral("127.0.0.1:%1").arg(port)} +
@@ -171,6 +175,13 @@ int ServerProcess::waitForExit(int timeoutMs)
 bool ServerProcess::isRunning() const
 {
     return m_process && m_process->state() == QProcess::Running;
+}
+
+QUrl ServerProcess::httpUrl() const
+{
+    static const QRegularExpression announced(
+        QStringLiteral("health and metrics on (https?://\\S+/)"));
+    return QUrl(announced.match(QString::fromUtf8(m_output)).captured(1));
 }
 
 QUrl ServerProcess::url() const

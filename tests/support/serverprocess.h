@@ -40,6 +40,12 @@ public:
     // Options added to every later `serve` (limits, --tls-cert/--tls-key); with TLS, url()
     // is wss://.
     void setServeArguments(const QStringList& arguments) { m_serveArguments = arguments; }
+    // The next `serve` writes its log to this file instead of the test's stderr, with these
+    // variables added to its environment (NOTIFY_SOCKET, JOURNAL_STREAM, …).
+    void setLogFile(const QString& path) { m_logFile = path; }
+    void setEnvironment(const QProcessEnvironment& environment) { m_environment = environment; }
+    // With --http-listen: the health and metrics port's base URL, as `serve` printed it.
+    [[nodiscard]] QUrl httpUrl() const;
     // Starts `serve` on 127.0.0.1 with a free port (or `port`), waits until it listens.
     [[nodiscard]] bool start(quint16 port = 0);
     void kill();     // SIGKILL, as a power cut would
@@ -64,5 +70,7 @@ private:
     quint16 m_port = 0;
     QByteArray m_output;
     QStringList m_serveArguments;
+    QString m_logFile;
+    QProcessEnvironment m_environment = QProcessEnvironment::systemEnvironment();
     bool m_secure = false;
 };
