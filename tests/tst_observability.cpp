@@ -150,21 +150,6 @@ private:
         return store.server().httpUrl().resolved(QUrl(path));
     }
 
-    // pg_ctlcluster on pg_virtualenv's cluster ("regress").
-    static bool cluster(const QString& action)
-    {
-        QProcess p;
-        p.setProcessChannelMode(QProcess::MergedChannels);
-        p.start(QStringLiteral("pg_ctlcluster"),
-                {QStringLiteral("--mode"), QStringLiteral("fast"),
-                 qEnvironmentVariable("PGVERSION"), QStringLiteral("regress"), action});
-        p.waitForFinished(60'000);
-        if (p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0)
-            return true;
-        qWarning().noquote() << "pg_ctlcluster" << action << ':' << p.readAll();
-        return false;
-    }
-
 private Q_SLOTS:
     void initTestCase()
     {
@@ -304,7 +289,7 @@ private Q_SLOTS:
         QVERIFY(startWithHttp(store));
         const QUrl readyz = at(store, QStringLiteral("readyz"));
         QCOMPARE(curl(readyz).status, 200);
-        QVERIFY(cluster(QStringLiteral("stop")));
+        QVERIFY(TestDatabase::stopCluster());
         QElapsedTimer sinceStop;
         sinceStop.start();
         Reply reply;
@@ -322,13 +307,7 @@ private Q_SLOTS:
         QCOMPARE(sample(curl(at(store, QStringLiteral("metrics"))).body,
                         QStringLiteral("stockline_storage_up")),
                  0.0);
-        bool started = false;
-        for (int attempt = 0; attempt < 30 && !started; ++attempt) {
-            started = cluster(QStringLiteral("start"));
-            if (!started)
-                QTest::qWait(500);
-        }
-        QVERIFY(started);
+        QVERIFY(TestDatabase::startCluster());
         QVERIFY(QTest::qWaitFor([&] { return curl(readyz).status == 200; }, 15'000));
     }
 
