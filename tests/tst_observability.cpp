@@ -177,9 +177,13 @@ private Q_SLOTS:
         // 3 × 6 sales of one B2 each: 5 in stock, so most are refused (insufficient_stock).
         int scrapes = 0;
         for (int round = 1; round <= 6; ++round) {
+            // Each till says what is still waiting in its outbox, as sync::Client does.
             for (size_t t = 0; t < tills.size(); ++t)
-                tills[t]->push(QJsonArray{sale(round, QStringLiteral("S-%1-%2").arg(t).arg(round),
-                                               {line(QStringLiteral("B2"), 1)})});
+                tills[t]->send({{QStringLiteral("type"), QStringLiteral("push")},
+                                {QStringLiteral("mutations"),
+                                 QJsonArray{sale(round, QStringLiteral("S-%1-%2").arg(t).arg(round),
+                                                 {line(QStringLiteral("B2"), 1)})}},
+                                {QStringLiteral("backlog"), 6 - round + static_cast<int>(t)}});
             const Reply scrape = curl(metrics); // while those pushes are being decided
             QCOMPARE(scrape.status, 200);
             const QString problems = promtoolProblems(scrape.body);
@@ -207,6 +211,12 @@ private Q_SLOTS:
         QVERIFY(sample(last.body, QStringLiteral("stockline_commit_to_broadcast_seconds_count")) >=
                 1);
         QCOMPARE(sample(last.body, QStringLiteral("stockline_storage_up")), 1.0);
+        QCOMPARE(sample(last.body,
+                        QStringLiteral("stockline_terminal_outbox_backlog{terminal=\"POS-02\"}")),
+                 1.0);
+        QCOMPARE(sample(last.body,
+                        QStringLiteral("stockline_terminal_outbox_backlog{terminal=\"DOCK-01\"}")),
+                 -1.0); // it never pushed
         qInfo().noquote() << scrapes << "scrapes while selling passed promtool; the last:\n"
                           << last.body.left(1200);
     }

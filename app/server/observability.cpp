@@ -48,6 +48,7 @@ void Observability::refreshGauges()
     ServerMetrics& metrics = m_arbiter.metrics();
     metrics.setTerminalsConnected(m_server.terminalsByRole());
     metrics.setConnectionsOpen(m_server.connectionCount());
+    metrics.setOutboxBacklogs(m_server.outboxBacklogs());
     metrics.setStorageUp(m_arbiter.health().ready());
 }
 

@@ -507,6 +507,8 @@ void SyncServer::onPush(Session& session, Push push)
         close(session, CloseRateLimited, QStringLiteral("rate limited"));
         return;
     }
+    if (push.backlog)
+        session.outboxBacklog = push.backlog;
     ++session.pushesInFlight;
     ++m_pushesInFlight;
     m_arbiter.submitPush(PushRequest{session.id, session.terminal, std::move(push.entries)});

@@ -62,6 +62,8 @@ public:
     [[nodiscard]] int connectionCount() const { return static_cast<int>(m_sessions.size()); }
     // Connections with an accepted hello, by the terminal's role.
     [[nodiscard]] QMap<Role, int> terminalsByRole() const;
+    // The outbox backlog each connected terminal reported with its last push.
+    [[nodiscard]] QMap<QString, qint64> outboxBacklogs() const;
 
     // Stops accepting; answers what is in flight; then closes every connection and emits
     // drained().
@@ -87,11 +89,12 @@ private:
         Role role = Role::Pos;
         int badMessages = 0;
         int pushesInFlight = 0;
-        qint64 frameBytes = 0;              // of the message being received
-        qint64 cursorSent = 0;              // the newest levels/catalog cursor sent
-        bool resyncPending = false;         // fell behind: deltas skipped, catch-up due
-        QMetaObject::Connection drainWatch; // bytesWritten, while resyncPending
-        QList<QByteArray> heldFrames;       // pushes that arrived before the welcome
+        qint64 frameBytes = 0;               // of the message being received
+        qint64 cursorSent = 0;               // the newest levels/catalog cursor sent
+        bool resyncPending = false;          // fell behind: deltas skipped, catch-up due
+        QMetaObject::Connection drainWatch;  // bytesWritten, while resyncPending
+        QList<QByteArray> heldFrames;        // pushes that arrived before the welcome
+        std::optional<qint64> outboxBacklog; // as its last push reported it
     };
 
     void acceptTcp();

@@ -16,6 +16,15 @@ QMap<Role, int> SyncServer::terminalsByRole() const
     return byRole;
 }
 
+QMap<QString, qint64> SyncServer::outboxBacklogs() const
+{
+    QMap<QString, qint64> backlogs;
+    for (const auto& [id, s] : m_sessions)
+        if (s->authenticated && s->outboxBacklog)
+            backlogs.insert(s->terminal, *s->outboxBacklog);
+    return backlogs;
+}
+
 void SyncServer::logFailedHello(const Session& session, const ProtocolError& error)
 {
     m_arbiter.metrics().helloFailed(error.code);

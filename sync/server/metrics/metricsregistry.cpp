@@ -102,6 +102,14 @@ void MetricsRegistry::observe(const QString& name, const Labels& labels, double 
         }
 }
 
+void MetricsRegistry::clear(const QString& name)
+{
+    std::lock_guard lock(m_mutex);
+    Family& family = m_families[m_byName.value(name)];
+    family.series.clear();
+    family.order.clear();
+}
+
 double MetricsRegistry::value(const QString& name, const Labels& labels) const
 {
     std::lock_guard lock(m_mutex);

@@ -30,6 +30,8 @@ public:
     void add(const QString& name, const Labels& labels = {}, double amount = 1);
     void set(const QString& name, const Labels& labels, double value);
     void observe(const QString& name, const Labels& labels, double value);
+    // Drops every series of a family (one whose label values come and go, as terminals do).
+    void clear(const QString& name);
 
     // Every family's HELP and TYPE and every series, as Prometheus scrapes it.
     [[nodiscard]] QByteArray exposition() const;

@@ -23,6 +23,7 @@ const QString bans = QStringLiteral("stockline_address_bans_total");
 const QString revocations = QStringLiteral("stockline_terminal_revocations_total");
 const QString tlsFailures = QStringLiteral("stockline_tls_handshake_failures_total");
 const QString storageUp = QStringLiteral("stockline_storage_up");
+const QString outboxBacklog = QStringLiteral("stockline_terminal_outbox_backlog");
 
 QString kindOf(const PushEntry& entry)
 {
@@ -73,6 +74,10 @@ ServerMetrics::ServerMetrics()
     r.declare(tlsFailures, Type::Counter,
               QStringLiteral("TLS handshakes that failed or timed out (WebSocket and HTTP "
                              "ports)."));
+    r.declare(outboxBacklog, Type::Gauge,
+              QStringLiteral("Mutations waiting in a connected terminal's outbox, as its last push "
+                             "reported them."),
+              true);
     r.declare(storageUp, Type::Gauge,
               QStringLiteral("1 when the database answered the storage thread's last check and "
                              "the thread is not stuck, else 0."));
@@ -149,6 +154,14 @@ void ServerMetrics::setTerminalsConnected(const QMap<Role, int>& byRole)
 void ServerMetrics::setConnectionsOpen(int connections)
 {
     m_registry.set(connectionsOpen, {}, connections);
+}
+
+void ServerMetrics::setOutboxBacklogs(const QMap<QString, qint64>& byTerminal)
+{
+    m_registry.clear(outboxBacklog);
+    for (auto it = byTerminal.cbegin(); it != byTerminal.cend(); ++it)
+        m_registry.set(outboxBacklog, {{QStringLiteral("terminal"), it.key()}},
+                       static_cast<double>(it.value()));
 }
 
 void ServerMetrics::setStorageUp(bool up)

@@ -40,6 +40,8 @@ public:
     // At scrape time, from the sessions: terminals with an accepted hello, per role.
     void setTerminalsConnected(const QMap<Role, int>& byRole);
     void setConnectionsOpen(int connections);
+    // At scrape time: each connected terminal's outbox backlog, as its last push reported it.
+    void setOutboxBacklogs(const QMap<QString, qint64>& byTerminal);
     // At scrape time, from the storage thread's heartbeat: 1 when the database answers.
     void setStorageUp(bool up);
 
