@@ -14,6 +14,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
@@ -318,6 +319,29 @@ private:
     ServerProcess m_server;
     QHash<QString, QString> m_tokens;
 };
+
+// A throwaway self-signed certificate for 127.0.0.1, made by openssl at test time.
+struct Certificate
+{
+    QString cert;
+    QString key;
+};
+
+inline bool makeCertificate(const QString& folder, const QString& name, Certificate& made)
+{
+    made = {folder + u'/' + name + QStringLiteral("-cert.pem"),
+            folder + u'/' + name + QStringLiteral("-key.pem")};
+    QProcess openssl;
+    openssl.start(QStringLiteral("openssl"),
+                  {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
+                   QStringLiteral("ec"), QStringLiteral("-pkeyopt"),
+                   QStringLiteral("ec_paramgen_curve:P-256"), QStringLiteral("-nodes"),
+                   QStringLiteral("-days"), QStringLiteral("2"), QStringLiteral("-subj"),
+                   QStringLiteral("/CN=127.0.0.1"), QStringLiteral("-addext"),
+                   QStringLiteral("subjectAltName=IP:127.0.0.1"), QStringLiteral("-keyout"),
+                   made.key, QStringLiteral("-out"), made.cert});
+    return openssl.waitForFinished(30'000) && openssl.exitCode() == 0;
+}
 
 // Pushes one mutation and returns its result (empty if none came).
 inline QJsonObject pushOne(const Session& session, const QJsonObject& mutation)

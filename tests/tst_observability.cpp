@@ -277,6 +277,32 @@ private Q_SLOTS:
         QCOMPARE(curl(at(store, QStringLiteral("healthz"))).status, 200);
     }
 
+    // With --tls-cert the port speaks HTTPS with the same certificate; a plain request to it is
+    // a failed TLS handshake, and counted.
+    void httpPortUsesTheServersCertificate()
+    {
+        QTemporaryDir dir;
+        Certificate certificate;
+        QVERIFY(makeCertificate(dir.path(), QStringLiteral("server"), certificate));
+        Store store;
+        QVERIFY(startWithHttp(store, {QStringLiteral("--tls-cert"), certificate.cert,
+                                      QStringLiteral("--tls-key"), certificate.key}));
+        const QUrl health = at(store, QStringLiteral("healthz"));
+        QCOMPARE(health.scheme(), QStringLiteral("https"));
+        QCOMPARE(curl(health, {QStringLiteral("--cacert"), certificate.cert}).status, 200);
+        QUrl plain = health;
+        plain.setScheme(QStringLiteral("http"));
+        QCOMPARE(curl(plain).status, 0);
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                return sample(curl(at(store, QStringLiteral("metrics")),
+                                   {QStringLiteral("--cacert"), certificate.cert})
+                                  .body,
+                              QStringLiteral("stockline_tls_handshake_failures_total")) == 1;
+            },
+            5'000));
+    }
+
     // A bad --http-listen is refused with a message naming it, before anything starts.
     void badHttpListenIsRefused()
     {
