@@ -14,7 +14,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
@@ -331,16 +330,7 @@ inline bool makeCertificate(const QString& folder, const QString& name, Certific
 {
     made = {folder + u'/' + name + QStringLiteral("-cert.pem"),
             folder + u'/' + name + QStringLiteral("-key.pem")};
-    QProcess openssl;
-    openssl.start(QStringLiteral("openssl"),
-                  {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
-                   QStringLiteral("ec"), QStringLiteral("-pkeyopt"),
-                   QStringLiteral("ec_paramgen_curve:P-256"), QStringLiteral("-nodes"),
-                   QStringLiteral("-days"), QStringLiteral("2"), QStringLiteral("-subj"),
-                   QStringLiteral("/CN=127.0.0.1"), QStringLiteral("-addext"),
-                   QStringLiteral("subjectAltName=IP:127.0.0.1"), QStringLiteral("-keyout"),
-                   made.key, QStringLiteral("-out"), made.cert});
-    return openssl.waitForFinished(30'000) && openssl.exitCode() == 0;
+    return makeTestCertificate(made.cert, made.key);
 }
 
 // Pushes one mutation and returns its result (empty if none came).

@@ -190,3 +190,17 @@ QUrl ServerProcess::url() const
                     .arg(m_secure ? QStringLiteral("wss") : QStringLiteral("ws"))
                     .arg(m_port));
 }
+
+bool makeTestCertificate(const QString& certPath, const QString& keyPath)
+{
+    QProcess openssl;
+    openssl.start(QStringLiteral("openssl"),
+                  {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
+                   QStringLiteral("ec"), QStringLiteral("-pkeyopt"),
+                   QStringLiteral("ec_paramgen_curve:P-256"), QStringLiteral("-nodes"),
+                   QStringLiteral("-days"), QStringLiteral("2"), QStringLiteral("-subj"),
+                   QStringLiteral("/CN=127.0.0.1"), QStringLiteral("-addext"),
+                   QStringLiteral("subjectAltName=IP:127.0.0.1"), QStringLiteral("-keyout"),
+                   keyPath, QStringLiteral("-out"), certPath});
+    return openssl.waitForFinished(30'000) && openssl.exitCode() == 0;
+}

@@ -8,6 +8,9 @@
 #include <QUrl>
 #include <memory>
 
+// A throwaway self-signed certificate for 127.0.0.1 (EC P-256, 2 days), made by openssl.
+[[nodiscard]] bool makeTestCertificate(const QString& certPath, const QString& keyPath);
+
 // A real stockline-server process on a real database (TestDatabase: a SQLite file, or a
 // PostgreSQL database when the test runs on PostgreSQL), for tests that speak to it from outside
 // as any client would.
