@@ -7,6 +7,7 @@
 #include <QElapsedTimer>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -345,6 +346,62 @@ private Q_SLOTS:
                  0.0);
         QVERIFY(TestDatabase::startCluster());
         QVERIFY(QTest::qWaitFor([&] { return curl(readyz).status == 200; }, 15'000));
+    }
+
+    // A session of someone else's holds a lock the storage thread waits on, for good: after
+    // 10 s /readyz says the thread is stuck and the watchdog pings stop (systemd would restart
+    // the service); once the lock goes, the pings come back.
+    void stuckStorageThreadStopsTheWatchdog()
+    {
+        if (!TestDatabase::postgres())
+            QSKIP("PostgreSQL only (tst_observability_pg): SQLite waits 5 s for a lock at most");
+        QTemporaryDir dir;
+        NotifySocket notify(dir.filePath(QStringLiteral("notify")));
+        QVERIFY(notify.ok());
+        Store store;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("NOTIFY_SOCKET"), dir.filePath(QStringLiteral("notify")));
+        environment.insert(QStringLiteral("WATCHDOG_USEC"), QStringLiteral("1000000"));
+        store.server().setEnvironment(environment);
+        QVERIFY(startWithHttp(store));
+        QVERIFY(notify.waitFor(QStringLiteral("WATCHDOG=1"), 3'000));
+        {
+            QSqlDatabase db =
+                TestDatabase::openRaw(store.server().database(), QStringLiteral("locker"));
+            QVERIFY(db.isOpen());
+            QVERIFY(db.transaction());
+            QSqlQuery lock(db);
+            QVERIFY(lock.exec(QStringLiteral("LOCK TABLE meta IN ACCESS EXCLUSIVE MODE")));
+            Reply reply;
+            QVERIFY(QTest::qWaitFor(
+                [&] {
+                    // Drained as systemd would: a full socket would block the server's sd_notify.
+                    notify.messages();
+                    reply = curl(at(store, QStringLiteral("readyz")));
+                    return reply.status == 503 && reply.body.contains("storage thread: stuck for");
+                },
+                15'000));
+            // Not read for 5 s made it 503 already; the thread counts as stuck after 10 s.
+            QVERIFY2(reply.body.contains("database: not read for"), reply.body.constData());
+            const qsizetype seen = notify.messages().size();
+            QTest::qWait(1'500); // three watchdog intervals, fewer datagrams than the socket holds
+            const QStringList since = notify.messages().mid(seen);
+            QVERIFY2(!since.join(u'|').contains(QStringLiteral("WATCHDOG=1")),
+                     qPrintable(since.join(u'|')));
+            QVERIFY2(since.join(u'|').contains(QStringLiteral("not ready: storage thread: stuck")),
+                     qPrintable(since.join(u'|')));
+            QVERIFY(db.rollback());
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("locker"));
+        const qsizetype seen = notify.messages().size();
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                return notify.messages().mid(seen).join(u'|').contains(
+                    QStringLiteral("WATCHDOG=1"));
+            },
+            5'000));
+        QCOMPARE(curl(at(store, QStringLiteral("readyz"))).status, 200);
     }
 
     // systemd's side: READY=1 once listening, WATCHDOG=1 at half WATCHDOG_USEC, STATUS= with
