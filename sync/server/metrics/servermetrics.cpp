@@ -2,6 +2,10 @@
 
 #include "serverstore.h"
 
+#include <algorithm>
+#include <array>
+#include <variant>
+
 namespace stockline::sync {
 
 namespace {
@@ -24,11 +28,6 @@ const QString revocations = QStringLiteral("stockline_terminal_revocations_total
 const QString tlsFailures = QStringLiteral("stockline_tls_handshake_failures_total");
 const QString storageUp = QStringLiteral("stockline_storage_up");
 const QString outboxBacklog = QStringLiteral("stockline_terminal_outbox_backlog");
-
-QString kindOf(const PushEntry& entry)
-{
-    return entry.mutation ? kindName(entry.mutation->kind()) : QStringLiteral("invalid");
-}
 
 } // namespace
 
@@ -83,27 +82,59 @@ ServerMetrics::ServerMetrics()
                              "the thread is not stuck, else 0."));
 }
 
+// On the storage thread, once a batch: counted locally first, then a registry update per kind
+// seen (not per mutation), so a batch of hundreds costs a few locks and no strings each.
 void ServerMetrics::batchCommitted(const QList<PushRequest>& pushes,
                                    const QList<PushOutcome>& outcomes, double seconds)
 {
-    qsizetype mutations = 0;
-    // The store answers the pushes in the order it was given them.
+    constexpr size_t invalid = std::variant_size_v<MutationBody>; // an entry whose body was bad
+    std::array<qint64, invalid + 1> appliedByKind{};
+    struct Refusals
+    {
+        size_t kind;
+        QString reason;
+        qint64 count;
+    };
+    QList<Refusals> refused;
+    qint64 mutations = 0;
+    // The store answers the pushes in the order it was given them; a push's seqs are
+    // consecutive, so a result's entry is found by its distance from the first.
     for (qsizetype i = 0; i < pushes.size() && i < outcomes.size(); ++i) {
-        QHash<qint64, QString> kinds;
-        for (const PushEntry& entry : pushes.at(i).entries)
-            kinds.insert(entry.seq, kindOf(entry));
+        const QList<PushEntry>& entries = pushes.at(i).entries;
         for (const MutationResult& result : outcomes.at(i).results) {
             ++mutations;
             if (result.replay)
                 continue;
-            const QString kind = kinds.value(result.seq, QStringLiteral("invalid"));
-            if (result.status == MutationResult::Status::Applied)
-                m_registry.add(applied, {{QStringLiteral("kind"), kind}});
+            const qsizetype at = entries.isEmpty() ? -1 : result.seq - entries.first().seq;
+            const size_t kind = at >= 0 && at < entries.size() && entries.at(at).mutation
+                                    ? entries.at(at).mutation->body.index()
+                                    : invalid;
+            if (result.status == MutationResult::Status::Applied) {
+                ++appliedByKind[kind];
+                continue;
+            }
+            const auto same = std::find_if(refused.begin(), refused.end(), [&](const Refusals& r) {
+                return r.kind == kind && r.reason == result.code;
+            });
+            if (same != refused.end())
+                ++same->count;
             else
-                m_registry.add(rejected, {{QStringLiteral("kind"), kind},
-                                          {QStringLiteral("reason"), result.code}});
+                refused.append({kind, result.code, 1});
         }
     }
+    const auto name = [](size_t kind) {
+        return kind == invalid ? QStringLiteral("invalid")
+                               : kindName(static_cast<MutationKind>(kind));
+    };
+    for (size_t kind = 0; kind < appliedByKind.size(); ++kind)
+        if (appliedByKind.at(kind) > 0)
+            m_registry.add(applied, {{QStringLiteral("kind"), name(kind)}},
+                           static_cast<double>(appliedByKind.at(kind)));
+    for (const Refusals& r : std::as_const(refused))
+        m_registry.add(
+            rejected,
+            {{QStringLiteral("kind"), name(r.kind)}, {QStringLiteral("reason"), r.reason}},
+            static_cast<double>(r.count));
     m_registry.observe(batchSize, {}, static_cast<double>(mutations));
     m_registry.observe(commitSeconds, {}, seconds);
 }
