@@ -101,6 +101,14 @@ public:
     NotifySocket& operator=(const NotifySocket&) = delete;
 
     [[nodiscard]] bool ok() const { return m_fd >= 0; }
+    // What systemd gives a service with WatchdogSec=1s whose notifications go here.
+    [[nodiscard]] QProcessEnvironment environment() const
+    {
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("NOTIFY_SOCKET"), m_path);
+        environment.insert(QStringLiteral("WATCHDOG_USEC"), QStringLiteral("1000000"));
+        return environment;
+    }
     // Every message received so far, in order.
     QStringList messages()
     {
@@ -359,10 +367,7 @@ private Q_SLOTS:
         NotifySocket notify(dir.filePath(QStringLiteral("notify")));
         QVERIFY(notify.ok());
         Store store;
-        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-        environment.insert(QStringLiteral("NOTIFY_SOCKET"), dir.filePath(QStringLiteral("notify")));
-        environment.insert(QStringLiteral("WATCHDOG_USEC"), QStringLiteral("1000000"));
-        store.server().setEnvironment(environment);
+        store.server().setEnvironment(notify.environment());
         QVERIFY(startWithHttp(store));
         QVERIFY(notify.waitFor(QStringLiteral("WATCHDOG=1"), 3'000));
         {
@@ -412,10 +417,7 @@ private Q_SLOTS:
         NotifySocket notify(dir.filePath(QStringLiteral("notify")));
         QVERIFY(notify.ok());
         Store store;
-        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-        environment.insert(QStringLiteral("NOTIFY_SOCKET"), dir.filePath(QStringLiteral("notify")));
-        environment.insert(QStringLiteral("WATCHDOG_USEC"), QStringLiteral("1000000"));
-        store.server().setEnvironment(environment);
+        store.server().setEnvironment(notify.environment());
         QVERIFY(store.create() && store.start());
         QVERIFY(notify.waitFor(QStringLiteral("READY=1"), 5'000));
         QVERIFY(notify.waitFor(QStringLiteral("WATCHDOG=1"), 3'000));
