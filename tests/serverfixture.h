@@ -319,6 +319,20 @@ private:
     QHash<QString, QString> m_tokens;
 };
 
+// A throwaway self-signed certificate for 127.0.0.1, made by openssl at test time.
+struct Certificate
+{
+    QString cert;
+    QString key;
+};
+
+inline bool makeCertificate(const QString& folder, const QString& name, Certificate& made)
+{
+    made = {folder + u'/' + name + QStringLiteral("-cert.pem"),
+            folder + u'/' + name + QStringLiteral("-key.pem")};
+    return makeTestCertificate(made.cert, made.key);
+}
+
 // Pushes one mutation and returns its result (empty if none came).
 inline QJsonObject pushOne(const Session& session, const QJsonObject& mutation)
 {

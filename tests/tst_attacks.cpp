@@ -18,25 +18,6 @@ using stockline::sync::WebSocketTransport;
 
 namespace {
 
-// A throwaway self-signed certificate for 127.0.0.1, made by openssl at test time.
-struct Certificate
-{
-    QString cert;
-    QString key;
-};
-
-bool makeCertificate(const QString& folder, const QString& name, Certificate& made)
-{
-    made = {folder + u'/' + name + u"-cert.pem"_s, folder + u'/' + name + u"-key.pem"_s};
-    QProcess openssl;
-    openssl.start(u"openssl"_s,
-                  {u"req"_s, u"-x509"_s, u"-newkey"_s, u"ec"_s, u"-pkeyopt"_s,
-                   u"ec_paramgen_curve:P-256"_s, u"-nodes"_s, u"-days"_s, u"2"_s, u"-subj"_s,
-                   u"/CN=127.0.0.1"_s, u"-addext"_s, u"subjectAltName=IP:127.0.0.1"_s, u"-keyout"_s,
-                   made.key, u"-out"_s, made.cert});
-    return openssl.waitForFinished(30'000) && openssl.exitCode() == 0;
-}
-
 // The fingerprint as openssl itself computes it: "AB:CD:…".
 QString opensslFingerprint(const QString& cert)
 {

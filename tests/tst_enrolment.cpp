@@ -103,8 +103,8 @@ private Q_SLOTS:
         const QString cert = m_dir.filePath(QStringLiteral("tls-cert.pem"));
         const QString key = m_dir.filePath(QStringLiteral("tls-key.pem"));
         const QString otherCert = m_dir.filePath(QStringLiteral("other-cert.pem"));
-        QVERIFY(makeCertificate(cert, key));
-        QVERIFY(makeCertificate(otherCert, m_dir.filePath(QStringLiteral("other-key.pem"))));
+        QVERIFY(makeTestCertificate(cert, key));
+        QVERIFY(makeTestCertificate(otherCert, m_dir.filePath(QStringLiteral("other-key.pem"))));
         ServerProcess tls(m_dir.filePath(QStringLiteral("tls.db")));
         QVERIFY(tls.loadSampleStore());
         tls.setServeArguments(
@@ -355,19 +355,6 @@ private:
             return {-1, QStringLiteral("did not finish")};
         return {app.exitCode(),
                 QString::fromUtf8(app.readAllStandardOutput() + app.readAllStandardError())};
-    }
-
-    static bool makeCertificate(const QString& cert, const QString& key)
-    {
-        QProcess openssl;
-        openssl.start(QStringLiteral("openssl"),
-                      {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
-                       QStringLiteral("ec"), QStringLiteral("-pkeyopt"),
-                       QStringLiteral("ec_paramgen_curve:P-256"), QStringLiteral("-nodes"),
-                       QStringLiteral("-days"), QStringLiteral("2"), QStringLiteral("-subj"),
-                       QStringLiteral("/CN=127.0.0.1"), QStringLiteral("-keyout"), key,
-                       QStringLiteral("-out"), cert});
-        return openssl.waitForFinished(30'000) && openssl.exitCode() == 0;
     }
 
     // What `stockline-server tls fingerprint` prints for the IT person to read out.

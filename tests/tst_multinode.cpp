@@ -7,7 +7,6 @@
 
 #include <QElapsedTimer>
 #include <QJsonArray>
-#include <QProcess>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -223,35 +222,10 @@ private Q_SLOTS:
         QVERIFY(verifies());
     }
 
-    // Stops the cluster and starts it again. `pg_ctlcluster restart` can find the stopped
-    // postmaster not yet gone on a loaded machine ("Cluster is already running"), so the start is
-    // tried again for a while.
+    // Stops the cluster and starts it again.
     static bool restartDatabase()
     {
-        const auto cluster = [](const QString& action) {
-            QProcess p;
-            p.setProcessChannelMode(QProcess::MergedChannels);
-            p.start(QStringLiteral("pg_ctlcluster"),
-                    {QStringLiteral("--mode"), QStringLiteral("fast"),
-                     qEnvironmentVariable("PGVERSION"), QStringLiteral("regress"), action});
-            p.waitForFinished(60'000);
-            return std::pair{p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0,
-                             p.readAll()};
-        };
-        if (const auto [stopped, output] = cluster(QStringLiteral("stop")); !stopped) {
-            qWarning().noquote() << "cannot stop the cluster:" << output;
-            return false;
-        }
-        QByteArray output;
-        for (int attempt = 0; attempt < 30; ++attempt) {
-            bool started = false;
-            std::tie(started, output) = cluster(QStringLiteral("start"));
-            if (started)
-                return true;
-            QTest::qWait(500);
-        }
-        qWarning().noquote() << "cannot start the cluster again:" << output;
-        return false;
+        return TestDatabase::stopCluster() && TestDatabase::startCluster();
     }
 
     // PostgreSQL restarts under the nodes: they connect again by themselves; a push sent

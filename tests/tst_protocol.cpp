@@ -221,6 +221,7 @@ private Q_SLOTS:
     void helloOfAnotherProtocolDecodesForUnsupportedProtocol_data();
     void helloOfAnotherProtocolDecodesForUnsupportedProtocol();
     void pushDecodesEnvelopeAndBody();
+    void pushCarriesTheOutboxBacklog();
     void integersAreExactAtTheWireLimit_data();
     void integersAreExactAtTheWireLimit();
     void badMutationBodyKeepsTheEntryWithAnError_data();
@@ -279,6 +280,14 @@ void TestProtocol::badClientMessageIsAnsweredWithCodeAndField_data()
                                   << u"type"_s;
     QTest::newRow("server type from a client")
         << QByteArray(R"({"type":"welcome"})") << u"unknown_type"_s << u"type"_s;
+    QTest::newRow("push backlog negative")
+        << QByteArray(R"({"type":"push","mutations":[{"seq":1,"id":"x1","kind":"release",)"
+                      R"("at":"2026-11-22T10:00:00Z","reservation":"R"}],"backlog":-1})")
+        << invalid << u"backlog"_s;
+    QTest::newRow("push backlog not a number")
+        << QByteArray(R"({"type":"push","mutations":[{"seq":1,"id":"x1","kind":"release",)"
+                      R"("at":"2026-11-22T10:00:00Z","reservation":"R"}],"backlog":"7"})")
+        << invalid << u"backlog"_s;
     QTest::newRow("history without sku")
         << QByteArray(R"({"type":"history","request":"h","limit":5})") << invalid << u"sku"_s;
     QTest::newRow("history limit 0")
@@ -528,6 +537,25 @@ void TestProtocol::pushDecodesEnvelopeAndBody()
     QVERIFY(second.mutation.ok());
     QCOMPARE(second.mutation->kind(), MutationKind::Release);
     QCOMPARE(second.mutation->at, utc(10, 0, 1, 250));
+}
+
+// The till says how much is still waiting in its outbox; an older till says nothing.
+void TestProtocol::pushCarriesTheOutboxBacklog()
+{
+    const QByteArray mutation =
+        R"({"seq":7,"id":"x7","kind":"release","at":"2026-11-22T10:00:00Z","reservation":"R"})";
+    PushWriter with;
+    with.append(mutation);
+    const std::optional<Push> reported = decodeClient<Push>(with.take(1234));
+    QVERIFY(reported);
+    QCOMPARE(reported->backlog, std::optional<qint64>(1234));
+    PushWriter without;
+    without.append(mutation);
+    const QByteArray frame = without.take();
+    QVERIFY(!frame.contains("backlog"));
+    const std::optional<Push> silent = decodeClient<Push>(frame);
+    QVERIFY(silent);
+    QCOMPARE(silent->backlog, std::nullopt);
 }
 
 void TestProtocol::integersAreExactAtTheWireLimit_data()

@@ -1,4 +1,5 @@
 // stockline-server: the headless sync server and its administration commands.
+#include "logging.h"
 #include "servercommands.h"
 
 #include <QCoreApplication>
@@ -24,6 +25,7 @@ int main(int argc, char* argv[])
     // Qt's glib event loop is several times slower with thousands of sockets.
     qputenv("QT_NO_GLIB", "1");
     raiseFileLimit();
+    stockline::installLogHandler();
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("stockline-server"));
     QCoreApplication::setOrganizationName(QStringLiteral("Stockline"));

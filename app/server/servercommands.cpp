@@ -2,6 +2,7 @@
 
 #include "commandsupport.h"
 #include "fingerprint.h"
+#include "observability.h"
 #include "serverconfig.h"
 #include "serverstore.h"
 #include "signalwatcher.h"
@@ -29,12 +30,13 @@ struct ListenAddress
     quint16 port = 0;
 };
 
-Result<ListenAddress> parseListen(const QString& value)
+Result<ListenAddress> parseListen(const QString& value,
+                                  const QString& option = QStringLiteral("listen"))
 {
     const QUrl url(QStringLiteral("ws://") + value);
     const QHostAddress host(url.host());
     if (!url.isValid() || host.isNull() || url.port() < 0 || !url.path().isEmpty())
-        return Error{QStringLiteral("--listen"),
+        return Error{QStringLiteral("--") + option,
                      QStringLiteral("'%1' is not HOST:PORT, e.g. 127.0.0.1:8765").arg(value)};
     return ListenAddress{host, static_cast<quint16>(url.port())};
 }
@@ -161,6 +163,11 @@ QList<ServerCommands::Command> ServerCommands::commands() const
                               QString::fromLatin1(o.description).arg(defaults.*(o.field)),
                               QStringLiteral("N")});
              p.addOptions(failedHelloOptions());
+             // Health, readiness and metrics (README "Health, metrics and logs").
+             p.addOption({QStringLiteral("http-listen"),
+                          QStringLiteral("Serve /healthz, /readyz and /metrics over HTTP on this "
+                                         "address and port (HTTPS with --tls-cert); default off."),
+                          QStringLiteral("HOST:PORT")});
          },
          &ServerCommands::serve},
         {QStringLiteral("tls fingerprint"), QString(),
@@ -395,6 +402,14 @@ int ServerCommands::serve(const QCommandLineParser& parser)
     const Result<ServerLimits> limits = serveLimits(parser);
     if (!limits)
         return fail(limits.error());
+    std::optional<ListenAddress> httpListen;
+    if (parser.isSet(QStringLiteral("http-listen"))) {
+        const Result<ListenAddress> http =
+            parseListen(parser.value(QStringLiteral("http-listen")), QStringLiteral("http-listen"));
+        if (!http)
+            return fail(http.error());
+        httpListen = *http;
+    }
     const QString certPath = parser.value(QStringLiteral("tls-cert"));
     const QString keyPath = parser.value(QStringLiteral("tls-key"));
     if (certPath.isEmpty() != keyPath.isEmpty())
@@ -419,13 +434,25 @@ int ServerCommands::serve(const QCommandLineParser& parser)
     }
     if (Status s = server.listen(listen->host, listen->port); !s)
         return fail(s.error());
+    Observability observability(arbiter, server);
+    if (httpListen)
+        if (Status s = observability.listenHttp(httpListen->host, httpListen->port, tls,
+                                                limits->handshakeTimeoutMs);
+            !s)
+            return fail(s.error());
+    if (httpListen)
+        out() << "stockline-server: health and metrics on " << observability.httpUrl() << Qt::endl;
     // Before the line that says it listens: whoever waits for that line (a service manager, a
     // test) may send SIGTERM at once, and must get a graceful stop rather than the default kill.
     SignalWatcher signals;
     out() << "stockline-server: listening on " << (tls ? "wss://" : "ws://")
           << listen->host.toString() << ':' << server.port() << "/ with " << url << Qt::endl;
+    observability.ready();
     QObject::connect(&signals, &SignalWatcher::terminationRequested, &server,
-                     [&server] { server.shutdown(); });
+                     [&server, &observability] {
+                         observability.stopping();
+                         server.shutdown();
+                     });
     QObject::connect(&server, &SyncServer::drained, &server, [&arbiter] {
         arbiter.stop();
         QCoreApplication::exit(0);

@@ -351,7 +351,9 @@ bool Client::sendNextPush()
         heardNow(); // the answer clock starts with the first push owed
     m_nextSeq = push.last + 1;
     m_inFlight.push_back(std::move(push));
-    m_transport->send(frame.take());
+    // What is still to go, for the server's metrics; a failed count is no reason not to send.
+    const Result<qint64> backlog = m_outbox.pendingCount();
+    m_transport->send(frame.take(backlog ? std::optional(backlog.value()) : std::nullopt));
     return true;
 }
 

@@ -152,6 +152,11 @@ ClientDecoding decodePush(const QJsonObject& object)
         e.mutation = Mutation::fromJson(entryObject);
         push.entries.append(std::move(e));
     }
+    if (r.has("backlog"_L1)) {
+        push.backlog = r.integer("backlog"_L1, 0);
+        if (!r.ok())
+            return invalidMessage(r.error());
+    }
     return ClientMessage{std::move(push)};
 }
 
@@ -210,9 +215,11 @@ void PushWriter::append(QByteArrayView mutationJson)
     ++m_count;
 }
 
-QByteArray PushWriter::take()
+QByteArray PushWriter::take(std::optional<qint64> backlog)
 {
     m_writer.endArray();
+    if (backlog)
+        m_writer.integer("backlog"_L1, *backlog);
     m_writer.endObject();
     return m_writer.take();
 }

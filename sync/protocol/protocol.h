@@ -106,6 +106,9 @@ struct PushEntry
 struct Push
 {
     QList<PushEntry> entries;
+    // Extension: the entries the terminal's outbox held unanswered when it sent this push,
+    // for the server's metrics (stockline_terminal_outbox_backlog).
+    std::optional<qint64> backlog;
 };
 
 // Extension: the first message of a device that is not enrolled yet. It trades a one-time
@@ -175,8 +178,8 @@ public:
     explicit PushWriter(qsizetype reserve = 1024);
     void append(QByteArrayView mutationJson);
     [[nodiscard]] qsizetype count() const { return m_count; }
-    // The frame {"type":"push","mutations":[…]}; the writer is spent.
-    [[nodiscard]] QByteArray take();
+    // The frame {"type":"push","mutations":[…]} (with "backlog" when given); the writer is spent.
+    [[nodiscard]] QByteArray take(std::optional<qint64> backlog = {});
 
 private:
     JsonWriter m_writer;

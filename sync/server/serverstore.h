@@ -64,6 +64,13 @@ struct BatchOutcome
     CommitEffects effects;
 };
 
+// What is open right now, for the metrics.
+struct OpenCounts
+{
+    qint64 holds = 0;
+    qint64 shortages = 0;
+};
+
 struct VerifyReport
 {
     bool ok = true;
@@ -166,6 +173,8 @@ public:
     // Active staff, by name.
     [[nodiscard]] virtual Result<QList<StaffMember>> staff() = 0;
     [[nodiscard]] virtual Result<QList<Shortage>> openShortages() = 0;
+    // Holds not yet sold, released or expired, and shortages not yet resolved: two counts.
+    [[nodiscard]] virtual Result<OpenCounts> openCounts() = 0;
     // The deliveries with what was received so far, by reference; closed ones only when asked.
     [[nodiscard]] virtual Result<QList<Delivery>> deliveries(bool withClosed = false) = 0;
 

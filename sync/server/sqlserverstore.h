@@ -93,6 +93,7 @@ public:
     [[nodiscard]] Status removeStaff(const QString& name) override;
     [[nodiscard]] Result<QList<StaffMember>> staff() override;
     [[nodiscard]] Result<QList<Shortage>> openShortages() override;
+    [[nodiscard]] Result<OpenCounts> openCounts() override;
     [[nodiscard]] Status importDeliveries(const QList<Delivery>& deliveries) override;
     [[nodiscard]] Result<QList<Delivery>> deliveries(bool withClosed = false) override;
     [[nodiscard]] Result<Delivery> closeDelivery(const QString& reference) override;

@@ -174,7 +174,10 @@ void StockArbiter::run(std::unique_ptr<ArbiterStore> store)
                                        : std::chrono::milliseconds(feedPollInterval);
     auto lastRevocationCheck = SteadyClock::now();
     auto lastFeedPoll = SteadyClock::now();
+    noteDatabase(success()); // it was just opened
+    sampleOpenCounts(*store);
     for (;;) {
+        noteLoop();
         std::deque<Job> jobs;
         bool hinted = false;
         {
@@ -197,6 +200,7 @@ void StockArbiter::run(std::unique_ptr<ArbiterStore> store)
         if (SteadyClock::now() - lastRevocationCheck >= revocationCheckInterval) {
             checkRevocations(*store);
             checkOtherWriters(*store);
+            sampleOpenCounts(*store);
             lastRevocationCheck = SteadyClock::now();
         }
     }
@@ -250,10 +254,14 @@ void StockArbiter::process(ArbiterStore& store, std::deque<Job>& jobs)
 
 void StockArbiter::applyPushes(ArbiterStore& store, const QList<PushRequest>& pushes)
 {
+    auto started = SteadyClock::now();
     Result<BatchOutcome> outcome = store.applyBatch(pushes, m_clock.now());
-    if (!outcome && reconnected(store))
+    if (!outcome && reconnected(store)) {
+        started = SteadyClock::now();
         outcome = store.applyBatch(pushes, m_clock.now());
+    }
     if (!outcome) {
+        noteDatabase(outcome.error());
         qCWarning(lcServer) << "batch of" << pushes.size()
                             << "pushes not committed:" << outcome.error().toString();
         // Nothing was applied: each push is answered `unavailable`, naming its first seq so
@@ -273,6 +281,8 @@ void StockArbiter::applyPushes(ArbiterStore& store, const QList<PushRequest>& pu
         post([this, failed] { Q_EMIT pushesDone(failed); });
         return;
     }
+    m_metrics.batchCommitted(pushes, outcome->pushes,
+                             std::chrono::duration<double>(SteadyClock::now() - started).count());
     post([this, outcomes = outcome->pushes] { Q_EMIT pushesDone(outcomes); });
     publish(store, outcome->effects);
 }
@@ -284,8 +294,13 @@ void StockArbiter::publish(ArbiterStore& store, CommitEffects effects)
     if (effects.since != m_publishedCursor && !catchUpPublished(store, effects))
         return;
     m_publishedCursor = std::max(m_publishedCursor, effects.cursor);
+    // The broadcast writes to every socket as the signal is emitted: the time it took from
+    // here is the time from commit to the last terminal's push.
     if (!effects.levels.isEmpty() || !effects.products.isEmpty())
-        post([this, effects] { Q_EMIT committed(effects); });
+        post([this, effects, at = SteadyClock::now()] {
+            Q_EMIT committed(effects);
+            m_metrics.broadcastDone(std::chrono::duration<double>(SteadyClock::now() - at).count());
+        });
     if (effects.deliveriesChanged)
         publishDeliveries(store);
     if (!effects.shortagesChanged)
@@ -336,6 +351,7 @@ void StockArbiter::followOtherWriters(ArbiterStore& store)
     Result<qint64> cursor = store.currentCursor();
     if (!cursor && reconnected(store))
         cursor = store.currentCursor();
+    noteDatabase(cursor ? success() : Status(cursor.error()));
     if (!cursor || cursor.value() == m_publishedCursor)
         return;
     CommitEffects effects;

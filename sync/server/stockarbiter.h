@@ -1,10 +1,12 @@
 #pragma once
 
 #include "clock.h"
+#include "servermetrics.h"
 #include "serverstore.h"
 
 #include <QObject>
 #include <QString>
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <deque>
@@ -42,6 +44,26 @@ class StockArbiter : public QObject
     Q_OBJECT
 
 public:
+    // How the storage thread is doing, for /readyz and the systemd watchdog (any thread).
+    struct Health
+    {
+        bool started = false;
+        bool databaseAnswers = false; // the last read of the database succeeded
+        qint64 sinceLoopMs = 0;       // since the storage loop last came round
+        qint64 sinceCheckMs = 0;      // since the database was last read
+        QString problem;              // why the last read failed
+
+        // Beyond these the thread counts as stuck, and the database as unheard of: the loop
+        // comes round at least once a second when well, and reads the database as often.
+        static constexpr qint64 stuckAfterMs = 10'000;
+        static constexpr qint64 uncheckedAfterMs = 5'000;
+        [[nodiscard]] bool threadAnswers() const { return started && sinceLoopMs < stuckAfterMs; }
+        // Ready to serve: the store opened (migrations done), the thread answers, the database
+        // answered lately. Otherwise what is wrong, a line each; else a line per check.
+        [[nodiscard]] bool ready() const;
+        [[nodiscard]] QString report() const;
+    };
+
     // Opens the server's store; called on the thread that will use it.
     using StoreOpener = std::function<Result<std::unique_ptr<ArbiterStore>>()>;
 
@@ -80,6 +102,10 @@ public:
     // Any thread: a writer committed `cursor` (FeedListener::unknownCursor: something, maybe):
     // the storage thread reads the change feed now if it has not published that far.
     void hintFeed(qint64 cursor);
+
+    [[nodiscard]] Health health() const;
+    // What the storage thread counts; the socket side adds its own.
+    [[nodiscard]] ServerMetrics& metrics() { return m_metrics; }
 
 Q_SIGNALS:
     void pushesDone(const QList<stockline::sync::PushOutcome>& outcomes);
@@ -170,6 +196,11 @@ private:
     [[nodiscard]] bool catchUpPublished(ArbiterStore& store, CommitEffects& effects);
     // Runs f on the arbiter's own thread (where its signals are emitted).
     template <typename F> void post(F&& f);
+    // stockarbiterhealth.cpp: the storage thread notes how the database answered, and samples
+    // the gauges that only the database knows.
+    void noteLoop();
+    void noteDatabase(const Status& answer);
+    void sampleOpenCounts(ArbiterStore& store);
 
     StoreOpener m_openStore;
     const Clock& m_clock;
@@ -183,13 +214,20 @@ private:
     // Storage thread only: when reconnected() last tried.
     std::optional<std::chrono::steady_clock::time_point> m_lastReconnect;
 
+    ServerMetrics m_metrics;
+    // Written by the storage thread, read by anyone: steady-clock milliseconds.
+    std::atomic<qint64> m_loopAtMs{0};
+    std::atomic<qint64> m_checkedAtMs{0};
+    std::atomic<bool> m_databaseAnswers{false};
+
     // Guards everything below; the storage thread waits on m_wake.
-    std::mutex m_mutex;
+    mutable std::mutex m_mutex;
     std::condition_variable m_wake;
     std::deque<Job> m_jobs;
     QStringList m_watched;
     bool m_stopping = false;
     qint64 m_hintedCursor = 0; // the highest cursor hinted since the storage thread last looked
+    QString m_databaseProblem; // the last failed read's error
 };
 
 } // namespace stockline::sync

@@ -44,6 +44,8 @@ SyncServer::SyncServer(StockArbiter& arbiter, const Clock& clock, ServerLimits l
     // With TLS the listener hands over connections once encrypted; the WebSocket server only
     // ever sees a connection that is ready for the upgrade, either way.
     connect(&m_tcp, &TlsListener::ready, this, &SyncServer::acceptTcp);
+    connect(&m_tcp, &TlsListener::handshakeFailed, this,
+            [this] { m_arbiter.metrics().tlsHandshakeFailed(); });
     connect(&m_server, &QWebSocketServer::newConnection, this, &SyncServer::acceptConnections);
     m_server.setHandshakeTimeout(m_limits.handshakeTimeoutMs);
     m_handshakeReaper.setInterval(1'000);
@@ -228,6 +230,7 @@ bool SyncServer::refuseOverCapacity(QWebSocket* socket, const QString& address)
     if (why.isEmpty())
         return false;
     qCWarning(lcServer).noquote() << "refused a connection:" << why;
+    m_arbiter.metrics().refused(QStringLiteral("connections"));
     connect(socket, &QWebSocket::disconnected, socket, &QObject::deleteLater);
     // 4503 rather than the registry's 1013, which Qt's clients refuse as a protocol error.
     quint16 code = CloseOverCapacity; // not a QWebSocketProtocol::CloseCode value
@@ -243,6 +246,7 @@ bool SyncServer::admit(Session& session)
         return false;
     if (session.bucket->take(m_uptime.elapsed()))
         return true;
+    m_arbiter.metrics().refused(QStringLiteral("messages"));
     send(session, encode(protocolError(QStringLiteral("rate_limited"),
                                        QStringLiteral("more than %1 messages a second on one "
                                                       "connection")
@@ -258,6 +262,10 @@ bool SyncServer::refuseFailingAddress(Session& session)
     const qint64 refusedMs = m_failedHellos.refusedFor(session.address, m_uptime.elapsed());
     if (refusedMs <= 0)
         return false;
+    qCWarning(lcServer).noquote()
+        << "refused hello from"
+        << session.address + QStringLiteral(": banned for %1 s more").arg((refusedMs + 999) / 1000);
+    m_arbiter.metrics().refused(QStringLiteral("failed_hellos"));
     send(session, encode(protocolError(QStringLiteral("rate_limited"),
                                        QStringLiteral("too many failed hellos from %1; try "
                                                       "again in %2 s")
@@ -460,12 +468,15 @@ void SyncServer::onHelloFailed(quint64 connection, const ProtocolError& error)
     Session* s = session(connection);
     if (!s)
         return;
+    logFailedHello(*s, error);
     if (error.code != QLatin1String("unauthorized")) {
         answerHelloFailed(*s, error);
         return;
     }
     // A guess that failed: answered later and later, so guessing from one address is slow.
+    const bool refusedBefore = m_failedHellos.refusedFor(s->address, m_uptime.elapsed()) > 0;
     const qint64 delayMs = m_failedHellos.recordFailure(s->address, m_uptime.elapsed());
+    noteBan(s->address, refusedBefore);
     if (delayMs <= 0) {
         answerHelloFailed(*s, error);
         return;
@@ -497,6 +508,7 @@ void SyncServer::onPush(Session& session, Push push)
         return;
     }
     if (session.pushesInFlight >= m_limits.maxPushesInFlight) {
+        m_arbiter.metrics().refused(QStringLiteral("pushes"));
         send(session,
              encode(protocolError(QStringLiteral("rate_limited"),
                                   QStringLiteral("more than %1 pushes unanswered on one connection")
@@ -504,6 +516,8 @@ void SyncServer::onPush(Session& session, Push push)
         close(session, CloseRateLimited, QStringLiteral("rate limited"));
         return;
     }
+    if (push.backlog)
+        session.outboxBacklog = push.backlog;
     ++session.pushesInFlight;
     ++m_pushesInFlight;
     m_arbiter.submitPush(PushRequest{session.id, session.terminal, std::move(push.entries)});
@@ -522,7 +536,7 @@ void SyncServer::onPushesDone(const QList<PushOutcome>& outcomes)
         if (outcome.error)
             send(*s, encode(*outcome.error));
         if (outcome.revoked)
-            close(*s, CloseRevoked, QStringLiteral("terminal revoked"));
+            cutOffRevoked(*s);
     }
     maybeFinishShutdown();
 }

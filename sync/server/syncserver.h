@@ -9,6 +9,7 @@
 
 #include <QElapsedTimer>
 #include <QHostAddress>
+#include <QMap>
 #include <QObject>
 #include <QPointer>
 #include <QSslConfiguration>
@@ -60,6 +61,10 @@ public:
     [[nodiscard]] Status listen(const QHostAddress& address, quint16 port);
     [[nodiscard]] quint16 port() const;
     [[nodiscard]] int connectionCount() const { return static_cast<int>(m_sessions.size()); }
+    // Connections with an accepted hello, by the terminal's role.
+    [[nodiscard]] QMap<Role, int> terminalsByRole() const;
+    // The outbox backlog each connected terminal reported with its last push.
+    [[nodiscard]] QMap<QString, qint64> outboxBacklogs() const;
 
     // Stops accepting; answers what is in flight; then closes every connection and emits
     // drained().
@@ -85,11 +90,12 @@ private:
         Role role = Role::Pos;
         int badMessages = 0;
         int pushesInFlight = 0;
-        qint64 frameBytes = 0;              // of the message being received
-        qint64 cursorSent = 0;              // the newest levels/catalog cursor sent
-        bool resyncPending = false;         // fell behind: deltas skipped, catch-up due
-        QMetaObject::Connection drainWatch; // bytesWritten, while resyncPending
-        QList<QByteArray> heldFrames;       // pushes that arrived before the welcome
+        qint64 frameBytes = 0;               // of the message being received
+        qint64 cursorSent = 0;               // the newest levels/catalog cursor sent
+        bool resyncPending = false;          // fell behind: deltas skipped, catch-up due
+        QMetaObject::Connection drainWatch;  // bytesWritten, while resyncPending
+        QList<QByteArray> heldFrames;        // pushes that arrived before the welcome
+        std::optional<qint64> outboxBacklog; // as its last push reported it
     };
 
     void acceptTcp();
@@ -120,6 +126,10 @@ private:
     void onHelloDone(quint64 connection, const SessionStart& start);
     void onHelloFailed(quint64 connection, const ProtocolError& error);
     void answerHelloFailed(Session& session, const ProtocolError& error);
+    // syncserverlog.cpp: the lines an administrator (and fail2ban) reads, with the metrics.
+    void logFailedHello(const Session& session, const ProtocolError& error);
+    void noteBan(const QString& address, bool refusedBefore);
+    void cutOffRevoked(Session& session);
     void onPaired(quint64 connection, const Paired& paired);
     void onPushesDone(const QList<PushOutcome>& outcomes);
     void onCommitted(const CommitEffects& effects);

@@ -141,7 +141,7 @@ void SyncServer::onTerminalsRevoked(const QStringList& terminals)
             doomed.push_back(id);
     for (const quint64 id : doomed)
         if (Session* s = session(id))
-            close(*s, CloseRevoked, QStringLiteral("terminal revoked"));
+            cutOffRevoked(*s);
 }
 
 void SyncServer::rejectMessage(Session& session, const ProtocolError& error)

@@ -13,11 +13,26 @@ void TlsListener::useTls(const QSslConfiguration& configuration, int handshakeTi
     m_handshakeTimeoutMs = handshakeTimeoutMs;
 }
 
+void TlsListener::queue(QTcpSocket* socket)
+{
+    if (m_admit && !m_admit(socket)) {
+        socket->abort();
+        socket->deleteLater();
+        return;
+    }
+    addPendingConnection(socket);
+    Q_EMIT ready();
+}
+
 void TlsListener::incomingConnection(qintptr descriptor)
 {
     if (!m_tls) {
-        QTcpServer::incomingConnection(descriptor);
-        Q_EMIT ready();
+        auto* socket = new QTcpSocket(this);
+        if (!socket->setSocketDescriptor(descriptor)) {
+            socket->deleteLater();
+            return;
+        }
+        queue(socket);
         return;
     }
     auto* socket = new QSslSocket(this);
@@ -28,12 +43,12 @@ void TlsListener::incomingConnection(qintptr descriptor)
     }
     connect(socket, &QSslSocket::encrypted, this, [this, socket] {
         socket->disconnect(this);
-        addPendingConnection(socket);
-        Q_EMIT ready();
+        queue(socket);
     });
     connect(socket, &QSslSocket::errorOccurred, this, [this, socket](QAbstractSocket::SocketError) {
         qCDebug(lcServer) << "TLS handshake failed from" << socket->peerAddress().toString() << ':'
                           << socket->errorString();
+        Q_EMIT handshakeFailed(socket->peerAddress().toString(), socket->errorString());
         socket->disconnect(this);
         socket->abort();
         socket->deleteLater();
@@ -42,6 +57,7 @@ void TlsListener::incomingConnection(qintptr descriptor)
     QTimer::singleShot(m_handshakeTimeoutMs, socket, [this, socket] {
         if (socket->isEncrypted())
             return;
+        Q_EMIT handshakeFailed(socket->peerAddress().toString(), QStringLiteral("timed out"));
         socket->disconnect(this);
         socket->abort();
         socket->deleteLater();

@@ -2,6 +2,7 @@
 
 #include <QSslConfiguration>
 #include <QTcpServer>
+#include <functional>
 #include <optional>
 
 namespace stockline::sync {
@@ -18,17 +19,26 @@ public:
     explicit TlsListener(QObject* parent = nullptr) : QTcpServer(parent) {}
 
     void useTls(const QSslConfiguration& configuration, int handshakeTimeoutMs);
+    // Asked about every connection before it is queued (with TLS: once encrypted); one it
+    // refuses is aborted. The HTTP port bounds its connections and their bytes here, before
+    // Qt HTTP Server reads anything of them.
+    void setAdmission(std::function<bool(QTcpSocket*)> admit) { m_admit = std::move(admit); }
     [[nodiscard]] bool isSecure() const { return m_tls.has_value(); }
 
 Q_SIGNALS:
     // A connection can be taken with nextPendingConnection() (with TLS: an encrypted one).
     void ready();
+    // A TLS handshake failed or did not finish in time.
+    void handshakeFailed(const QString& address, const QString& reason);
 
 protected:
     void incomingConnection(qintptr descriptor) override;
 
 private:
+    void queue(QTcpSocket* socket);
+
     std::optional<QSslConfiguration> m_tls;
+    std::function<bool(QTcpSocket*)> m_admit;
     int m_handshakeTimeoutMs = 10'000;
 };
 

@@ -90,7 +90,11 @@ bool ServerProcess::start(quint16 port)
     m_output.clear();
     m_process = std::make_unique<QProcess>();
     // The server's log goes to the test's: a failing CI run then shows why.
-    m_process->setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    if (m_logFile.isEmpty())
+        m_process->setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    else
+        m_process->setStandardErrorFile(m_logFile, QIODevice::Append);
+    m_process->setProcessEnvironment(m_environment);
     m_process->start(binary(), QStringList{QStringLiteral("serve"), QStringLiteral("--db"),
                                            database(), QStringLiteral("--listen"),
                                            QStringLiteral("127.0.0.1:%1").arg(port)} +
@@ -173,9 +177,30 @@ bool ServerProcess::isRunning() const
     return m_process && m_process->state() == QProcess::Running;
 }
 
+QUrl ServerProcess::httpUrl() const
+{
+    static const QRegularExpression announced(
+        QStringLiteral("health and metrics on (https?://\\S+/)"));
+    return QUrl(announced.match(QString::fromUtf8(m_output)).captured(1));
+}
+
 QUrl ServerProcess::url() const
 {
     return QUrl(QStringLiteral("%1://127.0.0.1:%2/")
                     .arg(m_secure ? QStringLiteral("wss") : QStringLiteral("ws"))
                     .arg(m_port));
+}
+
+bool makeTestCertificate(const QString& certPath, const QString& keyPath)
+{
+    QProcess openssl;
+    openssl.start(QStringLiteral("openssl"),
+                  {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
+                   QStringLiteral("ec"), QStringLiteral("-pkeyopt"),
+                   QStringLiteral("ec_paramgen_curve:P-256"), QStringLiteral("-nodes"),
+                   QStringLiteral("-days"), QStringLiteral("2"), QStringLiteral("-subj"),
+                   QStringLiteral("/CN=127.0.0.1"), QStringLiteral("-addext"),
+                   QStringLiteral("subjectAltName=IP:127.0.0.1"), QStringLiteral("-keyout"),
+                   keyPath, QStringLiteral("-out"), certPath});
+    return openssl.waitForFinished(30'000) && openssl.exitCode() == 0;
 }

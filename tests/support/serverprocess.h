@@ -8,6 +8,9 @@
 #include <QUrl>
 #include <memory>
 
+// A throwaway self-signed certificate for 127.0.0.1 (EC P-256, 2 days), made by openssl.
+[[nodiscard]] bool makeTestCertificate(const QString& certPath, const QString& keyPath);
+
 // A real stockline-server process on a real database (TestDatabase: a SQLite file, or a
 // PostgreSQL database when the test runs on PostgreSQL), for tests that speak to it from outside
 // as any client would.
@@ -40,6 +43,12 @@ public:
     // Options added to every later `serve` (limits, --tls-cert/--tls-key); with TLS, url()
     // is wss://.
     void setServeArguments(const QStringList& arguments) { m_serveArguments = arguments; }
+    // The next `serve` writes its log to this file instead of the test's stderr, with these
+    // variables added to its environment (NOTIFY_SOCKET, JOURNAL_STREAM, …).
+    void setLogFile(const QString& path) { m_logFile = path; }
+    void setEnvironment(const QProcessEnvironment& environment) { m_environment = environment; }
+    // With --http-listen: the health and metrics port's base URL, as `serve` printed it.
+    [[nodiscard]] QUrl httpUrl() const;
     // Starts `serve` on 127.0.0.1 with a free port (or `port`), waits until it listens.
     [[nodiscard]] bool start(quint16 port = 0);
     void kill();     // SIGKILL, as a power cut would
@@ -64,5 +73,7 @@ private:
     quint16 m_port = 0;
     QByteArray m_output;
     QStringList m_serveArguments;
+    QString m_logFile;
+    QProcessEnvironment m_environment = QProcessEnvironment::systemEnvironment();
     bool m_secure = false;
 };

@@ -3,9 +3,11 @@
 #include <QAtomicInteger>
 #include <QCoreApplication>
 #include <QDebug>
+#include <QProcess>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QTest>
 
 namespace {
 
@@ -59,6 +61,40 @@ QSqlDatabase TestDatabase::openRaw(const QString& url, const QString& connection
     if (!db.open())
         qWarning().noquote() << "test database: cannot open" << url << "-" << db.lastError().text();
     return db;
+}
+
+namespace {
+
+bool cluster(const QString& action, bool quiet = false)
+{
+    QProcess p;
+    p.setProcessChannelMode(QProcess::MergedChannels);
+    p.start(QStringLiteral("pg_ctlcluster"),
+            {QStringLiteral("--mode"), QStringLiteral("fast"), qEnvironmentVariable("PGVERSION"),
+             QStringLiteral("regress"), action});
+    p.waitForFinished(60'000);
+    if (p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0)
+        return true;
+    if (!quiet)
+        qWarning().noquote() << "pg_ctlcluster" << action << "failed:" << p.readAll();
+    return false;
+}
+
+} // namespace
+
+bool TestDatabase::stopCluster()
+{
+    return cluster(QStringLiteral("stop"));
+}
+
+bool TestDatabase::startCluster()
+{
+    for (int attempt = 0; attempt < 30; ++attempt) {
+        if (cluster(QStringLiteral("start"), attempt < 29))
+            return true;
+        QTest::qWait(500);
+    }
+    return false;
 }
 
 bool TestDatabase::postgres()

@@ -21,6 +21,12 @@ public:
     // A PostgreSQL URL carries no password: the server takes it from PGPASSWORD.
     [[nodiscard]] QString url() const { return m_url; }
 
+    // PostgreSQL only: stops pg_virtualenv's cluster ("regress"), as an outage would, and
+    // starts it again. The start is tried again for a while: on a loaded machine the stopped
+    // postmaster may not be gone yet ("Cluster is already running").
+    [[nodiscard]] static bool stopCluster();
+    [[nodiscard]] static bool startCluster();
+
     // A connection of the test's own to the database at `url` (what an operator's sqlite3 or
     // psql reaches), opened, under `connectionName`; the caller removes it when done.
     [[nodiscard]] static QSqlDatabase openRaw(const QString& url, const QString& connectionName);

@@ -1,0 +1,92 @@
+#include "httpserver.h"
+
+#include "serverlogging.h"
+#include "tlslistener.h"
+
+#include <QTcpSocket>
+#include <QTimer>
+#include <memory>
+
+namespace stockline::sync {
+
+HttpServer::HttpServer(Limits limits, QObject* parent)
+    : QObject(parent), m_limits(limits), m_listener(new TlsListener(&m_http))
+{
+    m_listener->setAdmission([this](QTcpSocket* socket) { return admit(socket); });
+    connect(m_listener, &TlsListener::handshakeFailed, this, &HttpServer::tlsHandshakeFailed);
+}
+
+HttpServer::~HttpServer() = default;
+
+void HttpServer::useTls(const QSslConfiguration& configuration, int handshakeTimeoutMs)
+{
+    m_listener->useTls(configuration, handshakeTimeoutMs);
+}
+
+bool HttpServer::isSecure() const
+{
+    return m_listener->isSecure();
+}
+
+void HttpServer::addRoute(const QString& path, Handler handler)
+{
+    m_http.route(path, [handler = std::move(handler)](const QHttpServerRequest& request) {
+        if (request.method() != QHttpServerRequest::Method::Get) {
+            QHttpServerResponse refused(QByteArrayLiteral("text/plain"),
+                                        QByteArrayLiteral("only GET\n"),
+                                        QHttpServerResponse::StatusCode::MethodNotAllowed);
+            refused.setHeader(QByteArrayLiteral("Allow"), QByteArrayLiteral("GET"));
+            return refused;
+        }
+        if (!request.body().isEmpty())
+            return QHttpServerResponse(QByteArrayLiteral("text/plain"),
+                                       QByteArrayLiteral("a GET carries no body\n"),
+                                       QHttpServerResponse::StatusCode::PayloadTooLarge);
+        return handler(request);
+    });
+}
+
+Status HttpServer::listen(const QHostAddress& address, quint16 port)
+{
+    if (!m_listener->listen(address, port))
+        return Error{QStringLiteral("--http-listen"), QStringLiteral("cannot listen on %1:%2: %3")
+                                                          .arg(address.toString())
+                                                          .arg(port)
+                                                          .arg(m_listener->errorString())};
+    m_http.bind(m_listener);
+    return success();
+}
+
+QHostAddress HttpServer::serverAddress() const
+{
+    return m_listener->serverAddress();
+}
+
+quint16 HttpServer::port() const
+{
+    return m_listener->serverPort();
+}
+
+// Connected before Qt HTTP Server takes the socket, so this sees every byte before Qt buffers
+// it: a connection over its budget is cut before a large body or an endless header is kept.
+bool HttpServer::admit(QTcpSocket* socket)
+{
+    if (m_open >= m_limits.maxConnections) {
+        qCWarning(lcServer).noquote()
+            << "HTTP port: refused a connection from" << socket->peerAddress().toString() << "over"
+            << m_limits.maxConnections << "at once";
+        return false;
+    }
+    ++m_open;
+    connect(socket, &QObject::destroyed, this, [this] { --m_open; });
+    auto received = std::make_shared<qint64>(0);
+    connect(socket, &QIODevice::readyRead, this, [this, socket, received] {
+        *received += socket->bytesAvailable();
+        if (*received > m_limits.maxBytesPerConnection)
+            socket->abort();
+    });
+    QTimer::singleShot(m_limits.connectionLifetimeMs, socket, [socket] { socket->abort(); });
+    return true;
+}
+
+} // namespace stockline::sync
