@@ -284,8 +284,8 @@ bool SqlServerStore::Writer::decidedInMemory(const Mutation& m)
 
 Status SqlServerStore::Writer::storeResult(const Applying& a)
 {
-    m_rows->appendResult({a.origin.terminal, a.origin.seq, a.origin.mutationId,
-                          QString::fromUtf8(a.result.toJsonBytes())});
+    m_rows->appendResult(a.origin.terminal, a.origin.seq, a.origin.mutationId,
+                         a.result.toJsonBytes());
     return success();
 }
 

@@ -28,7 +28,7 @@ Status SqlServerStore::Writer::begin()
     m_previous = m_sql.readCursor.value(0).toLongLong();
     m_sql.readCursor.finish();
     m_cursor = m_previous + 1;
-    m_rows.emplace(m_sql.rows, m_sql.readLevel, m_sql.readReservation, m_cursor, m_now);
+    m_rows.emplace(m_sql.rows, m_cursor, m_now);
     return success();
 }
 
@@ -110,8 +110,9 @@ Status SqlServerStore::Writer::ledger(const Origin& origin, const QString& sku,
                                       qint64 reservedDelta, const QString& detail)
 {
     if (m_inMemory) {
-        m_rows->appendLedger({m_now, origin.terminal, origin.seq, origin.mutationId, origin.kind,
-                              sku, location, onHandDelta, reservedDelta, detail});
+        m_rows->ledger() << m_now << origin.terminal << origin.seq << origin.mutationId
+                         << origin.kind << sku << location << onHandDelta << reservedDelta
+                         << detail;
         return success();
     }
     return run(m_sql.insertLedger,
