@@ -45,6 +45,9 @@ public:
 
     RowStatements(QString connectionName, bool arrayParameters);
 
+    // Whether statements run through the sqlite3 C API (the connection is SQLite).
+    [[nodiscard]] bool native() const { return m_sqlite != nullptr; }
+
     // Runs the shape over every row of `values` (width values a row, in order); `read` is
     // given each row a statement returns.
     [[nodiscard]] Status run(const RowShape& shape, const RowValues& values, const QString& what,
