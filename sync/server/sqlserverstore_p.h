@@ -183,6 +183,20 @@ private:
     // A refund against a stored sale receipt: one conditional update per refund line.
     [[nodiscard]] Status refundLines(sqlstore::Applying& a, const ReturnMutation& m);
     [[nodiscard]] Status rejectOverRefund(sqlstore::Applying& a, const ReturnMutation& m);
+    // What is left to refund of a sale receipt's line; nullopt if the sale has no such line.
+    struct LineLeft
+    {
+        QString sku;
+        qint64 qty = 0;
+        qint64 amount = 0;
+    };
+    [[nodiscard]] Result<std::optional<LineLeft>> lineLeft(const QString& sale, qint64 line);
+    // Refunds what is left of a sale line (an offline refund, or one that came before its sale).
+    [[nodiscard]] Status takeLeft(const QString& sale, qint64 line, qint64 qty, qint64 amount);
+    // What a refund paid beyond what was left, for the manager (a refund exception).
+    [[nodiscard]] Status recordOverRefund(const QString& refund, const QString& sale, qint64 line,
+                                          qint64 qty, qint64 amount, const QString& terminal,
+                                          qint64 at);
     [[nodiscard]] Status refundOffline(sqlstore::Applying& a, const ReturnMutation& m, qsizetype i,
                                        qint64 leftQty, qint64 leftAmount);
 
