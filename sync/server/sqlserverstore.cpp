@@ -261,8 +261,6 @@ Status SqlServerStore::prepareStatements()
         {&sql->loadTerminal, QStringLiteral("SELECT role, token_hash, last_seq, revoked, "
                                             "last_receipt, last_refund "
                                             "FROM terminals WHERE id = ?")},
-        {&sql->loadResult, QStringLiteral("SELECT mutation_id, result FROM results "
-                                          "WHERE terminal = ? AND seq = ?")},
         {&sql->productExists, QStringLiteral("SELECT 1 FROM products WHERE sku = ?")},
         {&sql->locationExists, QStringLiteral("SELECT 1 FROM locations WHERE id = ?")},
         {&sql->changeLevel,

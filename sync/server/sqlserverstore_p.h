@@ -99,7 +99,6 @@ struct SqlServerStore::Statements
     QString notifyFeed;         // (cursor): empty unless the dialect has a feed channel
     QString expireReservations; // (now) → terminal, reservation, sku, location, qty
     QSqlQuery loadTerminal;     // (id) → role, token_hash, last_seq, revoked
-    QSqlQuery loadResult;       // (terminal, seq) → mutation_id, result
     QSqlQuery productExists;    // (sku)
     QSqlQuery locationExists;   // (id)
     // (Δon_hand, Δreserved, cursor, sku, location, need, held) → on_hand, reserved, version.
