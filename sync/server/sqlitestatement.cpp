@@ -113,6 +113,7 @@ Status SqliteStatement::run(const RowValues& values, qsizetype from, qsizetype c
             SQLITE_OK) {
             Error error = failure(what);
             sqlite3_reset(m_statement);
+            sqlite3_clear_bindings(m_statement);
             return error;
         }
     }
@@ -124,13 +125,16 @@ Status SqliteStatement::run(const RowValues& values, qsizetype from, qsizetype c
         if (rc != SQLITE_ROW) {
             Error error = failure(what);
             sqlite3_reset(m_statement);
+            sqlite3_clear_bindings(m_statement);
             return error;
         }
         if (read)
             read(row);
     }
-    // Resetting ends the statement, so it holds no read lock between runs.
+    // Resetting ends the statement, so it holds no read lock between runs; the text bound
+    // points into `values`, which may be gone before the next run.
     sqlite3_reset(m_statement);
+    sqlite3_clear_bindings(m_statement);
     return success();
 }
 
