@@ -15,6 +15,7 @@ packages=(
   fonts-dejavu-core
   sqlite3 postgresql postgresql-contrib libqt6sql6-psql
   openssl  # TLS for wss:, and the tests' throwaway certificates
+  libsqlite3-dev  # the server's write batch through the sqlite3 C API (lane H; lane B adds the same)
 )
 
 missing=()
