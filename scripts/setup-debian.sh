@@ -17,7 +17,7 @@ packages=(
   openssl  # TLS for wss:, and the tests' throwaway certificates
   nodejs node-ws  # a WebSocket client that is not ours, for the conformance tests
   lintian dpkg-dev fakeroot file  # the .deb packages (cpack's DEB generator, dpkg-shlibdeps) and their check
-  libsqlite3-dev postgresql-client  # backup/restore: SQLite's online backup API; pg_dump, pg_restore, psql
+  libsqlite3-dev postgresql-client  # the sqlite3 C API (write batch, online backup); pg_dump, pg_restore, psql
   qt6-httpserver-dev libsystemd-dev prometheus fail2ban  # health/metrics port, sd_notify, promtool, fail2ban-regex
 )
 

@@ -7,6 +7,7 @@
 
 #include <QSqlQuery>
 #include <QTest>
+#include <QUuid>
 
 using namespace conformance;
 using namespace Qt::StringLiterals;
@@ -168,6 +169,83 @@ private Q_SLOTS:
         QCOMPARE(shown.exitCode, 0);
         QVERIFY(shown.out.contains("Pencil HB"));
         QVERIFY(m_store->server().admin({u"receipt"_s, u"show"_s, u"NOPE"_s}).exitCode != 0);
+    }
+
+    // Every kind of value the batch binds comes back as it went in: text beyond ASCII (and the
+    // characters an array literal must escape), amounts past 32 bits, a list price on one line
+    // and none (NULL, not 0) on the other, an approver on one line and none ('') on the other.
+    void receiptValuesComeBackExactly()
+    {
+        const QString name = u"Crème brûlée «maison» 日本 🍰 \"x\", {y} \\ z"_s;
+        const QString approver = u"Zoë Müller"_s;
+        const QString reference = u"Réf-ü-42"_s;
+        const qint64 price = 9'000'000'123; // past 2^33
+        const qint64 listPrice = 9'000'000'999;
+        const stockline::TaxRate rate = stockline::TaxRate::fromMilliPercent(8875);
+        const qint64 tax = rate.taxOn(stockline::Money::fromMinor(price)).minor();
+        const qint64 taxB = rate.taxOn(stockline::Money::fromMinor(100)).minor();
+        const qint64 total = price + tax + 100 + taxB;
+        QJsonObject m =
+            sale(1, u"POS-01-000077"_s,
+                 {WireClient::saleLine(u"A1"_s, 1, price), WireClient::saleLine(u"B2"_s, 1, 100)});
+        m.insert(u"payments"_s,
+                 QJsonArray{QJsonObject{
+                     {u"method"_s, u"card"_s}, {u"amount"_s, total}, {u"reference"_s, reference}}});
+        m.insert(u"staff"_s, u"Ana"_s);
+        m.insert(u"receipt"_s,
+                 QJsonObject{{u"lines"_s, QJsonArray{QJsonObject{{u"sku"_s, u"A1"_s},
+                                                                 {u"name"_s, name},
+                                                                 {u"qty"_s, 1},
+                                                                 {u"unitPrice"_s, price},
+                                                                 {u"discount"_s, 0},
+                                                                 {u"listPrice"_s, listPrice},
+                                                                 {u"approvedBy"_s, approver},
+                                                                 {u"taxRate"_s, 8.875},
+                                                                 {u"tax"_s, tax},
+                                                                 {u"total"_s, price + tax}},
+                                                     QJsonObject{{u"sku"_s, u"B2"_s},
+                                                                 {u"name"_s, u"Eraser"_s},
+                                                                 {u"qty"_s, 1},
+                                                                 {u"unitPrice"_s, 100},
+                                                                 {u"discount"_s, 0},
+                                                                 {u"taxRate"_s, 8.875},
+                                                                 {u"tax"_s, taxB},
+                                                                 {u"total"_s, 100 + taxB}}}},
+                             {u"net"_s, price + 100},
+                             {u"tax"_s, tax + taxB},
+                             {u"total"_s, total}});
+        const Session pos = connect(u"POS-01"_s);
+        const QJsonObject result = pushOne(pos, m);
+        QVERIFY2(status(result) == u"applied"_s, qPrintable(compact(result)));
+        const QJsonObject r =
+            lookUp(connect(u"POS-02"_s), u"POS-01-000077"_s).value(u"receipt"_s).toObject();
+        QCOMPARE(integer(r, "total"), total);
+        QCOMPARE(integer(r, "net"), price + 100);
+        const QJsonArray lines = r.value(u"lines"_s).toArray();
+        QCOMPARE(lines.size(), 2);
+        const QJsonObject a = lines.at(0).toObject();
+        QCOMPARE(text(a, "name"), name);
+        QCOMPARE(integer(a, "unitPrice"), price);
+        QCOMPARE(integer(a, "listPrice"), listPrice);
+        QCOMPARE(text(a, "approvedBy"), approver);
+        QCOMPARE(integer(a, "total"), price + tax);
+        const QJsonObject b = lines.at(1).toObject();
+        QCOMPARE(text(b, "name"), u"Eraser"_s);
+        QVERIFY2(!b.contains(u"listPrice"_s), qPrintable(compact(b))); // NULL, not 0
+        QVERIFY2(!b.contains(u"approvedBy"_s), qPrintable(compact(b)));
+        const QJsonObject paid = r.value(u"payments"_s).toArray().at(0).toObject();
+        QCOMPARE(text(paid, "reference"), reference);
+        QCOMPARE(integer(paid, "amount"), total);
+        // The same receipt resent is the one stored (its content hash matches), and verify
+        // finds its lines equal to the ledger.
+        QJsonObject resent = m;
+        resent.insert(u"seq"_s, 2);
+        resent.insert(u"id"_s, QUuid::createUuid().toString(QUuid::WithoutBraces));
+        resent.insert(u"offline"_s, true);
+        const QJsonObject again = pushOne(pos, resent);
+        QVERIFY2(text(again, "message").contains(u"nothing taken again"_s),
+                 qPrintable(compact(again)));
+        QCOMPARE(m_store->server().admin({u"verify"_s}).exitCode, 0);
     }
 
     void lookupRefusals()

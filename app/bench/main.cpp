@@ -1,5 +1,6 @@
 // stockline-bench: the benchmark program. Not a test: run by hand, prints figures.
 #include "corebench.h"
+#include "rawsqlite.h"
 #include "syncbench.h"
 #include "tillbench.h"
 
@@ -29,16 +30,16 @@ QList<QCommandLineOption> options()
         number("words", "search: names typed.", "2000"),
         number("durable", "outbox: durable appends.", "2000"),
         number("batched", "outbox: batched appends.", "200000"),
-        number("batch-size", "outbox: appends per transaction.", "1000"),
+        number("batch-size", "outbox: appends, raw-sqlite: decrements per transaction.", "1000"),
         number("buyers", "race: buyers, each reserving 1 unit (10000)."),
         number("units", "race: units of the SKU (1000)."),
         number("connections", "race (1000), throughput (100): terminals connected."),
         number("per-push", "race: a connection's buyers per push; 0 = all in one (0)."),
         number("rounds", "race: races, each on a fresh SKU (3)."),
-        number("seconds", "throughput: how long (10)."),
+        number("seconds", "throughput: how long (10); raw-sqlite: per mode (4)."),
         number("batch", "throughput: mutations per push (50)."),
         number("window", "throughput: pushes in flight per connection (2)."),
-        number("skus", "throughput: catalog size (5000)."),
+        number("skus", "throughput, raw-sqlite: catalog size (5000)."),
         number("sale-lines", "throughput: only sales, of N lines each (0: the store's mix)."),
         {QStringLiteral("with-receipts"), QStringLiteral("throughput: sales carry their receipt.")},
         number("receipts", "receipt-lookup: receipts stored (1000000); day-report: receipts of "
@@ -143,6 +144,8 @@ int main(int argc, char* argv[])
         "  receipt-lookup  --lookups receipt requests among --receipts stored\n"
         "  day-report  --reports day requests over --tills and --receipts of the day\n"
         "  till        the stockline app over --products: cold start, scan to line, memory\n"
+        "  raw-sqlite  conditional decrements straight on SQLite for --seconds each, one per\n"
+        "              transaction and --batch-size per transaction, over --skus\n"
         "race, throughput and fanout start the real server on a fresh SQLite file (or the\n"
         "empty database --db names) and speak to it over WebSockets on 127.0.0.1."));
     parser.addHelpOption();
@@ -165,6 +168,13 @@ int main(int argc, char* argv[])
         scenario == QLatin1String("fanout") || scenario == QLatin1String("refund-race") ||
         scenario == QLatin1String("receipt-lookup") || scenario == QLatin1String("day-report"))
         return runSync(scenario, parser, out);
+    if (scenario == QLatin1String("raw-sqlite")) {
+        rawsqlite::Options o;
+        o.seconds = intOption(parser, QStringLiteral("seconds"), o.seconds);
+        o.skus = intOption(parser, QStringLiteral("skus"), o.skus);
+        o.batch = intOption(parser, QStringLiteral("batch-size"), o.batch);
+        return rawsqlite::run(o, out);
+    }
     if (scenario == QLatin1String("till"))
         return tillbench::till({intOption(parser, QStringLiteral("products")),
                                 intOption(parser, QStringLiteral("runs")),

@@ -32,19 +32,33 @@ RowShape insertRows(QLatin1StringView table, QLatin1StringView columns, const QS
                         tail};
 }
 
-Result<QSqlQuery*> RowStatements::prepared(const QString& key, const QString& text)
+RowStatements::RowStatements(QString connectionName, bool arrayParameters)
+    : m_connection(std::move(connectionName)), m_arrays(arrayParameters),
+      m_sqlite(SqliteStatement::handleOf(QSqlDatabase::database(m_connection, false)))
+{
+}
+
+Result<RowStatements::Prepared*> RowStatements::prepared(const QString& key, const QString& text)
 {
     const auto found = m_prepared.find(key);
     if (found != m_prepared.end())
         return &found->second;
-    QSqlQuery query(QSqlDatabase::database(m_connection, false));
-    query.setForwardOnly(true);
-    if (!query.prepare(text))
-        return storageError(query, QStringLiteral("prepare a statement over many rows"));
-    return &m_prepared.try_emplace(key, std::move(query)).first->second;
+    Prepared p;
+    if (m_sqlite) {
+        Result<SqliteStatement> statement = SqliteStatement::prepare(m_sqlite, text);
+        if (!statement)
+            return statement.error();
+        p.sqlite.emplace(std::move(statement).value());
+    } else {
+        p.query = QSqlQuery(QSqlDatabase::database(m_connection, false));
+        p.query.setForwardOnly(true);
+        if (!p.query.prepare(text))
+            return storageError(p.query, QStringLiteral("prepare a statement over many rows"));
+    }
+    return &m_prepared.try_emplace(key, std::move(p)).first->second;
 }
 
-Result<QSqlQuery*> RowStatements::chunk(const RowShape& shape, qsizetype rows)
+Result<RowStatements::Prepared*> RowStatements::chunk(const RowShape& shape, qsizetype rows)
 {
     const QString key = QString::number(rows) + QLatin1Char(':') + shape.head + shape.tail;
     if (const auto found = m_prepared.find(key); found != m_prepared.end())
@@ -59,8 +73,8 @@ Result<QSqlQuery*> RowStatements::chunk(const RowShape& shape, qsizetype rows)
     return prepared(key, text);
 }
 
-Status RowStatements::run(const RowShape& shape, const QList<QVariant>& values, const QString& what,
-                          const std::function<void(const QSqlQuery&)>& read)
+Status RowStatements::run(const RowShape& shape, const RowValues& values, const QString& what,
+                          const ReadRow& read)
 {
     if (values.isEmpty())
         return success();
@@ -69,66 +83,116 @@ Status RowStatements::run(const RowShape& shape, const QList<QVariant>& values, 
     return runChunks(shape, values, what, read);
 }
 
+Status RowStatements::exec(const QString& text, const RowValues& values, const QString& what,
+                           const ReadRow& read)
+{
+    const Result<Prepared*> p = prepared(text, text);
+    if (!p)
+        return p.error();
+    return execute(**p, values, 0, values.size(), what, read);
+}
+
 namespace {
 
-Status execute(QSqlQuery& q, const QString& what, const std::function<void(const QSqlQuery&)>& read)
+// A Qt SQL row (the PostgreSQL backend), read like a SQLite one.
+class QueryRow final : public RowReader
+{
+public:
+    explicit QueryRow(const QSqlQuery& query) : m_query(query) {}
+
+    [[nodiscard]] qint64 integer(int column) const override
+    {
+        return m_query.value(column).toLongLong();
+    }
+    [[nodiscard]] QString text(int column) const override
+    {
+        return m_query.value(column).toString();
+    }
+    [[nodiscard]] bool isNull(int column) const override { return m_query.isNull(column); }
+
+private:
+    const QSqlQuery& m_query;
+};
+
+Status execQuery(QSqlQuery& q, const QString& what, const ReadRow& read)
 {
     if (!q.exec())
         return storageError(q, what);
     if (read) {
+        const QueryRow row(q);
         while (q.next())
-            read(q);
+            read(row);
     }
     q.finish();
     return success();
 }
 
+QVariant variant(const RowValues& values, const RowValues::Value& v)
+{
+    switch (v.kind) {
+    case RowValues::Kind::Integer:
+        return QVariant(qlonglong{v.integer});
+    case RowValues::Kind::Text: {
+        // Qt binds a null QString as SQL NULL: the empty text is bound as ''.
+        const QString text = QString::fromUtf8(values.utf8(v));
+        return QVariant(text.isNull() ? QString(QLatin1String("")) : text);
+    }
+    case RowValues::Kind::Null:
+        break;
+    }
+    return QVariant(QMetaType::fromType<qlonglong>());
+}
+
 // One element of a PostgreSQL array literal: text double-quoted with its quotes and backslashes
 // escaped (so commas, braces, spaces and the empty string stay what they are), numbers as digits,
-// a null number as NULL.
-void appendElement(QString& array, const QVariant& value)
+// a null as NULL.
+void appendElement(QByteArray& array, const RowValues& values, const RowValues::Value& v)
 {
-    if (value.isNull() && value.typeId() != QMetaType::QString) {
-        array += QLatin1String("NULL"); // a nullable column's missing value
+    switch (v.kind) {
+    case RowValues::Kind::Integer:
+        array += QByteArray::number(v.integer);
         return;
-    }
-    if (value.typeId() != QMetaType::QString) {
-        array += QString::number(value.toLongLong());
+    case RowValues::Kind::Null:
+        array += "NULL"; // a nullable column's missing value
         return;
+    case RowValues::Kind::Text:
+        break;
     }
-    const QString text = value.toString();
-    array += QLatin1Char('"');
-    qsizetype from = 0;
-    for (qsizetype i = 0; i < text.size(); ++i) {
-        if (text.at(i) == QLatin1Char('"') || text.at(i) == QLatin1Char('\\')) {
-            array += QStringView(text).sliced(from, i - from);
-            array += QLatin1Char('\\');
-            from = i;
-        }
+    array += '"';
+    for (const char c : values.utf8(v)) {
+        if (c == '"' || c == '\\')
+            array += '\\';
+        array += c;
     }
-    array += QStringView(text).sliced(from);
-    array += QLatin1Char('"');
+    array += '"';
 }
 
 } // namespace
 
-Status RowStatements::runChunks(const RowShape& shape, const QList<QVariant>& values,
-                                const QString& what,
-                                const std::function<void(const QSqlQuery&)>& read)
+Status RowStatements::execute(Prepared& p, const RowValues& values, qsizetype from, qsizetype count,
+                              const QString& what, const ReadRow& read)
+{
+    if (p.sqlite)
+        return p.sqlite->run(values, from, count, what, read);
+    QSqlQuery& q = p.query;
+    for (qsizetype i = 0; i < count; ++i)
+        q.bindValue(int(i), variant(values, values.at(from + i)));
+    return execQuery(q, what, read);
+}
+
+Status RowStatements::runChunks(const RowShape& shape, const RowValues& values, const QString& what,
+                                const ReadRow& read)
 {
     qsizetype left = values.size() / shape.width;
     qsizetype at = 0;
     while (left > 0) {
         const qsizetype rows =
             std::min(maxRows, qsizetype(std::bit_floor(static_cast<quint64>(left))));
-        const Result<QSqlQuery*> query = chunk(shape, rows);
-        if (!query)
-            return query.error();
-        QSqlQuery& q = **query;
+        const Result<Prepared*> p = chunk(shape, rows);
+        if (!p)
+            return p.error();
         const qsizetype count = rows * shape.width;
-        for (qsizetype i = 0; i < count; ++i)
-            bind(q, int(i), values.at(at + i));
-        if (auto s = execute(q, what, read); !s)
+        if (auto s = execute(**p, values, at, count, what, read); !s)
             return s;
         at += count;
         left -= rows;
@@ -136,25 +200,24 @@ Status RowStatements::runChunks(const RowShape& shape, const QList<QVariant>& va
     return success();
 }
 
-Status RowStatements::runArrays(const RowShape& shape, const QList<QVariant>& values,
-                                const QString& what,
-                                const std::function<void(const QSqlQuery&)>& read)
+Status RowStatements::runArrays(const RowShape& shape, const RowValues& values, const QString& what,
+                                const ReadRow& read)
 {
-    const Result<QSqlQuery*> query = prepared(shape.arrays, shape.arrays);
-    if (!query)
-        return query.error();
-    QSqlQuery& q = **query;
+    const Result<Prepared*> p = prepared(shape.arrays, shape.arrays);
+    if (!p)
+        return p.error();
+    QSqlQuery& q = (*p)->query;
     for (int column = 0; column < shape.width; ++column) {
-        QString array = QStringLiteral("{");
+        QByteArray array("{");
         for (qsizetype at = column; at < values.size(); at += shape.width) {
             if (at > column)
-                array += QLatin1Char(',');
-            appendElement(array, values.at(at));
+                array += ',';
+            appendElement(array, values, values.at(at));
         }
-        array += QLatin1Char('}');
-        q.bindValue(column, array);
+        array += '}';
+        q.bindValue(column, QString::fromUtf8(array));
     }
-    return execute(q, what, read);
+    return execQuery(q, what, read);
 }
 
 } // namespace stockline::sync::sqlstore

@@ -4,13 +4,13 @@
 // (sqlbatch.h) to read and write its rows in a few round trips.
 
 #include "error.h"
+#include "rowvalues.h"
+#include "sqlitestatement.h"
 
-#include <QList>
 #include <QSqlQuery>
 #include <QString>
-#include <QVariant>
-#include <functional>
 #include <map>
+#include <optional>
 
 namespace stockline::sync::sqlstore {
 
@@ -36,36 +36,49 @@ struct RowShape
 // parameters, a shape is one statement whatever the number of rows. Without, rows go in chunks
 // of a power of two (at most maxRows), so a shape has at most a handful of prepared statements
 // and no statement binds more than maxRows × width values (SQLite's limit on parameters is far
-// above that).
+// above that). On SQLite every statement runs through the sqlite3 C API on Qt's connection
+// (sqlitestatement.h); elsewhere through Qt SQL.
 class RowStatements
 {
 public:
     static constexpr qsizetype maxRows = 256;
 
-    RowStatements(QString connectionName, bool arrayParameters)
-        : m_connection(std::move(connectionName)), m_arrays(arrayParameters)
-    {
-    }
+    RowStatements(QString connectionName, bool arrayParameters);
+
+    // Whether statements run through the sqlite3 C API (the connection is SQLite).
+    [[nodiscard]] bool native() const { return m_sqlite != nullptr; }
 
     // Runs the shape over every row of `values` (width values a row, in order); `read` is
     // given each row a statement returns.
-    [[nodiscard]] Status run(const RowShape& shape, const QList<QVariant>& values,
-                             const QString& what,
-                             const std::function<void(const QSqlQuery&)>& read = {});
+    [[nodiscard]] Status run(const RowShape& shape, const RowValues& values, const QString& what,
+                             const ReadRow& read = {});
+    // Runs one statement with `values` bound in order, prepared on first use and kept.
+    [[nodiscard]] Status exec(const QString& text, const RowValues& values, const QString& what,
+                              const ReadRow& read = {});
 
 private:
-    [[nodiscard]] Result<QSqlQuery*> prepared(const QString& key, const QString& text);
-    [[nodiscard]] Result<QSqlQuery*> chunk(const RowShape& shape, qsizetype rows);
-    [[nodiscard]] Status runChunks(const RowShape& shape, const QList<QVariant>& values,
-                                   const QString& what,
-                                   const std::function<void(const QSqlQuery&)>& read);
-    [[nodiscard]] Status runArrays(const RowShape& shape, const QList<QVariant>& values,
-                                   const QString& what,
-                                   const std::function<void(const QSqlQuery&)>& read);
+    // A prepared statement of either backend.
+    struct Prepared
+    {
+        std::optional<SqliteStatement> sqlite;
+        QSqlQuery query;
+    };
+
+    [[nodiscard]] Result<Prepared*> prepared(const QString& key, const QString& text);
+    [[nodiscard]] Result<Prepared*> chunk(const RowShape& shape, qsizetype rows);
+    [[nodiscard]] Status execute(Prepared& p, const RowValues& values, qsizetype from,
+                                 qsizetype count, const QString& what, const ReadRow& read);
+    [[nodiscard]] Status runChunks(const RowShape& shape, const RowValues& values,
+                                   const QString& what, const ReadRow& read);
+    [[nodiscard]] Status runArrays(const RowShape& shape, const RowValues& values,
+                                   const QString& what, const ReadRow& read);
 
     QString m_connection;
     bool m_arrays = false;
-    std::map<QString, QSqlQuery> m_prepared; // by text (a chunk's: by row count and text)
+    sqlite3* m_sqlite = nullptr; // the connection's handle when it is SQLite
+    // By text (a chunk's: by row count and text). Finalized before Qt closes the connection:
+    // the store drops its statements first.
+    std::map<QString, Prepared> m_prepared;
 };
 
 } // namespace stockline::sync::sqlstore

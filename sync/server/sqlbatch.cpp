@@ -45,16 +45,19 @@ RowShape pairs(const QString& statement, const QString& after = QString())
                         after};
 }
 
-QList<QVariant> flatten(const QList<Key>& keys)
+RowValues flatten(const QList<Key>& keys)
 {
-    QList<QVariant> values;
-    values.reserve(keys.size() * 2);
-    for (const auto& [a, b] : keys) {
-        values.append(a);
-        values.append(b);
-    }
+    RowValues values;
+    for (const auto& [a, b] : keys)
+        values << a << b;
     return values;
 }
+
+const QString readLevelText =
+    QStringLiteral("SELECT on_hand, reserved, version FROM levels WHERE sku = ? AND location = ?");
+const QString readReservationText =
+    QStringLiteral("SELECT sku, location, qty, expires_at FROM reservations "
+                   "WHERE terminal = ? AND reservation = ?");
 
 } // namespace
 
@@ -116,19 +119,20 @@ Status BatchRows::loadTerminals(QStringList ids, const QString& lockSuffix)
     // pushes at once, the second waits for the first's commit, then reads the last_seq it
     // wrote. Sorted, so two batches naming the same terminals lock them in the same order.
     ids.sort();
-    const QList<QVariant> values(ids.cbegin(), ids.cend());
+    RowValues values;
+    for (const QString& id : std::as_const(ids))
+        values << id;
     const QString columns = QStringLiteral("SELECT id, role, last_seq, revoked FROM terminals ");
     const RowShape shape{columns + QStringLiteral("WHERE id IN ("), QStringLiteral("?"),
                          QStringLiteral(") ORDER BY id") + lockSuffix, 1,
                          columns + QStringLiteral("WHERE id = ANY (?::text[]) ORDER BY id") +
                              lockSuffix};
-    return m_rows.run(shape, values, QStringLiteral("read terminals"), [&](const QSqlQuery& q) {
-        const QString id = q.value(0).toString();
-        const QString roleText = q.value(1).toString();
+    return m_rows.run(shape, values, QStringLiteral("read terminals"), [&](const RowReader& q) {
+        const QString id = q.text(0);
+        const QString roleText = q.text(1);
         const std::optional<Role> role = roleFromName(roleText);
         if (role)
-            m_terminals.insert(
-                id, TerminalState{id, *role, q.value(2).toLongLong(), q.value(3).toInt() != 0});
+            m_terminals.insert(id, TerminalState{id, *role, q.integer(2), q.integer(3) != 0});
         else // written by hand or by a newer build: it may do nothing until that is fixed
             qCWarning(lcServer).noquote() << "terminal" << id << "has an unknown role" << roleText;
     });
@@ -141,13 +145,12 @@ Status BatchRows::loadHolds(const QList<Key>& keys)
     const RowShape shape = pairs(QStringLiteral("SELECT terminal, reservation, sku, location, qty, "
                                                 "expires_at FROM reservations "
                                                 "WHERE (terminal, reservation)"));
-    return m_rows.run(
-        shape, flatten(keys), QStringLiteral("read reservations"), [&](const QSqlQuery& q) {
-            CachedHold& cached = m_holds[{q.value(0).toString(), q.value(1).toString()}];
-            cached.hold = Hold{q.value(2).toString(), q.value(3).toString(),
-                               q.value(4).toLongLong(), q.value(5).toLongLong()};
-            cached.stored = true;
-        });
+    return m_rows.run(shape, flatten(keys), QStringLiteral("read reservations"),
+                      [&](const RowReader& q) {
+                          CachedHold& cached = m_holds[{q.text(0), q.text(1)}];
+                          cached.hold = Hold{q.text(2), q.text(3), q.integer(4), q.integer(5)};
+                          cached.stored = true;
+                      });
 }
 
 Status BatchRows::loadLevels(const QList<Key>& keys, const QString& lockSuffix)
@@ -158,16 +161,16 @@ Status BatchRows::loadLevels(const QList<Key>& keys, const QString& lockSuffix)
     const RowShape shape = pairs(QStringLiteral("SELECT sku, location, on_hand, reserved, version "
                                                 "FROM levels WHERE (sku, location)"),
                                  QStringLiteral(" ORDER BY sku, location") + lockSuffix);
-    return m_rows.run(
-        shape, flatten(keys), QStringLiteral("read stock levels"), [&](const QSqlQuery& q) {
-            StockLevel level = emptyLevel(q.value(0).toString(), q.value(1).toString());
-            level.onHand = q.value(2).toLongLong();
-            level.reserved = q.value(3).toLongLong();
-            level.version = q.value(4).toLongLong();
-            CachedLevel& cached = m_levels[{level.sku, level.location}];
-            cached.level = level;
-            cached.stored = level;
-        });
+    return m_rows.run(shape, flatten(keys), QStringLiteral("read stock levels"),
+                      [&](const RowReader& q) {
+                          StockLevel level = emptyLevel(q.text(0), q.text(1));
+                          level.onHand = q.integer(2);
+                          level.reserved = q.integer(3);
+                          level.version = q.integer(4);
+                          CachedLevel& cached = m_levels[{level.sku, level.location}];
+                          cached.level = level;
+                          cached.stored = level;
+                      });
 }
 
 std::optional<TerminalState> BatchRows::terminal(const QString& id) const
@@ -192,16 +195,18 @@ Result<BatchRows::CachedLevel*> BatchRows::cachedLevel(const QString& sku, const
         return &*it;
     // Not named before the batch started, or forgotten by drop(): read it now.
     CachedLevel cached;
-    if (auto s = run(m_readLevel, {sku, location}, QStringLiteral("read a stock level")); !s)
+    RowValues values;
+    values << sku << location;
+    if (auto s = m_rows.exec(readLevelText, values, QStringLiteral("read a stock level"),
+                             [&](const RowReader& q) {
+                                 cached.level = emptyLevel(sku, location);
+                                 cached.level->onHand = q.integer(0);
+                                 cached.level->reserved = q.integer(1);
+                                 cached.level->version = q.integer(2);
+                                 cached.stored = cached.level;
+                             });
+        !s)
         return s.error();
-    if (m_readLevel.next()) {
-        cached.level = emptyLevel(sku, location);
-        cached.level->onHand = m_readLevel.value(0).toLongLong();
-        cached.level->reserved = m_readLevel.value(1).toLongLong();
-        cached.level->version = m_readLevel.value(2).toLongLong();
-        cached.stored = cached.level;
-    }
-    m_readLevel.finish();
     return &*m_levels.insert(key, cached);
 }
 
@@ -263,17 +268,16 @@ Result<BatchRows::CachedHold*> BatchRows::cachedHold(const QString& terminal,
     if (it != m_holds.end())
         return &*it;
     CachedHold cached;
+    RowValues values;
+    values << terminal << reservation;
     if (auto s =
-            run(m_readReservation, {terminal, reservation}, QStringLiteral("read a reservation"));
+            m_rows.exec(readReservationText, values, QStringLiteral("read a reservation"),
+                        [&](const RowReader& q) {
+                            cached.hold = Hold{q.text(0), q.text(1), q.integer(2), q.integer(3)};
+                            cached.stored = true;
+                        });
         !s)
         return s.error();
-    if (m_readReservation.next()) {
-        cached.hold =
-            Hold{m_readReservation.value(0).toString(), m_readReservation.value(1).toString(),
-                 m_readReservation.value(2).toLongLong(), m_readReservation.value(3).toLongLong()};
-        cached.stored = true;
-    }
-    m_readReservation.finish();
     return &*m_holds.insert(key, cached);
 }
 
@@ -314,7 +318,7 @@ void BatchRows::mark()
 {
     m_levelsBefore.clear();
     m_holdsBefore.clear();
-    m_ledgerBefore = m_ledger.size();
+    m_ledgerBefore = m_ledger.end();
 }
 
 void BatchRows::undo()
@@ -323,7 +327,7 @@ void BatchRows::undo()
         m_levels[it->first] = it->second;
     for (auto it = m_holdsBefore.crbegin(); it != m_holdsBefore.crend(); ++it)
         m_holds[it->first] = it->second;
-    m_ledger.resize(m_ledgerBefore);
+    m_ledger.truncate(m_ledgerBefore);
     mark();
 }
 
@@ -335,23 +339,17 @@ Status BatchRows::flush()
         return s;
     if (auto s = flushLevels(); !s)
         return s;
-    QList<QVariant> values;
-    for (const QList<QVariant>& row : std::as_const(m_ledger))
-        values.append(row);
     static const RowShape ledger =
         insertRows("ledger"_L1, "at bigint, terminal text, seq bigint, mutation_id text, "
                                 "kind text, sku text, location text, on_hand_delta bigint, "
                                 "reserved_delta bigint, detail text"_L1);
     // In the order the mutations were applied: the ledger's ids are its order.
-    if (auto s = m_rows.run(ledger, values, QStringLiteral("append to the ledger")); !s)
+    if (auto s = m_rows.run(ledger, m_ledger, QStringLiteral("append to the ledger")); !s)
         return s;
     m_ledger.clear();
-    values.clear();
-    for (const QList<QVariant>& row : std::as_const(m_results))
-        values.append(row);
     static const RowShape results =
         insertRows("results"_L1, "terminal text, seq bigint, mutation_id text, result text"_L1);
-    if (auto s = m_rows.run(results, values, QStringLiteral("store results")); !s)
+    if (auto s = m_rows.run(results, m_results, QStringLiteral("store results")); !s)
         return s;
     m_results.clear();
     if (auto s = flushReceipts(); !s)
@@ -372,8 +370,8 @@ Status BatchRows::flushHolds()
     if (keys.isEmpty())
         return success();
     std::sort(keys.begin(), keys.end());
-    QList<QVariant> gone;
-    QList<QVariant> made;
+    RowValues gone;
+    RowValues made;
     for (const Key& key : std::as_const(keys)) {
         CachedHold& cached = m_holds[key];
         const auto& [terminal, reservation] = key;
@@ -435,7 +433,7 @@ const RowShape& levelChanges()
 Status BatchRows::flushLevels()
 {
     QList<CachedLevel*> changed;
-    QList<QVariant> created;
+    RowValues created;
     for (auto it = m_levels.begin(); it != m_levels.end(); ++it) {
         if (!it->dirty || !it->level)
             continue;
@@ -447,7 +445,7 @@ Status BatchRows::flushLevels()
             created << l.sku << l.location << l.onHand << l.reserved << l.version << m_cursor;
         }
     }
-    QList<QVariant> deltas;
+    RowValues deltas;
     for (const CachedLevel* c : std::as_const(changed)) {
         const StockLevel& now = *c->level;
         const StockLevel& before = *c->stored;
@@ -456,7 +454,7 @@ Status BatchRows::flushLevels()
     }
     qsizetype applied = 0;
     if (auto s = m_rows.run(levelChanges(), deltas, QStringLiteral("update stock levels"),
-                            [&applied](const QSqlQuery&) { ++applied; });
+                            [&applied](const RowReader&) { ++applied; });
         !s)
         return s;
     if (applied != changed.size())
@@ -494,7 +492,7 @@ Status BatchRows::flushTerminals()
         return success();
     QStringList ids(dirty.cbegin(), dirty.cend());
     ids.sort();
-    QList<QVariant> values;
+    RowValues values;
     for (const QString& id : std::as_const(ids)) {
         const auto terminal = m_terminals.constFind(id);
         if (terminal == m_terminals.cend())

@@ -12,11 +12,7 @@
 #include <QHash>
 #include <QList>
 #include <QSet>
-#include <QSqlQuery>
 #include <QString>
-#include <QVariant>
-#include <functional>
-#include <map>
 #include <optional>
 
 namespace stockline::sync::sqlstore {
@@ -61,10 +57,8 @@ struct StoredReceiptHead
 class BatchRows
 {
 public:
-    BatchRows(RowStatements& rows, QSqlQuery& readLevel, QSqlQuery& readReservation, qint64 cursor,
-              qint64 nowMs)
-        : m_rows(rows), m_readLevel(readLevel), m_readReservation(readReservation),
-          m_cursor(cursor), m_now(nowMs)
+    BatchRows(RowStatements& rows, qint64 cursor, qint64 nowMs)
+        : m_rows(rows), m_cursor(cursor), m_now(nowMs)
     {
     }
 
@@ -106,8 +100,14 @@ public:
     // Raises the terminal's receipt and refund counters (never lowers them) at the next flush.
     void raiseCounters(const QString& terminal, qint64 receipt, qint64 refund);
 
-    void appendLedger(QList<QVariant> row) { m_ledger.append(std::move(row)); }
-    void appendResult(QList<QVariant> row) { m_results.append(std::move(row)); }
+    // The ledger's rows to append at the next flush: (at, terminal, seq, mutation_id, kind, sku,
+    // location, Δon_hand, Δreserved, detail), each appended in that order.
+    [[nodiscard]] RowValues& ledger() { return m_ledger; }
+    void appendResult(const QString& terminal, qint64 seq, const QString& mutationId,
+                      QByteArrayView json)
+    {
+        (m_results << terminal << seq << mutationId).appendUtf8(json);
+    }
 
     // A mutation starts: undo() takes back every change made since.
     void mark();
@@ -146,8 +146,6 @@ private:
     [[nodiscard]] Status flushTerminals();
 
     RowStatements& m_rows;
-    QSqlQuery& m_readLevel;
-    QSqlQuery& m_readReservation;
     qint64 m_cursor = 0;
     qint64 m_now = 0; // the server's time: terminals' last_seen
 
@@ -158,19 +156,19 @@ private:
     bool m_seenWritten = false; // every terminal's last_seen, once per batch
     QHash<QString, std::optional<StoredReceiptHead>> m_receipts; // by number; nullopt: none
     QSet<QString> m_refundsWaiting; // sales with refunds stored before them
-    QList<QVariant> m_receiptRows;
-    QList<QVariant> m_receiptLineRows;
-    QList<QVariant> m_receiptPaymentRows;
+    RowValues m_receiptRows;
+    RowValues m_receiptLineRows;
+    RowValues m_receiptPaymentRows;
     QHash<Key, CachedLevel> m_levels;
     QHash<Key, CachedHold> m_holds;
-    QList<QList<QVariant>> m_ledger;
-    QList<QList<QVariant>> m_results;
+    RowValues m_ledger;
+    RowValues m_results;
 
     // Since mark(): what each changed entry was before (in order of change) and how many ledger
     // rows there were.
     QList<std::pair<Key, CachedLevel>> m_levelsBefore;
     QList<std::pair<Key, CachedHold>> m_holdsBefore;
-    qsizetype m_ledgerBefore = 0;
+    RowValues::End m_ledgerBefore;
 };
 
 } // namespace stockline::sync::sqlstore

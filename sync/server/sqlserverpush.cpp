@@ -133,13 +133,21 @@ SqlServerStore::Writer::replay(const TerminalState& terminal, const PushEntry& e
     // The seq's result may be one this batch has not written yet.
     if (auto s = m_rows->flush(); !s)
         return s.error();
-    QSqlQuery& q = m_sql.loadResult;
-    if (auto s = run(q, {terminal.id, entry.seq}, QStringLiteral("read a stored result")); !s)
+    static const QString loadResult =
+        QStringLiteral("SELECT mutation_id, result FROM results WHERE terminal = ? AND seq = ?");
+    RowValues key;
+    key << terminal.id << entry.seq;
+    bool found = false;
+    QString storedId;
+    QByteArray json;
+    if (auto s = m_sql.rows.exec(loadResult, key, QStringLiteral("read a stored result"),
+                                 [&](const RowReader& row) {
+                                     found = true;
+                                     storedId = row.text(0);
+                                     json = row.text(1).toUtf8();
+                                 });
+        !s)
         return s.error();
-    const bool found = q.next();
-    const QString storedId = found ? q.value(0).toString() : QString();
-    const QByteArray json = found ? q.value(1).toString().toUtf8() : QByteArray();
-    q.finish();
     if (found && storedId != entry.id) {
         ProtocolError conflict =
             protocolError(QStringLiteral("sequence_conflict"),
@@ -284,8 +292,8 @@ bool SqlServerStore::Writer::decidedInMemory(const Mutation& m)
 
 Status SqlServerStore::Writer::storeResult(const Applying& a)
 {
-    m_rows->appendResult({a.origin.terminal, a.origin.seq, a.origin.mutationId,
-                          QString::fromUtf8(a.result.toJsonBytes())});
+    m_rows->appendResult(a.origin.terminal, a.origin.seq, a.origin.mutationId,
+                         a.result.toJsonBytes());
     return success();
 }
 

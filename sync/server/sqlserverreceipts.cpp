@@ -6,7 +6,6 @@
 #include "receiptrecord.h"
 #include "sqlserverstore_p.h"
 
-#include <QSqlError>
 #include <algorithm>
 
 namespace stockline::sync {
@@ -19,6 +18,12 @@ QString isoMs(qint64 ms)
 {
     return fromMs(ms).toString(Qt::ISODateWithMs);
 }
+
+// A refund line decided against what is left of its sale line: the conditional update.
+const QString refundLineText = QStringLiteral(
+    "UPDATE receipt_lines SET refunded_qty = refunded_qty + ?, "
+    "refunded_amount = refunded_amount + ? WHERE receipt = ? AND line = ? AND sku = ? "
+    "AND refunded_qty + ? <= qty AND refunded_amount + ? <= total RETURNING name, unit, tax_rate");
 
 void raise(BatchRows& rows, const ReceiptRecord& r)
 {
@@ -81,67 +86,71 @@ Status SqlServerStore::Writer::keepReceipt(const Applying& a)
 // exception. Never more refunded than sold, whatever the order of arrival.
 Status SqlServerStore::Writer::settleEarlierRefunds(const QString& sale)
 {
-    QSqlQuery refunds = m_store.newQuery();
-    if (!refunds.prepare(QStringLiteral(
-            "SELECT r.number, r.terminal, l.sale_line, l.qty, l.total, l.sku, r.at FROM receipts r "
-            "JOIN receipt_lines l ON l.receipt = r.number WHERE r.kind = 'refund' AND r.sale = ? "
-            "ORDER BY r.recorded_at, r.number, l.line")))
-        return storageError(refunds, QStringLiteral("prepare reading refunds of a sale"));
-    if (auto s = run(refunds, {sale}, QStringLiteral("read refunds of a sale")); !s)
-        return s;
+    static const QString text = QStringLiteral(
+        "SELECT r.number, r.terminal, l.sale_line, l.qty, l.total, l.sku, r.at FROM receipts r "
+        "JOIN receipt_lines l ON l.receipt = r.number WHERE r.kind = 'refund' AND r.sale = ? "
+        "ORDER BY r.recorded_at, r.number, l.line");
     // Read whole before anything else runs: PostgreSQL streams a forward-only result, and the
     // connection serves one statement at a time.
     struct Earlier
     {
         QString refund, terminal, sku;
-        qint64 line = 0, qty = 0, amount = 0;
-        QVariant at;
+        qint64 line = 0, qty = 0, amount = 0, at = 0;
     };
     QList<Earlier> earlier;
-    while (refunds.next())
-        earlier.append(Earlier{refunds.value(0).toString(), refunds.value(1).toString(),
-                               refunds.value(5).toString(), refunds.value(2).toLongLong(),
-                               refunds.value(3).toLongLong(), refunds.value(4).toLongLong(),
-                               refunds.value(6)});
-    refunds.finish();
-    QSqlQuery left = m_store.newQuery();
-    QSqlQuery take = m_store.newQuery();
-    QSqlQuery over = m_store.newQuery();
-    if (!left.prepare(QStringLiteral("SELECT qty - refunded_qty, total - refunded_amount FROM "
-                                     "receipt_lines WHERE receipt = ? AND line = ? AND sku = ?")) ||
-        !take.prepare(QStringLiteral("UPDATE receipt_lines SET refunded_qty = refunded_qty + ?, "
-                                     "refunded_amount = refunded_amount + ? WHERE receipt = ? "
-                                     "AND line = ?")) ||
-        !over.prepare(QStringLiteral("INSERT INTO refund_exceptions (refund, sale, line, qty, "
-                                     "amount, terminal, at) VALUES (?, ?, ?, ?, ?, ?, ?)")))
-        return storageError(left, QStringLiteral("prepare settling refunds of a sale"));
+    RowValues values;
+    values << sale;
+    if (auto s = m_sql.rows.exec(text, values, QStringLiteral("read refunds of a sale"),
+                                 [&earlier](const RowReader& r) {
+                                     earlier.append(Earlier{r.text(0), r.text(1), r.text(5),
+                                                            r.integer(2), r.integer(3),
+                                                            r.integer(4), r.integer(6)});
+                                 });
+        !s)
+        return s;
     for (const Earlier& e : std::as_const(earlier)) {
-        if (auto s = run(left, {sale, e.line, e.sku}, QStringLiteral("read a receipt line")); !s)
-            return s;
+        const Result<std::optional<LineLeft>> left = lineLeft(sale, e.line);
+        if (!left)
+            return left.error();
         // A line the sale does not have: all of it is beyond what was sold.
-        const bool exists = left.next();
-        const qint64 qtyLeft = exists ? left.value(0).toLongLong() : 0;
-        const qint64 amountLeft = exists ? left.value(1).toLongLong() : 0;
-        left.finish();
-        const qint64 takeQty = std::clamp<qint64>(qtyLeft, 0, e.qty);
-        const qint64 takeAmount = std::clamp<qint64>(amountLeft, 0, e.amount);
+        const bool exists = left->has_value() && (*left)->sku == e.sku;
+        const qint64 takeQty = std::clamp<qint64>(exists ? (*left)->qty : 0, 0, e.qty);
+        const qint64 takeAmount = std::clamp<qint64>(exists ? (*left)->amount : 0, 0, e.amount);
         if (takeQty > 0 || takeAmount > 0) {
-            if (auto s = run(take, {takeQty, takeAmount, sale, e.line},
-                             QStringLiteral("refund what is left"));
-                !s)
+            if (auto s = takeLeft(sale, e.line, takeQty, takeAmount); !s)
                 return s;
         }
         if (takeQty == e.qty && takeAmount == e.amount)
             continue;
         // The refund's own (till) time, as for an offline refund's exception.
-        if (auto s = run(
-                over,
-                {e.refund, sale, e.line, e.qty - takeQty, e.amount - takeAmount, e.terminal, e.at},
-                QStringLiteral("record a refund exception"));
+        if (auto s = recordOverRefund(e.refund, sale, e.line, e.qty - takeQty,
+                                      e.amount - takeAmount, e.terminal, e.at);
             !s)
             return s;
     }
     return success();
+}
+
+Status SqlServerStore::Writer::takeLeft(const QString& sale, qint64 line, qint64 qty, qint64 amount)
+{
+    static const QString text =
+        QStringLiteral("UPDATE receipt_lines SET refunded_qty = refunded_qty + ?, "
+                       "refunded_amount = refunded_amount + ? WHERE receipt = ? AND line = ?");
+    RowValues values;
+    values << qty << amount << sale << line;
+    return m_sql.rows.exec(text, values, QStringLiteral("refund what is left"));
+}
+
+Status SqlServerStore::Writer::recordOverRefund(const QString& refund, const QString& sale,
+                                                qint64 line, qint64 qty, qint64 amount,
+                                                const QString& terminal, qint64 at)
+{
+    static const QString text =
+        QStringLiteral("INSERT INTO refund_exceptions (refund, sale, line, qty, amount, "
+                       "terminal, at) VALUES (?, ?, ?, ?, ?, ?, ?)");
+    RowValues values;
+    values << refund << sale << line << qty << amount << terminal << at;
+    return m_sql.rows.exec(text, values, QStringLiteral("record a refund exception"));
 }
 
 Status SqlServerStore::Writer::refundLines(Applying& a, const ReturnMutation& m)
@@ -156,43 +165,36 @@ Status SqlServerStore::Writer::refundLines(Applying& a, const ReturnMutation& m)
         m_rows->refundWaits(m.sale);
         return success();
     }
-    QSqlQuery take = m_store.newQuery();
-    if (!take.prepare(QStringLiteral(
-            "UPDATE receipt_lines SET refunded_qty = refunded_qty + ?, "
-            "refunded_amount = refunded_amount + ? WHERE receipt = ? AND line = ? AND sku = ? "
-            "AND refunded_qty + ? <= qty AND refunded_amount + ? <= total "
-            "RETURNING name, unit, tax_rate")))
-        return storageError(take, QStringLiteral("prepare refunding a receipt line"));
-    QSqlQuery left = m_store.newQuery();
-    if (!left.prepare(QStringLiteral("SELECT sku, qty - refunded_qty, total - refunded_amount "
-                                     "FROM receipt_lines WHERE receipt = ? AND line = ?")))
-        return storageError(left, QStringLiteral("prepare reading a receipt line"));
     const QList<RefundEntry>& lines = m.refund->lines;
     for (qsizetype i = 0; i < lines.size(); ++i) {
         const RefundEntry& line = lines.at(i);
         const qint64 qty = line.qty;
         const qint64 amount = line.amount.minor();
-        if (auto s = run(take, {qty, amount, m.sale, line.line, line.sku, qty, amount},
-                         QStringLiteral("refund a receipt line"));
+        RowValues values;
+        values << qty << amount << m.sale << line.line << line.sku << qty << amount;
+        bool taken = false;
+        // The refund receipt's line takes the sale line's name, unit and rate: the day report
+        // takes refunded tax off the rate it was charged at.
+        ReceiptEntry& entry = a.receipt->lines[i].entry;
+        if (auto s =
+                m_sql.rows.exec(refundLineText, values, QStringLiteral("refund a receipt line"),
+                                [&](const RowReader& row) {
+                                    taken = true;
+                                    entry.name = row.text(0);
+                                    entry.unit = unitFromName(row.text(1)).value_or(Unit::Each);
+                                    entry.taxRate =
+                                        TaxRate::fromMilliPercent(static_cast<int>(row.integer(2)));
+                                });
             !s)
             return s;
-        if (take.next()) {
-            // The refund receipt's line takes the sale line's name, unit and rate: the day
-            // report takes refunded tax off the rate it was charged at.
-            ReceiptEntry& entry = a.receipt->lines[i].entry;
-            entry.name = take.value(0).toString();
-            entry.unit = unitFromName(take.value(1).toString()).value_or(Unit::Each);
-            entry.taxRate = TaxRate::fromMilliPercent(take.value(2).toInt());
-            take.finish();
+        if (taken)
             continue;
-        }
-        take.finish();
-        if (auto s = run(left, {m.sale, line.line}, QStringLiteral("read a receipt line")); !s)
-            return s;
-        const bool exists = left.next() && left.value(0).toString() == line.sku;
-        const qint64 leftQty = exists ? left.value(1).toLongLong() : 0;
-        const qint64 leftAmount = exists ? left.value(2).toLongLong() : 0;
-        left.finish();
+        const Result<std::optional<LineLeft>> left = lineLeft(m.sale, line.line);
+        if (!left)
+            return left.error();
+        const bool exists = left->has_value() && (*left)->sku == line.sku;
+        const qint64 leftQty = exists ? (*left)->qty : 0;
+        const qint64 leftAmount = exists ? (*left)->amount : 0;
         if (!exists) {
             if (auto s = undo(a); !s)
                 return s;
@@ -217,18 +219,32 @@ Status SqlServerStore::Writer::rejectOverRefund(Applying& a, const ReturnMutatio
     a.reject(rejectCode::overRefund,
              QStringLiteral("refund %1 asks for more of sale %2 than is left to refund")
                  .arg(m.returnId, m.sale));
-    QSqlQuery left = m_store.newQuery();
-    if (!left.prepare(QStringLiteral("SELECT qty - refunded_qty FROM receipt_lines "
-                                     "WHERE receipt = ? AND line = ?")))
-        return storageError(left, QStringLiteral("prepare reading a receipt line"));
     for (const RefundEntry& line : m.refund->lines) {
-        if (auto s = run(left, {m.sale, line.line}, QStringLiteral("read a receipt line")); !s)
-            return s;
-        const qint64 available = left.next() ? left.value(0).toLongLong() : 0;
-        left.finish();
+        const Result<std::optional<LineLeft>> left = lineLeft(m.sale, line.line);
+        if (!left)
+            return left.error();
+        const qint64 available = left->has_value() ? (*left)->qty : 0;
         a.result.lines.append(LineAvailability{line.sku, available, line.line});
     }
     return success();
+}
+
+Result<std::optional<SqlServerStore::Writer::LineLeft>>
+SqlServerStore::Writer::lineLeft(const QString& sale, qint64 line)
+{
+    static const QString text =
+        QStringLiteral("SELECT sku, qty - refunded_qty, total - refunded_amount "
+                       "FROM receipt_lines WHERE receipt = ? AND line = ?");
+    RowValues values;
+    values << sale << line;
+    std::optional<LineLeft> left;
+    if (auto s = m_sql.rows.exec(text, values, QStringLiteral("read a receipt line"),
+                                 [&left](const RowReader& row) {
+                                     left = LineLeft{row.text(0), row.integer(1), row.integer(2)};
+                                 });
+        !s)
+        return s.error();
+    return left;
 }
 
 // An offline refund's money is gone already: it takes what is left of the line, and what it
@@ -239,23 +255,12 @@ Status SqlServerStore::Writer::refundOffline(Applying& a, const ReturnMutation& 
     const RefundEntry& line = m.refund->lines.at(i);
     const qint64 qty = std::clamp<qint64>(leftQty, 0, line.qty);
     const qint64 amount = std::clamp<qint64>(leftAmount, 0, line.amount.minor());
-    QSqlQuery q = m_store.newQuery();
-    if (!q.prepare(
-            QStringLiteral("UPDATE receipt_lines SET refunded_qty = refunded_qty + ?, "
-                           "refunded_amount = refunded_amount + ? WHERE receipt = ? AND line = ?")))
-        return storageError(q, QStringLiteral("prepare refunding a receipt line"));
-    if (auto s = run(q, {qty, amount, m.sale, line.line}, QStringLiteral("refund what is left"));
-        !s)
+    if (auto s = takeLeft(m.sale, line.line, qty, amount); !s)
         return s;
-    if (!q.prepare(QStringLiteral("INSERT INTO refund_exceptions (refund, sale, line, qty, amount,"
-                                  " terminal, at) VALUES (?, ?, ?, ?, ?, ?, ?)")))
-        return storageError(q, QStringLiteral("prepare recording a refund exception"));
     const qint64 overQty = line.qty - qty;
     const Money overAmount = line.amount - Money::fromMinor(amount);
-    if (auto s = run(q,
-                     {m.returnId, m.sale, line.line, overQty, overAmount.minor(), a.origin.terminal,
-                      a.at.toMSecsSinceEpoch()},
-                     QStringLiteral("record a refund exception"));
+    if (auto s = recordOverRefund(m.returnId, m.sale, line.line, overQty, overAmount.minor(),
+                                  a.origin.terminal, a.at.toMSecsSinceEpoch());
         !s)
         return s;
     a.result.overRefunded.append(OverRefund{line.line, overQty, overAmount});

@@ -240,21 +240,27 @@ Status SqlServerStore::prepareStatements()
         control->query = QSqlQuery(db);
         control->sql = text;
         control->prepared = d.preparesTransactionControl;
-        if (control->prepared && !control->query.prepare(text))
+        if (sql->rows.native())
+            control->native = &sql->rows;
+        else if (control->prepared && !control->query.prepare(text))
             return Error{QString(),
                          QStringLiteral("storage: cannot prepare \"%1\": %2")
                              .arg(text, control->query.lastError().text()),
                          ErrorCode::Storage};
     }
+    sql->readCursor =
+        QStringLiteral("SELECT value FROM meta WHERE key = 'cursor'") + d.lockRowSuffix;
+    sql->writeCursor = QStringLiteral("UPDATE meta SET value = ? WHERE key = 'cursor'");
+    // Delivered to the listeners when the transaction commits, and not at all if it rolls back.
+    if (!d.feedChannel.isEmpty())
+        sql->notifyFeed =
+            QStringLiteral("SELECT pg_notify('%1', CAST(? AS TEXT))").arg(d.feedChannel);
+    sql->expireReservations = QStringLiteral("DELETE FROM reservations WHERE expires_at <= ? "
+                                             "RETURNING terminal, reservation, sku, location, qty");
     const QList<std::pair<QSqlQuery*, QString>> statements = {
-        {&sql->readCursor,
-         QStringLiteral("SELECT value FROM meta WHERE key = 'cursor'") + d.lockRowSuffix},
-        {&sql->writeCursor, QStringLiteral("UPDATE meta SET value = ? WHERE key = 'cursor'")},
         {&sql->loadTerminal, QStringLiteral("SELECT role, token_hash, last_seq, revoked, "
                                             "last_receipt, last_refund "
                                             "FROM terminals WHERE id = ?")},
-        {&sql->loadResult, QStringLiteral("SELECT mutation_id, result FROM results "
-                                          "WHERE terminal = ? AND seq = ?")},
         {&sql->productExists, QStringLiteral("SELECT 1 FROM products WHERE sku = ?")},
         {&sql->locationExists, QStringLiteral("SELECT 1 FROM locations WHERE id = ?")},
         {&sql->changeLevel,
@@ -279,12 +285,6 @@ Status SqlServerStore::prepareStatements()
                                           "version = version + 1, cursor = ? "
                                           "WHERE sku = ? AND location = ? AND version = ?") +
                                returningLevel},
-        {&sql->readReservation,
-         QStringLiteral("SELECT sku, location, qty, expires_at FROM reservations "
-                        "WHERE terminal = ? AND reservation = ?")},
-        {&sql->expireReservations,
-         QStringLiteral("DELETE FROM reservations WHERE expires_at <= ? "
-                        "RETURNING terminal, reservation, sku, location, qty")},
         {&sql->levelReservations,
          QStringLiteral("SELECT terminal, reservation, qty FROM reservations "
                         "WHERE sku = ? AND location = ? "
@@ -315,20 +315,14 @@ Status SqlServerStore::prepareStatements()
         if (auto s = prepare(*query, text); !s)
             return s;
     }
-    // Delivered to the listeners when the transaction commits, and not at all if it rolls back.
-    if (!d.feedChannel.isEmpty()) {
-        if (auto s = prepare(
-                sql->notifyFeed,
-                QStringLiteral("SELECT pg_notify('%1', CAST(? AS TEXT))").arg(d.feedChannel));
-            !s)
-            return s;
-    }
     m_sql = std::move(sql);
     return success();
 }
 
 Status SqlServerStore::Statements::Control::run(const QString& what)
 {
+    if (native)
+        return native->exec(sql, {}, what);
     if (!(prepared ? query.exec() : query.exec(sql)))
         return storageError(query, what);
     return success();

@@ -81,23 +81,26 @@ struct SqlServerStore::Statements
     {
     }
 
-    // Transaction control: prepared where the dialect allows it, else sent as text each time.
+    // Transaction control: on SQLite through `rows` (the sqlite3 C API); elsewhere prepared
+    // where the dialect allows it, else sent as text each time.
     struct Control
     {
         QSqlQuery query;
         QString sql;
         bool prepared = false;
+        sqlstore::RowStatements* native = nullptr;
 
         [[nodiscard]] Status run(const QString& what);
     };
     Control beginWrite, commit, rollback, savepoint, releaseSavepoint, rollbackToSavepoint;
-    QSqlQuery readCursor;     // ()
-    QSqlQuery writeCursor;    // (cursor)
-    QSqlQuery notifyFeed;     // (cursor): only where the dialect has a feed channel
-    QSqlQuery loadTerminal;   // (id) → role, token_hash, last_seq, revoked
-    QSqlQuery loadResult;     // (terminal, seq) → mutation_id, result
-    QSqlQuery productExists;  // (sku)
-    QSqlQuery locationExists; // (id)
+    // The write batch's own statements, run through `rows` by their text.
+    QString readCursor;         // ()
+    QString writeCursor;        // (cursor)
+    QString notifyFeed;         // (cursor): empty unless the dialect has a feed channel
+    QString expireReservations; // (now) → terminal, reservation, sku, location, qty
+    QSqlQuery loadTerminal;     // (id) → role, token_hash, last_seq, revoked
+    QSqlQuery productExists;    // (sku)
+    QSqlQuery locationExists;   // (id)
     // (Δon_hand, Δreserved, cursor, sku, location, need, held) → on_hand, reserved, version.
     // The stock decision: applied only where the result keeps 0 ≤ reserved ≤ on_hand, i.e.
     // available ≥ need (= Δreserved − Δon_hand) and reserved ≥ held (= −Δreserved).
@@ -109,11 +112,9 @@ struct SqlServerStore::Statements
     QSqlQuery createLevel;
     // (on_hand, Δreserved, cursor, sku, location, expected version) → on_hand, reserved, version
     QSqlQuery countLevel;
-    QSqlQuery readReservation;    // (terminal, reservation) → sku, location, qty, expires_at
-    QSqlQuery expireReservations; // (now) → terminal, reservation, sku, location, qty
-    QSqlQuery levelReservations;  // (sku, location) → terminal, reservation, qty
-    QSqlQuery shrinkReservation;  // (qty, terminal, reservation)
-    QSqlQuery deleteReservation;  // (terminal, reservation)
+    QSqlQuery levelReservations; // (sku, location) → terminal, reservation, qty
+    QSqlQuery shrinkReservation; // (qty, terminal, reservation)
+    QSqlQuery deleteReservation; // (terminal, reservation)
     // (at, terminal, seq, mutation_id, kind, sku, location, Δon_hand, Δreserved, detail)
     QSqlQuery insertLedger;
     QSqlQuery insertShortage; // (sku, location, qty, terminal, sale, at)
@@ -181,6 +182,20 @@ private:
     // A refund against a stored sale receipt: one conditional update per refund line.
     [[nodiscard]] Status refundLines(sqlstore::Applying& a, const ReturnMutation& m);
     [[nodiscard]] Status rejectOverRefund(sqlstore::Applying& a, const ReturnMutation& m);
+    // What is left to refund of a sale receipt's line; nullopt if the sale has no such line.
+    struct LineLeft
+    {
+        QString sku;
+        qint64 qty = 0;
+        qint64 amount = 0;
+    };
+    [[nodiscard]] Result<std::optional<LineLeft>> lineLeft(const QString& sale, qint64 line);
+    // Refunds what is left of a sale line (an offline refund, or one that came before its sale).
+    [[nodiscard]] Status takeLeft(const QString& sale, qint64 line, qint64 qty, qint64 amount);
+    // What a refund paid beyond what was left, for the manager (a refund exception).
+    [[nodiscard]] Status recordOverRefund(const QString& refund, const QString& sale, qint64 line,
+                                          qint64 qty, qint64 amount, const QString& terminal,
+                                          qint64 at);
     [[nodiscard]] Status refundOffline(sqlstore::Applying& a, const ReturnMutation& m, qsizetype i,
                                        qint64 leftQty, qint64 leftAmount);
 

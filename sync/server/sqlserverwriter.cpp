@@ -18,17 +18,17 @@ Status SqlServerStore::Writer::begin()
     if (auto s = m_sql.beginWrite.run(QStringLiteral("begin a transaction")); !s)
         return s;
     m_open = true;
-    if (auto s = run(m_sql.readCursor, {}, QStringLiteral("read the cursor")); !s)
+    std::optional<qint64> cursor;
+    if (auto s = m_sql.rows.exec(m_sql.readCursor, {}, QStringLiteral("read the cursor"),
+                                 [&cursor](const RowReader& row) { cursor = row.integer(0); });
+        !s)
         return s;
-    if (!m_sql.readCursor.next()) {
-        m_sql.readCursor.finish();
+    if (!cursor)
         return Error{QString(), QStringLiteral("storage: the cursor row is missing"),
                      ErrorCode::Storage};
-    }
-    m_previous = m_sql.readCursor.value(0).toLongLong();
-    m_sql.readCursor.finish();
+    m_previous = *cursor;
     m_cursor = m_previous + 1;
-    m_rows.emplace(m_sql.rows, m_sql.readLevel, m_sql.readReservation, m_cursor, m_now);
+    m_rows.emplace(m_sql.rows, m_cursor, m_now);
     return success();
 }
 
@@ -42,10 +42,15 @@ Result<CommitEffects> SqlServerStore::Writer::commit()
     if (auto s = m_rows->flush(); !s)
         return s.error();
     if (m_changed) {
-        if (auto s = run(m_sql.writeCursor, {m_cursor}, QStringLiteral("advance the cursor")); !s)
+        RowValues cursor;
+        cursor << m_cursor;
+        if (auto s =
+                m_sql.rows.exec(m_sql.writeCursor, cursor, QStringLiteral("advance the cursor"));
+            !s)
             return s.error();
-        if (!m_store.m_config.dialect.feedChannel.isEmpty()) {
-            if (auto s = run(m_sql.notifyFeed, {m_cursor}, QStringLiteral("notify other nodes"));
+        if (!m_sql.notifyFeed.isEmpty()) {
+            if (auto s =
+                    m_sql.rows.exec(m_sql.notifyFeed, cursor, QStringLiteral("notify other nodes"));
                 !s)
                 return s.error();
         }
@@ -110,8 +115,9 @@ Status SqlServerStore::Writer::ledger(const Origin& origin, const QString& sku,
                                       qint64 reservedDelta, const QString& detail)
 {
     if (m_inMemory) {
-        m_rows->appendLedger({m_now, origin.terminal, origin.seq, origin.mutationId, origin.kind,
-                              sku, location, onHandDelta, reservedDelta, detail});
+        m_rows->ledger() << m_now << origin.terminal << origin.seq << origin.mutationId
+                         << origin.kind << sku << location << onHandDelta << reservedDelta
+                         << detail;
         return success();
     }
     return run(m_sql.insertLedger,
@@ -255,14 +261,15 @@ Status SqlServerStore::Writer::sweepExpired()
         qint64 qty = 0;
     };
     QList<Expired> expired;
-    QSqlQuery& q = m_sql.expireReservations;
-    if (auto s = run(q, {m_now}, QStringLiteral("expire reservations")); !s)
+    RowValues now;
+    now << m_now;
+    if (auto s = m_sql.rows.exec(
+            m_sql.expireReservations, now, QStringLiteral("expire reservations"),
+            [&expired](const RowReader& q) {
+                expired.append({q.text(0), q.text(1), q.text(2), q.text(3), q.integer(4)});
+            });
+        !s)
         return s;
-    while (q.next()) {
-        expired.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
-                        q.value(3).toString(), q.value(4).toLongLong()});
-    }
-    q.finish();
     Change change;
     for (const Expired& e : expired) {
         const Origin origin{e.terminal, 0, QString(), QStringLiteral("expire")};
