@@ -3,22 +3,10 @@
 #include <QSocketNotifier>
 #include <QTimer>
 #include <cerrno>
-#include <sys/ioctl.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
 namespace stockline::sync {
-
-namespace {
-
-bool hasUnreadBytes(QTcpSocket& socket, int descriptor)
-{
-    int queued = 0;
-    return socket.bytesAvailable() > 0 ||
-           (::ioctl(descriptor, FIONREAD, &queued) == 0 && queued > 0);
-}
-
-} // namespace
 
 LingeringClose::LingeringClose(int deadlineMs, int maxHeld, QObject* parent)
     : QObject(parent), m_deadlineMs(deadlineMs), m_maxHeld(maxHeld)
@@ -28,14 +16,13 @@ LingeringClose::LingeringClose(int deadlineMs, int maxHeld, QObject* parent)
 void LingeringClose::adopt(QTcpSocket& socket)
 {
     const auto descriptor = static_cast<int>(socket.socketDescriptor());
-    if (descriptor < 0 || m_held >= m_maxHeld || !hasUnreadBytes(socket, descriptor))
+    if (descriptor < 0 || m_held >= m_maxHeld)
         return;
     socket.flush();
     // Qt closes its descriptor right after; the connection lives on while this one is open.
     const int kept = ::dup(descriptor);
     if (kept < 0)
         return;
-    ::shutdown(kept, SHUT_WR);
     ++m_held;
     drain(kept);
 }
@@ -56,6 +43,12 @@ void LingeringClose::drain(int descriptor)
         const ssize_t got = ::recv(descriptor, discarded, sizeof discarded, MSG_DONTWAIT);
         if (got == 0 || (got < 0 && errno != EAGAIN && errno != EINTR))
             finish();
+    });
+    // Our direction ends once Qt has closed its side (a TLS socket still writes its own close):
+    // the FIN tells the client that nothing more comes.
+    QTimer::singleShot(0, notifier, [notifier, descriptor] {
+        if (notifier->isEnabled())
+            ::shutdown(descriptor, SHUT_WR);
     });
     QTimer::singleShot(m_deadlineMs, notifier, finish);
 }

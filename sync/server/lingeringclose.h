@@ -20,7 +20,9 @@ public:
     explicit LingeringClose(int deadlineMs, int maxHeld, QObject* parent = nullptr);
 
     // Call while the socket is still open and its close frame written (QWebSocket::aboutToClose).
-    // Does nothing when nothing is left unread: a plain close is clean then.
+    // Every close goes this way, not only those with bytes unread at that moment: a client in
+    // the middle of a message may send more an instant later. A client that closed first has
+    // nothing more to send, and its connection ends at once.
     void adopt(QTcpSocket& socket);
     [[nodiscard]] int held() const { return m_held; }
 
