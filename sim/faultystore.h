@@ -37,6 +37,7 @@ public:
         return m_inner->authenticate(t, token);
     }
     Result<TerminalInfo> terminal(const QString& id) override { return m_inner->terminal(id); }
+    Result<QStringList> revokedTerminals() override { return m_inner->revokedTerminals(); }
     Result<Levels> levelsSince(qint64 cursor) override
     {
         if (m_busy())

@@ -150,6 +150,8 @@ public:
     [[nodiscard]] virtual Result<std::optional<TerminalInfo>>
     authenticate(const QString& terminal, const QString& token) = 0;
     [[nodiscard]] virtual Result<TerminalInfo> terminal(const QString& id) = 0;
+    // Every revoked terminal, by id: one read, however many terminals are connected.
+    [[nodiscard]] virtual Result<QStringList> revokedTerminals() = 0;
     // The terminal was heard from at `now` (a hello): its last_seen, for the day report.
     [[nodiscard]] virtual Status terminalSeen(const QString& id, const QDateTime& now) = 0;
     // A stored receipt with its lines, payments and refunds; nothing for an unknown number.

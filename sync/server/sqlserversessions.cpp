@@ -160,6 +160,17 @@ Status SqlServerStore::terminalSeen(const QString& id, const QDateTime& now)
     return run(q, {ms, id, ms}, QStringLiteral("note when a terminal was heard from"));
 }
 
+Result<QStringList> SqlServerStore::revokedTerminals()
+{
+    QSqlQuery q = newQuery();
+    if (!q.exec(QStringLiteral("SELECT id FROM terminals WHERE revoked <> 0")))
+        return sqlstore::storageError(q, QStringLiteral("read the revoked terminals"));
+    QStringList ids;
+    while (q.next())
+        ids.append(q.value(0).toString());
+    return ids;
+}
+
 Result<TerminalInfo> SqlServerStore::terminal(const QString& id)
 {
     QSqlQuery& q = m_sql->loadTerminal;
