@@ -70,6 +70,7 @@ QString describe(const MutationResult& result)
         return overRefund(result);
     return result.code;
 }
+
 QString refundException(const MutationResult& result)
 {
     QStringList parts;
