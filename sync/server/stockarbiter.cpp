@@ -27,6 +27,8 @@ constexpr auto reconnectInterval = std::chrono::seconds(1);
 // A revoked terminal's connections close within a second (SECURITY.md). One read of the
 // revoked ids, so the check costs the same with ten connected terminals or ten thousand.
 constexpr auto revocationCheckInterval = std::chrono::milliseconds(500);
+// Open holds and shortages for /metrics: two counts, fresh enough for any scrape interval.
+constexpr auto countsSampleInterval = std::chrono::seconds(2);
 
 } // namespace
 
@@ -175,6 +177,7 @@ void StockArbiter::run(std::unique_ptr<ArbiterStore> store)
     const auto pollInterval = listener ? std::chrono::milliseconds(notifiedFeedPollInterval)
                                        : std::chrono::milliseconds(feedPollInterval);
     auto lastRevocationCheck = SteadyClock::now();
+    auto lastCountsSample = SteadyClock::now();
     auto lastFeedPoll = SteadyClock::now();
     noteDatabase(success()); // it was just opened
     sampleOpenCounts(*store);
@@ -202,8 +205,11 @@ void StockArbiter::run(std::unique_ptr<ArbiterStore> store)
         if (SteadyClock::now() - lastRevocationCheck >= revocationCheckInterval) {
             checkRevocations(*store);
             checkOtherWriters(*store);
-            sampleOpenCounts(*store);
             lastRevocationCheck = SteadyClock::now();
+        }
+        if (SteadyClock::now() - lastCountsSample >= countsSampleInterval) {
+            sampleOpenCounts(*store);
+            lastCountsSample = SteadyClock::now();
         }
     }
 }
@@ -510,9 +516,7 @@ void StockArbiter::checkRevocations(ArbiterStore& store)
         watched = m_watched;
     }
     const Result<QStringList> all = store.revokedTerminals();
-    if (!all)
-        return;
-    if (all->isEmpty())
+    if (!all || all->isEmpty())
         return;
     const QSet<QString> connected(watched.cbegin(), watched.cend());
     QStringList revoked;
