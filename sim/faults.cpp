@@ -26,7 +26,7 @@ Result<BatchOutcome> FaultyStore::applyBatch(const QList<PushRequest>& pushes, c
                 m.seq = again.seq;
                 again.mutation = m;
                 const Result<BatchOutcome> twice = m_inner->applyBatch(
-                    {PushRequest{pushes[i].connection, pushes[i].terminal, {again}}}, now);
+                    {PushRequest{pushes[i].connection, pushes[i].terminal, {again}, {}}}, now);
                 if (twice) {
                     CommitEffects& effects = outcome.value().effects;
                     effects.levels.append(twice->effects.levels);

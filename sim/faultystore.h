@@ -37,6 +37,10 @@ public:
         return m_inner->authenticate(t, token);
     }
     Result<TerminalInfo> terminal(const QString& id) override { return m_inner->terminal(id); }
+    Result<std::optional<TerminalInfo>> authenticateBearer(const QString& token) override
+    {
+        return m_inner->authenticateBearer(token);
+    }
     Result<QStringList> revokedTerminals() override { return m_inner->revokedTerminals(); }
     Result<Levels> levelsSince(qint64 cursor) override
     {

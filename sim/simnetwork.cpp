@@ -258,7 +258,7 @@ void World::onServerMessage(quint64 id, const QByteArray& message)
         seqs.append(QStringLiteral("%1=%2").arg(e.seq).arg(e.id));
     }
     trace(QStringLiteral("server <- #%1 push %2").arg(id).arg(seqs.join(u' ')));
-    m_arbiter->submitPush(PushRequest{id, session.terminal, std::move(push.entries)});
+    m_arbiter->submitPush(PushRequest{id, session.terminal, std::move(push.entries), {}});
     scheduleStep();
 }
 

@@ -38,7 +38,7 @@ constexpr Row table[] = {
     {"reserve", MutationKind::Reserve, true, false, true, true},
     {"release", MutationKind::Release, true, false, true, true},
     {"sale", MutationKind::Sale, true, false, true, true},
-    {"return", MutationKind::Return, true, false, false, true},
+    {"return", MutationKind::Return, true, false, true, true},
     {"receive", MutationKind::Receive, false, true, false, true},
     {"count", MutationKind::Count, false, true, false, true},
     {"transfer", MutationKind::Transfer, false, true, false, true},

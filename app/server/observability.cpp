@@ -5,6 +5,7 @@
 #include "metricsroute.h"
 #include "stockarbiter.h"
 #include "syncserver.h"
+#include "webapi.h"
 
 using namespace stockline;
 using namespace stockline::sync;
@@ -19,13 +20,14 @@ Observability::~Observability() = default;
 
 Status Observability::listenHttp(const QHostAddress& host, quint16 port,
                                  const std::optional<QSslConfiguration>& tls,
-                                 int handshakeTimeoutMs)
+                                 int handshakeTimeoutMs, const Clock& clock)
 {
-    m_http = std::make_unique<HttpServer>();
+    m_http = std::make_unique<HttpServer>(HttpServer::apiLimits());
     if (tls)
         m_http->useTls(*tls, handshakeTimeoutMs);
     HealthRoutes::add(*m_http, m_arbiter);
     MetricsRoute::add(*m_http, m_arbiter.metrics(), [this] { refreshGauges(); });
+    m_api = std::make_unique<WebApi>(*m_http, m_arbiter, clock);
     QObject::connect(m_http.get(), &HttpServer::tlsHandshakeFailed, m_http.get(),
                      [this] { m_arbiter.metrics().tlsHandshakeFailed(); });
     return m_http->listen(host, port);

@@ -437,7 +437,7 @@ int ServerCommands::serve(const QCommandLineParser& parser)
     Observability observability(arbiter, server);
     if (httpListen)
         if (Status s = observability.listenHttp(httpListen->host, httpListen->port, tls,
-                                                limits->handshakeTimeoutMs);
+                                                limits->handshakeTimeoutMs, clock);
             !s)
             return fail(s.error());
     if (httpListen)

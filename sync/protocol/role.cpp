@@ -37,10 +37,10 @@ bool roleMay(Role role, MutationKind kind)
                kind == MutationKind::Sale || kind == MutationKind::Return ||
                kind == MutationKind::Approval || kind == MutationKind::Cash;
     case Role::Channel:
-        // A web shop sells and holds stock but never refunds through the stock authority:
-        // returns come back through a store or the warehouse.
+        // A web shop holds and sells stock, and refunds its own orders (the HTTP API's
+        // returns, issue 22): a refund is decided against the order's stored receipt.
         return kind == MutationKind::Reserve || kind == MutationKind::Release ||
-               kind == MutationKind::Sale;
+               kind == MutationKind::Sale || kind == MutationKind::Return;
     case Role::Receiving:
         return kind == MutationKind::Receive || kind == MutationKind::Count ||
                kind == MutationKind::Transfer || kind == MutationKind::Adjust ||

@@ -315,13 +315,30 @@ QStringList schemaProductUnits(const SqlDialect&)
     return {QStringLiteral("ALTER TABLE products ADD COLUMN unit TEXT NOT NULL DEFAULT 'each'")};
 }
 
+// Issue 22, the web shop's HTTP API: each write's answer under its Idempotency-Key, stored in
+// the transaction that applied it; and bearer tokens found by their hash.
+QStringList schemaWebApi(const SqlDialect& d)
+{
+    return {QStringLiteral("CREATE TABLE api_requests ("
+                           " terminal TEXT NOT NULL,"
+                           " idempotency_key TEXT NOT NULL,"
+                           " request_hash TEXT NOT NULL,"
+                           " status INTEGER NOT NULL,"
+                           " body TEXT NOT NULL,"
+                           " at BIGINT NOT NULL,"
+                           " PRIMARY KEY (terminal, idempotency_key))%1")
+                .arg(d.keyedTableSuffix),
+            QStringLiteral("CREATE INDEX terminals_by_token ON terminals (token_hash)")};
+}
+
 } // namespace
 
 QList<QStringList> serverMigrations(const SqlDialect& dialect)
 {
     return {schemaVersion1(dialect),      schemaVersion2(dialect),  schemaVersion3(dialect),
             schemaVersion4(dialect),      schemaApprovals(dialect), schemaLedgerBySku(dialect),
-            schemaReorderPoints(dialect), schemaReceipts(dialect),  schemaProductUnits(dialect)};
+            schemaReorderPoints(dialect), schemaReceipts(dialect),  schemaProductUnits(dialect),
+            schemaWebApi(dialect)};
 }
 
 } // namespace stockline::sync

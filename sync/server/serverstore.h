@@ -26,6 +26,26 @@ struct TerminalInfo
     qint64 lastRefund = 0;
 };
 
+// The HTTP API's answer to one write: stored with its Idempotency-Key, sent on every retry.
+struct ApiAnswer
+{
+    int status = 200;
+    QByteArray body; // JSON
+
+    friend bool operator==(const ApiAnswer&, const ApiAnswer&) = default;
+};
+
+// A write of the HTTP API (issue 22), carried by its push: one entry whose seq the store
+// allocates (the terminal's lastSeq + 1) in the transaction that applies it, and the answer
+// stored under `key` in that same transaction, so a retry after a crash gets the same answer.
+struct ApiCall
+{
+    QString key;            // the Idempotency-Key header
+    QByteArray requestHash; // SHA-256 of method, path and body: the same key with another is 422
+    // Makes the HTTP answer from the mutation's result; `now` is the server's clock.
+    std::function<ApiAnswer(const MutationResult& result, const QDateTime& now)> render;
+};
+
 // One terminal's push as it reaches the storage thread. `connection` lets the caller route
 // the outcome back; the store does not interpret it.
 struct PushRequest
@@ -33,6 +53,7 @@ struct PushRequest
     quint64 connection = 0;
     QString terminal;
     QList<PushEntry> entries;
+    std::shared_ptr<const ApiCall> api; // set for the HTTP API's writes only
 };
 
 struct PushOutcome
@@ -42,6 +63,8 @@ struct PushOutcome
     std::optional<ProtocolError> error; // sequence_gap/sequence_conflict/unauthorized:
                                         // nothing after it in this push was processed
     bool revoked = false;               // the terminal was revoked: close 4403
+    bool fromApi = false;               // the push was an ApiCall's: answered over HTTP
+    std::optional<ApiAnswer> answer;    // its answer (stored, or replayed for its key)
 };
 
 // What one committed transaction changed, for the broadcast.
@@ -150,6 +173,10 @@ public:
     [[nodiscard]] virtual Result<std::optional<TerminalInfo>>
     authenticate(const QString& terminal, const QString& token) = 0;
     [[nodiscard]] virtual Result<TerminalInfo> terminal(const QString& id) = 0;
+    // The terminal whose token this is (the HTTP API's bearer token), if it is not revoked.
+    // Found by the token's hash, so the lookup tells nothing about other tokens.
+    [[nodiscard]] virtual Result<std::optional<TerminalInfo>>
+    authenticateBearer(const QString& token) = 0;
     // Every revoked terminal, by id: one read, however many terminals are connected.
     [[nodiscard]] virtual Result<QStringList> revokedTerminals() = 0;
     // The terminal was heard from at `now` (a hello): its last_seen, for the day report.

@@ -80,6 +80,8 @@ References referencesOf(const MutationBody& body)
 
 Result<PushOutcome> SqlServerStore::Writer::applyPush(const PushRequest& push)
 {
+    if (push.api)
+        return applyApiCall(push);
     PushOutcome outcome;
     outcome.connection = push.connection;
     const std::optional<TerminalState> loaded = m_rows->terminal(push.terminal);

@@ -108,6 +108,8 @@ public:
     [[nodiscard]] Result<std::optional<TerminalInfo>> authenticate(const QString& terminal,
                                                                    const QString& token) override;
     [[nodiscard]] Result<TerminalInfo> terminal(const QString& id) override;
+    [[nodiscard]] Result<std::optional<TerminalInfo>>
+    authenticateBearer(const QString& token) override;
     [[nodiscard]] Result<QStringList> revokedTerminals() override;
     [[nodiscard]] Result<Levels> levelsSince(qint64 cursor) override;
     [[nodiscard]] Result<CatalogUpdate> catalogSince(qint64 cursor) override;

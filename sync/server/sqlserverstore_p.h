@@ -152,6 +152,9 @@ public:
     // Loads what these pushes name (sqlstore::BatchRows): call once, before applyPush().
     [[nodiscard]] Status preload(const QList<PushRequest>& pushes);
     [[nodiscard]] Result<PushOutcome> applyPush(const PushRequest& push);
+    // sqlserverapi.cpp: an HTTP API write (push.api): its stored answer if its key was used,
+    // else its one entry applied at the terminal's next seq and its answer stored with it.
+    [[nodiscard]] Result<PushOutcome> applyApiCall(const PushRequest& push);
 
     // Adds stock (receipts, returns, imports, positive adjustments), creating the level.
     [[nodiscard]] Status addStock(const sqlstore::Origin& origin, sqlstore::Change& change,

@@ -148,6 +148,11 @@ void StockArbiter::submitDay(quint64 connection, Role role, DayRequest request)
     enqueue(DayJob{connection, role, std::move(request)});
 }
 
+void StockArbiter::submitRead(std::function<void(ArbiterStore& store)> read)
+{
+    enqueue(ReadJob{std::move(read)});
+}
+
 void StockArbiter::watchTerminals(const QStringList& terminals)
 {
     std::lock_guard lock(m_mutex);
@@ -247,6 +252,8 @@ void StockArbiter::process(ArbiterStore& store, std::deque<Job>& jobs)
             post([this, c = receipt->connection, reply = receiptReply(store, *receipt)] {
                 Q_EMIT receiptReady(c, reply);
             });
+        } else if (auto* read = std::get_if<ReadJob>(&job)) {
+            read->read(store);
         } else if (auto* day = std::get_if<DayJob>(&job)) {
             post([this, c = day->connection, reply = dayReply(store, *day)] {
                 Q_EMIT dayReady(c, reply);
@@ -278,6 +285,7 @@ void StockArbiter::applyPushes(ArbiterStore& store, const QList<PushRequest>& pu
         for (const PushRequest& push : pushes) {
             PushOutcome o;
             o.connection = push.connection;
+            o.fromApi = push.api != nullptr;
             o.error = ProtocolError{
                 QStringLiteral("unavailable"),
                 QStringLiteral("not applied, send again later: %1").arg(outcome.error().toString()),

@@ -97,6 +97,9 @@ public:
     void submitReceipt(quint64 connection, const QString& terminal, Role role,
                        ReceiptRequest request);
     void submitDay(quint64 connection, Role role, DayRequest request);
+    // Runs `read` on the storage thread with the store, in the order submitted (the HTTP API's
+    // reads: tokens, levels). It answers its caller itself, e.g. with a queued invokeMethod.
+    void submitRead(std::function<void(ArbiterStore& store)> read);
     // Terminals with live connections, checked now and then for revocation.
     void watchTerminals(const QStringList& terminals);
     // Any thread: a writer committed `cursor` (FeedListener::unknownCursor: something, maybe):
@@ -163,8 +166,12 @@ private:
         Role role;
         DayRequest request;
     };
-    using Job =
-        std::variant<PushRequest, HelloJob, CatchUpJob, PairJob, HistoryJob, ReceiptJob, DayJob>;
+    struct ReadJob
+    {
+        std::function<void(ArbiterStore& store)> read;
+    };
+    using Job = std::variant<PushRequest, HelloJob, CatchUpJob, PairJob, HistoryJob, ReceiptJob,
+                             DayJob, ReadJob>;
 
     void enqueue(Job job);
     void run(std::unique_ptr<ArbiterStore> store);

@@ -520,12 +520,14 @@ void SyncServer::onPush(Session& session, Push push)
         session.outboxBacklog = push.backlog;
     ++session.pushesInFlight;
     ++m_pushesInFlight;
-    m_arbiter.submitPush(PushRequest{session.id, session.terminal, std::move(push.entries)});
+    m_arbiter.submitPush(PushRequest{session.id, session.terminal, std::move(push.entries), {}});
 }
 
 void SyncServer::onPushesDone(const QList<PushOutcome>& outcomes)
 {
     for (const PushOutcome& outcome : outcomes) {
+        if (outcome.fromApi)
+            continue; // the HTTP API's (WebApi)
         --m_pushesInFlight;
         Session* s = session(outcome.connection);
         if (!s)

@@ -3,8 +3,10 @@
 #include "serverlogging.h"
 #include "tlslistener.h"
 
+#include <QElapsedTimer>
 #include <QTcpSocket>
 #include <QTimer>
+#include <algorithm>
 #include <memory>
 
 namespace stockline::sync {
@@ -46,6 +48,21 @@ void HttpServer::addRoute(const QString& path, Handler handler)
     });
 }
 
+void HttpServer::setFallback(AsyncHandler handler)
+{
+    m_http.setMissingHandler(std::move(handler));
+}
+
+namespace {
+const char* const idleTimerName = "stockline-idle";
+} // namespace
+
+void HttpServer::keepOpen(QTcpSocket* socket)
+{
+    if (auto* timer = socket->findChild<QTimer*>(QLatin1String(idleTimerName)))
+        timer->stop();
+}
+
 Status HttpServer::listen(const QHostAddress& address, quint16 port)
 {
     if (!m_listener->listen(address, port))
@@ -79,6 +96,10 @@ bool HttpServer::admit(QTcpSocket* socket)
     }
     ++m_open;
     connect(socket, &QObject::destroyed, this, [this] { --m_open; });
+    if (m_limits.bytesPerSecond > 0) {
+        admitKeepAlive(socket);
+        return true;
+    }
     auto received = std::make_shared<qint64>(0);
     connect(socket, &QIODevice::readyRead, this, [this, socket, received] {
         *received += socket->bytesAvailable();
@@ -87,6 +108,42 @@ bool HttpServer::admit(QTcpSocket* socket)
     });
     QTimer::singleShot(m_limits.connectionLifetimeMs, socket, [socket] { socket->abort(); });
     return true;
+}
+
+} // namespace stockline::sync
+
+namespace stockline::sync {
+
+// A token bucket of bytes, and a timer that cuts the connection after so long without a byte.
+// bytesAvailable() counts what is buffered, not what arrived: so a byte is counted once, the
+// bucket is charged only for what grew since the last look.
+void HttpServer::admitKeepAlive(QTcpSocket* socket)
+{
+    auto* idle = new QTimer(socket);
+    idle->setObjectName(QLatin1String(idleTimerName));
+    idle->setSingleShot(true);
+    connect(idle, &QTimer::timeout, socket, [socket] { socket->abort(); });
+    idle->start(m_limits.connectionLifetimeMs);
+    struct Budget
+    {
+        double tokens;
+        QElapsedTimer since;
+    };
+    auto budget = std::make_shared<Budget>(
+        Budget{static_cast<double>(m_limits.maxBytesPerConnection), QElapsedTimer()});
+    budget->since.start();
+    connect(socket, &QIODevice::readyRead, this, [this, socket, idle, budget] {
+        if (idle->isActive())
+            idle->start(m_limits.connectionLifetimeMs);
+        const double refill = static_cast<double>(budget->since.restart()) *
+                              static_cast<double>(m_limits.bytesPerSecond) / 1000.0;
+        budget->tokens =
+            std::min(static_cast<double>(m_limits.maxBytesPerConnection), budget->tokens + refill);
+        // Qt reads the whole request into its own buffer: what is still in the socket is new.
+        budget->tokens -= static_cast<double>(socket->bytesAvailable());
+        if (budget->tokens < 0)
+            socket->abort();
+    });
 }
 
 } // namespace stockline::sync

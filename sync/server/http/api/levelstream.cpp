@@ -1,0 +1,131 @@
+#include "levelstream.h"
+
+#include "apirequests.h"
+#include "httpserver.h"
+#include "stockarbiter.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QUrlQuery>
+
+namespace stockline::sync {
+
+LevelStream::LevelStream(StockArbiter& arbiter, QObject* parent)
+    : QObject(parent), m_arbiter(arbiter)
+{
+    connect(&m_arbiter, &StockArbiter::committed, this, &LevelStream::onCommitted);
+    m_heartbeat.setInterval(heartbeatMs);
+    connect(&m_heartbeat, &QTimer::timeout, this, &LevelStream::heartbeat);
+    m_heartbeat.start();
+}
+
+void LevelStream::open(const WebApi::CallPtr& call)
+{
+    if (m_clients.size() >= maxClients) {
+        call->reply(503,
+                    webapi::errorBody(
+                        QStringLiteral("unavailable"),
+                        QStringLiteral("%1 streams are open; try again later").arg(maxClients)));
+        return;
+    }
+    bool numeric = false;
+    const qint64 since = call->lastEventId.isEmpty() ? 0 : call->lastEventId.toLongLong(&numeric);
+    if (!call->lastEventId.isEmpty() && (!numeric || since < 0)) {
+        call->reply(400, webapi::errorBody(QStringLiteral("invalid"),
+                                           QStringLiteral("must be a levels cursor, an integer"),
+                                           QStringLiteral("Last-Event-ID")));
+        return;
+    }
+    const QUrlQuery query(QString::fromUtf8(call->query));
+    const QString sku = query.queryItemValue(QStringLiteral("sku"));
+    const QString location = query.queryItemValue(QStringLiteral("location"));
+    QPointer<LevelStream> self(this);
+    // Read on the storage thread, answered through this thread's queue: a commit after the
+    // read is announced after this answer, one before it is in the read.
+    m_arbiter.submitRead([self, call, since, sku, location](ArbiterStore& store) {
+        Result<Levels> levels = store.levelsSince(since);
+        QMetaObject::invokeMethod(
+            self.data(),
+            [self, call, sku, location, levels = std::move(levels)] {
+                if (!levels) {
+                    call->reply(503, webapi::errorBody(QStringLiteral("unavailable"),
+                                                       levels.error().toString()));
+                    return;
+                }
+                if (self)
+                    self->started(call, sku, location, *levels);
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+void LevelStream::started(const WebApi::CallPtr& call, const QString& sku, const QString& location,
+                          const Levels& levels)
+{
+    if (!call->socket || call->socket->state() != QAbstractSocket::ConnectedState)
+        return;
+    HttpServer::keepOpen(call->socket);
+    QHttpServerResponder& r = *call->responder;
+    r.writeStatusLine(QHttpServerResponder::StatusCode::Ok);
+    r.writeHeader(QByteArrayLiteral("Content-Type"), QByteArrayLiteral("text/event-stream"));
+    r.writeHeader(QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-cache"));
+    r.writeHeader(QByteArrayLiteral("Connection"), QByteArrayLiteral("close"));
+    // Ask EventSource to come back after a second: it resumes from Last-Event-ID.
+    r.writeBody(QByteArrayLiteral("retry: 1000\n\n"));
+    Client client{call, 0, sku, location};
+    send(client, levels.cursor, levels.levels, levels.full);
+    client.cursor = levels.cursor;
+    m_clients.push_back(std::move(client));
+}
+
+void LevelStream::send(Client& client, qint64 cursor, const QList<StockLevel>& levels, bool full)
+{
+    QJsonArray out;
+    for (const StockLevel& level : levels) {
+        if ((client.sku.isEmpty() || level.sku == client.sku) &&
+            (client.location.isEmpty() || level.location == client.location))
+            out.append(webapi::levelJson(level));
+    }
+    if (out.isEmpty() && !full)
+        return;
+    const QJsonObject data{{QStringLiteral("cursor"), cursor},
+                           {QStringLiteral("full"), full},
+                           {QStringLiteral("levels"), out}};
+    client.call->responder->writeBody(QByteArrayLiteral("id: ") + QByteArray::number(cursor) +
+                                      QByteArrayLiteral("\nevent: levels\ndata: ") +
+                                      QJsonDocument(data).toJson(QJsonDocument::Compact) +
+                                      QByteArrayLiteral("\n\n"));
+}
+
+void LevelStream::onCommitted(const CommitEffects& effects)
+{
+    if (effects.levels.isEmpty())
+        return;
+    for (auto it = m_clients.begin(); it != m_clients.end();) {
+        QTcpSocket* socket = it->call->socket;
+        if (!socket || socket->state() != QAbstractSocket::ConnectedState) {
+            it = m_clients.erase(it);
+            continue;
+        }
+        if (effects.cursor > it->cursor) {
+            send(*it, effects.cursor, effects.levels, false);
+            it->cursor = effects.cursor;
+        }
+        ++it;
+    }
+}
+
+void LevelStream::heartbeat()
+{
+    for (auto it = m_clients.begin(); it != m_clients.end();) {
+        QTcpSocket* socket = it->call->socket;
+        if (!socket || socket->state() != QAbstractSocket::ConnectedState) {
+            it = m_clients.erase(it);
+            continue;
+        }
+        it->call->responder->writeBody(QByteArrayLiteral(": keep-alive\n\n"));
+        ++it;
+    }
+}
+
+} // namespace stockline::sync

@@ -1,0 +1,53 @@
+#pragma once
+
+#include "serverstore.h"
+#include "webapi.h"
+
+#include <QObject>
+#include <QTimer>
+#include <list>
+
+namespace stockline::sync {
+
+class StockArbiter;
+
+// GET /api/v1/levels/stream: Server-Sent Events of level changes. Each event's id is the levels
+// cursor after it, so a client that reconnects with Last-Event-ID gets what it missed (every
+// level changed since, or all of them if the cursor is unknown) and then the live changes.
+// Qt 6.4's QHttpServerResponder writes a status line, headers and then body bytes whenever it
+// is asked, so the responder is kept and written to after each commit: the response has no
+// Content-Length and ends when the connection does.
+class LevelStream : public QObject
+{
+    Q_OBJECT
+
+public:
+    static constexpr int maxClients = 1'000;
+    static constexpr int heartbeatMs = 15'000; // a comment line: proxies keep the stream open
+
+    explicit LevelStream(StockArbiter& arbiter, QObject* parent = nullptr);
+
+    // Starts the stream: the catch-up event, then every commit.
+    void open(const WebApi::CallPtr& call);
+
+private:
+    struct Client
+    {
+        WebApi::CallPtr call;
+        qint64 cursor = 0; // the last event sent
+        QString sku;       // optional filters
+        QString location;
+    };
+    void onCommitted(const stockline::sync::CommitEffects& effects);
+    void started(const WebApi::CallPtr& call, const QString& sku, const QString& location,
+                 const Levels& levels);
+    // Sends the event to the client if any of `levels` passes its filters.
+    static void send(Client& client, qint64 cursor, const QList<StockLevel>& levels, bool full);
+    void heartbeat();
+
+    StockArbiter& m_arbiter;
+    std::list<Client> m_clients;
+    QTimer m_heartbeat;
+};
+
+} // namespace stockline::sync
