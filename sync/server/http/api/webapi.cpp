@@ -53,6 +53,10 @@ WebApi::WebApi(HttpServer& http, StockArbiter& arbiter, const Clock& clock, Limi
       m_stream(new LevelStream(arbiter, this)), m_failedTokens(FailedHellos::Limits{})
 {
     m_monotonic.start();
+    m_dropAnswers = qEnvironmentVariableIntValue("STOCKLINE_TEST_WEBAPI_DROP_ANSWERS") == 1;
+    if (m_dropAnswers)
+        qCWarning(lcServer) << "web API: STOCKLINE_TEST_WEBAPI_DROP_ANSWERS is set: writes are "
+                               "committed and never answered";
     connect(&m_arbiter, &StockArbiter::pushesDone, this, &WebApi::onPushesDone);
     m_http.setFallback([this](const QHttpServerRequest& request, QHttpServerResponder&& responder) {
         handle(request, std::move(responder));
@@ -278,6 +282,11 @@ void WebApi::onPushesDone(const QList<PushOutcome>& outcomes)
         m_pending.erase(it);
         if (outcome.revoked)
             m_tokens.clear(); // the next request reads its token again
+        if (m_dropAnswers && outcome.answer) {
+            if (call->socket)
+                call->socket->abort();
+            continue;
+        }
         if (outcome.answer)
             call->reply(outcome.answer->status, outcome.answer->body);
         else

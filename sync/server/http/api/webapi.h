@@ -88,6 +88,9 @@ private:
     FailedHellos m_failedTokens;             // by address
     std::unordered_map<quint64, CallPtr> m_pending;
     quint64 m_nextConnection = 1ULL << 62; // apart from the WebSocket sessions' numbers
+    // Tests only (STOCKLINE_TEST_WEBAPI_DROP_ANSWERS=1): a write's connection is cut after its
+    // commit instead of answered, as if the server died between the two.
+    bool m_dropAnswers = false;
 };
 
 } // namespace stockline::sync
