@@ -394,6 +394,58 @@ private Q_SLOTS:
         QCOMPARE(m_store->server().admin({QStringLiteral("verify")}).exitCode, 0);
     }
 
+    // On PostgreSQL with two server nodes: a till on one node and the web shop on the other
+    // race for all of a SKU's units, and the same channel token orders on both nodes at once
+    // (its seqs are allocated in each node's transaction): exactly one wins each race.
+    void racesAcrossNodes()
+    {
+        if (!TestDatabase::postgres())
+            QSKIP("two nodes share one PostgreSQL database: run tst_webapi_pg");
+        ServerProcess second(m_store->server().sharedDatabase());
+        second.setServeArguments({QStringLiteral("--http-listen"), QStringLiteral("127.0.0.1:0")});
+        QVERIFY(second.start());
+        const Api near = web();
+        const Api far(second.httpUrl(), m_store->token(QStringLiteral("WEB-01")));
+        Session till = m_store->connect(QStringLiteral("POS-01"));
+        QVERIFY(till.ok());
+        QProcess curl;
+        curl.start(
+            QStringLiteral("curl"),
+            far.arguments(
+                QStringLiteral("POST"), QStringLiteral("orders"), QStringLiteral("far-1"),
+                compact(orderBody(QStringLiteral("W-FAR"), QStringLiteral("C3"), 3)).toUtf8()));
+        till->push(QJsonArray{sale(1, QStringLiteral("S-NEAR"),
+                                   {WireClient::saleLine(QStringLiteral("C3"), 3, 399)})});
+        const QJsonObject tillResult = till->takeResults(1, 30'000).value(0);
+        QVERIFY(curl.state() == QProcess::NotRunning || curl.waitForFinished(30'000));
+        const Reply webReply = Api::parse(curl.readAllStandardOutput());
+        QVERIFY2((text(tillResult, "status") == QLatin1String("applied")) !=
+                     (webReply.status == 201),
+                 qPrintable(compact(tillResult) + u' ' + QString::fromUtf8(webReply.raw)));
+
+        QProcess a;
+        QProcess b;
+        a.start(QStringLiteral("curl"),
+                near.arguments(
+                    QStringLiteral("POST"), QStringLiteral("orders"), QStringLiteral("both-a"),
+                    compact(orderBody(QStringLiteral("W-A"), QStringLiteral("B2"), 5)).toUtf8()));
+        b.start(QStringLiteral("curl"),
+                far.arguments(
+                    QStringLiteral("POST"), QStringLiteral("orders"), QStringLiteral("both-b"),
+                    compact(orderBody(QStringLiteral("W-B"), QStringLiteral("B2"), 5)).toUtf8()));
+        QVERIFY(a.waitForFinished(30'000) || a.state() == QProcess::NotRunning);
+        QVERIFY(b.waitForFinished(30'000) || b.state() == QProcess::NotRunning);
+        const Reply ra = Api::parse(a.readAllStandardOutput());
+        const Reply rb = Api::parse(b.readAllStandardOutput());
+        QVERIFY2((ra.status == 201) != (rb.status == 201),
+                 qPrintable(QString::fromUtf8(ra.raw + ' ' + rb.raw)));
+        QVERIFY2(ra.status == 409 || rb.status == 409,
+                 qPrintable(QString::fromUtf8(ra.raw + ' ' + rb.raw)));
+        QCOMPARE(near.level(QStringLiteral("B2")), QStringLiteral("0/0/0"));
+        QCOMPARE(far.level(QStringLiteral("C3")), QStringLiteral("0/0/0"));
+        QCOMPARE(m_store->server().admin({QStringLiteral("verify")}).exitCode, 0);
+    }
+
     // A product page's stream (curl -N) hears of a till's sale within 50 ms of the till hearing
     // its own result; reconnecting with Last-Event-ID gives what it missed.
     void streamHearsATillsSale()
