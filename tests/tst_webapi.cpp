@@ -394,6 +394,38 @@ private Q_SLOTS:
         QCOMPARE(m_store->server().admin({QStringLiteral("verify")}).exitCode, 0);
     }
 
+    // With serve's certificate options the API is HTTPS with the same certificate.
+    void httpsWithTheServersCertificate()
+    {
+        m_store->server().kill();
+        Certificate certificate;
+        QVERIFY(makeCertificate(m_store->path(QString()), QStringLiteral("api"), certificate));
+        m_store->server().setServeArguments({QStringLiteral("--http-listen"),
+                                             QStringLiteral("127.0.0.1:0"),
+                                             QStringLiteral("--tls-cert"), certificate.cert,
+                                             QStringLiteral("--tls-key"), certificate.key});
+        QVERIFY(m_store->start());
+        const QUrl base = m_store->server().httpUrl();
+        QCOMPARE(base.scheme(), QStringLiteral("https"));
+        const Api api(base, m_store->token(QStringLiteral("WEB-01")));
+        QProcess p;
+        p.start(QStringLiteral("curl"),
+                QStringList{QStringLiteral("--cacert"), certificate.cert} +
+                    api.arguments(QStringLiteral("POST"), QStringLiteral("holds"),
+                                  QStringLiteral("tls-1"),
+                                  compact(holdBody(QStringLiteral("A1"), 1)).toUtf8()));
+        QVERIFY(p.waitForFinished(30'000));
+        const Reply hold = Api::parse(p.readAllStandardOutput());
+        QCOMPARE(hold.status, 201);
+        // Plain HTTP to the HTTPS port gets no answer.
+        QUrl plain = base;
+        plain.setScheme(QStringLiteral("http"));
+        QCOMPARE(Api(plain, m_store->token(QStringLiteral("WEB-01")))
+                     .get(QStringLiteral("levels"))
+                     .status,
+                 0);
+    }
+
     // On PostgreSQL with two server nodes: a till on one node and the web shop on the other
     // race for all of a SKU's units, and the same channel token orders on both nodes at once
     // (its seqs are allocated in each node's transaction): exactly one wins each race.

@@ -72,60 +72,74 @@ void LevelStream::started(const WebApi::CallPtr& call, const QString& sku, const
     r.writeHeader(QByteArrayLiteral("Connection"), QByteArrayLiteral("close"));
     // Ask EventSource to come back after a second: it resumes from Last-Event-ID.
     r.writeBody(QByteArrayLiteral("retry: 1000\n\n"));
-    Client client{call, 0, sku, location};
-    send(client, levels.cursor, levels.levels, levels.full);
-    client.cursor = levels.cursor;
-    m_clients.push_back(std::move(client));
+    Client client{call, levels.cursor, sku, location};
+    if (send(client, event(levels.cursor, levels.levels, levels.full, sku, location)))
+        m_clients.push_back(std::move(client));
 }
 
-void LevelStream::send(Client& client, qint64 cursor, const QList<StockLevel>& levels, bool full)
+QByteArray LevelStream::event(qint64 cursor, const QList<StockLevel>& levels, bool full,
+                              const QString& sku, const QString& location)
 {
     QJsonArray out;
     for (const StockLevel& level : levels) {
-        if ((client.sku.isEmpty() || level.sku == client.sku) &&
-            (client.location.isEmpty() || level.location == client.location))
+        if ((sku.isEmpty() || level.sku == sku) &&
+            (location.isEmpty() || level.location == location))
             out.append(webapi::levelJson(level));
     }
     if (out.isEmpty() && !full)
-        return;
+        return {};
     const QJsonObject data{{QStringLiteral("cursor"), cursor},
                            {QStringLiteral("full"), full},
                            {QStringLiteral("levels"), out}};
-    client.call->responder->writeBody(QByteArrayLiteral("id: ") + QByteArray::number(cursor) +
-                                      QByteArrayLiteral("\nevent: levels\ndata: ") +
-                                      QJsonDocument(data).toJson(QJsonDocument::Compact) +
-                                      QByteArrayLiteral("\n\n"));
+    return QByteArrayLiteral("id: ") + QByteArray::number(cursor) +
+           QByteArrayLiteral("\nevent: levels\ndata: ") +
+           QJsonDocument(data).toJson(QJsonDocument::Compact) + QByteArrayLiteral("\n\n");
+}
+
+bool LevelStream::send(Client& client, const QByteArray& event)
+{
+    QTcpSocket* socket = client.call->socket;
+    if (!socket || socket->state() != QAbstractSocket::ConnectedState)
+        return false;
+    // A client that stopped reading is cut rather than buffered for without end; it comes
+    // back with Last-Event-ID and gets what it missed in one event.
+    if (socket->bytesToWrite() > maxBacklogBytes) {
+        socket->abort();
+        return false;
+    }
+    if (!event.isEmpty())
+        client.call->responder->writeBody(event);
+    return true;
 }
 
 void LevelStream::onCommitted(const CommitEffects& effects)
 {
     if (effects.levels.isEmpty())
         return;
+    // Built once for every client without a filter: the same bytes to all of them.
+    const QByteArray everything = event(effects.cursor, effects.levels, false, {}, {});
     for (auto it = m_clients.begin(); it != m_clients.end();) {
-        QTcpSocket* socket = it->call->socket;
-        if (!socket || socket->state() != QAbstractSocket::ConnectedState) {
+        if (effects.cursor <= it->cursor) {
+            ++it;
+            continue;
+        }
+        const bool filtered = !it->sku.isEmpty() || !it->location.isEmpty();
+        if (!send(*it, filtered
+                           ? event(effects.cursor, effects.levels, false, it->sku, it->location)
+                           : everything)) {
             it = m_clients.erase(it);
             continue;
         }
-        if (effects.cursor > it->cursor) {
-            send(*it, effects.cursor, effects.levels, false);
-            it->cursor = effects.cursor;
-        }
+        it->cursor = effects.cursor;
         ++it;
     }
 }
 
 void LevelStream::heartbeat()
 {
-    for (auto it = m_clients.begin(); it != m_clients.end();) {
-        QTcpSocket* socket = it->call->socket;
-        if (!socket || socket->state() != QAbstractSocket::ConnectedState) {
-            it = m_clients.erase(it);
-            continue;
-        }
-        it->call->responder->writeBody(QByteArrayLiteral(": keep-alive\n\n"));
-        ++it;
-    }
+    static const QByteArray comment = QByteArrayLiteral(": keep-alive\n\n");
+    for (auto it = m_clients.begin(); it != m_clients.end();)
+        it = send(*it, comment) ? std::next(it) : m_clients.erase(it);
 }
 
 } // namespace stockline::sync

@@ -24,6 +24,7 @@ class LevelStream : public QObject
 public:
     static constexpr int maxClients = 1'000;
     static constexpr int heartbeatMs = 15'000; // a comment line: proxies keep the stream open
+    static constexpr qint64 maxBacklogBytes = 8 * 1024 * 1024; // unread by a client: cut
 
     explicit LevelStream(StockArbiter& arbiter, QObject* parent = nullptr);
 
@@ -41,8 +42,11 @@ private:
     void onCommitted(const stockline::sync::CommitEffects& effects);
     void started(const WebApi::CallPtr& call, const QString& sku, const QString& location,
                  const Levels& levels);
-    // Sends the event to the client if any of `levels` passes its filters.
-    static void send(Client& client, qint64 cursor, const QList<StockLevel>& levels, bool full);
+    // The SSE event of the levels that pass the filters; empty if none does and not `full`.
+    [[nodiscard]] static QByteArray event(qint64 cursor, const QList<StockLevel>& levels, bool full,
+                                          const QString& sku, const QString& location);
+    // Writes the event (nothing if empty); false if the client is gone or was cut.
+    [[nodiscard]] static bool send(Client& client, const QByteArray& event);
     void heartbeat();
 
     StockArbiter& m_arbiter;
