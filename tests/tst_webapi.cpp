@@ -394,6 +394,23 @@ private Q_SLOTS:
         QCOMPARE(m_store->server().admin({QStringLiteral("verify")}).exitCode, 0);
     }
 
+    // sync/openapi.json says what the server really answers: tests/webapi/check_openapi.py
+    // (Python's own HTTP client) walks the checkout and the refusals and checks every answer.
+    void openApiDocumentMatchesTheServer()
+    {
+        QProcess p;
+        p.setProcessChannelMode(QProcess::MergedChannels);
+        p.start(QStringLiteral("python3"),
+                {QStringLiteral(STOCKLINE_SOURCE_DIR "/tests/webapi/check_openapi.py"),
+                 QStringLiteral(STOCKLINE_SOURCE_DIR "/sync/openapi.json"),
+                 m_store->server().httpUrl().toString(), m_store->token(QStringLiteral("WEB-01")),
+                 m_store->token(QStringLiteral("POS-01"))});
+        QVERIFY(p.waitForFinished(60'000));
+        const QByteArray said = p.readAll();
+        QVERIFY2(p.exitCode() == 0, said.constData());
+        QVERIFY2(said.contains(" 0 problems"), said.constData());
+    }
+
     // With serve's certificate options the API is HTTPS with the same certificate.
     void httpsWithTheServersCertificate()
     {

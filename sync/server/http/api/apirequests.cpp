@@ -71,7 +71,9 @@ QJsonArray availabilityJson(const QList<LineAvailability>& lines)
     return out;
 }
 
-// A refusal: 409 when the stock or an earlier request decided it, 4xx naming what else.
+// A refusal: 409 when the stock or an earlier request decided it, else 422 (the request is
+// well-formed, what it names is not so: an unknown SKU, an order without that line). Malformed
+// requests never get here: they are refused 400 before anything is submitted.
 ApiAnswer refusal(const MutationResult& r)
 {
     QJsonObject body{{QStringLiteral("error"), r.code}, {QStringLiteral("message"), r.message}};
@@ -85,8 +87,6 @@ ApiAnswer refusal(const MutationResult& r)
         status = 409;
     else if (r.code == QLatin1String("forbidden"))
         status = 403;
-    else if (r.code == QLatin1String("invalid"))
-        status = 400;
     return answer(status, body);
 }
 
