@@ -9,6 +9,10 @@ import Stockline.Qml
 ApplicationWindow {
     id: window
 
+    // A right-to-left language (shared/language.h) mirrors every layout of the window.
+    LayoutMirroring.enabled: Qt.application.layoutDirection === Qt.RightToLeft
+    LayoutMirroring.childrenInherit: true
+
     // The dock's screens, in the order of the navigation and of the stack below. To add one,
     // append an entry here, its item to the StackLayout in the same position, and a Shortcut
     // for its key at the end of this file. `ownKeys`: the navigation keys the screen uses for
@@ -228,6 +232,7 @@ ApplicationWindow {
     Connections {
         target: Notices
         function onProblem(message) { banner.show(message) }
+        function onCleared() { banner.message = "" }
     }
 
     Component.onCompleted: {
