@@ -197,9 +197,8 @@ private:
             QStringLiteral(STOCKLINE_SOURCE_DIR "/translations/stockline_%1.ts").arg(language));
         QVERIFY(!translations.isEmpty());
         QStringList texts;
+        // The window's root item: the screens and the overlay with any dialog open.
         collectTexts(m_window->contentItem(), texts);
-        for (QQuickItem* popup : m_window->contentItem()->parentItem()->childItems())
-            collectTexts(popup, texts);
         QStringList english;
         for (const QString& text : std::as_const(texts)) {
             const auto it = translations.constFind(text);

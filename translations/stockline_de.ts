@@ -509,6 +509,10 @@
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
+    <message>
+        <source>Ctrl+</source>
+        <translation>Strg+</translation>
+    </message>
 </context>
 <context>
     <name>EnrolWindow</name>
@@ -1185,7 +1189,7 @@
     </message>
     <message>
         <source>Sale discount %1</source>
-        <translation>Rabatt auf den Verkauf %1</translation>
+        <translation>Bonrabatt %1</translation>
     </message>
     <message>
         <source>Subtotal %1</source>
@@ -1217,11 +1221,11 @@
     </message>
     <message>
         <source>Sale discount</source>
-        <translation>Rabatt auf den Verkauf</translation>
+        <translation>Bonrabatt</translation>
     </message>
     <message>
         <source>Void line</source>
-        <translation>Zeile stornieren</translation>
+        <translation>Zeilenstorno</translation>
     </message>
     <message>
         <source>Park sale</source>
@@ -1245,7 +1249,7 @@
     </message>
     <message>
         <source>Cancel sale</source>
-        <translation>Verkauf abbrechen</translation>
+        <translation>Bon abbrechen</translation>
     </message>
     <message>
         <source>Cash drawer</source>
@@ -1274,6 +1278,10 @@
     <message>
         <source>YES</source>
         <translation>JA</translation>
+    </message>
+    <message>
+        <source>Ctrl+P</source>
+        <translation>Strg+P</translation>
     </message>
 </context>
 <context>

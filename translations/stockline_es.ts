@@ -509,6 +509,10 @@
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
+    <message>
+        <source>Ctrl+</source>
+        <translation>Ctrl+</translation>
+    </message>
 </context>
 <context>
     <name>EnrolWindow</name>
@@ -1213,11 +1217,11 @@
     </message>
     <message>
         <source>Line discount</source>
-        <translation>Descuento de línea</translation>
+        <translation>Dto. línea</translation>
     </message>
     <message>
         <source>Sale discount</source>
-        <translation>Descuento en la venta</translation>
+        <translation>Dto. venta</translation>
     </message>
     <message>
         <source>Void line</source>
@@ -1274,6 +1278,10 @@
     <message>
         <source>YES</source>
         <translation>SÍ</translation>
+    </message>
+    <message>
+        <source>Ctrl+P</source>
+        <translation>Ctrl+P</translation>
     </message>
 </context>
 <context>

@@ -102,7 +102,9 @@ ApplicationWindow {
                     implicitHeight: Theme.touch
                     focusPolicy: Qt.NoFocus
                     highlighted: window.screenIndex === index
-                    text: qsTr("%1 · %2").arg(modelData.title).arg(modelData.key)
+                    // The key as the keyboard labels it in the language (Strg on a German one).
+                    text: qsTr("%1 · %2").arg(modelData.title)
+                                         .arg(modelData.key.replace("Ctrl+", qsTr("Ctrl+")))
                     font.pixelSize: Theme.fontNormal
                     font.bold: highlighted
                     onClicked: window.show(modelData.name)
