@@ -22,9 +22,10 @@ QDateTime timeFrom(const QVariant& value)
 std::optional<Error> checkStaff(const QString& staff)
 {
     if (staff.trimmed().isEmpty() || staff.size() > maxTextLength)
-        return Error{
-            QStringLiteral("staff"),
-            QStringLiteral("must name who does it, in at most %1 characters").arg(maxTextLength)};
+        return Error{QStringLiteral("staff"),
+                     QCoreApplication::translate("CashSession",
+                                                 "must name who does it, in at most %1 characters")
+                         .arg(maxTextLength)};
     return std::nullopt;
 }
 
@@ -292,7 +293,8 @@ Result<CashSessionInfo> CashSession::open(const QString& staff, Money openingFlo
     if (std::optional<Error> problem = checkStaff(staff))
         return *problem;
     if (openingFloat < Money() || openingFloat.minor() > maxMoneyMinor)
-        return Error{QStringLiteral("float"), QStringLiteral("must be zero or more")};
+        return Error{QStringLiteral("float"),
+                     QCoreApplication::translate("CashSession", "must be zero or more")};
     Transaction tx(m_store);
     if (!tx.isOpen())
         return tx.status().error();
@@ -301,8 +303,10 @@ Result<CashSessionInfo> CashSession::open(const QString& staff, Money openingFlo
         return open.error();
     if (open->has_value())
         return Error{QStringLiteral("cashSession"),
-                     QStringLiteral("session %1, opened by %2, is still open: close it with a Z "
-                                    "report first")
+                     QCoreApplication::translate(
+                         "CashSession",
+                         "session %1, opened by %2, is still open: close it with a Z "
+                         "report first")
                          .arg((*open)->id)
                          .arg((*open)->openedBy)};
     const QDateTime at = now();
@@ -330,10 +334,12 @@ Result<CashMovement> CashSession::record(const CashMovement& movement)
     if (std::optional<Error> problem = checkStaff(movement.staff))
         return *problem;
     if (movement.amount <= Money() || movement.amount.minor() > maxMoneyMinor)
-        return Error{QStringLiteral("amount"), QStringLiteral("must be more than zero")};
+        return Error{QStringLiteral("amount"),
+                     QCoreApplication::translate("CashSession", "must be more than zero")};
     if (movement.reason.trimmed().isEmpty() || movement.reason.size() > maxTextLength)
         return Error{QStringLiteral("reason"),
-                     QStringLiteral("say why, in at most %1 characters").arg(maxTextLength)};
+                     QCoreApplication::translate("CashSession", "say why, in at most %1 characters")
+                         .arg(maxTextLength)};
     Transaction tx(m_store);
     if (!tx.isOpen())
         return tx.status().error();
@@ -347,7 +353,8 @@ Result<CashMovement> CashSession::record(const CashMovement& movement)
             return sofar.error();
         if (movement.amount > sofar->expectedCash)
             return Error{QStringLiteral("amount"),
-                         QStringLiteral("%1 is more than the %2 the drawer should hold")
+                         QCoreApplication::translate(
+                             "CashSession", "%1 is more than the %2 the drawer should hold")
                              .arg(movement.amount.toString(), sofar->expectedCash.toString())};
     }
     CashMovement recorded = movement;
@@ -398,15 +405,19 @@ Result<QList<CashCount>> CashSession::checkCounts(const QList<CashCount>& counte
                         [&c](const Denomination& d) { return d.value == c.denomination; });
         if (!known)
             return Error{QStringLiteral("counted[%1].denomination").arg(i),
-                         QStringLiteral("%1 is not a denomination of this drawer")
+                         QCoreApplication::translate("CashSession",
+                                                     "%1 is not a denomination of this drawer")
                              .arg(c.denomination.toString())};
         if (byValue.contains(c.denomination.minor()))
             return Error{QStringLiteral("counted[%1].denomination").arg(i),
-                         QStringLiteral("%1 is counted twice").arg(c.denomination.toString())};
+                         QCoreApplication::translate("CashSession", "%1 is counted twice")
+                             .arg(c.denomination.toString())};
         if (c.count < 0 || c.count > maxCount)
             return Error{
                 QStringLiteral("counted[%1].count").arg(i),
-                QStringLiteral("%1 is not a count from 0 to %2").arg(c.count).arg(maxCount)};
+                QCoreApplication::translate("CashSession", "%1 is not a count from 0 to %2")
+                    .arg(c.count)
+                    .arg(maxCount)};
         byValue.insert(c.denomination.minor(), c.count);
     }
     QList<CashCount> all;

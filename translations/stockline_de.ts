@@ -358,6 +358,42 @@
         <source>the drawer is closed: open a cash session with a float first</source>
         <translation>die Kasse ist geschlossen: öffnen Sie zuerst eine Kassenschicht mit Wechselgeld</translation>
     </message>
+    <message>
+        <source>must name who does it, in at most %1 characters</source>
+        <translation>muss nennen, wer es tut, in höchstens %1 Zeichen</translation>
+    </message>
+    <message>
+        <source>must be zero or more</source>
+        <translation>muss null oder mehr sein</translation>
+    </message>
+    <message>
+        <source>session %1, opened by %2, is still open: close it with a Z report first</source>
+        <translation>Kassenschicht %1, geöffnet von %2, ist noch offen: schließen Sie sie zuerst mit einem Z-Bericht ab</translation>
+    </message>
+    <message>
+        <source>must be more than zero</source>
+        <translation>muss größer als null sein</translation>
+    </message>
+    <message>
+        <source>say why, in at most %1 characters</source>
+        <translation>nennen Sie den Grund, in höchstens %1 Zeichen</translation>
+    </message>
+    <message>
+        <source>%1 is more than the %2 the drawer should hold</source>
+        <translation>%1 ist mehr als die %2, die in der Kassenlade sein sollten</translation>
+    </message>
+    <message>
+        <source>%1 is not a denomination of this drawer</source>
+        <translation>%1 ist kein Schein und keine Münze dieser Kassenlade</translation>
+    </message>
+    <message>
+        <source>%1 is counted twice</source>
+        <translation>%1 ist doppelt gezählt</translation>
+    </message>
+    <message>
+        <source>%1 is not a count from 0 to %2</source>
+        <translation>%1 ist keine Anzahl von 0 bis %2</translation>
+    </message>
 </context>
 <context>
     <name>CountScreen</name>
@@ -797,6 +833,17 @@
     </message>
 </context>
 <context>
+    <name>ParkedSales</name>
+    <message>
+        <source>there is nothing to park</source>
+        <translation>es gibt nichts zu parken</translation>
+    </message>
+    <message>
+        <source>parked sale %1 is no longer there</source>
+        <translation>der geparkte Verkauf %1 ist nicht mehr da</translation>
+    </message>
+</context>
+<context>
     <name>ParkedScreen</name>
     <message>
         <source>Parked sales</source>
@@ -1028,6 +1075,29 @@
     <message>
         <source>Confirm</source>
         <translation>Bestätigen</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnJournal</name>
+    <message>
+        <source>choose what is returned</source>
+        <translation>wählen Sie, was zurückgegeben wird</translation>
+    </message>
+    <message>
+        <source>sale %1 has no line %2</source>
+        <translation>Verkauf %1 hat keine Zeile %2</translation>
+    </message>
+    <message>
+        <source>line %1 is named twice</source>
+        <translation>Zeile %1 ist doppelt angegeben</translation>
+    </message>
+    <message>
+        <source>%1 of %2: %3 sold, %4 returned before</source>
+        <translation>%1 von %2: %3 verkauft, %4 schon zurückgegeben</translation>
+    </message>
+    <message>
+        <source>no sale %1 on this terminal</source>
+        <translation>kein Verkauf %1 an dieser Kasse</translation>
     </message>
 </context>
 <context>
@@ -2213,6 +2283,13 @@
     <message>
         <source>This till could not ask the server to hold stock (%1). You can keep selling; the lines show as not confirmed.</source>
         <translation>Diese Kasse konnte beim Server keinen Bestand reservieren (%1). Sie können weiter verkaufen; die Zeilen gelten als nicht bestätigt.</translation>
+    </message>
+</context>
+<context>
+    <name>stockline::qml::StockModel</name>
+    <message>
+        <source>cannot open %1 to read the stock: %2</source>
+        <translation>%1 kann zum Lesen des Bestands nicht geöffnet werden: %2</translation>
     </message>
 </context>
 <context>

@@ -358,6 +358,42 @@
         <source>the drawer is closed: open a cash session with a float first</source>
         <translation>la caja está cerrada: abra antes un turno de caja con un fondo</translation>
     </message>
+    <message>
+        <source>must name who does it, in at most %1 characters</source>
+        <translation>debe indicar quién lo hace, en %1 caracteres como máximo</translation>
+    </message>
+    <message>
+        <source>must be zero or more</source>
+        <translation>debe ser cero o más</translation>
+    </message>
+    <message>
+        <source>session %1, opened by %2, is still open: close it with a Z report first</source>
+        <translation>el turno %1, abierto por %2, sigue abierto: ciérrelo antes con un informe Z</translation>
+    </message>
+    <message>
+        <source>must be more than zero</source>
+        <translation>debe ser mayor que cero</translation>
+    </message>
+    <message>
+        <source>say why, in at most %1 characters</source>
+        <translation>indique el motivo, en %1 caracteres como máximo</translation>
+    </message>
+    <message>
+        <source>%1 is more than the %2 the drawer should hold</source>
+        <translation>%1 es más que los %2 que debería haber en el cajón</translation>
+    </message>
+    <message>
+        <source>%1 is not a denomination of this drawer</source>
+        <translation>%1 no es un billete ni una moneda de este cajón</translation>
+    </message>
+    <message>
+        <source>%1 is counted twice</source>
+        <translation>%1 está contado dos veces</translation>
+    </message>
+    <message>
+        <source>%1 is not a count from 0 to %2</source>
+        <translation>%1 no es un recuento de 0 a %2</translation>
+    </message>
 </context>
 <context>
     <name>CountScreen</name>
@@ -797,6 +833,17 @@
     </message>
 </context>
 <context>
+    <name>ParkedSales</name>
+    <message>
+        <source>there is nothing to park</source>
+        <translation>no hay nada que aparcar</translation>
+    </message>
+    <message>
+        <source>parked sale %1 is no longer there</source>
+        <translation>la venta aparcada %1 ya no está</translation>
+    </message>
+</context>
+<context>
     <name>ParkedScreen</name>
     <message>
         <source>Parked sales</source>
@@ -1028,6 +1075,29 @@
     <message>
         <source>Confirm</source>
         <translation>Confirmar</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnJournal</name>
+    <message>
+        <source>choose what is returned</source>
+        <translation>elija lo que se devuelve</translation>
+    </message>
+    <message>
+        <source>sale %1 has no line %2</source>
+        <translation>la venta %1 no tiene línea %2</translation>
+    </message>
+    <message>
+        <source>line %1 is named twice</source>
+        <translation>la línea %1 aparece dos veces</translation>
+    </message>
+    <message>
+        <source>%1 of %2: %3 sold, %4 returned before</source>
+        <translation>%1 de %2: %3 vendidos, %4 devueltos antes</translation>
+    </message>
+    <message>
+        <source>no sale %1 on this terminal</source>
+        <translation>no hay venta %1 en este terminal</translation>
     </message>
 </context>
 <context>
@@ -2213,6 +2283,13 @@
     <message>
         <source>This till could not ask the server to hold stock (%1). You can keep selling; the lines show as not confirmed.</source>
         <translation>Esta caja no pudo pedir al servidor que reserve stock (%1). Puede seguir vendiendo; las líneas aparecen sin confirmar.</translation>
+    </message>
+</context>
+<context>
+    <name>stockline::qml::StockModel</name>
+    <message>
+        <source>cannot open %1 to read the stock: %2</source>
+        <translation>no se puede abrir %1 para leer el stock: %2</translation>
     </message>
 </context>
 <context>

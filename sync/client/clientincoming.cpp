@@ -45,27 +45,6 @@ QString overRefund(const MutationResult& result)
     return Client::tr("more than was left to refund (%1)").arg(parts.join(QStringLiteral("; ")));
 }
 
-// Words for the clerk, in the till's language, from the code and its fields: the server's
-// `message` is English for IT and is shown only for a code this terminal does not know.
-QString describe(const MutationResult& result)
-{
-    if (result.code == rejectCode::insufficientStock)
-        return insufficientStock(result);
-    if (result.code == rejectCode::versionConflict)
-        return result.level ? Client::tr("the stock changed since it was counted (now %1 on hand)")
-                                  .arg(result.level->onHand)
-                            : Client::tr("the stock changed since it was counted");
-    if (result.code == rejectCode::forbidden)
-        return Client::tr("this terminal's role may not do this");
-    if (result.code == rejectCode::unknownSku)
-        return Client::tr("the server does not know this product");
-    if (result.code == rejectCode::unknownLocation)
-        return Client::tr("the server does not know this location");
-    if (result.code == rejectCode::overRefund)
-        return overRefund(result);
-    return result.message.isEmpty() ? result.code : result.message;
-}
-
 QString refundException(const MutationResult& result)
 {
     QStringList parts;
@@ -79,6 +58,25 @@ QString refundException(const MutationResult& result)
 }
 
 } // namespace
+
+QString Client::describe(const MutationResult& result)
+{
+    if (result.code == rejectCode::insufficientStock)
+        return insufficientStock(result);
+    if (result.code == rejectCode::versionConflict)
+        return result.level ? tr("the stock changed since it was counted (now %1 on hand)")
+                                  .arg(result.level->onHand)
+                            : tr("the stock changed since it was counted");
+    if (result.code == rejectCode::forbidden)
+        return tr("this terminal's role may not do this");
+    if (result.code == rejectCode::unknownSku)
+        return tr("the server does not know this product");
+    if (result.code == rejectCode::unknownLocation)
+        return tr("the server does not know this location");
+    if (result.code == rejectCode::overRefund)
+        return overRefund(result);
+    return result.message.isEmpty() ? result.code : result.message;
+}
 
 // ---- messages
 
