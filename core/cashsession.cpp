@@ -5,6 +5,7 @@
 #include "mutation.h"
 #include "outbox.h"
 
+#include <QCoreApplication>
 #include <QHash>
 #include <QSet>
 
@@ -21,16 +22,19 @@ QDateTime timeFrom(const QVariant& value)
 std::optional<Error> checkStaff(const QString& staff)
 {
     if (staff.trimmed().isEmpty() || staff.size() > maxTextLength)
-        return Error{
-            QStringLiteral("staff"),
-            QStringLiteral("must name who does it, in at most %1 characters").arg(maxTextLength)};
+        return Error{QStringLiteral("staff"),
+                     QCoreApplication::translate("CashSession",
+                                                 "must name who does it, in at most %1 characters")
+                         .arg(maxTextLength)};
     return std::nullopt;
 }
 
 Error noSession()
 {
-    return Error{QStringLiteral("cashSession"),
-                 QStringLiteral("the drawer is closed: open a cash session with a float first")};
+    return Error{
+        QStringLiteral("cashSession"),
+        QCoreApplication::translate(
+            "CashSession", "the drawer is closed: open a cash session with a float first")};
 }
 
 Money moneyAt(const QSqlQuery& query, int column)
@@ -62,16 +66,11 @@ QString centered(const QString& text, int width)
     return QString((width - cut.size()) / 2, u' ') + cut;
 }
 
-QString methodName(const QString& method)
-{
-    if (method.isEmpty())
-        return method;
-    return method.left(1).toUpper() + method.mid(1);
-}
-
 // Builds the report's lines, one section after another.
 class ReportWriter
 {
+    Q_DECLARE_TR_FUNCTIONS(CashReport)
+
 public:
     ReportWriter(const CashReport& report, const QLocale& locale, int width)
         : m_report(report), m_locale(locale), m_width(width)
@@ -100,6 +99,15 @@ private:
         m_lines.append(columns(label, value, m_width));
     }
     void rule() { m_lines.append(QString(m_width, u'-')); }
+    // Cash and card in the till's language; another method by its ID, capitalised.
+    static QString methodName(const QString& method)
+    {
+        if (method == CashSession::cashMethod)
+            return tr("Cash");
+        if (method == QLatin1String("card"))
+            return tr("Card");
+        return method.left(1).toUpper() + method.mid(1);
+    }
     QString when(const QDateTime& at) const
     {
         return m_locale.toString(at.toLocalTime(), QLocale::ShortFormat);
@@ -108,59 +116,56 @@ private:
     void header()
     {
         const bool z = m_report.kind == CashReport::Kind::Z;
-        m_lines.append(
-            centered(z ? QStringLiteral("Z REPORT") : QStringLiteral("X REPORT"), m_width));
-        m_lines.append(
-            centered(z ? QStringLiteral("Cash session %1, closed").arg(m_report.session.id)
-                       : QStringLiteral("Cash session %1, still open").arg(m_report.session.id),
-                     m_width));
+        m_lines.append(centered(z ? tr("Z REPORT") : tr("X REPORT"), m_width));
+        m_lines.append(centered(z ? tr("Cash session %1, closed").arg(m_report.session.id)
+                                  : tr("Cash session %1, still open").arg(m_report.session.id),
+                                m_width));
         rule();
-        row(QStringLiteral("Opened"), when(m_report.session.openedAt));
-        row(QStringLiteral("  by"), m_report.session.openedBy);
-        row(z ? QStringLiteral("Closed") : QStringLiteral("Printed"), when(m_report.at));
+        row(tr("Opened"), when(m_report.session.openedAt));
+        row(tr("  by"), m_report.session.openedBy);
+        row(z ? tr("Closed") : tr("Printed"), when(m_report.at));
         if (z)
-            row(QStringLiteral("  by"), m_report.closedBy);
+            row(tr("  by"), m_report.closedBy);
         rule();
     }
     void takings()
     {
-        row(QStringLiteral("Sales (%1)").arg(m_report.salesCount), m_report.salesTotal);
-        row(QStringLiteral("  net"), m_report.salesNet);
-        row(QStringLiteral("  tax"), m_report.salesTax);
-        row(QStringLiteral("Refunds (%1)").arg(m_report.refundsCount), -m_report.refundsTotal);
-        row(QStringLiteral("  tax"), -m_report.refundsTax);
-        row(QStringLiteral("Net takings"), m_report.netTotal());
-        row(QStringLiteral("Net tax"), m_report.netTax());
+        row(tr("Sales (%1)").arg(m_report.salesCount), m_report.salesTotal);
+        row(tr("  net"), m_report.salesNet);
+        row(tr("  tax"), m_report.salesTax);
+        row(tr("Refunds (%1)").arg(m_report.refundsCount), -m_report.refundsTotal);
+        row(tr("  tax"), -m_report.refundsTax);
+        row(tr("Net takings"), m_report.netTotal());
+        row(tr("Net tax"), m_report.netTax());
         rule();
     }
     void tenders()
     {
-        m_lines.append(QStringLiteral("By payment method"));
+        m_lines.append(tr("By payment method"));
         for (const TenderTotals& t : m_report.tenders) {
             row(methodName(t.method), t.net());
-            row(QStringLiteral("  taken"), t.sales);
-            row(QStringLiteral("  paid back"), -t.refunds);
+            row(tr("  taken"), t.sales);
+            row(tr("  paid back"), -t.refunds);
         }
         rule();
     }
     void drawer()
     {
         const TenderTotals cash = m_report.tender(QString(CashSession::cashMethod));
-        m_lines.append(QStringLiteral("Cash drawer"));
-        row(QStringLiteral("Opening float"), m_report.session.openingFloat);
-        row(QStringLiteral("Cash taken"), cash.sales);
-        row(QStringLiteral("Cash paid back"), -cash.refunds);
+        m_lines.append(tr("Cash drawer"));
+        row(tr("Opening float"), m_report.session.openingFloat);
+        row(tr("Cash taken"), cash.sales);
+        row(tr("Cash paid back"), -cash.refunds);
         for (const CashMovement& m : m_report.movements) {
             const bool in = m.kind == CashMovement::Kind::In;
-            row((in ? QStringLiteral("Paid in: ") : QStringLiteral("Paid out: ")) + m.reason,
-                in ? m.amount : -m.amount);
+            row((in ? tr("Paid in: ") : tr("Paid out: ")) + m.reason, in ? m.amount : -m.amount);
         }
-        row(QStringLiteral("Expected in drawer"), m_report.expectedCash);
+        row(tr("Expected in drawer"), m_report.expectedCash);
     }
     void count()
     {
         rule();
-        m_lines.append(QStringLiteral("Counted"));
+        m_lines.append(tr("Counted"));
         for (const CashCount& c : m_report.counted) {
             if (c.count > 0)
                 row(QStringLiteral("  %1 x %2")
@@ -168,12 +173,12 @@ private:
                         .arg(c.denomination.toLocaleString(m_locale)),
                     c.denomination * c.count);
         }
-        row(QStringLiteral("Counted in drawer"), m_report.countedCash);
+        row(tr("Counted in drawer"), m_report.countedCash);
         // The word says which way: "Short $1.95", not a minus sign a clerk may misread.
         const Money difference = m_report.overShort();
-        row(difference > Money()   ? QStringLiteral("Over")
-            : difference < Money() ? QStringLiteral("Short")
-                                   : QStringLiteral("Over/short"),
+        row(difference > Money()   ? tr("Over")
+            : difference < Money() ? tr("Short")
+                                   : tr("Over/short"),
             difference < Money() ? -difference : difference);
     }
 
@@ -288,7 +293,8 @@ Result<CashSessionInfo> CashSession::open(const QString& staff, Money openingFlo
     if (std::optional<Error> problem = checkStaff(staff))
         return *problem;
     if (openingFloat < Money() || openingFloat.minor() > maxMoneyMinor)
-        return Error{QStringLiteral("float"), QStringLiteral("must be zero or more")};
+        return Error{QStringLiteral("float"),
+                     QCoreApplication::translate("CashSession", "must be zero or more")};
     Transaction tx(m_store);
     if (!tx.isOpen())
         return tx.status().error();
@@ -297,8 +303,10 @@ Result<CashSessionInfo> CashSession::open(const QString& staff, Money openingFlo
         return open.error();
     if (open->has_value())
         return Error{QStringLiteral("cashSession"),
-                     QStringLiteral("session %1, opened by %2, is still open: close it with a Z "
-                                    "report first")
+                     QCoreApplication::translate(
+                         "CashSession",
+                         "session %1, opened by %2, is still open: close it with a Z "
+                         "report first")
                          .arg((*open)->id)
                          .arg((*open)->openedBy)};
     const QDateTime at = now();
@@ -326,10 +334,12 @@ Result<CashMovement> CashSession::record(const CashMovement& movement)
     if (std::optional<Error> problem = checkStaff(movement.staff))
         return *problem;
     if (movement.amount <= Money() || movement.amount.minor() > maxMoneyMinor)
-        return Error{QStringLiteral("amount"), QStringLiteral("must be more than zero")};
+        return Error{QStringLiteral("amount"),
+                     QCoreApplication::translate("CashSession", "must be more than zero")};
     if (movement.reason.trimmed().isEmpty() || movement.reason.size() > maxTextLength)
         return Error{QStringLiteral("reason"),
-                     QStringLiteral("say why, in at most %1 characters").arg(maxTextLength)};
+                     QCoreApplication::translate("CashSession", "say why, in at most %1 characters")
+                         .arg(maxTextLength)};
     Transaction tx(m_store);
     if (!tx.isOpen())
         return tx.status().error();
@@ -343,7 +353,8 @@ Result<CashMovement> CashSession::record(const CashMovement& movement)
             return sofar.error();
         if (movement.amount > sofar->expectedCash)
             return Error{QStringLiteral("amount"),
-                         QStringLiteral("%1 is more than the %2 the drawer should hold")
+                         QCoreApplication::translate(
+                             "CashSession", "%1 is more than the %2 the drawer should hold")
                              .arg(movement.amount.toString(), sofar->expectedCash.toString())};
     }
     CashMovement recorded = movement;
@@ -394,15 +405,19 @@ Result<QList<CashCount>> CashSession::checkCounts(const QList<CashCount>& counte
                         [&c](const Denomination& d) { return d.value == c.denomination; });
         if (!known)
             return Error{QStringLiteral("counted[%1].denomination").arg(i),
-                         QStringLiteral("%1 is not a denomination of this drawer")
+                         QCoreApplication::translate("CashSession",
+                                                     "%1 is not a denomination of this drawer")
                              .arg(c.denomination.toString())};
         if (byValue.contains(c.denomination.minor()))
             return Error{QStringLiteral("counted[%1].denomination").arg(i),
-                         QStringLiteral("%1 is counted twice").arg(c.denomination.toString())};
+                         QCoreApplication::translate("CashSession", "%1 is counted twice")
+                             .arg(c.denomination.toString())};
         if (c.count < 0 || c.count > maxCount)
             return Error{
                 QStringLiteral("counted[%1].count").arg(i),
-                QStringLiteral("%1 is not a count from 0 to %2").arg(c.count).arg(maxCount)};
+                QCoreApplication::translate("CashSession", "%1 is not a count from 0 to %2")
+                    .arg(c.count)
+                    .arg(maxCount)};
         byValue.insert(c.denomination.minor(), c.count);
     }
     QList<CashCount> all;

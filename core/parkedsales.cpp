@@ -4,6 +4,7 @@
 #include "localstore.h"
 #include "receiptnumbers.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -80,7 +81,8 @@ ParkedSales::ParkedSales(const LocalStore& store) : m_store(store) {}
 Result<qint64> ParkedSales::park(const ParkedSale& sale)
 {
     if (sale.lines.isEmpty())
-        return Error{QStringLiteral("lines"), QStringLiteral("there is nothing to park")};
+        return Error{QStringLiteral("lines"),
+                     QCoreApplication::translate("ParkedSales", "there is nothing to park")};
     QSqlQuery query = m_store.prepare(QStringLiteral(
         "INSERT INTO parked_sales (parked_at, label, total, lines) VALUES (?, ?, ?, ?)"));
     const QDateTime at = sale.at.isValid() ? sale.at : QDateTime::currentDateTimeUtc();
@@ -117,7 +119,8 @@ Result<ParkedSale> ParkedSales::take(qint64 id)
         return LocalStore::sqlError(query, QStringLiteral("read a parked sale"));
     if (!query.next())
         return Error{QStringLiteral("parked"),
-                     QStringLiteral("parked sale %1 is no longer there").arg(id)};
+                     QCoreApplication::translate("ParkedSales", "parked sale %1 is no longer there")
+                         .arg(id)};
     ParkedSale sale = fromRow(query);
     query.finish();
     QSqlQuery remove = m_store.prepare(QStringLiteral("DELETE FROM parked_sales WHERE id = ?"));

@@ -8,6 +8,7 @@
 #include "paymentrows.h"
 #include "receiptnumbers.h"
 
+#include <QCoreApplication>
 #include <QSet>
 #include <algorithm>
 
@@ -134,23 +135,28 @@ Result<Money> ReturnJournal::totalFor(const ReturnableSale& sale,
                                       const QList<ReturnRequestLine>& lines)
 {
     if (lines.isEmpty())
-        return requestError(QStringLiteral("lines"), QStringLiteral("choose what is returned"));
+        return requestError(
+            QStringLiteral("lines"),
+            QCoreApplication::translate("ReturnJournal", "choose what is returned"));
     QSet<int> seen;
     Money total;
     for (qsizetype i = 0; i < lines.size(); ++i) {
         const ReturnRequestLine& request = lines.at(i);
         const ReturnableLine* line = findLine(sale, request.line);
         if (!line)
-            return requestError(
-                linePath(i, "line"),
-                QStringLiteral("sale %1 has no line %2").arg(sale.receipt).arg(request.line));
+            return requestError(linePath(i, "line"), QCoreApplication::translate(
+                                                         "ReturnJournal", "sale %1 has no line %2")
+                                                         .arg(sale.receipt)
+                                                         .arg(request.line));
         if (seen.contains(request.line))
-            return requestError(linePath(i, "line"),
-                                QStringLiteral("line %1 is named twice").arg(request.line));
+            return requestError(linePath(i, "line"), QCoreApplication::translate(
+                                                         "ReturnJournal", "line %1 is named twice")
+                                                         .arg(request.line));
         seen.insert(request.line);
         if (request.qty < 1 || request.qty > line->returnable())
             return requestError(linePath(i, "qty"),
-                                QStringLiteral("%1 of %2: %3 sold, %4 returned before")
+                                QCoreApplication::translate("ReturnJournal",
+                                                            "%1 of %2: %3 sold, %4 returned before")
                                     .arg(request.qty)
                                     .arg(line->sold.name)
                                     .arg(line->sold.qty)
@@ -195,7 +201,8 @@ Result<ReturnableSale> ReturnJournal::returnable(const QString& receipt) const
         return LocalStore::sqlError(sale, QStringLiteral("read a sale"));
     if (!sale.next())
         return Error{QStringLiteral("receipt"),
-                     QStringLiteral("no sale %1 on this terminal").arg(receipt),
+                     QCoreApplication::translate("ReturnJournal", "no sale %1 on this terminal")
+                         .arg(receipt),
                      ErrorCode::NotFound};
     ReturnableSale found;
     found.receipt = receipt;

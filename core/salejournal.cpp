@@ -6,6 +6,8 @@
 #include "paymentrows.h"
 #include "receiptnumbers.h"
 
+#include <QCoreApplication>
+#include <QCoreApplication>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -266,7 +268,8 @@ Status SaleJournal::checkProductsKnown(const QList<ReceiptLine>& lines) const
         query.finish();
         if (!known)
             return Error{indexed("lines", i, "sku"),
-                         QStringLiteral("'%1' is not in the catalog").arg(lines.at(i).sku)};
+                         QCoreApplication::translate("SaleJournal", "'%1' is not in the catalog")
+                             .arg(lines.at(i).sku)};
     }
     return success();
 }

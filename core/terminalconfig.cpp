@@ -9,6 +9,7 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonParseError>
+#include <QLocale>
 #include <QSaveFile>
 #include <QStandardPaths>
 
@@ -82,6 +83,23 @@ std::optional<TerminalConfig::Mode> TerminalConfig::modeFromName(QStringView nam
     return std::nullopt;
 }
 
+std::optional<Error> TerminalConfig::checkLanguage(const QString& language)
+{
+    if (language.isEmpty())
+        return std::nullopt;
+    // QLocale falls back to "C" for a code it does not know, and to the language's main
+    // country for a known language with an unknown country.
+    const bool known =
+        QLocale(language).language() != QLocale::C &&
+        QLocale::codeToLanguage(QStringView(language).left(language.indexOf(u'_'))) !=
+            QLocale::AnyLanguage;
+    if (!known)
+        return Error{
+            QStringLiteral("language"),
+            QStringLiteral("'%1' is not a language code such as de, es or en").arg(language)};
+    return std::nullopt;
+}
+
 std::optional<Error> TerminalConfig::validate() const
 {
     const QString scheme = serverUrl.scheme();
@@ -102,7 +120,9 @@ std::optional<Error> TerminalConfig::validate() const
                      QStringLiteral("%1 is not a percentage from 0 to %2")
                          .arg(overTolerancePercent)
                          .arg(maxOverTolerancePercent)};
-    return checkFingerprint(certificateSha256, scheme);
+    if (auto e = checkFingerprint(certificateSha256, scheme))
+        return e;
+    return checkLanguage(language);
 }
 
 QJsonObject TerminalConfig::toJson() const
@@ -115,6 +135,8 @@ QJsonObject TerminalConfig::toJson() const
                      {QStringLiteral("overTolerancePercent"), overTolerancePercent}};
     if (!certificateSha256.isEmpty())
         json.insert(QStringLiteral("certificateSha256"), certificateSha256);
+    if (!language.isEmpty())
+        json.insert(QStringLiteral("language"), language);
     return json;
 }
 
@@ -126,6 +148,7 @@ Result<TerminalConfig> TerminalConfig::fromJson(const QJsonObject& object)
     config.token = object.value(QLatin1String("token")).toString();
     config.location = object.value(QLatin1String("location")).toString();
     config.certificateSha256 = object.value(QLatin1String("certificateSha256")).toString();
+    config.language = object.value(QLatin1String("language")).toString();
     const QString mode = object.value(QLatin1String("mode")).toString();
     const std::optional<Mode> known = modeFromName(mode);
     if (!known)

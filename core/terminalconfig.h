@@ -21,7 +21,7 @@ namespace stockline {
 // is refused.
 //
 // {"serverUrl":"wss://stock.example:8765/","terminal":"POS-02","token":"…","mode":"pos",
-//  "location":"store-1","overTolerancePercent":0,"certificateSha256":"AB:12:…"}
+//  "location":"store-1","overTolerancePercent":0,"certificateSha256":"AB:12:…","language":"de"}
 struct TerminalConfig
 {
     enum class Mode { Pos, Receiving };
@@ -39,6 +39,10 @@ struct TerminalConfig
     // enrolment: a wss:// server is trusted when its certificate has exactly this fingerprint
     // (for a self-signed one). Empty: the system's certificate authorities decide.
     QString certificateSha256;
+    // The language the terminal's screens speak ("de", "es", "en", any language code QLocale
+    // knows, such as "ar" for a right-to-left layout), never set by the server: the shop
+    // floor's language is the till's. Empty: the system's locale decides.
+    QString language;
 
     static constexpr int maxOverTolerancePercent = 100;
     // As a hello's token (sync/protocol/protocol.h).
@@ -46,9 +50,12 @@ struct TerminalConfig
 
     [[nodiscard]] static QString modeName(Mode mode);
     [[nodiscard]] static std::optional<Mode> modeFromName(QStringView name);
+    // The problem with a language code, or nothing: empty, or a language QLocale knows
+    // ("de", "es_MX", "ar").
+    [[nodiscard]] static std::optional<Error> checkLanguage(const QString& language);
 
     // The first problem, naming its field: serverUrl, terminal, token, mode, location,
-    // overTolerancePercent, certificateSha256.
+    // overTolerancePercent, certificateSha256, language.
     [[nodiscard]] std::optional<Error> validate() const;
 
     [[nodiscard]] QJsonObject toJson() const;

@@ -8,9 +8,11 @@ namespace stockline::print {
 
 namespace {
 
+// lupdate files a bare tr() in this namespace under "stockline::print": the same context here,
+// or the translation is never found.
 QString tr(const char* text)
 {
-    return QCoreApplication::translate("stockline::print::Receipt", text);
+    return QCoreApplication::translate("stockline::print", text);
 }
 
 QString columns(const QString& left, const QString& right, int width)

@@ -9,6 +9,10 @@ import Stockline.Qml
 ApplicationWindow {
     id: window
 
+    // A right-to-left language (shared/language.h) mirrors every layout of the window.
+    LayoutMirroring.enabled: Qt.application.layoutDirection === Qt.RightToLeft
+    LayoutMirroring.childrenInherit: true
+
     // "sell", "returns", "parked", "cash", "stock" or "exceptions"; paying is a panel over "sell".
     property string screen: "sell"
     readonly property var screens: ["sell", "returns", "parked", "cash", "stock", "exceptions"]
@@ -183,6 +187,7 @@ ApplicationWindow {
     Connections {
         target: Notices
         function onProblem(message) { banner.show(message) }
+        function onCleared() { banner.message = "" }
     }
     Connections {
         target: Till

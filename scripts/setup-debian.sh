@@ -19,6 +19,7 @@ packages=(
   lintian dpkg-dev fakeroot file  # the .deb packages (cpack's DEB generator, dpkg-shlibdeps) and their check
   libsqlite3-dev postgresql-client  # the sqlite3 C API (write batch, online backup); pg_dump, pg_restore, psql
   qt6-httpserver-dev libsystemd-dev prometheus fail2ban  # health/metrics port, sd_notify, promtool, fail2ban-regex
+  qt6-tools-dev qt6-l10n-tools qt6-translations-l10n  # LinguistTools (qt_add_translations), lupdate/lrelease; Qt's own qtbase_de.qm …
 )
 
 missing=()

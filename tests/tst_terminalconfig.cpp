@@ -133,6 +133,12 @@ private Q_SLOTS:
         QTest::newRow("bad location") << "location"
                                       << "store/1"
                                       << "location";
+        QTest::newRow("unknown language") << "language"
+                                          << "xx"
+                                          << "language";
+        QTest::newRow("not a language") << "language"
+                                        << "German"
+                                        << "language";
     }
     // Loading refuses it, and saving refuses it without touching the file.
     void invalidConfigNamesTheField()
@@ -157,6 +163,21 @@ private Q_SLOTS:
         QVERIFY(!saved);
         QCOMPARE(saved.error().field, field);
         QVERIFY(!QFile::exists(path()));
+    }
+
+    // The screens' language: optional (the system's when missing), kept as given.
+    void languageIsOptional()
+    {
+        QJsonObject json = sample().toJson();
+        QVERIFY(!json.contains(QStringLiteral("language")));
+        QCOMPARE(TerminalConfig::fromJson(json).value().language, QString());
+        TerminalConfig config = sample();
+        for (const QString& language : {QStringLiteral("de"), QStringLiteral("es"),
+                                        QStringLiteral("es_MX"), QStringLiteral("ar")}) {
+            config.language = language;
+            QVERIFY2(config.save(path()), qPrintable(language));
+            QCOMPARE(TerminalConfig::load(path()).value().language, language);
+        }
     }
 
     // The dock's tolerance: optional (0 when missing), a whole percentage from 0 to 100.

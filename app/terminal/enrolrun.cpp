@@ -29,6 +29,8 @@ std::optional<TerminalConfig> runEnrolment(const QString& configPath,
                 QCoreApplication::quit();
             });
             QObject::connect(&enrolment, &qml::Enrolment::cancelled, qApp, &QCoreApplication::quit);
+            QObject::connect(&enrolment, &qml::Enrolment::languageChanged, &engine,
+                             &QQmlEngine::retranslate);
             quitWhenClosed(*window);
             QGuiApplication::exec();
         }

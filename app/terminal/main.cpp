@@ -5,6 +5,7 @@
 #include "closequit.h"
 #include "enrolrun.h"
 #include "fingerprint.h"
+#include "language.h"
 #include "measure.h"
 #include "poscontext.h"
 #include "qmlwindow.h"
@@ -135,6 +136,12 @@ struct Options
                        "without a window, everything it confirmed to this terminal and no "
                        "longer has, wait until it is all answered, and exit. Close the till "
                        "first.")};
+    QCommandLineOption language{QStringLiteral("language"),
+                                QStringLiteral("The language of the screens: de, es, en, or any "
+                                               "language code (ar lays them out right to left). "
+                                               "Overrides the setup's language; without either, "
+                                               "the system's locale."),
+                                QStringLiteral("code")};
     QCommandLineOption screenshots{QStringLiteral("screenshots"),
                                    QStringLiteral("Render every screen, rung up with the sample "
                                                   "store, to PNG files (implies --demo)."),
@@ -142,10 +149,26 @@ struct Options
 
     void addTo(QCommandLineParser& parser) const
     {
-        for (const QCommandLineOption* option :
-             {&config, &store, &demo, &data, &terminal, &location, &mode, &overTolerance,
-              &storeName, &printer, &receipts, &server, &serverCertificate, &tokenFile,
-              &measureStartup, &measureScans, &selfTest, &screenshots, &resendAfterRestore})
+        for (const QCommandLineOption* option : {&config,
+                                                 &store,
+                                                 &demo,
+                                                 &data,
+                                                 &terminal,
+                                                 &location,
+                                                 &mode,
+                                                 &overTolerance,
+                                                 &storeName,
+                                                 &printer,
+                                                 &receipts,
+                                                 &server,
+                                                 &serverCertificate,
+                                                 &tokenFile,
+                                                 &measureStartup,
+                                                 &measureScans,
+                                                 &selfTest,
+                                                 &screenshots,
+                                                 &resendAfterRestore,
+                                                 &language})
             parser.addOption(*option);
     }
 };
@@ -216,6 +239,15 @@ stockline::Status chooseMode(const QCommandLineParser& parser, const Options& op
     if (*mode == stockline::TerminalConfig::Mode::Receiving && !parser.isSet(options.terminal))
         pos.terminal = QStringLiteral("DOCK-01");
     return stockline::success();
+}
+
+// The screens' language: --language, else the setup's, else the system's locale. Before any
+// QML engine loads.
+void applyLanguage(const QCommandLineParser& parser, const Options& options,
+                   const QString& configured)
+{
+    stockline::qml::Language::apply(parser.isSet(options.language) ? parser.value(options.language)
+                                                                   : configured);
 }
 
 // Builds the till over `pos`, shows it and runs until it closes; the exit code.
@@ -302,6 +334,7 @@ int runConfigured(stockline::qml::PosOptions pos, const QCommandLineParser& pars
     }
     bool enrol = !config;
     for (;;) {
+        applyLanguage(parser, options, config ? config->language : QString());
         if (enrol) {
             std::optional<stockline::TerminalConfig> saved =
                 stockline::app::runEnrolment(path, config);
@@ -309,6 +342,7 @@ int runConfigured(stockline::qml::PosOptions pos, const QCommandLineParser& pars
                 return 0; // closed before it was set up
             if (saved)
                 config = std::move(saved);
+            applyLanguage(parser, options, config->language);
         }
         takeConfig(pos, *config, parser, options);
         const int code = runTill(pos, parser, options, started);
@@ -340,6 +374,11 @@ int main(int argc, char* argv[])
     const Options options;
     options.addTo(parser);
     parser.process(app);
+    if (parser.isSet(options.language)) {
+        if (const auto problem =
+                stockline::TerminalConfig::checkLanguage(parser.value(options.language)))
+            return fail(QStringLiteral("--language: ") + problem->message);
+    }
 
     const bool selfTest = parser.isSet(options.selfTest);
     const bool screenshots = parser.isSet(options.screenshots);
@@ -359,6 +398,7 @@ int main(int argc, char* argv[])
         return fail(chosen.error().toString());
     if (configured)
         return runConfigured(pos, parser, options, started);
+    applyLanguage(parser, options, QString());
 
     std::unique_ptr<QTemporaryDir> demoDir;
     if (demo && parser.isSet(options.resendAfterRestore))

@@ -234,6 +234,10 @@ Item {
                             text: CashDrawer.open ? qsTr("Drawer open") : qsTr("Drawer closed")
                             font.pixelSize: Theme.fontHuge
                             font.bold: true
+                            // Longer in some languages: smaller rather than over the edge.
+                            Layout.fillWidth: true
+                            fontSizeMode: Text.HorizontalFit
+                            minimumPixelSize: Theme.fontLarge
                         }
                         Label {
                             text: CashDrawer.open

@@ -73,6 +73,7 @@ bool CashDrawer::openDrawer(const QString& typedFloat)
     m_denominations->clear();
     refresh();
     kickDrawer();
+    m_services.notices.resolve(Notices::Topic::DrawerClosed);
     return true;
 }
 

@@ -9,6 +9,10 @@ import Stockline.Qml
 ApplicationWindow {
     id: window
 
+    // A right-to-left language (shared/language.h) mirrors every layout of the window.
+    LayoutMirroring.enabled: Qt.application.layoutDirection === Qt.RightToLeft
+    LayoutMirroring.childrenInherit: true
+
     // The dock's screens, in the order of the navigation and of the stack below. To add one,
     // append an entry here, its item to the StackLayout in the same position, and a Shortcut
     // for its key at the end of this file. `ownKeys`: the navigation keys the screen uses for
@@ -98,7 +102,9 @@ ApplicationWindow {
                     implicitHeight: Theme.touch
                     focusPolicy: Qt.NoFocus
                     highlighted: window.screenIndex === index
-                    text: qsTr("%1 · %2").arg(modelData.title).arg(modelData.key)
+                    // The key as the keyboard labels it in the language (Strg on a German one).
+                    text: qsTr("%1 · %2").arg(modelData.title)
+                                         .arg(modelData.key.replace("Ctrl+", qsTr("Ctrl+")))
                     font.pixelSize: Theme.fontNormal
                     font.bold: highlighted
                     onClicked: window.show(modelData.name)
@@ -228,6 +234,7 @@ ApplicationWindow {
     Connections {
         target: Notices
         function onProblem(message) { banner.show(message) }
+        function onCleared() { banner.message = "" }
     }
 
     Component.onCompleted: {

@@ -112,8 +112,7 @@ QString CycleCount::recountMessage(qint64 onHand, Unit unit)
 QString CycleCount::refusalMessage(const QJsonObject& result)
 {
     return tr("Refused (%1): %2")
-        .arg(result.value(QLatin1String("code")).toString(),
-             result.value(QLatin1String("message")).toString());
+        .arg(result.value(QLatin1String("code")).toString(), describe(result));
 }
 
 bool CycleCount::setCounted(int row, const QString& typed)

@@ -1,7 +1,9 @@
 #include "dockanswers.h"
 
+#include "client.h"
 #include "outbox.h"
 #include "qmllogging.h"
+#include "transport.h"
 
 namespace stockline::qml {
 
@@ -30,6 +32,13 @@ void DockAnswers::check()
         m_watched.remove(seq);
         Q_EMIT answered(seq, entry->status == OutboxEntry::Status::Applied, entry->result);
     }
+}
+
+QString describe(const QJsonObject& result)
+{
+    const Result<sync::MutationResult> parsed = sync::MutationResult::fromJson(result);
+    return parsed ? sync::Client::describe(*parsed)
+                  : result.value(QLatin1String("message")).toString();
 }
 
 } // namespace stockline::qml

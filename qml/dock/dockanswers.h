@@ -3,6 +3,7 @@
 #include <QHash>
 #include <QJsonObject>
 #include <QObject>
+#include <QString>
 
 namespace stockline {
 class Outbox;
@@ -40,5 +41,9 @@ private:
     const Outbox& m_outbox;
     QHash<qint64, bool> m_watched;
 };
+
+// A refused answer in the clerk's words and the dock's language (sync::Client::describe),
+// from the result as stored: its code and fields, not the server's English message.
+[[nodiscard]] QString describe(const QJsonObject& result);
 
 } // namespace stockline::qml

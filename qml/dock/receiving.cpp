@@ -236,7 +236,7 @@ void Receiving::onAnswer(qint64 seq, bool applied, const QJsonObject& result)
                   "receive the goods without a delivery, or ask a manager.")
                    .arg(receipt));
     else
-        report(tr("Receipt %1 was refused (%2): %3").arg(receipt, code, message));
+        report(tr("Receipt %1 was refused (%2): %3").arg(receipt, code, describe(result)));
 }
 
 bool Receiving::report(const QString& message)

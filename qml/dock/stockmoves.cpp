@@ -108,8 +108,7 @@ void StockMoves::onAnswer(qint64 seq, bool applied, const QJsonObject& result)
                    .arg(what)
                    .arg(result.value(QLatin1String("available")).toInteger()));
     else
-        report(tr("%1 was refused (%2): %3")
-                   .arg(what, code, result.value(QLatin1String("message")).toString()));
+        report(tr("%1 was refused (%2): %3").arg(what, code, describe(result)));
 }
 
 bool StockMoves::report(const QString& message)

@@ -8,6 +8,10 @@ import Stockline.Qml
 ApplicationWindow {
     id: window
 
+    // A right-to-left language (shared/language.h) mirrors every layout of the window.
+    LayoutMirroring.enabled: Qt.application.layoutDirection === Qt.RightToLeft
+    LayoutMirroring.childrenInherit: true
+
     // "code" or "token": how this terminal proves who it is.
     property string way: "code"
     property bool receiving: Enrolment.receiving
@@ -36,11 +40,34 @@ ApplicationWindow {
         width: Math.min(parent.width - 48, 720)
         spacing: Theme.spacing * 1.5
 
-        Label {
-            text: Enrolment.changing ? qsTr("Change this terminal's setup")
-                                     : qsTr("Set up this terminal")
-            font.pixelSize: Theme.fontHuge
-            font.bold: true
+        RowLayout {
+            Layout.fillWidth: true
+            spacing: Theme.spacing
+            Label {
+                Layout.fillWidth: true
+                text: Enrolment.changing ? qsTr("Change this terminal's setup")
+                                         : qsTr("Set up this terminal")
+                font.pixelSize: Theme.fontHuge
+                font.bold: true
+            }
+            // The screens' language, this terminal's own: the enrolment speaks it at once.
+            // Each language in its own words, so whoever reads it finds theirs.
+            ComboBox {
+                id: language
+                objectName: "enrolLanguage"
+                implicitHeight: Theme.touch
+                focusPolicy: Qt.NoFocus
+                textRole: "name"
+                valueRole: "code"
+                model: [
+                    { code: "", name: qsTr("System language") },
+                    { code: "en", name: "English" },
+                    { code: "de", name: "Deutsch" },
+                    { code: "es", name: "Español" }
+                ]
+                Component.onCompleted: currentIndex = Math.max(0, indexOfValue(Enrolment.language))
+                onActivated: Enrolment.language = currentValue
+            }
         }
         Label {
             Layout.fillWidth: true

@@ -94,7 +94,12 @@ Rectangle {
             inputMethodHints: Qt.ImhDigitsOnly
             validator: RegularExpressionValidator { regularExpression: /\d{0,12}/ }
             enabled: screen.session.people.count > 0
-            placeholderText: qsTr("PIN for %1").arg(screen.session.people.nameAt(people.currentIndex))
+            // people.count: the list may arrive after the screen (a till that just connected),
+            // and nameAt() alone would not be asked again.
+            readonly property string person: people.count > 0
+                                             ? screen.session.people.nameAt(people.currentIndex) : ""
+            placeholderText: person.length > 0 ? qsTr("PIN for %1").arg(person)
+                                               : qsTr("Choose your name first")
             Keys.onReturnPressed: screen.submit()
             Keys.onEnterPressed: screen.submit()
             Keys.onUpPressed: people.currentIndex = Math.max(0, people.currentIndex - 3)

@@ -1,5 +1,6 @@
 #include "enrolment.h"
 
+#include "language.h"
 #include "pairing.h"
 #include "qmllogging.h"
 
@@ -7,7 +8,8 @@ namespace stockline::qml {
 
 Enrolment::Enrolment(QString configPath, std::optional<TerminalConfig> current, QObject* parent)
     : QObject(parent), m_path(std::move(configPath)), m_current(current.value_or(TerminalConfig{})),
-      m_changing(current.has_value()), m_pairing(new sync::Pairing(nullptr, this))
+      m_changing(current.has_value()), m_language(m_current.language),
+      m_pairing(new sync::Pairing(nullptr, this))
 {
     connect(m_pairing, &sync::Pairing::succeeded, this, [this](const TerminalConfig& config) {
         m_current = config;
@@ -38,6 +40,7 @@ TerminalConfig Enrolment::typed(const QString& serverUrl, const QString& certifi
     config.location = location.trimmed();
     // Not on the enrolment screen: a change of setup keeps what IT set in the file.
     config.overTolerancePercent = m_current.overTolerancePercent;
+    config.language = m_language;
     return config;
 }
 
@@ -67,6 +70,14 @@ bool Enrolment::save(const QString& serverUrl, const QString& certificate, const
     qCInfo(lcQml) << "enrolled as" << config.terminal << "with" << config.serverUrl.toString();
     Q_EMIT enrolled();
     return true;
+}
+
+void Enrolment::setLanguage(const QString& language)
+{
+    if (language == m_language || !Language::apply(language))
+        return;
+    m_language = language;
+    Q_EMIT languageChanged();
 }
 
 void Enrolment::cancel()

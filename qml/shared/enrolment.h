@@ -29,6 +29,7 @@ class Enrolment : public QObject
     Q_PROPERTY(bool receiving READ receiving CONSTANT)
     Q_PROPERTY(bool changing READ changing CONSTANT)
     Q_PROPERTY(QString configPath READ configPath CONSTANT)
+    Q_PROPERTY(QString language READ language WRITE setLanguage NOTIFY languageChanged)
     Q_PROPERTY(bool busy READ busy NOTIFY busyChanged)
     Q_PROPERTY(QString errorString READ errorString NOTIFY errorStringChanged)
 
@@ -58,6 +59,10 @@ public:
         return m_current.mode == TerminalConfig::Mode::Receiving;
     }
     [[nodiscard]] bool changing() const { return m_changing; }
+    // The screens' language saved with the setup ("" the system's, "de", …): setting it
+    // applies it at once (shared/language.h), and the window is translated again.
+    [[nodiscard]] QString language() const { return m_language; }
+    void setLanguage(const QString& language);
     [[nodiscard]] QString configPath() const { return m_path; }
     [[nodiscard]] bool busy() const;
     [[nodiscard]] QString errorString() const { return m_error; }
@@ -65,6 +70,7 @@ public:
     [[nodiscard]] const TerminalConfig& config() const { return m_current; }
 
 Q_SIGNALS:
+    void languageChanged();
     void busyChanged();
     void errorStringChanged();
     void enrolled();
@@ -78,6 +84,7 @@ private:
     QString m_path;
     TerminalConfig m_current;
     bool m_changing = false;
+    QString m_language;
     sync::Pairing* m_pairing;
     QString m_error;
 };

@@ -213,7 +213,7 @@ StockModel::Snapshot StockModel::read(const QString& path)
         db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=%1")
                                  .arg(LocalStore::busyTimeoutMs));
         if (!db.open())
-            snapshot.error = QStringLiteral("cannot open %1 to read the stock: %2")
+            snapshot.error = StockModel::tr("cannot open %1 to read the stock: %2")
                                  .arg(path, db.lastError().text());
         else if (const Status read = readWith(db, snapshot); !read)
             snapshot.error = read.error().toString();

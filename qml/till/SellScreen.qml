@@ -370,7 +370,7 @@ Item {
                     onClicked: screen.openReceipt()
                 }
                 KeyButton {
-                    text: qsTr("Price override"); key: "Ctrl+P"
+                    text: qsTr("Price override"); key: qsTr("Ctrl+P")
                     Layout.fillWidth: true; enabled: Till.cart.count > 0
                     onClicked: screen.askPrice()
                 }

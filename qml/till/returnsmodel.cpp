@@ -235,7 +235,8 @@ bool ReturnsModel::refund(bool toOriginalTender, const QString& approvedBy, bool
         return false;
     }
     if (const Status drawer = m_cash.checkOpen(); !drawer) {
-        m_notices.report(
+        m_notices.reportAbout(
+            Notices::Topic::DrawerClosed,
             tr("No refund — %1 (Ctrl+D on the sale screen).").arg(drawer.error().message));
         return false;
     }

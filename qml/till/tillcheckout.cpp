@@ -34,8 +34,11 @@ bool Till::startPayment()
         return false;
     if (m_cart->count() == 0)
         return report(tr("Scan an item first."));
-    if (const Status drawer = m_services.cash.checkOpen(); !drawer)
-        return report(tr("No payment — %1 (Ctrl+D).").arg(drawer.error().message));
+    if (const Status drawer = m_services.cash.checkOpen(); !drawer) {
+        m_services.notices.reportAbout(Notices::Topic::DrawerClosed,
+                                       tr("No payment — %1 (Ctrl+D).").arg(drawer.error().message));
+        return false;
+    }
     // Holds still owed go out now: the server answers while the customer pays.
     m_holds->syncNow();
     m_payment->start(m_cart->totals().total);
@@ -129,9 +132,12 @@ bool Till::refund(bool toOriginalTender)
     if (!m_returns->loaded() || !m_returns->anyChosen())
         return report(tr("Choose what is returned first."));
     // Before a manager is called over: the refund could not be paid anyway.
-    if (const Status drawer = m_services.cash.checkOpen(); !drawer)
-        return report(
+    if (const Status drawer = m_services.cash.checkOpen(); !drawer) {
+        m_services.notices.reportAbout(
+            Notices::Topic::DrawerClosed,
             tr("No refund — %1 (Ctrl+D on the sale screen).").arg(drawer.error().message));
+        return false;
+    }
     const QString detail =
         tr("Refund %1 on receipt %2").arg(m_returns->refundTotalText(), m_returns->receipt());
     return m_services.approvals.request(

@@ -25,8 +25,7 @@ QString closeText(int code, const QString& reason)
 {
     if (!reason.isEmpty())
         return reason;
-    return code == 0 ? QStringLiteral("no connection")
-                     : QStringLiteral("closed, code %1").arg(code);
+    return code == 0 ? Client::tr("no connection") : Client::tr("closed, code %1").arg(code);
 }
 
 } // namespace
@@ -95,8 +94,8 @@ void Client::start()
     if (m_running)
         return;
     if (m_options.terminal.isEmpty() || m_options.token.isEmpty()) {
-        setError(QStringLiteral("This terminal has no terminal id or token: a manager must enrol "
-                                "it first."));
+        setError(tr("This terminal has no terminal id or token: a manager must enrol "
+                    "it first."));
         return;
     }
     setRunning(true);
@@ -153,23 +152,23 @@ void Client::onClosed(int code, const QString& reason)
     if (!m_running)
         return;
     if (code == CloseUnauthorized) {
-        halt(QStringLiteral("The server does not accept this terminal (unknown terminal or "
-                            "wrong token). A manager must enrol it again."));
+        halt(tr("The server does not accept this terminal (unknown terminal or "
+                "wrong token). A manager must enrol it again."));
         return;
     }
     if (code == CloseRevoked) {
-        halt(QStringLiteral("This terminal was revoked on the server. A manager must enrol it "
-                            "again."));
+        halt(tr("This terminal was revoked on the server. A manager must enrol it "
+                "again."));
         return;
     }
     if (code == CloseUnsupportedProtocol) {
-        halt(QStringLiteral("The server speaks another protocol version: update this terminal "
-                            "or the server."));
+        halt(tr("The server speaks another protocol version: update this terminal "
+                "or the server."));
         return;
     }
     const int delay = m_reconnectBackoff.next();
     if (was != Link::Closing)
-        setError(QStringLiteral("Not connected to the sync server (%1); trying again in %2 s.")
+        setError(tr("Not connected to the sync server (%1); trying again in %2 s.")
                      .arg(closeText(code, reason))
                      .arg(std::max(1, (delay + 999) / 1000)));
     qCInfo(lcSync) << "connection closed:" << code << reason << "- reconnecting in" << delay
@@ -216,7 +215,7 @@ void Client::onTick()
     // A connection that owes nothing may stay quiet for as long as it likes.
     if (m_link == Link::Ready && m_inFlight.empty())
         return;
-    setError(QStringLiteral("The sync server stopped answering; connecting again."));
+    setError(tr("The sync server stopped answering; connecting again."));
     restartConnection(QStringLiteral("no answer in time"));
 }
 
@@ -320,7 +319,7 @@ bool Client::sendNextPush()
     const Result<QList<OutboxWire>> entries =
         m_outbox.pendingWire(m_options.batchSize, m_nextSeq - 1);
     if (!entries) {
-        setError(QStringLiteral("Cannot read the outbox: %1").arg(entries.error().toString()));
+        setError(tr("Cannot read the outbox: %1").arg(entries.error().toString()));
         restartConnection(QStringLiteral("outbox unreadable"));
         return false;
     }
@@ -438,7 +437,7 @@ void Client::renumber()
 {
     const Result<qint64> moved = m_outbox.continueAfter(m_replayBound);
     if (!moved) {
-        setError(QStringLiteral("Cannot continue this terminal's numbering after the server's: %1")
+        setError(tr("Cannot continue this terminal's numbering after the server's: %1")
                      .arg(moved.error().toString()));
         m_hold = Hold::Halted;
         return;

@@ -96,6 +96,11 @@ public:
     void start();
     void stop();
 
+    // A refused mutation in the clerk's words and the terminal's language, from its code and
+    // fields; the server's English `message` only for a code this terminal does not know (or
+    // one whose details travel in the message alone, such as over_expected).
+    [[nodiscard]] static QString describe(const MutationResult& result);
+
     [[nodiscard]] bool isConnected() const { return m_connected; }
     [[nodiscard]] bool isRunning() const { return m_running; }
     [[nodiscard]] qint64 pendingCount() const { return m_pendingCount; }

@@ -27,63 +27,56 @@ QString statusName(const MutationResult& result)
 QString insufficientStock(const MutationResult& result)
 {
     if (result.available)
-        return QStringLiteral("not enough stock: %1 available").arg(*result.available);
+        return Client::tr("not enough stock: %1 available").arg(*result.available);
     QStringList parts;
     for (const LineAvailability& line : result.lines)
-        parts.append(QStringLiteral("%1: %2 available").arg(line.sku).arg(line.available));
+        parts.append(Client::tr("%1: %2 available").arg(line.sku).arg(line.available));
     if (parts.isEmpty())
-        return QStringLiteral("not enough stock");
-    return QStringLiteral("not enough stock (%1)").arg(parts.join(QStringLiteral("; ")));
+        return Client::tr("not enough stock");
+    return Client::tr("not enough stock (%1)").arg(parts.join(QStringLiteral("; ")));
 }
 
 QString overRefund(const MutationResult& result)
 {
     QStringList parts;
     for (const LineAvailability& line : result.lines)
-        parts.append(QStringLiteral("line %1 (%2): %3 left")
-                         .arg(line.line)
-                         .arg(line.sku)
-                         .arg(line.available));
-    return QStringLiteral("more than was left to refund (%1)")
-        .arg(parts.join(QStringLiteral("; ")));
-}
-
-// Words for people when the server sent none.
-QString describe(const MutationResult& result)
-{
-    if (!result.message.isEmpty())
-        return result.message;
-    if (result.code == rejectCode::insufficientStock)
-        return insufficientStock(result);
-    if (result.code == rejectCode::versionConflict)
-        return result.level ? QStringLiteral("the stock changed since it was counted (now %1 on "
-                                             "hand)")
-                                  .arg(result.level->onHand)
-                            : QStringLiteral("the stock changed since it was counted");
-    if (result.code == rejectCode::forbidden)
-        return QStringLiteral("this terminal's role may not do this");
-    if (result.code == rejectCode::unknownSku)
-        return QStringLiteral("the server does not know this product");
-    if (result.code == rejectCode::unknownLocation)
-        return QStringLiteral("the server does not know this location");
-    if (result.code == rejectCode::overRefund)
-        return overRefund(result);
-    return result.code;
+        parts.append(
+            Client::tr("line %1 (%2): %3 left").arg(line.line).arg(line.sku).arg(line.available));
+    return Client::tr("more than was left to refund (%1)").arg(parts.join(QStringLiteral("; ")));
 }
 
 QString refundException(const MutationResult& result)
 {
     QStringList parts;
     for (const OverRefund& over : result.overRefunded)
-        parts.append(QStringLiteral("line %1: %2 beyond what was left, %3 paid back beyond it")
+        parts.append(Client::tr("line %1: %2 beyond what was left, %3 paid back beyond it")
                          .arg(over.line)
                          .arg(over.qty)
                          .arg(over.amount.toString()));
-    return QStringLiteral("an offline refund went beyond what was left to refund (%1)")
+    return Client::tr("an offline refund went beyond what was left to refund (%1)")
         .arg(parts.join(QStringLiteral("; ")));
 }
 
 } // namespace
+
+QString Client::describe(const MutationResult& result)
+{
+    if (result.code == rejectCode::insufficientStock)
+        return insufficientStock(result);
+    if (result.code == rejectCode::versionConflict)
+        return result.level ? tr("the stock changed since it was counted (now %1 on hand)")
+                                  .arg(result.level->onHand)
+                            : tr("the stock changed since it was counted");
+    if (result.code == rejectCode::forbidden)
+        return tr("this terminal's role may not do this");
+    if (result.code == rejectCode::unknownSku)
+        return tr("the server does not know this product");
+    if (result.code == rejectCode::unknownLocation)
+        return tr("the server does not know this location");
+    if (result.code == rejectCode::overRefund)
+        return overRefund(result);
+    return result.message.isEmpty() ? result.code : result.message;
+}
 
 // ---- messages
 
@@ -131,7 +124,7 @@ void Client::checkNumbering(qint64 serverLastSeq)
 {
     const Result<qint64> answered = m_outbox.lastAnsweredSeq();
     if (!answered) {
-        setError(QStringLiteral("Cannot read the outbox: %1").arg(answered.error().toString()));
+        setError(tr("Cannot read the outbox: %1").arg(answered.error().toString()));
         restartConnection(QStringLiteral("outbox unreadable"));
         return;
     }
@@ -139,11 +132,11 @@ void Client::checkNumbering(qint64 serverLastSeq)
         if (!reopenAfterRestore(serverLastSeq))
             return;
     } else if (*answered > serverLastSeq) {
-        setError(QStringLiteral("The server has no record of mutations it confirmed to this "
-                                "terminal (it answered up to seq %1 and is now at %2): was it "
-                                "restored from an older backup? Nothing more is sent until a "
-                                "person has checked; if it was, close the till and run "
-                                "`stockline --resend-after-restore`.")
+        setError(tr("The server has no record of mutations it confirmed to this "
+                    "terminal (it answered up to seq %1 and is now at %2): was it "
+                    "restored from an older backup? Nothing more is sent until a "
+                    "person has checked; if it was, close the till and run "
+                    "`stockline --resend-after-restore`.")
                      .arg(*answered)
                      .arg(serverLastSeq));
         m_hold = Hold::Halted;
@@ -158,7 +151,7 @@ bool Client::reopenAfterRestore(qint64 serverLastSeq)
 {
     const Result<qint64> reopened = m_outbox.reopenAfter(serverLastSeq);
     if (!reopened) {
-        setError(QStringLiteral("Cannot reopen the outbox: %1").arg(reopened.error().toString()));
+        setError(tr("Cannot reopen the outbox: %1").arg(reopened.error().toString()));
         m_hold = Hold::Halted;
         return false;
     }
@@ -239,8 +232,8 @@ bool Client::recordResults(const QList<MutationResult>& results)
         done = tx.commit();
     if (done)
         return true;
-    setError(QStringLiteral("Could not record the server's answers on this terminal: %1. They "
-                            "are asked for again.")
+    setError(tr("Could not record the server's answers on this terminal: %1. They "
+                "are asked for again.")
                  .arg(done.error().toString()));
     restartConnection(QStringLiteral("results not recorded"));
     return false;
@@ -266,13 +259,13 @@ void Client::onError(const ProtocolError& error)
 {
     qCInfo(lcSync).noquote() << "server error" << error.code << error.message;
     if (error.code == errorCode::unauthorized) {
-        halt(QStringLiteral("The server does not accept this terminal (unknown terminal or wrong "
-                            "token). A manager must enrol it again."));
+        halt(tr("The server does not accept this terminal (unknown terminal or wrong "
+                "token). A manager must enrol it again."));
         return;
     }
     if (error.code == errorCode::unsupportedProtocol) {
-        halt(QStringLiteral("The server speaks another protocol version: update this terminal "
-                            "or the server."));
+        halt(tr("The server speaks another protocol version: update this terminal "
+                "or the server."));
         return;
     }
     // unavailable and rate_limited (this address failed too many hellos, or the server is
@@ -281,8 +274,8 @@ void Client::onError(const ProtocolError& error)
         error.code != errorCode::rateLimited) {
         // The hello itself is wrong (a bad terminal id or token in the configuration): the
         // same hello again cannot help.
-        halt(QStringLiteral("The server refused this terminal's hello: %1. Check the terminal "
-                            "id and token it was enrolled with.")
+        halt(tr("The server refused this terminal's hello: %1. Check the terminal "
+                "id and token it was enrolled with.")
                  .arg(error.message));
         return;
     }
@@ -305,7 +298,7 @@ void Client::onError(const ProtocolError& error)
     } else {
         // The push as a whole was refused: a bug here or there. The same bytes at once would be
         // refused again, so only after a backoff (the server closes after five: 4400).
-        setError(QStringLiteral("The server refused a message from this terminal: %1 (%2)")
+        setError(tr("The server refused a message from this terminal: %1 (%2)")
                      .arg(error.message, error.code));
         dropPushHolding(std::nullopt);
         raise(Hold::ResendLater);
@@ -328,7 +321,7 @@ void Client::onLevels(const Levels& levels)
         done = tx.commit();
     if (!done) {
         // Deltas after a lost one would leave the replica wrong: ask again from our cursor.
-        setError(QStringLiteral("Could not update the stock levels on this terminal: %1")
+        setError(tr("Could not update the stock levels on this terminal: %1")
                      .arg(done.error().toString()));
         restartConnection(QStringLiteral("levels not applied"));
         return;
@@ -351,8 +344,8 @@ void Client::onCatalog(const CatalogUpdate& catalog)
     if (done)
         done = tx.commit();
     if (!done) {
-        setError(QStringLiteral("Could not update the catalog on this terminal: %1")
-                     .arg(done.error().toString()));
+        setError(
+            tr("Could not update the catalog on this terminal: %1").arg(done.error().toString()));
         restartConnection(QStringLiteral("catalog not applied"));
         return;
     }
@@ -370,7 +363,7 @@ void Client::onStaff(const StaffList& staff)
 {
     // Stored in one transaction, so people sign in offline and after a restart.
     if (const Status stored = StaffDirectory(m_store).replace(staff.staff); !stored)
-        setError(QStringLiteral("Could not store the staff list on this terminal: %1")
+        setError(tr("Could not store the staff list on this terminal: %1")
                      .arg(stored.error().toString()));
     m_staff = staff.staff;
     Q_EMIT staffChanged();
@@ -380,7 +373,7 @@ void Client::onDeliveries(const DeliveryList& deliveries)
 {
     // Stored in one transaction, so a dock shows them offline and after a restart.
     if (const Status stored = DeliveryBook(m_store).replace(deliveries.deliveries); !stored)
-        setError(QStringLiteral("Could not store the expected deliveries on this terminal: %1")
+        setError(tr("Could not store the expected deliveries on this terminal: %1")
                      .arg(stored.error().toString()));
     m_deliveries = deliveries.deliveries;
     Q_EMIT deliveriesChanged();
@@ -391,7 +384,7 @@ void Client::loadCursors()
     const Result<qint64> levels = m_replica.cursor(levelsStream);
     const Result<qint64> catalog = m_replica.cursor(catalogStream);
     if (!levels || !catalog) {
-        setError(QStringLiteral("Cannot read the replica's cursors: %1")
+        setError(tr("Cannot read the replica's cursors: %1")
                      .arg((levels ? catalog.error() : levels.error()).toString()));
         return;
     }

@@ -13,11 +13,11 @@ namespace {
 QString refusal(const ProtocolError& error)
 {
     if (error.code == errorCode::unauthorized)
-        return QStringLiteral("The server did not accept this code: it is wrong, used already or "
-                              "expired. Ask a manager for a new one.");
+        return Pairing::tr("The server did not accept this code: it is wrong, used already or "
+                           "expired. Ask a manager for a new one.");
     if (error.code == errorCode::unavailable)
-        return QStringLiteral("The server is busy; enter the code again in a moment.");
-    return QStringLiteral("The server refused to pair: %1").arg(error.message);
+        return Pairing::tr("The server is busy; enter the code again in a moment.");
+    return Pairing::tr("The server refused to pair: %1").arg(error.message);
 }
 
 } // namespace
@@ -30,8 +30,8 @@ Pairing::Pairing(Transport* transport, QObject* parent)
     m_timeout.setSingleShot(true);
     m_timeout.setInterval(timeoutMs);
     connect(&m_timeout, &QTimer::timeout, this, [this] {
-        finish(QStringLiteral("The server did not answer in time; check the server address and "
-                              "try again."));
+        finish(tr("The server did not answer in time; check the server address and "
+                  "try again."));
     });
 }
 
@@ -67,10 +67,9 @@ void Pairing::start(const TerminalConfig& config, const QString& configPath, con
     probe.token = QStringLiteral("pairing");
     const std::optional<Error> problem = probe.validate();
     if (!digits || problem) {
-        const QString error = !digits ? QStringLiteral("A pairing code is %1 digits, such as "
-                                                       "1234-5678.")
-                                            .arg(pairingCodeDigits)
-                                      : problem->toString();
+        const QString error =
+            !digits ? tr("A pairing code is %1 digits, such as 1234-5678.").arg(pairingCodeDigits)
+                    : problem->toString();
         // Queued: the caller connects to failed() after start() as often as before it.
         QMetaObject::invokeMethod(
             this, [this, error] { Q_EMIT failed(error); }, Qt::QueuedConnection);
@@ -100,8 +99,8 @@ void Pairing::onReceived(const QByteArray& frame)
         return;
     const Result<ServerMessage> message = decodeServerMessage(frame);
     if (!message) {
-        finish(QStringLiteral("The server answered something this terminal does not "
-                              "understand: %1")
+        finish(tr("The server answered something this terminal does not "
+                  "understand: %1")
                    .arg(message.error().toString()));
         return;
     }
@@ -115,8 +114,8 @@ void Pairing::onReceived(const QByteArray& frame)
     m_config.terminal = paired->terminal;
     m_config.token = paired->token;
     if (const Status saved = m_config.save(m_path); !saved) {
-        finish(QStringLiteral("Paired as %1, but the configuration could not be saved (%2): "
-                              "ask for a new code once that is fixed.")
+        finish(tr("Paired as %1, but the configuration could not be saved (%2): "
+                  "ask for a new code once that is fixed.")
                    .arg(paired->terminal, saved.error().toString()));
         return;
     }
@@ -128,9 +127,9 @@ void Pairing::onClosed(int code, const QString& reason)
 {
     if (!m_running)
         return;
-    finish(QStringLiteral("Could not pair with the server at %1 (%2).")
+    finish(tr("Could not pair with the server at %1 (%2).")
                .arg(m_config.serverUrl.toString(),
-                    reason.isEmpty() ? QStringLiteral("closed, code %1").arg(code) : reason));
+                    reason.isEmpty() ? tr("closed, code %1").arg(code) : reason));
 }
 
 // Reports once; an empty error is success.

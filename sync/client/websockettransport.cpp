@@ -64,27 +64,26 @@ WebSocketTransport::WebSocketTransport(QByteArray pinnedSha256, QObject* parent)
 void WebSocketTransport::onSslErrors(const QList<QSslError>& errors)
 {
     if (m_pin.isEmpty()) {
-        m_tlsProblem = QStringLiteral("the server's certificate is not trusted (%1): pin its "
-                                      "fingerprint when enrolling this terminal, or give the "
-                                      "server a certificate from a trusted authority")
+        m_tlsProblem = tr("the server's certificate is not trusted (%1): pin its "
+                          "fingerprint when enrolling this terminal, or give the "
+                          "server a certificate from a trusted authority")
                            .arg(errorList(errors));
         return; // not ignored: Qt ends the handshake
     }
     const QSslCertificate certificate = serverCertificate(errors);
     if (certificate.isNull()) {
-        m_tlsProblem = QStringLiteral("the server's certificate cannot be checked against the "
-                                      "pinned fingerprint (%1)")
+        m_tlsProblem = tr("the server's certificate cannot be checked against the "
+                          "pinned fingerprint (%1)")
                            .arg(errorList(errors));
         return;
     }
     const QByteArray digest = certificate.digest(QCryptographicHash::Sha256);
     if (digest != m_pin) {
-        m_tlsProblem =
-            QStringLiteral("the server's certificate (SHA-256 %1) is not the pinned one (SHA-256 "
-                           "%2): refusing to connect. If the server's certificate was replaced, "
-                           "enrol this terminal again with the new fingerprint; if not, someone "
-                           "may be posing as the server")
-                .arg(sha256FingerprintText(digest), sha256FingerprintText(m_pin));
+        m_tlsProblem = tr("the server's certificate (SHA-256 %1) is not the pinned one (SHA-256 "
+                          "%2): refusing to connect. If the server's certificate was replaced, "
+                          "enrol this terminal again with the new fingerprint; if not, someone "
+                          "may be posing as the server")
+                           .arg(sha256FingerprintText(digest), sha256FingerprintText(m_pin));
         return;
     }
     m_socket.ignoreSslErrors(errors);
