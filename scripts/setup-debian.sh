@@ -19,6 +19,7 @@ packages=(
   lintian dpkg-dev fakeroot file  # the .deb packages (cpack's DEB generator, dpkg-shlibdeps) and their check
   libsqlite3-dev postgresql-client  # the sqlite3 C API (write batch, online backup); pg_dump, pg_restore, psql
   qt6-httpserver-dev libsystemd-dev prometheus fail2ban  # health/metrics port, sd_notify, promtool, fail2ban-regex
+  patroni etcd-server etcd-client iproute2  # issue 24: the HA pair (scripts/ha-postgres.sh) and the campaign's netem faults
 )
 
 missing=()
