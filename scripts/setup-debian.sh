@@ -20,6 +20,7 @@ packages=(
   libsqlite3-dev postgresql-client  # the sqlite3 C API (write batch, online backup); pg_dump, pg_restore, psql
   qt6-httpserver-dev libsystemd-dev prometheus fail2ban  # health/metrics port, sd_notify, promtool, fail2ban-regex
   qt6-tools-dev qt6-l10n-tools qt6-translations-l10n  # LinguistTools (qt_add_translations), lupdate/lrelease; Qt's own qtbase_de.qm …
+  patroni etcd-server etcd-client iproute2  # issue 24: the HA pair (scripts/ha-postgres.sh) and the campaign's netem faults
 )
 
 missing=()

@@ -342,6 +342,31 @@ private Q_SLOTS:
         QVERIFY(text(invalid, "message").startsWith(u"refund.lines[0].line"_s));
     }
 
+    // A sale refunded three times comes back with all three refunds and their payments (on
+    // PostgreSQL, reading each refund's payments discarded the refunds not read yet: found by
+    // the fault campaign, issue 24).
+    void everyRefundOfASaleComesBackWithItsPayments()
+    {
+        const Session pos = connect(u"POS-01"_s);
+        QCOMPARE(status(pushOne(pos, saleWithReceipt(1, u"POS-01-000042"_s))), u"applied"_s);
+        for (qint64 i = 1; i <= 3; ++i)
+            QCOMPARE(status(pushOne(pos, refund(1 + i, u"POS-01-R00000%1"_s.arg(i),
+                                                u"POS-01-000042"_s, 1, 105, 9))),
+                     u"applied"_s);
+        const QJsonArray refunds = lookUp(pos, u"POS-01-000042"_s)
+                                       .value(u"receipt"_s)
+                                       .toObject()
+                                       .value(u"refunds"_s)
+                                       .toArray();
+        QCOMPARE(refunds.size(), 3);
+        for (qint64 i = 1; i <= 3; ++i) {
+            const QJsonObject r = refunds.at(i - 1).toObject();
+            QCOMPARE(text(r, "number"), u"POS-01-R00000%1"_s.arg(i));
+            QCOMPARE(integer(r, "total"), 105);
+            QCOMPARE(r.value(u"payments"_s).toArray().size(), 1);
+        }
+    }
+
     void twoTillsRacingForOneLineOneWins()
     {
         const Session pos = connect(u"POS-01"_s);

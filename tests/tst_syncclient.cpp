@@ -427,6 +427,7 @@ private Q_SLOTS:
     void unavailableResendsOnlyOnceEveryPushIsAnswered();
     void conflictRenumbersOnlyOnceNothingIsInFlight();
     void serverThatLostConfirmedMutationsIsSentNothing();
+    void gapBelowWhatWasAnsweredIsNotResentInALoop();
     void resendAfterRestoreSendsWhatTheServerLostUnderTheSameSeqs();
     void silentServerIsLeftAfterTheAnswerTimeout();
     void levelsApplyOnlyWithANewerCursor();
@@ -1077,6 +1078,41 @@ void TestSyncClient::serverThatLostConfirmedMutationsIsSentNothing()
     QVERIFY2(till.client->lastError().contains(QLatin1String("backup")),
              qPrintable(till.client->lastError()));
     QCOMPARE(till.outbox->lastSeq().value(), 12); // nothing renumbered
+}
+
+// Connected, the server answers a gap expecting a seq it had confirmed (found by the fault
+// campaign: a server that lost a committed batch). Sending the first pending again cannot
+// help; before, the till did so at once, again and again, until the server rate-limited it.
+// It reconnects instead, and the welcome tells it the server lost what it confirmed.
+void TestSyncClient::gapBelowWhatWasAnsweredIsNotResentInALoop()
+{
+    QTemporaryDir dir;
+    ScriptedTill till;
+    QVERIFY(till.open(dir.filePath(QStringLiteral("till.db")), 4));
+    {
+        Transaction tx(*till.store);
+        for (qint64 seq = 1; seq <= 3; ++seq)
+            QVERIFY(till.outbox->recordResult(tx, seq, QStringLiteral("applied"), {}));
+        QVERIFY(tx.commit());
+    }
+    QVERIFY(till.welcome(3));
+    QCOMPARE(till.server->takePushes(), (Pushes{{4, 4}}));
+    till.error(QStringLiteral("sequence_gap"), 4, 2);
+    // The hello on the new connection, and no push before it.
+    QVERIFY(QTest::qWaitFor([&] { return till.server->opens == 2; }, 5'000));
+    QVERIFY(QTest::qWaitFor(
+        [&] {
+            return till.server->sent.last().value(QStringLiteral("type")).toString() ==
+                   QLatin1String("hello");
+        },
+        5'000));
+    QCOMPARE(till.server->takePushes(), Pushes{});
+    till.server->deliver(encode(Welcome{QStringLiteral("T-1"), QStringLiteral("manager"), 1, 0,
+                                        QDateTime::currentDateTimeUtc()}));
+    QTest::qWait(50);
+    QCOMPARE(till.server->takePushes(), Pushes{});
+    QVERIFY2(till.client->lastError().contains(QLatin1String("backup")),
+             qPrintable(till.client->lastError()));
 }
 
 // The same server, once a person said it was restored (stockline --resend-after-restore): what

@@ -283,7 +283,13 @@ void Client::onError(const ProtocolError& error)
         return; // unavailable or rate_limited in answer to the hello: closed, we reconnect
     if (error.code == errorCode::sequenceGap) {
         dropPushHolding(error.seq);
-        raise(Hold::ResendNow);
+        // The server expects a seq it already answered: it lost what it confirmed (a restored
+        // database, a failover to a standby that was behind). Sending from the first pending
+        // again would be the same gap at once, forever; a new welcome says where it stands
+        // and checkNumbering decides.
+        const Result<qint64> answered = m_outbox.lastAnsweredSeq();
+        raise(error.expected && answered && *error.expected <= *answered ? Hold::Reconnect
+                                                                         : Hold::ResendNow);
     } else if (error.code == errorCode::sequenceConflict) {
         dropPushHolding(error.seq);
         // At or below the welcome's lastSeq: the server holds other mutations there, and none

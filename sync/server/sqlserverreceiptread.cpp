@@ -88,18 +88,23 @@ Result<std::optional<StoredReceipt>> SqlServerStore::receipt(const QString& numb
                                    "ORDER BY at, number"));
     if (auto s = run(refunds, {number}, QStringLiteral("read a receipt's refunds")); !s)
         return s.error();
-    q.prepare(QStringLiteral("SELECT method, amount, reference FROM receipt_payments "
-                             "WHERE receipt = ? ORDER BY n"));
+    // Every refund is read before any of their payments: on PostgreSQL a forward-only query
+    // streams its rows, and running another on the connection discards those not read yet.
     while (refunds.next()) {
         StoredRefund refund;
         refund.number = refunds.value(0).toString();
         refund.terminal = refunds.value(1).toString();
         refund.at = fromMs(refunds.value(2).toLongLong());
         refund.total = Money::fromMinor(refunds.value(3).toLongLong());
+        r.refunds.append(refund);
+    }
+    refunds.finish();
+    q.prepare(QStringLiteral("SELECT method, amount, reference FROM receipt_payments "
+                             "WHERE receipt = ? ORDER BY n"));
+    for (StoredRefund& refund : r.refunds) {
         if (auto s = run(q, {refund.number}, QStringLiteral("read a refund's payments")); !s)
             return s.error();
         refund.payments = readPayments(q);
-        r.refunds.append(refund);
     }
     return std::optional(r);
 }

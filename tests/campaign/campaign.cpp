@@ -1,0 +1,471 @@
+#include "campaign.h"
+
+#include "campaignstore.h"
+#include "product.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QThread>
+#include <algorithm>
+
+using namespace stockline;
+using namespace stockline::sync;
+
+namespace campaign {
+
+namespace {
+
+// Terminal stores on tmpfs when there is one: hundreds of synchronous=FULL files.
+QString scratchParent()
+{
+    return QDir(QStringLiteral("/dev/shm")).exists() ? QStringLiteral("/dev/shm")
+                                                     : QDir::tempPath();
+}
+
+QString roleOf(int t)
+{
+    if (t % 8 == 3)
+        return QStringLiteral("receiving");
+    if (t % 8 == 6)
+        return QStringLiteral("manager");
+    return QStringLiteral("pos");
+}
+
+} // namespace
+
+QString kindName(FaultKind kind)
+{
+    switch (kind) {
+    case FaultKind::KillNode:
+        return QStringLiteral("kill -9 node");
+    case FaultKind::KillWorker:
+        return QStringLiteral("kill -9 terminals");
+    case FaultKind::ClockJump:
+        return QStringLiteral("terminal clock jump");
+    }
+    return {};
+}
+
+Campaign::Campaign(Config config, QTextStream& out)
+    : m_config(std::move(config)), m_out(out), m_rng(m_config.seed),
+      m_dir(scratchParent() + QStringLiteral("/stockline-campaign-XXXXXX"))
+{
+}
+
+Campaign::~Campaign()
+{
+    for (WorkerProcess& w : m_workers)
+        if (w.process) {
+            w.process->kill();
+            w.process->waitForFinished(5'000);
+        }
+    m_check.reset();
+    m_nodes.clear();
+}
+
+int Campaign::run()
+{
+    m_clock.start();
+    m_out << "campaign: seed " << m_config.seed << ", " << m_config.terminals << " terminals in "
+          << m_config.workers << " processes, " << m_config.nodes << " node(s) on "
+          << (TestDatabase::postgres() ? "PostgreSQL" : "SQLite") << ", " << m_config.rounds
+          << " rounds of " << m_config.roundSeconds << " s"
+          << (m_config.breakSwitch.isEmpty()
+                  ? QString()
+                  : QStringLiteral(", STOCKLINE_FAULT=") + m_config.breakSwitch)
+          << Qt::endl;
+    plan();
+    if (!setUp()) {
+        report();
+        return 2;
+    }
+    for (int round = 0; round < m_config.rounds && m_violations.isEmpty(); ++round)
+        if (!runRound(round))
+            break;
+    const bool stopped = stopWorkers();
+    Q_UNUSED(stopped)
+    report();
+    if (m_config.expectViolation)
+        return m_violations.isEmpty() ? 1 : 0;
+    return m_violations.isEmpty() ? 0 : 1;
+}
+
+// The whole schedule, drawn from the seed before anything runs: printed, and the same for the
+// same seed and options.
+void Campaign::plan()
+{
+    const auto below = [this](qint64 n) {
+        return static_cast<qint64>(m_rng() % static_cast<quint64>(n));
+    };
+    const qint64 roundMs = m_config.roundSeconds * 1000LL;
+    for (int round = 0; round < m_config.rounds; ++round) {
+        QList<Fault> faults;
+        for (int i = 0; i < m_config.faultsPerRound; ++i) {
+            Fault f;
+            f.round = round;
+            f.atMs = 500 + below(std::max<qint64>(1, roundMs - 1'000));
+            const qint64 pick = below(100);
+            if (pick < 45) {
+                f.kind = FaultKind::KillNode;
+                f.target = static_cast<int>(below(m_config.nodes));
+                f.value = 100 + below(2'500);
+            } else if (pick < 85) {
+                f.kind = FaultKind::KillWorker;
+                f.target = static_cast<int>(below(m_config.workers));
+                f.value = 100 + below(2'000);
+            } else {
+                f.kind = FaultKind::ClockJump;
+                f.target = static_cast<int>(below(m_config.workers));
+                f.value = (below(2) == 0 ? -1 : 1) * (60'000 + below(7 * 86'400'000LL));
+            }
+            faults.append(f);
+        }
+        std::sort(faults.begin(), faults.end(),
+                  [](const Fault& a, const Fault& b) { return a.atMs < b.atMs; });
+        m_schedule += faults;
+    }
+}
+
+bool Campaign::setUp()
+{
+    if (!m_dir.isValid()) {
+        violate(QStringLiteral("set-up"), QStringLiteral("no scratch folder"));
+        return false;
+    }
+    m_database = std::make_shared<TestDatabase>(m_dir.filePath(QStringLiteral("server.db")));
+    if (m_database->url().isEmpty()) {
+        violate(QStringLiteral("set-up"), QStringLiteral("the database could not be made"));
+        return false;
+    }
+    {
+        auto opened = AdminStore::open(m_database->url());
+        if (!opened) {
+            violate(QStringLiteral("set-up"), opened.error().toString());
+            return false;
+        }
+        AdminStore& admin = *opened.value();
+        QList<Product> products;
+        QList<StockMovement> stock;
+        for (qsizetype i = 0; i < hotSkus.size(); ++i) {
+            Product p;
+            p.sku = hotSkus[i];
+            p.name = QStringLiteral("Campaign item %1").arg(i + 1);
+            p.price = Money::fromMinor(199 + 100 * i);
+            p.taxRate = TaxRate::fromMilliPercent(8875);
+            products.append(p);
+            stock.append(StockMovement{p.sku, storeFloor, openingStock});
+            stock.append(StockMovement{p.sku, backroom, openingStock});
+        }
+        Status done = admin.addLocation(Location{storeFloor, QStringLiteral("Store floor")});
+        if (done)
+            done = admin.addLocation(Location{backroom, QStringLiteral("Back room")});
+        if (done)
+            done = admin.importCatalog(products);
+        if (done)
+            done = admin.importStock(stock);
+        for (int t = 0; done && t < m_config.terminals; ++t) {
+            Terminal term;
+            term.id = QStringLiteral("T%1").arg(t, 4, 10, QLatin1Char('0'));
+            term.role = roleOf(t);
+            term.path = m_dir.filePath(term.id + QStringLiteral(".db"));
+            const Result<QString> token =
+                admin.addTerminal(term.id, roleFromName(term.role).value());
+            if (!token) {
+                done = token.error();
+                break;
+            }
+            term.token = token.value();
+            m_terminals.push_back(term);
+        }
+        if (!done) {
+            violate(QStringLiteral("set-up"), done.error().toString());
+            return false;
+        }
+    }
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("STOCKLINE_SERVER_CONFIG"),
+                       QStringLiteral("/nonexistent/stockline-server.conf"));
+    if (!m_config.breakSwitch.isEmpty())
+        environment.insert(QStringLiteral("STOCKLINE_FAULT"), m_config.breakSwitch);
+    for (int n = 0; n < m_config.nodes; ++n) {
+        auto node = std::make_unique<ServerProcess>(m_database);
+        node->setEnvironment(environment);
+        node->setLogFile(m_dir.filePath(QStringLiteral("node-%1.log").arg(n)));
+        if (!node->start()) {
+            violate(QStringLiteral("set-up"), QStringLiteral("node %1 did not start").arg(n));
+            return false;
+        }
+        m_ports.push_back(node->port());
+        m_nodes.push_back(std::move(node));
+    }
+    auto check = SqlServerStore::open(m_database->url());
+    if (!check) {
+        violate(QStringLiteral("set-up"), check.error().toString());
+        return false;
+    }
+    m_check = std::move(check).value();
+    m_workers.resize(static_cast<size_t>(m_config.workers));
+    for (int t = 0; t < m_config.terminals; ++t) {
+        const int w = t % m_config.workers;
+        m_terminals[static_cast<size_t>(t)].node = w % m_config.nodes;
+        m_workers[static_cast<size_t>(w)].terminals.append(t);
+    }
+    for (int w = 0; w < m_config.workers; ++w)
+        if (!startWorker(w))
+            return false;
+    return true;
+}
+
+bool Campaign::startWorker(int w)
+{
+    WorkerProcess& worker = m_workers[static_cast<size_t>(w)];
+    const QString specPath = m_dir.filePath(QStringLiteral("worker-%1.tsv").arg(w));
+    QFile spec(specPath);
+    if (!spec.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+        violate(QStringLiteral("set-up"), specPath + QStringLiteral(": cannot write"));
+        return false;
+    }
+    for (int t : std::as_const(worker.terminals)) {
+        const Terminal& term = m_terminals[static_cast<size_t>(t)];
+        const QString url =
+            QStringLiteral("ws://127.0.0.1:%1/").arg(m_ports[static_cast<size_t>(term.node)]);
+        spec.write(
+            QStringList{term.id, term.token, term.role, url, term.path}.join(u'\t').toUtf8() +
+            '\n');
+    }
+    spec.close();
+    worker.process = std::make_unique<QProcess>();
+    worker.buffer.clear();
+    worker.drained = false;
+    worker.converged = false;
+    ++worker.generation;
+    worker.process->setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    if (!environment.contains(QStringLiteral("QT_LOGGING_RULES")))
+        environment.insert(QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("stockline.*=false"));
+    worker.process->setProcessEnvironment(environment);
+    QObject::connect(worker.process.get(), &QProcess::readyReadStandardOutput,
+                     [this, w] { onWorkerOutput(w); });
+    const quint64 seed = m_config.seed * 1'000'003ULL + static_cast<quint64>(w) * 101ULL +
+                         static_cast<quint64>(worker.generation);
+    worker.process->start(m_config.self, {QStringLiteral("--worker"), specPath,
+                                          QStringLiteral("--seed"), QString::number(seed)});
+    if (!worker.process->waitForStarted(10'000)) {
+        violate(QStringLiteral("set-up"), QStringLiteral("worker %1 did not start").arg(w));
+        return false;
+    }
+    return true;
+}
+
+void Campaign::onWorkerOutput(int w)
+{
+    WorkerProcess& worker = m_workers[static_cast<size_t>(w)];
+    if (!worker.process)
+        return;
+    worker.buffer += worker.process->readAllStandardOutput();
+    qsizetype end = 0;
+    while ((end = worker.buffer.indexOf('\n')) >= 0) {
+        const QString line = QString::fromUtf8(worker.buffer.left(end));
+        worker.buffer.remove(0, end + 1);
+        onLine(w, line);
+    }
+}
+
+void Campaign::onLine(int w, const QString& line)
+{
+    const QString word = line.section(u' ', 0, 0);
+    if (word == QLatin1String("made")) {
+        m_made[line.section(u' ', 1, 1)].insert(line.section(u' ', 2, 2));
+    } else if (word == QLatin1String("sale")) {
+        m_sold[line.section(u' ', 1, 1)].append(line.section(u' ', 2, 2));
+    } else if (word == QLatin1String("ans")) {
+        ++m_answerLines;
+        const QString key = line.section(u' ', 1, 1) + u'/' + line.section(u' ', 3, 3);
+        const Answer answer{line.section(u' ', 2, 2).toLongLong(),
+                            normalised(line.section(u' ', 4).toUtf8())};
+        const auto it = m_answers.constFind(key);
+        if (it == m_answers.cend())
+            m_answers.insert(key, answer);
+        else if (it->seq != answer.seq || it->result != answer.result)
+            violate(QStringLiteral("a result never changes"),
+                    QStringLiteral("%1 was answered %2 (seq %3), later %4 (seq %5)")
+                        .arg(key, QString::fromUtf8(it->result))
+                        .arg(it->seq)
+                        .arg(QString::fromUtf8(answer.result))
+                        .arg(answer.seq));
+    } else if (word == QLatin1String("drained")) {
+        m_workers[static_cast<size_t>(w)].drained = true;
+    } else if (word == QLatin1String("converged")) {
+        m_workers[static_cast<size_t>(w)].converged = true;
+    } else if (word == QLatin1String("stuck")) {
+        violate(QStringLiteral("every mutation gets its result after healing"), line.mid(6));
+    } else if (word == QLatin1String("halted")) {
+        violate(QStringLiteral("every terminal keeps syncing by itself"), line.mid(7));
+    } else if (word == QLatin1String("error")) {
+        violate(QStringLiteral("a terminal's store reopens"), line);
+    }
+}
+
+void Campaign::tell(int w, const QByteArray& command)
+{
+    WorkerProcess& worker = m_workers[static_cast<size_t>(w)];
+    if (worker.process && worker.process->state() == QProcess::Running)
+        worker.process->write(command + '\n');
+}
+
+bool Campaign::waitFor(const std::function<bool()>& done, int timeoutMs)
+{
+    QElapsedTimer waited;
+    waited.start();
+    while (!done()) {
+        if (waited.elapsed() > timeoutMs)
+            return false;
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+        QThread::msleep(5);
+    }
+    return true;
+}
+
+void Campaign::inject(const Fault& fault)
+{
+    m_injected[kindName(fault.kind)] += 1;
+    switch (fault.kind) {
+    case FaultKind::KillNode: {
+        ServerProcess& node = *m_nodes[static_cast<size_t>(fault.target)];
+        node.kill();
+        break;
+    }
+    case FaultKind::KillWorker: {
+        WorkerProcess& worker = m_workers[static_cast<size_t>(fault.target)];
+        if (worker.process) {
+            worker.process->kill();
+            worker.process->waitForFinished(10'000);
+            onWorkerOutput(fault.target); // what it said before it died
+            worker.process.reset();
+        }
+        break;
+    }
+    case FaultKind::ClockJump:
+        tell(fault.target, "jump " + QByteArray::number(fault.value));
+        break;
+    }
+}
+
+// One round: the load runs while the round's faults strike at their times, each node or
+// worker brought back after its down time; then everything heals and the checks run.
+bool Campaign::runRound(int round)
+{
+    struct Due
+    {
+        qint64 at;
+        std::function<void()> run;
+    };
+    QList<Due> due;
+    for (const Fault& f : std::as_const(m_schedule)) {
+        if (f.round != round)
+            continue;
+        due.append({f.atMs, [this, f] { inject(f); }});
+        if (f.kind == FaultKind::KillNode)
+            due.append(
+                {f.atMs + f.value, [this, f] {
+                     ServerProcess& node = *m_nodes[static_cast<size_t>(f.target)];
+                     if (!node.isRunning() && !node.start(m_ports[static_cast<size_t>(f.target)]))
+                         violate(QStringLiteral("a node restarts"),
+                                 QStringLiteral("node %1 did not start again").arg(f.target));
+                 }});
+        if (f.kind == FaultKind::KillWorker)
+            due.append({f.atMs + f.value, [this, f] {
+                            if (!m_workers[static_cast<size_t>(f.target)].process &&
+                                !startWorker(f.target))
+                                violate(QStringLiteral("terminals restart"),
+                                        QStringLiteral("worker %1").arg(f.target));
+                        }});
+    }
+    std::stable_sort(due.begin(), due.end(),
+                     [](const Due& a, const Due& b) { return a.at < b.at; });
+    QElapsedTimer roundClock;
+    roundClock.start();
+    const qint64 roundMs = m_config.roundSeconds * 1000LL;
+    for (const Due& d : std::as_const(due)) {
+        const bool reached = waitFor([&] { return roundClock.elapsed() >= d.at; }, 1 << 30);
+        Q_UNUSED(reached)
+        d.run();
+    }
+    const bool ended = waitFor([&] { return roundClock.elapsed() >= roundMs; }, 1 << 30);
+    Q_UNUSED(ended)
+    return heal(round) && checkServer(round) && checkTerminals(round);
+}
+
+// Everything back up, the load stopped; then the time until every terminal's outbox is
+// answered and every replica equals the server's levels.
+bool Campaign::heal(int round)
+{
+    for (size_t n = 0; n < m_nodes.size(); ++n)
+        if (!m_nodes[n]->isRunning() && !m_nodes[n]->start(m_ports[n])) {
+            violate(QStringLiteral("a node restarts"), QStringLiteral("node %1").arg(n));
+            return false;
+        }
+    for (int w = 0; w < m_config.workers; ++w)
+        if (!m_workers[static_cast<size_t>(w)].process && !startWorker(w))
+            return false;
+    QElapsedTimer healing;
+    healing.start();
+    for (int w = 0; w < m_config.workers; ++w)
+        tell(w, "drain");
+    const auto all = [this](bool WorkerProcess::*flag) {
+        return std::all_of(m_workers.begin(), m_workers.end(),
+                           [flag](const WorkerProcess& w) { return w.*flag; });
+    };
+    if (!waitFor([&] { return all(&WorkerProcess::drained); }, 60'000)) {
+        violate(QStringLiteral("convergence"),
+                QStringLiteral("round %1: outboxes still not answered 60 s after healing")
+                    .arg(round + 1));
+        return false;
+    }
+    const QJsonArray levels = serverLevels();
+    QFile file(m_dir.filePath(QStringLiteral("levels.json")));
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) ||
+        file.write(QJsonDocument(levels).toJson()) < 0) {
+        violate(QStringLiteral("set-up"), file.fileName() + QStringLiteral(": cannot write"));
+        return false;
+    }
+    file.close();
+    for (int w = 0; w < m_config.workers; ++w)
+        tell(w, "expect " + file.fileName().toUtf8());
+    if (!waitFor([&] { return all(&WorkerProcess::converged); }, 30'000)) {
+        violate(
+            QStringLiteral("every replica equals the server's levels"),
+            QStringLiteral("round %1: not 30 s after every outbox was answered").arg(round + 1));
+        return false;
+    }
+    if (!m_violations.isEmpty())
+        return false;
+    m_convergeMs.append(healing.elapsed());
+    m_out << "round " << round + 1 << ": healed and converged in " << healing.elapsed() << " ms; "
+          << m_answers.size() << " mutations answered so far" << Qt::endl;
+    return stopWorkers();
+}
+
+bool Campaign::stopWorkers()
+{
+    bool clean = true;
+    for (int w = 0; w < m_config.workers; ++w) {
+        WorkerProcess& worker = m_workers[static_cast<size_t>(w)];
+        if (!worker.process)
+            continue;
+        tell(w, "quit");
+        if (!worker.process->waitForFinished(15'000)) {
+            worker.process->kill();
+            worker.process->waitForFinished(5'000);
+            clean = false;
+        }
+        onWorkerOutput(w);
+        worker.process.reset();
+    }
+    return clean;
+}
+
+} // namespace campaign
