@@ -3,6 +3,7 @@
 
 #include "approvals.h"
 #include "enrolment.h"
+#include "language.h"
 #include "poscontext.h"
 #include "posfixture.h"
 #include "serverprocess.h"
@@ -52,6 +53,7 @@ private Q_SLOTS:
         EnrolmentForeign::instance = nullptr;
         m_enrolment.reset();
         QFile::remove(configPath());
+        Language::apply(QStringLiteral("en"));
     }
 
     // The way the issue asks for first: the code the server printed, typed at the terminal.
@@ -228,6 +230,39 @@ private Q_SLOTS:
         QCOMPARE(saved->location, QStringLiteral("backroom-1"));
     }
 
+    // The language chosen at the top of the screen: the window speaks it at once, and it is
+    // saved with the setup for the till to start in.
+    void language_chosenOnTheScreenIsSpokenAndSaved()
+    {
+        const QString token =
+            m_server->addTerminal(QStringLiteral("POS-05"), QStringLiteral("pos"));
+        showEnrolment(std::nullopt);
+        connect(m_enrolment.get(), &Enrolment::languageChanged, m_engine.get(),
+                &QQmlEngine::retranslate);
+        QVERIFY(textShown(m_window->contentItem(), QStringLiteral("Set up this terminal")));
+        click(QStringLiteral("enrolLanguage"));
+        QQuickItem* deutsch = nullptr;
+        QTRY_VERIFY((deutsch = textShown(m_window->contentItem(), QStringLiteral("Deutsch"))));
+        const QPointF centre =
+            deutsch->mapToScene(QPointF(deutsch->width() / 2, deutsch->height() / 2));
+        QTest::mouseClick(m_window, Qt::LeftButton, Qt::NoModifier, centre.toPoint());
+        QTRY_COMPARE(m_enrolment->language(), QStringLiteral("de"));
+        QTRY_VERIFY(textShown(m_window->contentItem(), QStringLiteral("Diese Kasse einrichten")));
+        QVERIFY(!textShown(m_window->contentItem(), QStringLiteral("Set up this terminal")));
+
+        QSignalSpy enrolled(m_enrolment.get(), &Enrolment::enrolled);
+        click(QStringLiteral("wayToken"));
+        type(QStringLiteral("enrolServer"), m_server->url().toString());
+        type(QStringLiteral("enrolLocation"), QStringLiteral("store-1"));
+        type(QStringLiteral("enrolTerminal"), QStringLiteral("POS-05"));
+        type(QStringLiteral("enrolToken"), token);
+        QTest::keyClick(m_window, Qt::Key_Return);
+        QCOMPARE(enrolled.count(), 1);
+        const Result<TerminalConfig> saved = TerminalConfig::load(configPath());
+        QVERIFY(saved);
+        QCOMPARE(saved->language, QStringLiteral("de"));
+    }
+
     // The dock's tolerance is not on the screen: a change of setup keeps what IT set.
     void change_keepsTheDocksTolerance()
     {
@@ -382,6 +417,21 @@ private:
         QVERIFY(m_window);
         m_window->requestActivate();
         QVERIFY(QTest::qWaitForWindowExposed(m_window));
+    }
+
+    // The visible item under `root` that shows `text`, or null.
+    static QQuickItem* textShown(QQuickItem* root, const QString& text)
+    {
+        if (!root->isVisible())
+            return nullptr;
+        if (root->property("text").toString() == text)
+            return root;
+        const QList<QQuickItem*> children = root->childItems();
+        for (QQuickItem* child : children) {
+            if (QQuickItem* found = textShown(child, text))
+                return found;
+        }
+        return nullptr;
     }
 
     QQuickItem* item(const QString& name) const
