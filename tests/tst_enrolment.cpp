@@ -6,6 +6,7 @@
 #include "language.h"
 #include "poscontext.h"
 #include "posfixture.h"
+#include "qmlscreen.h"
 #include "serverprocess.h"
 #include "singletons.h"
 #include "syncstatus.h"
@@ -239,16 +240,20 @@ private Q_SLOTS:
         showEnrolment(std::nullopt);
         connect(m_enrolment.get(), &Enrolment::languageChanged, m_engine.get(),
                 &QQmlEngine::retranslate);
-        QVERIFY(textShown(m_window->contentItem(), QStringLiteral("Set up this terminal")));
+        QVERIFY(fixtures::findItemShowing(m_window->contentItem(),
+                                          QStringLiteral("Set up this terminal")));
         click(QStringLiteral("enrolLanguage"));
         QQuickItem* deutsch = nullptr;
-        QTRY_VERIFY((deutsch = textShown(m_window->contentItem(), QStringLiteral("Deutsch"))));
+        QTRY_VERIFY((deutsch = fixtures::findItemShowing(m_window->contentItem(),
+                                                         QStringLiteral("Deutsch"))));
         const QPointF centre =
             deutsch->mapToScene(QPointF(deutsch->width() / 2, deutsch->height() / 2));
         QTest::mouseClick(m_window, Qt::LeftButton, Qt::NoModifier, centre.toPoint());
         QTRY_COMPARE(m_enrolment->language(), QStringLiteral("de"));
-        QTRY_VERIFY(textShown(m_window->contentItem(), QStringLiteral("Diese Kasse einrichten")));
-        QVERIFY(!textShown(m_window->contentItem(), QStringLiteral("Set up this terminal")));
+        QTRY_VERIFY(fixtures::findItemShowing(m_window->contentItem(),
+                                              QStringLiteral("Diese Kasse einrichten")));
+        QVERIFY(!fixtures::findItemShowing(m_window->contentItem(),
+                                           QStringLiteral("Set up this terminal")));
 
         QSignalSpy enrolled(m_enrolment.get(), &Enrolment::enrolled);
         click(QStringLiteral("wayToken"));
@@ -417,21 +422,6 @@ private:
         QVERIFY(m_window);
         m_window->requestActivate();
         QVERIFY(QTest::qWaitForWindowExposed(m_window));
-    }
-
-    // The visible item under `root` that shows `text`, or null.
-    static QQuickItem* textShown(QQuickItem* root, const QString& text)
-    {
-        if (!root->isVisible())
-            return nullptr;
-        if (root->property("text").toString() == text)
-            return root;
-        const QList<QQuickItem*> children = root->childItems();
-        for (QQuickItem* child : children) {
-            if (QQuickItem* found = textShown(child, text))
-                return found;
-        }
-        return nullptr;
     }
 
     QQuickItem* item(const QString& name) const
