@@ -86,7 +86,7 @@
     </message>
     <message>
         <source>Opened</source>
-        <translation>Abierta</translation>
+        <translation>Abierto</translation>
     </message>
     <message>
         <source>  by</source>
