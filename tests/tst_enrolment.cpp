@@ -214,16 +214,9 @@ private Q_SLOTS:
         const QString token =
             m_server->addTerminal(QStringLiteral("DOCK-02"), QStringLiteral("receiving"));
         showEnrolment(std::nullopt);
-        QSignalSpy enrolled(m_enrolment.get(), &Enrolment::enrolled);
-        click(QStringLiteral("wayToken"));
         click(QStringLiteral("modeReceiving"));
-        type(QStringLiteral("enrolServer"), m_server->url().toString());
-        type(QStringLiteral("enrolLocation"), QStringLiteral("backroom-1"));
-        type(QStringLiteral("enrolTerminal"), QStringLiteral("DOCK-02"));
-        type(QStringLiteral("enrolToken"), token);
-        QTest::keyClick(m_window, Qt::Key_Return);
-        QCOMPARE(enrolled.count(), 1);
-        const Result<TerminalConfig> saved = TerminalConfig::load(configPath());
+        const Result<TerminalConfig> saved =
+            enrolByToken(QStringLiteral("backroom-1"), QStringLiteral("DOCK-02"), token);
         QVERIFY(saved);
         QCOMPARE(saved->terminal, QStringLiteral("DOCK-02"));
         QCOMPARE(saved->token, token);
@@ -255,15 +248,8 @@ private Q_SLOTS:
         QVERIFY(!fixtures::findItemShowing(m_window->contentItem(),
                                            QStringLiteral("Set up this terminal")));
 
-        QSignalSpy enrolled(m_enrolment.get(), &Enrolment::enrolled);
-        click(QStringLiteral("wayToken"));
-        type(QStringLiteral("enrolServer"), m_server->url().toString());
-        type(QStringLiteral("enrolLocation"), QStringLiteral("store-1"));
-        type(QStringLiteral("enrolTerminal"), QStringLiteral("POS-05"));
-        type(QStringLiteral("enrolToken"), token);
-        QTest::keyClick(m_window, Qt::Key_Return);
-        QCOMPARE(enrolled.count(), 1);
-        const Result<TerminalConfig> saved = TerminalConfig::load(configPath());
+        const Result<TerminalConfig> saved =
+            enrolByToken(QStringLiteral("store-1"), QStringLiteral("POS-05"), token);
         QVERIFY(saved);
         QCOMPARE(saved->language, QStringLiteral("de"));
     }
@@ -430,6 +416,22 @@ private:
         if (!found)
             qFatal("no item %s", qPrintable(name));
         return found;
+    }
+
+    // Enrols on the shown screen with an id and token, as typed: what was saved, or the error.
+    Result<TerminalConfig> enrolByToken(const QString& location, const QString& terminal,
+                                        const QString& token)
+    {
+        QSignalSpy enrolled(m_enrolment.get(), &Enrolment::enrolled);
+        click(QStringLiteral("wayToken"));
+        type(QStringLiteral("enrolServer"), m_server->url().toString());
+        type(QStringLiteral("enrolLocation"), location);
+        type(QStringLiteral("enrolTerminal"), terminal);
+        type(QStringLiteral("enrolToken"), token);
+        QTest::keyClick(m_window, Qt::Key_Return);
+        if (enrolled.count() != 1)
+            return Error{QString(), QStringLiteral("not enrolled: ") + m_enrolment->errorString()};
+        return TerminalConfig::load(configPath());
     }
 
     // Clicks a field, then types into it key by key, as a person at the terminal does.
