@@ -9,8 +9,8 @@ import Stockline.Qml
 ApplicationWindow {
     id: window
 
-    // A right-to-left language (shared/language.h) mirrors every layout of the window.
-    LayoutMirroring.enabled: Qt.application.layoutDirection === Qt.RightToLeft
+    // A right-to-left language (shared/language.h: the default locale) mirrors every layout.
+    LayoutMirroring.enabled: Qt.locale().textDirection === Qt.RightToLeft
     LayoutMirroring.childrenInherit: true
 
     // "sell", "returns", "parked", "cash", "stock" or "exceptions"; paying is a panel over "sell".

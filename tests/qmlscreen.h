@@ -62,18 +62,32 @@ inline QQuickWindow* loadScreen(QQmlApplicationEngine& engine, const QString& fi
     return qobject_cast<QQuickWindow*>(engine.rootObjects().constFirst());
 }
 
-// The item named `name` under `root`, by the visual tree: a list's delegates have no QObject
-// parent for findChild() to find them by. Null if there is none.
-inline QQuickItem* findItem(QQuickItem* root, const QString& name)
+// The first item under `root` (itself included) that `matches`, by the visual tree: a list's
+// delegates and a popup's items have no QObject parent for findChild() to find them by.
+template <typename Predicate> QQuickItem* findItemWhere(QQuickItem* root, const Predicate& matches)
 {
-    if (root->objectName() == name)
+    if (matches(root))
         return root;
     const QList<QQuickItem*> children = root->childItems();
     for (QQuickItem* child : children) {
-        if (QQuickItem* found = findItem(child, name))
+        if (QQuickItem* found = findItemWhere(child, matches))
             return found;
     }
     return nullptr;
+}
+
+// The item named `name` under `root`, or null if there is none.
+inline QQuickItem* findItem(QQuickItem* root, const QString& name)
+{
+    return findItemWhere(root, [&name](QQuickItem* item) { return item->objectName() == name; });
+}
+
+// The visible item under `root` showing `text`, or null (an item in a hidden parent is not).
+inline QQuickItem* findItemShowing(QQuickItem* root, const QString& text)
+{
+    return findItemWhere(root, [&text](QQuickItem* item) {
+        return item->isVisible() && item->property("text").toString() == text;
+    });
 }
 
 } // namespace stockline::fixtures

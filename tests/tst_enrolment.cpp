@@ -3,8 +3,10 @@
 
 #include "approvals.h"
 #include "enrolment.h"
+#include "language.h"
 #include "poscontext.h"
 #include "posfixture.h"
+#include "qmlscreen.h"
 #include "serverprocess.h"
 #include "singletons.h"
 #include "syncstatus.h"
@@ -52,6 +54,7 @@ private Q_SLOTS:
         EnrolmentForeign::instance = nullptr;
         m_enrolment.reset();
         QFile::remove(configPath());
+        Language::apply(QStringLiteral("en"));
     }
 
     // The way the issue asks for first: the code the server printed, typed at the terminal.
@@ -211,21 +214,44 @@ private Q_SLOTS:
         const QString token =
             m_server->addTerminal(QStringLiteral("DOCK-02"), QStringLiteral("receiving"));
         showEnrolment(std::nullopt);
-        QSignalSpy enrolled(m_enrolment.get(), &Enrolment::enrolled);
-        click(QStringLiteral("wayToken"));
         click(QStringLiteral("modeReceiving"));
-        type(QStringLiteral("enrolServer"), m_server->url().toString());
-        type(QStringLiteral("enrolLocation"), QStringLiteral("backroom-1"));
-        type(QStringLiteral("enrolTerminal"), QStringLiteral("DOCK-02"));
-        type(QStringLiteral("enrolToken"), token);
-        QTest::keyClick(m_window, Qt::Key_Return);
-        QCOMPARE(enrolled.count(), 1);
-        const Result<TerminalConfig> saved = TerminalConfig::load(configPath());
+        const Result<TerminalConfig> saved =
+            enrolByToken(QStringLiteral("backroom-1"), QStringLiteral("DOCK-02"), token);
         QVERIFY(saved);
         QCOMPARE(saved->terminal, QStringLiteral("DOCK-02"));
         QCOMPARE(saved->token, token);
         QCOMPARE(saved->mode, TerminalConfig::Mode::Receiving);
         QCOMPARE(saved->location, QStringLiteral("backroom-1"));
+    }
+
+    // The language chosen at the top of the screen: the window speaks it at once, and it is
+    // saved with the setup for the till to start in.
+    void language_chosenOnTheScreenIsSpokenAndSaved()
+    {
+        const QString token =
+            m_server->addTerminal(QStringLiteral("POS-05"), QStringLiteral("pos"));
+        showEnrolment(std::nullopt);
+        connect(m_enrolment.get(), &Enrolment::languageChanged, m_engine.get(),
+                &QQmlEngine::retranslate);
+        QVERIFY(fixtures::findItemShowing(m_window->contentItem(),
+                                          QStringLiteral("Set up this terminal")));
+        click(QStringLiteral("enrolLanguage"));
+        QQuickItem* deutsch = nullptr;
+        QTRY_VERIFY((deutsch = fixtures::findItemShowing(m_window->contentItem(),
+                                                         QStringLiteral("Deutsch"))));
+        const QPointF centre =
+            deutsch->mapToScene(QPointF(deutsch->width() / 2, deutsch->height() / 2));
+        QTest::mouseClick(m_window, Qt::LeftButton, Qt::NoModifier, centre.toPoint());
+        QTRY_COMPARE(m_enrolment->language(), QStringLiteral("de"));
+        QTRY_VERIFY(fixtures::findItemShowing(m_window->contentItem(),
+                                              QStringLiteral("Diese Kasse einrichten")));
+        QVERIFY(!fixtures::findItemShowing(m_window->contentItem(),
+                                           QStringLiteral("Set up this terminal")));
+
+        const Result<TerminalConfig> saved =
+            enrolByToken(QStringLiteral("store-1"), QStringLiteral("POS-05"), token);
+        QVERIFY(saved);
+        QCOMPARE(saved->language, QStringLiteral("de"));
     }
 
     // The dock's tolerance is not on the screen: a change of setup keeps what IT set.
@@ -390,6 +416,22 @@ private:
         if (!found)
             qFatal("no item %s", qPrintable(name));
         return found;
+    }
+
+    // Enrols on the shown screen with an id and token, as typed: what was saved, or the error.
+    Result<TerminalConfig> enrolByToken(const QString& location, const QString& terminal,
+                                        const QString& token)
+    {
+        QSignalSpy enrolled(m_enrolment.get(), &Enrolment::enrolled);
+        click(QStringLiteral("wayToken"));
+        type(QStringLiteral("enrolServer"), m_server->url().toString());
+        type(QStringLiteral("enrolLocation"), location);
+        type(QStringLiteral("enrolTerminal"), terminal);
+        type(QStringLiteral("enrolToken"), token);
+        QTest::keyClick(m_window, Qt::Key_Return);
+        if (enrolled.count() != 1)
+            return Error{QString(), QStringLiteral("not enrolled: ") + m_enrolment->errorString()};
+        return TerminalConfig::load(configPath());
     }
 
     // Clicks a field, then types into it key by key, as a person at the terminal does.

@@ -940,6 +940,13 @@
     </message>
 </context>
 <context>
+    <name>QNativeSocketEngine</name>
+    <message>
+        <source>Connection refused</source>
+        <translation>Verbindung verweigert</translation>
+    </message>
+</context>
+<context>
     <name>ReceiptPreview</name>
     <message>
         <source>Refund %1</source>
@@ -1656,7 +1663,7 @@
     </message>
     <message>
         <source>Offline sale: stock not yet confirmed</source>
-        <translation>Offline-Verkauf: Bestand noch nicht bestätigt</translation>
+        <translation>Offline-Verkauf: Bestand unbestätigt</translation>
     </message>
     <message>
         <source>Keep this receipt for returns. Thank you!</source>

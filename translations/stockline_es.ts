@@ -86,7 +86,7 @@
     </message>
     <message>
         <source>Opened</source>
-        <translation>Abierta</translation>
+        <translation>Abierto</translation>
     </message>
     <message>
         <source>  by</source>
@@ -940,6 +940,13 @@
     </message>
 </context>
 <context>
+    <name>QNativeSocketEngine</name>
+    <message>
+        <source>Connection refused</source>
+        <translation>Conexión rechazada</translation>
+    </message>
+</context>
+<context>
     <name>ReceiptPreview</name>
     <message>
         <source>Refund %1</source>
@@ -1656,11 +1663,11 @@
     </message>
     <message>
         <source>Offline sale: stock not yet confirmed</source>
-        <translation>Venta sin conexión: stock aún sin confirmar</translation>
+        <translation>Venta sin conexión: stock sin confirmar</translation>
     </message>
     <message>
         <source>Keep this receipt for returns. Thank you!</source>
-        <translation>Conserve este ticket para devoluciones. ¡Gracias!</translation>
+        <translation>Guarde el ticket para cambios. ¡Gracias!</translation>
     </message>
     <message>
         <source>Thank you!</source>

@@ -149,27 +149,12 @@ struct Options
 
     void addTo(QCommandLineParser& parser) const
     {
-        for (const QCommandLineOption* option : {&config,
-                                                 &store,
-                                                 &demo,
-                                                 &data,
-                                                 &terminal,
-                                                 &location,
-                                                 &mode,
-                                                 &overTolerance,
-                                                 &storeName,
-                                                 &printer,
-                                                 &receipts,
-                                                 &server,
-                                                 &serverCertificate,
-                                                 &tokenFile,
-                                                 &measureStartup,
-                                                 &measureScans,
-                                                 &selfTest,
-                                                 &screenshots,
-                                                 &resendAfterRestore,
-                                                 &language})
+        for (const QCommandLineOption* option :
+             {&config, &store, &demo, &data, &terminal, &location, &mode, &overTolerance,
+              &storeName, &printer, &receipts, &server, &serverCertificate, &tokenFile,
+              &measureStartup, &measureScans, &selfTest, &screenshots, &resendAfterRestore})
             parser.addOption(*option);
+        parser.addOption(language);
     }
 };
 

@@ -46,6 +46,27 @@ namespace stockline::app {
 
 namespace {
 
+// A refused mutation as the client words it from the server's code and fields.
+sync::Rejection refusal(qint64 seq, const QString& kind, const QString& code,
+                        const QList<sync::LineAvailability>& lines)
+{
+    sync::MutationResult result;
+    result.seq = seq;
+    result.status = sync::MutationResult::Status::Rejected;
+    result.code = code;
+    result.lines = lines;
+    return sync::Rejection{seq, kind, code, sync::Client::describe(result)};
+}
+
+// The sync bar's words when the server refuses the connection, as a real till has them: the
+// client's text around Qt's own socket error, both in the till's language.
+QString refusedMessage()
+{
+    return sync::Client::tr("Not connected to the sync server (%1); trying again in %2 s.")
+        .arg(QCoreApplication::translate("QNativeSocketEngine", "Connection refused"))
+        .arg(8);
+}
+
 class Shooter
 {
 public:
@@ -155,8 +176,7 @@ bool shootSync(Shooter& shooter, QQuickWindow& window, qml::PosContext& context)
     sync.setOnline(false);
     sync.setPending(3);
     sync.setOldestPendingAge(125);
-    sync.setMessage(QStringLiteral("Not connected to the sync server (connection refused); "
-                                   "trying again in 8 s."));
+    sync.setMessage(refusedMessage());
     ok = shooter.shoot(QStringLiteral("10-sync-offline")) && ok;
 
     sync::Shortage shortage;
@@ -168,12 +188,10 @@ bool shootSync(Shooter& shooter, QQuickWindow& window, qml::PosContext& context)
     shortage.at = QDateTime::currentDateTimeUtc().addSecs(-600);
     sync.problems()->setProblems(
         {qml::SyncProblemsModel::describe(
-             sync::Rejection{57, QStringLiteral("sale"), QStringLiteral("insufficient_stock"),
-                             QStringLiteral("not every line of sale POS-01-000212 is in stock "
-                                            "at store-1")}),
+             refusal(57, QStringLiteral("sale"), QStringLiteral("insufficient_stock"),
+                     {sync::LineAvailability{QStringLiteral("DAI-0025"), 0}})),
          qml::SyncProblemsModel::describe(
-             sync::Rejection{61, QStringLiteral("return"), QStringLiteral("unknown_sku"),
-                             QStringLiteral("lines[0].sku: 'SEA-0099' is not in the catalog")}),
+             refusal(61, QStringLiteral("return"), QStringLiteral("unknown_sku"), {})),
          qml::SyncProblemsModel::describe(shortage, QStringLiteral("Meadow Gold Oat drink 1 l"),
                                           till.terminal())});
     if (auto* panel = window.findChild<QObject*>(QStringLiteral("syncPanel")))
@@ -363,8 +381,7 @@ bool shootDock(const qml::PosContext& till, const QString& folder)
     sync.setOnline(false);
     sync.setPending(2);
     sync.setOldestPendingAge(95);
-    sync.setMessage(QStringLiteral("Not connected to the sync server (connection refused); "
-                                   "trying again in 8 s."));
+    sync.setMessage(refusedMessage());
     context.exposeToQml();
     QQmlApplicationEngine engine;
     auto* window = loadWindow(engine, QStringLiteral("DockMain.qml"));

@@ -44,8 +44,7 @@ bool Language::apply(const QString& language)
     // English is the source text: no file, and none of another language is loaded instead.
     if (locale.language() != QLocale::English) {
         install(locale, QStringLiteral("stockline"), QStringLiteral(":/i18n"));
-        install(locale, QStringLiteral("qtbase"),
-                QLibraryInfo::path(QLibraryInfo::TranslationsPath));
+        install(locale, QStringLiteral("qt"), QLibraryInfo::path(QLibraryInfo::TranslationsPath));
     }
     QGuiApplication::setLayoutDirection(locale.textDirection());
     qCInfo(lcQml) << "language" << locale.name() << "with" << installed().size()
