@@ -235,11 +235,22 @@ bool Campaign::checkTerminal(const Terminal& t, const QHash<qint64, QString>& id
                           l.value(QLatin1String("location")).toString());
         if (!mine || !mine->has_value() ||
             (*mine)->onHand != l.value(QLatin1String("onHand")).toInteger() ||
-            (*mine)->reserved != l.value(QLatin1String("reserved")).toInteger())
+            (*mine)->reserved != l.value(QLatin1String("reserved")).toInteger() ||
+            (*mine)->version != l.value(QLatin1String("version")).toInteger())
             violate(QStringLiteral("every replica equals the server's levels"),
-                    QStringLiteral("%1 differs at %2@%3")
-                        .arg(t.id, l.value(QLatin1String("sku")).toString(),
-                             l.value(QLatin1String("location")).toString()));
+                    QStringLiteral("%1 (node %2) holds %3@%4 = %5, the server %6/%7 v%8")
+                        .arg(t.id)
+                        .arg(t.node)
+                        .arg(l.value(QLatin1String("sku")).toString(),
+                             l.value(QLatin1String("location")).toString(),
+                             mine && mine->has_value() ? QStringLiteral("%1/%2 v%3")
+                                                             .arg((*mine)->onHand)
+                                                             .arg((*mine)->reserved)
+                                                             .arg((*mine)->version)
+                                                       : QStringLiteral("nothing"))
+                        .arg(l.value(QLatin1String("onHand")).toInteger())
+                        .arg(l.value(QLatin1String("reserved")).toInteger())
+                        .arg(l.value(QLatin1String("version")).toInteger()));
     }
     return m_violations.size() == before;
 }
