@@ -9,7 +9,7 @@
 #   scripts/ha-postgres.sh status            # who is primary, who is the sync standby
 #   scripts/ha-postgres.sh kill-primary      # kill -9 of the primary's Patroni and PostgreSQL
 #   scripts/ha-postgres.sh revive            # start every node that is down again
-#   scripts/ha-postgres.sh url | stop
+#   scripts/ha-postgres.sh url | fresh-db | wait | stop
 #
 # --tuned: ttl 6 s, loop_wait 1 s, retry_timeout 2 s instead of Patroni's defaults (30/10/10),
 # so a dead primary is replaced in seconds, not half a minute.
@@ -147,13 +147,29 @@ cmd_start() {
   sleep 1
   start_node pg2
   wait_ready
-  local primary
-  primary=$(leader)
-  PGPASSWORD=$password as_owner "$bin/psql" -qAt -h 127.0.0.1 -p "${pgport[$primary]}" -U postgres \
-    -d postgres -c "SELECT 1 FROM pg_database WHERE datname = 'stockline'" | grep -q 1 ||
-    PGPASSWORD=$password as_owner "$bin/psql" -q -h 127.0.0.1 -p "${pgport[$primary]}" -U postgres \
-      -d postgres -c "CREATE DATABASE stockline"
-  echo "ha-postgres: primary $primary; for the server: PGPASSWORD=$password and --db \"$(url)\""
+  on_primary "SELECT 1 FROM pg_database WHERE datname = 'stockline'" | grep -q 1 ||
+    on_primary "CREATE DATABASE stockline" >/dev/null
+  echo "ha-postgres: primary $(leader); for the server: PGPASSWORD=$password and --db \"$(url)\""
+}
+
+on_primary() {
+  PGPASSWORD=$password as_owner "$bin/psql" -qAt -h 127.0.0.1 -p "${pgport[$(leader)]}" \
+    -U postgres -d postgres -c "$1"
+}
+
+# An empty database `stockline` (the campaign starts from one).
+cmd_fresh_db() {
+  wait_ready
+  on_primary "DROP DATABASE IF EXISTS stockline WITH (FORCE)" >/dev/null
+  on_primary "CREATE DATABASE stockline" >/dev/null
+  # Until the standby has it too: libpq may try it first.
+  for n in "${nodes[@]}"; do
+    for _ in $(seq 100); do
+      PGPASSWORD=$password as_owner "$bin/psql" -qAt -h 127.0.0.1 -p "${pgport[$n]}" -U postgres \
+        -d stockline -c "SELECT 1" >/dev/null 2>&1 && break
+      sleep 0.1
+    done
+  done
 }
 
 cmd_stop() {
@@ -179,7 +195,14 @@ cmd_kill_primary() {
   echo "$primary"
 }
 
+# The dead machine comes back, once the other has taken over (before, it would find its own
+# leader lock still valid and simply carry on as the primary: no failover at all).
 cmd_revive() {
+  for _ in $(seq 600); do
+    local primary
+    primary=$(leader) && running "$dir/$primary.pid" && break
+    sleep 0.1
+  done
   for n in "${nodes[@]}"; do start_node "$n"; done
   wait_ready
 }
@@ -193,5 +216,6 @@ case "${1:-}" in
   wait) wait_ready "${2:-300}" ;;
   kill-primary) cmd_kill_primary ;;
   revive) cmd_revive ;;
+  fresh-db) cmd_fresh_db ;;
   *) sed -n '2,17p' "$0" >&2; exit 2 ;;
 esac

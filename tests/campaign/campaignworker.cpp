@@ -96,10 +96,10 @@ bool Worker::open(Till& till)
     till.client = std::make_unique<sync::Client>(*till.store, nullptr, options);
     Till* t = &till;
     connect(till.client.get(), &sync::Client::resultsRecorded, this, [this, t] {
-        reportAnswers(*t);
+        reportAnswers(*t, "ans");
         resendRefused(*t);
     });
-    reportAnswers(till);
+    reportAnswers(till, "had");
     resendRefused(till);
     till.client->start();
     return true;
@@ -288,8 +288,9 @@ void Worker::append(Till& till, Mutation m)
         m_out << "made " << till.spec.id << ' ' << stored->id << Qt::endl;
 }
 
-// Every answer the terminal recorded, said once per process life: "ans TERMINAL SEQ ID JSON".
-void Worker::reportAnswers(Till& till)
+// Every answer the terminal recorded, said once per process life: "ans TERMINAL SEQ ID JSON"
+// as it comes, "had …" for those found in the store at start.
+void Worker::reportAnswers(Till& till, const char* word)
 {
     const Result<qint64> last = till.outbox->lastAnsweredSeq();
     if (!last)
@@ -298,7 +299,7 @@ void Worker::reportAnswers(Till& till)
         const Result<OutboxEntry> entry = till.outbox->entry(seq);
         if (!entry || entry->status == OutboxEntry::Status::Pending)
             continue;
-        m_out << "ans " << till.spec.id << ' ' << seq << ' ' << entry->id << ' '
+        m_out << word << ' ' << till.spec.id << ' ' << seq << ' ' << entry->id << ' '
               << QJsonDocument(entry->result).toJson(QJsonDocument::Compact) << Qt::endl;
     }
     till.reported = std::max(till.reported, *last);
@@ -356,6 +357,9 @@ void Worker::checkConverged()
     if (!file.open(QIODevice::ReadOnly))
         return;
     const QJsonArray expected = QJsonDocument::fromJson(file.readAll()).array();
+    // Past the patience: say every difference (the campaign counts each as a violation).
+    const bool tell = m_clock.monotonicMs() - m_sinceMs > drainPatienceMs;
+    bool equal = true;
     for (const auto& till : m_tills) {
         StockReplica replica(*till->store);
         for (const QJsonValue v : expected) {
@@ -366,10 +370,26 @@ void Worker::checkConverged()
             if (!mine || !mine->has_value() ||
                 (*mine)->onHand != level.value(QLatin1String("onHand")).toInteger() ||
                 (*mine)->reserved != level.value(QLatin1String("reserved")).toInteger() ||
-                (*mine)->version != level.value(QLatin1String("version")).toInteger())
-                return;
+                (*mine)->version != level.value(QLatin1String("version")).toInteger()) {
+                if (!tell)
+                    return;
+                equal = false;
+                m_out << "diverged " << till->spec.id << " (" << till->spec.url << ") "
+                      << level.value(QLatin1String("sku")).toString() << '@'
+                      << level.value(QLatin1String("location")).toString() << " holds "
+                      << (mine && mine->has_value() ? QStringLiteral("%1/%2 v%3")
+                                                          .arg((*mine)->onHand)
+                                                          .arg((*mine)->reserved)
+                                                          .arg((*mine)->version)
+                                                    : QStringLiteral("nothing"))
+                      << ", the server "
+                      << QString::fromUtf8(QJsonDocument(level).toJson(QJsonDocument::Compact))
+                      << "; connected " << till->client->isConnected() << Qt::endl;
+                break;
+            }
         }
     }
+    Q_UNUSED(equal)
     m_out << "converged " << (m_clock.monotonicMs() - m_sinceMs) << Qt::endl;
     m_expectFile.clear();
 }

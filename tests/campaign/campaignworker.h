@@ -85,7 +85,7 @@ private:
     void refund(Till& till);
     void dockWork(Till& till);
     void append(Till& till, stockline::Mutation m);
-    void reportAnswers(Till& till);
+    void reportAnswers(Till& till, const char* word);
     void resendRefused(Till& till);
     void checkDrained();
     void checkConverged();
