@@ -462,9 +462,9 @@ bool Campaign::heal(int round)
         return std::all_of(m_workers.begin(), m_workers.end(),
                            [flag](const WorkerProcess& w) { return w.*flag; });
     };
-    if (!waitFor([&] { return all(&WorkerProcess::drained); }, 60'000)) {
+    if (!waitFor([&] { return all(&WorkerProcess::drained); }, 90'000)) {
         violate(QStringLiteral("convergence"),
-                QStringLiteral("round %1: outboxes still not answered 60 s after healing")
+                QStringLiteral("round %1: outboxes still not answered 90 s after healing")
                     .arg(round + 1));
         return false;
     }
@@ -478,10 +478,10 @@ bool Campaign::heal(int round)
     file.close();
     for (int w = 0; w < m_config.workers; ++w)
         tell(w, "expect " + file.fileName().toUtf8());
-    if (!waitFor([&] { return all(&WorkerProcess::converged); }, 45'000)) {
+    if (!waitFor([&] { return all(&WorkerProcess::converged); }, 75'000)) {
         violate(
             QStringLiteral("every replica equals the server's levels"),
-            QStringLiteral("round %1: not 45 s after every outbox was answered").arg(round + 1));
+            QStringLiteral("round %1: not 75 s after every outbox was answered").arg(round + 1));
         return false;
     }
     if (!m_violations.isEmpty())

@@ -290,6 +290,8 @@ void Campaign::report()
     for (const Fault& f : std::as_const(m_schedule))
         m_out << "  round " << f.round + 1 << " at " << f.atMs << " ms: " << kindName(f.kind)
               << " #" << f.target << " (" << f.value << ")" << Qt::endl;
+    m_dir.setAutoRemove(false);
+    m_out << "kept for a look: " << m_dir.path() << " (terminal stores, node-N.log)" << Qt::endl;
     m_out << "replay: " << m_config.self << ' ' << m_config.arguments.join(u' ') << Qt::endl;
     m_out << "(the schedule replays exactly; the processes' own timing does not)" << Qt::endl;
 }

@@ -18,7 +18,8 @@ namespace campaign {
 
 namespace {
 // How long after healing every outbox must be answered.
-constexpr qint64 drainPatienceMs = 30'000;
+constexpr qint64 drainPatienceMs = 60'000;
+constexpr qint64 haltedAfterMs = 15'000;
 } // namespace
 
 Worker::Worker(QList<TerminalSpec> terminals, quint64 seed, QTextStream& out)
@@ -96,6 +97,7 @@ bool Worker::open(Till& till)
     till.client = std::make_unique<sync::Client>(*till.store, nullptr, options);
     Till* t = &till;
     connect(till.client.get(), &sync::Client::resultsRecorded, this, [this, t] {
+        t->lastAnswerMs = m_clock.monotonicMs();
         reportAnswers(*t, "ans");
         resendRefused(*t);
     });
@@ -335,8 +337,17 @@ void Worker::checkDrained()
         }
         if (!till->client->isConnected() || till->client->pendingCount() > 0)
             drained = false;
+        // Connected, owing entries, an error shown and no answer for a while: the client
+        // stopped by itself (it waits for a person), no use waiting the whole patience.
+        if (!till->halted && till->client->isConnected() && till->client->pendingCount() > 0 &&
+            !till->client->lastError().isEmpty() &&
+            m_clock.monotonicMs() - std::max(till->lastAnswerMs, m_sinceMs) > haltedAfterMs) {
+            m_out << "halted " << till->spec.id << ' ' << till->client->lastError() << Qt::endl;
+            till->halted = true;
+        }
     }
-    if (!drained && m_clock.monotonicMs() - m_sinceMs < drainPatienceMs)
+    if (!drained && m_clock.monotonicMs() - m_sinceMs < drainPatienceMs &&
+        std::none_of(m_tills.begin(), m_tills.end(), [](const auto& t) { return t->halted; }))
         return;
     if (!drained) {
         // Healed long ago and still not answered: say who and why, for the campaign's report.

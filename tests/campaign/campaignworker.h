@@ -75,6 +75,7 @@ private:
         qint64 reported = 0;                      // answers said up to this seq
         qint64 made = 0;
         bool halted = false;
+        qint64 lastAnswerMs = 0; // monotonic
     };
 
     [[nodiscard]] bool open(Till& till);
