@@ -7,6 +7,7 @@
 
 #include <QElapsedTimer>
 #include <QJsonArray>
+#include <QProcess>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -424,6 +425,36 @@ private Q_SLOTS:
         db = QSqlDatabase();
         QSqlDatabase::removeDatabase(QStringLiteral("raw"));
         QVERIFY(verifies());
+    }
+
+    // High availability (issue 24): a multi-host URL with target_session_attrs, as libpq takes
+    // it. The first host is down; the node finds the database at the second. The parameter
+    // reaches libpq (no standby here: asking for one fails); unknown ones are refused by name.
+    void multiHostUrlFindsTheWritableHost()
+    {
+        QVERIFY(startNodes(5, {{QStringLiteral("POS-1"), Role::Pos}}));
+        const QString url = m_nodes[0]->database();
+        const QString dead = QStringLiteral("127.0.0.1:24999,");
+        const QString at = url.section(u'@', 0, 0) + u'@';
+        const QString rest = url.section(u'@', 1);
+        const auto verify = [](const QString& db) {
+            QProcess p;
+            p.start(ServerProcess::binary(),
+                    {QStringLiteral("verify"), QStringLiteral("--db"), db});
+            p.waitForFinished(60'000);
+            return std::pair{p.exitCode(), QString::fromUtf8(p.readAllStandardOutput() +
+                                                             p.readAllStandardError())};
+        };
+        const auto [ok, okText] =
+            verify(at + dead + rest + QStringLiteral("?target_session_attrs=read-write"));
+        QVERIFY2(ok == 0 && okText.contains(QLatin1String("verify: ok")), qPrintable(okText));
+        const auto [standby, standbyText] =
+            verify(at + dead + rest + QStringLiteral("?target_session_attrs=standby"));
+        QVERIFY2(standby != 0, qPrintable(standbyText));
+        const auto [unknown, unknownText] = verify(url + QStringLiteral("?foo=bar"));
+        QVERIFY(unknown != 0);
+        QVERIFY2(unknownText.contains(QLatin1String("unknown parameter 'foo'")),
+                 qPrintable(unknownText));
     }
 };
 

@@ -28,7 +28,12 @@ QString SqlStoreConfig::label() const
 {
     if (dialect.backend == SqlDialect::Backend::Sqlite)
         return databaseName;
-    return QStringLiteral("postgres://%1@%2:%3/%4").arg(user, host).arg(port).arg(databaseName);
+    const QString hosts =
+        hostPorts.isEmpty() ? QStringLiteral("%1:%2").arg(host).arg(port) : hostPorts.join(u',');
+    QString shown = QStringLiteral("postgres://%1@%2/%3").arg(user, hosts, databaseName);
+    if (!parameters.isEmpty())
+        shown += u'?' + QString(parameters).replace(u';', u'&');
+    return shown;
 }
 
 QSqlDatabase SqlStoreConfig::addConnection(const QString& name) const
@@ -36,13 +41,29 @@ QSqlDatabase SqlStoreConfig::addConnection(const QString& name) const
     QSqlDatabase db = QSqlDatabase::addDatabase(dialect.driver, name);
     db.setDatabaseName(databaseName);
     if (dialect.backend == SqlDialect::Backend::Postgres) {
-        db.setHostName(host);
-        db.setPort(port);
         db.setUserName(user);
         db.setPassword(password);
         // An unreachable host fails within seconds instead of the kernel's minutes.
-        db.setConnectOptions(
-            QStringLiteral("connect_timeout=10;application_name=stockline-server"));
+        QString options = QStringLiteral("connect_timeout=10;application_name=stockline-server");
+        if (hostPorts.isEmpty()) {
+            db.setHostName(host);
+            db.setPort(port);
+        } else {
+            // libpq takes lists: host=a,b port=1,2 (QPSQL passes one port only, so it goes
+            // with the options; -1 leaves the driver's out).
+            QStringList hosts;
+            QStringList ports;
+            for (const QString& hostPort : hostPorts) {
+                hosts.append(hostPort.section(u':', 0, -2));
+                ports.append(hostPort.section(u':', -1));
+            }
+            db.setHostName(hosts.join(u','));
+            db.setPort(-1);
+            options += QStringLiteral(";port=") + ports.join(u',');
+        }
+        if (!parameters.isEmpty())
+            options += u';' + parameters;
+        db.setConnectOptions(options);
     }
     return db;
 }

@@ -20,9 +20,15 @@ struct SqlStoreConfig
     int port = 5432;
     QString user;
     QString password;
+    // PostgreSQL with several hosts (high availability): every "HOST:PORT" in the order libpq
+    // tries them; `host` and `port` are then unused.
+    QStringList hostPorts;
+    // PostgreSQL: the URL's libpq parameters, "key=value" joined by ';' (target_session_attrs,
+    // connect_timeout, sslmode).
+    QString parameters;
 
-    // From "sqlite:PATH" or "postgres://USER:PASSWORD@HOST:PORT/DBNAME"; a missing password
-    // comes from PGPASSWORD, a missing user from PGUSER, as for psql.
+    // From "sqlite:PATH" or "postgres://USER:PASSWORD@HOST:PORT[,HOST:PORT…]/DBNAME[?key=value
+    // &…]"; a missing password comes from PGPASSWORD, a missing user from PGUSER, as for psql.
     [[nodiscard]] static Result<SqlStoreConfig> fromUrl(const QString& url);
 
     // How messages name the database: never with the password.

@@ -9,6 +9,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QThread>
+#include <QTimer>
 #include <algorithm>
 
 using namespace stockline;
@@ -45,6 +46,8 @@ QString kindName(FaultKind kind)
         return QStringLiteral("kill -9 terminals");
     case FaultKind::ClockJump:
         return QStringLiteral("terminal clock jump");
+    case FaultKind::FailOver:
+        return QStringLiteral("kill -9 database primary (failover)");
     }
     return {};
 }
@@ -71,8 +74,11 @@ int Campaign::run()
     m_clock.start();
     m_out << "campaign: seed " << m_config.seed << ", " << m_config.terminals << " terminals in "
           << m_config.workers << " processes, " << m_config.nodes << " node(s) on "
-          << (TestDatabase::postgres() ? "PostgreSQL" : "SQLite") << ", " << m_config.rounds
-          << " rounds of " << m_config.roundSeconds << " s"
+          << (!m_config.haScript.isEmpty()
+                  ? QStringLiteral("the PostgreSQL pair of ") + m_config.haScript
+              : TestDatabase::postgres() ? QStringLiteral("PostgreSQL")
+                                         : QStringLiteral("SQLite"))
+          << ", " << m_config.rounds << " rounds of " << m_config.roundSeconds << " s"
           << (m_config.breakSwitch.isEmpty()
                   ? QString()
                   : QStringLiteral(", STOCKLINE_FAULT=") + m_config.breakSwitch)
@@ -123,6 +129,12 @@ void Campaign::plan()
             }
             faults.append(f);
         }
+        if (!m_config.haScript.isEmpty()) {
+            // One per round: Patroni needs seconds to promote and more to bring the old
+            // primary back as the standby.
+            faults.append(Fault{round, 500 + below(std::max<qint64>(1, roundMs / 3)),
+                                FaultKind::FailOver, 0, 1'000 + below(4'000)});
+        }
         std::sort(faults.begin(), faults.end(),
                   [](const Fault& a, const Fault& b) { return a.atMs < b.atMs; });
         m_schedule += faults;
@@ -135,7 +147,12 @@ bool Campaign::setUp()
         violate(QStringLiteral("set-up"), QStringLiteral("no scratch folder"));
         return false;
     }
-    m_database = std::make_shared<TestDatabase>(m_dir.filePath(QStringLiteral("server.db")));
+    if (m_config.haScript.isEmpty()) {
+        m_database = std::make_shared<TestDatabase>(m_dir.filePath(QStringLiteral("server.db")));
+    } else {
+        ha(QStringLiteral("fresh-db"));
+        m_database = TestDatabase::existing(QString::fromUtf8(ha(QStringLiteral("url")).trimmed()));
+    }
     if (m_database->url().isEmpty()) {
         violate(QStringLiteral("set-up"), QStringLiteral("the database could not be made"));
         return false;
@@ -281,8 +298,10 @@ void Campaign::onLine(int w, const QString& line)
         m_made[line.section(u' ', 1, 1)].insert(line.section(u' ', 2, 2));
     } else if (word == QLatin1String("sale")) {
         m_sold[line.section(u' ', 1, 1)].append(line.section(u' ', 2, 2));
-    } else if (word == QLatin1String("ans")) {
+    } else if (word == QLatin1String("ans") || word == QLatin1String("had")) {
         ++m_answerLines;
+        if (word == QLatin1String("ans"))
+            noteAnswerAfterFailover(line.section(u' ', 4));
         const QString key = line.section(u' ', 1, 1) + u'/' + line.section(u' ', 3, 3);
         const Answer answer{line.section(u' ', 2, 2).toLongLong(),
                             normalised(line.section(u' ', 4).toUtf8())};
@@ -302,6 +321,8 @@ void Campaign::onLine(int w, const QString& line)
         m_workers[static_cast<size_t>(w)].converged = true;
     } else if (word == QLatin1String("stuck")) {
         violate(QStringLiteral("every mutation gets its result after healing"), line.mid(6));
+    } else if (word == QLatin1String("diverged")) {
+        violate(QStringLiteral("every replica equals the server's levels"), line.mid(9));
     } else if (word == QLatin1String("halted")) {
         violate(QStringLiteral("every terminal keeps syncing by itself"), line.mid(7));
     } else if (word == QLatin1String("error")) {
@@ -351,6 +372,10 @@ void Campaign::inject(const Fault& fault)
     case FaultKind::ClockJump:
         tell(fault.target, "jump " + QByteArray::number(fault.value));
         break;
+    case FaultKind::FailOver:
+        ha(QStringLiteral("kill-primary"));
+        m_failedOverAt = m_clock.elapsed();
+        break;
     }
 }
 
@@ -369,13 +394,14 @@ bool Campaign::runRound(int round)
             continue;
         due.append({f.atMs, [this, f] { inject(f); }});
         if (f.kind == FaultKind::KillNode)
-            due.append(
-                {f.atMs + f.value, [this, f] {
-                     ServerProcess& node = *m_nodes[static_cast<size_t>(f.target)];
-                     if (!node.isRunning() && !node.start(m_ports[static_cast<size_t>(f.target)]))
-                         violate(QStringLiteral("a node restarts"),
-                                 QStringLiteral("node %1 did not start again").arg(f.target));
-                 }});
+            due.append({f.atMs + f.value, [this, f] { bringBack(f.target); }});
+        if (f.kind == FaultKind::FailOver)
+            due.append({f.atMs + f.value, [this] {
+                            // The old primary comes back as the standby, in the background.
+                            m_revive = std::make_unique<QProcess>();
+                            m_revive->setProcessChannelMode(QProcess::ForwardedErrorChannel);
+                            m_revive->start(m_config.haScript, {QStringLiteral("revive")});
+                        }});
         if (f.kind == FaultKind::KillWorker)
             due.append({f.atMs + f.value, [this, f] {
                             if (!m_workers[static_cast<size_t>(f.target)].process &&
@@ -403,11 +429,28 @@ bool Campaign::runRound(int round)
 // answered and every replica equals the server's levels.
 bool Campaign::heal(int round)
 {
-    for (size_t n = 0; n < m_nodes.size(); ++n)
-        if (!m_nodes[n]->isRunning() && !m_nodes[n]->start(m_ports[n])) {
+    if (m_revive) {
+        m_revive->waitForFinished(180'000);
+        m_revive.reset();
+    }
+    if (!m_config.haScript.isEmpty())
+        ha(QStringLiteral("wait"));
+    for (size_t n = 0; n < m_nodes.size(); ++n) {
+        ServerProcess& node = *m_nodes[n];
+        if (!waitFor([&] { return node.isRunning() || node.start(m_ports[n]); }, 60'000)) {
             violate(QStringLiteral("a node restarts"), QStringLiteral("node %1").arg(n));
             return false;
         }
+    }
+    if (!m_config.haScript.isEmpty()) {
+        // The check connection may have been to the primary that died.
+        auto check = SqlServerStore::open(m_database->url());
+        if (!check) {
+            violate(QStringLiteral("the database pair"), check.error().toString());
+            return false;
+        }
+        m_check = std::move(check).value();
+    }
     for (int w = 0; w < m_config.workers; ++w)
         if (!m_workers[static_cast<size_t>(w)].process && !startWorker(w))
             return false;
@@ -419,9 +462,9 @@ bool Campaign::heal(int round)
         return std::all_of(m_workers.begin(), m_workers.end(),
                            [flag](const WorkerProcess& w) { return w.*flag; });
     };
-    if (!waitFor([&] { return all(&WorkerProcess::drained); }, 60'000)) {
+    if (!waitFor([&] { return all(&WorkerProcess::drained); }, 90'000)) {
         violate(QStringLiteral("convergence"),
-                QStringLiteral("round %1: outboxes still not answered 60 s after healing")
+                QStringLiteral("round %1: outboxes still not answered 90 s after healing")
                     .arg(round + 1));
         return false;
     }
@@ -435,10 +478,10 @@ bool Campaign::heal(int round)
     file.close();
     for (int w = 0; w < m_config.workers; ++w)
         tell(w, "expect " + file.fileName().toUtf8());
-    if (!waitFor([&] { return all(&WorkerProcess::converged); }, 30'000)) {
+    if (!waitFor([&] { return all(&WorkerProcess::converged); }, 75'000)) {
         violate(
             QStringLiteral("every replica equals the server's levels"),
-            QStringLiteral("round %1: not 30 s after every outbox was answered").arg(round + 1));
+            QStringLiteral("round %1: not 75 s after every outbox was answered").arg(round + 1));
         return false;
     }
     if (!m_violations.isEmpty())
@@ -447,6 +490,45 @@ bool Campaign::heal(int round)
     m_out << "round " << round + 1 << ": healed and converged in " << healing.elapsed() << " ms; "
           << m_answers.size() << " mutations answered so far" << Qt::endl;
     return stopWorkers();
+}
+
+// A node killed earlier starts again; while the database cannot be reached `serve` exits (as
+// under systemd, which starts it again), so it is tried every second.
+void Campaign::bringBack(int n)
+{
+    ServerProcess& node = *m_nodes[static_cast<size_t>(n)];
+    if (node.isRunning() || node.start(m_ports[static_cast<size_t>(n)]))
+        return;
+    QTimer::singleShot(1'000, [this, n] { bringBack(n); });
+}
+
+// scripts/ha-postgres.sh COMMAND, waited for; its output.
+QByteArray Campaign::ha(const QString& command)
+{
+    QProcess p;
+    p.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    p.start(m_config.haScript, {command});
+    if (!p.waitForFinished(180'000) || p.exitCode() != 0)
+        violate(QStringLiteral("the database pair"),
+                QStringLiteral("%1 %2 failed").arg(m_config.haScript, command));
+    return p.readAllStandardOutput();
+}
+
+// Failover time as a till sees it: from the primary's kill -9 to the first answer that is not
+// a replay. Answers of commits made before the kill arrive within a few milliseconds; 300 ms
+// on, only the new primary can have made one.
+void Campaign::noteAnswerAfterFailover(const QString& result)
+{
+    if (m_failedOverAt < 0 || result.contains(QLatin1String("\"replay\":true")) ||
+        !result.contains(QLatin1String("\"status\":\"applied\"")))
+        return;
+    const qint64 since = m_clock.elapsed() - m_failedOverAt;
+    if (since < 300)
+        return;
+    m_out << "failover: first new answer " << since << " ms after the primary's death: " << result
+          << Qt::endl;
+    m_failoverMs.append(since);
+    m_failedOverAt = -1;
 }
 
 bool Campaign::stopWorkers()

@@ -27,12 +27,13 @@ struct Config
     int roundSeconds = 15;
     int faultsPerRound = 8;
     QString breakSwitch;          // STOCKLINE_FAULT for the servers; empty: none
+    QString haScript;             // scripts/ha-postgres.sh: run on its primary/standby pair
     bool expectViolation = false; // the run passes only if a check fails (proof that it bites)
     QString self;                 // this program, started again as a worker
     QStringList arguments;        // as given, for the replay command
 };
 
-enum class FaultKind { KillNode, KillWorker, ClockJump };
+enum class FaultKind { KillNode, KillWorker, ClockJump, FailOver };
 
 struct Fault
 {
@@ -88,6 +89,9 @@ private:
     [[nodiscard]] bool waitFor(const std::function<bool()>& done, int timeoutMs);
     void tell(int w, const QByteArray& command);
     [[nodiscard]] bool stopWorkers();
+    QByteArray ha(const QString& command);
+    void bringBack(int n);
+    void noteAnswerAfterFailover(const QString& result);
 
     // campaigncheck.cpp
     [[nodiscard]] bool checkServer(int round);
@@ -119,6 +123,9 @@ private:
 
     QMap<QString, int> m_injected; // per kind
     QList<qint64> m_convergeMs;
+    QList<qint64> m_failoverMs; // the primary's death to the first new answer
+    qint64 m_failedOverAt = -1;
+    std::unique_ptr<QProcess> m_revive;
     qint64 m_checked = 0; // mutations checked against the server
     QStringList m_violations;
     QElapsedTimer m_clock;

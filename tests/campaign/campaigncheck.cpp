@@ -10,6 +10,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <algorithm>
 
@@ -30,6 +31,15 @@ qint64 percentile(QList<qint64> values, int p)
     // Nearest rank: the smallest value with at least p % of them at or below it.
     const auto rank = (values.size() * p + 99) / 100;
     return values[std::max<qsizetype>(0, rank - 1)];
+}
+
+// A connection of the campaign's own, as the servers open theirs (a multi-host URL too).
+QSqlDatabase openCheck(const QString& url)
+{
+    QSqlDatabase db = SqlStoreConfig::fromUrl(url).value().addConnection(checkConnection);
+    if (!db.open())
+        qWarning().noquote() << "campaign: cannot open" << url << db.lastError().text();
+    return db;
 }
 
 } // namespace
@@ -87,7 +97,7 @@ bool Campaign::checkServer(int round)
         violate(QStringLiteral("the ledger replays to the levels (verify)"),
                 QString::fromUtf8(verify.out + verify.err).trimmed());
     {
-        QSqlDatabase db = TestDatabase::openRaw(m_database->url(), checkConnection);
+        QSqlDatabase db = openCheck(m_database->url());
         QSqlQuery q(db);
         q.exec(QStringLiteral("SELECT terminal, mutation_id, COUNT(*) FROM results "
                               "GROUP BY terminal, mutation_id HAVING COUNT(*) > 1"));
@@ -115,7 +125,7 @@ bool Campaign::checkTerminals(int round)
     QHash<QString, QHash<qint64, QString>> ids;
     QHash<QString, QHash<qint64, QByteArray>> results;
     {
-        QSqlDatabase db = TestDatabase::openRaw(m_database->url(), checkConnection);
+        QSqlDatabase db = openCheck(m_database->url());
         QSqlQuery q(db);
         q.setForwardOnly(true);
         q.exec(QStringLiteral("SELECT terminal, seq, mutation_id, result FROM results"));
@@ -235,11 +245,22 @@ bool Campaign::checkTerminal(const Terminal& t, const QHash<qint64, QString>& id
                           l.value(QLatin1String("location")).toString());
         if (!mine || !mine->has_value() ||
             (*mine)->onHand != l.value(QLatin1String("onHand")).toInteger() ||
-            (*mine)->reserved != l.value(QLatin1String("reserved")).toInteger())
+            (*mine)->reserved != l.value(QLatin1String("reserved")).toInteger() ||
+            (*mine)->version != l.value(QLatin1String("version")).toInteger())
             violate(QStringLiteral("every replica equals the server's levels"),
-                    QStringLiteral("%1 differs at %2@%3")
-                        .arg(t.id, l.value(QLatin1String("sku")).toString(),
-                             l.value(QLatin1String("location")).toString()));
+                    QStringLiteral("%1 (node %2) holds %3@%4 = %5, the server %6/%7 v%8")
+                        .arg(t.id)
+                        .arg(t.node)
+                        .arg(l.value(QLatin1String("sku")).toString(),
+                             l.value(QLatin1String("location")).toString(),
+                             mine && mine->has_value() ? QStringLiteral("%1/%2 v%3")
+                                                             .arg((*mine)->onHand)
+                                                             .arg((*mine)->reserved)
+                                                             .arg((*mine)->version)
+                                                       : QStringLiteral("nothing"))
+                        .arg(l.value(QLatin1String("onHand")).toInteger())
+                        .arg(l.value(QLatin1String("reserved")).toInteger())
+                        .arg(l.value(QLatin1String("version")).toInteger()));
     }
     return m_violations.size() == before;
 }
@@ -253,6 +274,11 @@ void Campaign::report()
           << " distinct answers in the history, " << m_answerLines << " reports)" << Qt::endl;
     m_out << "healed to converged: p50 " << percentile(m_convergeMs, 50) << " ms, p99 "
           << percentile(m_convergeMs, 99) << " ms (n=" << m_convergeMs.size() << ")" << Qt::endl;
+    if (!m_failoverMs.isEmpty())
+        m_out << "failover, primary killed to first new answer: p50 "
+              << percentile(m_failoverMs, 50) << " ms, p99 " << percentile(m_failoverMs, 99)
+              << " ms, max " << percentile(m_failoverMs, 100) << " ms (n=" << m_failoverMs.size()
+              << ")" << Qt::endl;
     m_out << "wall time " << m_clock.elapsed() / 1000 << " s" << Qt::endl;
     if (m_violations.isEmpty()) {
         m_out << "0 violations" << Qt::endl;
@@ -264,6 +290,8 @@ void Campaign::report()
     for (const Fault& f : std::as_const(m_schedule))
         m_out << "  round " << f.round + 1 << " at " << f.atMs << " ms: " << kindName(f.kind)
               << " #" << f.target << " (" << f.value << ")" << Qt::endl;
+    m_dir.setAutoRemove(false);
+    m_out << "kept for a look: " << m_dir.path() << " (terminal stores, node-N.log)" << Qt::endl;
     m_out << "replay: " << m_config.self << ' ' << m_config.arguments.join(u' ') << Qt::endl;
     m_out << "(the schedule replays exactly; the processes' own timing does not)" << Qt::endl;
 }

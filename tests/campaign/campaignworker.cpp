@@ -18,7 +18,8 @@ namespace campaign {
 
 namespace {
 // How long after healing every outbox must be answered.
-constexpr qint64 drainPatienceMs = 30'000;
+constexpr qint64 drainPatienceMs = 60'000;
+constexpr qint64 haltedAfterMs = 15'000;
 } // namespace
 
 Worker::Worker(QList<TerminalSpec> terminals, quint64 seed, QTextStream& out)
@@ -96,10 +97,11 @@ bool Worker::open(Till& till)
     till.client = std::make_unique<sync::Client>(*till.store, nullptr, options);
     Till* t = &till;
     connect(till.client.get(), &sync::Client::resultsRecorded, this, [this, t] {
-        reportAnswers(*t);
+        t->lastAnswerMs = m_clock.monotonicMs();
+        reportAnswers(*t, "ans");
         resendRefused(*t);
     });
-    reportAnswers(till);
+    reportAnswers(till, "had");
     resendRefused(till);
     till.client->start();
     return true;
@@ -288,8 +290,9 @@ void Worker::append(Till& till, Mutation m)
         m_out << "made " << till.spec.id << ' ' << stored->id << Qt::endl;
 }
 
-// Every answer the terminal recorded, said once per process life: "ans TERMINAL SEQ ID JSON".
-void Worker::reportAnswers(Till& till)
+// Every answer the terminal recorded, said once per process life: "ans TERMINAL SEQ ID JSON"
+// as it comes, "had …" for those found in the store at start.
+void Worker::reportAnswers(Till& till, const char* word)
 {
     const Result<qint64> last = till.outbox->lastAnsweredSeq();
     if (!last)
@@ -298,7 +301,7 @@ void Worker::reportAnswers(Till& till)
         const Result<OutboxEntry> entry = till.outbox->entry(seq);
         if (!entry || entry->status == OutboxEntry::Status::Pending)
             continue;
-        m_out << "ans " << till.spec.id << ' ' << seq << ' ' << entry->id << ' '
+        m_out << word << ' ' << till.spec.id << ' ' << seq << ' ' << entry->id << ' '
               << QJsonDocument(entry->result).toJson(QJsonDocument::Compact) << Qt::endl;
     }
     till.reported = std::max(till.reported, *last);
@@ -334,8 +337,17 @@ void Worker::checkDrained()
         }
         if (!till->client->isConnected() || till->client->pendingCount() > 0)
             drained = false;
+        // Connected, owing entries, an error shown and no answer for a while: the client
+        // stopped by itself (it waits for a person), no use waiting the whole patience.
+        if (!till->halted && till->client->isConnected() && till->client->pendingCount() > 0 &&
+            !till->client->lastError().isEmpty() &&
+            m_clock.monotonicMs() - std::max(till->lastAnswerMs, m_sinceMs) > haltedAfterMs) {
+            m_out << "halted " << till->spec.id << ' ' << till->client->lastError() << Qt::endl;
+            till->halted = true;
+        }
     }
-    if (!drained && m_clock.monotonicMs() - m_sinceMs < drainPatienceMs)
+    if (!drained && m_clock.monotonicMs() - m_sinceMs < drainPatienceMs &&
+        std::none_of(m_tills.begin(), m_tills.end(), [](const auto& t) { return t->halted; }))
         return;
     if (!drained) {
         // Healed long ago and still not answered: say who and why, for the campaign's report.
@@ -356,6 +368,9 @@ void Worker::checkConverged()
     if (!file.open(QIODevice::ReadOnly))
         return;
     const QJsonArray expected = QJsonDocument::fromJson(file.readAll()).array();
+    // Past the patience: say every difference (the campaign counts each as a violation).
+    const bool tell = m_clock.monotonicMs() - m_sinceMs > drainPatienceMs;
+    bool equal = true;
     for (const auto& till : m_tills) {
         StockReplica replica(*till->store);
         for (const QJsonValue v : expected) {
@@ -366,10 +381,26 @@ void Worker::checkConverged()
             if (!mine || !mine->has_value() ||
                 (*mine)->onHand != level.value(QLatin1String("onHand")).toInteger() ||
                 (*mine)->reserved != level.value(QLatin1String("reserved")).toInteger() ||
-                (*mine)->version != level.value(QLatin1String("version")).toInteger())
-                return;
+                (*mine)->version != level.value(QLatin1String("version")).toInteger()) {
+                if (!tell)
+                    return;
+                equal = false;
+                m_out << "diverged " << till->spec.id << " (" << till->spec.url << ") "
+                      << level.value(QLatin1String("sku")).toString() << '@'
+                      << level.value(QLatin1String("location")).toString() << " holds "
+                      << (mine && mine->has_value() ? QStringLiteral("%1/%2 v%3")
+                                                          .arg((*mine)->onHand)
+                                                          .arg((*mine)->reserved)
+                                                          .arg((*mine)->version)
+                                                    : QStringLiteral("nothing"))
+                      << ", the server "
+                      << QString::fromUtf8(QJsonDocument(level).toJson(QJsonDocument::Compact))
+                      << "; connected " << till->client->isConnected() << Qt::endl;
+                break;
+            }
         }
     }
+    Q_UNUSED(equal)
     m_out << "converged " << (m_clock.monotonicMs() - m_sinceMs) << Qt::endl;
     m_expectFile.clear();
 }

@@ -75,6 +75,7 @@ private:
         qint64 reported = 0;                      // answers said up to this seq
         qint64 made = 0;
         bool halted = false;
+        qint64 lastAnswerMs = 0; // monotonic
     };
 
     [[nodiscard]] bool open(Till& till);
@@ -85,7 +86,7 @@ private:
     void refund(Till& till);
     void dockWork(Till& till);
     void append(Till& till, stockline::Mutation m);
-    void reportAnswers(Till& till);
+    void reportAnswers(Till& till, const char* word);
     void resendRefused(Till& till);
     void checkDrained();
     void checkConverged();

@@ -72,13 +72,18 @@ int main(int argc, char* argv[])
         QStringLiteral("break"),
         QStringLiteral("Start the servers with STOCKLINE_FAULT=SWITCH (proof that it bites)."),
         QStringLiteral("SWITCH"));
+    const QCommandLineOption ha(
+        QStringLiteral("ha"),
+        QStringLiteral("Run on the primary/standby pair of SCRIPT (scripts/ha-postgres.sh, "
+                       "started; PGPASSWORD set), killing its primary once a round."),
+        QStringLiteral("SCRIPT"));
     const QCommandLineOption expect(QStringLiteral("expect-violation"),
                                     QStringLiteral("Succeed only if a check fails."));
     const QCommandLineOption worker(QStringLiteral("worker"),
                                     QStringLiteral("(internal) Be a terminal process."),
                                     QStringLiteral("SPEC"));
     parser.addOptions(
-        {seed, terminals, workers, nodes, rounds, seconds, faults, breaks, expect, worker});
+        {seed, terminals, workers, nodes, rounds, seconds, faults, breaks, ha, expect, worker});
     parser.process(app);
 
     const quint64 chosen = parser.isSet(seed) ? parser.value(seed).toULongLong()
@@ -104,6 +109,7 @@ int main(int argc, char* argv[])
         return 2;
     config.workers = std::min(config.workers, config.terminals);
     config.breakSwitch = parser.value(breaks);
+    config.haScript = parser.value(ha);
     config.expectViolation = parser.isSet(expect);
     config.self = QCoreApplication::applicationFilePath();
     config.arguments = QCoreApplication::arguments().mid(1);

@@ -120,6 +120,13 @@ TestDatabase::TestDatabase(QString sqlitePath)
                      qEnvironmentVariable("PGPORT", QStringLiteral("5432")), name);
 }
 
+std::shared_ptr<TestDatabase> TestDatabase::existing(const QString& url)
+{
+    std::shared_ptr<TestDatabase> database(new TestDatabase());
+    database->m_url = url;
+    return database;
+}
+
 TestDatabase::~TestDatabase()
 {
     // FORCE: a server process killed on purpose may leave its connection behind for a moment.

@@ -2,6 +2,7 @@
 
 #include <QSqlDatabase>
 #include <QString>
+#include <memory>
 
 // The server database one test runs on. By default a SQLite file at the given path; with
 // STOCKLINE_TEST_DB=postgres a fresh database in the PostgreSQL cluster that the PG* variables
@@ -11,6 +12,8 @@ class TestDatabase
 {
 public:
     explicit TestDatabase(QString sqlitePath);
+    // A database someone else made and keeps (the campaign on scripts/ha-postgres.sh's pair).
+    [[nodiscard]] static std::shared_ptr<TestDatabase> existing(const QString& url);
     ~TestDatabase();
     TestDatabase(const TestDatabase&) = delete;
     TestDatabase& operator=(const TestDatabase&) = delete;
@@ -32,6 +35,8 @@ public:
     [[nodiscard]] static QSqlDatabase openRaw(const QString& url, const QString& connectionName);
 
 private:
+    TestDatabase() = default;
+
     QString m_url;
     QString m_postgresName; // the database to drop
 };
