@@ -241,8 +241,14 @@ QList<Denomination> CashSession::usDenominations()
 }
 
 CashSession::CashSession(const LocalStore& store, QList<Denomination> denominations, Clock clock)
-    : m_store(store), m_denominations(std::move(denominations)), m_clock(std::move(clock))
+    : m_store(store), m_clock(std::move(clock))
 {
+    setDenominations(std::move(denominations));
+}
+
+void CashSession::setDenominations(QList<Denomination> denominations)
+{
+    m_denominations = std::move(denominations);
     std::sort(m_denominations.begin(), m_denominations.end(),
               [](const Denomination& a, const Denomination& b) { return a.value > b.value; });
 }

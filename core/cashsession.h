@@ -143,6 +143,8 @@ public:
                          QList<Denomination> denominations = usDenominations(), Clock clock = {});
 
     [[nodiscard]] const QList<Denomination>& denominations() const { return m_denominations; }
+    // The store's drawer changed (its settings reached this terminal): counts from now on.
+    void setDenominations(QList<Denomination> denominations);
 
     // From now on every change of the drawer (open, paid in, paid out, close) also queues a
     // `cash` mutation for the server, in the change's own transaction, so the server's day
