@@ -39,6 +39,9 @@ struct TerminalConfig
     // enrolment: a wss:// server is trusted when its certificate has exactly this fingerprint
     // (for a self-signed one). Empty: the system's certificate authorities decide.
     QString certificateSha256;
+    // A till with a customer-facing display: a second window shows the total and the change
+    // (issue 23). Optional in the file ("customerDisplay", a boolean); false when absent.
+    bool customerDisplay = false;
 
     static constexpr int maxOverTolerancePercent = 100;
     // As a hello's token (sync/protocol/protocol.h).

@@ -68,6 +68,7 @@ struct PosOptions
     // The store's settings to use and keep (a demo, screenshots); empty: the ones the server
     // last sent, kept in the store (USD, tax-exclusive before the first welcome).
     std::optional<StoreSettings> storeSettings = std::nullopt;
+    bool customerDisplay = false; // a second window for the customer (CustomerDisplay.qml)
 };
 
 // Everything a terminal runs on, built in dependency order and torn down in reverse: the

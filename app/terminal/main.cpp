@@ -116,6 +116,12 @@ struct Options
                                                 "its owner only (chmod 600). Never give the "
                                                 "token itself on the command line."),
                                  QStringLiteral("path")};
+    QCommandLineOption customerDisplay{
+        QStringLiteral("customer-display"),
+        QStringLiteral("Open the customer-facing display too: a second window (on the last "
+                       "screen) with the total during the sale and the change after it. A "
+                       "configured terminal also opens it with \"customerDisplay\": true in "
+                       "--config.")};
     QCommandLineOption measureStartup{QStringLiteral("measure-startup"),
                                       QStringLiteral("Exit as soon as the sale screen is drawn, "
                                                      "printing the time it took and the peak "
@@ -142,10 +148,26 @@ struct Options
 
     void addTo(QCommandLineParser& parser) const
     {
-        for (const QCommandLineOption* option :
-             {&config, &store, &demo, &data, &terminal, &location, &mode, &overTolerance,
-              &storeName, &printer, &receipts, &server, &serverCertificate, &tokenFile,
-              &measureStartup, &measureScans, &selfTest, &screenshots, &resendAfterRestore})
+        for (const QCommandLineOption* option : {&config,
+                                                 &store,
+                                                 &demo,
+                                                 &data,
+                                                 &terminal,
+                                                 &location,
+                                                 &mode,
+                                                 &overTolerance,
+                                                 &storeName,
+                                                 &printer,
+                                                 &receipts,
+                                                 &server,
+                                                 &serverCertificate,
+                                                 &tokenFile,
+                                                 &customerDisplay,
+                                                 &measureStartup,
+                                                 &measureScans,
+                                                 &selfTest,
+                                                 &screenshots,
+                                                 &resendAfterRestore})
             parser.addOption(*option);
     }
 };
@@ -238,6 +260,12 @@ int runTill(const stockline::qml::PosOptions& pos, const QCommandLineParser& par
     if (!window)
         return 1;
     stockline::app::quitWhenClosed(*window);
+    if (pos.customerDisplay || parser.isSet(options.customerDisplay)) {
+        const qsizetype windows = engine.rootObjects().size();
+        (void)stockline::app::loadWindow(engine, QStringLiteral("CustomerDisplay.qml"));
+        if (engine.rootObjects().size() == windows)
+            return 1;
+    }
     if (parser.isSet(options.measureStartup)) {
         stockline::app::exitWhenDrawn(*window, started);
         return QGuiApplication::exec();
@@ -272,6 +300,7 @@ void takeConfig(stockline::qml::PosOptions& pos, const stockline::TerminalConfig
     pos.mode = config.mode;
     pos.overTolerancePercent = config.overTolerancePercent;
     pos.certificateSha256 = config.certificateSha256;
+    pos.customerDisplay = config.customerDisplay;
     pos.setupChangeable = true;
     pos.storePath = parser.isSet(options.store) ? parser.value(options.store)
                                                 : stockline::app::defaultStorePath(config.terminal);
