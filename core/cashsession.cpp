@@ -127,6 +127,10 @@ private:
         row(QStringLiteral("Sales (%1)").arg(m_report.salesCount), m_report.salesTotal);
         row(QStringLiteral("  net"), m_report.salesNet);
         row(QStringLiteral("  tax"), m_report.salesTax);
+        for (const RateTotals& rate : m_report.salesByRate)
+            row(QStringLiteral("  tax %1 % on %2")
+                    .arg(rate.rate.toString(), rate.net.toLocaleString(m_locale)),
+                rate.tax);
         row(QStringLiteral("Refunds (%1)").arg(m_report.refundsCount), -m_report.refundsTotal);
         row(QStringLiteral("  tax"), -m_report.refundsTax);
         row(QStringLiteral("Net takings"), m_report.netTotal());
@@ -507,6 +511,8 @@ Result<CashReport> CashSession::build(qint64 session) const
         done = addRefunds(report);
     if (done)
         done = addTenders(report);
+    if (done)
+        done = addRates(report);
     if (done)
         done = addMovements(report);
     if (!done)

@@ -85,6 +85,7 @@ struct CashReport
     Money salesNet; // excluding tax
     Money salesTax;
     Money salesTotal;
+    QList<RateTotals> salesByRate; // net and tax of the sales per tax rate, highest first
     qint64 refundsCount = 0;
     Money refundsTax; // the tax share of what was paid back
     Money refundsTotal;
@@ -181,6 +182,7 @@ private:
     [[nodiscard]] Status addSales(CashReport& report) const;
     [[nodiscard]] Status addRefunds(CashReport& report) const;
     [[nodiscard]] Status addTenders(CashReport& report) const;
+    [[nodiscard]] Status addRates(CashReport& report) const; // cashreportrates.cpp
     [[nodiscard]] Status addMovements(CashReport& report) const;
     [[nodiscard]] Status addCounts(CashReport& report) const;
 

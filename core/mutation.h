@@ -83,7 +83,7 @@ struct ReceiptContent
     QString cashSession; // the drawer it was paid into; empty: none
     // Extension (issue 23): whether the prices include tax and where tax was rounded; the
     // sales-tax default (false, per line) when absent on the wire.
-    TaxRule taxRule;
+    TaxRule taxRule = {};
     QList<ReceiptEntry> lines;
     Money net;
     Money tax;

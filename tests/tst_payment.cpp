@@ -1,4 +1,5 @@
 #include "cartmodel.h"
+#include "cashsession.h"
 #include "localstore.h"
 #include "notices.h"
 #include "outbox.h"
@@ -6,6 +7,7 @@
 #include "parkedsales.h"
 #include "paymentmodel.h"
 #include "posfixture.h"
+#include "returnjournal.h"
 #include "salejournal.h"
 #include "storesettings.h"
 #include "till.h"
@@ -231,6 +233,21 @@ private Q_SLOTS:
         QVERIFY2(till.lastReceiptText().contains(QStringLiteral("VAT 8.25% on")),
                  qPrintable(till.lastReceiptText()));
         QVERIFY(till.lastReceiptText().contains(QStringLiteral("CHF")));
+        // A return pays back what the customer paid for the cola, VAT included, not more.
+        const Result<ReturnableSale> back = pos.context().returns().returnable(till.lastReceipt());
+        QVERIFY(back);
+        QCOMPARE(ReturnJournal::refundFor(back->lines.at(1).sold, 0, 1), Money::fromMinor(529));
+        QCOMPARE(ReturnJournal::refundTaxFor(back->lines.at(1).sold, 0, 1), Money::fromMinor(40));
+        // The X report: the tax per rate, and the rounding by itself.
+        const Result<CashReport> x = pos.context().cash().xReport();
+        QVERIFY(x);
+        QCOMPARE(x->salesByRate.size(), 2);
+        QCOMPARE(x->salesByRate.at(0).tax, Money::fromMinor(40));
+        QCOMPARE(x->salesByRate.at(0).net, Money::fromMinor(489));
+        QCOMPARE(x->tender(QStringLiteral("rounding")).sales, Money::fromMinor(-2));
+        const QString xText = x->lines().join(u'\n');
+        QVERIFY2(xText.contains(QStringLiteral("tax 8.25 % on")), qPrintable(xText));
+        QVERIFY2(xText.contains(QStringLiteral("Rounding")), qPrintable(xText));
         // The drawer counts Swiss notes and coins: 1000 francs down to 5 Rappen.
         QCOMPARE(pos.context().cash().denominations().first().value, Money::fromMinor(100000));
         QCOMPARE(pos.context().cash().denominations().last().value, Money::fromMinor(5));

@@ -11,12 +11,14 @@
 #include "resendrun.h"
 #include "screenshots.h"
 #include "selftest.h"
+#include "storesettings.h"
 #include "till.h"
 #include "tokenfile.h"
 
 #include <QCommandLineParser>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QFileInfo>
 #include <QGuiApplication>
 #include <QQmlApplicationEngine>
@@ -116,6 +118,13 @@ struct Options
                                                 "its owner only (chmod 600). Never give the "
                                                 "token itself on the command line."),
                                  QStringLiteral("path")};
+    QCommandLineOption storeSettings{
+        QStringLiteral("store-settings"),
+        QStringLiteral("With --demo, --store or --screenshots: the store's settings from a "
+                       "store.conf (currency, VAT-inclusive prices, cash rounding; README, "
+                       "\"Store settings\"), kept in the store. A terminal with a server takes "
+                       "them from the server."),
+        QStringLiteral("store.conf")};
     QCommandLineOption customerDisplay{
         QStringLiteral("customer-display"),
         QStringLiteral("Open the customer-facing display too: a second window (on the last "
@@ -162,6 +171,7 @@ struct Options
                                                  &server,
                                                  &serverCertificate,
                                                  &tokenFile,
+                                                 &storeSettings,
                                                  &customerDisplay,
                                                  &measureStartup,
                                                  &measureScans,
@@ -287,6 +297,20 @@ int runTill(const stockline::qml::PosOptions& pos, const QCommandLineParser& par
     return QGuiApplication::exec();
 }
 
+stockline::Result<stockline::StoreSettings> readStoreSettings(const QString& path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly | QIODevice::Text))
+        return stockline::Error{QStringLiteral("store-settings"),
+                                QStringLiteral("cannot read %1: %2").arg(path, file.errorString())};
+    stockline::Result<stockline::StoreSettings> settings =
+        stockline::StoreSettings::fromConf(QString::fromUtf8(file.readAll()));
+    if (!settings)
+        return stockline::Error{path + QLatin1Char(':') + settings.error().field,
+                                settings.error().message};
+    return settings;
+}
+
 // How long --resend-after-restore waits for the server to answer everything.
 constexpr int resendTimeoutSeconds = 120;
 
@@ -386,6 +410,13 @@ int main(int argc, char* argv[])
     pos.receiptFolder = parser.value(options.receipts);
     if (const stockline::Status chosen = chooseMode(parser, options, pos); !chosen)
         return fail(chosen.error().toString());
+    if (parser.isSet(options.storeSettings)) {
+        const stockline::Result<stockline::StoreSettings> settings =
+            readStoreSettings(parser.value(options.storeSettings));
+        if (!settings)
+            return fail(settings.error().toString());
+        pos.storeSettings = *settings;
+    }
     if (configured)
         return runConfigured(pos, parser, options, started);
 

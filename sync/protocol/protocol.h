@@ -209,7 +209,7 @@ struct Welcome
     qint64 lastReceipt = 0;
     qint64 lastRefund = 0;
     // Extension (issue 23): the store's settings; absent on the wire: the defaults.
-    StoreSettings store;
+    StoreSettings store = {};
 
     friend bool operator==(const Welcome&, const Welcome&) = default;
 };

@@ -317,7 +317,9 @@ QByteArray encode(const Welcome& welcome)
         o.insert("lastReceipt"_L1, welcome.lastReceipt);
     if (welcome.lastRefund > 0)
         o.insert("lastRefund"_L1, welcome.lastRefund);
-    o.insert("store"_L1, welcome.store.toJson());
+    // Like the counters, only when there is something to say: a US store's welcome is unchanged.
+    if (welcome.store != StoreSettings())
+        o.insert("store"_L1, welcome.store.toJson());
     return toFrame(o);
 }
 
