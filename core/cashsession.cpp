@@ -133,6 +133,9 @@ private:
         row(tr("Sales (%1)").arg(m_report.salesCount), m_report.salesTotal);
         row(tr("  net"), m_report.salesNet);
         row(tr("  tax"), m_report.salesTax);
+        for (const RateTotals& rate : m_report.salesByRate)
+            row(tr("  tax %1 % on %2").arg(rate.rate.toString(), rate.net.toLocaleString(m_locale)),
+                rate.tax);
         row(tr("Refunds (%1)").arg(m_report.refundsCount), -m_report.refundsTotal);
         row(tr("  tax"), -m_report.refundsTax);
         row(tr("Net takings"), m_report.netTotal());
@@ -246,8 +249,14 @@ QList<Denomination> CashSession::usDenominations()
 }
 
 CashSession::CashSession(const LocalStore& store, QList<Denomination> denominations, Clock clock)
-    : m_store(store), m_denominations(std::move(denominations)), m_clock(std::move(clock))
+    : m_store(store), m_clock(std::move(clock))
 {
+    setDenominations(std::move(denominations));
+}
+
+void CashSession::setDenominations(QList<Denomination> denominations)
+{
+    m_denominations = std::move(denominations);
     std::sort(m_denominations.begin(), m_denominations.end(),
               [](const Denomination& a, const Denomination& b) { return a.value > b.value; });
 }
@@ -516,6 +525,8 @@ Result<CashReport> CashSession::build(qint64 session) const
         done = addRefunds(report);
     if (done)
         done = addTenders(report);
+    if (done)
+        done = addRates(report);
     if (done)
         done = addMovements(report);
     if (!done)

@@ -85,6 +85,7 @@ struct CashReport
     Money salesNet; // excluding tax
     Money salesTax;
     Money salesTotal;
+    QList<RateTotals> salesByRate; // net and tax of the sales per tax rate, highest first
     qint64 refundsCount = 0;
     Money refundsTax; // the tax share of what was paid back
     Money refundsTotal;
@@ -143,6 +144,8 @@ public:
                          QList<Denomination> denominations = usDenominations(), Clock clock = {});
 
     [[nodiscard]] const QList<Denomination>& denominations() const { return m_denominations; }
+    // The store's drawer changed (its settings reached this terminal): counts from now on.
+    void setDenominations(QList<Denomination> denominations);
 
     // From now on every change of the drawer (open, paid in, paid out, close) also queues a
     // `cash` mutation for the server, in the change's own transaction, so the server's day
@@ -179,6 +182,7 @@ private:
     [[nodiscard]] Status addSales(CashReport& report) const;
     [[nodiscard]] Status addRefunds(CashReport& report) const;
     [[nodiscard]] Status addTenders(CashReport& report) const;
+    [[nodiscard]] Status addRates(CashReport& report) const; // cashreportrates.cpp
     [[nodiscard]] Status addMovements(CashReport& report) const;
     [[nodiscard]] Status addCounts(CashReport& report) const;
 

@@ -1,5 +1,7 @@
 #include "money.h"
 
+#include "currency.h"
+
 #include <cstdlib>
 
 namespace stockline {
@@ -62,8 +64,9 @@ QString formatScaled(qint64 scaled, int decimals, bool trimZeros)
     const bool negative = scaled < 0;
     const quint64 magnitude =
         negative ? 0 - static_cast<quint64>(scaled) : static_cast<quint64>(scaled);
-    QString fraction =
-        QString::number(magnitude % static_cast<quint64>(divisor)).rightJustified(decimals, u'0');
+    QString fraction = decimals == 0 ? QString()
+                                     : QString::number(magnitude % static_cast<quint64>(divisor))
+                                           .rightJustified(decimals, u'0');
     if (trimZeros) {
         while (fraction.endsWith(u'0'))
             fraction.chop(1);
@@ -78,7 +81,12 @@ QString formatScaled(qint64 scaled, int decimals, bool trimZeros)
 
 Result<Money> Money::parse(QStringView text)
 {
-    const Decimal d = parseDecimal(text, 2, 11);
+    return parse(text, Currency::current().minorDigits());
+}
+
+Result<Money> Money::parse(QStringView text, int minorDigits)
+{
+    const Decimal d = parseDecimal(text, minorDigits, 11);
     if (!d.problem.isEmpty())
         return Error{QStringLiteral("amount"), d.problem};
     return Money::fromMinor(d.scaled);
@@ -86,13 +94,17 @@ Result<Money> Money::parse(QStringView text)
 
 QString Money::toString() const
 {
-    return formatScaled(m_minor, 2, false);
+    return toString(Currency::current().minorDigits());
+}
+
+QString Money::toString(int minorDigits) const
+{
+    return formatScaled(m_minor, minorDigits, false);
 }
 
 QString Money::toLocaleString(const QLocale& locale) const
 {
-    // Display only: doubles represent every cent exactly up to 2^53 minor units.
-    return locale.toCurrencyString(static_cast<double>(m_minor) / 100.0);
+    return Currency::current().format(*this, locale);
 }
 
 qint64 divideHalfEven(qint64 numerator, qint64 divisor)
@@ -104,6 +116,13 @@ qint64 divideHalfEven(qint64 numerator, qint64 divisor)
     if (twiceRemainder > divisor || (twiceRemainder == divisor && quotient % 2 == 1))
         ++quotient;
     return negative ? -quotient : quotient;
+}
+
+Money roundedToStep(Money amount, qint64 step)
+{
+    const qint64 magnitude = qAbs(amount.minor());
+    const qint64 rounded = (magnitude + step / 2) / step * step;
+    return Money::fromMinor(amount.minor() < 0 ? -rounded : rounded);
 }
 
 Result<TaxRate> TaxRate::parse(QStringView percent)
@@ -126,7 +145,12 @@ Money TaxRate::taxOn(Money net) const
 {
     // milliPercent / 100000 is the fraction; amounts parse to at most 10^13 minor units, so
     // the product stays below 2^63.
-    return Money::fromMinor(divideHalfEven(net.minor() * m_milliPercent, 100'000));
+    return Money::fromMinor(divideHalfEven(net.minor() * m_milliPercent, taxDivisor(false)));
+}
+
+Money TaxRate::taxIn(Money gross) const
+{
+    return Money::fromMinor(divideHalfEven(gross.minor() * m_milliPercent, taxDivisor(true)));
 }
 
 } // namespace stockline

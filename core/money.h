@@ -17,14 +17,19 @@ public:
     [[nodiscard]] static constexpr Money fromMinor(qint64 minor) { return Money(minor); }
 
     // Parses a decimal amount in major units as written in CSV files and on the wire for
-    // people: "4.99", "12", "0.5", "-3.10". At most two decimals; '.' is the only separator.
+    // people: "4.99", "12", "0.5", "-3.10". At most `minorDigits` decimals (the store's
+    // currency's when not given: JPY "500" is 500 minor units, KWD "1.250" 1250); '.' is the
+    // only separator.
     [[nodiscard]] static Result<Money> parse(QStringView text);
+    [[nodiscard]] static Result<Money> parse(QStringView text, int minorDigits);
 
     [[nodiscard]] constexpr qint64 minor() const { return m_minor; }
 
-    // "4.99", "-0.05": locale-independent, the inverse of parse().
+    // "4.99", "-0.05" (with the store's currency's minor digits when not given):
+    // locale-independent, the inverse of parse().
     [[nodiscard]] QString toString() const;
-    // In the locale's currency format, for screens and receipts.
+    [[nodiscard]] QString toString(int minorDigits) const;
+    // The store's currency in the locale's currency format, for screens and receipts.
     [[nodiscard]] QString toLocaleString(const QLocale& locale = QLocale()) const;
 
     constexpr Money& operator+=(Money other)
@@ -52,6 +57,9 @@ private:
 // The divisor must be positive.
 [[nodiscard]] qint64 divideHalfEven(qint64 numerator, qint64 divisor);
 
+// `amount` rounded half-up (away from zero) to a multiple of `step` (> 0): cash rounding.
+[[nodiscard]] Money roundedToStep(Money amount, qint64 step);
+
 // A tax rate in thousandths of a percent, so 8.25 % is 8250 and 8.875 % is 8875.
 class TaxRate
 {
@@ -70,6 +78,14 @@ public:
 
     // The tax on a net amount, rounded half-even to the minor unit.
     [[nodiscard]] Money taxOn(Money net) const;
+    // The tax contained in an amount that includes it (gross × rate / (100 % + rate)), rounded
+    // half-even to the minor unit.
+    [[nodiscard]] Money taxIn(Money gross) const;
+    // The divisor of the exact tax: taxOn is amount × milliPercent / taxDivisor(false).
+    [[nodiscard]] qint64 taxDivisor(bool included) const
+    {
+        return included ? 100'000 + m_milliPercent : 100'000;
+    }
 
     friend constexpr auto operator<=>(TaxRate, TaxRate) = default;
 

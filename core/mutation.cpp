@@ -26,9 +26,11 @@ namespace stockline {
 //   "to"); adjust: `reason` must not be blank.
 // - approval: `action` is one of approvalActions; `staff`, `approver` and `detail` are
 //   required text.
-// - sale `receipt` (extension): every line adds up (net = priceOf(unitPrice, qty, unit) −
-//   discount ≥ 0, tax = taxRate.taxOn(net), total = net + tax), the receipt's net, tax and
-//   total are its lines' sums, the payments add up to its total, and per SKU the stock lines
+// - sale `receipt` (extension): every line adds up (amount = priceOf(unitPrice, qty, unit) −
+//   discount ≥ 0; tax-exclusive: net = amount, total = net + tax; with `pricesIncludeTax`:
+//   total = amount, net = total − tax; tax rounded per line, or with `taxRounding` "receipt"
+//   per rate on the receipt and shared out as core/receipt.h's taxesOf()), the receipt's net, tax
+//   and total are its lines' sums, the payments add up to its total, and per SKU the stock lines
 //   carry exactly the receipt's quantity. So what the server keeps agrees with its ledger.
 // - return `refund` (extension): needs `sale`; amounts and tax shares ≥ 0 (tax ≤ amount),
 //   payments > 0 adding up to `total`, the lines' amounts too; per SKU the stock lines carry
@@ -142,7 +144,15 @@ Problem checkMoney(QAnyStringView field, Money amount, qint64 min = 0)
     return checkRange(field, amount.minor(), min, maxMoneyMinor);
 }
 
-Problem checkEntry(const QString& prefix, const ReceiptEntry& line)
+// The receipt line a wire entry describes, priced under the receipt's rule.
+ReceiptLine lineOf(const ReceiptEntry& e, const TaxRule& rule)
+{
+    ReceiptLine line{e.sku,     e.name, e.qty,  e.unitPrice,          e.discount,
+                     e.taxRate, {},     e.unit, rule.pricesIncludeTax};
+    return line;
+}
+
+Problem checkEntry(const QString& prefix, const ReceiptEntry& line, const TaxRule& rule)
 {
     if (Problem problem = firstOf(
             {checkId(prefix + key("sku"), line.sku), checkText(prefix + key("name"), line.name),
@@ -154,20 +164,48 @@ Problem checkEntry(const QString& prefix, const ReceiptEntry& line)
              line.listPrice ? checkMoney(prefix + key("listPrice"), *line.listPrice) : Problem(),
              checkText(prefix + key("approvedBy"), line.approvedBy)}))
         return problem;
-    const Money net = priceOf(line.unitPrice, line.qty, line.unit) - line.discount;
-    if (net.minor() < 0 || net.minor() > maxMoneyMinor)
-        return Error{
-            prefix + key("discount"),
-            QStringLiteral("leaves the line's net amount outside 0–%1").arg(maxMoneyMinor)};
-    if (line.tax != line.taxRate.taxOn(net))
-        return Error{prefix + key("tax"), QStringLiteral("must be %1 (%2 % of the net amount %3)")
-                                              .arg(line.taxRate.taxOn(net).minor())
-                                              .arg(line.taxRate.toString())
-                                              .arg(net.minor())};
-    if (line.total != net + line.tax)
+    const ReceiptLine priced = lineOf(line, rule);
+    const Money amount = priced.amount();
+    if (amount.minor() < 0 || amount.minor() > maxMoneyMinor)
+        return Error{prefix + key("discount"),
+                     QStringLiteral("leaves the line's amount outside 0–%1").arg(maxMoneyMinor)};
+    // Per receipt, the tax is checked against the rate's shared-out tax in checkReceiptTax().
+    if (rule.rounding == TaxRounding::Line && line.tax != priced.tax())
+        return Error{prefix + key("tax"),
+                     QStringLiteral("must be %1 (%2 % %3 the amount %4)")
+                         .arg(priced.tax().minor())
+                         .arg(line.taxRate.toString(), rule.pricesIncludeTax
+                                                           ? QStringLiteral("included in")
+                                                           : QStringLiteral("of"))
+                         .arg(amount.minor())};
+    if (!rule.pricesIncludeTax && line.total != amount + line.tax)
         return Error{
             prefix + key("total"),
-            QStringLiteral("must be the net amount plus tax, %1").arg((net + line.tax).minor())};
+            QStringLiteral("must be the net amount plus tax, %1").arg((amount + line.tax).minor())};
+    if (rule.pricesIncludeTax && line.total != amount)
+        return Error{prefix + key("total"),
+                     QStringLiteral("must be the amount, tax included, %1").arg(amount.minor())};
+    return std::nullopt;
+}
+
+// Tax rounded per receipt: every line carries its share of its rate's tax, as taxesOf() gives.
+Problem checkReceiptTax(const ReceiptContent& r)
+{
+    if (r.taxRule.rounding == TaxRounding::Line)
+        return std::nullopt;
+    QList<ReceiptLine> lines;
+    lines.reserve(r.lines.size());
+    for (const ReceiptEntry& e : r.lines)
+        lines.append(lineOf(e, r.taxRule));
+    const QList<Money> taxes = taxesOf(lines, TaxRounding::Receipt);
+    for (qsizetype i = 0; i < r.lines.size(); ++i) {
+        if (r.lines.at(i).tax != taxes.at(i))
+            return Error{entryPath(QStringLiteral("receipt."), "lines", i) + QStringLiteral(".tax"),
+                         QStringLiteral("must be %1, the line's share of the %2 % tax rounded on "
+                                        "the receipt")
+                             .arg(taxes.at(i).minor())
+                             .arg(r.lines.at(i).taxRate.toString())};
+    }
     return std::nullopt;
 }
 
@@ -234,11 +272,11 @@ Problem checkReceipt(const SaleMutation& m)
         return problem;
     for (qsizetype i = 0; i < r.lines.size(); ++i) {
         const QString prefix = entryPath(QStringLiteral("receipt."), "lines", i) + QLatin1Char('.');
-        if (Problem problem = checkEntry(prefix, r.lines.at(i)))
+        if (Problem problem = checkEntry(prefix, r.lines.at(i), r.taxRule))
             return problem;
     }
     return firstOf(
-        {checkOptionalId(key("receipt.cashSession"), r.cashSession),
+        {checkOptionalId(key("receipt.cashSession"), r.cashSession), checkReceiptTax(r),
          checkSum(key("receipt.net"), r.net, r.lines, &ReceiptEntry::net, "lines' net amounts"),
          checkSum(key("receipt.tax"), r.tax, r.lines, &ReceiptEntry::tax, "lines' taxes"),
          checkSum(key("receipt.total"), r.total, r.lines, &ReceiptEntry::total, "lines' totals"),

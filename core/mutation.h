@@ -3,6 +3,7 @@
 #include "checks.h"
 #include "error.h"
 #include "money.h"
+#include "receipt.h"
 #include "unit.h"
 
 #include <QDateTime>
@@ -55,14 +56,15 @@ struct Payment
 };
 
 // One line of the receipt a sale carries (extension): what the customer was charged for it.
-// net = priceOf(unitPrice, qty, unit) − discount, tax = taxRate.taxOn(net), total = net + tax.
+// amount = priceOf(unitPrice, qty, unit) − discount. Tax-exclusive: net = amount, total = net +
+// tax; tax-inclusive: total = amount, net = total − tax. The tax as core/receipt.h rounds it.
 struct ReceiptEntry
 {
     QString sku;
     QString name;
     qint64 qty = 0; // units, or g / ml / mm of a measured product
     Unit unit = Unit::Each;
-    Money unitPrice; // per unit, or per kg / l / m; excludes tax
+    Money unitPrice; // per unit, or per kg / l / m; includes tax only in a tax-inclusive receipt
     Money discount;  // off the whole line
     TaxRate taxRate;
     Money tax;
@@ -79,6 +81,9 @@ struct ReceiptEntry
 struct ReceiptContent
 {
     QString cashSession; // the drawer it was paid into; empty: none
+    // Extension (issue 23): whether the prices include tax and where tax was rounded; the
+    // sales-tax default (false, per line) when absent on the wire.
+    TaxRule taxRule = {};
     QList<ReceiptEntry> lines;
     Money net;
     Money tax;

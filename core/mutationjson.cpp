@@ -113,6 +113,11 @@ void writeBody(JsonWriter& w, const SaleMutation& m)
         return;
     w.beginObject(L("receipt"));
     w.optionalString(L("cashSession"), m.receipt->cashSession);
+    // Written only when they differ from the sales-tax default, so such receipts read as before.
+    if (m.receipt->taxRule.pricesIncludeTax)
+        w.boolean(L("pricesIncludeTax"), true);
+    if (m.receipt->taxRule.rounding == TaxRounding::Receipt)
+        w.string(L("taxRounding"), QStringLiteral("receipt"));
     writeList(w, L("lines"), m.receipt->lines);
     w.integer(L("net"), m.receipt->net.minor());
     w.integer(L("tax"), m.receipt->tax.minor());
@@ -337,6 +342,12 @@ SaleMutation readSale(Reader& r)
         Reader receipt(object, r, L("receipt"));
         ReceiptContent content;
         content.cashSession = receipt.optionalString(L("cashSession"));
+        content.taxRule.pricesIncludeTax = receipt.optionalBoolean(L("pricesIncludeTax"));
+        const QString rounding = receipt.optionalString(L("taxRounding"));
+        if (rounding == QLatin1StringView("receipt"))
+            content.taxRule.rounding = TaxRounding::Receipt;
+        else if (!rounding.isEmpty() && rounding != QLatin1StringView("line") && receipt.ok())
+            receipt.fail(L("taxRounding"), QStringLiteral("must be \"line\" or \"receipt\""));
         content.lines = list<ReceiptEntry>(receipt, "lines");
         content.net = receipt.money(L("net"));
         content.tax = receipt.money(L("tax"));

@@ -83,6 +83,13 @@ Result<QString> ReturnJournal::format(QStringView terminal, qint64 number)
     return refund;
 }
 
+ReceiptLine ReturnJournal::asRecorded(ReceiptLine line, Money tax, Money total)
+{
+    line.taxShare = tax;
+    line.taxIncluded = tax != Money() && total == line.amount();
+    return line;
+}
+
 Money ReturnJournal::refundFor(const ReceiptLine& sold, qint64 returnedBefore, qint64 qty)
 {
     if (sold.qty <= 0)
@@ -213,7 +220,7 @@ Result<ReturnableSale> ReturnJournal::returnable(const QString& receipt) const
     QSqlQuery lines = m_store.prepare(
         QStringLiteral("SELECT l.line, l.sku, l.name, l.qty, l.unit_price, l.discount, l.tax_rate,"
                        " (SELECT coalesce(sum(r.qty), 0) FROM refund_lines r"
-                       "  WHERE r.sale = l.receipt AND r.line = l.line), l.unit"
+                       "  WHERE r.sale = l.receipt AND r.line = l.line), l.unit, l.tax, l.total"
                        " FROM sale_lines l WHERE l.receipt = ? ORDER BY l.line"));
     lines.addBindValue(receipt);
     if (!lines.exec())
@@ -226,7 +233,10 @@ Result<ReturnableSale> ReturnJournal::returnable(const QString& receipt) const
                          // A measured line is returned in grams, worth its share of the net.
                          unitFromName(lines.value(8).toString()).value_or(Unit::Each)};
         found.lines.append(
-            ReturnableLine{lines.value(0).toInt(), sold, lines.value(7).toLongLong()});
+            ReturnableLine{lines.value(0).toInt(),
+                           asRecorded(sold, Money::fromMinor(lines.value(9).toLongLong()),
+                                      Money::fromMinor(lines.value(10).toLongLong())),
+                           lines.value(7).toLongLong()});
     }
 
     QSqlQuery payments = m_store.prepare(QStringLiteral(

@@ -87,6 +87,9 @@ public:
     ReturnJournal(const LocalStore& store, Outbox& outbox, QString terminal, QString proofKey = {});
 
     [[nodiscard]] Result<ReturnableSale> returnable(const QString& receipt) const;
+    // `line` as it was sold: its tax as recorded (maybe a share of a receipt's) and whether
+    // its price included it (its total was its amount), so a refund pays back what was paid.
+    [[nodiscard]] static ReceiptLine asRecorded(ReceiptLine line, Money tax, Money total);
     // What `qty` more units of `sold` pay back when `returnedBefore` units already went back.
     [[nodiscard]] static Money refundFor(const ReceiptLine& sold, qint64 returnedBefore,
                                          qint64 qty);

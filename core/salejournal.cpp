@@ -173,6 +173,11 @@ ReceiptContent SaleJournal::receiptOf(const CompletedSale& sale, const QString& 
 {
     ReceiptContent receipt;
     receipt.cashSession = cashSession;
+    for (const ReceiptLine& line : sale.lines) {
+        receipt.taxRule.pricesIncludeTax |= line.taxIncluded;
+        if (line.taxShare)
+            receipt.taxRule.rounding = TaxRounding::Receipt;
+    }
     for (qsizetype i = 0; i < sale.lines.size(); ++i) {
         const ReceiptLine& line = sale.lines.at(i);
         ReceiptEntry entry{line.sku,       line.name,     line.qty,     line.unit,

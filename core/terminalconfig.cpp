@@ -137,6 +137,8 @@ QJsonObject TerminalConfig::toJson() const
         json.insert(QStringLiteral("certificateSha256"), certificateSha256);
     if (!language.isEmpty())
         json.insert(QStringLiteral("language"), language);
+    if (customerDisplay)
+        json.insert(QStringLiteral("customerDisplay"), true);
     return json;
 }
 
@@ -155,6 +157,10 @@ Result<TerminalConfig> TerminalConfig::fromJson(const QJsonObject& object)
         return Error{QStringLiteral("mode"),
                      QStringLiteral("'%1' is neither pos nor receiving").arg(mode)};
     config.mode = *known;
+    const QJsonValue display = object.value(QLatin1String("customerDisplay"));
+    if (!display.isUndefined() && !display.isNull() && !display.isBool())
+        return Error{QStringLiteral("customerDisplay"), QStringLiteral("must be true or false")};
+    config.customerDisplay = display.toBool(false);
     const QJsonValue tolerance = object.value(QLatin1String("overTolerancePercent"));
     if (!tolerance.isUndefined() && !tolerance.isNull()) {
         const double percent = tolerance.toDouble(-1);

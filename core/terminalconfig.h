@@ -43,6 +43,9 @@ struct TerminalConfig
     // knows, such as "ar" for a right-to-left layout), never set by the server: the shop
     // floor's language is the till's. Empty: the system's locale decides.
     QString language;
+    // A till with a customer-facing display: a second window shows the total and the change
+    // (issue 23). Optional in the file ("customerDisplay", a boolean); false when absent.
+    bool customerDisplay = false;
 
     static constexpr int maxOverTolerancePercent = 100;
     // As a hello's token (sync/protocol/protocol.h).

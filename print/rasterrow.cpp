@@ -41,6 +41,21 @@ void drawColumns(QPainter& painter, const ReceiptRow& row, const QRect& area)
 
 } // namespace
 
+QString RasterRow::drawable(const QString& text, const QFont& font)
+{
+    const QFontMetrics metrics(font);
+    QString out;
+    out.reserve(text.size());
+    for (const char32_t c : text.toUcs4()) {
+        // Format characters (bidi marks, joiners) draw nothing by design.
+        if (c >= 0x20 && QChar::category(c) != QChar::Other_Format && !metrics.inFontUcs4(c))
+            out.append(u'?');
+        else
+            out.append(QString::fromUcs4(&c, 1));
+    }
+    return out;
+}
+
 QImage RasterRow::render(const ReceiptRow& row, int widthDots)
 {
     QImage image(widthDots, row.large ? 2 * rowDots : rowDots, QImage::Format_Grayscale8);
@@ -49,8 +64,12 @@ QImage RasterRow::render(const ReceiptRow& row, int widthDots)
     // Thermal dots are on or off: grey edges would only print as noise.
     painter.setRenderHint(QPainter::TextAntialiasing, false);
     painter.setPen(Qt::black);
-    painter.setFont(fontFor(row));
-    drawColumns(painter, row, image.rect());
+    const QFont font = fontFor(row);
+    painter.setFont(font);
+    ReceiptRow shown = row;
+    shown.text = drawable(row.text, font);
+    shown.right = drawable(row.right, font);
+    drawColumns(painter, shown, image.rect());
     return image;
 }
 

@@ -3,6 +3,7 @@
 #include "moneytext.h"
 
 #include <QCoreApplication>
+#include <algorithm>
 
 namespace stockline::print {
 
@@ -46,6 +47,8 @@ QString paymentLabel(const Payment& payment, bool refund)
     const bool cash = payment.method == QLatin1String("cash");
     if (!refund && cash && payment.amount < Money())
         return tr("Change");
+    if (payment.method == QLatin1String("rounding"))
+        return tr("Cash rounding");
     QString label = cash                                      ? tr("Cash")
                     : payment.method == QLatin1String("card") ? tr("Card")
                                                               : payment.method;
@@ -86,10 +89,20 @@ void addLines(QList<ReceiptRow>& rows, const ReceiptDocument& receipt, const QLo
     }
 }
 
+// A VAT receipt: what the total contains, per rate ("VAT 19% on 16.72", 3.18), and the net.
+void addTaxIncluded(QList<ReceiptRow>& rows, const ReceiptDocument& receipt, const QLocale& locale)
+{
+    for (const RateTotals& rate : receipt.totals.rates)
+        rows.append(
+            plain(tr("VAT %1% on %2").arg(rate.rate.toString(), moneyText(rate.net, locale)),
+                  moneyText(rate.tax, locale)));
+    rows.append(plain(tr("Total without VAT"), moneyText(receipt.totals.net, locale)));
+}
+
 void addTotals(QList<ReceiptRow>& rows, const ReceiptDocument& receipt, const QLocale& locale)
 {
     const bool refund = receipt.kind == ReceiptDocument::Kind::Refund;
-    if (!refund) {
+    if (!refund && !receipt.taxIncluded) {
         rows.append(plain(tr("Subtotal"), moneyText(receipt.totals.net, locale)));
         rows.append(plain(tr("Tax"), moneyText(receipt.totals.tax, locale)));
     }
@@ -102,6 +115,8 @@ void addTotals(QList<ReceiptRow>& rows, const ReceiptDocument& receipt, const QL
         const Money shown = !refund && payment.amount < Money() ? -payment.amount : payment.amount;
         rows.append(plain(paymentLabel(payment, refund), moneyText(shown, locale)));
     }
+    if (!refund && receipt.taxIncluded)
+        addTaxIncluded(rows, receipt, locale);
 }
 
 } // namespace
@@ -115,6 +130,8 @@ ReceiptDocument ReceiptDocument::forSale(const QList<ReceiptLine>& lines, const 
             Line{l.name, notes.value(i), l.qty, l.unitPrice, l.discount, l.gross(), l.unit});
     }
     receipt.totals = totalsOf(lines);
+    receipt.taxIncluded = std::any_of(lines.cbegin(), lines.cend(),
+                                      [](const ReceiptLine& l) { return l.taxIncluded; });
     return receipt;
 }
 

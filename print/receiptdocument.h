@@ -23,7 +23,7 @@ struct ReceiptDocument
         qint64 qty = 1;
         Money unitPrice;
         Money discount;
-        Money amount;           // sale: before discount, excluding tax; refund: paid back
+        Money amount; // sale: before discount, tax as the shelf price has it; refund: paid back
         Unit unit = Unit::Each; // qty in g / ml / mm of a measured product, price per kg / l / m
     };
 
@@ -38,6 +38,8 @@ struct ReceiptDocument
     ReceiptTotals totals;
     QList<Payment> payments; // as recorded: change is a negative cash payment
     bool offline = false;
+    // Shelf prices include tax (VAT): the total comes first, then net and VAT per rate.
+    bool taxIncluded = false;
 
     [[nodiscard]] static ReceiptDocument forSale(const QList<ReceiptLine>& lines,
                                                  const QStringList& notes);

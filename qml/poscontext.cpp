@@ -25,6 +25,7 @@
 #include "stockreplica.h"
 #include "stockviews.h"
 #include "storecsv.h"
+#include "storesettings.h"
 #include "tillsync.h"
 #include "transport.h"
 
@@ -87,7 +88,16 @@ Status PosContext::build(const PosOptions& options)
     m_journal = std::make_unique<SaleJournal>(*m_store, *m_outbox, *m_numbers);
     m_returns = std::make_unique<ReturnJournal>(*m_store, *m_outbox, options.terminal, proofKey);
     m_parked = std::make_unique<ParkedSales>(*m_store);
-    m_cash = std::make_unique<CashSession>(*m_store);
+    Result<StoreSettings> settings = StoreSettings::load(*m_store);
+    if (!settings)
+        return settings.error();
+    if (options.storeSettings) {
+        settings = *options.storeSettings;
+        if (const Status kept = settings->save(*m_store); !kept)
+            return kept.error();
+    }
+    Currency::setCurrent(settings->currency);
+    m_cash = std::make_unique<CashSession>(*m_store, settings->drawerDenominations());
     m_cash->sendTo(*m_outbox, options.terminal);
     m_notices = std::make_unique<Notices>();
     m_sync = std::make_unique<SyncStatus>();
@@ -116,6 +126,8 @@ Status PosContext::build(const PosOptions& options)
     QObject::connect(m_staff.get(), &StaffSession::signedInChanged, m_drawer.get(),
                      [this] { m_drawer->setStaff(m_staff->name()); });
     m_drawer->setStaff(m_staff->name());
+    m_till->setStoreSettings(*settings);
+    m_sync->setStoreSettings(*settings);
     buildDock(*location);
     if (!options.server.isEmpty())
         buildSync();
@@ -141,12 +153,22 @@ void PosContext::buildSync()
     m_client = std::make_unique<sync::Client>(*m_store, nullptr, clientOptions(m_options));
     QObject::connect(m_client.get(), &sync::Client::staffChanged, m_staff.get(),
                      &StaffSession::reload);
+    QObject::connect(m_client.get(), &sync::Client::storeSettingsChanged, m_till.get(),
+                     [this](const StoreSettings& settings) { adoptStoreSettings(settings); });
     m_tillSync = std::make_unique<TillSync>(
         TillSync::Services{*m_client, *m_till, *m_journal, *m_catalog, *m_sync, *m_notices},
         m_options.terminal);
     m_dock->connectClient(*m_client);
     m_till->returns()->setServer(m_client.get());
     m_drawer->day()->setServer(m_client.get());
+}
+
+void PosContext::adoptStoreSettings(const StoreSettings& settings)
+{
+    m_till->setStoreSettings(settings);
+    m_sync->setStoreSettings(settings);
+    m_cash->setDenominations(settings.drawerDenominations());
+    m_drawer->denominations()->setDenominations(m_cash->denominations());
 }
 
 void PosContext::buildDock(const QString& location)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "error.h"
+#include "storesettings.h"
 #include "terminalconfig.h"
 
 #include <QString>
@@ -64,6 +65,10 @@ struct PosOptions
     // The screen it shows: the POS counter, or the receiving dock (DockMain.qml).
     TerminalConfig::Mode mode = TerminalConfig::Mode::Pos;
     int overTolerancePercent = 0; // receiving: TerminalConfig::overTolerancePercent
+    // The store's settings to use and keep (a demo, screenshots); empty: the ones the server
+    // last sent, kept in the store (USD, tax-exclusive before the first welcome).
+    std::optional<StoreSettings> storeSettings = std::nullopt;
+    bool customerDisplay = false; // a second window for the customer (CustomerDisplay.qml)
 };
 
 // Everything a terminal runs on, built in dependency order and torn down in reverse: the
@@ -117,6 +122,7 @@ private:
     [[nodiscard]] Result<QString> chooseLocation(const QString& wanted) const;
     void buildSync();
     void buildDock(const QString& location);
+    void adoptStoreSettings(const StoreSettings& settings);
 
     PosOptions m_options;
     std::unique_ptr<LocalStore> m_store;

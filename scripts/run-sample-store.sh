@@ -15,6 +15,7 @@
 #   STOCKLINE_DATA    folder for the database   (default: build/sample-store)
 #   STOCKLINE_LISTEN  address and port to serve (default: 127.0.0.1:8765)
 #   STOCKLINE_BUILD   the build folder          (default: build/release)
+#   STOCKLINE_STORE_CONF  store settings (store.conf) for a new database (default: none, USD)
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -41,6 +42,10 @@ if [ ! -f "$data/server.db" ]; then
     [ "$id" = id ] && continue
     "$server" location add --db "$db" "$id" "$name"
   done < "$sample/locations.csv"
+  # A store outside the US: its settings first, so prices are read with its currency's digits.
+  if [ -n "${STOCKLINE_STORE_CONF:-}" ]; then
+    "$server" store set --db "$db" "$STOCKLINE_STORE_CONF"
+  fi
   "$server" catalog import --db "$db" "$sample/products.csv"
   "$server" stock import --db "$db" "$sample/stock.csv"
   umask 077

@@ -13,6 +13,7 @@ packages=(
   qml6-module-qtquick-window qml6-module-qtquick-templates qml6-module-qtqml-workerscript
   qml6-module-qtqml qml6-module-qttest qml6-module-qtquick-dialogs
   fonts-dejavu-core
+  fonts-noto-core fonts-noto-cjk poppler-utils  # receipts in any script (PDF, raster rows); pdftotext for their test
   sqlite3 postgresql postgresql-contrib libqt6sql6-psql
   openssl  # TLS for wss:, and the tests' throwaway certificates
   nodejs node-ws  # a WebSocket client that is not ours, for the conformance tests

@@ -23,6 +23,7 @@ public:
     }
 
     Result<QList<StaffMember>> staff() override { return m_inner->staff(); }
+    Result<StoreSettings> storeSettings() override { return m_inner->storeSettings(); }
     Result<QList<Shortage>> openShortages() override { return m_inner->openShortages(); }
     Result<OpenCounts> openCounts() override { return m_inner->openCounts(); }
     Result<QList<Delivery>> deliveries(bool withClosed) override

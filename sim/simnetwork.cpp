@@ -331,7 +331,8 @@ void World::connectArbiter()
                   .arg(start.cursor));
         serverSend(id, encode(Welcome{start.terminal.id, roleName(start.terminal.role),
                                       start.terminal.lastSeq, start.cursor, serverNow(),
-                                      start.terminal.lastReceipt, start.terminal.lastRefund}));
+                                      start.terminal.lastReceipt, start.terminal.lastRefund,
+                                      start.store}));
         serverSend(id, encode(start.levels));
         serverSend(id, encode(start.catalog));
         serverSend(id, encode(Shortages{start.shortages}));

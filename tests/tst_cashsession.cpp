@@ -458,6 +458,8 @@ private Q_SLOTS:
                                                 "Sales (2)                           $13.25\n"
                                                 "  net                               $11.37\n"
                                                 "  tax                                $1.88\n"
+                                                "  tax 19 % on $8.99                  $1.71\n"
+                                                "  tax 7 % on $2.38                   $0.17\n"
                                                 "Refunds (0)                          $0.00\n"
                                                 "  tax                                $0.00\n"
                                                 "Net takings                         $13.25\n"

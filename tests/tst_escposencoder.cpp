@@ -126,6 +126,23 @@ private Q_SLOTS:
     }
 
     // A right-to-left row is mirrored: its text at the right edge, the amount at the left.
+    // Issue 23: a row is drawn in a font that covers it (Noto CJK through Qt's fallback), and a
+    // character no installed font has prints as '?', never as an empty box.
+    void rasterRow_neverPrintsTofu()
+    {
+        const QFont font;
+        QCOMPARE(RasterRow::drawable(QStringLiteral("緑茶 Φέτα قهوة"), font),
+                 QStringLiteral("緑茶 Φέτα قهوة"));
+        // U+0378 is unassigned: no font has it.
+        QCOMPARE(RasterRow::drawable(QStringLiteral("A\u0378B"), font), QStringLiteral("A?B"));
+        const ReceiptRow unknown{QStringLiteral("\u0378\u0379"), QString()};
+        const ReceiptRow questions{QStringLiteral("??"), QString()};
+        QCOMPARE(RasterRow::render(unknown, 504), RasterRow::render(questions, 504));
+        // The Japanese row has ink: glyphs, not blanks.
+        const ReceiptRow tea{QStringLiteral("緑茶"), QString()};
+        QVERIFY(inkSpan(RasterRow::render(tea, 504)).second > 20);
+    }
+
     void rasterRow_rightToLeftIsMirrored()
     {
         const ReceiptRow hebrew{QStringLiteral("\u05d7\u05dc\u05d1"), QStringLiteral("1.20")};

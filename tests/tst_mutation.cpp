@@ -256,6 +256,28 @@ Mutation saleWithReceipt()
     });
 }
 
+// A German store's receipt (issue 23): VAT-inclusive shelf prices, tax rounded per receipt.
+// Three 0.99 at 19 %: the 0.47 of VAT in 2.97 shared as 0.16, 0.16, 0.15.
+Mutation vatSaleWithReceipt()
+{
+    return changed<SaleMutation>(sale(), [](SaleMutation& b) {
+        ReceiptContent r;
+        r.taxRule = TaxRule{true, TaxRounding::Receipt};
+        b.lines = {saleLine("A1", 3, 83)};
+        for (const qint64 tax : {16, 16, 15}) {
+            ReceiptEntry e = receiptEntry("A1", 1, 99, 0, 19000);
+            e.tax = Money::fromMinor(tax);
+            e.total = Money::fromMinor(99);
+            r.lines.append(e);
+            r.net += e.net();
+            r.tax += e.tax;
+            r.total += e.total;
+        }
+        b.payments = {payment("cash", 297)};
+        b.receipt = r;
+    });
+}
+
 // 532 g of bananas at 2.99 per kg: 1.59.
 Mutation weighedSale()
 {
@@ -383,6 +405,14 @@ private Q_SLOTS:
             approval(), [](auto& b) { b.action = s("shortage_resolution"); });
         QTest::newRow("sale with its receipt") << saleWithReceipt();
         QTest::newRow("sale of 532 g") << weighedSale();
+        QTest::newRow("VAT-inclusive sale rounded per receipt") << vatSaleWithReceipt();
+        QTest::newRow("VAT-inclusive sale rounded per line")
+            << changed<SaleMutation>(vatSaleWithReceipt(), [](SaleMutation& b) {
+                   b.receipt->taxRule.rounding = TaxRounding::Line;
+                   b.receipt->lines[2].tax = Money::fromMinor(16);
+                   b.receipt->tax = Money::fromMinor(48);
+                   b.receipt->net = Money::fromMinor(249);
+               });
         QTest::newRow("return with its refund") << returnWithRefund();
         QTest::newRow("offline return")
             << changed<ReturnMutation>(returnWithRefund(), [](auto& b) { b.offline = true; });
@@ -509,6 +539,24 @@ private Q_SLOTS:
             changed<SM>(saleWithReceipt(),
                         [](SM& b) { b.receipt->lines[0].tax += Money::fromMinor(1); }),
             "receipt.lines[0].tax");
+        row("VAT receipt shares its rate's tax otherwise",
+            changed<SM>(vatSaleWithReceipt(),
+                        [](SM& b) {
+                            b.receipt->lines[0].tax = Money::fromMinor(15);
+                            b.receipt->lines[2].tax = Money::fromMinor(16);
+                        }),
+            "receipt.lines[0].tax");
+        row("VAT line total not its amount",
+            changed<SM>(vatSaleWithReceipt(),
+                        [](SM& b) {
+                            b.receipt->lines[1].total += Money::fromMinor(16);
+                            b.receipt->total += Money::fromMinor(16);
+                        }),
+            "receipt.lines[1].total");
+        row("VAT per line taxed as a share",
+            changed<SM>(vatSaleWithReceipt(),
+                        [](SM& b) { b.receipt->taxRule.rounding = TaxRounding::Line; }),
+            "receipt.lines[2].tax");
         row("receipt line total not net plus tax",
             changed<SM>(saleWithReceipt(),
                         [](SM& b) { b.receipt->lines[2].total += Money::fromMinor(1); }),

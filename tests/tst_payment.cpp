@@ -1,4 +1,5 @@
 #include "cartmodel.h"
+#include "cashsession.h"
 #include "localstore.h"
 #include "notices.h"
 #include "outbox.h"
@@ -6,7 +7,9 @@
 #include "parkedsales.h"
 #include "paymentmodel.h"
 #include "posfixture.h"
+#include "returnjournal.h"
 #include "salejournal.h"
+#include "storesettings.h"
 #include "till.h"
 
 #include <QAbstractItemModelTester>
@@ -194,6 +197,72 @@ private Q_SLOTS:
         QVERIFY(pos.reopen());
         QCOMPARE(pos.context().till().cart()->count(), 0);
         QCOMPARE(pos.context().till().parked()->rowCount(), 1);
+    }
+
+    // Issue 23: a Swiss store. Shelf prices include VAT; cash is rounded to 5 Rappen and the
+    // difference is a "rounding" payment, so the receipt still adds up and the Z shows it.
+    void till_swissStoreRoundsCashAndShowsVatIncluded()
+    {
+        fixtures::PosFixture pos;
+        qml::PosOptions swiss;
+        swiss.storeSettings =
+            *StoreSettings::fromConf(QStringLiteral("currency = CHF\npricesIncludeTax = true\n"));
+        QVERIFY(pos.open({}, swiss));
+        QVERIFY(pos.openDrawer());
+        Till& till = pos.context().till();
+        till.submit(fixtures::milkBarcode, 13); // 4.49, 0 %
+        till.submit(fixtures::colaBarcode, 12); // 5.29 with 8.25 % VAT in it
+        const ReceiptTotals totals = till.cart()->totals();
+        QCOMPARE(totals.total, Money::fromMinor(449 + 529)); // the shelf prices, nothing added
+        QCOMPARE(totals.tax, Money::fromMinor(40));          // 5.29 × 8.25/108.25 = 0.403
+        QVERIFY(till.startPayment());
+        QCOMPARE(till.payment()->remaining(), Money::fromMinor(980)); // 9.78 → 9.80
+        QVERIFY(till.tenderCash(QStringLiteral("20")));
+        QCOMPARE(till.lastChangeText(), Money::fromMinor(1020).toLocaleString());
+        const auto stored = pos.context().journal().find(till.lastReceipt());
+        QVERIFY(stored);
+        QCOMPARE(stored->totals.total, Money::fromMinor(978));
+        Money sum;
+        for (const Payment& p : stored->payments)
+            sum += p.amount;
+        QCOMPARE(sum, stored->totals.total);
+        QCOMPARE(stored->payments.last().method, QStringLiteral("rounding"));
+        QCOMPARE(stored->payments.last().amount, Money::fromMinor(-2));
+        QVERIFY2(till.lastReceiptText().contains(QStringLiteral("Cash rounding")),
+                 qPrintable(till.lastReceiptText()));
+        QVERIFY2(till.lastReceiptText().contains(QStringLiteral("VAT 8.25% on")),
+                 qPrintable(till.lastReceiptText()));
+        QVERIFY(till.lastReceiptText().contains(QStringLiteral("CHF")));
+        // A return pays back what the customer paid for the cola, VAT included, not more.
+        const Result<ReturnableSale> back = pos.context().returns().returnable(till.lastReceipt());
+        QVERIFY(back);
+        QCOMPARE(ReturnJournal::refundFor(back->lines.at(1).sold, 0, 1), Money::fromMinor(529));
+        QCOMPARE(ReturnJournal::refundTaxFor(back->lines.at(1).sold, 0, 1), Money::fromMinor(40));
+        // The X report: the tax per rate, and the rounding by itself.
+        const Result<CashReport> x = pos.context().cash().xReport();
+        QVERIFY(x);
+        QCOMPARE(x->salesByRate.size(), 2);
+        QCOMPARE(x->salesByRate.at(0).tax, Money::fromMinor(40));
+        QCOMPARE(x->salesByRate.at(0).net, Money::fromMinor(489));
+        QCOMPARE(x->tender(QStringLiteral("rounding")).sales, Money::fromMinor(-2));
+        const QString xText = x->lines().join(u'\n');
+        QVERIFY2(xText.contains(QStringLiteral("tax 8.25 % on")), qPrintable(xText));
+        QVERIFY2(xText.contains(QStringLiteral("Rounding")), qPrintable(xText));
+        // The drawer counts Swiss notes and coins: 1000 francs down to 5 Rappen.
+        QCOMPARE(pos.context().cash().denominations().first().value, Money::fromMinor(100000));
+        QCOMPARE(pos.context().cash().denominations().last().value, Money::fromMinor(5));
+        Currency::setCurrent(Currency());
+    }
+
+    // A card pays to the cent: no rounding when it covers the rest.
+    void payment_cardIsNotRounded()
+    {
+        m_payment->setCashRounding(5);
+        m_payment->start(Money::fromMinor(978));
+        QCOMPARE(m_payment->remaining(), Money::fromMinor(980));
+        QVERIFY(m_payment->addCard(Money::fromMinor(978), QStringLiteral("AUTH 9")));
+        QVERIFY(m_payment->settled());
+        QCOMPARE(m_payment->payments().size(), 1);
     }
 
 private:

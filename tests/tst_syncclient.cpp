@@ -14,6 +14,7 @@
 #include "sqlserverstore.h"
 #include "staffdirectory.h"
 #include "stockreplica.h"
+#include "storesettings.h"
 #include "transport.h"
 #include "websockettransport.h"
 
@@ -422,6 +423,7 @@ private Q_SLOTS:
     void revokedTerminalStopsRetrying();
     void adminStockImportWhileServingReachesTheReplica();
     void staffListArrives();
+    void storeSettingsArriveAndAreKeptForAnOfflineStart();
 
     // The stream's error paths, against a scripted server.
     void unavailableResendsOnlyOnceEveryPushIsAnswered();
@@ -1001,6 +1003,44 @@ void TestSyncClient::staffListArrives()
     QCOMPARE(till->client->staff().size(), 1);
     QCOMPARE(till->client->staff().first().name, QStringLiteral("Alice"));
     QCOMPARE(till->client->staff().first().role, StaffRole::Manager);
+}
+
+// Issue 23: `store set` on the server; the welcome carries the settings, the terminal keeps them
+// (an offline start has them) and its money is in the store's currency from then on.
+void TestSyncClient::storeSettingsArriveAndAreKeptForAnOfflineStart()
+{
+    QTemporaryDir dir;
+    ServerProcess server(dir.filePath(QStringLiteral("server.db")));
+    const auto tokens = prepareServer(server, {{QStringLiteral("P-1"), Role::Pos}});
+    QVERIFY(!tokens.isEmpty());
+    QFile conf(dir.filePath(QStringLiteral("store.conf")));
+    QVERIFY(conf.open(QIODevice::WriteOnly));
+    conf.write("currency = JPY\nminorDigits = 0\npricesIncludeTax = true\n");
+    conf.close();
+    QCOMPARE(
+        server.admin({QStringLiteral("store"), QStringLiteral("set"), conf.fileName()}).exitCode,
+        0);
+    QVERIFY(server.start());
+    const QString tillDb = dir.filePath(QStringLiteral("till.db"));
+    {
+        auto till = openTill(tillDb, server.url(), QStringLiteral("P-1"),
+                             tokens.value(QStringLiteral("P-1")));
+        QVERIFY(till);
+        QSignalSpy settings(till->client.get(), &Client::storeSettingsChanged);
+        till->client->start();
+        QVERIFY(settings.wait(syncTimeoutMs));
+        QCOMPARE(Currency::current(), Currency(QStringLiteral("JPY"), 0));
+        QCOMPARE(Money::fromMinor(500).toLocaleString(QLocale(QLocale::Japanese, QLocale::Japan)),
+                 QStringLiteral("￥500"));
+    }
+    Currency::setCurrent(Currency());
+    auto offline = LocalStore::open(tillDb);
+    QVERIFY(offline);
+    const Result<StoreSettings> kept = StoreSettings::load(**offline);
+    QVERIFY(kept);
+    QCOMPARE(kept->currency, Currency(QStringLiteral("JPY"), 0));
+    QVERIFY(kept->tax.pricesIncludeTax);
+    QCOMPARE(kept->denominations.first(), 10000);
 }
 
 // Four pushes in flight; the first is answered unavailable, so the others are gaps. The client

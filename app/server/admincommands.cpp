@@ -84,15 +84,49 @@ int ServerCommands::importCatalog(const QCommandLineParser& parser)
     QFile file(parser.positionalArguments()[0]);
     if (!file.open(QIODevice::ReadOnly))
         return fail(QStringLiteral("cannot read %1: %2").arg(file.fileName(), file.errorString()));
-    const auto products = StoreCsv::readProducts(file, QFileInfo(file).fileName());
-    if (!products)
-        return fail(products.error());
+    // Opened first: prices are read with the store's currency's minor digits.
     auto store = openStore(parser);
     if (!store)
         return fail(store.error());
+    const auto products = StoreCsv::readProducts(file, QFileInfo(file).fileName());
+    if (!products)
+        return fail(products.error());
     if (Status s = store.value()->importCatalog(products.value()); !s)
         return fail(s.error());
     err() << "stockline-server: imported " << products->size() << " products" << Qt::endl;
+    return 0;
+}
+
+int ServerCommands::setStore(const QCommandLineParser& parser)
+{
+    QFile file(parser.positionalArguments()[0]);
+    if (!file.open(QIODevice::ReadOnly | QIODevice::Text))
+        return fail(QStringLiteral("cannot read %1: %2").arg(file.fileName(), file.errorString()));
+    const Result<StoreSettings> settings =
+        StoreSettings::fromConf(QString::fromUtf8(file.readAll()));
+    if (!settings)
+        return fail(Error{QFileInfo(file).fileName() + QLatin1Char(':') + settings.error().field,
+                          settings.error().message});
+    auto store = openStore(parser);
+    if (!store)
+        return fail(store.error());
+    if (Status s = store.value()->setStoreSettings(*settings); !s)
+        return fail(s.error());
+    err() << "stockline-server: store settings set (" << settings->currency.isoCode()
+          << (settings->tax.pricesIncludeTax ? ", prices include tax" : ", prices exclude tax")
+          << "); terminals take them when they next connect" << Qt::endl;
+    return 0;
+}
+
+int ServerCommands::showStore(const QCommandLineParser& parser)
+{
+    auto store = openStore(parser);
+    if (!store)
+        return fail(store.error());
+    const Result<StoreSettings> settings = store.value()->storeSettings();
+    if (!settings)
+        return fail(settings.error());
+    out() << settings->toConf();
     return 0;
 }
 

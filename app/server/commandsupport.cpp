@@ -112,7 +112,15 @@ Result<std::unique_ptr<AdminStore>> openStore(const QCommandLineParser& parser)
         return owned.error();
     if (url.startsWith(QLatin1String("sqlite:")))
         QDir().mkpath(QFileInfo(url.mid(7)).absolutePath());
-    return AdminStore::open(url);
+    Result<std::unique_ptr<AdminStore>> store = AdminStore::open(url);
+    if (!store)
+        return store;
+    // Amounts in files and output use the store's currency's minor digits (JPY "500").
+    const Result<StoreSettings> settings = store.value()->storeSettings();
+    if (!settings)
+        return settings.error();
+    Currency::setCurrent(settings->currency);
+    return store;
 }
 
 Status requirePositional(const QCommandLineParser& parser, int count, const QString& synopsis)

@@ -207,6 +207,14 @@ QList<ServerCommands::Command> ServerCommands::commands() const
          listing, &ServerCommands::listTerminals},
         {QStringLiteral("location list"), QString(), QStringLiteral("List the stock locations."),
          listing, &ServerCommands::listLocations},
+        {QStringLiteral("store set"), QStringLiteral("store.conf"),
+         QStringLiteral("Set the store's currency, tax-inclusive prices, tax and cash rounding "
+                        "and denominations from a setup file (README, \"Store settings\"). "
+                        "Terminals take them when they next connect."),
+         withDb, &ServerCommands::setStore},
+        {QStringLiteral("store show"), QString(),
+         QStringLiteral("Print the store's settings in the form `store set` reads."), withDb,
+         &ServerCommands::showStore},
         {QStringLiteral("catalog export"), QString(),
          QStringLiteral("Print the catalog as CSV in the form `catalog import` reads (every "
                         "column, inactive products too)."),

@@ -46,6 +46,8 @@ private:
                                               const QString& id);
     [[nodiscard]] static int importCatalog(const QCommandLineParser& parser);
     [[nodiscard]] static int importStock(const QCommandLineParser& parser);
+    [[nodiscard]] static int setStore(const QCommandLineParser& parser);
+    [[nodiscard]] static int showStore(const QCommandLineParser& parser);
     [[nodiscard]] static int importDeliveries(const QCommandLineParser& parser);
     [[nodiscard]] static int listDeliveries(const QCommandLineParser& parser);
     [[nodiscard]] static int closeDelivery(const QCommandLineParser& parser);

@@ -12,12 +12,14 @@
 #include "resendrun.h"
 #include "screenshots.h"
 #include "selftest.h"
+#include "storesettings.h"
 #include "till.h"
 #include "tokenfile.h"
 
 #include <QCommandLineParser>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QFileInfo>
 #include <QGuiApplication>
 #include <QQmlApplicationEngine>
@@ -117,6 +119,19 @@ struct Options
                                                 "its owner only (chmod 600). Never give the "
                                                 "token itself on the command line."),
                                  QStringLiteral("path")};
+    QCommandLineOption storeSettings{
+        QStringLiteral("store-settings"),
+        QStringLiteral("With --demo, --store or --screenshots: the store's settings from a "
+                       "store.conf (currency, VAT-inclusive prices, cash rounding; README, "
+                       "\"Store settings\"), kept in the store. A terminal with a server takes "
+                       "them from the server."),
+        QStringLiteral("store.conf")};
+    QCommandLineOption customerDisplay{
+        QStringLiteral("customer-display"),
+        QStringLiteral("Open the customer-facing display too: a second window (on the last "
+                       "screen) with the total during the sale and the change after it. A "
+                       "configured terminal also opens it with \"customerDisplay\": true in "
+                       "--config.")};
     QCommandLineOption measureStartup{QStringLiteral("measure-startup"),
                                       QStringLiteral("Exit as soon as the sale screen is drawn, "
                                                      "printing the time it took and the peak "
@@ -149,10 +164,27 @@ struct Options
 
     void addTo(QCommandLineParser& parser) const
     {
-        for (const QCommandLineOption* option :
-             {&config, &store, &demo, &data, &terminal, &location, &mode, &overTolerance,
-              &storeName, &printer, &receipts, &server, &serverCertificate, &tokenFile,
-              &measureStartup, &measureScans, &selfTest, &screenshots, &resendAfterRestore})
+        for (const QCommandLineOption* option : {&config,
+                                                 &store,
+                                                 &demo,
+                                                 &data,
+                                                 &terminal,
+                                                 &location,
+                                                 &mode,
+                                                 &overTolerance,
+                                                 &storeName,
+                                                 &printer,
+                                                 &receipts,
+                                                 &server,
+                                                 &serverCertificate,
+                                                 &tokenFile,
+                                                 &storeSettings,
+                                                 &customerDisplay,
+                                                 &measureStartup,
+                                                 &measureScans,
+                                                 &selfTest,
+                                                 &screenshots,
+                                                 &resendAfterRestore})
             parser.addOption(*option);
         parser.addOption(language);
     }
@@ -255,6 +287,12 @@ int runTill(const stockline::qml::PosOptions& pos, const QCommandLineParser& par
     if (!window)
         return 1;
     stockline::app::quitWhenClosed(*window);
+    if (pos.customerDisplay || parser.isSet(options.customerDisplay)) {
+        const qsizetype windows = engine.rootObjects().size();
+        (void)stockline::app::loadWindow(engine, QStringLiteral("CustomerDisplay.qml"));
+        if (engine.rootObjects().size() == windows)
+            return 1;
+    }
     if (parser.isSet(options.measureStartup)) {
         stockline::app::exitWhenDrawn(*window, started);
         return QGuiApplication::exec();
@@ -276,6 +314,20 @@ int runTill(const stockline::qml::PosOptions& pos, const QCommandLineParser& par
     return QGuiApplication::exec();
 }
 
+stockline::Result<stockline::StoreSettings> readStoreSettings(const QString& path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly | QIODevice::Text))
+        return stockline::Error{QStringLiteral("store-settings"),
+                                QStringLiteral("cannot read %1: %2").arg(path, file.errorString())};
+    stockline::Result<stockline::StoreSettings> settings =
+        stockline::StoreSettings::fromConf(QString::fromUtf8(file.readAll()));
+    if (!settings)
+        return stockline::Error{path + QLatin1Char(':') + settings.error().field,
+                                settings.error().message};
+    return settings;
+}
+
 // How long --resend-after-restore waits for the server to answer everything.
 constexpr int resendTimeoutSeconds = 120;
 
@@ -289,6 +341,7 @@ void takeConfig(stockline::qml::PosOptions& pos, const stockline::TerminalConfig
     pos.mode = config.mode;
     pos.overTolerancePercent = config.overTolerancePercent;
     pos.certificateSha256 = config.certificateSha256;
+    pos.customerDisplay = config.customerDisplay;
     pos.setupChangeable = true;
     pos.storePath = parser.isSet(options.store) ? parser.value(options.store)
                                                 : stockline::app::defaultStorePath(config.terminal);
@@ -381,6 +434,13 @@ int main(int argc, char* argv[])
     pos.receiptFolder = parser.value(options.receipts);
     if (const stockline::Status chosen = chooseMode(parser, options, pos); !chosen)
         return fail(chosen.error().toString());
+    if (parser.isSet(options.storeSettings)) {
+        const stockline::Result<stockline::StoreSettings> settings =
+            readStoreSettings(parser.value(options.storeSettings));
+        if (!settings)
+            return fail(settings.error().toString());
+        pos.storeSettings = *settings;
+    }
     if (configured)
         return runConfigured(pos, parser, options, started);
     applyLanguage(parser, options, QString());

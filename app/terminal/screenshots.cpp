@@ -424,8 +424,9 @@ int takeScreenshots(QQmlApplicationEngine& engine, qml::PosContext& context, con
         std::fprintf(stderr, "screenshots: cannot create %s\n", qPrintable(folder));
         return 1;
     }
-    // Pictures for people: with no locale set (the C locale of a build machine) amounts would
-    // show without a currency.
+    // Pictures for people: with no locale set (the C locale of a build machine) dates and
+    // numbers read as in the US. Amounts are in the store's currency either way
+    // (--store-settings: a German till with EUR and VAT-inclusive prices, a Japanese store).
     if (QLocale().language() == QLocale::C)
         QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
     const QmlProblems problems;

@@ -68,6 +68,15 @@ bool DenominationModel::setCount(int row, const QString& typed)
     return true;
 }
 
+void DenominationModel::setDenominations(QList<Denomination> denominations)
+{
+    beginResetModel();
+    m_denominations = std::move(denominations);
+    m_counts = QList<qint64>(m_denominations.size(), 0);
+    endResetModel();
+    Q_EMIT totalChanged();
+}
+
 void DenominationModel::clear()
 {
     if (m_counts.isEmpty())

@@ -42,6 +42,8 @@ public:
     Q_INVOKABLE bool setCount(int row, const QString& typed);
     // Every count back to none, for the next close.
     Q_INVOKABLE void clear();
+    // Another currency's notes and coins: the counts start again.
+    void setDenominations(QList<Denomination> denominations);
 
     [[nodiscard]] int count() const { return rowCount(); }
     [[nodiscard]] Money total() const;

@@ -58,6 +58,12 @@ ToolBar {
             color: Theme.text
         }
         Label {
+            objectName: "syncStore"
+            text: Sync.storeText
+            font.pixelSize: Theme.fontSmall
+            color: Theme.text
+        }
+        Label {
             id: syncText
             objectName: "syncText"
             text: !Sync.configured ? bar.localText

@@ -48,6 +48,18 @@ QString SyncStatus::stateText() const
     return m_configured ? tr("Offline") : tr("No server");
 }
 
+void SyncStatus::setStoreSettings(const StoreSettings& settings)
+{
+    set(m_store, settings);
+}
+
+QString SyncStatus::storeText() const
+{
+    return m_store.tax.pricesIncludeTax
+               ? tr("%1 · prices include tax").arg(m_store.currency.isoCode())
+               : tr("%1 · prices exclude tax").arg(m_store.currency.isoCode());
+}
+
 QString SyncStatus::pendingText() const
 {
     if (m_pending <= 0)

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "storesettings.h"
+
 #include <QObject>
 #include <QString>
 
@@ -23,6 +25,7 @@ class SyncStatus : public QObject
     Q_PROPERTY(QString stateText READ stateText NOTIFY changed)
     Q_PROPERTY(QString pendingText READ pendingText NOTIFY changed)
     Q_PROPERTY(QString message READ message WRITE setMessage NOTIFY changed)
+    Q_PROPERTY(QString storeText READ storeText NOTIFY changed)
     Q_PROPERTY(stockline::qml::SyncProblemsModel* problems READ problems CONSTANT)
 
 public:
@@ -48,6 +51,10 @@ public:
     [[nodiscard]] QString message() const { return m_message; }
     void setMessage(const QString& message);
     [[nodiscard]] SyncProblemsModel* problems() const { return m_problems; }
+    // The store's settings this terminal works with (from the server, or kept from its last
+    // welcome): "CHF · prices include tax".
+    void setStoreSettings(const StoreSettings& settings);
+    [[nodiscard]] QString storeText() const;
 
     // "45 s", "3 min", "2 h 5 min".
     [[nodiscard]] static QString ageText(qint64 seconds);
@@ -63,6 +70,7 @@ private:
     qint64 m_pending = 0;
     qint64 m_oldestAge = 0;
     QString m_message;
+    StoreSettings m_store;
     SyncProblemsModel* m_problems;
 };
 

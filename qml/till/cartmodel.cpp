@@ -53,7 +53,9 @@ QHash<int, QByteArray> CartModel::roleNames() const
 
 QVariant CartModel::moneyData(const Line& line, int role) const
 {
-    const ReceiptLine& r = line.receipt;
+    // A line's own tax as rounded on the line; a receipt-rounded total may differ by a cent.
+    ReceiptLine r = line.receipt;
+    r.taxIncluded = m_taxRule.pricesIncludeTax;
     switch (role) {
     case UnitPriceRole:
         return print::unitPriceText(r.unitPrice, r.unit);
@@ -257,7 +259,17 @@ QList<ReceiptLine> CartModel::receiptLines() const
     lines.reserve(m_lines.size());
     for (const Line& line : m_lines)
         lines.append(line.receipt);
-    return lines;
+    return withTaxRule(lines, m_taxRule);
+}
+
+void CartModel::setTaxRule(const TaxRule& rule)
+{
+    if (rule == m_taxRule)
+        return;
+    m_taxRule = rule;
+    if (!m_lines.isEmpty())
+        Q_EMIT dataChanged(index(0), index(rowCount() - 1));
+    reprice();
 }
 
 ReceiptTotals CartModel::totals() const

@@ -147,6 +147,8 @@ public:
     void setOnline(bool online);
     [[nodiscard]] QString location() const { return m_location; }
     void setLocation(const QString& location) { m_location = location; }
+    // The store's tax rule (issue 23): whether shelf prices include tax, where tax is rounded.
+    void setTaxRule(const TaxRule& rule);
 
 public Q_SLOTS:
     // New levels from the replica (the sync layer, after a levels message): availability and
@@ -175,6 +177,7 @@ private:
 
     QList<Line> m_lines;
     Money m_orderDiscount;
+    TaxRule m_taxRule;
     QString m_location;
     bool m_online = false;
 };

@@ -79,10 +79,11 @@ Status PaymentModel::addCard(Money amount, const QString& reference)
 {
     if (const Status ok = checkTender(amount); !ok)
         return ok;
-    if (amount > remaining())
-        return Error{
-            QStringLiteral("amount"),
-            tr("A card pays at most the %1 still due.").arg(print::moneyText(remaining()))};
+    // A card pays to the cent: no cash rounding on what it covers.
+    const Money exact = std::max(Money(), m_due - paid());
+    if (amount > exact)
+        return Error{QStringLiteral("amount"),
+                     tr("A card pays at most the %1 still due.").arg(print::moneyText(exact))};
     const QString ref = reference.trimmed();
     if (ref.isEmpty() || ref.size() > maxTextLength)
         return Error{
@@ -111,14 +112,27 @@ Money PaymentModel::paid() const
     return paid;
 }
 
+Money PaymentModel::roundingAmount() const
+{
+    Money byCard;
+    for (const Payment& tender : m_tenders) {
+        if (tender.method != cash)
+            byCard += tender.amount;
+    }
+    const Money forCash = m_due - byCard;
+    if (m_cashRounding <= 1 || forCash <= Money())
+        return {};
+    return forCash - roundedToStep(forCash, m_cashRounding);
+}
+
 Money PaymentModel::remaining() const
 {
-    return std::max(Money(), m_due - paid());
+    return std::max(Money(), m_due - roundingAmount() - paid());
 }
 
 Money PaymentModel::change() const
 {
-    return std::max(Money(), paid() - m_due);
+    return std::max(Money(), paid() - (m_due - roundingAmount()));
 }
 
 QList<Payment> PaymentModel::payments() const
@@ -126,6 +140,8 @@ QList<Payment> PaymentModel::payments() const
     QList<Payment> payments = m_tenders;
     if (change() > Money())
         payments.append(Payment{cash, -change(), QString()});
+    if (const Money rounded = roundingAmount(); rounded != Money())
+        payments.append(Payment{rounding, rounded, QString()});
     return payments;
 }
 

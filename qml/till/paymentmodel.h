@@ -13,6 +13,11 @@ namespace stockline::qml {
 // The tenders of the sale being paid: cash (change is given back in cash only), card with its
 // reference, or several of them (split tender). payments() is what SaleJournal::record needs:
 // the tenders, and the change as a negative cash payment, adding up to the total exactly.
+//
+// Cash rounding (a store setting, 5 Rappen in Switzerland): what is left for cash after card
+// tenders is rounded half-up to the step; the difference is a payment of its own, method
+// "rounding" (positive when rounded down), so the payments still add up to the receipt's total
+// and the Z lists the rounding by itself.
 class PaymentModel : public QAbstractListModel
 {
     Q_OBJECT
@@ -34,6 +39,7 @@ public:
 
     static constexpr QLatin1String cash{"cash"};
     static constexpr QLatin1String card{"card"};
+    static constexpr QLatin1String rounding{"rounding"};
 
     explicit PaymentModel(QObject* parent = nullptr);
 
@@ -49,11 +55,15 @@ public:
     [[nodiscard]] Status addCard(Money amount, const QString& reference);
     [[nodiscard]] Status removeTender(int row);
 
+    // In minor units; 1: none.
+    void setCashRounding(qint64 step) { m_cashRounding = step; }
     [[nodiscard]] Money due() const { return m_due; }
+    // What cash rounding takes off what is due (negative: adds); 0 when a card pays the rest.
+    [[nodiscard]] Money roundingAmount() const;
     [[nodiscard]] Money paid() const;
     [[nodiscard]] Money remaining() const;
     [[nodiscard]] Money change() const;
-    [[nodiscard]] bool settled() const { return paid() >= m_due; }
+    [[nodiscard]] bool settled() const { return paid() >= m_due - roundingAmount(); }
     [[nodiscard]] int count() const { return static_cast<int>(m_tenders.size()); }
     [[nodiscard]] QList<Payment> tenders() const { return m_tenders; }
     [[nodiscard]] QList<Payment> payments() const;
@@ -76,6 +86,7 @@ private:
     void append(const Payment& tender);
 
     Money m_due;
+    qint64 m_cashRounding = 1;
     QList<Payment> m_tenders;
 };
 

@@ -148,7 +148,9 @@ ReturnableSale ReturnsModel::fromServer(const sync::StoredReceipt& receipt)
         const ReceiptEntry& e = stored.entry;
         ReceiptLine sold{e.sku, e.name, e.qty, e.unitPrice, e.discount, e.taxRate, QString()};
         sold.unit = e.unit;
-        sale.lines.append(ReturnableLine{static_cast<int>(stored.line), sold, stored.refunded});
+        sale.lines.append(ReturnableLine{static_cast<int>(stored.line),
+                                         ReturnJournal::asRecorded(sold, e.tax, e.total),
+                                         stored.refunded});
     }
     sale.payments = receipt.payments;
     for (const sync::StoredRefund& refund : receipt.refunds) {

@@ -79,6 +79,12 @@ Till::Till(Services services, Settings settings, QObject* parent)
     connect(m_cart, &CartModel::changed, m_holds, &StockHolds::cartChanged);
 }
 
+void Till::setStoreSettings(const StoreSettings& settings)
+{
+    m_cart->setTaxRule(settings.tax);
+    m_payment->setCashRounding(settings.cashRounding);
+}
+
 Till::~Till() = default;
 
 bool Till::report(const QString& message)

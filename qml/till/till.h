@@ -4,6 +4,7 @@
 #include "cartmodel.h"
 #include "parkedsales.h"
 #include "receiptdocument.h"
+#include "storesettings.h"
 
 #include <QObject>
 #include <QString>
@@ -147,6 +148,9 @@ public:
 
     // A manager approves, then setupChangeRequested(): the app shows the enrolment again.
     Q_INVOKABLE bool changeSetup();
+
+    // The store's settings (issue 23): tax rule for the cart, cash rounding for payments.
+    void setStoreSettings(const StoreSettings& settings);
 
     Q_INVOKABLE bool park(const QString& label);
     Q_INVOKABLE bool resume(qint64 id);

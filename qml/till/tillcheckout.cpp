@@ -266,7 +266,8 @@ QString Till::lastChangeText() const
         return {};
     Money change;
     for (const Payment& payment : m_lastReceipt->payments) {
-        if (payment.amount < Money())
+        // Cash rounding may be negative too; only cash given back is change.
+        if (payment.method == PaymentModel::cash && payment.amount < Money())
             change -= payment.amount;
     }
     return print::moneyText(change);

@@ -153,6 +153,9 @@ Q_SIGNALS:
     void receiptReceived(const stockline::sync::ReceiptReply& receipt);
     void dayReceived(const stockline::sync::DayReply& day);
     void deliveriesChanged();
+    // A welcome brought store settings that differ from the ones this terminal had; they are
+    // kept in its store and are the current currency already.
+    void storeSettingsChanged(const stockline::StoreSettings& settings);
     // A results message was recorded: `count` entries newly answered.
     void resultsRecorded(int count);
     // With resendAfterRestore, when the server had lost some: `count` answered entries above
@@ -218,6 +221,7 @@ private:
     [[nodiscard]] bool sendNextPush();
     [[nodiscard]] bool replaysInFlight() const;
     void adoptReceiptCounters(const Welcome& welcome);
+    void adoptStoreSettings(const StoreSettings& settings);
     void checkNumbering(qint64 serverLastSeq);
     [[nodiscard]] bool reopenAfterRestore(qint64 serverLastSeq);
     void catchUpNumbering();

@@ -98,6 +98,7 @@ void Client::onWelcome(const Welcome& welcome)
         m_catalogCursor = -1;
 
     adoptReceiptCounters(welcome);
+    adoptStoreSettings(welcome.store);
     m_replayBound = welcome.lastSeq;
     m_nextSeq = 1;
     m_inFlight.clear();
@@ -117,6 +118,18 @@ void Client::adoptReceiptCounters(const Welcome& welcome)
     if (!adopted)
         qCWarning(lcSync) << "receipt counters not taken from the welcome:"
                           << adopted.error().toString();
+}
+
+// The store's settings are the server's; kept so the next start, even offline, has them.
+void Client::adoptStoreSettings(const StoreSettings& settings)
+{
+    const Result<StoreSettings> known = StoreSettings::load(m_store);
+    if (known && *known == settings)
+        return;
+    if (const Status saved = settings.save(m_store); !saved)
+        qCWarning(lcSync) << "store settings not kept:" << saved.error().toString();
+    Currency::setCurrent(settings.currency);
+    Q_EMIT storeSettingsChanged(settings);
 }
 
 // The checks before anything is sent. See sync/PROTOCOL.md, "The terminal's client".

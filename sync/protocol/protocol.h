@@ -6,6 +6,7 @@
 #include "mutation.h"
 #include "product.h"
 #include "staff.h"
+#include "storesettings.h"
 
 #include <QByteArray>
 #include <QDateTime>
@@ -207,6 +208,8 @@ struct Welcome
     // ("POS-01-000042" is 42, "POS-01-R000003" is 3), so a reinstalled till never repeats one.
     qint64 lastReceipt = 0;
     qint64 lastRefund = 0;
+    // Extension (issue 23): the store's settings; absent on the wire: the defaults.
+    StoreSettings store = {};
 
     friend bool operator==(const Welcome&, const Welcome&) = default;
 };

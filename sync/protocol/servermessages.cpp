@@ -32,6 +32,13 @@ ServerMessage readWelcome(Reader& r)
     welcome.serverTime = r.time("serverTime"_L1);
     welcome.lastReceipt = r.optionalInteger("lastReceipt"_L1, 0, 0);
     welcome.lastRefund = r.optionalInteger("lastRefund"_L1, 0, 0);
+    if (r.has("store"_L1) && r.ok()) {
+        Result<StoreSettings> store = StoreSettings::fromJson(r.object("store"_L1));
+        if (store)
+            welcome.store = std::move(store).value();
+        else
+            r.fail("store"_L1, store.error().toString());
+    }
     return welcome;
 }
 
@@ -310,6 +317,9 @@ QByteArray encode(const Welcome& welcome)
         o.insert("lastReceipt"_L1, welcome.lastReceipt);
     if (welcome.lastRefund > 0)
         o.insert("lastRefund"_L1, welcome.lastRefund);
+    // Like the counters, only when there is something to say: a US store's welcome is unchanged.
+    if (welcome.store != StoreSettings())
+        o.insert("store"_L1, welcome.store.toJson());
     return toFrame(o);
 }
 

@@ -55,6 +55,11 @@ void feed(Canon& c, const SaleMutation& s)
         return;
     const ReceiptContent& r = *s.receipt;
     c.text(r.cashSession);
+    // Only when not the sales-tax default: receipts stored before issue 23 keep their hash.
+    if (r.taxRule != TaxRule())
+        c.text(QStringLiteral("tax %1 %2")
+                   .arg(r.taxRule.pricesIncludeTax ? 1 : 0)
+                   .arg(r.taxRule.rounding == TaxRounding::Receipt ? 1 : 0));
     c.integer(r.lines.size());
     for (const ReceiptEntry& e : r.lines) {
         c.text(e.sku);

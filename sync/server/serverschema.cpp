@@ -315,6 +315,13 @@ QStringList schemaProductUnits(const SqlDialect&)
     return {QStringLiteral("ALTER TABLE products ADD COLUMN unit TEXT NOT NULL DEFAULT 'each'")};
 }
 
+// Issue 23: the store's settings (core/storesettings.h), one row per setting; today only
+// `store`, the settings as the welcome carries them. No row: the defaults (USD, tax-exclusive).
+QStringList schemaStoreSettings(const SqlDialect&)
+{
+    return {QStringLiteral("CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)")};
+}
+
 // Issue 22, the web shop's HTTP API: each write's answer under its Idempotency-Key, stored in
 // the transaction that applied it; and bearer tokens found by their hash.
 QStringList schemaWebApi(const SqlDialect& d)
@@ -338,7 +345,7 @@ QList<QStringList> serverMigrations(const SqlDialect& dialect)
     return {schemaVersion1(dialect),      schemaVersion2(dialect),  schemaVersion3(dialect),
             schemaVersion4(dialect),      schemaApprovals(dialect), schemaLedgerBySku(dialect),
             schemaReorderPoints(dialect), schemaReceipts(dialect),  schemaProductUnits(dialect),
-            schemaWebApi(dialect)};
+            schemaStoreSettings(dialect), schemaWebApi(dialect)};
 }
 
 } // namespace stockline::sync

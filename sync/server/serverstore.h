@@ -6,6 +6,7 @@
 #include "protocol.h"
 #include "role.h"
 #include "staff.h"
+#include "storesettings.h"
 
 #include <QDateTime>
 #include <QList>
@@ -201,6 +202,8 @@ public:
                                                                           const QDateTime& now) = 0;
     // Active staff, by name.
     [[nodiscard]] virtual Result<QList<StaffMember>> staff() = 0;
+    // The store's settings (issue 23), for the welcome.
+    [[nodiscard]] virtual Result<StoreSettings> storeSettings() = 0;
     [[nodiscard]] virtual Result<QList<Shortage>> openShortages() = 0;
     // Holds not yet sold, released or expired, and shortages not yet resolved: two counts.
     [[nodiscard]] virtual Result<OpenCounts> openCounts() = 0;
@@ -265,6 +268,9 @@ public:
     [[nodiscard]] virtual Status removeStaff(const QString& name) = 0;
     // Active staff, by name.
     [[nodiscard]] virtual Result<QList<StaffMember>> staff() = 0;
+    // The store's settings (issue 23): terminals take them at their next welcome.
+    [[nodiscard]] virtual Result<StoreSettings> storeSettings() = 0;
+    [[nodiscard]] virtual Status setStoreSettings(const StoreSettings& settings) = 0;
     [[nodiscard]] virtual Result<QList<Shortage>> openShortages() = 0;
     [[nodiscard]] virtual Status resolveShortage(qint64 id, const QString& by) = 0;
     // Expected deliveries, all or nothing: every location and SKU must be known, and no

@@ -293,6 +293,28 @@ Result<QList<StaffMember>> SqlServerStore::staff()
     return result;
 }
 
+Result<StoreSettings> SqlServerStore::storeSettings()
+{
+    QSqlQuery q = newQuery();
+    q.prepare(QStringLiteral("SELECT value FROM settings WHERE key = 'store'"));
+    if (!q.exec())
+        return storageError(q, QStringLiteral("read the store settings"));
+    if (!q.next())
+        return StoreSettings();
+    return StoreSettings::fromJson(
+        QJsonDocument::fromJson(q.value(0).toString().toUtf8()).object());
+}
+
+Status SqlServerStore::setStoreSettings(const StoreSettings& settings)
+{
+    QSqlQuery q = newQuery();
+    q.prepare(QStringLiteral("INSERT INTO settings (key, value) VALUES ('store', ?) "
+                             "ON CONFLICT (key) DO UPDATE SET value = excluded.value"));
+    return run(q,
+               {QString::fromUtf8(QJsonDocument(settings.toJson()).toJson(QJsonDocument::Compact))},
+               QStringLiteral("store the store settings"));
+}
+
 Status SqlServerStore::importDeliveries(const QList<Delivery>& deliveries)
 {
     QSet<QString> references;

@@ -98,6 +98,8 @@ public:
     [[nodiscard]] Status putStaff(const StaffMember& member) override;
     [[nodiscard]] Status removeStaff(const QString& name) override;
     [[nodiscard]] Result<QList<StaffMember>> staff() override;
+    [[nodiscard]] Result<StoreSettings> storeSettings() override;
+    [[nodiscard]] Status setStoreSettings(const StoreSettings& settings) override;
     [[nodiscard]] Result<QList<Shortage>> openShortages() override;
     [[nodiscard]] Result<OpenCounts> openCounts() override;
     [[nodiscard]] Status importDeliveries(const QList<Delivery>& deliveries) override;

@@ -424,7 +424,8 @@ void StockArbiter::answerHello(ArbiterStore& store, const HelloJob& job)
     Result<QList<Delivery>> deliveries = roleMay(terminal.role, MutationKind::Receive)
                                              ? store.deliveries()
                                              : Result<QList<Delivery>>(QList<Delivery>());
-    if (!levels || !catalog || !shortages || !staff || !deliveries)
+    Result<StoreSettings> settings = store.storeSettings();
+    if (!levels || !catalog || !shortages || !staff || !deliveries || !settings)
         return busy();
     SessionStart start{terminal,
                        std::max(levels->cursor, catalog->cursor),
@@ -432,7 +433,8 @@ void StockArbiter::answerHello(ArbiterStore& store, const HelloJob& job)
                        std::move(catalog).value(),
                        std::move(shortages).value(),
                        std::move(staff).value(),
-                       std::move(deliveries).value()};
+                       std::move(deliveries).value(),
+                       std::move(settings).value()};
     post([this, connection = job.connection, start] { Q_EMIT helloDone(connection, start); });
 }
 

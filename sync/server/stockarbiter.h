@@ -29,6 +29,7 @@ struct SessionStart
     QList<Shortage> shortages;
     QList<StaffMember> staff;   // empty for roles that do not sign staff in
     QList<Delivery> deliveries; // open ones; empty for roles that do not receive
+    StoreSettings store = {};
 };
 
 // Owns the storage thread, the only thread that touches the ArbiterStore while serving.

@@ -447,7 +447,7 @@ void SyncServer::onHelloDone(quint64 connection, const SessionStart& start)
     s->cursorSent = start.cursor;
     send(*s, encode(Welcome{start.terminal.id, roleName(start.terminal.role),
                             start.terminal.lastSeq, start.cursor, m_clock.now(),
-                            start.terminal.lastReceipt, start.terminal.lastRefund}));
+                            start.terminal.lastReceipt, start.terminal.lastRefund, start.store}));
     send(*s, encode(start.levels));
     send(*s, encode(start.catalog));
     send(*s, encode(Shortages{start.shortages}));
