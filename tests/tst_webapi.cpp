@@ -135,6 +135,27 @@ private:
         return {m_store->server().httpUrl(), m_store->token(QStringLiteral("WEB-01"))};
     }
 
+    // POS-01 sells all 3 C3 while `api` orders them, both sent at once: the till's result and
+    // the web's answer.
+    std::pair<QJsonObject, Reply> raceForC3(const Api& api, const QString& name)
+    {
+        Session till = m_store->connect(QStringLiteral("POS-01"));
+        if (!till.ok())
+            return {};
+        QProcess curl;
+        curl.start(
+            QStringLiteral("curl"),
+            api.arguments(
+                QStringLiteral("POST"), QStringLiteral("orders"), name,
+                compact(orderBody(QStringLiteral("W-") + name, QStringLiteral("C3"), 3)).toUtf8()));
+        till->push(QJsonArray{sale(1, QStringLiteral("S-") + name,
+                                   {WireClient::saleLine(QStringLiteral("C3"), 3, 399)})});
+        const QJsonObject tillResult = till->takeResults(1, 30'000).value(0);
+        if (curl.state() != QProcess::NotRunning)
+            curl.waitForFinished(30'000);
+        return {tillResult, Api::parse(curl.readAllStandardOutput())};
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -363,19 +384,7 @@ private Q_SLOTS:
     void tillAndWebRaceForTheLastUnits()
     {
         const Api api = web();
-        Session till = m_store->connect(QStringLiteral("POS-01"));
-        QVERIFY(till.ok());
-        QProcess curl;
-        curl.start(
-            QStringLiteral("curl"),
-            api.arguments(
-                QStringLiteral("POST"), QStringLiteral("orders"), QStringLiteral("race-1"),
-                compact(orderBody(QStringLiteral("W-RACE"), QStringLiteral("C3"), 3)).toUtf8()));
-        till->push(QJsonArray{sale(1, QStringLiteral("S-RACE"),
-                                   {WireClient::saleLine(QStringLiteral("C3"), 3, 399)})});
-        const QJsonObject tillResult = till->takeResults(1, 30'000).value(0);
-        QVERIFY(curl.state() == QProcess::NotRunning || curl.waitForFinished(30'000));
-        const Reply webReply = Api::parse(curl.readAllStandardOutput());
+        const auto [tillResult, webReply] = raceForC3(api, QStringLiteral("RACE"));
         const bool tillWon = text(tillResult, "status") == QLatin1String("applied");
         const bool webWon = webReply.status == 201;
         QVERIFY2(tillWon != webWon,
@@ -455,19 +464,7 @@ private Q_SLOTS:
         QVERIFY(second.start());
         const Api near = web();
         const Api far(second.httpUrl(), m_store->token(QStringLiteral("WEB-01")));
-        Session till = m_store->connect(QStringLiteral("POS-01"));
-        QVERIFY(till.ok());
-        QProcess curl;
-        curl.start(
-            QStringLiteral("curl"),
-            far.arguments(
-                QStringLiteral("POST"), QStringLiteral("orders"), QStringLiteral("far-1"),
-                compact(orderBody(QStringLiteral("W-FAR"), QStringLiteral("C3"), 3)).toUtf8()));
-        till->push(QJsonArray{sale(1, QStringLiteral("S-NEAR"),
-                                   {WireClient::saleLine(QStringLiteral("C3"), 3, 399)})});
-        const QJsonObject tillResult = till->takeResults(1, 30'000).value(0);
-        QVERIFY(curl.state() == QProcess::NotRunning || curl.waitForFinished(30'000));
-        const Reply webReply = Api::parse(curl.readAllStandardOutput());
+        const auto [tillResult, webReply] = raceForC3(far, QStringLiteral("FAR"));
         QVERIFY2((text(tillResult, "status") == QLatin1String("applied")) !=
                      (webReply.status == 201),
                  qPrintable(compact(tillResult) + u' ' + QString::fromUtf8(webReply.raw)));

@@ -1648,6 +1648,13 @@ struct CheckoutTally
     qint64 settledNs = 0;
     Stats checkoutMs; // hold sent → order answered (or hold refused)
 
+    void report(const char* side, const CpuTimes& cpu, int buyers, QTextStream& out)
+    {
+        out << side << ' ' << line(buyers) << Qt::endl
+            << "           checkout " << checkoutMs.summary(QStringLiteral("ms")) << Qt::endl
+            << "           " << cpuSummary(cpu, buyers, QStringLiteral("checkout")) << Qt::endl;
+    }
+
     [[nodiscard]] QString line(int buyers) const
     {
         return QStringLiteral("holds %1 (refused %2), orders %3 (refused %4), other %5; settled "
@@ -1900,10 +1907,7 @@ int webCheckout(const WebCheckoutOptions& o, QTextStream& out)
             << Qt::endl;
         return 1;
     }
-    out << "HTTP:      " << http.line(o.buyers) << Qt::endl
-        << "           checkout " << http.checkoutMs.summary(QStringLiteral("ms")) << Qt::endl
-        << "           " << cpuSummary(server.cpu() - before, o.buyers, QStringLiteral("checkout"))
-        << Qt::endl;
+    http.report("HTTP:     ", server.cpu() - before, o.buyers, out);
     int reconnects = 0;
     for (const auto& p : peers)
         reconnects += p->disconnects;
@@ -1924,10 +1928,7 @@ int webCheckout(const WebCheckoutOptions& o, QTextStream& out)
             << Qt::endl;
         return 1;
     }
-    out << "WebSocket: " << wsTally.line(o.buyers) << Qt::endl
-        << "           checkout " << wsTally.checkoutMs.summary(QStringLiteral("ms")) << Qt::endl
-        << "           " << cpuSummary(server.cpu() - before, o.buyers, QStringLiteral("checkout"))
-        << Qt::endl;
+    wsTally.report("WebSocket:", server.cpu() - before, o.buyers, out);
     fleet.abortAll();
     bool ok = checkoutHeld(http, o, "HTTP", out) && checkoutHeld(wsTally, o, "WebSocket", out);
     if (reconnects > 0) {
