@@ -51,6 +51,19 @@ public:
         return args;
     }
 
+    // curl -N on the level stream, as a product page's server would hold it open.
+    [[nodiscard]] QStringList streamArguments(const QString& query,
+                                              const QByteArray& lastEventId = {}) const
+    {
+        QStringList args{QStringLiteral("-s"), QStringLiteral("-N"), QStringLiteral("-H"),
+                         QStringLiteral("Authorization: Bearer ") + m_token};
+        if (!lastEventId.isEmpty())
+            args << QStringLiteral("-H")
+                 << QStringLiteral("Last-Event-ID: ") + QString::fromLatin1(lastEventId);
+        return args
+               << m_base.resolved(QUrl(QStringLiteral("api/v1/levels/stream") + query)).toString();
+    }
+
     static Reply parse(QByteArray out)
     {
         const qsizetype cut = out.lastIndexOf('\n');
@@ -498,14 +511,7 @@ private Q_SLOTS:
     {
         const Api api = web();
         QProcess stream;
-        stream.start(QStringLiteral("curl"),
-                     QStringList{QStringLiteral("-s"), QStringLiteral("-N"), QStringLiteral("-H"),
-                                 QStringLiteral("Authorization: Bearer ") +
-                                     m_store->token(QStringLiteral("WEB-01")),
-                                 m_store->server()
-                                     .httpUrl()
-                                     .resolved(QUrl(QStringLiteral("api/v1/levels/stream?sku=B2")))
-                                     .toString()});
+        stream.start(QStringLiteral("curl"), api.streamArguments(QStringLiteral("?sku=B2")));
         QByteArray heard;
         QVERIFY(QTest::qWaitFor(
             [&] {
@@ -542,15 +548,7 @@ private Q_SLOTS:
         // Resuming from the first event's cursor gives the sale as one event, not a snapshot.
         QProcess resumed;
         resumed.start(QStringLiteral("curl"),
-                      QStringList{QStringLiteral("-s"), QStringLiteral("-N"), QStringLiteral("-H"),
-                                  QStringLiteral("Last-Event-ID: %1").arg(firstCursor),
-                                  QStringLiteral("-H"),
-                                  QStringLiteral("Authorization: Bearer ") +
-                                      m_store->token(QStringLiteral("WEB-01")),
-                                  m_store->server()
-                                      .httpUrl()
-                                      .resolved(QUrl(QStringLiteral("api/v1/levels/stream")))
-                                      .toString()});
+                      api.streamArguments(QString(), QByteArray::number(firstCursor)));
         QByteArray again;
         QVERIFY(QTest::qWaitFor(
             [&] {
