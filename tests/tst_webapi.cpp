@@ -393,6 +393,37 @@ private Q_SLOTS:
         QCOMPARE(m_store->lastSeqNow(QStringLiteral("WEB-01")), 0);
     }
 
+    // A revoked channel token stops working within a second; bad tokens from one address are
+    // counted like failed hellos, and after 20 the address is refused whatever its token.
+    void revokedAndGuessedTokens()
+    {
+        const Api api = web();
+        QCOMPARE(api.get(QStringLiteral("levels")).status, 200);
+        QCOMPARE(m_store->server()
+                     .admin({QStringLiteral("terminal"), QStringLiteral("revoke"),
+                             QStringLiteral("WEB-01")})
+                     .exitCode,
+                 0);
+        QCOMPARE(api.post(QStringLiteral("holds"), QStringLiteral("after-revoke"),
+                          holdBody(QStringLiteral("A1"), 1))
+                     .status,
+                 401);
+        QTRY_COMPARE_WITH_TIMEOUT(api.get(QStringLiteral("levels")).status, 401, 3'000);
+        const QString manager = m_store->token(QStringLiteral("MGR-01"));
+        QCOMPARE(api.get(QStringLiteral("levels"), manager).status, 200);
+        // The revoked token counted already (each time QTRY asked); the 20th failure refuses.
+        int guesses = 0;
+        while (guesses < 20 &&
+               api.get(QStringLiteral("levels"), QStringLiteral("guess-%1").arg(guesses)).status ==
+                   401)
+            ++guesses;
+        QVERIFY2(guesses >= 10 && guesses < 20, qPrintable(QString::number(guesses)));
+        const Reply refused = api.get(QStringLiteral("levels"), manager);
+        QCOMPARE(refused.status, 429);
+        QCOMPARE(text(refused.body, "error"), QStringLiteral("rate_limited"));
+        QCOMPARE(m_store->lastSeqNow(QStringLiteral("MGR-01")), 0);
+    }
+
     // A till and the web shop want the last units at the same instant: exactly one gets them.
     void tillAndWebRaceForTheLastUnits()
     {
