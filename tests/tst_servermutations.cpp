@@ -480,7 +480,7 @@ private Q_SLOTS:
         const QList<std::pair<QString, QStringList>> roles = {
             {u"POS-01"_s, {u"reserve"_s, u"release"_s, u"sale"_s, u"return"_s}},
             {u"DOCK-01"_s, {u"receive"_s, u"count"_s, u"transfer"_s, u"adjust"_s}},
-            {u"WEB-01"_s, {u"reserve"_s, u"release"_s, u"sale"_s}},
+            {u"WEB-01"_s, {u"reserve"_s, u"release"_s, u"sale"_s, u"return"_s}},
             {u"MGR-01"_s,
              {u"reserve"_s, u"release"_s, u"sale"_s, u"return"_s, u"receive"_s, u"count"_s,
               u"transfer"_s, u"adjust"_s}},

@@ -51,6 +51,19 @@ public:
         return args;
     }
 
+    // curl -N on the level stream, as a product page's server would hold it open.
+    [[nodiscard]] QStringList streamArguments(const QString& query,
+                                              const QByteArray& lastEventId = {}) const
+    {
+        QStringList args{QStringLiteral("-s"), QStringLiteral("-N"), QStringLiteral("-H"),
+                         QStringLiteral("Authorization: Bearer ") + m_token};
+        if (!lastEventId.isEmpty())
+            args << QStringLiteral("-H")
+                 << QStringLiteral("Last-Event-ID: ") + QString::fromLatin1(lastEventId);
+        return args
+               << m_base.resolved(QUrl(QStringLiteral("api/v1/levels/stream") + query)).toString();
+    }
+
     static Reply parse(QByteArray out)
     {
         const qsizetype cut = out.lastIndexOf('\n');
@@ -133,6 +146,27 @@ private:
     [[nodiscard]] Api web() const
     {
         return {m_store->server().httpUrl(), m_store->token(QStringLiteral("WEB-01"))};
+    }
+
+    // POS-01 sells all 3 C3 while `api` orders them, both sent at once: the till's result and
+    // the web's answer.
+    std::pair<QJsonObject, Reply> raceForC3(const Api& api, const QString& name)
+    {
+        Session till = m_store->connect(QStringLiteral("POS-01"));
+        if (!till.ok())
+            return {};
+        QProcess curl;
+        curl.start(
+            QStringLiteral("curl"),
+            api.arguments(
+                QStringLiteral("POST"), QStringLiteral("orders"), name,
+                compact(orderBody(QStringLiteral("W-") + name, QStringLiteral("C3"), 3)).toUtf8()));
+        till->push(QJsonArray{sale(1, QStringLiteral("S-") + name,
+                                   {WireClient::saleLine(QStringLiteral("C3"), 3, 399)})});
+        const QJsonObject tillResult = till->takeResults(1, 30'000).value(0);
+        if (curl.state() != QProcess::NotRunning)
+            curl.waitForFinished(30'000);
+        return {tillResult, Api::parse(curl.readAllStandardOutput())};
     }
 
 private Q_SLOTS:
@@ -359,23 +393,42 @@ private Q_SLOTS:
         QCOMPARE(m_store->lastSeqNow(QStringLiteral("WEB-01")), 0);
     }
 
+    // A revoked channel token stops working within a second; bad tokens from one address are
+    // counted like failed hellos, and after 20 the address is refused whatever its token.
+    void revokedAndGuessedTokens()
+    {
+        const Api api = web();
+        QCOMPARE(api.get(QStringLiteral("levels")).status, 200);
+        QCOMPARE(m_store->server()
+                     .admin({QStringLiteral("terminal"), QStringLiteral("revoke"),
+                             QStringLiteral("WEB-01")})
+                     .exitCode,
+                 0);
+        QCOMPARE(api.post(QStringLiteral("holds"), QStringLiteral("after-revoke"),
+                          holdBody(QStringLiteral("A1"), 1))
+                     .status,
+                 401);
+        QTRY_COMPARE_WITH_TIMEOUT(api.get(QStringLiteral("levels")).status, 401, 3'000);
+        const QString manager = m_store->token(QStringLiteral("MGR-01"));
+        QCOMPARE(api.get(QStringLiteral("levels"), manager).status, 200);
+        // The revoked token counted already (each time QTRY asked); the 20th failure refuses.
+        int guesses = 0;
+        while (guesses < 20 &&
+               api.get(QStringLiteral("levels"), QStringLiteral("guess-%1").arg(guesses)).status ==
+                   401)
+            ++guesses;
+        QVERIFY2(guesses >= 10 && guesses < 20, qPrintable(QString::number(guesses)));
+        const Reply refused = api.get(QStringLiteral("levels"), manager);
+        QCOMPARE(refused.status, 429);
+        QCOMPARE(text(refused.body, "error"), QStringLiteral("rate_limited"));
+        QCOMPARE(m_store->lastSeqNow(QStringLiteral("MGR-01")), 0);
+    }
+
     // A till and the web shop want the last units at the same instant: exactly one gets them.
     void tillAndWebRaceForTheLastUnits()
     {
         const Api api = web();
-        Session till = m_store->connect(QStringLiteral("POS-01"));
-        QVERIFY(till.ok());
-        QProcess curl;
-        curl.start(
-            QStringLiteral("curl"),
-            api.arguments(
-                QStringLiteral("POST"), QStringLiteral("orders"), QStringLiteral("race-1"),
-                compact(orderBody(QStringLiteral("W-RACE"), QStringLiteral("C3"), 3)).toUtf8()));
-        till->push(QJsonArray{sale(1, QStringLiteral("S-RACE"),
-                                   {WireClient::saleLine(QStringLiteral("C3"), 3, 399)})});
-        const QJsonObject tillResult = till->takeResults(1, 30'000).value(0);
-        QVERIFY(curl.state() == QProcess::NotRunning || curl.waitForFinished(30'000));
-        const Reply webReply = Api::parse(curl.readAllStandardOutput());
+        const auto [tillResult, webReply] = raceForC3(api, QStringLiteral("RACE"));
         const bool tillWon = text(tillResult, "status") == QLatin1String("applied");
         const bool webWon = webReply.status == 201;
         QVERIFY2(tillWon != webWon,
@@ -455,19 +508,7 @@ private Q_SLOTS:
         QVERIFY(second.start());
         const Api near = web();
         const Api far(second.httpUrl(), m_store->token(QStringLiteral("WEB-01")));
-        Session till = m_store->connect(QStringLiteral("POS-01"));
-        QVERIFY(till.ok());
-        QProcess curl;
-        curl.start(
-            QStringLiteral("curl"),
-            far.arguments(
-                QStringLiteral("POST"), QStringLiteral("orders"), QStringLiteral("far-1"),
-                compact(orderBody(QStringLiteral("W-FAR"), QStringLiteral("C3"), 3)).toUtf8()));
-        till->push(QJsonArray{sale(1, QStringLiteral("S-NEAR"),
-                                   {WireClient::saleLine(QStringLiteral("C3"), 3, 399)})});
-        const QJsonObject tillResult = till->takeResults(1, 30'000).value(0);
-        QVERIFY(curl.state() == QProcess::NotRunning || curl.waitForFinished(30'000));
-        const Reply webReply = Api::parse(curl.readAllStandardOutput());
+        const auto [tillResult, webReply] = raceForC3(far, QStringLiteral("FAR"));
         QVERIFY2((text(tillResult, "status") == QLatin1String("applied")) !=
                      (webReply.status == 201),
                  qPrintable(compact(tillResult) + u' ' + QString::fromUtf8(webReply.raw)));
@@ -501,14 +542,7 @@ private Q_SLOTS:
     {
         const Api api = web();
         QProcess stream;
-        stream.start(QStringLiteral("curl"),
-                     QStringList{QStringLiteral("-s"), QStringLiteral("-N"), QStringLiteral("-H"),
-                                 QStringLiteral("Authorization: Bearer ") +
-                                     m_store->token(QStringLiteral("WEB-01")),
-                                 m_store->server()
-                                     .httpUrl()
-                                     .resolved(QUrl(QStringLiteral("api/v1/levels/stream?sku=B2")))
-                                     .toString()});
+        stream.start(QStringLiteral("curl"), api.streamArguments(QStringLiteral("?sku=B2")));
         QByteArray heard;
         QVERIFY(QTest::qWaitFor(
             [&] {
@@ -545,15 +579,7 @@ private Q_SLOTS:
         // Resuming from the first event's cursor gives the sale as one event, not a snapshot.
         QProcess resumed;
         resumed.start(QStringLiteral("curl"),
-                      QStringList{QStringLiteral("-s"), QStringLiteral("-N"), QStringLiteral("-H"),
-                                  QStringLiteral("Last-Event-ID: %1").arg(firstCursor),
-                                  QStringLiteral("-H"),
-                                  QStringLiteral("Authorization: Bearer ") +
-                                      m_store->token(QStringLiteral("WEB-01")),
-                                  m_store->server()
-                                      .httpUrl()
-                                      .resolved(QUrl(QStringLiteral("api/v1/levels/stream")))
-                                      .toString()});
+                      api.streamArguments(QString(), QByteArray::number(firstCursor)));
         QByteArray again;
         QVERIFY(QTest::qWaitFor(
             [&] {

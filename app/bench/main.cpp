@@ -49,6 +49,8 @@ QList<QCommandLineOption> options()
         number("reports", "day-report: day requests, one at a time (20)."),
         number("terminals", "fanout: terminals watching (1000)."),
         number("commits", "fanout: single receives committed one at a time (500)."),
+        number("streams", "web-checkout: level streams (200)."),
+        number("stream-sales", "web-checkout: till sales timed to the last stream (200)."),
         number("runs", "till: cold starts.", "7"),
         number("scans", "till: barcodes scanned.", "500"),
         {QStringLiteral("server"),
@@ -92,6 +94,16 @@ int runSync(const QString& scenario, const QCommandLineParser& p, QTextStream& o
         o.saleLines = intOption(p, QStringLiteral("sale-lines"), o.saleLines);
         o.receipts = p.isSet(QStringLiteral("with-receipts"));
         return syncbench::throughput(o, out);
+    }
+    if (scenario == QLatin1String("web-checkout")) {
+        syncbench::WebCheckoutOptions o;
+        o.server = serverOptions(p);
+        o.buyers = intOption(p, QStringLiteral("buyers"), o.buyers);
+        o.units = intOption(p, QStringLiteral("units"), o.units);
+        o.connections = intOption(p, QStringLiteral("connections"), o.connections);
+        o.streams = intOption(p, QStringLiteral("streams"), o.streams);
+        o.streamSales = intOption(p, QStringLiteral("stream-sales"), o.streamSales);
+        return syncbench::webCheckout(o, out);
     }
     if (scenario == QLatin1String("refund-race")) {
         syncbench::RefundRaceOptions o;
@@ -141,6 +153,8 @@ int main(int argc, char* argv[])
         "  throughput  --connections keep pushes of --batch mixed mutations in flight\n"
         "  fanout      --terminals watch --commits single receives arrive\n"
         "  refund-race --connections tills refund 1 unit each of one sale line of --units\n"
+        "  web-checkout --buyers check out (hold, order) --units over --connections keep-alive\n"
+        "              HTTP connections, then over WebSockets; --streams level streams\n"
         "  receipt-lookup  --lookups receipt requests among --receipts stored\n"
         "  day-report  --reports day requests over --tills and --receipts of the day\n"
         "  till        the stockline app over --products: cold start, scan to line, memory\n"
@@ -166,7 +180,8 @@ int main(int argc, char* argv[])
                                  out);
     if (scenario == QLatin1String("race") || scenario == QLatin1String("throughput") ||
         scenario == QLatin1String("fanout") || scenario == QLatin1String("refund-race") ||
-        scenario == QLatin1String("receipt-lookup") || scenario == QLatin1String("day-report"))
+        scenario == QLatin1String("receipt-lookup") || scenario == QLatin1String("day-report") ||
+        scenario == QLatin1String("web-checkout"))
         return runSync(scenario, parser, out);
     if (scenario == QLatin1String("raw-sqlite")) {
         rawsqlite::Options o;

@@ -196,11 +196,16 @@ public:
         return true;
     }
 
-    [[nodiscard]] bool start()
+    [[nodiscard]] QUrl httpUrl() const { return m_httpUrl; }
+
+    // `extra`: more options for serve, say --http-listen (then httpUrl() is its port).
+    [[nodiscard]] bool start(const QStringList& extra = {})
     {
         m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        m_process.start(m_binary, {QStringLiteral("serve"), QStringLiteral("--db"), database(),
-                                   QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")});
+        m_process.start(m_binary,
+                        QStringList{QStringLiteral("serve"), QStringLiteral("--db"), database(),
+                                    QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")} +
+                            extra);
         if (!m_process.waitForStarted(10'000)) {
             m_out << "cannot start " << m_binary << ": " << m_process.errorString() << Qt::endl;
             return false;
@@ -212,6 +217,9 @@ public:
             m_process.waitForReadyRead(100);
             said += m_process.readAllStandardOutput();
             const QRegularExpressionMatch match = listening.match(QString::fromUtf8(said));
+            static const QRegularExpression http(QStringLiteral("metrics on (https?://\\S+/)"));
+            if (const QRegularExpressionMatch h = http.match(QString::fromUtf8(said)); h.hasMatch())
+                m_httpUrl = QUrl(h.captured(1));
             if (match.hasMatch()) {
                 m_url = QUrl(match.captured(1));
                 m_out << "server pid " << m_process.processId() << " on " << m_url.toString()
@@ -261,6 +269,7 @@ private:
     QString m_database;
     QProcess m_process;
     QUrl m_url;
+    QUrl m_httpUrl;
 };
 
 // ---------------------------------------------------------------- terminals on the wire
@@ -1530,6 +1539,406 @@ int dayReport(const DayReportOptions& o, QTextStream& out)
     out << "target: <= 500 ms: " << verdict(latency.percentile(99) <= 500) << Qt::endl;
     fleet.abortAll();
     server.stop();
+    return ok ? 0 : 1;
+}
+
+// ---------------------------------------------------------------- web checkout (issue 22)
+
+namespace {
+
+// One keep-alive HTTP/1.1 connection to the web API, one request at a time (the API does not
+// take pipelining). Plain QTcpSocket and a few lines of parsing: the bench's own client.
+class HttpPeer : public QObject
+{
+public:
+    using Reply = std::function<void(int status, const QByteArray& body)>;
+
+    HttpPeer(const QUrl& base, const QString& token)
+        : m_base(base), m_auth("Authorization: Bearer " + token.toLatin1() + "\r\n")
+    {
+        connect(&m_socket, &QTcpSocket::readyRead, this, [this] { onReadyRead(); });
+        connect(&m_socket, &QTcpSocket::disconnected, this, [this] { ++disconnects; });
+    }
+    void open() { m_socket.connectToHost(m_base.host(), static_cast<quint16>(m_base.port())); }
+    [[nodiscard]] bool isConnected() const
+    {
+        return m_socket.state() == QAbstractSocket::ConnectedState;
+    }
+    void request(const QByteArray& method, const QByteArray& path, const QByteArray& key,
+                 const QByteArray& body, Reply reply)
+    {
+        m_reply = std::move(reply);
+        QByteArray head = method + ' ' + path + " HTTP/1.1\r\nHost: " + m_base.host().toLatin1() +
+                          "\r\n" + m_auth;
+        if (!key.isEmpty())
+            head += "Idempotency-Key: " + key + "\r\n";
+        if (!body.isEmpty())
+            head += "Content-Type: application/json\r\nContent-Length: " +
+                    QByteArray::number(body.size()) + "\r\n";
+        m_socket.write(head + "\r\n" + body);
+    }
+    int disconnects = 0;
+
+private:
+    void onReadyRead()
+    {
+        m_in += m_socket.readAll();
+        const qsizetype end = m_in.indexOf("\r\n\r\n");
+        if (end < 0 || !m_reply)
+            return;
+        const QByteArray head = m_in.left(end).toLower();
+        const qsizetype at = head.indexOf("content-length:");
+        const qsizetype length =
+            at < 0 ? 0 : head.mid(at + 15, head.indexOf('\r', at) - at - 15).trimmed().toLongLong();
+        if (m_in.size() < end + 4 + length)
+            return;
+        const int status = m_in.mid(9, 3).toInt();
+        const QByteArray body = m_in.mid(end + 4, length);
+        m_in.remove(0, end + 4 + length);
+        std::exchange(m_reply, nullptr)(status, body);
+    }
+
+    QUrl m_base;
+    QByteArray m_auth;
+    QTcpSocket m_socket;
+    QByteArray m_in;
+    Reply m_reply;
+};
+
+// One level stream (GET /api/v1/levels/stream?sku=…): counts the live events after the first.
+class StreamPeer : public QObject
+{
+public:
+    StreamPeer(const QUrl& base, const QString& token, const QString& sku)
+    {
+        connect(&m_socket, &QTcpSocket::connected, this, [this, base, token, sku] {
+            m_socket.write("GET /api/v1/levels/stream?sku=" + sku.toLatin1() +
+                           " HTTP/1.1\r\nHost: " + base.host().toLatin1() +
+                           "\r\nAuthorization: Bearer " + token.toLatin1() + "\r\n\r\n");
+        });
+        connect(&m_socket, &QTcpSocket::readyRead, this, [this] {
+            m_in += m_socket.readAll();
+            qsizetype at = 0;
+            while ((at = m_in.indexOf("\nid: ", at)) >= 0) {
+                ++events;
+                at += 5;
+            }
+            m_in = m_in.right(4);
+            if (onEvent)
+                onEvent();
+        });
+        m_socket.connectToHost(base.host(), static_cast<quint16>(base.port()));
+    }
+    int events = 0; // the snapshot first, then one per commit
+    std::function<void()> onEvent;
+
+private:
+    QTcpSocket m_socket;
+    QByteArray m_in = "\n";
+};
+
+struct CheckoutTally
+{
+    int holds = 0;
+    int holdRefused = 0;
+    int orders = 0;
+    int orderRefused = 0;
+    int other = 0;
+    int done = 0;
+    qint64 settledNs = 0;
+    Stats checkoutMs; // hold sent → order answered (or hold refused)
+
+    void report(const char* side, const CpuTimes& cpu, int buyers, QTextStream& out)
+    {
+        out << side << ' ' << line(buyers) << Qt::endl
+            << "           checkout " << checkoutMs.summary(QStringLiteral("ms")) << Qt::endl
+            << "           " << cpuSummary(cpu, buyers, QStringLiteral("checkout")) << Qt::endl;
+    }
+
+    [[nodiscard]] QString line(int buyers) const
+    {
+        return QStringLiteral("holds %1 (refused %2), orders %3 (refused %4), other %5; settled "
+                              "in %6 ms, %7 orders/s, %8 checkouts/s")
+            .arg(holds)
+            .arg(holdRefused)
+            .arg(orders)
+            .arg(orderRefused)
+            .arg(other)
+            .arg(ms(settledNs), 0, 'f', 0)
+            .arg(orders / (static_cast<double>(settledNs) / 1e9), 0, 'f', 0)
+            .arg(buyers / (static_cast<double>(settledNs) / 1e9), 0, 'f', 0);
+    }
+};
+
+QByteArray holdJson(const QString& sku)
+{
+    return QJsonDocument(QJsonObject{{QStringLiteral("sku"), sku},
+                                     {QStringLiteral("location"), storeFloor},
+                                     {QStringLiteral("qty"), 1},
+                                     {QStringLiteral("ttl"), 600}})
+        .toJson(QJsonDocument::Compact);
+}
+
+QByteArray orderJson(const QString& reference, const QString& sku, const QString& hold)
+{
+    const QJsonObject line{{QStringLiteral("sku"), sku},
+                           {QStringLiteral("qty"), 1},
+                           {QStringLiteral("price"), 199},
+                           {QStringLiteral("hold"), hold}};
+    return QJsonDocument(QJsonObject{{QStringLiteral("reference"), reference},
+                                     {QStringLiteral("location"), storeFloor},
+                                     {QStringLiteral("lines"), QJsonArray{line}},
+                                     {QStringLiteral("payments"),
+                                      QJsonArray{QJsonObject{
+                                          {QStringLiteral("method"), QStringLiteral("card")},
+                                          {QStringLiteral("amount"), 199}}}}})
+        .toJson(QJsonDocument::Compact);
+}
+
+// Buyer `buyer` on connection `peer`: hold 1, order it; then the connection's next buyer.
+void httpCheckout(std::vector<std::unique_ptr<HttpPeer>>& peers, int c, int buyer,
+                  const WebCheckoutOptions& o, const QString& sku, CheckoutTally& t,
+                  qint64 startedNs)
+{
+    if (buyer >= o.buyers)
+        return;
+    HttpPeer& peer = *peers[static_cast<std::size_t>(c)];
+    const qint64 began = nowNs();
+    const auto next = [&peers, c, buyer, &o, sku, &t, startedNs, began] {
+        t.checkoutMs.add(ms(nowNs() - began));
+        if (++t.done == o.buyers)
+            t.settledNs = nowNs() - startedNs;
+        httpCheckout(peers, c, buyer + o.connections, o, sku, t, startedNs);
+    };
+    const QByteArray id = QByteArray::number(buyer);
+    peer.request(
+        "POST", "/api/v1/holds", "h-" + id, holdJson(sku),
+        [&peer, &t, sku, id, next](int status, const QByteArray& body) {
+            if (status != 201) {
+                (status == 409 ? t.holdRefused : t.other) += 1;
+                next();
+                return;
+            }
+            ++t.holds;
+            const QString hold =
+                QJsonDocument::fromJson(body).object().value(QLatin1String("hold")).toString();
+            peer.request("POST", "/api/v1/orders", "o-" + id,
+                         orderJson(QStringLiteral("W-") + QString::fromLatin1(id), sku, hold),
+                         [&t, next](int orderStatus, const QByteArray&) {
+                             if (orderStatus == 201)
+                                 ++t.orders;
+                             else
+                                 (orderStatus == 409 ? t.orderRefused : t.other) += 1;
+                             next();
+                         });
+        });
+}
+
+// The same checkout over the WebSocket protocol: reserve 1, then a sale naming the reservation.
+void wsCheckout(Fleet& fleet, int c, int buyer, const WebCheckoutOptions& o, const QString& sku,
+                CheckoutTally& t, qint64 startedNs)
+{
+    if (buyer >= o.buyers)
+        return;
+    Peer& peer = fleet.at(c);
+    const qint64 began = nowNs();
+    const QString reservation = QStringLiteral("ws-%1").arg(buyer);
+    auto finish = [&fleet, c, buyer, &o, sku, &t, startedNs, began] {
+        t.checkoutMs.add(ms(nowNs() - began));
+        if (++t.done == o.buyers)
+            t.settledNs = nowNs() - startedNs;
+        wsCheckout(fleet, c, buyer + o.connections, o, sku, t, startedNs);
+    };
+    peer.handler = [&t, sku, reservation, finish, stage = 0](Peer& p, const QString& type,
+                                                             const QString& text) mutable {
+        if (type != QLatin1String("results"))
+            return;
+        forEachResult(text, [&](const QJsonObject& result) {
+            if (stage == 0) {
+                if (!isApplied(result)) {
+                    (rejection(result) == QLatin1String("insufficient_stock") ? t.holdRefused
+                                                                              : t.other) += 1;
+                    finish();
+                    return;
+                }
+                ++t.holds;
+                stage = 1;
+                p.send(sync::encodePush({saleJson(p, {Line{sku, 1, reservation}}, 199, false)}));
+            } else {
+                (isApplied(result)                                          ? t.orders
+                 : rejection(result) == QLatin1String("insufficient_stock") ? t.orderRefused
+                                                                            : t.other) += 1;
+                finish();
+            }
+        });
+    };
+    peer.send(sync::encodePush({reserveJson(peer, reservation, sku, 1)}));
+}
+
+bool checkoutHeld(const CheckoutTally& t, const WebCheckoutOptions& o, const char* side,
+                  QTextStream& out)
+{
+    const int expected = std::min(o.units, o.buyers);
+    const bool ok = t.orders == expected && t.other == 0 && t.orderRefused == 0;
+    if (!ok)
+        out << "!!!!!!!! " << side << ": " << t.orders << " orders where exactly " << expected
+            << " units could be sold !!!!!!!!" << Qt::endl;
+    return ok;
+}
+
+// 200 streams watching one SKU; a till sells it one unit at a time, each sale sent once the
+// last one's result is in and every stream has its event. Per sale, the time from the till's
+// send until the last stream holds it (the commit included).
+bool streamLatency(ServerRun& server, const QString& channelToken, const QString& posToken,
+                   const WebCheckoutOptions& o, QTextStream& out)
+{
+    const QString sku = QStringLiteral("STREAM-1");
+    std::vector<std::unique_ptr<StreamPeer>> streams;
+    for (int i = 0; i < o.streams; ++i)
+        streams.push_back(std::make_unique<StreamPeer>(server.httpUrl(), channelToken, sku));
+    const auto all = [&streams](int events) {
+        return std::all_of(streams.begin(), streams.end(),
+                           [events](const auto& s) { return s->events >= events; });
+    };
+    if (!waitUntil([&] { return all(1); }, 60'000)) {
+        out << "not every stream started" << Qt::endl;
+        return false;
+    }
+    Fleet fleet(out);
+    fleet.add(QStringLiteral("TILL-0000"), posToken);
+    if (!fleet.connectAll(server.url(), 30'000))
+        return false;
+    Stats latency;     // the till's send → the last stream
+    Stats sinceCommit; // the till's result (sent after the commit) → the last stream
+    Peer& till = fleet.at(0);
+    for (int i = 0; i < o.streamSales; ++i) {
+        qint64 resultAt = 0;
+        till.handler = [&resultAt](Peer&, const QString& type, const QString&) {
+            if (type == QLatin1String("results") && resultAt == 0)
+                resultAt = nowNs();
+        };
+        const qint64 sent = nowNs();
+        qint64 lastArrival = 0;
+        for (auto& s : streams)
+            s->onEvent = [&lastArrival, &s, i] {
+                if (s->events == i + 2)
+                    lastArrival = std::max(lastArrival, nowNs());
+            };
+        till.send(sync::encodePush({saleJson(till, {Line{sku, 1, QString()}}, 199, false)}));
+        if (!waitUntil([&] { return resultAt > 0 && all(i + 2); }, 30'000)) {
+            out << "sale " << i << " did not reach every stream" << Qt::endl;
+            return false;
+        }
+        latency.add(ms(lastArrival - sent));
+        sinceCommit.add(std::max(0.0, ms(lastArrival - resultAt)));
+    }
+    const double p99 = sinceCommit.percentile(99);
+    out << "level stream, a till's sale to the last of " << o.streams << " streams:" << Qt::endl
+        << "  from the till's send (commit included): " << latency.summary(QStringLiteral("ms"))
+        << Qt::endl
+        << "  from the till's result (the commit):   " << sinceCommit.summary(QStringLiteral("ms"))
+        << "; target p99 ≤ 50 ms " << verdict(p99 <= 50) << Qt::endl;
+    return true;
+}
+
+} // namespace
+
+int webCheckout(const WebCheckoutOptions& o, QTextStream& out)
+{
+    if (o.buyers < 1 || o.units < 0 || o.connections < 1 || o.streams < 0) {
+        out << "web-checkout: --buyers, --connections must be positive" << Qt::endl;
+        return 2;
+    }
+    out << "web-checkout: " << o.buyers << " checkouts (hold 1, then order it) over "
+        << o.connections << " keep-alive connections for " << o.units
+        << " units, over HTTP and then over WebSockets; then " << o.streams << " level streams and "
+        << o.streamSales << " till sales" << Qt::endl;
+    ServerRun server(o.server, out);
+    QStringList web;
+    QStringList ws;
+    QStringList tills;
+    const bool set = server.setUp([&](AdminStore& store) -> Status {
+        if (Status s = store.addLocation(Location{storeFloor, QStringLiteral("Store floor")}); !s)
+            return s;
+        const QStringList skus{QStringLiteral("WEB-1"), QStringLiteral("WS-1"),
+                               QStringLiteral("STREAM-1")};
+        QList<Product> products;
+        for (int i = 0; i < skus.size(); ++i)
+            products.append(product(skus[i], i));
+        if (Status s = store.importCatalog(products); !s)
+            return s;
+        if (Status s = store.importStock({StockMovement{skus[0], storeFloor, o.units},
+                                          StockMovement{skus[1], storeFloor, o.units},
+                                          StockMovement{skus[2], storeFloor, 1'000'000}});
+            !s)
+            return s;
+        if (Status s = enrol(store, QStringLiteral("SHOP"), 1, Role::Channel, web); !s)
+            return s;
+        if (Status s = enrol(store, QStringLiteral("TILL"), 1, Role::Pos, tills); !s)
+            return s;
+        return enrol(store, QStringLiteral("WSC"), o.connections, Role::Channel, ws);
+    });
+    if (!set || !server.start({QStringLiteral("--http-listen"), QStringLiteral("127.0.0.1:0")}) ||
+        !server.httpUrl().isValid())
+        return 1;
+
+    // HTTP: one shop token over every connection, as a web shop's servers would.
+    std::vector<std::unique_ptr<HttpPeer>> peers;
+    for (int c = 0; c < o.connections; ++c) {
+        peers.push_back(std::make_unique<HttpPeer>(server.httpUrl(), web.first()));
+        peers.back()->open();
+    }
+    if (!waitUntil(
+            [&] {
+                return std::all_of(peers.begin(), peers.end(),
+                                   [](const auto& p) { return p->isConnected(); });
+            },
+            60'000)) {
+        out << "not every HTTP connection opened" << Qt::endl;
+        return 1;
+    }
+    CheckoutTally http;
+    CpuTimes before = server.cpu();
+    qint64 started = nowNs();
+    for (int c = 0; c < o.connections; ++c)
+        httpCheckout(peers, c, c, o, QStringLiteral("WEB-1"), http, started);
+    if (!waitUntil([&] { return http.done == o.buyers; }, 300'000)) {
+        out << "HTTP: only " << http.done << " of " << o.buyers << " checkouts answered"
+            << Qt::endl;
+        return 1;
+    }
+    http.report("HTTP:     ", server.cpu() - before, o.buyers, out);
+    int reconnects = 0;
+    for (const auto& p : peers)
+        reconnects += p->disconnects;
+    peers.clear();
+
+    Fleet fleet(out);
+    addPeers(fleet, QStringLiteral("WSC"), ws);
+    if (!fleet.connectAll(server.url(), 120'000))
+        return 1;
+    CheckoutTally wsTally;
+    before = server.cpu();
+    started = nowNs();
+    for (int c = 0; c < o.connections; ++c)
+        wsCheckout(fleet, c, c, o, QStringLiteral("WS-1"), wsTally, started);
+    if (!waitUntil([&] { return wsTally.done == o.buyers || fleet.lost > 0; }, 300'000) ||
+        wsTally.done != o.buyers) {
+        out << "WebSocket: only " << wsTally.done << " of " << o.buyers << " checkouts answered"
+            << Qt::endl;
+        return 1;
+    }
+    wsTally.report("WebSocket:", server.cpu() - before, o.buyers, out);
+    fleet.abortAll();
+    bool ok = checkoutHeld(http, o, "HTTP", out) && checkoutHeld(wsTally, o, "WebSocket", out);
+    if (reconnects > 0) {
+        out << "!!!!!!!! " << reconnects << " HTTP connections closed during the run" << Qt::endl;
+        ok = false;
+    }
+    if (o.streams > 0)
+        ok = streamLatency(server, web.first(), tills.first(), o, out) && ok;
+    server.stop();
+    ok = server.verify() && ok;
     return ok ? 0 : 1;
 }
 

@@ -75,6 +75,18 @@ struct FanoutOptions
 };
 int fanout(const FanoutOptions& options, QTextStream& out);
 
+// Issue 22: the web shop's HTTP API.
+struct WebCheckoutOptions
+{
+    ServerOptions server;
+    int buyers = 10'000;   // checkouts: hold 1 unit, then order it
+    int units = 1'000;     // the SKU's stock (one SKU for HTTP, another for WebSockets)
+    int connections = 200; // keep-alive HTTP connections, and as many WebSockets
+    int streams = 200;     // level streams
+    int streamSales = 200; // till sales, one at a time, each timed to the last stream
+};
+int webCheckout(const WebCheckoutOptions& options, QTextStream& out);
+
 // Raises this process's soft limit of open files to the hard limit: every connection is one.
 void raiseFileLimit();
 

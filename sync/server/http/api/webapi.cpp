@@ -159,16 +159,22 @@ void WebApi::authenticated(const CallPtr& call, const std::optional<TerminalInfo
         call->reply(403, QJsonDocument(body).toJson(QJsonDocument::Compact));
         return;
     }
-    auto bucket = m_buckets.find(terminal->id);
-    if (bucket == m_buckets.end())
-        bucket = m_buckets.insert(terminal->id, MessageBucket(m_limits.requestsPerSecond,
-                                                              m_limits.requestBurst, nowMs()));
+    // Per connection, as a WebSocket's messages are: a shop scales by opening connections,
+    // which the port bounds.
+    QTcpSocket* socket = call->socket;
+    if (!socket)
+        return;
+    auto bucket = m_buckets.find(socket);
+    if (bucket == m_buckets.end()) {
+        bucket = m_buckets.insert(
+            socket, MessageBucket(m_limits.requestsPerSecond, m_limits.requestBurst, nowMs()));
+        connect(socket, &QObject::destroyed, this, [this, socket] { m_buckets.remove(socket); });
+    }
     if (!bucket->take(nowMs())) {
-        call->reply(
-            429,
-            webapi::errorBody(
-                QStringLiteral("rate_limited"),
-                QStringLiteral("more than %1 requests a second").arg(m_limits.requestsPerSecond)));
+        call->reply(429, webapi::errorBody(QStringLiteral("rate_limited"),
+                                           QStringLiteral("more than %1 requests a second on "
+                                                          "one connection")
+                                               .arg(m_limits.requestsPerSecond)));
         return;
     }
     dispatch(call);

@@ -33,7 +33,7 @@ class WebApi : public QObject
 public:
     struct Limits
     {
-        int requestsPerSecond = 1'000; // per terminal, like a WebSocket's messages
+        int requestsPerSecond = 1'000; // per connection, like a WebSocket's messages
         int requestBurst = 2'000;
         qint64 authCacheMs = 1'000; // a revoked token is refused within this
     };
@@ -83,9 +83,9 @@ private:
         TerminalInfo terminal;
         qint64 atMs = 0;
     };
-    QHash<QString, Known> m_tokens;          // by token; refreshed after authCacheMs
-    QHash<QString, MessageBucket> m_buckets; // by terminal
-    FailedHellos m_failedTokens;             // by address
+    QHash<QString, Known> m_tokens;                    // by token; refreshed after authCacheMs
+    QHash<const QTcpSocket*, MessageBucket> m_buckets; // by connection
+    FailedHellos m_failedTokens;                       // by address
     std::unordered_map<quint64, CallPtr> m_pending;
     quint64 m_nextConnection = 1ULL << 62; // apart from the WebSocket sessions' numbers
     // Tests only (STOCKLINE_TEST_WEBAPI_DROP_ANSWERS=1): a write's connection is cut after its
