@@ -1,5 +1,7 @@
 #include "serverschema.h"
 
+#include "reportschema.h"
+
 namespace stockline::sync {
 
 SqlDialect SqlDialect::sqlite()
@@ -315,13 +317,22 @@ QStringList schemaProductUnits(const SqlDialect&)
     return {QStringLiteral("ALTER TABLE products ADD COLUMN unit TEXT NOT NULL DEFAULT 'each'")};
 }
 
+// Issue 20, the back office's reports: products' and receipt lines' cost, the report rollups
+// kept by the write batch, backfilled here from the receipts the database holds already (a
+// store upgrading keeps its history), and the indexes of the event reports (reportschema.h).
+QStringList schemaReports(const SqlDialect& d)
+{
+    return reportRollupMigration(d);
+}
+
 } // namespace
 
 QList<QStringList> serverMigrations(const SqlDialect& dialect)
 {
     return {schemaVersion1(dialect),      schemaVersion2(dialect),  schemaVersion3(dialect),
             schemaVersion4(dialect),      schemaApprovals(dialect), schemaLedgerBySku(dialect),
-            schemaReorderPoints(dialect), schemaReceipts(dialect),  schemaProductUnits(dialect)};
+            schemaReorderPoints(dialect), schemaReceipts(dialect),  schemaProductUnits(dialect),
+            schemaReports(dialect)};
 }
 
 } // namespace stockline::sync

@@ -116,6 +116,10 @@ public:
     [[nodiscard]] Status terminalSeen(const QString& id, const QDateTime& now) override;
     [[nodiscard]] Result<std::optional<StoredReceipt>> receipt(const QString& number) override;
     [[nodiscard]] Result<QJsonObject> dayReport(const QDate& date, const QDateTime& now) override;
+    // reports.cpp: the back office's reports, and the costs `catalog export` writes.
+    [[nodiscard]] Result<ReportAnswer> report(const ReportRequest& request,
+                                              const QDateTime& now) override;
+    [[nodiscard]] Result<QHash<QString, Money>> productCosts() override;
 
     [[nodiscard]] Result<BatchOutcome> applyBatch(const QList<PushRequest>& pushes,
                                                   const QDateTime& now) override;

@@ -148,6 +148,11 @@ void StockArbiter::submitDay(quint64 connection, Role role, DayRequest request)
     enqueue(DayJob{connection, role, std::move(request)});
 }
 
+void StockArbiter::submitReport(quint64 connection, ReportRequest request)
+{
+    enqueue(ReportJob{connection, std::move(request)});
+}
+
 void StockArbiter::watchTerminals(const QStringList& terminals)
 {
     std::lock_guard lock(m_mutex);
@@ -246,6 +251,10 @@ void StockArbiter::process(ArbiterStore& store, std::deque<Job>& jobs)
         } else if (auto* receipt = std::get_if<ReceiptJob>(&job)) {
             post([this, c = receipt->connection, reply = receiptReply(store, *receipt)] {
                 Q_EMIT receiptReady(c, reply);
+            });
+        } else if (auto* report = std::get_if<ReportJob>(&job)) {
+            post([this, c = report->connection, frame = reportAnswer(store, *report)] {
+                Q_EMIT answerReady(c, frame);
             });
         } else if (auto* day = std::get_if<DayJob>(&job)) {
             post([this, c = day->connection, reply = dayReply(store, *day)] {

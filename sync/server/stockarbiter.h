@@ -97,6 +97,8 @@ public:
     void submitReceipt(quint64 connection, const QString& terminal, Role role,
                        ReceiptRequest request);
     void submitDay(quint64 connection, Role role, DayRequest request);
+    // A manager's `report` request, answered as answerReady with an `answer` frame.
+    void submitReport(quint64 connection, ReportRequest request);
     // Terminals with live connections, checked now and then for revocation.
     void watchTerminals(const QStringList& terminals);
     // Any thread: a writer committed `cursor` (FeedListener::unknownCursor: something, maybe):
@@ -125,6 +127,8 @@ Q_SIGNALS:
     void historyReady(quint64 connection, const stockline::sync::HistoryReply& history);
     void receiptReady(quint64 connection, const stockline::sync::ReceiptReply& reply);
     void dayReady(quint64 connection, const stockline::sync::DayReply& reply);
+    // A back-office `answer` frame for the connection.
+    void answerReady(quint64 connection, const QByteArray& frame);
 
 private:
     struct HelloJob
@@ -163,8 +167,13 @@ private:
         Role role;
         DayRequest request;
     };
-    using Job =
-        std::variant<PushRequest, HelloJob, CatchUpJob, PairJob, HistoryJob, ReceiptJob, DayJob>;
+    struct ReportJob
+    {
+        quint64 connection;
+        ReportRequest request;
+    };
+    using Job = std::variant<PushRequest, HelloJob, CatchUpJob, PairJob, HistoryJob, ReceiptJob,
+                             DayJob, ReportJob>;
 
     void enqueue(Job job);
     void run(std::unique_ptr<ArbiterStore> store);
@@ -179,6 +188,7 @@ private:
     // stockarbiterreports.cpp: the replies, posted by process().
     [[nodiscard]] static ReceiptReply receiptReply(ArbiterStore& store, const ReceiptJob& job);
     [[nodiscard]] DayReply dayReply(ArbiterStore& store, const DayJob& job) const;
+    [[nodiscard]] QByteArray reportAnswer(ArbiterStore& store, const ReportJob& job) const;
     void sweepExpired(ArbiterStore& store);
     void checkRevocations(ArbiterStore& store);
     // Another process (an admin command, another server node) may have committed: publish the
