@@ -203,13 +203,12 @@ Result<T> readFile(const QDir& folder, const QString& name,
 Result<QList<Product>> StoreCsv::readProducts(QIODevice& device, const QString& source)
 {
     CsvReader reader(device, source);
-    const Result<Columns> columns =
-        readColumns(reader,
-                    {QStringLiteral("sku"), QStringLiteral("barcode"), QStringLiteral("name"),
-                     QStringLiteral("price"), QStringLiteral("tax_rate")},
-                    {QStringLiteral("active"), QStringLiteral("department"),
-                     QStringLiteral("reorder_point"), QStringLiteral("unit"),
-                     QStringLiteral("cost")});
+    const Result<Columns> columns = readColumns(
+        reader,
+        {QStringLiteral("sku"), QStringLiteral("barcode"), QStringLiteral("name"),
+         QStringLiteral("price"), QStringLiteral("tax_rate")},
+        {QStringLiteral("active"), QStringLiteral("department"), QStringLiteral("reorder_point"),
+         QStringLiteral("unit"), QStringLiteral("cost")});
     if (!columns)
         return columns.error();
     QList<Product> products;

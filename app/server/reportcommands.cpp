@@ -24,8 +24,8 @@ QString cellText(const QJsonValue& value, const QString& type)
         return QString();
     if (type == "money"_L1)
         return Money::fromMinor(value.toInteger()).toString();
-    if (value.isDouble() && type == "percent"_L1)
-        return QString::number(value.toDouble(), 'f', 1);
+    if (type == "percent"_L1) // a tax rate keeps its digits: 8.875
+        return QString::number(value.toDouble());
     if (value.isDouble())
         return QString::number(value.toInteger());
     return value.toString();
@@ -87,10 +87,9 @@ void printTable(const QJsonObject& report)
         for (qsizetype i = 0; i < l.size(); ++i)
             widths[i] = std::max(widths.at(i), int(l.at(i).size()));
     }
-    out() << report.value("report"_L1).toString() << ' ' << report.value("by"_L1).toString()
-          << ' ' << report.value("from"_L1).toString() << " to "
-          << report.value("to"_L1).toString() << " (" << report.value("timeZone"_L1).toString()
-          << ")\n";
+    out() << report.value("report"_L1).toString() << ' ' << report.value("by"_L1).toString() << ' '
+          << report.value("from"_L1).toString() << " to " << report.value("to"_L1).toString()
+          << " (" << report.value("timeZone"_L1).toString() << ")\n";
     for (const QStringList& l : std::as_const(cells)) {
         QStringList padded;
         for (qsizetype i = 0; i < l.size(); ++i)
@@ -116,8 +115,8 @@ int ServerCommands::report(const QCommandLineParser& parser)
 {
     const ReportRequest request = requestFrom(parser);
     if (request.invalid)
-        return fail(QStringLiteral("--%1: %2").arg(request.invalid->field,
-                                                    request.invalid->message));
+        return fail(
+            QStringLiteral("--%1: %2").arg(request.invalid->field, request.invalid->message));
     auto store = openStore(parser);
     if (!store)
         return fail(store.error());
@@ -125,8 +124,8 @@ int ServerCommands::report(const QCommandLineParser& parser)
     if (!answer)
         return fail(answer.error());
     if (answer->notFound)
-        return fail(QStringLiteral("--%1: %2").arg(answer->notFound->field,
-                                                    answer->notFound->message));
+        return fail(
+            QStringLiteral("--%1: %2").arg(answer->notFound->field, answer->notFound->message));
     if (parser.isSet(QStringLiteral("json")))
         out() << QJsonDocument(answer->result).toJson(QJsonDocument::Indented);
     else if (parser.isSet(QStringLiteral("csv")))

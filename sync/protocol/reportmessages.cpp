@@ -8,20 +8,20 @@ using namespace Qt::StringLiterals;
 
 const QStringList& reportKinds()
 {
-    static const QStringList kinds{
-        QStringLiteral("sales"),     QStringLiteral("tax"),     QStringLiteral("refunds"),
-        QStringLiteral("discounts"), QStringLiteral("overrides"), QStringLiteral("approvals"),
-        QStringLiteral("cash"),      QStringLiteral("margins"), QStringLiteral("shrinkage"),
-        QStringLiteral("today")};
+    static const QStringList kinds{QStringLiteral("sales"),     QStringLiteral("tax"),
+                                   QStringLiteral("refunds"),   QStringLiteral("discounts"),
+                                   QStringLiteral("overrides"), QStringLiteral("approvals"),
+                                   QStringLiteral("cash"),      QStringLiteral("margins"),
+                                   QStringLiteral("shrinkage"), QStringLiteral("today")};
     return kinds;
 }
 
 QStringList reportGroupings(const QString& report)
 {
     if (report == "sales"_L1)
-        return {QStringLiteral("day"),  QStringLiteral("hour"),       QStringLiteral("week"),
+        return {QStringLiteral("day"),        QStringLiteral("hour"),    QStringLiteral("week"),
                 QStringLiteral("department"), QStringLiteral("product"), QStringLiteral("staff"),
-                QStringLiteral("till"), QStringLiteral("method")};
+                QStringLiteral("till"),       QStringLiteral("method")};
     if (report == "margins"_L1)
         return {QStringLiteral("product"), QStringLiteral("department")};
     return {};

@@ -20,11 +20,11 @@ inline constexpr qint64 defaultEventRows = 1'000;
 struct ReportRequest
 {
     QString request;
-    QString report;   // sales, tax, refunds, … (reportKinds())
-    QString by;       // sales: hour, day, week, …; margins: product or department
-    QDate from;       // local dates in the server's time zone, inclusive
+    QString report; // sales, tax, refunds, … (reportKinds())
+    QString by;     // sales: hour, day, week, …; margins: product or department
+    QDate from;     // local dates in the server's time zone, inclusive
     QDate to;
-    QString location; // empty: the whole store
+    QString location;                // empty: the whole store
     qint64 limit = defaultEventRows; // the event lists' rows, newest first
     // The first bad field: answered `invalid_message` naming it, nothing read.
     std::optional<Error> invalid;

@@ -38,22 +38,22 @@ Result<ReportTable> ReportQueries::refunds()
     QVariantList values{m_fromMs, m_toMs};
     QString where = atLocation(QStringLiteral("r.location"), values);
     values << m_request.limit;
-    if (auto s = rows(QStringLiteral(
-                          "SELECT r.at, r.number, r.sale, r.terminal, r.staff, r.total, (SELECT "
-                          "MAX(l.approved_by) FROM receipt_lines l WHERE l.receipt = r.number) "
-                          "FROM receipts r WHERE r.kind = 'refund' AND r.at >= ? AND r.at < ?%1 "
-                          "ORDER BY r.at DESC, r.number DESC LIMIT ?")
-                          .arg(where),
-                      values, QStringLiteral("list refunds"),
-                      [&](const QSqlQuery& q) {
-                          t.rows.append(QJsonObject{{"at"_L1, localTime(q.value(0).toLongLong())},
-                                                    {"number"_L1, q.value(1).toString()},
-                                                    {"sale"_L1, q.value(2).toString()},
-                                                    {"terminal"_L1, q.value(3).toString()},
-                                                    {"staff"_L1, q.value(4).toString()},
-                                                    {"total"_L1, q.value(5).toLongLong()},
-                                                    {"approvedBy"_L1, q.value(6).toString()}});
-                      });
+    if (auto s = rows(
+            QStringLiteral("SELECT r.at, r.number, r.sale, r.terminal, r.staff, r.total, (SELECT "
+                           "MAX(l.approved_by) FROM receipt_lines l WHERE l.receipt = r.number) "
+                           "FROM receipts r WHERE r.kind = 'refund' AND r.at >= ? AND r.at < ?%1 "
+                           "ORDER BY r.at DESC, r.number DESC LIMIT ?")
+                .arg(where),
+            values, QStringLiteral("list refunds"),
+            [&](const QSqlQuery& q) {
+                t.rows.append(QJsonObject{{"at"_L1, localTime(q.value(0).toLongLong())},
+                                          {"number"_L1, q.value(1).toString()},
+                                          {"sale"_L1, q.value(2).toString()},
+                                          {"terminal"_L1, q.value(3).toString()},
+                                          {"staff"_L1, q.value(4).toString()},
+                                          {"total"_L1, q.value(5).toLongLong()},
+                                          {"approvedBy"_L1, q.value(6).toString()}});
+            });
         !s)
         return s.error();
     QVariantList sums{m_fromDay * 100, m_toDay * 100 + 99};
@@ -92,8 +92,8 @@ Result<ReportTable> ReportQueries::lineEvents(bool overrides)
         t.column(QStringLiteral("discount"), QStringLiteral("Discount"), money);
     }
     // The condition of the partial index the rows are found by.
-    const QString lines = overrides ? QStringLiteral("l.list_price IS NOT NULL")
-                                    : QStringLiteral("l.discount > 0");
+    const QString lines =
+        overrides ? QStringLiteral("l.list_price IS NOT NULL") : QStringLiteral("l.discount > 0");
     QVariantList values{m_fromMs, m_toMs};
     const QString where = atLocation(QStringLiteral("r.location"), values);
     qint64 count = 0;
@@ -105,7 +105,8 @@ Result<ReportTable> ReportQueries::lineEvents(bool overrides)
                            "r.kind = 'sale' AND r.at >= ? AND r.at < ?%2 ORDER BY r.at DESC, "
                            "r.number DESC, l.line")
                 .arg(lines, where),
-            values, QStringLiteral("list discounts or overrides"), [&](const QSqlQuery& q) {
+            values, QStringLiteral("list discounts or overrides"),
+            [&](const QSqlQuery& q) {
                 const qint64 qty = q.value(7).toLongLong();
                 const Unit unit = unitFromName(q.value(8).toString()).value_or(Unit::Each);
                 const qint64 difference =
@@ -136,8 +137,7 @@ Result<ReportTable> ReportQueries::lineEvents(bool overrides)
             });
         !s)
         return s.error();
-    t.totals = QJsonObject{{"count"_L1, count},
-                           {overrides ? "difference"_L1 : "discount"_L1, sum}};
+    t.totals = QJsonObject{{"count"_L1, count}, {overrides ? "difference"_L1 : "discount"_L1, sum}};
     return t;
 }
 
@@ -197,43 +197,43 @@ Result<ReportTable> ReportQueries::cash()
     qint64 expectedAll = 0;
     qint64 countedAll = 0;
     qint64 overShortAll = 0;
-    if (auto s = rows(
-            QStringLiteral("SELECT s.id, s.terminal, s.opened_by, s.opened_at, s.closed_by, "
-                           "s.float, COALESCE(c.sales, 0), COALESCE(c.refunds, 0), s.paid_in, "
-                           "s.paid_out, s.closed_at, s.counted FROM cash_sessions s LEFT JOIN "
-                           "report_cash c ON c.session = s.id WHERE s.opened_at >= ? AND "
-                           "s.opened_at < ? ORDER BY s.opened_at, s.id"),
-            {m_fromMs, m_toMs}, QStringLiteral("read drawers"), [&](const QSqlQuery& q) {
-                const qint64 expected = q.value(5).toLongLong() + q.value(6).toLongLong() -
-                                        q.value(7).toLongLong() + q.value(8).toLongLong() -
-                                        q.value(9).toLongLong();
-                QJsonObject row{{"session"_L1, q.value(0).toString()},
-                                {"terminal"_L1, q.value(1).toString()},
-                                {"openedBy"_L1, q.value(2).toString()},
-                                {"openedAt"_L1, localTime(q.value(3).toLongLong())},
-                                {"closedBy"_L1, q.value(4).toString()},
-                                {"float"_L1, q.value(5).toLongLong()},
-                                {"cashSales"_L1, q.value(6).toLongLong()},
-                                {"cashRefunds"_L1, q.value(7).toLongLong()},
-                                {"paidIn"_L1, q.value(8).toLongLong()},
-                                {"paidOut"_L1, q.value(9).toLongLong()},
-                                {"expected"_L1, expected}};
-                expectedAll += expected;
-                if (!q.value(10).isNull()) {
-                    const qint64 counted = q.value(11).toLongLong();
-                    row.insert("counted"_L1, counted);
-                    row.insert("overShort"_L1, counted - expected);
-                    countedAll += counted;
-                    overShortAll += counted - expected;
-                }
-                if (t.rows.size() < maxReportRows)
-                    t.rows.append(row);
-            });
+    if (auto s =
+            rows(QStringLiteral("SELECT s.id, s.terminal, s.opened_by, s.opened_at, s.closed_by, "
+                                "s.float, COALESCE(c.sales, 0), COALESCE(c.refunds, 0), s.paid_in, "
+                                "s.paid_out, s.closed_at, s.counted FROM cash_sessions s LEFT JOIN "
+                                "report_cash c ON c.session = s.id WHERE s.opened_at >= ? AND "
+                                "s.opened_at < ? ORDER BY s.opened_at, s.id"),
+                 {m_fromMs, m_toMs}, QStringLiteral("read drawers"),
+                 [&](const QSqlQuery& q) {
+                     const qint64 expected = q.value(5).toLongLong() + q.value(6).toLongLong() -
+                                             q.value(7).toLongLong() + q.value(8).toLongLong() -
+                                             q.value(9).toLongLong();
+                     QJsonObject row{{"session"_L1, q.value(0).toString()},
+                                     {"terminal"_L1, q.value(1).toString()},
+                                     {"openedBy"_L1, q.value(2).toString()},
+                                     {"openedAt"_L1, localTime(q.value(3).toLongLong())},
+                                     {"closedBy"_L1, q.value(4).toString()},
+                                     {"float"_L1, q.value(5).toLongLong()},
+                                     {"cashSales"_L1, q.value(6).toLongLong()},
+                                     {"cashRefunds"_L1, q.value(7).toLongLong()},
+                                     {"paidIn"_L1, q.value(8).toLongLong()},
+                                     {"paidOut"_L1, q.value(9).toLongLong()},
+                                     {"expected"_L1, expected}};
+                     expectedAll += expected;
+                     if (!q.value(10).isNull()) {
+                         const qint64 counted = q.value(11).toLongLong();
+                         row.insert("counted"_L1, counted);
+                         row.insert("overShort"_L1, counted - expected);
+                         countedAll += counted;
+                         overShortAll += counted - expected;
+                     }
+                     if (t.rows.size() < maxReportRows)
+                         t.rows.append(row);
+                 });
         !s)
         return s.error();
-    t.totals = QJsonObject{{"expected"_L1, expectedAll},
-                           {"counted"_L1, countedAll},
-                           {"overShort"_L1, overShortAll}};
+    t.totals = QJsonObject{
+        {"expected"_L1, expectedAll}, {"counted"_L1, countedAll}, {"overShort"_L1, overShortAll}};
     return t;
 }
 

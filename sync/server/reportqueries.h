@@ -51,8 +51,8 @@ private:
     [[nodiscard]] Result<ReportTable> margins();
     // Per SKU over the range: qty, net, tax, cost, refunded qty, refunded net (month rollups for
     // whole months, day rollups for the rest).
-    [[nodiscard]] Status productSums(
-        const std::function<void(const QString& sku, const std::array<qint64, 6>&)>& read);
+    [[nodiscard]] Status
+    productSums(const std::function<void(const QString& sku, const std::array<qint64, 6>&)>& read);
     [[nodiscard]] Status stockValue(qint64& value);
 
     // reportevents.cpp

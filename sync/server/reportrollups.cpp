@@ -50,11 +50,10 @@ qint64 ReportRollups::localHour(qint64 ms)
     const qint64 quarter = ms >= 0 ? ms / quarterMs : (ms - quarterMs + 1) / quarterMs;
     if (const auto it = m_hourOfQuarter.constFind(quarter); it != m_hourOfQuarter.cend())
         return *it;
-    const QDateTime local =
-        QDateTime::fromMSecsSinceEpoch(ms, QTimeZone::systemTimeZone());
+    const QDateTime local = QDateTime::fromMSecsSinceEpoch(ms, QTimeZone::systemTimeZone());
     const QDate d = local.date();
-    const qint64 hour = ((qint64(d.year()) * 100 + d.month()) * 100 + d.day()) * 100 +
-                        local.time().hour();
+    const qint64 hour =
+        ((qint64(d.year()) * 100 + d.month()) * 100 + d.day()) * 100 + local.time().hour();
     m_hourOfQuarter.insert(quarter, hour);
     return hour;
 }

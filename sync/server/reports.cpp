@@ -109,8 +109,9 @@ Result<ReportAnswer> SqlServerStore::report(const ReportRequest& request, const 
         if (!known)
             return known.error();
         if (!*known) {
-            answer.notFound = Error{QStringLiteral("location"),
-                                    QStringLiteral("there is no location %1").arg(request.location)};
+            answer.notFound =
+                Error{QStringLiteral("location"),
+                      QStringLiteral("there is no location %1").arg(request.location)};
             return answer;
         }
     }

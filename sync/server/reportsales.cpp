@@ -77,13 +77,13 @@ Result<ReportTable> ReportQueries::sales()
 Result<ReportTable> ReportQueries::salesOverTime()
 {
     const QString& by = m_request.by;
-    const QString group = by == "hour"_L1                        ? QStringLiteral("hour % 100")
-                          : by == "staff"_L1                     ? QStringLiteral("staff")
-                          : by == "till"_L1                      ? QStringLiteral("terminal")
-                                                                 : QStringLiteral("hour / 100");
+    const QString group = by == "hour"_L1    ? QStringLiteral("hour % 100")
+                          : by == "staff"_L1 ? QStringLiteral("staff")
+                          : by == "till"_L1  ? QStringLiteral("terminal")
+                                             : QStringLiteral("hour / 100");
     QVariantList values{m_fromDay * 100, m_toDay * 100 + 99};
-    const QString where = QStringLiteral("hour >= ? AND hour <= ?") +
-                          atLocation(QStringLiteral("location"), values);
+    const QString where =
+        QStringLiteral("hour >= ? AND hour <= ?") + atLocation(QStringLiteral("location"), values);
     std::map<QString, SalesSums> groups;
     SalesSums all;
     const bool textKey = by == "staff"_L1 || by == "till"_L1;
@@ -98,7 +98,7 @@ Result<ReportTable> ReportQueries::salesOverTime()
                               key = q.value(0).toString();
                           else if (by == "hour"_L1)
                               key = QStringLiteral("%1:00").arg(q.value(0).toLongLong(), 2, 10,
-                                                                 QLatin1Char('0'));
+                                                                QLatin1Char('0'));
                           else if (by == "week"_L1)
                               key = isoWeek(dateOfKey(q.value(0).toLongLong()));
                           else
@@ -113,7 +113,7 @@ Result<ReportTable> ReportQueries::salesOverTime()
         return s.error();
     ReportTable t;
     const QString key = by == "till"_L1 ? QStringLiteral("terminal") : by;
-    const QString label = by == "hour"_L1   ? QStringLiteral("Hour")
+    const QString label = by == "hour"_L1    ? QStringLiteral("Hour")
                           : by == "week"_L1  ? QStringLiteral("Week")
                           : by == "staff"_L1 ? QStringLiteral("Staff")
                           : by == "till"_L1  ? QStringLiteral("Till")
@@ -277,8 +277,8 @@ Result<ReportTable> ReportQueries::salesByProduct()
 Result<ReportTable> ReportQueries::salesByMethod()
 {
     QVariantList values{m_fromDay, m_toDay};
-    const QString where = QStringLiteral("day >= ? AND day <= ?") +
-                          atLocation(QStringLiteral("location"), values);
+    const QString where =
+        QStringLiteral("day >= ? AND day <= ?") + atLocation(QStringLiteral("location"), values);
     ReportTable t;
     t.column(QStringLiteral("method"), QStringLiteral("Method"), text);
     t.column(QStringLiteral("sales"), QStringLiteral("Sales"), money);
@@ -302,7 +302,8 @@ Result<ReportTable> ReportQueries::salesByMethod()
                       });
         !s)
         return s.error();
-    t.totals = QJsonObject{{"sales"_L1, sales}, {"refunds"_L1, refunds}, {"net"_L1, sales - refunds}};
+    t.totals =
+        QJsonObject{{"sales"_L1, sales}, {"refunds"_L1, refunds}, {"net"_L1, sales - refunds}};
     return t;
 }
 
@@ -310,8 +311,8 @@ Result<ReportTable> ReportQueries::salesByMethod()
 Result<ReportTable> ReportQueries::tax()
 {
     QVariantList values{m_fromDay, m_toDay};
-    const QString where = QStringLiteral("day >= ? AND day <= ?") +
-                          atLocation(QStringLiteral("location"), values);
+    const QString where =
+        QStringLiteral("day >= ? AND day <= ?") + atLocation(QStringLiteral("location"), values);
     ReportTable t;
     t.column(QStringLiteral("rate"), QStringLiteral("Rate"), QStringLiteral("percent"));
     t.column(QStringLiteral("salesNet"), QStringLiteral("Net sales"), money);
@@ -333,9 +334,8 @@ Result<ReportTable> ReportQueries::tax()
                               all[std::size_t(i)] += v[std::size_t(i)];
                           }
                           t.rows.append(QJsonObject{
-                              {"rate"_L1, TaxRate::fromMilliPercent(q.value(0).toInt())
-                                              .toString()
-                                              .toDouble()},
+                              {"rate"_L1,
+                               TaxRate::fromMilliPercent(q.value(0).toInt()).toString().toDouble()},
                               {"salesNet"_L1, v[0]},
                               {"salesTax"_L1, v[1]},
                               {"refundNet"_L1, v[2]},
@@ -345,8 +345,8 @@ Result<ReportTable> ReportQueries::tax()
                       });
         !s)
         return s.error();
-    t.totals = QJsonObject{{"salesNet"_L1, all[0]}, {"salesTax"_L1, all[1]},
-                           {"refundNet"_L1, all[2]}, {"refundTax"_L1, all[3]},
+    t.totals = QJsonObject{{"salesNet"_L1, all[0]},     {"salesTax"_L1, all[1]},
+                           {"refundNet"_L1, all[2]},    {"refundTax"_L1, all[3]},
                            {"net"_L1, all[0] - all[2]}, {"tax"_L1, all[1] - all[3]}};
     return t;
 }

@@ -53,13 +53,12 @@ QList<RollupTable> reportRollups(const SqlDialect& d)
     const QString products =
         QStringLiteral("SELECT %1 AS k, r.location, l.sku, %2, %3, %4, %5, %6, %7 FROM receipts "
                        "r JOIN receipt_lines l ON l.receipt = r.number GROUP BY 1, 2, 3")
-            .arg(QStringLiteral("%1"), ifSale(QStringLiteral("l.qty")), ifSale(lineNet),
-                 ifSale(QStringLiteral("l.tax")),
-                 QStringLiteral("SUM(CASE WHEN %1 THEN %2 ELSE -%2 END)")
-                     .arg(isSale, lineCostSql()),
-                 ifRefund(QStringLiteral("l.qty")), ifRefund(lineNet));
-    const QString productSums =
-        QStringLiteral("qty, net, tax, cost, refunded_qty, refunded_net");
+            .arg(
+                QStringLiteral("%1"), ifSale(QStringLiteral("l.qty")), ifSale(lineNet),
+                ifSale(QStringLiteral("l.tax")),
+                QStringLiteral("SUM(CASE WHEN %1 THEN %2 ELSE -%2 END)").arg(isSale, lineCostSql()),
+                ifRefund(QStringLiteral("l.qty")), ifRefund(lineNet));
+    const QString productSums = QStringLiteral("qty, net, tax, cost, refunded_qty, refunded_net");
     return {
         {QStringLiteral("report_hours"), QStringLiteral("hour, location, terminal, staff"),
          QStringLiteral("receipts, net, tax, total, refunds, refund_total, discount, items"),

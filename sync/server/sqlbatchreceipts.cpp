@@ -53,8 +53,8 @@ Status BatchRows::loadCosts(const QStringList& skus)
             values << sku;
     }
     const QString columns = QStringLiteral("SELECT sku, cost FROM products WHERE sku ");
-    const RowShape shape{columns + QStringLiteral("IN ("), QStringLiteral("?"),
-                         QStringLiteral(")"), 1, columns + QStringLiteral("= ANY (?::text[])")};
+    const RowShape shape{columns + QStringLiteral("IN ("), QStringLiteral("?"), QStringLiteral(")"),
+                         1, columns + QStringLiteral("= ANY (?::text[])")};
     return m_rows.run(shape, values, QStringLiteral("read product costs"),
                       [&](const RowReader& q) { m_costs.insert(q.text(0), q.integer(1)); });
 }

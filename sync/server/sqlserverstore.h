@@ -141,6 +141,7 @@ private:
     [[nodiscard]] Result<VerifyReport> verifyChecks();
     [[nodiscard]] Status verifyReceipts(VerifyReport& report);
     [[nodiscard]] Status verifyRefundedLines(QSqlQuery& q, VerifyReport& report);
+    [[nodiscard]] Status verifyRollups(QSqlQuery& q, VerifyReport& report);
     [[nodiscard]] Status readHistory(const HistoryRequest& request, HistoryReply& reply);
     // dayreport.cpp: the day [from, to) in ms, inside dayReport()'s read snapshot.
     [[nodiscard]] Result<QJsonObject> readDay(qint64 from, qint64 to);
