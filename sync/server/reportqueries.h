@@ -9,6 +9,7 @@
 #include "reportmessages.h"
 
 #include <QDateTime>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QSqlDatabase>
@@ -62,7 +63,7 @@ private:
     [[nodiscard]] Result<ReportTable> cash();
     [[nodiscard]] Result<ReportTable> shrinkage();
     [[nodiscard]] Result<ReportTable> today();
-    [[nodiscard]] QString localTime(qint64 ms) const;
+    [[nodiscard]] QString localTime(qint64 ms);
 
     QSqlDatabase m_db;
     const ReportRequest& m_request;
@@ -72,6 +73,7 @@ private:
     qint64 m_toMs = 0;
     qint64 m_fromDay = 0; // yyyymmdd
     qint64 m_toDay = 0;
+    QHash<qint64, int> m_offsets; // by UTC quarter hour: localTime()'s cache
 };
 
 [[nodiscard]] qint64 dayKey(const QDate& date);
