@@ -100,33 +100,28 @@ Result<ReportTable> ReportQueries::lineEvents(bool overrides)
     } else {
         t.column(QStringLiteral("discount"), QStringLiteral("Discount"), money);
     }
-    // The condition of the partial index the rows are found by.
-    const QString lines =
-        overrides ? QStringLiteral("l.list_price IS NOT NULL") : QStringLiteral("l.discount > 0");
+    // Found from the newest receipt of the range backwards, stopping at `limit`: `+ 0` keeps
+    // the planner from reading every discounted line ever sold first (the partial index).
+    const QString lines = overrides ? QStringLiteral("l.list_price + 0 IS NOT NULL")
+                                    : QStringLiteral("l.discount + 0 > 0");
     QVariantList values{m_fromMs, m_toMs};
     const QString where = atLocation(QStringLiteral("r.location"), values);
-    qint64 count = 0;
-    qint64 sum = 0;
+    values << m_request.limit;
     if (auto s = rows(
             QStringLiteral("SELECT r.at, r.number, r.terminal, r.staff, l.approved_by, l.sku, "
                            "l.name, l.qty, l.unit, l.list_price, l.unit_price, l.discount FROM "
-                           "receipt_lines l JOIN receipts r ON r.number = l.receipt WHERE %1 AND "
-                           "r.kind = 'sale' AND r.at >= ? AND r.at < ?%2 ORDER BY r.at DESC, "
-                           "r.number DESC, l.line")
+                           "receipts r JOIN receipt_lines l ON l.receipt = r.number WHERE "
+                           "r.kind = 'sale' AND r.at >= ? AND r.at < ?%2 AND %1 ORDER BY r.at "
+                           "DESC, r.number DESC, l.line LIMIT ?")
                 .arg(lines, where),
             values, QStringLiteral("list discounts or overrides"),
             [&](const QSqlQuery& q) {
                 const qint64 qty = q.value(7).toLongLong();
                 const Unit unit = unitFromName(q.value(8).toString()).value_or(Unit::Each);
+                // As the rollup sums it: each price times the quantity, then the difference.
                 const qint64 difference =
-                    priceOf(Money::fromMinor(q.value(9).toLongLong() - q.value(10).toLongLong()),
-                            qty, unit)
-                        .minor();
-                const qint64 amount = overrides ? difference : q.value(11).toLongLong();
-                ++count;
-                sum += amount;
-                if (count > m_request.limit)
-                    return;
+                    priceOf(Money::fromMinor(q.value(9).toLongLong()), qty, unit).minor() -
+                    priceOf(Money::fromMinor(q.value(10).toLongLong()), qty, unit).minor();
                 QJsonObject row{{"at"_L1, localTime(q.value(0).toLongLong())},
                                 {"receipt"_L1, q.value(1).toString()},
                                 {"terminal"_L1, q.value(2).toString()},
@@ -140,13 +135,29 @@ Result<ReportTable> ReportQueries::lineEvents(bool overrides)
                     row.insert("unitPrice"_L1, q.value(10).toLongLong());
                     row.insert("difference"_L1, difference);
                 } else {
-                    row.insert("discount"_L1, amount);
+                    row.insert("discount"_L1, q.value(11).toLongLong());
                 }
                 t.rows.append(row);
             });
         !s)
         return s.error();
-    t.totals = QJsonObject{{"count"_L1, count}, {overrides ? "difference"_L1 : "discount"_L1, sum}};
+    // The totals over the whole range, from the rollup.
+    QVariantList sums{m_fromDay, m_toDay};
+    const QString at = atLocation(QStringLiteral("location"), sums);
+    if (auto s = rows(
+            QStringLiteral("SELECT SUM(%1), SUM(%2) FROM report_days WHERE day >= ? "
+                           "AND day <= ?%3")
+                .arg(overrides ? QStringLiteral("overrides") : QStringLiteral("discounted"),
+                     overrides ? QStringLiteral("override_difference") : QStringLiteral("discount"),
+                     at),
+            sums, QStringLiteral("sum discounts or overrides"),
+            [&](const QSqlQuery& q) {
+                t.totals = QJsonObject{
+                    {"count"_L1, q.value(0).toLongLong()},
+                    {overrides ? "difference"_L1 : "discount"_L1, q.value(1).toLongLong()}};
+            });
+        !s)
+        return s.error();
     return t;
 }
 

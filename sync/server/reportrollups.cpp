@@ -62,13 +62,33 @@ void ReportRollups::addHead(const ReceiptRecord& r, qint64 hour)
 {
     const bool sale = r.kind == saleKind;
     qint64 discount = 0;
-    for (const ReceiptRecordLine& l : r.lines)
-        discount += l.entry.discount.minor();
+    qint64 discounted = 0;
+    qint64 overrides = 0;
+    qint64 difference = 0;
+    for (const ReceiptRecordLine& l : r.lines) {
+        const ReceiptEntry& e = l.entry;
+        discount += e.discount.minor();
+        discounted += e.discount.minor() > 0 ? 1 : 0;
+        if (e.listPrice) {
+            ++overrides;
+            difference += priceOf(*e.listPrice, e.qty, e.unit).minor() -
+                          priceOf(e.unitPrice, e.qty, e.unit).minor();
+        }
+    }
     const qint64 lines = r.lines.size();
-    addTo(m_hours[{hour, r.location, r.terminal, r.staff}],
-          sale ? Sums<8>{1, r.net.minor(), r.tax.minor(), r.total.minor(), 0, 0, discount, lines}
-               : Sums<8>{0, 0, 0, 0, 1, r.total.minor(), 0, 0});
     const qint64 day = hour / 100;
+    const Sums<8> head =
+        sale ? Sums<8>{1, r.net.minor(), r.tax.minor(), r.total.minor(), 0, 0, discount, lines}
+             : Sums<8>{0, 0, 0, 0, 1, r.total.minor(), 0, 0};
+    addTo(m_hours[{hour, r.location}], head);
+    Sums<11> staff{};
+    std::copy(head.begin(), head.end(), staff.begin());
+    if (sale) {
+        staff[8] = discounted;
+        staff[9] = overrides;
+        staff[10] = difference;
+    }
+    addTo(m_days[{day, r.location, r.terminal, r.staff}], staff);
     for (const Payment& p : r.payments) {
         const qint64 amount = p.amount.minor();
         addTo(m_tenders[{day, r.location, r.terminal, p.method}],
@@ -97,10 +117,16 @@ void ReportRollups::addLine(const ReceiptRecord& r, const ReceiptEntry& e, qint6
 Status ReportRollups::flush(RowStatements& rows)
 {
     static const RowShape hours =
-        upsert("report_hours"_L1, "hour bigint, location text, terminal text, staff text"_L1,
-               "hour bigint, location text, terminal text, staff text, receipts bigint, "
+        upsert("report_hours"_L1, "hour bigint, location text"_L1,
+               "hour bigint, location text, receipts bigint, net bigint, tax bigint, "
+               "total bigint, refunds bigint, refund_total bigint, discount bigint, "
+               "items bigint"_L1);
+    static const RowShape days =
+        upsert("report_days"_L1, "day bigint, location text, terminal text, staff text"_L1,
+               "day bigint, location text, terminal text, staff text, receipts bigint, "
                "net bigint, tax bigint, total bigint, refunds bigint, refund_total bigint, "
-               "discount bigint, items bigint"_L1);
+               "discount bigint, items bigint, discounted bigint, overrides bigint, "
+               "override_difference bigint"_L1);
     static const RowShape products =
         upsert("report_products"_L1, "day bigint, location text, sku text"_L1,
                "day bigint, location text, sku text, qty bigint, net bigint, tax bigint, "
@@ -121,10 +147,17 @@ Status ReportRollups::flush(RowStatements& rows)
                                         "session text, sales bigint, refunds bigint"_L1);
     RowValues v;
     for (const auto& [k, sums] : m_hours) {
-        v << std::get<0>(k) << std::get<1>(k) << std::get<2>(k) << std::get<3>(k);
+        v << k.first << k.second;
         appendSums(v, sums);
     }
     if (auto s = rows.run(hours, v, QStringLiteral("sum the report hours")); !s)
+        return s;
+    RowValues d;
+    for (const auto& [k, sums] : m_days) {
+        d << std::get<0>(k) << std::get<1>(k) << std::get<2>(k) << std::get<3>(k);
+        appendSums(d, sums);
+    }
+    if (auto s = rows.run(days, d, QStringLiteral("sum the report days")); !s)
         return s;
     const auto writeProducts = [&](const auto& map, const RowShape& shape) {
         RowValues p;
@@ -160,6 +193,7 @@ Status ReportRollups::flush(RowStatements& rows)
     if (auto s = rows.run(cash, c, QStringLiteral("sum the drawers' cash")); !s)
         return s;
     m_hours.clear();
+    m_days.clear();
     m_products.clear();
     m_months.clear();
     m_tenders.clear();

@@ -35,7 +35,8 @@ private:
     void addLine(const ReceiptRecord& r, const ReceiptEntry& e, qint64 hour, qint64 unitCost);
 
     template <std::size_t N> using Sums = std::array<qint64, N>;
-    std::map<std::tuple<qint64, QString, QString, QString>, Sums<8>> m_hours;
+    std::map<std::pair<qint64, QString>, Sums<8>> m_hours;
+    std::map<std::tuple<qint64, QString, QString, QString>, Sums<11>> m_days;
     std::map<std::tuple<qint64, QString, QString>, Sums<6>> m_products;
     std::map<std::tuple<qint64, QString, QString>, Sums<6>> m_months;
     std::map<std::tuple<qint64, QString, QString, QString>, Sums<2>> m_tenders;

@@ -73,23 +73,30 @@ Result<ReportTable> ReportQueries::sales()
     return salesOverTime();
 }
 
-// hour (of the day), day, week, staff, till: from report_hours.
+// hour (of the day), day, week: from report_hours; staff, till: from report_days.
 Result<ReportTable> ReportQueries::salesOverTime()
 {
     const QString& by = m_request.by;
+    const bool textKey = by == "staff"_L1 || by == "till"_L1;
     const QString group = by == "hour"_L1    ? QStringLiteral("hour % 100")
                           : by == "staff"_L1 ? QStringLiteral("staff")
                           : by == "till"_L1  ? QStringLiteral("terminal")
                                              : QStringLiteral("hour / 100");
-    QVariantList values{m_fromDay * 100, m_toDay * 100 + 99};
-    const QString where =
-        QStringLiteral("hour >= ? AND hour <= ?") + atLocation(QStringLiteral("location"), values);
+    QVariantList values;
+    QString where;
+    if (textKey) {
+        values << m_fromDay << m_toDay;
+        where = QStringLiteral("report_days WHERE day >= ? AND day <= ?");
+    } else {
+        values << m_fromDay * 100 << m_toDay * 100 + 99;
+        where = QStringLiteral("report_hours WHERE hour >= ? AND hour <= ?");
+    }
+    where += atLocation(QStringLiteral("location"), values);
     std::map<QString, SalesSums> groups;
     SalesSums all;
-    const bool textKey = by == "staff"_L1 || by == "till"_L1;
     if (auto s = rows(QStringLiteral("SELECT %1, SUM(receipts), SUM(items), SUM(discount), "
                                      "SUM(net), SUM(tax), SUM(total), SUM(refunds), "
-                                     "SUM(refund_total) FROM report_hours WHERE %2 GROUP BY 1")
+                                     "SUM(refund_total) FROM %2 GROUP BY 1")
                           .arg(group, where),
                       values, QStringLiteral("sum sales"),
                       [&](const QSqlQuery& q) {

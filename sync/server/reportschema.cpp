@@ -18,11 +18,11 @@ QString ifRefund(const QString& value)
     return QStringLiteral("SUM(CASE WHEN %1 THEN 0 ELSE %2 END)").arg(isSale, value);
 }
 
-// What a line's goods cost: qty × unit cost, per 1000 base units for measured goods rounded
+// qty × a non-negative per-unit amount, per 1000 base units for measured goods rounded
 // half-even (core/unit.h priceOf), exactly as the write batch computes it.
-QString lineCostSql()
+QString timesQtySql(const QString& amount)
 {
-    const QString x = QStringLiteral("(l.qty * l.cost)");
+    const QString x = QStringLiteral("(l.qty * %1)").arg(amount);
     return QStringLiteral("(CASE WHEN l.unit = 'each' THEN %1 ELSE %1 / 1000 + CASE WHEN %1 %% "
                           "1000 > 500 OR (%1 %% 1000 = 500 AND (%1 / 1000) %% 2 = 1) THEN 1 "
                           "ELSE 0 END END)")
@@ -53,24 +53,44 @@ QList<RollupTable> reportRollups(const SqlDialect& d)
     const QString products =
         QStringLiteral("SELECT %1 AS k, r.location, l.sku, %2, %3, %4, %5, %6, %7 FROM receipts "
                        "r JOIN receipt_lines l ON l.receipt = r.number GROUP BY 1, 2, 3")
-            .arg(
-                QStringLiteral("%1"), ifSale(QStringLiteral("l.qty")), ifSale(lineNet),
-                ifSale(QStringLiteral("l.tax")),
-                QStringLiteral("SUM(CASE WHEN %1 THEN %2 ELSE -%2 END)").arg(isSale, lineCostSql()),
-                ifRefund(QStringLiteral("l.qty")), ifRefund(lineNet));
+            .arg(QStringLiteral("%1"), ifSale(QStringLiteral("l.qty")), ifSale(lineNet),
+                 ifSale(QStringLiteral("l.tax")),
+                 QStringLiteral("SUM(CASE WHEN %1 THEN %2 ELSE -%2 END)")
+                     .arg(isSale, timesQtySql(QStringLiteral("l.cost"))),
+                 ifRefund(QStringLiteral("l.qty")), ifRefund(lineNet));
     const QString productSums = QStringLiteral("qty, net, tax, cost, refunded_qty, refunded_net");
+    // Per receipt: its lines' discount, count, discounted lines, overridden lines and what the
+    // overrides took off the list price.
+    const QString perReceipt =
+        QStringLiteral("(SELECT l.receipt, SUM(l.discount) AS d, COUNT(*) AS n, SUM(CASE WHEN "
+                       "l.discount > 0 THEN 1 ELSE 0 END) AS dn, SUM(CASE WHEN l.list_price IS "
+                       "NOT NULL THEN 1 ELSE 0 END) AS o, SUM(CASE WHEN l.list_price IS NOT NULL "
+                       "THEN %1 - %2 ELSE 0 END) AS od FROM receipt_lines l GROUP BY l.receipt)")
+            .arg(timesQtySql(QStringLiteral("COALESCE(l.list_price, 0)")),
+                 timesQtySql(QStringLiteral("l.unit_price")));
+    const QString headSums =
+        QStringLiteral("%1, %2, %3, %4, %5, %6, %7, %8")
+            .arg(ifSale(QStringLiteral("1")), ifSale(QStringLiteral("r.net")),
+                 ifSale(QStringLiteral("r.tax")), ifSale(QStringLiteral("r.total")),
+                 ifRefund(QStringLiteral("1")), ifRefund(QStringLiteral("r.total")),
+                 ifSale(QStringLiteral("COALESCE(l.d, 0)")),
+                 ifSale(QStringLiteral("COALESCE(l.n, 0)")));
+    const QString headColumns =
+        QStringLiteral("receipts, net, tax, total, refunds, refund_total, discount, items");
     return {
-        {QStringLiteral("report_hours"), QStringLiteral("hour, location, terminal, staff"),
-         QStringLiteral("receipts, net, tax, total, refunds, refund_total, discount, items"),
-         QStringLiteral("SELECT %1, r.location, r.terminal, r.staff, %2, %3, %4, %5, %6, %7, "
-                        "%8, %9 FROM receipts r LEFT JOIN (SELECT receipt, SUM(discount) AS d, "
-                        "COUNT(*) AS n FROM receipt_lines GROUP BY receipt) l ON l.receipt = "
-                        "r.number GROUP BY 1, 2, 3, 4")
-             .arg(hour, ifSale(QStringLiteral("1")), ifSale(QStringLiteral("r.net")),
-                  ifSale(QStringLiteral("r.tax")), ifSale(QStringLiteral("r.total")),
-                  ifRefund(QStringLiteral("1")), ifRefund(QStringLiteral("r.total")),
-                  ifSale(QStringLiteral("COALESCE(l.d, 0)")),
-                  ifSale(QStringLiteral("COALESCE(l.n, 0)")))},
+        // Issue 20's report_hours without terminal and staff (report_days has them): a year of
+        // a 24-hour store is 8,760 rows a location instead of 175,000 with 20 tills.
+        {QStringLiteral("report_hours"), QStringLiteral("hour, location"), headColumns,
+         QStringLiteral("SELECT %1, r.location, %2 FROM receipts r LEFT JOIN %3 l ON l.receipt = "
+                        "r.number GROUP BY 1, 2")
+             .arg(hour, headSums, perReceipt)},
+        {QStringLiteral("report_days"), QStringLiteral("day, location, terminal, staff"),
+         headColumns + QStringLiteral(", discounted, overrides, override_difference"),
+         QStringLiteral("SELECT %1 / 100, r.location, r.terminal, r.staff, %2, %3, %4, %5 FROM "
+                        "receipts r LEFT JOIN %6 l ON l.receipt = r.number GROUP BY 1, 2, 3, 4")
+             .arg(hour, headSums, ifSale(QStringLiteral("COALESCE(l.dn, 0)")),
+                  ifSale(QStringLiteral("COALESCE(l.o, 0)")),
+                  ifSale(QStringLiteral("COALESCE(l.od, 0)")), perReceipt)},
         {QStringLiteral("report_products"), QStringLiteral("day, location, sku"), productSums,
          products.arg(QStringLiteral("%1 / 100").arg(hour))},
         {QStringLiteral("report_products_month"), QStringLiteral("month, location, sku"),
