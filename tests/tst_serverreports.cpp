@@ -520,6 +520,22 @@ private Q_SLOTS:
                                        "0.60\n"),
                  exported.out.constData());
 
+        // products.csv's optional cost column: a new cost for A1, B2's stays; a bad one is
+        // refused naming its line and column.
+        const QString file = m_store->path(u"products.csv"_s);
+        QVERIFY(writeFile(file, "sku,barcode,name,price,tax_rate,department,cost\n"
+                                "A1,4006381333931,Pencil HB,1.29,8.875,Stationery,0.65\n"));
+        QCOMPARE(m_store->server().admin({u"catalog"_s, u"import"_s, file}).exitCode, 0);
+        const QByteArray after = m_store->server().admin({u"catalog"_s, u"export"_s}).out;
+        QVERIFY2(after.contains(",Stationery,,each,0.65\n") &&
+                     after.contains("B2,5901234123457,Eraser,2.50,19,1,Stationery,,each,1.00\n"),
+                 after.constData());
+        QVERIFY(writeFile(file, "sku,barcode,name,price,tax_rate,cost\n"
+                                "A1,4006381333931,Pencil HB,1.29,8.875,cheap\n"));
+        const auto badCost = m_store->server().admin({u"catalog"_s, u"import"_s, file});
+        QVERIFY(badCost.exitCode != 0);
+        QVERIFY2(badCost.err.contains("line 2, cost"), badCost.err.constData());
+
         QCOMPARE(m_store->server().admin({u"verify"_s}).exitCode, 0);
         // A rollup that no longer equals its receipts is found by verify, naming it.
         {

@@ -1623,9 +1623,9 @@ Status fillYear(const QString& url, const ReportsOptions& o, qint64 fromMs)
                             .arg(o.tills)
                             .arg(fromMs),
     };
-    QSqlDatabase db = config->addConnection(QStringLiteral("bench-year"));
     Status status = success();
     {
+        QSqlDatabase db = config->addConnection(QStringLiteral("bench-year"));
         QSqlQuery q(db);
         const auto exec = [&q](const QString& sql) -> Status {
             if (q.exec(sql))
@@ -1649,7 +1649,6 @@ Status fillYear(const QString& url, const ReportsOptions& o, qint64 fromMs)
         if (status)
             status = exec(QStringLiteral("ANALYZE"));
     }
-    db.close();
     QSqlDatabase::removeDatabase(QStringLiteral("bench-year"));
     return status;
 }

@@ -12,13 +12,9 @@ namespace stockline::sync::sqlstore {
 
 using namespace Qt::StringLiterals;
 
-namespace {
-
-const QString money = QStringLiteral("money");
-const QString integer = QStringLiteral("int");
-const QString text = QStringLiteral("text");
-
-} // namespace
+using columnType::integer;
+using columnType::money;
+using columnType::text;
 
 // "2026-12-02T11:00:00+01:00". A zone's offset is looked up once per quarter hour (every zone's
 // offsets change on one): QTimeZone's lookups cost tens of microseconds, a cash report of a year
@@ -100,9 +96,10 @@ Result<ReportTable> ReportQueries::lineEvents(bool overrides)
     } else {
         t.column(QStringLiteral("discount"), QStringLiteral("Discount"), money);
     }
-    // Found from the newest receipt of the range backwards, stopping at `limit`: `+ 0` keeps
-    // the planner from reading every discounted line ever sold first (the partial index).
-    const QString lines = overrides ? QStringLiteral("l.list_price + 0 IS NOT NULL")
+    // Overrides are rare: found by their partial index (the exact condition lets SQLite use
+    // it). Discounts are common: found from the newest receipt of the range backwards, up to
+    // `limit` (`+ 0` keeps a planner from reading every discounted line ever sold first).
+    const QString lines = overrides ? QStringLiteral("l.list_price IS NOT NULL")
                                     : QStringLiteral("l.discount + 0 > 0");
     QVariantList values{m_fromMs, m_toMs};
     const QString where = atLocation(QStringLiteral("r.location"), values);

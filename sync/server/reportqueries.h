@@ -20,6 +20,14 @@
 
 namespace stockline::sync::sqlstore {
 
+// The column types of S3 (sync/PROTOCOL.md, "Reports").
+namespace columnType {
+inline const QString money = QStringLiteral("money");
+inline const QString integer = QStringLiteral("int");
+inline const QString qty = QStringLiteral("qty");
+inline const QString text = QStringLiteral("text");
+} // namespace columnType
+
 struct ReportTable
 {
     QJsonArray columns;

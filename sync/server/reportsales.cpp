@@ -15,10 +15,10 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-const QString money = QStringLiteral("money");
-const QString integer = QStringLiteral("int");
-const QString qtyType = QStringLiteral("qty");
-const QString text = QStringLiteral("text");
+using columnType::integer;
+using columnType::money;
+using columnType::text;
+const QString& qtyType = columnType::qty;
 
 struct SalesSums
 {
@@ -212,23 +212,39 @@ void add(Sums6& to, const Sums6& v)
         to[i] += v[i];
 }
 
+// The product rollups over the range, by product or by department (its department now).
+struct Grouped
+{
+    QHash<QString, ProductInfo> products;
+    std::map<QString, Sums6> groups;
+    Sums6 all{};
+};
+
+template <typename ProductSums>
+Status groupProducts(QSqlDatabase db, bool byProduct, ProductSums productSums, Grouped& g)
+{
+    if (auto s = readProducts(std::move(db), g.products); !s)
+        return s;
+    return productSums([&](const QString& sku, const Sums6& v) {
+        add(g.groups[byProduct ? sku : g.products.value(sku).department], v);
+        add(g.all, v);
+    });
+}
+
 } // namespace
 
 // Best sellers first (net of refunds); the active products that sold nothing come last.
 Result<ReportTable> ReportQueries::salesByProduct()
 {
     const bool byProduct = m_request.by == "product"_L1;
-    QHash<QString, ProductInfo> products;
-    if (auto s = readProducts(m_db, products); !s)
-        return s.error();
-    std::map<QString, Sums6> groups;
-    Sums6 all{};
-    if (auto s = productSums([&](const QString& sku, const Sums6& v) {
-            add(groups[byProduct ? sku : products.value(sku).department], v);
-            add(all, v);
-        });
+    Grouped g;
+    if (auto s = groupProducts(
+            m_db, byProduct, [this](const auto& read) { return productSums(read); }, g);
         !s)
         return s.error();
+    const QHash<QString, ProductInfo>& products = g.products;
+    std::map<QString, Sums6>& groups = g.groups;
+    const Sums6& all = g.all;
     if (byProduct) {
         for (auto it = products.cbegin(); it != products.cend(); ++it) {
             if (it->active)
@@ -379,17 +395,14 @@ Status ReportQueries::stockValue(qint64& value)
 Result<ReportTable> ReportQueries::margins()
 {
     const bool byProduct = m_request.by == "product"_L1;
-    QHash<QString, ProductInfo> products;
-    if (auto s = readProducts(m_db, products); !s)
-        return s.error();
-    std::map<QString, Sums6> groups;
-    Sums6 all{};
-    if (auto s = productSums([&](const QString& sku, const Sums6& v) {
-            add(groups[byProduct ? sku : products.value(sku).department], v);
-            add(all, v);
-        });
+    Grouped g;
+    if (auto s = groupProducts(
+            m_db, byProduct, [this](const auto& read) { return productSums(read); }, g);
         !s)
         return s.error();
+    const QHash<QString, ProductInfo>& products = g.products;
+    const std::map<QString, Sums6>& groups = g.groups;
+    const Sums6& all = g.all;
     ReportTable t;
     if (byProduct) {
         t.column(QStringLiteral("sku"), QStringLiteral("SKU"), text);
