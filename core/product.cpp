@@ -38,6 +38,10 @@ std::optional<Error> Product::validate() const
         return Error{QStringLiteral("unit"), QStringLiteral("is not one of each, kg, l, m")};
     if (taxRate.milliPercent() < 0 || taxRate.milliPercent() > 100'000)
         return Error{QStringLiteral("taxRate"), QStringLiteral("is not from 0 to 100 %")};
+    if (cost && (cost->minor() < 0 || cost->minor() > maxMoneyMinor))
+        return Error{QStringLiteral("cost"),
+                     QStringLiteral("%1 is outside 0 to %2")
+                         .arg(cost->toString(), Money::fromMinor(maxMoneyMinor).toString())};
     return firstOf({checkLength(u"department", department),
                     checkRange(u"reorderPoint", reorderPoint, 0, maxQuantity)});
 }

@@ -23,9 +23,12 @@ struct Product
     qint64 reorderPoint = 0;
     // Each, or a measure: then stock and quantities are in g / ml / mm (core/unit.h).
     Unit unit = Unit::Each;
+    // What one unit (or measure) costs the store, excluding tax: server-side only, never sent to
+    // tills. nullopt: not given (a catalog import without `cost` keeps the stored cost).
+    std::optional<Money> cost;
 
     // The first problem, naming its field: "sku", "barcode", "name", "price", "taxRate",
-    // "department", "reorderPoint".
+    // "department", "reorderPoint", "cost".
     [[nodiscard]] std::optional<Error> validate() const;
 
     friend bool operator==(const Product&, const Product&) = default;

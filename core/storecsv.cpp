@@ -166,6 +166,12 @@ Result<Product> productFrom(const CsvReader& reader, const Columns& columns,
             return failed(QStringLiteral("reorder_point"),
                           QStringLiteral("'%1' is not a whole number of units").arg(reorder));
     }
+    if (const QString cost = columns.cell(record, QStringLiteral("cost")); !cost.isEmpty()) {
+        const Result<Money> parsed = Money::parse(cost);
+        if (!parsed)
+            return failed(QStringLiteral("cost"), parsed.error().message);
+        p.cost = *parsed;
+    }
     const QString unit = columns.cell(record, QStringLiteral("unit"));
     if (!unit.isEmpty()) {
         const std::optional<Unit> known = unitFromName(unit.toLower());
@@ -197,12 +203,12 @@ Result<T> readFile(const QDir& folder, const QString& name,
 Result<QList<Product>> StoreCsv::readProducts(QIODevice& device, const QString& source)
 {
     CsvReader reader(device, source);
-    const Result<Columns> columns =
-        readColumns(reader,
-                    {QStringLiteral("sku"), QStringLiteral("barcode"), QStringLiteral("name"),
-                     QStringLiteral("price"), QStringLiteral("tax_rate")},
-                    {QStringLiteral("active"), QStringLiteral("department"),
-                     QStringLiteral("reorder_point"), QStringLiteral("unit")});
+    const Result<Columns> columns = readColumns(
+        reader,
+        {QStringLiteral("sku"), QStringLiteral("barcode"), QStringLiteral("name"),
+         QStringLiteral("price"), QStringLiteral("tax_rate")},
+        {QStringLiteral("active"), QStringLiteral("department"), QStringLiteral("reorder_point"),
+         QStringLiteral("unit"), QStringLiteral("cost")});
     if (!columns)
         return columns.error();
     QList<Product> products;

@@ -66,6 +66,10 @@ public:
     {
         return m_inner->dayReport(date, now);
     }
+    Result<ReportAnswer> report(const ReportRequest& request, const QDateTime& now) override
+    {
+        return m_inner->report(request, now);
+    }
     Result<HistoryReply> history(const HistoryRequest& request) override
     {
         if (m_busy())

@@ -138,17 +138,20 @@ void World::seedServer()
         if (const Status added = s.addLocation(l); !added)
             violate(QStringLiteral("setup"), added.error().toString());
     QList<Product> products;
-    for (const QString& sku : hotSkus)
-        products.append(Product{sku, QString(), QStringLiteral("Hot item ") + sku,
-                                Money::fromMinor(between(100, 999)), TaxRate::fromMilliPercent(0),
-                                true, QStringLiteral("Hot")});
-    Product bananas{weighedSku,
-                    QString(),
-                    QStringLiteral("Bananas"),
-                    Money::fromMinor(between(99, 399)),
-                    TaxRate::fromMilliPercent(7000),
-                    true,
-                    QStringLiteral("Produce")};
+    for (const QString& sku : hotSkus) {
+        Product hot;
+        hot.sku = sku;
+        hot.name = QStringLiteral("Hot item ") + sku;
+        hot.price = Money::fromMinor(between(100, 999));
+        hot.department = QStringLiteral("Hot");
+        products.append(hot);
+    }
+    Product bananas;
+    bananas.sku = weighedSku;
+    bananas.name = QStringLiteral("Bananas");
+    bananas.price = Money::fromMinor(between(99, 399));
+    bananas.taxRate = TaxRate::fromMilliPercent(7000);
+    bananas.department = QStringLiteral("Produce");
     bananas.unit = Unit::Kilogram;
     products.append(bananas);
     if (const Status imported = s.importCatalog(products); !imported)

@@ -492,10 +492,10 @@ private Q_SLOTS:
         const auto exported = admin({u"catalog"_s, u"export"_s});
         QCOMPARE(exported.exitCode, 0);
         QVERIFY2(exported.out.startsWith(
-                     "sku,barcode,name,price,tax_rate,active,department,reorder_point,unit\n"
-                     "A1,4006381333931,\"Pencil \"\"HB\"\", soft\",1.29,8.875,1,,,each\n"),
+                     "sku,barcode,name,price,tax_rate,active,department,reorder_point,unit,cost\n"
+                     "A1,4006381333931,\"Pencil \"\"HB\"\", soft\",1.29,8.875,1,,,each,0.00\n"),
                  exported.out.constData());
-        QVERIFY2(exported.out.contains("D4,,Discontinued pen,19.99,8.25,0,,,each\n"),
+        QVERIFY2(exported.out.contains("D4,,Discontinued pen,19.99,8.25,0,,,each,0.00\n"),
                  exported.out.constData());
         QFile file(m_store->path(u"exported.csv"_s));
         QVERIFY(file.open(QIODevice::WriteOnly) && file.write(exported.out) > 0);

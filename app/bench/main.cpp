@@ -45,7 +45,9 @@ QList<QCommandLineOption> options()
         number("receipts", "receipt-lookup: receipts stored (1000000); day-report: receipts of "
                            "the day (40000)."),
         number("lookups", "receipt-lookup: receipt requests, one at a time (2000)."),
-        number("tills", "day-report: tills (20)."),
+        number("tills", "day-report, reports: tills (20)."),
+        number("lines", "reports: receipt lines over a year (1000000)."),
+        number("requests", "reports: requests of each report, one at a time (20)."),
         number("reports", "day-report: day requests, one at a time (20)."),
         number("terminals", "fanout: terminals watching (1000)."),
         number("commits", "fanout: single receives committed one at a time (500)."),
@@ -127,6 +129,14 @@ int runSync(const QString& scenario, const QCommandLineParser& p, QTextStream& o
         o.reports = intOption(p, QStringLiteral("reports"), o.reports);
         return syncbench::dayReport(o, out);
     }
+    if (scenario == QLatin1String("reports")) {
+        syncbench::ReportsOptions o;
+        o.server = serverOptions(p);
+        o.tills = intOption(p, QStringLiteral("tills"), o.tills);
+        o.lines = intOption(p, QStringLiteral("lines"), int(o.lines));
+        o.requests = intOption(p, QStringLiteral("requests"), o.requests);
+        return syncbench::reports(o, out);
+    }
     syncbench::FanoutOptions o;
     o.server = serverOptions(p);
     o.terminals = intOption(p, QStringLiteral("terminals"), o.terminals);
@@ -157,6 +167,7 @@ int main(int argc, char* argv[])
         "              HTTP connections, then over WebSockets; --streams level streams\n"
         "  receipt-lookup  --lookups receipt requests among --receipts stored\n"
         "  day-report  --reports day requests over --tills and --receipts of the day\n"
+        "  reports     every back-office report over a year of --lines receipt lines\n"
         "  till        the stockline app over --products: cold start, scan to line, memory\n"
         "  raw-sqlite  conditional decrements straight on SQLite for --seconds each, one per\n"
         "              transaction and --batch-size per transaction, over --skus\n"
@@ -181,7 +192,7 @@ int main(int argc, char* argv[])
     if (scenario == QLatin1String("race") || scenario == QLatin1String("throughput") ||
         scenario == QLatin1String("fanout") || scenario == QLatin1String("refund-race") ||
         scenario == QLatin1String("receipt-lookup") || scenario == QLatin1String("day-report") ||
-        scenario == QLatin1String("web-checkout"))
+        scenario == QLatin1String("web-checkout") || scenario == QLatin1String("reports"))
         return runSync(scenario, parser, out);
     if (scenario == QLatin1String("raw-sqlite")) {
         rawsqlite::Options o;

@@ -67,6 +67,16 @@ struct DayReportOptions
 };
 int dayReport(const DayReportOptions& options, QTextStream& out);
 
+struct ReportsOptions
+{
+    ServerOptions server;
+    qint64 lines = 1'000'000; // receipt lines over a year (4 a receipt), bulk SQL
+    int tills = 20;
+    int products = 2'000;
+    int requests = 20; // of each report, one at a time, over the whole year
+};
+int reports(const ReportsOptions& options, QTextStream& out);
+
 struct FanoutOptions
 {
     ServerOptions server;

@@ -135,4 +135,12 @@ QString padded(const QString& text, int width)
     return text.leftJustified(width);
 }
 
+QString csvCell(const QString& text)
+{
+    if (!text.contains(u',') && !text.contains(u'"') && !text.contains(u'\n') &&
+        !text.contains(u'\r'))
+        return text;
+    return u'"' + QString(text).replace(QStringLiteral("\""), QStringLiteral("\"\"")) + u'"';
+}
+
 } // namespace stockline::servercli

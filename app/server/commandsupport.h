@@ -34,5 +34,8 @@ int fail(const Error& error);
 [[nodiscard]] Status requirePositional(const QCommandLineParser& parser, int count,
                                        const QString& synopsis);
 [[nodiscard]] QString padded(const QString& text, int width);
+// A CSV cell (RFC 4180) as StoreCsv reads it back: quoted when it holds a comma, a quote or a
+// line break.
+[[nodiscard]] QString csvCell(const QString& text);
 
 } // namespace stockline::servercli

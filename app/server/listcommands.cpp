@@ -70,15 +70,6 @@ QJsonObject deliveryJson(const Delivery& d)
             {QStringLiteral("lines"), lines}};
 }
 
-// A CSV cell as StoreCsv reads it back: quoted when it holds a comma, a quote or a line break.
-QString csvCell(const QString& text)
-{
-    if (!text.contains(u',') && !text.contains(u'"') && !text.contains(u'\n') &&
-        !text.contains(u'\r'))
-        return text;
-    return u'"' + QString(text).replace(QStringLiteral("\""), QStringLiteral("\"\"")) + u'"';
-}
-
 } // namespace
 
 int ServerCommands::listStaff(const QCommandLineParser& parser)
@@ -275,16 +266,19 @@ int ServerCommands::exportCatalog(const QCommandLineParser& parser)
     auto catalog = store.value()->catalogSince(0);
     if (!catalog)
         return fail(catalog.error());
+    const auto costs = store.value()->productCosts();
+    if (!costs)
+        return fail(costs.error());
     QList<Product> products = catalog->products;
     std::sort(products.begin(), products.end(),
               [](const Product& a, const Product& b) { return a.sku < b.sku; });
-    out() << "sku,barcode,name,price,tax_rate,active,department,reorder_point,unit\n";
+    out() << "sku,barcode,name,price,tax_rate,active,department,reorder_point,unit,cost\n";
     for (const Product& p : products)
         out() << csvCell(p.sku) << ',' << csvCell(p.barcode) << ',' << csvCell(p.name) << ','
               << p.price.toString() << ',' << p.taxRate.toString() << ',' << (p.active ? 1 : 0)
               << ',' << csvCell(p.department) << ','
               << (p.reorderPoint > 0 ? QString::number(p.reorderPoint) : QString()) << ','
-              << unitName(p.unit) << '\n';
+              << unitName(p.unit) << ',' << costs->value(p.sku).toString() << '\n';
     out().flush();
     return 0;
 }

@@ -303,6 +303,33 @@ QList<ServerCommands::Command> ServerCommands::commands() const
              p.addOption({QStringLiteral("json"), QStringLiteral("As the `day` reply's JSON.")});
          },
          &ServerCommands::dayReport},
+        {QStringLiteral("report"), QString(),
+         QStringLiteral("A back-office report over local dates in this server's time zone: "
+                        "sales, tax, refunds, discounts, overrides, approvals, cash, margins, "
+                        "shrinkage, today."),
+         [](QCommandLineParser& p) {
+             p.addOption(dbOption());
+             p.addOption({QStringLiteral("report"), QStringLiteral("Which report."),
+                          QStringLiteral("REPORT")});
+             p.addOption({QStringLiteral("by"),
+                          QStringLiteral("sales: hour, day, week, department, product, staff, "
+                                         "till or method; margins: product or department."),
+                          QStringLiteral("BY")});
+             p.addOption({QStringLiteral("from"), QStringLiteral("First day, YYYY-MM-DD."),
+                          QStringLiteral("DATE")});
+             p.addOption({QStringLiteral("to"), QStringLiteral("Last day, YYYY-MM-DD."),
+                          QStringLiteral("DATE")});
+             p.addOption({QStringLiteral("location"),
+                          QStringLiteral("One location (default: the whole store)."),
+                          QStringLiteral("ID")});
+             p.addOption({QStringLiteral("limit"),
+                          QStringLiteral("Event lists: at most this many rows, newest first "
+                                         "(default 1000)."),
+                          QStringLiteral("N")});
+             p.addOption({QStringLiteral("json"), QStringLiteral("As the `answer`'s JSON.")});
+             p.addOption({QStringLiteral("csv"), QStringLiteral("As CSV (RFC 4180).")});
+         },
+         &ServerCommands::report},
     };
 }
 

@@ -184,6 +184,13 @@ std::variant<ClientMessage, ProtocolError> decodeClientMessage(const QByteArray&
         return decodeReceipt(*object);
     if (name == "day"_L1)
         return decodeDay(*object);
+    if (name == "report"_L1) {
+        ReportRequest report = decodeReportRequest(*object);
+        // Without its request id the answer could name nothing: a plain bad message.
+        if (report.invalid && report.request.isEmpty())
+            return invalidMessage(*report.invalid);
+        return ClientMessage{std::move(report)};
+    }
     return protocolError(QString(errorCode::unknownType),
                          QStringLiteral("'%1' is not a client message type of protocol %2")
                              .arg(name.left(64))

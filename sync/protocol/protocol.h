@@ -5,6 +5,7 @@
 #include "jsonwriter.h"
 #include "mutation.h"
 #include "product.h"
+#include "reportmessages.h"
 #include "staff.h"
 #include "storesettings.h"
 
@@ -163,7 +164,8 @@ struct DayRequest
     friend bool operator==(const DayRequest&, const DayRequest&) = default;
 };
 
-using ClientMessage = std::variant<Hello, Push, Pair, HistoryRequest, ReceiptRequest, DayRequest>;
+using ClientMessage =
+    std::variant<Hello, Push, Pair, HistoryRequest, ReceiptRequest, DayRequest, ReportRequest>;
 
 // Reads one text frame from a client. Bounds: the frame must be a JSON object, a push
 // holds 1–maxMutationsPerPush entries, every entry has an integer seq ≥ 1 and a valid id.

@@ -1,5 +1,7 @@
 #include "serverschema.h"
 
+#include "reportschema.h"
+
 namespace stockline::sync {
 
 SqlDialect SqlDialect::sqlite()
@@ -338,6 +340,14 @@ QStringList schemaWebApi(const SqlDialect& d)
             QStringLiteral("CREATE INDEX terminals_by_token ON terminals (token_hash)")};
 }
 
+// Issue 20, the back office's reports: products' and receipt lines' cost, the report rollups
+// kept by the write batch, backfilled here from the receipts the database holds already (a
+// store upgrading keeps its history), and the indexes of the event reports (reportschema.h).
+QStringList schemaReports(const SqlDialect& d)
+{
+    return reportRollupMigration(d);
+}
+
 } // namespace
 
 QList<QStringList> serverMigrations(const SqlDialect& dialect)
@@ -345,7 +355,7 @@ QList<QStringList> serverMigrations(const SqlDialect& dialect)
     return {schemaVersion1(dialect),      schemaVersion2(dialect),  schemaVersion3(dialect),
             schemaVersion4(dialect),      schemaApprovals(dialect), schemaLedgerBySku(dialect),
             schemaReorderPoints(dialect), schemaReceipts(dialect),  schemaProductUnits(dialect),
-            schemaStoreSettings(dialect), schemaWebApi(dialect)};
+            schemaStoreSettings(dialect), schemaWebApi(dialect),  schemaReports(dialect)};
 }
 
 } // namespace stockline::sync

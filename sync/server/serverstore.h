@@ -9,6 +9,7 @@
 #include "storesettings.h"
 
 #include <QDateTime>
+#include <QHash>
 #include <QList>
 #include <QString>
 #include <functional>
@@ -93,6 +94,14 @@ struct OpenCounts
 {
     qint64 holds = 0;
     qint64 shortages = 0;
+};
+
+// A report's answer (sync/PROTOCOL.md, "Reports"): its object, or the location it names does
+// not exist (`not_found`, naming the field).
+struct ReportAnswer
+{
+    QJsonObject result;
+    std::optional<Error> notFound;
 };
 
 struct VerifyReport
@@ -187,6 +196,9 @@ public:
     // The day report of `date` in the server's time zone (sync/PROTOCOL.md, `day`), as of `now`.
     [[nodiscard]] virtual Result<QJsonObject> dayReport(const QDate& date,
                                                         const QDateTime& now) = 0;
+    // A back-office report (a manager's `report` request), as of `now`.
+    [[nodiscard]] virtual Result<ReportAnswer> report(const ReportRequest& request,
+                                                      const QDateTime& now) = 0;
     // Everything changed after `cursor` (a full snapshot when cursor is 0 or ahead of ours).
     [[nodiscard]] virtual Result<Levels> levelsSince(qint64 cursor) = 0;
     [[nodiscard]] virtual Result<CatalogUpdate> catalogSince(qint64 cursor) = 0;
@@ -288,6 +300,11 @@ public:
     // The day report (`day report`), as of `now`.
     [[nodiscard]] virtual Result<QJsonObject> dayReport(const QDate& date,
                                                         const QDateTime& now) = 0;
+    // `stockline-server report`.
+    [[nodiscard]] virtual Result<ReportAnswer> report(const ReportRequest& request,
+                                                      const QDateTime& now) = 0;
+    // Every product's cost (`catalog export`), by SKU.
+    [[nodiscard]] virtual Result<QHash<QString, Money>> productCosts() = 0;
     // Every recorded approval, oldest first.
     [[nodiscard]] virtual Result<QList<ApprovalRecord>> approvals() = 0;
     // A code that pairs a device as `terminal` (enrolled, not revoked) until now + validSeconds

@@ -65,6 +65,7 @@ Status BatchRows::preload(const QList<PushRequest>& pushes, const QString& lockS
 {
     QSet<QString> terminals;
     QSet<QString> receipts;
+    QSet<QString> skus; // of receipt lines: their cost is stored with them
     Keys levels;
     Keys holds;
     for (const PushRequest& push : pushes) {
@@ -82,6 +83,7 @@ Status BatchRows::preload(const QList<PushRequest>& pushes, const QString& lockS
                 receipts.insert(s->sale);
                 for (const SaleLine& line : s->lines) {
                     levels.add(line.sku, s->location);
+                    skus.insert(line.sku);
                     if (!line.reservation.isEmpty())
                         holds.add(push.terminal, line.reservation);
                 }
@@ -94,8 +96,11 @@ Status BatchRows::preload(const QList<PushRequest>& pushes, const QString& lockS
                     if (!back->sale.isEmpty())
                         receipts.insert(back->sale);
                 }
-                for (const ItemLine& line : back->lines)
+                for (const ItemLine& line : back->lines) {
                     levels.add(line.sku, back->location);
+                    if (back->refund)
+                        skus.insert(line.sku);
+                }
             }
         }
     }
@@ -104,6 +109,8 @@ Status BatchRows::preload(const QList<PushRequest>& pushes, const QString& lockS
     if (auto s = loadHolds(holds.list); !s)
         return s;
     if (auto s = loadReceipts(receipts.values()); !s)
+        return s;
+    if (auto s = loadCosts(skus.values()); !s)
         return s;
     // A release names only its reservation: its level is the reservation's.
     for (const CachedHold& cached : std::as_const(m_holds)) {

@@ -6,6 +6,7 @@
 
 #include "error.h"
 #include "receiptrecord.h"
+#include "reportrollups.h"
 #include "rowstatements.h"
 #include "serverstore.h"
 
@@ -134,6 +135,7 @@ private:
 
     [[nodiscard]] Status loadTerminals(QStringList ids, const QString& lockSuffix);
     [[nodiscard]] Status loadReceipts(const QStringList& numbers);
+    [[nodiscard]] Status loadCosts(const QStringList& skus);
     [[nodiscard]] Status flushReceipts();
     [[nodiscard]] Status loadHolds(const QList<Key>& keys);
     [[nodiscard]] Status loadLevels(const QList<Key>& keys, const QString& lockSuffix);
@@ -159,6 +161,8 @@ private:
     RowValues m_receiptRows;
     RowValues m_receiptLineRows;
     RowValues m_receiptPaymentRows;
+    QHash<QString, qint64> m_costs; // the unit cost of each SKU the batch's receipts name
+    ReportRollups m_rollups;
     QHash<Key, CachedLevel> m_levels;
     QHash<Key, CachedHold> m_holds;
     RowValues m_ledger;

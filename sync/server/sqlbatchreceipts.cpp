@@ -45,6 +45,20 @@ Status BatchRows::loadReceipts(const QStringList& numbers)
                       [&](const RowReader& q) { m_refundsWaiting.insert(q.text(0)); });
 }
 
+Status BatchRows::loadCosts(const QStringList& skus)
+{
+    RowValues values;
+    for (const QString& sku : skus) {
+        if (!m_costs.contains(sku))
+            values << sku;
+    }
+    const QString columns = QStringLiteral("SELECT sku, cost FROM products WHERE sku ");
+    const RowShape shape{columns + QStringLiteral("IN ("), QStringLiteral("?"), QStringLiteral(")"),
+                         1, columns + QStringLiteral("= ANY (?::text[])")};
+    return m_rows.run(shape, values, QStringLiteral("read product costs"),
+                      [&](const RowReader& q) { m_costs.insert(q.text(0), q.integer(1)); });
+}
+
 Result<std::optional<StoredReceiptHead>> BatchRows::receipt(const QString& number)
 {
     if (const auto it = m_receipts.constFind(number); it != m_receipts.cend())
@@ -70,8 +84,10 @@ void BatchRows::addReceipt(const ReceiptRecord& r, qint64 recordedAt)
             m_receiptLineRows << e.listPrice->minor();
         else
             m_receiptLineRows.appendNull();
-        m_receiptLineRows << e.approvedBy << l.saleLine;
+        // The cost at the time of sale (a refund's: when it is stored); an unknown SKU's is 0.
+        m_receiptLineRows << e.approvedBy << l.saleLine << m_costs.value(e.sku);
     }
+    m_rollups.add(r, [this](const QString& sku) { return m_costs.value(sku); });
     for (qsizetype n = 0; n < r.payments.size(); ++n) {
         const Payment& p = r.payments.at(n);
         m_receiptPaymentRows << r.number << n + 1 << p.method << p.amount.minor() << p.reference;
@@ -98,7 +114,7 @@ Status BatchRows::flushReceipts()
         "receipt_lines"_L1, "receipt text, line integer, sku text, name text, qty bigint, "
                             "unit text, unit_price bigint, discount bigint, tax_rate integer, "
                             "tax bigint, total bigint, list_price bigint, approved_by text, "
-                            "sale_line integer"_L1);
+                            "sale_line integer, cost bigint"_L1);
     static const RowShape payments =
         insertRows("receipt_payments"_L1,
                    "receipt text, n integer, method text, amount bigint, reference text"_L1);
@@ -109,6 +125,8 @@ Status BatchRows::flushReceipts()
     if (auto s =
             m_rows.run(payments, m_receiptPaymentRows, QStringLiteral("store receipt payments"));
         !s)
+        return s;
+    if (auto s = m_rollups.flush(m_rows); !s)
         return s;
     m_receiptRows.clear();
     m_receiptLineRows.clear();

@@ -75,11 +75,16 @@ Status SqlServerStore::importCatalog(const QList<Product>& products)
     QSqlQuery q = newQuery();
     if (!q.prepare(QStringLiteral(
             "INSERT INTO products (sku, barcode, name, price, tax_rate, active, department, "
-            "reorder_point, unit, cursor) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (sku) "
+            "reorder_point, unit, cost, cursor) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, COALESCE(?, 0), "
+            "?) "
+            "ON CONFLICT (sku) "
             "DO UPDATE SET barcode = excluded.barcode, name = excluded.name, "
             "price = excluded.price, tax_rate = excluded.tax_rate, active = excluded.active, "
             "department = excluded.department, reorder_point = excluded.reorder_point, "
-            "unit = excluded.unit, cursor = excluded.cursor")))
+            "unit = excluded.unit, cursor = excluded.cursor, "
+            // No cost given: the stored one (from receiving or an edit) stays.
+            "cost = CASE WHEN CAST(? AS BIGINT) IS NULL THEN products.cost ELSE excluded.cost "
+            "END")))
         return storageError(q, QStringLiteral("prepare the catalog import"));
     Writer writer(*this, QDateTime::currentMSecsSinceEpoch());
     if (auto s = writer.begin(); !s)
@@ -92,10 +97,12 @@ Status SqlServerStore::importCatalog(const QList<Product>& products)
             if (auto s = convertUnit(writer, p.sku, **was, p.unit); !s)
                 return s;
         }
+        const QVariant cost =
+            p.cost ? QVariant(p.cost->minor()) : QVariant(QMetaType::fromType<qint64>());
         if (auto s = run(q,
                          {p.sku, p.barcode, p.name, p.price.minor(), p.taxRate.milliPercent(),
                           p.active ? 1 : 0, p.department, p.reorderPoint, QString(unitName(p.unit)),
-                          writer.cursor()},
+                          cost, writer.cursor(), cost},
                          QStringLiteral("store a product"));
             !s)
             return s;

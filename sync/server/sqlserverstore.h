@@ -126,6 +126,10 @@ public:
     [[nodiscard]] Status terminalSeen(const QString& id, const QDateTime& now) override;
     [[nodiscard]] Result<std::optional<StoredReceipt>> receipt(const QString& number) override;
     [[nodiscard]] Result<QJsonObject> dayReport(const QDate& date, const QDateTime& now) override;
+    // reports.cpp: the back office's reports, and the costs `catalog export` writes.
+    [[nodiscard]] Result<ReportAnswer> report(const ReportRequest& request,
+                                              const QDateTime& now) override;
+    [[nodiscard]] Result<QHash<QString, Money>> productCosts() override;
 
     [[nodiscard]] Result<BatchOutcome> applyBatch(const QList<PushRequest>& pushes,
                                                   const QDateTime& now) override;
@@ -147,6 +151,7 @@ private:
     [[nodiscard]] Result<VerifyReport> verifyChecks();
     [[nodiscard]] Status verifyReceipts(VerifyReport& report);
     [[nodiscard]] Status verifyRefundedLines(QSqlQuery& q, VerifyReport& report);
+    [[nodiscard]] Status verifyRollups(QSqlQuery& q, VerifyReport& report);
     [[nodiscard]] Status readHistory(const HistoryRequest& request, HistoryReply& reply);
     // dayreport.cpp: the day [from, to) in ms, inside dayReport()'s read snapshot.
     [[nodiscard]] Result<QJsonObject> readDay(qint64 from, qint64 to);

@@ -153,6 +153,11 @@ void StockArbiter::submitRead(std::function<void(ArbiterStore& store)> read)
     enqueue(ReadJob{std::move(read)});
 }
 
+void StockArbiter::submitReport(quint64 connection, ReportRequest request)
+{
+    enqueue(ReportJob{connection, std::move(request)});
+}
+
 void StockArbiter::watchTerminals(const QStringList& terminals)
 {
     std::lock_guard lock(m_mutex);
@@ -254,6 +259,10 @@ void StockArbiter::process(ArbiterStore& store, std::deque<Job>& jobs)
             });
         } else if (auto* read = std::get_if<ReadJob>(&job)) {
             read->read(store);
+        } else if (auto* report = std::get_if<ReportJob>(&job)) {
+            post([this, c = report->connection, frame = reportAnswer(store, *report)] {
+                Q_EMIT answerReady(c, frame);
+            });
         } else if (auto* day = std::get_if<DayJob>(&job)) {
             post([this, c = day->connection, reply = dayReply(store, *day)] {
                 Q_EMIT dayReady(c, reply);

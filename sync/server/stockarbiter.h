@@ -101,6 +101,8 @@ public:
     // Runs `read` on the storage thread with the store, in the order submitted (the HTTP API's
     // reads: tokens, levels). It answers its caller itself, e.g. with a queued invokeMethod.
     void submitRead(std::function<void(ArbiterStore& store)> read);
+    // A manager's `report` request, answered as answerReady with an `answer` frame.
+    void submitReport(quint64 connection, ReportRequest request);
     // Terminals with live connections, checked now and then for revocation.
     void watchTerminals(const QStringList& terminals);
     // Any thread: a writer committed `cursor` (FeedListener::unknownCursor: something, maybe):
@@ -129,6 +131,8 @@ Q_SIGNALS:
     void historyReady(quint64 connection, const stockline::sync::HistoryReply& history);
     void receiptReady(quint64 connection, const stockline::sync::ReceiptReply& reply);
     void dayReady(quint64 connection, const stockline::sync::DayReply& reply);
+    // A back-office `answer` frame for the connection.
+    void answerReady(quint64 connection, const QByteArray& frame);
 
 private:
     struct HelloJob
@@ -171,8 +175,13 @@ private:
     {
         std::function<void(ArbiterStore& store)> read;
     };
+    struct ReportJob
+    {
+        quint64 connection;
+        ReportRequest request;
+    };
     using Job = std::variant<PushRequest, HelloJob, CatchUpJob, PairJob, HistoryJob, ReceiptJob,
-                             DayJob, ReadJob>;
+                             DayJob, ReadJob, ReportJob>;
 
     void enqueue(Job job);
     void run(std::unique_ptr<ArbiterStore> store);
@@ -187,6 +196,7 @@ private:
     // stockarbiterreports.cpp: the replies, posted by process().
     [[nodiscard]] static ReceiptReply receiptReply(ArbiterStore& store, const ReceiptJob& job);
     [[nodiscard]] DayReply dayReply(ArbiterStore& store, const DayJob& job) const;
+    [[nodiscard]] QByteArray reportAnswer(ArbiterStore& store, const ReportJob& job) const;
     void sweepExpired(ArbiterStore& store);
     void checkRevocations(ArbiterStore& store);
     // Another process (an admin command, another server node) may have committed: publish the

@@ -1,6 +1,7 @@
 // The arbiter's answers to `receipt` and `day` requests, read on the storage thread like
 // `history` (sync/PROTOCOL.md, `receipt`, `day`).
 
+#include "answer.h"
 #include "serverlogging.h"
 #include "stockarbiter.h"
 
@@ -55,6 +56,20 @@ DayReply StockArbiter::dayReply(ArbiterStore& store, const DayJob& job) const
         reply.message = busyMessage;
     }
     return reply;
+}
+
+QByteArray StockArbiter::reportAnswer(ArbiterStore& store, const ReportJob& job) const
+{
+    const ReportRequest& q = job.request;
+    Result<ReportAnswer> answer = store.report(q, m_clock.now());
+    if (!answer) {
+        qCWarning(lcServer) << "report" << q.report << "not made:" << answer.error().toString();
+        return encodeAnswerError(q.request, QString(errorCode::unavailable), busyMessage);
+    }
+    if (answer->notFound)
+        return encodeAnswerError(q.request, QStringLiteral("not_found"),
+                                 answer->notFound->toString(), answer->notFound->field);
+    return encodeAnswer(q.request, answer->result);
 }
 
 } // namespace stockline::sync

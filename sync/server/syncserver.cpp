@@ -1,5 +1,6 @@
 #include "syncserver.h"
 
+#include "answer.h"
 #include "serverlogging.h"
 
 namespace stockline::sync {
@@ -73,6 +74,11 @@ SyncServer::SyncServer(StockArbiter& arbiter, const Clock& clock, ServerLimits l
             [this](quint64 connection, const ReceiptReply& reply) {
                 if (Session* s = session(connection))
                     send(*s, encode(reply));
+            });
+    connect(&m_arbiter, &StockArbiter::answerReady, this,
+            [this](quint64 connection, const QByteArray& frame) {
+                if (Session* s = session(connection))
+                    send(*s, frame);
             });
     connect(&m_arbiter, &StockArbiter::dayReady, this,
             [this](quint64 connection, const DayReply& reply) {
@@ -365,11 +371,31 @@ void SyncServer::onMessage(Session& session, const QByteArray& message)
         m_arbiter.submitReceipt(session.id, session.terminal, session.role, std::move(*receipt));
         return;
     }
+    if (auto* report = std::get_if<ReportRequest>(&msg)) {
+        onReport(session, std::move(*report));
+        return;
+    }
     if (auto* day = std::get_if<DayRequest>(&msg)) {
         m_arbiter.submitDay(session.id, session.role, std::move(*day));
         return;
     }
     onPush(session, std::get<Push>(std::move(msg)));
+}
+
+// Reports are a manager's (sync/PROTOCOL.md, "Reports"); a bad field is answered at once.
+void SyncServer::onReport(Session& session, ReportRequest report)
+{
+    if (report.invalid) {
+        send(session, encodeAnswerError(report.request, QString(errorCode::invalidMessage),
+                                        report.invalid->toString(), report.invalid->field));
+        return;
+    }
+    if (session.role != Role::Manager) {
+        send(session, encodeAnswerError(report.request, QString(rejectCode::forbidden),
+                                        QStringLiteral("only a manager may read reports")));
+        return;
+    }
+    m_arbiter.submitReport(session.id, std::move(report));
 }
 
 void SyncServer::onHistoryReady(quint64 connection, const HistoryReply& history)

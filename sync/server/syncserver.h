@@ -112,6 +112,7 @@ private:
     void onPush(Session& session, Push push);
     void onPair(Session& session, const Pair& pair);
     void onHistoryReady(quint64 connection, const HistoryReply& history);
+    void onReport(Session& session, ReportRequest report);
     void rejectMessage(Session& session, const ProtocolError& error);
     void send(Session& session, const QByteArray& message);
     void send(Session& session, const QString& message);
