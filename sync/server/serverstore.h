@@ -55,7 +55,7 @@ struct PushRequest
     quint64 connection = 0;
     QString terminal;
     QList<PushEntry> entries;
-    std::shared_ptr<const ApiCall> api; // set for the HTTP API's writes only
+    std::shared_ptr<const ApiCall> api = nullptr; // set for the HTTP API's writes only
 };
 
 struct PushOutcome
