@@ -23,6 +23,9 @@ struct Product
     qint64 reorderPoint = 0;
     // Each, or a measure: then stock and quantities are in g / ml / mm (core/unit.h).
     Unit unit = Unit::Each;
+    // The server's: grows with every change of the product (the back office's optimistic
+    // check); 0 where it is not known (a terminal's store does not keep it).
+    qint64 version = 0;
 
     // The first problem, naming its field: "sku", "barcode", "name", "price", "taxRate",
     // "department", "reorderPoint".

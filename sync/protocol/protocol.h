@@ -1,5 +1,6 @@
 #pragma once
 
+#include "backofficemessages.h"
 #include "delivery.h"
 #include "error.h"
 #include "jsonwriter.h"
@@ -162,7 +163,8 @@ struct DayRequest
     friend bool operator==(const DayRequest&, const DayRequest&) = default;
 };
 
-using ClientMessage = std::variant<Hello, Push, Pair, HistoryRequest, ReceiptRequest, DayRequest>;
+using ClientMessage =
+    std::variant<Hello, Push, Pair, HistoryRequest, ReceiptRequest, DayRequest, BackOfficeRequest>;
 
 // Reads one text frame from a client. Bounds: the frame must be a JSON object, a push
 // holds 1–maxMutationsPerPush entries, every entry has an integer seq ≥ 1 and a valid id.
@@ -445,7 +447,7 @@ struct DayReply
 
 using ServerMessage =
     std::variant<Welcome, Results, Levels, CatalogUpdate, Shortages, ProtocolError, StaffList,
-                 Paired, DeliveryList, HistoryReply, ReceiptReply, DayReply>;
+                 Paired, DeliveryList, HistoryReply, ReceiptReply, DayReply, BackOfficeAnswer>;
 
 [[nodiscard]] QByteArray encode(const Welcome& welcome);
 [[nodiscard]] QByteArray encode(const Results& results);

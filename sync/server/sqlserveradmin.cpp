@@ -75,16 +75,19 @@ Status SqlServerStore::importCatalog(const QList<Product>& products)
     QSqlQuery q = newQuery();
     if (!q.prepare(QStringLiteral(
             "INSERT INTO products (sku, barcode, name, price, tax_rate, active, department, "
-            "reorder_point, unit, cursor) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (sku) "
+            "reorder_point, unit, cursor, changed_by, changed_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'import', ?) ON CONFLICT (sku) "
             "DO UPDATE SET barcode = excluded.barcode, name = excluded.name, "
             "price = excluded.price, tax_rate = excluded.tax_rate, active = excluded.active, "
             "department = excluded.department, reorder_point = excluded.reorder_point, "
-            "unit = excluded.unit, cursor = excluded.cursor")))
+            "unit = excluded.unit, cursor = excluded.cursor, version = products.version + 1, "
+            "changed_by = excluded.changed_by, changed_at = excluded.changed_at "
+            "RETURNING version")))
         return storageError(q, QStringLiteral("prepare the catalog import"));
     Writer writer(*this, QDateTime::currentMSecsSinceEpoch());
     if (auto s = writer.begin(); !s)
         return s;
-    for (const Product& p : products) {
+    for (Product p : products) {
         const Result<std::optional<Unit>> was = storedUnit(p.sku);
         if (!was)
             return was.error();
@@ -95,8 +98,15 @@ Status SqlServerStore::importCatalog(const QList<Product>& products)
         if (auto s = run(q,
                          {p.sku, p.barcode, p.name, p.price.minor(), p.taxRate.milliPercent(),
                           p.active ? 1 : 0, p.department, p.reorderPoint, QString(unitName(p.unit)),
-                          writer.cursor()},
+                          writer.cursor(), writer.now()},
                          QStringLiteral("store a product"));
+            !s)
+            return s;
+        p.version = q.next() ? q.value(0).toLongLong() : 1;
+        q.finish(); // RETURNING: SQLite holds the statement open until it is finished
+        // The import's one barcode replaces what the back office gave the product.
+        if (auto s =
+                writeBarcodes(p.sku, p.barcode.isEmpty() ? QStringList() : QStringList{p.barcode});
             !s)
             return s;
         writer.productChanged(p);

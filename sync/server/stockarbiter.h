@@ -97,6 +97,11 @@ public:
     void submitReceipt(quint64 connection, const QString& terminal, Role role,
                        ReceiptRequest request);
     void submitDay(quint64 connection, Role role, DayRequest request);
+    // stockarbiterbackoffice.cpp: a back-office request of an elevated session (`by` is its
+    // manager), answered as backOfficeAnswered; the staff member an `elevate` names, delivered
+    // as staffLookedUp (the PIN is checked by the caller, off this thread).
+    void submitBackOffice(quint64 connection, BackOfficeRequest request, const QString& by);
+    void submitStaffLookup(quint64 connection, const QString& request, const QString& name);
     // Terminals with live connections, checked now and then for revocation.
     void watchTerminals(const QStringList& terminals);
     // Any thread: a writer committed `cursor` (FeedListener::unknownCursor: something, maybe):
@@ -125,6 +130,12 @@ Q_SIGNALS:
     void historyReady(quint64 connection, const stockline::sync::HistoryReply& history);
     void receiptReady(quint64 connection, const stockline::sync::ReceiptReply& reply);
     void dayReady(quint64 connection, const stockline::sync::DayReply& reply);
+    // `answer` as BackOfficeOutcome::answer; `type` the request's.
+    void backOfficeAnswered(quint64 connection, const QString& request, const QString& type,
+                            const QJsonObject& answer);
+    // `found`: the active staff member of that name; `failed`: storage could not say.
+    void staffLookedUp(quint64 connection, const QString& request,
+                       const std::optional<stockline::StaffMember>& found, bool failed);
 
 private:
     struct HelloJob
@@ -163,8 +174,20 @@ private:
         Role role;
         DayRequest request;
     };
-    using Job =
-        std::variant<PushRequest, HelloJob, CatchUpJob, PairJob, HistoryJob, ReceiptJob, DayJob>;
+    struct BackOfficeJob
+    {
+        quint64 connection;
+        BackOfficeRequest request;
+        QString by;
+    };
+    struct StaffLookupJob
+    {
+        quint64 connection;
+        QString request;
+        QString name;
+    };
+    using Job = std::variant<PushRequest, HelloJob, CatchUpJob, PairJob, HistoryJob, ReceiptJob,
+                             DayJob, BackOfficeJob, StaffLookupJob>;
 
     void enqueue(Job job);
     void run(std::unique_ptr<ArbiterStore> store);
@@ -180,6 +203,11 @@ private:
     [[nodiscard]] static ReceiptReply receiptReply(ArbiterStore& store, const ReceiptJob& job);
     [[nodiscard]] DayReply dayReply(ArbiterStore& store, const DayJob& job) const;
     void sweepExpired(ArbiterStore& store);
+    // stockarbiterbackoffice.cpp
+    void answerBackOffice(ArbiterStore& store, const BackOfficeJob& job);
+    void lookUpStaff(ArbiterStore& store, const StaffLookupJob& job);
+    // Applies the scheduled price changes that are due (the price timer), and publishes them.
+    void sweepPrices(ArbiterStore& store);
     void checkRevocations(ArbiterStore& store);
     // Another process (an admin command, another server node) may have committed: publish the
     // levels and products it changed. Cheap: one read of the cursor when nothing changed.
@@ -195,7 +223,10 @@ private:
     // Widens `effects` to everything changed after the last published cursor.
     [[nodiscard]] bool catchUpPublished(ArbiterStore& store, CommitEffects& effects);
     // Runs f on the arbiter's own thread (where its signals are emitted).
-    template <typename F> void post(F&& f);
+    template <typename F> void post(F&& f)
+    {
+        QMetaObject::invokeMethod(this, std::forward<F>(f), Qt::QueuedConnection);
+    }
     // stockarbiterhealth.cpp: the storage thread notes how the database answered, and samples
     // the gauges that only the database knows.
     void noteLoop();
