@@ -73,8 +73,17 @@ private Q_SLOTS:
     void aRetryAfterALostAnswerIsAlreadyDone();
     void aRetiredProductStaysRetired();
     void productsListsCostAndVersion();
+    void aPriceChangedNowReachesTheTills();
+    void aPriceAtATimeIsAppliedByTheServer();
+    void aScheduledPriceCanBeCancelled();
+    void bulkPricesRoundAsAsked();
+    void staffAreAddedRepinnedAndDeactivated();
+    void terminalsAreListedPairedAndRevoked();
 
 private:
+    // `changes` for a price request: [{sku, price, expectedVersion}].
+    static QJsonObject priceRequest(const QString& sku, qint64 price, qint64 expectedVersion,
+                                    const QString& effectiveAt = {});
     // A socket of `terminal` with `staff` signed in (elevated), or an empty session.
     Session elevated(const QString& terminal, const QString& staff = u"Ben"_s,
                      const QString& pin = u"4321"_s);
@@ -403,6 +412,220 @@ void TestServerBackOffice::productsListsCostAndVersion()
     QCOMPARE(text(answer.value(u"rows"_s).toArray().at(0).toObject(), "sku"), u"B2"_s);
     answer = ask(s, {{u"type"_s, u"products"_s}, {u"limit"_s, 501}});
     QCOMPARE(text(answer, "field"), u"limit"_s);
+}
+
+QJsonObject TestServerBackOffice::priceRequest(const QString& sku, qint64 price,
+                                               qint64 expectedVersion, const QString& effectiveAt)
+{
+    QJsonObject request{
+        {u"type"_s, u"price"_s},
+        {u"id"_s, newId()},
+        {u"changes"_s,
+         QJsonArray{QJsonObject{
+             {u"sku"_s, sku}, {u"price"_s, price}, {u"expectedVersion"_s, expectedVersion}}}}};
+    if (!effectiveAt.isEmpty())
+        request.insert(u"effectiveAt"_s, effectiveAt);
+    return request;
+}
+
+void TestServerBackOffice::aPriceChangedNowReachesTheTills()
+{
+    Session till = m_store->connect(u"POS-02"_s);
+    Session s = elevated(u"MGR-01"_s);
+    QVERIFY(till.ok() && s.ok());
+    QJsonObject answer = ask(s, priceRequest(u"A1"_s, 149, 1));
+    QCOMPARE(answer.value(u"ok"_s).toBool(), true);
+    QCOMPARE(integer(answer, "changed"), 1);
+    QCOMPARE(answer.value(u"scheduled"_s).toBool(true), false);
+    const QJsonObject seen = catalogProduct(till->take(u"catalog"_s, 1'000), u"A1"_s);
+    QCOMPARE(integer(seen, "price"), 149);
+    QCOMPARE(integer(seen, "version"), 2);
+    // The second change against the same version the first one saw.
+    answer = ask(s, priceRequest(u"A1"_s, 159, 1));
+    QCOMPARE(text(answer, "code"), u"version_conflict"_s);
+    QCOMPARE(text(answer, "field"), u"changes[0].expectedVersion"_s);
+    QCOMPARE(integer(answer.value(u"current"_s).toObject(), "price"), 149);
+    answer = ask(s, priceRequest(u"NOPE"_s, 159, 1));
+    QCOMPARE(text(answer, "code"), u"not_found"_s);
+    QCOMPARE(text(answer, "field"), u"changes[0].sku"_s);
+}
+
+void TestServerBackOffice::aPriceAtATimeIsAppliedByTheServer()
+{
+    Session till = m_store->connect(u"POS-02"_s);
+    Session s = elevated(u"MGR-01"_s);
+    QVERIFY(till.ok() && s.ok());
+    const QDateTime at = QDateTime::currentDateTimeUtc().addSecs(2);
+    QJsonObject answer = ask(s, priceRequest(u"B2"_s, 275, 1, at.toString(Qt::ISODateWithMs)));
+    QCOMPARE(answer.value(u"scheduled"_s).toBool(), true);
+    answer = ask(s, {{u"type"_s, u"prices"_s}});
+    QJsonArray rows = answer.value(u"rows"_s).toArray();
+    QCOMPARE(rows.size(), 1);
+    QCOMPARE(text(rows.at(0).toObject(), "sku"), u"B2"_s);
+    QCOMPARE(integer(rows.at(0).toObject(), "price"), 275);
+    QCOMPARE(integer(rows.at(0).toObject(), "currentPrice"), 250);
+    QCOMPARE(text(rows.at(0).toObject(), "createdBy"), u"Ben"_s);
+    // Nothing yet on the tills: the price still is 2.50 until the time comes.
+    const QJsonObject seen = catalogProduct(till->take(u"catalog"_s, 5'000), u"B2"_s);
+    QCOMPARE(integer(seen, "price"), 275);
+    QVERIFY(QDateTime::currentDateTimeUtc() >= at.addMSecs(-50));
+    QVERIFY(QDateTime::currentDateTimeUtc() < at.addSecs(2));
+    QCOMPARE(integer(seen, "version"), 2);
+    answer = ask(s, {{u"type"_s, u"prices"_s}});
+    QCOMPARE(answer.value(u"rows"_s).toArray().size(), 0);
+}
+
+void TestServerBackOffice::aScheduledPriceCanBeCancelled()
+{
+    Session s = elevated(u"MGR-01"_s);
+    QVERIFY(s.ok());
+    const QString later = QDateTime::currentDateTimeUtc().addSecs(3600).toString(Qt::ISODate);
+    QCOMPARE(ask(s, priceRequest(u"C3"_s, 349, 1, later)).value(u"scheduled"_s).toBool(), true);
+    const QJsonArray rows = ask(s, {{u"type"_s, u"prices"_s}}).value(u"rows"_s).toArray();
+    QCOMPARE(rows.size(), 1);
+    const qint64 change = integer(rows.at(0).toObject(), "change");
+    QJsonObject answer =
+        ask(s, {{u"type"_s, u"priceCancel"_s}, {u"id"_s, newId()}, {u"change"_s, change}});
+    QCOMPARE(answer.value(u"ok"_s).toBool(), true);
+    QCOMPARE(ask(s, {{u"type"_s, u"prices"_s}}).value(u"rows"_s).toArray().size(), 0);
+    answer = ask(s, {{u"type"_s, u"priceCancel"_s}, {u"id"_s, newId()}, {u"change"_s, change}});
+    QCOMPARE(text(answer, "code"), u"not_found"_s);
+}
+
+// 4.50 and 10.00 in "Paper": +10 % is 4.95 and 11.00, to end in 9: 4.99 and 10.99; −15 % is
+// 3.825 (half to even: 3.82) → 3.80 and 8.50, to a multiple of 5.
+void TestServerBackOffice::bulkPricesRoundAsAsked()
+{
+    Session s = elevated(u"MGR-01"_s);
+    QVERIFY(s.ok());
+    for (const auto& [sku, price] : {std::pair(u"P1"_s, 450), std::pair(u"P2"_s, 1000)})
+        QCOMPARE(ask(s, {{u"type"_s, u"product"_s},
+                         {u"id"_s, newId()},
+                         {u"product"_s, productObject(sku, u"Paper "_s + sku, price,
+                                                      {{u"department"_s, u"Paper"_s}})},
+                         {u"expectedVersion"_s, 0}})
+                     .value(u"ok"_s)
+                     .toBool(),
+                 true);
+    const auto prices = [&] {
+        QList<qint64> result;
+        const QJsonObject answer =
+            ask(s, {{u"type"_s, u"products"_s}, {u"department"_s, u"Paper"_s}});
+        for (const QJsonValue v : answer.value(u"rows"_s).toArray())
+            result.append(integer(v.toObject(), "price"));
+        return result;
+    };
+    QJsonObject answer = ask(s, {{u"type"_s, u"priceBulk"_s},
+                                 {u"id"_s, newId()},
+                                 {u"department"_s, u"Paper"_s},
+                                 {u"percent"_s, 10'000},
+                                 {u"rounding"_s, u"9"_s}});
+    QCOMPARE(integer(answer, "changed"), 2);
+    QCOMPARE(prices(), (QList<qint64>{499, 1099}));
+    answer = ask(s, {{u"type"_s, u"priceBulk"_s},
+                     {u"id"_s, newId()},
+                     {u"department"_s, u"Paper"_s},
+                     {u"percent"_s, -15'000},
+                     {u"rounding"_s, u"5"_s}});
+    QCOMPARE(integer(answer, "changed"), 2);
+    // 4.99 × 0.85 = 4.2415 → 4.24 → 4.25; 10.99 × 0.85 = 9.3415 → 9.34 → 9.35.
+    QCOMPARE(prices(), (QList<qint64>{425, 935}));
+    answer = ask(s, {{u"type"_s, u"priceBulk"_s},
+                     {u"id"_s, newId()},
+                     {u"department"_s, u"Paper"_s},
+                     {u"percent"_s, -95'000}});
+    QCOMPARE(text(answer, "field"), u"percent"_s);
+    answer = ask(s, {{u"type"_s, u"priceBulk"_s},
+                     {u"id"_s, newId()},
+                     {u"department"_s, u"Paper"_s},
+                     {u"supplier"_s, u"ACME"_s},
+                     {u"percent"_s, 1'000}});
+    QCOMPARE(text(answer, "code"), u"invalid_message"_s);
+    QCOMPARE(prices(), (QList<qint64>{425, 935}));
+}
+
+void TestServerBackOffice::staffAreAddedRepinnedAndDeactivated()
+{
+    Session till = m_store->connect(u"POS-02"_s);
+    Session s = elevated(u"MGR-01"_s);
+    QVERIFY(till.ok() && s.ok());
+    QCOMPARE(till->take(u"staff"_s).value(u"staff"_s).toArray().size(), 3);
+    const auto edit = [&](const QString& action, const QString& name, const QString& pin,
+                          const QString& role = {}) {
+        QJsonObject request{{u"type"_s, u"staffEdit"_s},
+                            {u"id"_s, newId()},
+                            {u"action"_s, action},
+                            {u"name"_s, name}};
+        if (!pin.isEmpty())
+            request.insert(u"pin"_s, pin);
+        if (!role.isEmpty())
+            request.insert(u"role"_s, role);
+        return ask(s, request);
+    };
+    QCOMPARE(edit(u"add"_s, u"Dana"_s, u"5555"_s, u"manager"_s).value(u"ok"_s).toBool(), true);
+    QCOMPARE(till->take(u"staff"_s, 2'000).value(u"staff"_s).toArray().size(), 4);
+    QVERIFY(elevated(u"POS-01"_s, u"Dana"_s, u"5555"_s).ok());
+    QCOMPARE(text(edit(u"add"_s, u"Dana"_s, u"5555"_s, u"manager"_s), "field"), u"name"_s);
+    QCOMPARE(text(edit(u"add"_s, u"Eve"_s, u"12"_s, u"cashier"_s), "field"), u"pin"_s);
+    QCOMPARE(edit(u"pin"_s, u"Dana"_s, u"6666"_s).value(u"ok"_s).toBool(), true);
+    Session other = m_store->connect(u"POS-01"_s);
+    QCOMPARE(text(ask(other,
+                      {{u"type"_s, u"elevate"_s}, {u"staff"_s, u"Dana"_s}, {u"pin"_s, u"5555"_s}}),
+                  "code"),
+             u"wrong_pin"_s);
+    QVERIFY(elevated(u"POS-01"_s, u"Dana"_s, u"6666"_s).ok());
+    QCOMPARE(edit(u"deactivate"_s, u"Dana"_s, {}).value(u"ok"_s).toBool(), true);
+    QCOMPARE(text(ask(other,
+                      {{u"type"_s, u"elevate"_s}, {u"staff"_s, u"Dana"_s}, {u"pin"_s, u"6666"_s}}),
+                  "code"),
+             u"not_manager"_s);
+    QCOMPARE(text(edit(u"pin"_s, u"Dana"_s, u"7777"_s), "code"), u"not_found"_s);
+    // The PIN itself is kept nowhere: only its hash, in the staff table.
+    const auto run = m_store->server().admin({u"staff"_s, u"list"_s});
+    QVERIFY(!run.out.contains("6666"));
+}
+
+void TestServerBackOffice::terminalsAreListedPairedAndRevoked()
+{
+    Session pos2 = m_store->connect(u"POS-02"_s);
+    Session s = elevated(u"MGR-01"_s);
+    QVERIFY(pos2.ok() && s.ok());
+    QJsonObject answer = ask(s, {{u"type"_s, u"terminals"_s}});
+    QHash<QString, QJsonObject> rows;
+    for (const QJsonValue v : answer.value(u"rows"_s).toArray())
+        rows.insert(text(v.toObject(), "terminal"), v.toObject());
+    QCOMPARE(rows.size(), 6);
+    QCOMPARE(text(rows.value(u"WEB-01"_s), "role"), u"channel"_s);
+    QCOMPARE(rows.value(u"POS-02"_s).value(u"online"_s).toBool(), true);
+    QCOMPARE(rows.value(u"POS-01"_s).value(u"online"_s).toBool(true), false);
+    QVERIFY(isUtcTime(text(rows.value(u"POS-02"_s), "lastSeen")));
+    QCOMPARE(integer(rows.value(u"POS-02"_s), "backlog"), 0);
+    QCOMPARE(rows.value(u"POS-02"_s).value(u"revoked"_s).toBool(true), false);
+
+    answer = ask(s, {{u"type"_s, u"pairingCode"_s},
+                     {u"id"_s, newId()},
+                     {u"terminal"_s, u"POS-09"_s},
+                     {u"role"_s, u"pos"_s}});
+    QCOMPARE(answer.value(u"ok"_s).toBool(), true);
+    QVERIFY(isUtcTime(text(answer, "expiresAt")));
+    WireClient device;
+    QVERIFY(device.open(m_store->server().url()));
+    device.send({{u"type"_s, u"pair"_s}, {u"code"_s, text(answer, "code")}});
+    const QJsonObject paired = device.take(u"paired"_s);
+    QCOMPARE(text(paired, "terminal"), u"POS-09"_s);
+    answer = ask(s, {{u"type"_s, u"pairingCode"_s},
+                     {u"id"_s, newId()},
+                     {u"terminal"_s, u"POS-09"_s},
+                     {u"role"_s, u"manager"_s}});
+    QCOMPARE(text(answer, "field"), u"role"_s);
+
+    answer = ask(
+        s, {{u"type"_s, u"terminalRevoke"_s}, {u"id"_s, newId()}, {u"terminal"_s, u"POS-02"_s}});
+    QCOMPARE(answer.value(u"ok"_s).toBool(), true);
+    QCOMPARE(pos2->waitClosed(3'000), 4403);
+    answer =
+        ask(s, {{u"type"_s, u"terminalRevoke"_s}, {u"id"_s, newId()}, {u"terminal"_s, u"NOPE"_s}});
+    QCOMPARE(text(answer, "code"), u"not_found"_s);
 }
 
 QTEST_MAIN(TestServerBackOffice)

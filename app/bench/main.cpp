@@ -45,10 +45,11 @@ QList<QCommandLineOption> options()
         number("receipts", "receipt-lookup: receipts stored (1000000); day-report: receipts of "
                            "the day (40000)."),
         number("lookups", "receipt-lookup: receipt requests, one at a time (2000)."),
-        number("tills", "day-report: tills (20)."),
         number("reports", "day-report: day requests, one at a time (20)."),
         number("terminals", "fanout: terminals watching (1000)."),
         number("commits", "fanout: single receives committed one at a time (500)."),
+        number("tills", "day-report (20), price-push (200): tills."),
+        number("changes", "price-push: price changes, one after another (50)."),
         number("runs", "till: cold starts.", "7"),
         number("scans", "till: barcodes scanned.", "500"),
         {QStringLiteral("server"),
@@ -115,6 +116,13 @@ int runSync(const QString& scenario, const QCommandLineParser& p, QTextStream& o
         o.reports = intOption(p, QStringLiteral("reports"), o.reports);
         return syncbench::dayReport(o, out);
     }
+    if (scenario == QLatin1String("price-push")) {
+        syncbench::PricePushOptions o;
+        o.server = serverOptions(p);
+        o.tills = intOption(p, QStringLiteral("tills"), o.tills);
+        o.changes = intOption(p, QStringLiteral("changes"), o.changes);
+        return syncbench::pricePush(o, out);
+    }
     syncbench::FanoutOptions o;
     o.server = serverOptions(p);
     o.terminals = intOption(p, QStringLiteral("terminals"), o.terminals);
@@ -143,6 +151,8 @@ int main(int argc, char* argv[])
         "  refund-race --connections tills refund 1 unit each of one sale line of --units\n"
         "  receipt-lookup  --lookups receipt requests among --receipts stored\n"
         "  day-report  --reports day requests over --tills and --receipts of the day\n"
+        "  price-push  a manager changes a price --changes times; --tills (sync::Client each)\n"
+        "              must show each in their replica\n"
         "  till        the stockline app over --products: cold start, scan to line, memory\n"
         "  raw-sqlite  conditional decrements straight on SQLite for --seconds each, one per\n"
         "              transaction and --batch-size per transaction, over --skus\n"
@@ -166,7 +176,8 @@ int main(int argc, char* argv[])
                                  out);
     if (scenario == QLatin1String("race") || scenario == QLatin1String("throughput") ||
         scenario == QLatin1String("fanout") || scenario == QLatin1String("refund-race") ||
-        scenario == QLatin1String("receipt-lookup") || scenario == QLatin1String("day-report"))
+        scenario == QLatin1String("receipt-lookup") || scenario == QLatin1String("day-report") ||
+        scenario == QLatin1String("price-push"))
         return runSync(scenario, parser, out);
     if (scenario == QLatin1String("raw-sqlite")) {
         rawsqlite::Options o;

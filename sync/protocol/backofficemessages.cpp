@@ -288,6 +288,21 @@ QJsonObject catalogEntryJson(const CatalogEntry& entry)
                        {"version"_L1, p.version}};
 }
 
+QByteArray encode(const BackOfficeAnswer& answer)
+{
+    QJsonObject o = answer.body;
+    const bool elevated = o.value("type"_L1) == "elevated"_L1;
+    o.insert("type"_L1, elevated ? "elevated"_L1 : "answer"_L1);
+    o.insert("request"_L1, answer.request);
+    if (!elevated)
+        o.insert("ok"_L1, answer.ok);
+    if (!answer.ok) {
+        o.insert("code"_L1, answer.code);
+        o.insert("message"_L1, answer.message);
+    }
+    return wire::toFrame(o);
+}
+
 QString roundingName(Rounding rounding)
 {
     switch (rounding) {

@@ -178,6 +178,11 @@ struct BackOfficeAnswer
     QString code;     // when not ok
     QString message;  // when not ok
     QJsonObject body; // every member of the answer
+
+    friend bool operator==(const BackOfficeAnswer&, const BackOfficeAnswer&) = default;
 };
+
+// The answer as the server writes it (the server itself writes through answer.h).
+[[nodiscard]] QByteArray encode(const BackOfficeAnswer& answer);
 
 } // namespace stockline::sync
