@@ -972,8 +972,9 @@ void TestProtocol::serverMessagesHaveExactlyTheWireFields_data()
     QTest::newRow("catalog") << catalogJson << QString()
                              << QStringList{u"type"_s, u"cursor"_s, u"full"_s, u"products"_s};
     QTest::newRow("product") << catalogJson << u"products/0"_s
-                             << QStringList{u"sku"_s,     u"barcode"_s, u"name"_s,      u"price"_s,
-                                            u"taxRate"_s, u"active"_s,  u"department"_s};
+                             << QStringList{u"sku"_s,        u"barcode"_s, u"name"_s,
+                                            u"price"_s,      u"taxRate"_s, u"active"_s,
+                                            u"department"_s, u"version"_s};
 
     Shortages shortages;
     shortages.shortages = {shortage(1, false)};

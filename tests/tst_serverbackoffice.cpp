@@ -2,11 +2,16 @@
 // the real stockline-server process over real WebSockets (raw JSON): a manager's sign-in on a
 // socket (elevate), the one `answer` per request, products with the optimistic version check,
 // prices now, at a time and in bulk, staff and terminals — and what every till sees of them.
+#include "backoffice.h"
+#include "client.h"
+#include "localstore.h"
 #include "pinhash.h"
 #include "serverfixture.h"
 #include "staff.h"
+#include "transport.h"
 
 #include <QDateTime>
+#include <QSignalSpy>
 #include <QTest>
 #include <QUuid>
 
@@ -79,6 +84,7 @@ private Q_SLOTS:
     void bulkPricesRoundAsAsked();
     void staffAreAddedRepinnedAndDeactivated();
     void terminalsAreListedPairedAndRevoked();
+    void theTerminalsBackOfficeClientAsksAndMatches();
 
 private:
     // `changes` for a price request: [{sku, price, expectedVersion}].
@@ -626,6 +632,60 @@ void TestServerBackOffice::terminalsAreListedPairedAndRevoked()
     answer =
         ask(s, {{u"type"_s, u"terminalRevoke"_s}, {u"id"_s, newId()}, {u"terminal"_s, u"NOPE"_s}});
     QCOMPARE(text(answer, "code"), u"not_found"_s);
+}
+
+// sync::BackOffice over the terminal's own client: offline it answers at once that it needs the
+// server; online the manager signs in, each request gets its answer by id, and the sign-in ends
+// with the connection.
+void TestServerBackOffice::theTerminalsBackOfficeClientAsksAndMatches()
+{
+    QTemporaryDir dir;
+    auto store = stockline::LocalStore::open(dir.filePath(u"mgr.db"_s));
+    QVERIFY(store);
+    stockline::sync::ClientOptions options;
+    options.url = m_store->server().url();
+    options.terminal = u"MGR-01"_s;
+    options.token = m_store->token(u"MGR-01"_s);
+    stockline::sync::Client client(*store.value(), nullptr, options);
+    stockline::sync::BackOffice office(client);
+    QSignalSpy answered(&office, &stockline::sync::BackOffice::answered);
+    const auto answerTo = [&](const QString& request) {
+        stockline::sync::BackOfficeAnswer found;
+        (void)QTest::qWaitFor(
+            [&] {
+                for (const QList<QVariant>& args : std::as_const(answered)) {
+                    if (args.at(0).toString() == request)
+                        found = args.at(1).value<stockline::sync::BackOfficeAnswer>();
+                }
+                return !found.request.isEmpty();
+            },
+            12'000);
+        return found;
+    };
+
+    stockline::sync::BackOfficeAnswer answer = answerTo(office.send(u"products"_s));
+    QCOMPARE(answer.ok, false);
+    QCOMPARE(answer.code, u"offline"_s);
+    QCOMPARE(answer.message, u"The back office needs the server"_s);
+
+    client.start();
+    QTRY_VERIFY_WITH_TIMEOUT(client.isConnected(), 10'000);
+    answer = answerTo(office.elevate(u"Ben"_s, u"4321"_s));
+    QVERIFY(answer.ok);
+    QVERIFY(office.isElevated());
+    QCOMPARE(office.manager(), u"Ben"_s);
+    const QString first = office.send(u"products"_s, {{u"limit"_s, 1}});
+    const QString second =
+        office.send(u"product"_s, {{u"product"_s, productObject(u"N1"_s, u"Notebook"_s, 450)},
+                                   {u"expectedVersion"_s, 0}});
+    answer = answerTo(second);
+    QVERIFY2(answer.ok, qPrintable(answer.message));
+    QCOMPARE(answer.body.value(u"version"_s).toInteger(), 1);
+    answer = answerTo(first);
+    QCOMPARE(answer.body.value(u"total"_s).toInteger(), 4);
+
+    client.stop();
+    QTRY_VERIFY(!office.isElevated());
 }
 
 QTEST_MAIN(TestServerBackOffice)

@@ -8,6 +8,7 @@
 #include "serverstore.h"
 #include "sqlserverstore.h"
 #include "stats.h"
+#include "transport.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -1549,7 +1550,7 @@ const QString pushedSku = QStringLiteral("PP-0000");
 
 // One till: the terminal's own sync client and store, as the app runs them; it notes when its
 // replica first shows the price the manager is changing to.
-struct Till
+struct PushTill
 {
     std::unique_ptr<LocalStore> store;
     std::unique_ptr<Client> client;
@@ -1566,17 +1567,17 @@ struct PricePushRun
     QString refused;
 };
 
-[[nodiscard]] qint64 replicaPrice(const Till& till)
+[[nodiscard]] qint64 replicaPrice(const PushTill& till)
 {
     const auto product = till.catalog->bySku(pushedSku);
     return product && product->has_value() ? (*product)->price.minor() : -1;
 }
 
-bool openTills(std::vector<Till>& tills, const QString& folder, const QUrl& url,
+bool openTills(std::vector<PushTill>& tills, const QString& folder, const QUrl& url,
                const QStringList& tokens, PricePushRun& run, QTextStream& out)
 {
     for (int i = 0; i < tokens.size(); ++i) {
-        Till till;
+        PushTill till;
         auto store = LocalStore::open(folder + QStringLiteral("/till-%1.db").arg(i));
         if (!store) {
             out << "cannot open a till's store: " << store.error().toString() << Qt::endl;
@@ -1591,8 +1592,8 @@ bool openTills(std::vector<Till>& tills, const QString& folder, const QUrl& url,
         till.catalog = std::make_unique<Catalog>(*till.store);
         tills.push_back(std::move(till));
     }
-    for (Till& till : tills) {
-        Till* t = &till;
+    for (PushTill& till : tills) {
+        PushTill* t = &till;
         QObject::connect(t->client.get(), &Client::catalogChanged, t->client.get(), [t, &run] {
             if (t->shownNs == 0 && run.target > 0 && replicaPrice(*t) == run.target) {
                 t->shownNs = nowNs();
@@ -1604,7 +1605,7 @@ bool openTills(std::vector<Till>& tills, const QString& folder, const QUrl& url,
     const qint64 started = nowNs();
     const bool synced = waitUntil(
         [&] {
-            return std::all_of(tills.begin(), tills.end(), [](const Till& t) {
+            return std::all_of(tills.begin(), tills.end(), [](const PushTill& t) {
                 return t.client->isConnected() && replicaPrice(t) > 0;
             });
         },
@@ -1657,7 +1658,7 @@ int pricePush(const PricePushOptions& o, QTextStream& out)
                              : QDir::tempPath() + QStringLiteral("/stockline-price-push-XXXXXX"));
     out << "tills' stores in " << folder.path() << Qt::endl;
     PricePushRun run;
-    std::vector<Till> tills;
+    std::vector<PushTill> tills;
     if (!openTills(tills, folder.path(), server.url(), tokens, run, out))
         return 1;
     Fleet fleet(out);
@@ -1693,7 +1694,7 @@ int pricePush(const PricePushOptions& o, QTextStream& out)
         run.target = replicaPrice(tills.front()) + 1;
         run.shown = 0;
         run.answeredNs = 0;
-        for (Till& t : tills)
+        for (PushTill& t : tills)
             t.shownNs = 0;
         run.sentNs = nowNs();
         manager.send(managerRequest(
@@ -1715,7 +1716,7 @@ int pricePush(const PricePushOptions& o, QTextStream& out)
         }
         ++version;
         answerTime.add(ms(run.answeredNs - run.sentNs));
-        for (const Till& t : tills) {
+        for (const PushTill& t : tills) {
             fromEnter.add(ms(t.shownNs - run.sentNs));
             // A till can apply the broadcast before the manager's socket reads the answer.
             fromAnswer.add(std::max(0.0, ms(t.shownNs - run.answeredNs)));
@@ -1730,7 +1731,7 @@ int pricePush(const PricePushOptions& o, QTextStream& out)
     out << "target p99 <= 1000 ms at 200 tills: " << verdict(fromEnter.percentile(99) <= 1000)
         << (o.tills == 200 ? "" : " (run at another size)") << Qt::endl;
     out << cpuSummary(cpuUsed, double(o.changes), QStringLiteral("price change")) << Qt::endl;
-    for (Till& t : tills)
+    for (PushTill& t : tills)
         t.client->stop();
     fleet.abortAll();
     out << "server exit code " << server.stop() << Qt::endl;

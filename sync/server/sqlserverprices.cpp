@@ -130,7 +130,7 @@ Result<QJsonObject> SqlServerStore::applyOrSchedule(Writer& writer, const BackOf
         }
         if (auto s = run(record,
                          {call.request.id, sku, price, at, call.by, call.nowMs,
-                          scheduled ? QVariant(QMetaType::fromType<qint64>()) : QVariant(at)},
+                          scheduled ? QVariant() : QVariant(at)},
                          u"record a price change"_s);
             !s)
             return s.error();
