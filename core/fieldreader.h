@@ -36,6 +36,8 @@ public:
     FieldReader& operator=(const FieldReader&) = delete;
 
     [[nodiscard]] bool ok() const { return !m_error->has_value(); }
+    // The object read: for a message kept whole (a back-office answer).
+    [[nodiscard]] const QJsonObject& json() const { return m_object; }
     [[nodiscard]] const Error& error() const { return **m_error; }
 
     // Keeps the first problem only, like every read.

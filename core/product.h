@@ -26,6 +26,9 @@ struct Product
     // What one unit (or measure) costs the store, excluding tax: server-side only, never sent to
     // tills. nullopt: not given (a catalog import without `cost` keeps the stored cost).
     std::optional<Money> cost;
+    // The server's: grows with every change of the product (the back office's optimistic
+    // check); 0 where it is not known (a terminal's store does not keep it).
+    qint64 version = 0;
 
     // The first problem, naming its field: "sku", "barcode", "name", "price", "taxRate",
     // "department", "reorderPoint", "cost".

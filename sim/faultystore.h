@@ -88,6 +88,21 @@ public:
         return m_inner->expireReservations(now);
     }
     Result<std::optional<QDateTime>> nextExpiry() override { return m_inner->nextExpiry(); }
+    Result<BackOfficeOutcome> backOffice(const BackOfficeRequest& request, const QString& by,
+                                         const QDateTime& now) override
+    {
+        if (m_busy())
+            return busyError();
+        return m_inner->backOffice(request, by, now);
+    }
+    Result<std::optional<QDateTime>> nextPriceChange() override
+    {
+        return m_inner->nextPriceChange();
+    }
+    Result<CommitEffects> applyDuePrices(const QDateTime& now) override
+    {
+        return m_inner->applyDuePrices(now);
+    }
     std::unique_ptr<FeedListener>
     listenForOtherWriters(std::function<void(qint64 cursor)> wake) override
     {

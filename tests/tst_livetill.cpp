@@ -24,8 +24,10 @@
 #include "transport.h"
 #include "wireclient.h"
 
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QProcess>
 #include <QQmlApplicationEngine>
 #include <QQuickItem>
@@ -47,6 +49,11 @@ using namespace stockline;
 using namespace stockline::qml;
 
 namespace {
+
+QString compactJson(const QJsonObject& o)
+{
+    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
+}
 
 const QString milkBarcode = QStringLiteral("5051866038503"); // DAI-0001, 24 on the store floor
 const QString milk = QStringLiteral("DAI-0001");
@@ -587,6 +594,83 @@ private Q_SLOTS:
         std::tie(code, output) = run({QStringLiteral("--token-file"), token});
         QCOMPARE(code, 0);
         QVERIFY2(output.contains(QLatin1String("sale screen ready")), qPrintable(output));
+    }
+
+    // A manager changes the milk's price in the back office while a clerk has milk in the
+    // cart: the till has the new price within a second, the line already rung up keeps the
+    // price it was scanned at, the next scan takes the new one, and a sale paid before the
+    // change keeps its own, on the till and on the server.
+    void priceChange_appliesFromTheNextScanNeverToAPaidSale()
+    {
+        LiveTill& till = startTill(0);
+        QVERIFY(till.openDrawer());
+        Catalog catalog(till.context().store());
+        const Money before = catalog.bySku(milk).value()->price;
+        QVERIFY(!till.till().submit(milkBarcode, int(milkBarcode.size())).size());
+        QVERIFY(till.till().startPayment());
+        QVERIFY(till.till().tenderCash(QString()));
+        const QString paid = till.till().lastReceipt();
+        QVERIFY(!paid.isEmpty());
+        QVERIFY(!till.till().submit(milkBarcode, int(milkBarcode.size())).size());
+        QCOMPARE(till.cart().count(), 1);
+
+        WireClient manager;
+        QVERIFY(manager.open(m_server->url()));
+        QVERIFY(!manager.hello(QStringLiteral("MGR-01"), m_managerToken).isEmpty());
+        manager.send({{QStringLiteral("type"), QStringLiteral("elevate")},
+                      {QStringLiteral("request"), QStringLiteral("e-1")},
+                      {QStringLiteral("staff"), fixtures::manager},
+                      {QStringLiteral("pin"), fixtures::managerPin}});
+        QCOMPARE(manager.take(QStringLiteral("elevated")).value(QLatin1String("staff")).toString(),
+                 fixtures::manager);
+        manager.send({{QStringLiteral("type"), QStringLiteral("products")},
+                      {QStringLiteral("request"), QStringLiteral("p-1")},
+                      {QStringLiteral("query"), milk}});
+        const QJsonObject listed = manager.take(QStringLiteral("answer"))
+                                       .value(QLatin1String("rows"))
+                                       .toArray()
+                                       .at(0)
+                                       .toObject();
+        QCOMPARE(listed.value(QLatin1String("price")).toInteger(), before.minor());
+        const qint64 after = before.minor() + 50;
+        manager.send({{QStringLiteral("type"), QStringLiteral("price")},
+                      {QStringLiteral("request"), QStringLiteral("c-1")},
+                      {QStringLiteral("id"), QStringLiteral("0a1b2c3d-price-change-1")},
+                      {QStringLiteral("changes"),
+                       QJsonArray{QJsonObject{{QStringLiteral("sku"), milk},
+                                              {QStringLiteral("price"), after},
+                                              {QStringLiteral("expectedVersion"),
+                                               listed.value(QLatin1String("version"))}}}}});
+        const QJsonObject answer = manager.take(QStringLiteral("answer"));
+        QVERIFY2(answer.value(QLatin1String("ok")).toBool(), qPrintable(compactJson(answer)));
+        QElapsedTimer sinceAnswer;
+        sinceAnswer.start();
+        QTRY_COMPARE_WITH_TIMEOUT(catalog.bySku(milk).value()->price.minor(), after, 1'000);
+        qInfo() << "the till had the new price" << sinceAnswer.elapsed() << "ms after the answer";
+
+        QCOMPARE(till.cart().line(0).receipt.unitPrice, before); // scanned before the change
+        QVERIFY(!till.till().submit(milkBarcode, int(milkBarcode.size())).size());
+        QCOMPARE(till.cart().count(), 2); // not merged: another price
+        QCOMPARE(till.cart().line(1).receipt.unitPrice.minor(), after);
+        QVERIFY(till.till().startPayment());
+        QVERIFY(till.till().tenderCash(QString()));
+        const QString second = till.till().lastReceipt();
+        const auto sold = till.context().journal().find(second);
+        QVERIFY(sold);
+        QCOMPARE(sold->lines.at(0).unitPrice, before);
+        QCOMPARE(sold->lines.at(1).unitPrice.minor(), after);
+        QCOMPARE(till.context().journal().find(paid)->lines.at(0).unitPrice, before);
+        QVERIFY(till.waitUntilAllSent());
+        const ServerProcess::Run shown = m_server->admin(
+            {QStringLiteral("receipt"), QStringLiteral("show"), paid, QStringLiteral("--json")});
+        const QJsonObject stored = QJsonDocument::fromJson(shown.out).object();
+        QCOMPARE(stored.value(QLatin1String("lines"))
+                     .toArray()
+                     .at(0)
+                     .toObject()
+                     .value(QLatin1String("unitPrice"))
+                     .toInteger(),
+                 before.minor());
     }
 
 private:

@@ -1,10 +1,12 @@
 // Several stockline-server nodes on one PostgreSQL database (issue 7): every guarantee of one
 // server holds across nodes. Real server processes, real WebSockets, one real database; run
 // inside pg_virtualenv with STOCKLINE_TEST_DB=postgres (ctest's tst_multinode_pg).
+#include "pinhash.h"
 #include "serverprocess.h"
 #include "serverstore.h"
 #include "wireclient.h"
 
+#include <QDateTime>
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QProcess>
@@ -455,6 +457,78 @@ private Q_SLOTS:
         QVERIFY(unknown != 0);
         QVERIFY2(unknownText.contains(QLatin1String("unknown parameter 'foo'")),
                  qPrintable(unknownText));
+    }
+
+    // Issue 20: a price scheduled through one node is applied once by whichever node's timer
+    // comes first; every node's tills get it, at version 2 (one change, not three).
+    void scheduledPriceAppliedOnceAcrossNodes()
+    {
+        QVERIFY(startNodes(1, {{QStringLiteral("MGR-1"), Role::Manager},
+                               {QStringLiteral("P-0"), Role::Pos},
+                               {QStringLiteral("P-1"), Role::Pos},
+                               {QStringLiteral("P-2"), Role::Pos}}));
+        {
+            auto admin = AdminStore::open(m_nodes[0]->database());
+            QVERIFY(admin);
+            QVERIFY(
+                admin.value()->putStaff(StaffMember{QStringLiteral("Max"), StaffRole::Manager,
+                                                    PinHash::make(u"2468", 1'000).value(), true}));
+        }
+        std::vector<std::unique_ptr<WireClient>> tills;
+        for (int node = 0; node < nodeCount; ++node) {
+            tills.push_back(connect(node, QStringLiteral("P-%1").arg(node)));
+            QVERIFY(tills.back());
+            QVERIFY(!tills.back()->take(QStringLiteral("catalog")).isEmpty());
+        }
+        auto manager = connect(1, QStringLiteral("MGR-1"));
+        QVERIFY(manager);
+        manager->send({{QStringLiteral("type"), QStringLiteral("elevate")},
+                       {QStringLiteral("request"), QStringLiteral("e-1")},
+                       {QStringLiteral("staff"), QStringLiteral("Max")},
+                       {QStringLiteral("pin"), QStringLiteral("2468")}});
+        QVERIFY(!manager->take(QStringLiteral("elevated")).isEmpty());
+        const QString at = QDateTime::currentDateTimeUtc().addSecs(2).toString(Qt::ISODateWithMs);
+        manager->send({{QStringLiteral("type"), QStringLiteral("price")},
+                       {QStringLiteral("request"), QStringLiteral("c-1")},
+                       {QStringLiteral("id"), QStringLiteral("multinode-price-1")},
+                       {QStringLiteral("effectiveAt"), at},
+                       {QStringLiteral("changes"),
+                        QJsonArray{QJsonObject{{QStringLiteral("sku"), sku},
+                                               {QStringLiteral("price"), 1099},
+                                               {QStringLiteral("expectedVersion"), 1}}}}});
+        QCOMPARE(
+            manager->take(QStringLiteral("answer")).value(QStringLiteral("scheduled")).toBool(),
+            true);
+        for (auto& till : tills) {
+            QJsonObject product;
+            QVERIFY(QTest::qWaitFor(
+                [&] {
+                    const QJsonObject catalog = till->take(QStringLiteral("catalog"), 50);
+                    for (const QJsonValue v : catalog.value(QStringLiteral("products")).toArray())
+                        product = v.toObject();
+                    return !product.isEmpty();
+                },
+                10'000));
+            QCOMPARE(product.value(QStringLiteral("price")).toInteger(), 1099);
+            QCOMPARE(product.value(QStringLiteral("version")).toInteger(), 2);
+        }
+        QTest::qWait(1'500); // every node's timer has come round since
+        QSqlDatabase db = TestDatabase::openRaw(m_nodes[0]->database(), QStringLiteral("raw"));
+        QVERIFY(db.isOpen());
+        {
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral("SELECT version, price FROM products")));
+            QVERIFY(q.next());
+            QCOMPARE(q.value(0).toLongLong(), 2);
+            QCOMPARE(q.value(1).toLongLong(), 1099);
+            QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM price_changes "
+                                          "WHERE applied_at IS NOT NULL")));
+            QVERIFY(q.next());
+            QCOMPARE(q.value(0).toLongLong(), 1);
+        }
+        db.close();
+        db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(QStringLiteral("raw"));
     }
 };
 

@@ -868,6 +868,31 @@ void TestProtocol::serverMessagesRoundTrip_data()
                  QJsonObject{{u"sales"_s, QJsonObject{{u"count"_s, 3}, {u"total"_s, 4250}}}}});
     QTest::newRow("day refused") << ServerMessage(
         DayReply{u"d-2"_s, QDate(2026, 12, 7), u"forbidden"_s, u"only a manager"_s, QJsonObject()});
+    QTest::newRow("answer") << ServerMessage(BackOfficeAnswer{u"p-1"_s,
+                                                              true,
+                                                              {},
+                                                              {},
+                                                              QJsonObject{{u"type"_s, u"answer"_s},
+                                                                          {u"request"_s, u"p-1"_s},
+                                                                          {u"ok"_s, true},
+                                                                          {u"version"_s, 4}}});
+    QTest::newRow("answer refused")
+        << ServerMessage(BackOfficeAnswer{u"p-2"_s, false, u"version_conflict"_s, u"A1 changed"_s,
+                                          QJsonObject{{u"type"_s, u"answer"_s},
+                                                      {u"request"_s, u"p-2"_s},
+                                                      {u"ok"_s, false},
+                                                      {u"code"_s, u"version_conflict"_s},
+                                                      {u"message"_s, u"A1 changed"_s},
+                                                      {u"changedBy"_s, u"Ben"_s}}});
+    QTest::newRow("elevated") << ServerMessage(
+        BackOfficeAnswer{u"e-1"_s,
+                         true,
+                         {},
+                         {},
+                         QJsonObject{{u"type"_s, u"elevated"_s},
+                                     {u"request"_s, u"e-1"_s},
+                                     {u"staff"_s, u"Ben"_s},
+                                     {u"until"_s, u"2026-12-07T18:40:00Z"_s}}});
 }
 
 void TestProtocol::serverMessagesRoundTrip()
@@ -947,8 +972,9 @@ void TestProtocol::serverMessagesHaveExactlyTheWireFields_data()
     QTest::newRow("catalog") << catalogJson << QString()
                              << QStringList{u"type"_s, u"cursor"_s, u"full"_s, u"products"_s};
     QTest::newRow("product") << catalogJson << u"products/0"_s
-                             << QStringList{u"sku"_s,     u"barcode"_s, u"name"_s,      u"price"_s,
-                                            u"taxRate"_s, u"active"_s,  u"department"_s};
+                             << QStringList{u"sku"_s,        u"barcode"_s, u"name"_s,
+                                            u"price"_s,      u"taxRate"_s, u"active"_s,
+                                            u"department"_s, u"version"_s};
 
     Shortages shortages;
     shortages.shortages = {shortage(1, false)};

@@ -45,7 +45,7 @@ QList<QCommandLineOption> options()
         number("receipts", "receipt-lookup: receipts stored (1000000); day-report: receipts of "
                            "the day (40000)."),
         number("lookups", "receipt-lookup: receipt requests, one at a time (2000)."),
-        number("tills", "day-report, reports: tills (20)."),
+        number("tills", "day-report, reports (20), price-push (200): tills."),
         number("lines", "reports: receipt lines over a year (1000000)."),
         number("requests", "reports: requests of each report, one at a time (20)."),
         number("reports", "day-report: day requests, one at a time (20)."),
@@ -53,6 +53,7 @@ QList<QCommandLineOption> options()
         number("commits", "fanout: single receives committed one at a time (500)."),
         number("streams", "web-checkout: level streams (200)."),
         number("stream-sales", "web-checkout: till sales timed to the last stream (200)."),
+        number("changes", "price-push: price changes, one after another (50)."),
         number("runs", "till: cold starts.", "7"),
         number("scans", "till: barcodes scanned.", "500"),
         {QStringLiteral("server"),
@@ -137,6 +138,13 @@ int runSync(const QString& scenario, const QCommandLineParser& p, QTextStream& o
         o.requests = intOption(p, QStringLiteral("requests"), o.requests);
         return syncbench::reports(o, out);
     }
+    if (scenario == QLatin1String("price-push")) {
+        syncbench::PricePushOptions o;
+        o.server = serverOptions(p);
+        o.tills = intOption(p, QStringLiteral("tills"), o.tills);
+        o.changes = intOption(p, QStringLiteral("changes"), o.changes);
+        return syncbench::pricePush(o, out);
+    }
     syncbench::FanoutOptions o;
     o.server = serverOptions(p);
     o.terminals = intOption(p, QStringLiteral("terminals"), o.terminals);
@@ -168,6 +176,8 @@ int main(int argc, char* argv[])
         "  receipt-lookup  --lookups receipt requests among --receipts stored\n"
         "  day-report  --reports day requests over --tills and --receipts of the day\n"
         "  reports     every back-office report over a year of --lines receipt lines\n"
+        "  price-push  a manager changes a price --changes times; --tills (sync::Client each)\n"
+        "              must show each in their replica\n"
         "  till        the stockline app over --products: cold start, scan to line, memory\n"
         "  raw-sqlite  conditional decrements straight on SQLite for --seconds each, one per\n"
         "              transaction and --batch-size per transaction, over --skus\n"
@@ -192,7 +202,8 @@ int main(int argc, char* argv[])
     if (scenario == QLatin1String("race") || scenario == QLatin1String("throughput") ||
         scenario == QLatin1String("fanout") || scenario == QLatin1String("refund-race") ||
         scenario == QLatin1String("receipt-lookup") || scenario == QLatin1String("day-report") ||
-        scenario == QLatin1String("web-checkout") || scenario == QLatin1String("reports"))
+        scenario == QLatin1String("web-checkout") || scenario == QLatin1String("reports") ||
+        scenario == QLatin1String("price-push"))
         return runSync(scenario, parser, out);
     if (scenario == QLatin1String("raw-sqlite")) {
         rawsqlite::Options o;

@@ -1,10 +1,15 @@
 #include "syncbench.h"
 
+#include "catalog.h"
+#include "client.h"
+#include "localstore.h"
+#include "pinhash.h"
 #include "protocol.h"
 #include "reportschema.h"
 #include "serverstore.h"
 #include "sqlserverstore.h"
 #include "stats.h"
+#include "transport.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -2150,6 +2155,206 @@ int reports(const ReportsOptions& o, QTextStream& out)
     fleet.abortAll();
     server.stop();
     return ok ? 0 : 1;
+}
+
+} // namespace syncbench
+
+// ---------------------------------------------------------------- price-push (issue 20)
+
+namespace syncbench {
+
+namespace {
+
+const QString pushedSku = QStringLiteral("PP-0000");
+
+// One till: the terminal's own sync client and store, as the app runs them; it notes when its
+// replica first shows the price the manager is changing to.
+struct PushTill
+{
+    std::unique_ptr<LocalStore> store;
+    std::unique_ptr<Client> client;
+    std::unique_ptr<Catalog> catalog;
+    qint64 shownNs = 0;
+};
+
+struct PricePushRun
+{
+    qint64 target = 0; // the price being pushed
+    qint64 sentNs = 0;
+    qint64 answeredNs = 0;
+    int shown = 0;
+    QString refused;
+};
+
+[[nodiscard]] qint64 replicaPrice(const PushTill& till)
+{
+    const auto product = till.catalog->bySku(pushedSku);
+    return product && product->has_value() ? (*product)->price.minor() : -1;
+}
+
+bool openTills(std::vector<PushTill>& tills, const QString& folder, const QUrl& url,
+               const QStringList& tokens, PricePushRun& run, QTextStream& out)
+{
+    for (int i = 0; i < tokens.size(); ++i) {
+        PushTill till;
+        auto store = LocalStore::open(folder + QStringLiteral("/till-%1.db").arg(i));
+        if (!store) {
+            out << "cannot open a till's store: " << store.error().toString() << Qt::endl;
+            return false;
+        }
+        till.store = std::move(store).value();
+        ClientOptions options;
+        options.url = url;
+        options.terminal = QStringLiteral("T-%1").arg(i, 4, 10, QLatin1Char('0'));
+        options.token = tokens.at(i);
+        till.client = std::make_unique<Client>(*till.store, nullptr, options);
+        till.catalog = std::make_unique<Catalog>(*till.store);
+        tills.push_back(std::move(till));
+    }
+    for (PushTill& till : tills) {
+        PushTill* t = &till;
+        QObject::connect(t->client.get(), &Client::catalogChanged, t->client.get(), [t, &run] {
+            if (t->shownNs == 0 && run.target > 0 && replicaPrice(*t) == run.target) {
+                t->shownNs = nowNs();
+                ++run.shown;
+            }
+        });
+        t->client->start();
+    }
+    const qint64 started = nowNs();
+    const bool synced = waitUntil(
+        [&] {
+            return std::all_of(tills.begin(), tills.end(), [](const PushTill& t) {
+                return t.client->isConnected() && replicaPrice(t) > 0;
+            });
+        },
+        120'000);
+    out << tills.size() << " tills (sync::Client + LocalStore each) "
+        << (synced ? "connected with the catalog in " : "NOT all synced after ")
+        << qRound(ms(nowNs() - started)) << " ms" << Qt::endl;
+    return synced;
+}
+
+QByteArray managerRequest(const QJsonObject& request)
+{
+    return QJsonDocument(request).toJson(QJsonDocument::Compact);
+}
+
+} // namespace
+
+int pricePush(const PricePushOptions& o, QTextStream& out)
+{
+    if (o.tills < 1 || o.changes < 1) {
+        out << "price-push: --tills and --changes must be positive" << Qt::endl;
+        return 2;
+    }
+    out << "price-push: " << o.tills << " tills; a manager changes one price " << o.changes
+        << " times, each after every till shows the last" << Qt::endl;
+    ServerRun server(o.server, out);
+    QStringList tokens;
+    QStringList managerToken;
+    const bool set = server.setUp([&](AdminStore& store) -> Status {
+        if (Status s = store.addLocation(Location{storeFloor, QStringLiteral("Store floor")}); !s)
+            return s;
+        QList<Product> products;
+        for (int i = 0; i < o.products; ++i)
+            products.append(product(QStringLiteral("PP-%1").arg(i, 4, 10, QLatin1Char('0')), i));
+        if (Status s = store.importCatalog(products); !s)
+            return s;
+        if (Status s = enrol(store, QStringLiteral("T"), o.tills, Role::Pos, tokens); !s)
+            return s;
+        if (Status s = enrol(store, QStringLiteral("MGR"), 1, Role::Manager, managerToken); !s)
+            return s;
+        return store.putStaff(StaffMember{QStringLiteral("Max"), StaffRole::Manager,
+                                          PinHash::make(u"2468").value(), true});
+    });
+    if (!set || !server.start())
+        return 1;
+    // The tills' files on a RAM disk when there is one: in a store each till syncs its own disk
+    // in parallel; here one thread would otherwise wait for 200 fsyncs one after the other.
+    QTemporaryDir folder(QDir(QStringLiteral("/dev/shm")).exists()
+                             ? QStringLiteral("/dev/shm/stockline-price-push-XXXXXX")
+                             : QDir::tempPath() + QStringLiteral("/stockline-price-push-XXXXXX"));
+    out << "tills' stores in " << folder.path() << Qt::endl;
+    PricePushRun run;
+    std::vector<PushTill> tills;
+    if (!openTills(tills, folder.path(), server.url(), tokens, run, out))
+        return 1;
+    Fleet fleet(out);
+    addPeers(fleet, QStringLiteral("MGR"), managerToken);
+    if (!fleet.connectAll(server.url(), 30'000))
+        return 1;
+    Peer& manager = fleet.at(0);
+    bool elevated = false;
+    manager.handler = [&](Peer&, const QString& type, const QString& text) {
+        if (type == QLatin1String("elevated")) {
+            elevated = true;
+        } else if (type == QLatin1String("answer")) {
+            run.answeredNs = nowNs();
+            const QJsonObject answer = parse(text);
+            if (!answer.value(QLatin1String("ok")).toBool())
+                run.refused = text;
+        }
+    };
+    manager.send(managerRequest({{QStringLiteral("type"), QStringLiteral("elevate")},
+                                 {QStringLiteral("request"), QStringLiteral("e-1")},
+                                 {QStringLiteral("staff"), QStringLiteral("Max")},
+                                 {QStringLiteral("pin"), QStringLiteral("2468")}}));
+    if (!waitUntil([&] { return elevated; }, 10'000)) {
+        out << "the manager could not sign in" << Qt::endl;
+        return 1;
+    }
+    Stats fromEnter;
+    Stats fromAnswer;
+    Stats answerTime;
+    const CpuTimes cpuBefore = server.cpu();
+    qint64 version = 1;
+    for (int c = 0; c < o.changes; ++c) {
+        run.target = replicaPrice(tills.front()) + 1;
+        run.shown = 0;
+        run.answeredNs = 0;
+        for (PushTill& t : tills)
+            t.shownNs = 0;
+        run.sentNs = nowNs();
+        manager.send(managerRequest(
+            {{QStringLiteral("type"), QStringLiteral("price")},
+             {QStringLiteral("request"), QStringLiteral("c-%1").arg(c)},
+             {QStringLiteral("id"), QStringLiteral("price-push-%1").arg(c)},
+             {QStringLiteral("changes"),
+              QJsonArray{QJsonObject{{QStringLiteral("sku"), pushedSku},
+                                     {QStringLiteral("price"), run.target},
+                                     {QStringLiteral("expectedVersion"), version}}}}}));
+        const bool done = waitUntil(
+            [&] { return (run.shown == o.tills && run.answeredNs > 0) || !run.refused.isEmpty(); },
+            30'000);
+        if (!done || !run.refused.isEmpty()) {
+            out << "change " << c << ": " << run.shown << " of " << o.tills
+                << " tills show it; answer "
+                << (run.refused.isEmpty() ? QStringLiteral("ok") : run.refused) << Qt::endl;
+            return 1;
+        }
+        ++version;
+        answerTime.add(ms(run.answeredNs - run.sentNs));
+        for (const PushTill& t : tills) {
+            fromEnter.add(ms(t.shownNs - run.sentNs));
+            // A till can apply the broadcast before the manager's socket reads the answer.
+            fromAnswer.add(std::max(0.0, ms(t.shownNs - run.answeredNs)));
+        }
+    }
+    const CpuTimes cpuUsed = server.cpu() - cpuBefore;
+    out << "manager's Enter -> answer: " << answerTime.summary(QStringLiteral("ms")) << Qt::endl;
+    out << "answer -> a till's replica shows it: " << fromAnswer.summary(QStringLiteral("ms"))
+        << Qt::endl;
+    out << "manager's Enter -> a till's replica shows it: "
+        << fromEnter.summary(QStringLiteral("ms")) << Qt::endl;
+    out << "target p99 <= 1000 ms at 200 tills: " << verdict(fromEnter.percentile(99) <= 1000)
+        << (o.tills == 200 ? "" : " (run at another size)") << Qt::endl;
+    out << cpuSummary(cpuUsed, double(o.changes), QStringLiteral("price change")) << Qt::endl;
+    for (PushTill& t : tills)
+        t.client->stop();
+    fleet.abortAll();
+    out << "server exit code " << server.stop() << Qt::endl;
+    return 0;
 }
 
 } // namespace syncbench

@@ -96,6 +96,16 @@ struct WebCheckoutOptions
     int streamSales = 200; // till sales, one at a time, each timed to the last stream
 };
 int webCheckout(const WebCheckoutOptions& options, QTextStream& out);
+// Issue 20: a manager's price change reaching every till's replica (real sync::Client and
+// LocalStore per till, in this process).
+struct PricePushOptions
+{
+    ServerOptions server;
+    int tills = 200;
+    int changes = 50;     // one after another, each once every till shows the last
+    int products = 1'000; // the catalog's size
+};
+int pricePush(const PricePushOptions& options, QTextStream& out);
 
 // Raises this process's soft limit of open files to the hard limit: every connection is one.
 void raiseFileLimit();

@@ -253,6 +253,8 @@ void Client::onReceived(const QByteArray& frame)
         Q_EMIT receiptReceived(*receipt);
     } else if (const auto* day = std::get_if<DayReply>(&message)) {
         Q_EMIT dayReceived(*day);
+    } else if (const auto* answer = std::get_if<BackOfficeAnswer>(&message)) {
+        Q_EMIT backOfficeAnswered(*answer);
     } else if (const auto* deliveries = std::get_if<DeliveryList>(&message)) {
         onDeliveries(*deliveries);
     }
@@ -274,6 +276,14 @@ QString Client::requestReceipt(const QString& number)
     ReceiptRequest request{newTimeOrderedUuid(), number};
     m_transport->send(encode(request));
     return request.request;
+}
+
+bool Client::sendBackOffice(const QByteArray& frame)
+{
+    if (m_link != Link::Ready)
+        return false;
+    m_transport->send(frame);
+    return true;
 }
 
 QString Client::requestDay(const QDate& date)

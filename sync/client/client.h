@@ -133,6 +133,9 @@ public:
     // Asks for the store's day (a manager's screen); the answer comes as dayReceived naming
     // the returned request id. Empty when not connected.
     QString requestDay(const QDate& date);
+    // A back-office request (sync::BackOffice builds it); false when not connected. Its answer
+    // comes as backOfficeAnswered.
+    bool sendBackOffice(const QByteArray& frame);
 
 public Q_SLOTS:
     void clearRejections();
@@ -152,6 +155,7 @@ Q_SIGNALS:
     void historyReceived(const stockline::sync::HistoryReply& history);
     void receiptReceived(const stockline::sync::ReceiptReply& receipt);
     void dayReceived(const stockline::sync::DayReply& day);
+    void backOfficeAnswered(const stockline::sync::BackOfficeAnswer& answer);
     void deliveriesChanged();
     // A welcome brought store settings that differ from the ones this terminal had; they are
     // kept in its store and are the current currency already.

@@ -191,6 +191,12 @@ std::variant<ClientMessage, ProtocolError> decodeClientMessage(const QByteArray&
             return invalidMessage(*report.invalid);
         return ClientMessage{std::move(report)};
     }
+    if (isBackOfficeType(name)) {
+        const QString request = r.id("request"_L1); // no request to name: an `error`
+        if (!r.ok())
+            return invalidMessage(r.error());
+        return ClientMessage{decodeBackOffice(name, request, *object)};
+    }
     return protocolError(QString(errorCode::unknownType),
                          QStringLiteral("'%1' is not a client message type of protocol %2")
                              .arg(name.left(64))

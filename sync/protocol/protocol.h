@@ -1,5 +1,6 @@
 #pragma once
 
+#include "backofficemessages.h"
 #include "delivery.h"
 #include "error.h"
 #include "jsonwriter.h"
@@ -165,7 +166,8 @@ struct DayRequest
 };
 
 using ClientMessage =
-    std::variant<Hello, Push, Pair, HistoryRequest, ReceiptRequest, DayRequest, ReportRequest>;
+    std::variant<Hello, Push, Pair, HistoryRequest, ReceiptRequest, DayRequest, ReportRequest,
+                 BackOfficeRequest>;
 
 // Reads one text frame from a client. Bounds: the frame must be a JSON object, a push
 // holds 1–maxMutationsPerPush entries, every entry has an integer seq ≥ 1 and a valid id.
@@ -450,7 +452,7 @@ struct DayReply
 
 using ServerMessage =
     std::variant<Welcome, Results, Levels, CatalogUpdate, Shortages, ProtocolError, StaffList,
-                 Paired, DeliveryList, HistoryReply, ReceiptReply, DayReply>;
+                 Paired, DeliveryList, HistoryReply, ReceiptReply, DayReply, BackOfficeAnswer>;
 
 [[nodiscard]] QByteArray encode(const Welcome& welcome);
 [[nodiscard]] QByteArray encode(const Results& results);

@@ -75,6 +75,7 @@ Product readProduct(Reader& r)
     p.active = r.boolean("active"_L1);
     p.department = r.optionalString("department"_L1);
     p.reorderPoint = r.optionalInteger("reorderPoint"_L1, 0, 0, maxQuantity);
+    p.version = r.optionalInteger("version"_L1, 0, 0);
     if (r.has("unit"_L1)) {
         const QString unit = r.string("unit"_L1);
         if (const std::optional<Unit> known = unitFromName(unit))
@@ -224,6 +225,20 @@ ServerMessage readHistory(Reader& r)
     return h;
 }
 
+// `elevated` is a successful answer to `elevate`: the client matches both by request.
+ServerMessage readBackOfficeAnswer(Reader& r, const QString& type)
+{
+    BackOfficeAnswer answer;
+    answer.request = r.id("request"_L1);
+    answer.ok = type == "elevated"_L1 || r.boolean("ok"_L1);
+    if (!answer.ok) {
+        answer.code = r.string("code"_L1);
+        answer.message = r.optionalString("message"_L1);
+    }
+    answer.body = r.json();
+    return answer;
+}
+
 ServerMessage readServerMessage(Reader& r, const QString& type)
 {
     if (type == "history"_L1)
@@ -250,6 +265,8 @@ ServerMessage readServerMessage(Reader& r, const QString& type)
         return readShortages(r);
     if (type == "error"_L1)
         return readProtocolError(r);
+    if (type == "answer"_L1 || type == "elevated"_L1)
+        return readBackOfficeAnswer(r, type);
     r.fail("type"_L1, QStringLiteral("'%1' is not a message type of protocol %2")
                           .arg(type.left(64))
                           .arg(protocolVersion));
@@ -375,6 +392,7 @@ QByteArray encode(const CatalogUpdate& catalog)
             w.integer("reorderPoint"_L1, p.reorderPoint);
         if (isMeasured(p.unit))
             w.string("unit"_L1, QString(unitName(p.unit)));
+        w.integer("version"_L1, p.version);
         w.endObject();
     }
     w.endArray();

@@ -348,6 +348,53 @@ QStringList schemaReports(const SqlDialect& d)
     return reportRollupMigration(d);
 }
 
+// Issue 20, the back office's catalog and prices (lane F): each product's version (the optimistic
+// check of `product` and `price`; every existing product starts at 1, so 0 always means "new"),
+// who changed it last and when, its supplier (the cost is the reports' migration's), every barcode that scans it (n = 0 is
+// the catalog's `barcode`), scheduled price changes, and the answers of back-office writes by
+// their `id` (a retry after a lost answer gets the stored answer).
+QStringList schemaBackOffice(const SqlDialect& d)
+{
+    return {
+        QStringLiteral("ALTER TABLE products ADD COLUMN version BIGINT NOT NULL DEFAULT 1"),
+        QStringLiteral("ALTER TABLE products ADD COLUMN supplier TEXT NOT NULL DEFAULT ''"),
+        QStringLiteral("ALTER TABLE products ADD COLUMN changed_by TEXT NOT NULL DEFAULT ''"),
+        QStringLiteral("ALTER TABLE products ADD COLUMN changed_at BIGINT NOT NULL DEFAULT 0"),
+        QStringLiteral("CREATE TABLE product_barcodes ("
+                       " sku TEXT NOT NULL,"
+                       " n INTEGER NOT NULL,"
+                       " barcode TEXT NOT NULL,"
+                       " PRIMARY KEY (sku, n))%1")
+            .arg(d.keyedTableSuffix),
+        QStringLiteral("CREATE INDEX product_barcodes_barcode ON product_barcodes (barcode)"),
+        QStringLiteral("INSERT INTO product_barcodes (sku, n, barcode) "
+                       "SELECT sku, 0, barcode FROM products WHERE barcode <> ''"),
+        // change_id: the `id` of the request that made it (a bulk change makes several rows).
+        QStringLiteral("CREATE TABLE price_changes ("
+                       " id %1,"
+                       " change_id TEXT NOT NULL,"
+                       " sku TEXT NOT NULL,"
+                       " price BIGINT NOT NULL,"
+                       " effective_at BIGINT NOT NULL,"
+                       " created_by TEXT NOT NULL,"
+                       " created_at BIGINT NOT NULL,"
+                       " applied_at BIGINT,"
+                       " cancelled_at BIGINT,"
+                       " cancelled_by TEXT)")
+            .arg(d.autoIdColumn),
+        QStringLiteral("CREATE INDEX price_changes_due ON price_changes (effective_at) "
+                       "WHERE applied_at IS NULL AND cancelled_at IS NULL"),
+        // request_hash: SHA-256 of the request without `request` and any PIN.
+        QStringLiteral("CREATE TABLE catalog_changes ("
+                       " id TEXT PRIMARY KEY,"
+                       " request_hash TEXT NOT NULL,"
+                       " type TEXT NOT NULL,"
+                       " by_staff TEXT NOT NULL,"
+                       " at BIGINT NOT NULL,"
+                       " answer TEXT NOT NULL)"),
+    };
+}
+
 } // namespace
 
 QList<QStringList> serverMigrations(const SqlDialect& dialect)
@@ -355,7 +402,8 @@ QList<QStringList> serverMigrations(const SqlDialect& dialect)
     return {schemaVersion1(dialect),      schemaVersion2(dialect),  schemaVersion3(dialect),
             schemaVersion4(dialect),      schemaApprovals(dialect), schemaLedgerBySku(dialect),
             schemaReorderPoints(dialect), schemaReceipts(dialect),  schemaProductUnits(dialect),
-            schemaStoreSettings(dialect), schemaWebApi(dialect),  schemaReports(dialect)};
+            schemaStoreSettings(dialect), schemaWebApi(dialect),  schemaReports(dialect),
+            schemaBackOffice(dialect)};
 }
 
 } // namespace stockline::sync

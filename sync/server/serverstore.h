@@ -10,6 +10,7 @@
 
 #include <QDateTime>
 #include <QHash>
+#include <QJsonObject>
 #include <QList>
 #include <QString>
 #include <functional>
@@ -81,6 +82,16 @@ struct CommitEffects
     QList<Product> products;  // every product the commit changed
     bool shortagesChanged = false;
     bool deliveriesChanged = false;
+};
+
+// A back-office request's outcome (sync/PROTOCOL.md, "Back office (issue 20)").
+struct BackOfficeOutcome
+{
+    // {"ok":true, …result} or {"ok":false, "code", "message", "field"?, …}: the answer without
+    // its type and request (encodeStoredAnswer() adds them).
+    QJsonObject answer;
+    CommitEffects effects; // the products it changed, broadcast as after any commit
+    bool staffChanged = false;
 };
 
 struct BatchOutcome
@@ -232,6 +243,18 @@ public:
     [[nodiscard]] virtual Result<CommitEffects> expireReservations(const QDateTime& now) = 0;
     // The next instant a reservation expires, if any (the sweep's timer).
     [[nodiscard]] virtual Result<std::optional<QDateTime>> nextExpiry() = 0;
+
+    // ---- the back office (sqlserverbackoffice.cpp, sqlserverprices.cpp, sqlserverstaffedit.cpp)
+    // Answers one back-office request of an elevated session; `by` is its manager, recorded
+    // with every write. A refusal is an answer; an Error only when storage failed (nothing
+    // was done).
+    [[nodiscard]] virtual Result<BackOfficeOutcome>
+    backOffice(const BackOfficeRequest& request, const QString& by, const QDateTime& now) = 0;
+    // The next instant a scheduled price change is due, if any (the price timer).
+    [[nodiscard]] virtual Result<std::optional<QDateTime>> nextPriceChange() = 0;
+    // Applies every scheduled price change due at `now`, once across every server node (under
+    // the writers' lock, each row marked applied in the same transaction).
+    [[nodiscard]] virtual Result<CommitEffects> applyDuePrices(const QDateTime& now) = 0;
 
     // ---- the connection
     // Calls `wake` (from a thread of its own) with the new cursor soon after any writer on the

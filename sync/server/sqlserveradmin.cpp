@@ -75,21 +75,21 @@ Status SqlServerStore::importCatalog(const QList<Product>& products)
     QSqlQuery q = newQuery();
     if (!q.prepare(QStringLiteral(
             "INSERT INTO products (sku, barcode, name, price, tax_rate, active, department, "
-            "reorder_point, unit, cost, cursor) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, COALESCE(?, 0), "
-            "?) "
-            "ON CONFLICT (sku) "
+            "reorder_point, unit, cost, cursor, changed_by, changed_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, COALESCE(?, 0), ?, 'import', ?) ON CONFLICT (sku) "
             "DO UPDATE SET barcode = excluded.barcode, name = excluded.name, "
             "price = excluded.price, tax_rate = excluded.tax_rate, active = excluded.active, "
             "department = excluded.department, reorder_point = excluded.reorder_point, "
-            "unit = excluded.unit, cursor = excluded.cursor, "
+            "unit = excluded.unit, cursor = excluded.cursor, version = products.version + 1, "
+            "changed_by = excluded.changed_by, changed_at = excluded.changed_at, "
             // No cost given: the stored one (from receiving or an edit) stays.
             "cost = CASE WHEN CAST(? AS BIGINT) IS NULL THEN products.cost ELSE excluded.cost "
-            "END")))
+            "END RETURNING version")))
         return storageError(q, QStringLiteral("prepare the catalog import"));
     Writer writer(*this, QDateTime::currentMSecsSinceEpoch());
     if (auto s = writer.begin(); !s)
         return s;
-    for (const Product& p : products) {
+    for (Product p : products) {
         const Result<std::optional<Unit>> was = storedUnit(p.sku);
         if (!was)
             return was.error();
@@ -102,8 +102,15 @@ Status SqlServerStore::importCatalog(const QList<Product>& products)
         if (auto s = run(q,
                          {p.sku, p.barcode, p.name, p.price.minor(), p.taxRate.milliPercent(),
                           p.active ? 1 : 0, p.department, p.reorderPoint, QString(unitName(p.unit)),
-                          cost, writer.cursor(), cost},
+                          cost, writer.cursor(), writer.now(), cost},
                          QStringLiteral("store a product"));
+            !s)
+            return s;
+        p.version = q.next() ? q.value(0).toLongLong() : 1;
+        q.finish(); // RETURNING: SQLite holds the statement open until it is finished
+        // The import's one barcode replaces what the back office gave the product.
+        if (auto s =
+                writeBarcodes(p.sku, p.barcode.isEmpty() ? QStringList() : QStringList{p.barcode});
             !s)
             return s;
         writer.productChanged(p);

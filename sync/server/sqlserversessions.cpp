@@ -237,8 +237,12 @@ Result<CatalogUpdate> SqlServerStore::catalogSince(qint64 cursor)
     CatalogUpdate result;
     const auto read = rowsSince(
         cursor, productColumns, QStringLiteral(" ORDER BY sku"),
-        [](const QSqlQuery& q) { return sqlrows::product(q); }, result.products,
-        QStringLiteral("read the catalog"));
+        [](const QSqlQuery& q) {
+            Product p = sqlrows::product(q);
+            p.version = q.value(9).toLongLong();
+            return p;
+        },
+        result.products, QStringLiteral("read the catalog"));
     if (!read)
         return read.error();
     std::tie(result.cursor, result.full) = read.value();

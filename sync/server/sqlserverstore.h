@@ -139,8 +139,56 @@ public:
     [[nodiscard]] std::unique_ptr<FeedListener>
     listenForOtherWriters(std::function<void(qint64 cursor)> wake) override;
     [[nodiscard]] Result<bool> reconnectIfLost() override;
+    [[nodiscard]] Result<BackOfficeOutcome>
+    backOffice(const BackOfficeRequest& request, const QString& by, const QDateTime& now) override;
+    [[nodiscard]] Result<std::optional<QDateTime>> nextPriceChange() override;
+    [[nodiscard]] Result<CommitEffects> applyDuePrices(const QDateTime& now) override;
 
 private:
+    struct Statements;
+    class Writer;
+
+    // The back office's parts, each inside its own transaction (sqlserverbackoffice.cpp, …).
+    struct BackOfficeCall
+    {
+        const BackOfficeRequest& request;
+        const QString& by;
+        qint64 nowMs;
+    };
+    [[nodiscard]] Result<BackOfficeOutcome> backOfficeWrite(const BackOfficeCall& call);
+    [[nodiscard]] Result<QJsonObject> writeBody(Writer& writer, const BackOfficeCall& call);
+    [[nodiscard]] Result<QJsonObject> editProduct(Writer& writer, const BackOfficeCall& call,
+                                                  const backoffice::ProductEdit& edit);
+    [[nodiscard]] Result<QJsonObject> listProducts(const backoffice::ProductQuery& query);
+    // The product as the manager sees it; nothing for an unknown SKU.
+    [[nodiscard]] Result<std::optional<backoffice::CatalogEntry>> catalogEntry(const QString& sku);
+    [[nodiscard]] Status readBarcodes(QList<backoffice::CatalogEntry>& entries);
+    [[nodiscard]] Status writeBarcodes(const QString& sku, const QStringList& barcodes);
+    // version_conflict's answer: the product now, who changed it and when.
+    [[nodiscard]] Result<QJsonObject> versionConflict(const QString& sku, const QString& field);
+    // Sets a product's price now (version + 1), for `price`, a bulk change and the timer.
+    [[nodiscard]] Status setPrice(Writer& writer, const QString& sku, qint64 price,
+                                  const QString& by);
+    [[nodiscard]] Result<QJsonObject> changePrices(Writer& writer, const BackOfficeCall& call,
+                                                   const backoffice::PriceEdit& edit);
+    [[nodiscard]] Result<QJsonObject> changePricesInBulk(Writer& writer, const BackOfficeCall& call,
+                                                         const backoffice::PriceBulk& bulk);
+    // (sku, new price) each.
+    using PlannedPrices = QList<std::pair<QString, qint64>>;
+    [[nodiscard]] Result<QJsonObject> applyOrSchedule(Writer& writer, const BackOfficeCall& call,
+                                                      const PlannedPrices& planned,
+                                                      const std::optional<QDateTime>& effectiveAt);
+    [[nodiscard]] Result<QJsonObject> cancelPrice(const BackOfficeCall& call, qint64 change);
+    [[nodiscard]] Result<QJsonObject> scheduledPrices();
+    [[nodiscard]] Result<QJsonObject> editStaff(const backoffice::StaffEdit& edit,
+                                                BackOfficeOutcome& outcome);
+    // The stored answer of a write `id`, or nothing; a refusal if `id` was another request's.
+    [[nodiscard]] Result<std::optional<QJsonObject>> storedAnswer(const BackOfficeRequest& request);
+    [[nodiscard]] Status storeAnswer(const BackOfficeCall& call, const QJsonObject& answer);
+    [[nodiscard]] Result<QJsonObject> listTerminals();
+    [[nodiscard]] Result<QJsonObject> revokeByManager(const backoffice::TerminalRevoke& revoke);
+    [[nodiscard]] Result<QJsonObject> pairingCodeFor(const BackOfficeCall& call,
+                                                     const backoffice::PairingCodeRequest& ask);
     struct Statements;
     class Writer;
 

@@ -23,9 +23,10 @@ namespace stockline::sync::sqlstore {
 inline const QString levelColumns =
     QStringLiteral("SELECT sku, location, on_hand, reserved, version "
                    "FROM levels");
+// (…, version): the catalog message carries each product's version.
 inline const QString productColumns =
     QStringLiteral("SELECT sku, barcode, name, price, tax_rate, "
-                   "active, department, reorder_point, unit FROM products");
+                   "active, department, reorder_point, unit, version FROM products");
 
 // Where a ledger event comes from: a terminal's mutation, or the server itself (expiry,
 // imports, resolutions), which has no terminal, seq or mutation id.
@@ -67,6 +68,27 @@ struct Applying
         return result.status == MutationResult::Status::Rejected;
     }
 };
+
+// A back-office answer as the store gives it (BackOfficeOutcome::answer).
+[[nodiscard]] inline QJsonObject okAnswer(QJsonObject fields = {})
+{
+    fields.insert(QStringLiteral("ok"), true);
+    return fields;
+}
+[[nodiscard]] inline QJsonObject refusal(QLatin1StringView code, const QString& message,
+                                         const QString& field = {})
+{
+    QJsonObject answer{{QStringLiteral("ok"), false},
+                       {QStringLiteral("code"), QString(code)},
+                       {QStringLiteral("message"), message}};
+    if (!field.isEmpty())
+        answer.insert(QStringLiteral("field"), field);
+    return answer;
+}
+[[nodiscard]] inline bool isOk(const QJsonObject& answer)
+{
+    return answer.value(QStringLiteral("ok")).toBool();
+}
 
 } // namespace stockline::sync::sqlstore
 
@@ -143,6 +165,7 @@ public:
     void rollback();
 
     [[nodiscard]] qint64 cursor() const { return m_cursor; }
+    [[nodiscard]] qint64 now() const { return m_now; }
     void productChanged(const Product& product);
     // Staff and resolved shortages reach terminals when a server sees the cursor move.
     void markChanged() { m_changed = true; }

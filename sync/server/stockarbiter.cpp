@@ -164,11 +164,6 @@ void StockArbiter::watchTerminals(const QStringList& terminals)
     m_watched = terminals;
 }
 
-template <typename F> void StockArbiter::post(F&& f)
-{
-    QMetaObject::invokeMethod(this, std::forward<F>(f), Qt::QueuedConnection);
-}
-
 void StockArbiter::hintFeed(qint64 cursor)
 {
     {
@@ -233,6 +228,7 @@ void StockArbiter::round(ArbiterStore& store, std::deque<Job>& jobs)
                       std::make_move_iterator(jobs.end()));
     }
     sweepExpired(store);
+    sweepPrices(store);
 }
 
 // Takes what fits in one transaction off the front of `jobs`; what is left goes back.
@@ -267,6 +263,10 @@ void StockArbiter::process(ArbiterStore& store, std::deque<Job>& jobs)
             post([this, c = day->connection, reply = dayReply(store, *day)] {
                 Q_EMIT dayReady(c, reply);
             });
+        } else if (auto* backOffice = std::get_if<BackOfficeJob>(&job)) {
+            answerBackOffice(store, *backOffice);
+        } else if (auto* lookup = std::get_if<StaffLookupJob>(&job)) {
+            lookUpStaff(store, *lookup);
         } else {
             answerCatchUp(store, std::get<CatchUpJob>(job));
         }

@@ -103,6 +103,11 @@ public:
     void submitRead(std::function<void(ArbiterStore& store)> read);
     // A manager's `report` request, answered as answerReady with an `answer` frame.
     void submitReport(quint64 connection, ReportRequest request);
+    // stockarbiterbackoffice.cpp: a back-office request of an elevated session (`by` is its
+    // manager), answered as backOfficeAnswered; the staff member an `elevate` names, delivered
+    // as staffLookedUp (the PIN is checked by the caller, off this thread).
+    void submitBackOffice(quint64 connection, BackOfficeRequest request, const QString& by);
+    void submitStaffLookup(quint64 connection, const QString& request, const QString& name);
     // Terminals with live connections, checked now and then for revocation.
     void watchTerminals(const QStringList& terminals);
     // Any thread: a writer committed `cursor` (FeedListener::unknownCursor: something, maybe):
@@ -133,6 +138,12 @@ Q_SIGNALS:
     void dayReady(quint64 connection, const stockline::sync::DayReply& reply);
     // A back-office `answer` frame for the connection.
     void answerReady(quint64 connection, const QByteArray& frame);
+    // `answer` as BackOfficeOutcome::answer; `type` the request's.
+    void backOfficeAnswered(quint64 connection, const QString& request, const QString& type,
+                            const QJsonObject& answer);
+    // `found`: the active staff member of that name; `failed`: storage could not say.
+    void staffLookedUp(quint64 connection, const QString& request,
+                       const std::optional<stockline::StaffMember>& found, bool failed);
 
 private:
     struct HelloJob
@@ -180,8 +191,20 @@ private:
         quint64 connection;
         ReportRequest request;
     };
+    struct BackOfficeJob
+    {
+        quint64 connection;
+        BackOfficeRequest request;
+        QString by;
+    };
+    struct StaffLookupJob
+    {
+        quint64 connection;
+        QString request;
+        QString name;
+    };
     using Job = std::variant<PushRequest, HelloJob, CatchUpJob, PairJob, HistoryJob, ReceiptJob,
-                             DayJob, ReadJob, ReportJob>;
+                             DayJob, ReadJob, ReportJob, BackOfficeJob, StaffLookupJob>;
 
     void enqueue(Job job);
     void run(std::unique_ptr<ArbiterStore> store);
@@ -198,6 +221,11 @@ private:
     [[nodiscard]] DayReply dayReply(ArbiterStore& store, const DayJob& job) const;
     [[nodiscard]] QByteArray reportAnswer(ArbiterStore& store, const ReportJob& job) const;
     void sweepExpired(ArbiterStore& store);
+    // stockarbiterbackoffice.cpp
+    void answerBackOffice(ArbiterStore& store, const BackOfficeJob& job);
+    void lookUpStaff(ArbiterStore& store, const StaffLookupJob& job);
+    // Applies the scheduled price changes that are due (the price timer), and publishes them.
+    void sweepPrices(ArbiterStore& store);
     void checkRevocations(ArbiterStore& store);
     // Another process (an admin command, another server node) may have committed: publish the
     // levels and products it changed. Cheap: one read of the cursor when nothing changed.
@@ -213,7 +241,10 @@ private:
     // Widens `effects` to everything changed after the last published cursor.
     [[nodiscard]] bool catchUpPublished(ArbiterStore& store, CommitEffects& effects);
     // Runs f on the arbiter's own thread (where its signals are emitted).
-    template <typename F> void post(F&& f);
+    template <typename F> void post(F&& f)
+    {
+        QMetaObject::invokeMethod(this, std::forward<F>(f), Qt::QueuedConnection);
+    }
     // stockarbiterhealth.cpp: the storage thread notes how the database answered, and samples
     // the gauges that only the database knows.
     void noteLoop();

@@ -70,6 +70,8 @@ SyncServer::SyncServer(StockArbiter& arbiter, const Clock& clock, ServerLimits l
     connect(&m_arbiter, &StockArbiter::staffChanged, this, &SyncServer::onStaffChanged);
     connect(&m_arbiter, &StockArbiter::deliveriesChanged, this, &SyncServer::onDeliveriesChanged);
     connect(&m_arbiter, &StockArbiter::historyReady, this, &SyncServer::onHistoryReady);
+    connect(&m_arbiter, &StockArbiter::backOfficeAnswered, this, &SyncServer::onBackOfficeAnswered);
+    connect(&m_arbiter, &StockArbiter::staffLookedUp, this, &SyncServer::onStaffLookedUp);
     connect(&m_arbiter, &StockArbiter::receiptReady, this,
             [this](quint64 connection, const ReceiptReply& reply) {
                 if (Session* s = session(connection))
@@ -377,6 +379,10 @@ void SyncServer::onMessage(Session& session, const QByteArray& message)
     }
     if (auto* day = std::get_if<DayRequest>(&msg)) {
         m_arbiter.submitDay(session.id, session.role, std::move(*day));
+        return;
+    }
+    if (auto* backOffice = std::get_if<BackOfficeRequest>(&msg)) {
+        onBackOffice(session, std::move(*backOffice));
         return;
     }
     onPush(session, std::get<Push>(std::move(msg)));

@@ -14,6 +14,7 @@
 #include <QPointer>
 #include <QSslConfiguration>
 #include <QTcpSocket>
+#include <QThreadPool>
 #include <QTimer>
 #include <QWebSocket>
 #include <QWebSocketServer>
@@ -96,6 +97,14 @@ private:
         QMetaObject::Connection drainWatch;  // bytesWritten, while resyncPending
         QList<QByteArray> heldFrames;        // pushes that arrived before the welcome
         std::optional<qint64> outboxBacklog; // as its last push reported it
+        // The back office (syncserverbackoffice.cpp): the manager signed in on this socket,
+        // until when (server clock), and the answers given, by request id.
+        QString elevatedStaff;
+        QDateTime elevatedUntil;
+        bool elevating = false;
+        QHash<QString, QByteArray> answers;
+        QList<QString> answerOrder;   // oldest first, to bound `answers`
+        QHash<QString, int> inFlight; // request id → duplicates waiting for its answer
     };
 
     void acceptTcp();
@@ -139,6 +148,20 @@ private:
     void onTerminalsRevoked(const QStringList& terminals);
     void onStaffChanged(const QList<StaffMember>& staff);
     void onDeliveriesChanged(const QList<Delivery>& deliveries);
+    // syncserverbackoffice.cpp
+    void onBackOffice(Session& session, BackOfficeRequest request);
+    void onElevate(Session& session, const BackOfficeRequest& request);
+    [[nodiscard]] bool isBackOfficeAllowed(const Session& session) const;
+    // Refused for wrong PINs on this terminal: how long still (0: not refused).
+    [[nodiscard]] qint64 pinRefusedForMs(const QString& terminal);
+    void onStaffLookedUp(quint64 connection, const QString& request,
+                         const std::optional<StaffMember>& found, bool failed);
+    void onPinChecked(quint64 connection, const QString& request, const StaffMember& member,
+                      bool matches);
+    void submitBackOffice(Session& session, BackOfficeRequest request);
+    void onBackOfficeAnswered(quint64 connection, const QString& request, const QString& type,
+                              QJsonObject answer);
+    void answer(Session& session, const QString& request, const QByteArray& frame);
     void watchDrain(Session& session);
     void onBytesWritten(Session& session);
 
@@ -167,6 +190,18 @@ private:
     bool m_shuttingDown = false;
     bool m_closing = false;
     bool m_drained = false;
+    // Wrong PINs per terminal (monotonic ms), and until when it is refused.
+    struct PinFailures
+    {
+        QList<qint64> at;
+        qint64 refusedUntilMs = 0;
+    };
+    QHash<QString, PinFailures> m_pinFailures;
+    // The PIN of an `elevate` while storage looks its person up, by connection and request.
+    QHash<std::pair<quint64, QString>, QString> m_pendingPins;
+    // PBKDF2 off the socket thread. Last member: destroyed first, it waits for its tasks, which
+    // post to this object.
+    QThreadPool m_pinPool;
 };
 
 } // namespace stockline::sync
