@@ -138,6 +138,7 @@ private Q_SLOTS:
     void aReceiveAveragesTheCost();
     void reorderSuggestionsAreExplained();
     void badRequestsAreNamed();
+    void theSupplierGetsACopy();
 
 private:
     Session elevated(const QString& terminal);
@@ -409,6 +410,32 @@ void TestServerPurchasing::badRequestsAreNamed()
     QVERIFY(orders(manager).isEmpty());
     Session pos = m_store->connect(u"POS-01"_s);
     QCOMPARE(text(ask(pos, {{u"type"_s, u"suppliers"_s}}), "code"), u"forbidden"_s);
+}
+
+// `purchase-order show`: 10 × A1 at 0.50 = 5.00 and 4 × B2 at 1.00 = 4.00, total 9.00.
+void TestServerPurchasing::theSupplierGetsACopy()
+{
+    Session manager = elevated(u"MGR-01"_s);
+    QVERIFY(manager.ok());
+    QVERIFY(ask(manager, supplierRequest(u"ACME"_s, 5, 0, u"ACME, Paper & Co"_s))
+                .value(u"ok"_s)
+                .toBool());
+    const QString po =
+        text(ask(manager, orderRequest({orderLine(u"A1"_s, 10, 50), orderLine(u"B2"_s, 4, 100)})),
+             "reference");
+    const auto csv = m_store->server().admin({u"purchase-order"_s, u"show"_s, po, u"--csv"_s});
+    QCOMPARE(csv.exitCode, 0);
+    QCOMPARE(csv.out,
+             QByteArray("reference,supplier,location,sku,name,qty,cost,total,received\r\n"
+                        "PO-000001,\"ACME, Paper & Co\",store-1,A1,Pencil HB,10,0.50,5.00,0\r\n"
+                        "PO-000001,\"ACME, Paper & Co\",store-1,B2,Eraser,4,1.00,4.00,0\r\n"));
+    const auto shown = m_store->server().admin({u"purchase-order"_s, u"show"_s, po});
+    QCOMPARE(shown.exitCode, 0);
+    QVERIFY2(shown.out.contains("orders@acme.example") && shown.out.contains("Total 9.00"),
+             shown.out.constData());
+    const auto missing = m_store->server().admin({u"purchase-order"_s, u"show"_s, u"PO-999"_s});
+    QVERIFY(missing.exitCode != 0);
+    QVERIFY2(missing.err.contains("PO-999"), missing.err.constData());
 }
 
 QTEST_MAIN(TestServerPurchasing)
