@@ -88,7 +88,19 @@ Problem checkEntry(const QString& prefix, const Payment& payment)
 Problem checkEntry(const QString& prefix, const ItemLine& line)
 {
     return firstOf(
-        {checkId(prefix + key("sku"), line.sku), checkQuantity(prefix + key("qty"), line.qty)});
+        {checkId(prefix + key("sku"), line.sku), checkQuantity(prefix + key("qty"), line.qty),
+         line.cost ? checkRange(prefix + key("cost"), *line.cost, 0, maxMoneyMinor) : Problem()});
+}
+
+// Only a receive's accepted lines carry a cost.
+Problem checkNoCost(const char* name, const QList<ItemLine>& lines)
+{
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        if (lines.at(i).cost)
+            return Error{entryPath(QString(), name, i) + QStringLiteral(".cost"),
+                         QStringLiteral("only a receive's lines carry a cost")};
+    }
+    return {};
 }
 
 template <typename Entry>
@@ -342,8 +354,8 @@ Problem checkBody(const SaleMutation& m)
 Problem checkBody(const ReturnMutation& m)
 {
     return firstOf({checkId(key("return"), m.returnId), checkId(key("location"), m.location),
-                    checkList("lines", m.lines, 1), checkOptionalId(key("sale"), m.sale),
-                    checkRefund(m)});
+                    checkList("lines", m.lines, 1), checkNoCost("lines", m.lines),
+                    checkOptionalId(key("sale"), m.sale), checkRefund(m)});
 }
 
 Problem checkBody(const ReceiveMutation& m)
@@ -353,7 +365,7 @@ Problem checkBody(const ReceiveMutation& m)
     return firstOf({checkId(key("receipt"), m.receipt), checkId(key("location"), m.location),
                     checkList("lines", m.lines, 1), checkText(key("reference"), m.reference),
                     checkOptionalId(key("delivery"), m.delivery),
-                    checkList("rejected", m.rejected, 0)});
+                    checkList("rejected", m.rejected, 0), checkNoCost("rejected", m.rejected)});
 }
 
 Problem checkBody(const CountMutation& m)

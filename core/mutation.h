@@ -111,6 +111,9 @@ struct ItemLine
 {
     QString sku;
     qint64 qty = 0;
+    // A receive's accepted lines only (optional, issue 20): the unit cost paid, in minor units;
+    // the server averages it into the product's cost.
+    std::optional<qint64> cost{};
 
     friend bool operator==(const ItemLine&, const ItemLine&) = default;
 };

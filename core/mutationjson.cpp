@@ -75,6 +75,8 @@ void writeEntry(JsonWriter& w, const ItemLine& line)
     w.beginObject();
     w.string(L("sku"), line.sku);
     w.integer(L("qty"), line.qty);
+    if (line.cost)
+        w.integer(L("cost"), *line.cost);
     w.endObject();
 }
 
@@ -278,6 +280,8 @@ ItemLine readEntry(Reader& r, std::type_identity<ItemLine>)
     ItemLine line;
     line.sku = r.string(L("sku"));
     line.qty = r.integer(L("qty"));
+    if (r.has(L("cost")))
+        line.cost = r.integer(L("cost"));
     return line;
 }
 

@@ -293,6 +293,14 @@ QList<ServerCommands::Command> ServerCommands::commands() const
                  {QStringLiteral("json"), QStringLiteral("As the `receipt` reply's JSON.")});
          },
          &ServerCommands::showReceipt},
+        {QStringLiteral("purchase-order show"), QStringLiteral("REFERENCE"),
+         QStringLiteral("A purchase order as its supplier gets it: lines, unit costs, totals, "
+                        "what was received so far."),
+         [](QCommandLineParser& p) {
+             p.addOption(dbOption());
+             p.addOption({QStringLiteral("csv"), QStringLiteral("As CSV (RFC 4180).")});
+         },
+         &ServerCommands::showPurchaseOrder},
         {QStringLiteral("day report"), QString(),
          QStringLiteral("The store's day by the tills' time in this server's time zone: sales, "
                         "refunds, tills, tenders, tax, drawers, tills not heard from."),

@@ -62,6 +62,8 @@ private:
     [[nodiscard]] static int showReceipt(const QCommandLineParser& parser);
     [[nodiscard]] static int dayReport(const QCommandLineParser& parser);
     [[nodiscard]] static int report(const QCommandLineParser& parser);
+    // purchasecommands.cpp
+    [[nodiscard]] static int showPurchaseOrder(const QCommandLineParser& parser);
     [[nodiscard]] static int listApprovals(const QCommandLineParser& parser);
     [[nodiscard]] static int resolveShortage(const QCommandLineParser& parser);
     [[nodiscard]] static int addStaff(const QCommandLineParser& parser);

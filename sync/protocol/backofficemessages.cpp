@@ -26,13 +26,17 @@ struct TypeInfo
     bool write;
 };
 
+// From "supplier" on: purchasing (lane G), read in purchasingmessages.cpp.
 constexpr std::array types{
-    TypeInfo{"elevate"_L1, false},    TypeInfo{"product"_L1, true},
-    TypeInfo{"products"_L1, false},   TypeInfo{"price"_L1, true},
-    TypeInfo{"priceBulk"_L1, true},   TypeInfo{"prices"_L1, false},
-    TypeInfo{"priceCancel"_L1, true}, TypeInfo{"staffEdit"_L1, true},
-    TypeInfo{"terminals"_L1, false},  TypeInfo{"terminalRevoke"_L1, true},
-    TypeInfo{"pairingCode"_L1, true},
+    TypeInfo{"elevate"_L1, false},           TypeInfo{"product"_L1, true},
+    TypeInfo{"products"_L1, false},          TypeInfo{"price"_L1, true},
+    TypeInfo{"priceBulk"_L1, true},          TypeInfo{"prices"_L1, false},
+    TypeInfo{"priceCancel"_L1, true},        TypeInfo{"staffEdit"_L1, true},
+    TypeInfo{"terminals"_L1, false},         TypeInfo{"terminalRevoke"_L1, true},
+    TypeInfo{"pairingCode"_L1, true},        TypeInfo{"supplier"_L1, true},
+    TypeInfo{"suppliers"_L1, false},         TypeInfo{"reorder"_L1, false},
+    TypeInfo{"purchaseOrder"_L1, true},      TypeInfo{"purchaseOrders"_L1, false},
+    TypeInfo{"purchaseOrderClose"_L1, true},
 };
 
 const TypeInfo* typeInfo(QStringView type)
@@ -215,6 +219,8 @@ Body readBody(const QString& type, Reader& r)
         return TerminalList{};
     if (type == "terminalRevoke"_L1)
         return TerminalRevoke{r.id("terminal"_L1)};
+    if (type != "pairingCode"_L1)
+        return readPurchasing(type, r);
     PairingCodeRequest pairing{r.id("terminal"_L1), r.string("role"_L1, 16)};
     if (r.ok() && !roleFromName(pairing.role))
         r.fail("role"_L1, QStringLiteral("must be pos, receiving, channel or manager"));

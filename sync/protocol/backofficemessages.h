@@ -2,6 +2,7 @@
 
 #include "pinhash.h"
 #include "product.h"
+#include "purchasingmessages.h"
 
 #include <QDateTime>
 #include <QJsonObject>
@@ -10,6 +11,10 @@
 #include <QStringList>
 #include <optional>
 #include <variant>
+
+namespace stockline {
+class FieldReader;
+}
 
 // The back office's requests that the server's catalog, price, staff and terminal side answers
 // (issue 20; sync/PROTOCOL.md, "Back office"). Every one names a `request` (an ID, answered by
@@ -119,8 +124,10 @@ struct PairingCodeRequest
     QString role;
 };
 
-using Body = std::variant<Elevate, ProductEdit, ProductQuery, PriceEdit, PriceBulk, PriceList,
-                          PriceCancel, StaffEdit, TerminalList, TerminalRevoke, PairingCodeRequest>;
+using Body =
+    std::variant<Elevate, ProductEdit, ProductQuery, PriceEdit, PriceBulk, PriceList, PriceCancel,
+                 StaffEdit, TerminalList, TerminalRevoke, PairingCodeRequest, SupplierEdit,
+                 SupplierList, ReorderQuery, PurchaseOrder, PurchaseOrderList, PurchaseOrderClose>;
 
 // A request whose body was bad: answered ok:false with this, nothing done.
 struct Invalid
@@ -153,6 +160,13 @@ struct BackOfficeRequest
         return b ? std::get_if<T>(b) : nullptr;
     }
 };
+
+namespace backoffice {
+// purchasingmessages.cpp (lane G): the body of a purchasing request of `type`, and whether a
+// decoded request is one.
+[[nodiscard]] Body readPurchasing(const QString& type, FieldReader& r);
+[[nodiscard]] bool isPurchasing(const BackOfficeRequest& request);
+} // namespace backoffice
 
 // The types decodeBackOffice() reads, and those that write (and so carry an `id`).
 [[nodiscard]] bool isBackOfficeType(QStringView type);

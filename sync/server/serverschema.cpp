@@ -395,6 +395,43 @@ QStringList schemaBackOffice(const SqlDialect& d)
     };
 }
 
+// Issue 20, purchasing (lane G): suppliers with the optimistic version check, purchase orders
+// (their number makes the reference PO-000123; each one's expected delivery has the same id,
+// and what was received is read from its delivery_lines) and their lines with the unit cost.
+QStringList schemaPurchasing(const SqlDialect& d)
+{
+    return {
+        QStringLiteral("CREATE TABLE suppliers ("
+                       " id TEXT PRIMARY KEY,"
+                       " name TEXT NOT NULL,"
+                       " contact TEXT NOT NULL,"
+                       " lead_time_days INTEGER NOT NULL,"
+                       " active INTEGER NOT NULL,"
+                       " version BIGINT NOT NULL,"
+                       " changed_by TEXT NOT NULL,"
+                       " changed_at BIGINT NOT NULL)"),
+        QStringLiteral("CREATE TABLE purchase_orders ("
+                       " reference TEXT PRIMARY KEY REFERENCES deliveries (id),"
+                       " number BIGINT NOT NULL UNIQUE,"
+                       " supplier TEXT NOT NULL REFERENCES suppliers (id),"
+                       " location TEXT NOT NULL REFERENCES locations (id),"
+                       " expected_at BIGINT,"
+                       " created_by TEXT NOT NULL,"
+                       " created_at BIGINT NOT NULL,"
+                       " closed_by TEXT,"
+                       " closed_at BIGINT)"),
+        QStringLiteral("CREATE TABLE purchase_order_lines ("
+                       " reference TEXT NOT NULL REFERENCES purchase_orders (reference),"
+                       " sku TEXT NOT NULL REFERENCES products (sku),"
+                       " qty BIGINT NOT NULL CHECK (qty > 0),"
+                       " cost BIGINT NOT NULL CHECK (cost >= 0),"
+                       " PRIMARY KEY (reference, sku))%1")
+            .arg(d.keyedTableSuffix),
+        // Reorder velocity reads a location's sales of one SKU over a window.
+        QStringLiteral("CREATE INDEX receipt_lines_sku ON receipt_lines (sku)"),
+    };
+}
+
 } // namespace
 
 QList<QStringList> serverMigrations(const SqlDialect& dialect)
@@ -403,7 +440,7 @@ QList<QStringList> serverMigrations(const SqlDialect& dialect)
             schemaVersion4(dialect),      schemaApprovals(dialect), schemaLedgerBySku(dialect),
             schemaReorderPoints(dialect), schemaReceipts(dialect),  schemaProductUnits(dialect),
             schemaStoreSettings(dialect), schemaWebApi(dialect),  schemaReports(dialect),
-            schemaBackOffice(dialect)};
+            schemaBackOffice(dialect),    schemaPurchasing(dialect)};
 }
 
 } // namespace stockline::sync

@@ -57,6 +57,8 @@ Result<BackOfficeOutcome> SqlServerStore::backOffice(const BackOfficeRequest& re
         answer = scheduledPrices();
     else if (request.as<TerminalList>())
         answer = listTerminals();
+    else if (isPurchasing(request))
+        answer = purchasingRead(call);
     if (!answer)
         return answer.error();
     BackOfficeOutcome outcome;
@@ -71,8 +73,8 @@ Result<BackOfficeOutcome> SqlServerStore::backOfficeWrite(const BackOfficeCall& 
 {
     const BackOfficeRequest& request = call.request;
     BackOfficeOutcome outcome;
-    const bool catalog =
-        request.as<ProductEdit>() || request.as<PriceEdit>() || request.as<PriceBulk>();
+    const bool catalog = request.as<ProductEdit>() || request.as<PriceEdit>() ||
+                         request.as<PriceBulk>() || isPurchasing(request);
     std::optional<Writer> writer;
     if (catalog) {
         writer.emplace(*this, call.nowMs);
@@ -123,6 +125,8 @@ Result<QJsonObject> SqlServerStore::writeBody(Writer& writer, const BackOfficeCa
         return editProduct(writer, call, *edit);
     if (const auto* prices = call.request.as<PriceEdit>())
         return changePrices(writer, call, *prices);
+    if (isPurchasing(call.request))
+        return purchasingWrite(writer, call);
     return changePricesInBulk(writer, call, *call.request.as<PriceBulk>());
 }
 

@@ -228,7 +228,7 @@ Status SqlServerStore::Writer::apply(Applying& a, const ReceiveMutation& m)
         if (auto s = addStock(a.origin, a.change, line.sku, m.location, line.qty, text); !s)
             return s;
     }
-    return success();
+    return averageCosts(m);
 }
 
 // A receive against an expected delivery books each line on it with one conditional update, so

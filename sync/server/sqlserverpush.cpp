@@ -286,7 +286,11 @@ bool SqlServerStore::Writer::decidedInMemory(const Mutation& m)
         return !std::get<ReturnMutation>(m.body).refund.has_value();
     case MutationKind::Receive:
         // Booking against a delivery runs SQL that only a savepoint can take back.
-        return std::get<ReceiveMutation>(m.body).delivery.isEmpty();
+        // So does averaging a cost, over every location's stock.
+        return std::get<ReceiveMutation>(m.body).delivery.isEmpty() &&
+               std::none_of(std::get<ReceiveMutation>(m.body).lines.cbegin(),
+                            std::get<ReceiveMutation>(m.body).lines.cend(),
+                            [](const ItemLine& line) { return line.cost.has_value(); });
     default:
         return false;
     }

@@ -189,6 +189,18 @@ private:
     [[nodiscard]] Result<QJsonObject> revokeByManager(const backoffice::TerminalRevoke& revoke);
     [[nodiscard]] Result<QJsonObject> pairingCodeFor(const BackOfficeCall& call,
                                                      const backoffice::PairingCodeRequest& ask);
+    // sqlserverpurchasing.cpp (lane G): suppliers, reorder suggestions, purchase orders.
+    [[nodiscard]] Result<QJsonObject> purchasingRead(const BackOfficeCall& call);
+    [[nodiscard]] Result<QJsonObject> purchasingWrite(Writer& writer, const BackOfficeCall& call);
+    [[nodiscard]] Result<QJsonObject> editSupplier(const BackOfficeCall& call,
+                                                   const backoffice::SupplierEdit& edit);
+    [[nodiscard]] Result<QJsonObject> placeOrder(Writer& writer, const BackOfficeCall& call,
+                                                 const backoffice::PurchaseOrder& order);
+    [[nodiscard]] Result<QJsonObject> closeOrder(Writer& writer, const BackOfficeCall& call,
+                                                 const backoffice::PurchaseOrderClose& close);
+    [[nodiscard]] Result<QJsonObject> listOrders(const backoffice::PurchaseOrderList& list);
+    [[nodiscard]] Result<QJsonObject> reorder(const BackOfficeCall& call,
+                                              const backoffice::ReorderQuery& query);
     struct Statements;
     class Writer;
 

@@ -276,6 +276,9 @@ private:
     // its result is not.
     [[nodiscard]] Status undo(sqlstore::Applying& a);
     [[nodiscard]] Status bookDelivery(sqlstore::Applying& a, const ReceiveMutation& m);
+    // sqlserverpurchasing.cpp: the costs a receive names, averaged into its products' cost
+    // (after its stock was added, outside the in-memory batch).
+    [[nodiscard]] Status averageCosts(const ReceiveMutation& m);
     [[nodiscard]] Status rejectDeliveryLine(sqlstore::Applying& a, const QString& delivery,
                                             const QString& field, const QString& sku);
     // Reads the RETURNING row of a level statement into `change`.
