@@ -131,7 +131,6 @@ ApplicationWindow {
                 id: backOffice
                 objectName: "backOffice"
                 covered: window.blocked || syncPanel.opened
-                canLeave: !Office.managerTerminal
                 onDone: window.show("sell")
             }
         }

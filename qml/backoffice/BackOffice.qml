@@ -11,8 +11,6 @@ Item {
     id: office
 
     property bool covered: false
-    // A manager terminal has nothing else to go back to.
-    property bool canLeave: true
     property int page: 0
     readonly property var pages: [qsTr("Today"), qsTr("Reports"), qsTr("Catalog"),
                                   qsTr("Prices"), qsTr("Staff"), qsTr("Terminals")]
@@ -32,10 +30,11 @@ Item {
         stack.children[page].activate()
         Qt.callLater(refocus)
     }
+    // Signs the manager out; the terminal's own screens (on a manager terminal too: its stock
+    // and shortages) are back, and F10 returns.
     function leave() {
         Office.signOut()
-        if (canLeave)
-            done()
+        done()
     }
 
     Rectangle {
@@ -72,7 +71,7 @@ Item {
                 color: Theme.muted
             }
             KeyButton {
-                text: office.canLeave ? qsTr("Leave") : qsTr("Sign out")
+                text: qsTr("Leave")
                 key: "Ctrl+Q"
                 onClicked: office.leave()
             }
