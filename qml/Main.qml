@@ -3,9 +3,10 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import Stockline.Qml
 
-// The POS terminal: selling, returns, parked sales, the cash drawer, live stock (Ctrl+K) and
-// shortage exceptions (Ctrl+E), one at a time, with the status bar above and any problem shown
-// in one place.
+// The POS terminal: selling, returns, parked sales, the cash drawer, live stock (Ctrl+K),
+// shortage exceptions (Ctrl+E) and the manager's back office (F10 with an empty sale; the
+// main screen of a manager terminal), one at a time, with the status bar above and any problem
+// shown in one place.
 ApplicationWindow {
     id: window
 
@@ -13,9 +14,11 @@ ApplicationWindow {
     LayoutMirroring.enabled: Qt.locale().textDirection === Qt.RightToLeft
     LayoutMirroring.childrenInherit: true
 
-    // "sell", "returns", "parked", "cash", "stock" or "exceptions"; paying is a panel over "sell".
+    // "sell", "returns", "parked", "cash", "stock", "exceptions" or "backoffice"; paying is a
+    // panel over "sell".
     property string screen: "sell"
-    readonly property var screens: ["sell", "returns", "parked", "cash", "stock", "exceptions"]
+    readonly property var screens: ["sell", "returns", "parked", "cash", "stock", "exceptions",
+                                    "backoffice"]
 
     function show(name) {
         screen = name
@@ -36,6 +39,8 @@ ApplicationWindow {
             stockScreen.refocus()
         else if (screen === "exceptions")
             exceptionsScreen.refocus()
+        else if (screen === "backoffice")
+            backOffice.refocus()
         else
             parkedScreen.refocus()
     }
@@ -63,6 +68,7 @@ ApplicationWindow {
                    : window.screen === "cash" ? qsTr("Cash drawer")
                    : window.screen === "stock" ? qsTr("Stock")
                    : window.screen === "exceptions" ? qsTr("Shortages")
+                   : window.screen === "backoffice" ? qsTr("Back office")
                    : Till.paying ? qsTr("Payment") : qsTr("Sale")
     }
 
@@ -125,6 +131,12 @@ ApplicationWindow {
                 covered: window.blocked
                 onDone: window.show("sell")
             }
+            BackOffice {
+                id: backOffice
+                objectName: "backOffice"
+                covered: window.blocked || syncPanel.opened
+                onDone: window.show("sell")
+            }
         }
     }
 
@@ -174,6 +186,19 @@ ApplicationWindow {
         onActivated: window.show("exceptions")
     }
 
+    // The back office with a manager's PIN; F10 cancels a sale with lines, so only without.
+    Shortcut {
+        sequence: "F10"
+        enabled: window.screen === "sell" && !Till.paying && sellScreen.keysEnabled
+                 && Till.cart.count === 0 && !syncPanel.opened && !receiptPreview.opened
+        onActivated: window.show("backoffice")
+    }
+    // A manager terminal opens on the back office once the server says what it is.
+    function showManagerTerminal() {
+        if (Office.managerTerminal && window.screen === "sell")
+            window.show("backoffice")
+    }
+
     Shortcut {
         sequence: "Ctrl+L"
         enabled: Till.staff.signedIn && !window.blocked
@@ -183,6 +208,10 @@ ApplicationWindow {
     Connections {
         target: Till.staff
         function onSignedInChanged() { window.refocus() }
+    }
+    Connections {
+        target: Office
+        function onAvailableChanged() { window.showManagerTerminal() }
     }
     Connections {
         target: Notices
@@ -202,6 +231,7 @@ ApplicationWindow {
         // Reported while the till started, before this window could show it.
         if (Notices.last.length > 0)
             banner.show(Notices.last)
+        showManagerTerminal()
         refocus()
     }
 }

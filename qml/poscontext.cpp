@@ -2,6 +2,7 @@
 
 #include "approvallog.h"
 #include "approvals.h"
+#include "backofficeview.h"
 #include "cashsession.h"
 #include "catalog.h"
 #include "client.h"
@@ -44,6 +45,9 @@ Result<std::unique_ptr<PosContext>> PosContext::open(const PosOptions& options)
 PosContext::~PosContext()
 {
     // The client and its wiring go first: they point at the till and the store.
+    if (OfficeForeign::instance == m_backOffice.get())
+        OfficeForeign::instance = nullptr;
+    m_backOffice.reset();
     m_stock.reset();
     m_tillSync.reset();
     m_client.reset();
@@ -134,6 +138,7 @@ Status PosContext::build(const PosOptions& options)
     m_stock = std::make_unique<StockViews>(
         StockViews::Services{*m_store, *m_catalog, *m_replica, *m_outbox, m_client.get(),
                              *m_approvals, *m_staff, *m_notices});
+    m_backOffice = std::make_unique<BackOfficeView>(m_client.get());
     return success();
 }
 
@@ -230,6 +235,7 @@ void PosContext::exposeToQml()
     SyncForeign::instance = m_sync.get();
     StockForeign::instance = m_stock.get();
     DockForeign::instance = m_dock.get();
+    OfficeForeign::instance = m_backOffice.get();
 }
 
 } // namespace stockline::qml

@@ -36,6 +36,7 @@ class ReceiptPrinter;
 namespace stockline::qml {
 
 class Approvals;
+class BackOfficeView;
 class CashDrawer;
 class Dock;
 class DockAnswers;
@@ -112,6 +113,7 @@ public:
     [[nodiscard]] ReturnJournal& returns() { return *m_returns; }
     [[nodiscard]] StockReplica& replica() { return *m_replica; }
     [[nodiscard]] StockViews& stock() { return *m_stock; }
+    [[nodiscard]] BackOfficeView& backOffice() { return *m_backOffice; }
     [[nodiscard]] const PosOptions& options() const { return m_options; }
     // The sync client, or nullptr when no server is configured.
     [[nodiscard]] sync::Client* client() { return m_client.get(); }
@@ -150,6 +152,7 @@ private:
     std::unique_ptr<sync::Client> m_client;
     std::unique_ptr<TillSync> m_tillSync;
     std::unique_ptr<StockViews> m_stock;
+    std::unique_ptr<BackOfficeView> m_backOffice;
 };
 
 } // namespace stockline::qml

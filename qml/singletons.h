@@ -4,6 +4,7 @@
 // instance injected before Main.qml loads, owned by C++, so the classes themselves carry no
 // QML registration and are built and tested like any other object.
 
+#include "backofficeview.h"
 #include "cashdrawer.h"
 #include "dock.h"
 #include "enrolment.h"
@@ -106,6 +107,19 @@ struct StockForeign
 public:
     static StockViews* create(QQmlEngine*, QJSEngine*) { return injected(instance); }
     static inline StockViews* instance = nullptr;
+};
+
+// The back office as QML's `Office` (BackOffice is its screen, BackOffice.qml).
+struct OfficeForeign
+{
+    Q_GADGET
+    QML_FOREIGN(stockline::qml::BackOfficeView)
+    QML_NAMED_ELEMENT(Office)
+    QML_SINGLETON
+
+public:
+    static BackOfficeView* create(QQmlEngine*, QJSEngine*) { return injected(instance); }
+    static inline BackOfficeView* instance = nullptr;
 };
 
 } // namespace stockline::qml

@@ -12,6 +12,7 @@ packages=(
   qml6-module-qtquick qml6-module-qtquick-controls qml6-module-qtquick-layouts
   qml6-module-qtquick-window qml6-module-qtquick-templates qml6-module-qtqml-workerscript
   qml6-module-qtqml qml6-module-qttest qml6-module-qtquick-dialogs
+  qml6-module-qtcharts  # the back office's report charts (ChartView in QML)
   fonts-dejavu-core
   fonts-noto-core fonts-noto-cjk poppler-utils  # receipts in any script (PDF, raster rows); pdftotext for their test
   sqlite3 postgresql postgresql-contrib libqt6sql6-psql

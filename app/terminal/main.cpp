@@ -21,7 +21,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
-#include <QGuiApplication>
+#include <QApplication>
 #include <QQmlApplicationEngine>
 #include <QQuickStyle>
 #include <QQuickWindow>
@@ -396,7 +396,9 @@ int main(int argc, char* argv[])
 {
     QElapsedTimer started;
     started.start();
-    QGuiApplication app(argc, argv);
+    // A QApplication, not a QGuiApplication: the back office's charts (Qt Charts) draw with
+    // the widgets' graphics view.
+    QApplication app(argc, argv);
     QGuiApplication::setApplicationName(QStringLiteral("stockline"));
     QGuiApplication::setApplicationVersion(QStringLiteral(STOCKLINE_VERSION));
     QGuiApplication::setApplicationDisplayName(QStringLiteral("Stockline POS"));

@@ -1,6 +1,8 @@
 #include "screenshots.h"
 
 #include "approvals.h"
+#include "backofficesamples.h"
+#include "backofficeview.h"
 #include "barcode.h"
 #include "cartmodel.h"
 #include "cashdrawer.h"
@@ -416,6 +418,39 @@ bool shootDock(const qml::PosContext& till, const QString& folder)
     return ok;
 }
 
+// The manager's back office, as a server would fill it: the PIN, then every page.
+bool shootBackOffice(Shooter& shooter, QQuickWindow& window, qml::PosContext& context)
+{
+    auto* office = window.findChild<QObject*>(QStringLiteral("backOffice"));
+    if (!office)
+        return false;
+    shooter.show("backoffice");
+    bool ok = shooter.shoot(QStringLiteral("22-backoffice-offline"));
+    qml::BackOfficeView& view = context.backOffice();
+    view.preview(QString()); // online, nobody signed in yet: the PIN
+    ok = shooter.shoot(QStringLiteral("23-backoffice-sign-in")) && ok;
+    view.preview(QStringLiteral("Morgan"));
+    view.showReport(sampleTodayReport(), qml::BackOfficeView::tr("Today"));
+    ok = shooter.shoot(QStringLiteral("24-backoffice-today")) && ok;
+    view.showReport(sampleSalesByDay(), qml::BackOfficeView::tr("Sales by day"));
+    office->setProperty("page", 1);
+    ok = shooter.shoot(QStringLiteral("25-backoffice-reports")) && ok;
+    view.showCatalog(sampleCatalog());
+    office->setProperty("page", 2);
+    ok = shooter.shoot(QStringLiteral("26-backoffice-catalog")) && ok;
+    view.showScheduled(sampleScheduledPrices());
+    office->setProperty("page", 3);
+    ok = shooter.shoot(QStringLiteral("27-backoffice-prices")) && ok;
+    office->setProperty("page", 4);
+    ok = shooter.shoot(QStringLiteral("28-backoffice-staff")) && ok;
+    view.showTerminals(sampleTerminals());
+    office->setProperty("page", 5);
+    ok = shooter.shoot(QStringLiteral("29-backoffice-terminals")) && ok;
+    view.endPreview();
+    shooter.show("sell");
+    return ok;
+}
+
 } // namespace
 
 int takeScreenshots(QQmlApplicationEngine& engine, qml::PosContext& context, const QString& folder)
@@ -493,6 +528,7 @@ int takeScreenshots(QQmlApplicationEngine& engine, qml::PosContext& context, con
     (void)till.overridePrice(0, QStringLiteral("3.99"));
     ok = shooter.shoot(QStringLiteral("12-approval")) && ok;
     context.approvals().cancel();
+    ok = shootBackOffice(shooter, *window, context) && ok;
     ok = shootDock(context, folder) && ok;
 
     for (const QString& problem : problems.problems())

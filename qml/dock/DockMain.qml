@@ -44,6 +44,8 @@ ApplicationWindow {
             signIn.refocus()
         else if (approvalDialog.opened)
             approvalDialog.pinField.forceActiveFocus()
+        else if (officeOpen)
+            backOffice.refocus()
         else if (stack.children[screenIndex])
             stack.children[screenIndex].refocus()
     }
@@ -58,7 +60,10 @@ ApplicationWindow {
     font.pixelSize: Theme.fontNormal
 
     readonly property bool blocked: !Till.staff.signedIn || approvalDialog.opened
-    readonly property bool navigable: !blocked && !syncPanel.opened
+    // The manager's back office over the dock's screens (F10, but not on Transfer / adjust,
+    // where F10 books a find).
+    property bool officeOpen: false
+    readonly property bool navigable: !blocked && !syncPanel.opened && !officeOpen
 
     header: StatusBar {
         onSignOut: Till.staff.signOut()
@@ -162,6 +167,27 @@ ApplicationWindow {
                     onDone: window.show("deliveries")
                 }
             }
+        }
+    }
+
+    BackOffice {
+        id: backOffice
+        objectName: "backOffice"
+        anchors.fill: parent
+        z: 5
+        visible: window.officeOpen
+        covered: window.blocked || syncPanel.opened
+        onDone: {
+            window.officeOpen = false
+            window.refocus()
+        }
+    }
+    Shortcut {
+        sequence: "F10"
+        enabled: window.navigable && window.screen !== "moves"
+        onActivated: {
+            window.officeOpen = true
+            Qt.callLater(window.refocus)
         }
     }
 

@@ -1,0 +1,156 @@
+#pragma once
+
+#include "reportmodel.h"
+
+#include <QHash>
+#include <QJsonObject>
+#include <QObject>
+#include <QVariantMap>
+#include <QtQml/qqmlregistration.h>
+#include <functional>
+#include <memory>
+#include <optional>
+
+namespace stockline::sync {
+class BackOffice;
+class Client;
+struct BackOfficeAnswer;
+} // namespace stockline::sync
+
+namespace stockline::qml {
+
+// The manager's back office (issue 20; sync/PROTOCOL.md, "Back office"): everything is asked of
+// the server and answered at once, so without it (or offline) the back office says it needs
+// the server and does nothing. A manager signs in with their PIN (`elevate`) on any terminal;
+// the sign-in ends with the connection or with signOut(). Each list is a ReportModel; each
+// action reports its outcome in `message` (and `failed`); a product saved over a change made
+// meanwhile by someone else says what they changed in `conflict` and shows theirs.
+class BackOfficeView : public QObject
+{
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("The terminal builds the back office")
+    Q_PROPERTY(bool available READ available NOTIFY availableChanged)
+    Q_PROPERTY(bool managerTerminal READ managerTerminal NOTIFY availableChanged)
+    Q_PROPERTY(bool elevated READ elevated NOTIFY elevatedChanged)
+    Q_PROPERTY(QString manager READ manager NOTIFY elevatedChanged)
+    Q_PROPERTY(bool busy READ busy NOTIFY changed)
+    Q_PROPERTY(QString message READ message NOTIFY changed)
+    Q_PROPERTY(bool failed READ failed NOTIFY changed)
+    Q_PROPERTY(QString conflict READ conflict NOTIFY changed)
+    Q_PROPERTY(QJsonObject conflictCurrent READ conflictCurrent NOTIFY changed)
+    Q_PROPERTY(QString pairingCode READ pairingCode NOTIFY changed)
+    // Qt Charts draws with the widgets' graphics view, so only under a QApplication.
+    Q_PROPERTY(bool chartsAvailable READ chartsAvailable CONSTANT)
+    // Where exports go unless the manager types another path: the user's documents.
+    Q_PROPERTY(QString exportFolder READ exportFolder CONSTANT)
+    Q_PROPERTY(stockline::qml::ReportModel* catalog READ catalog CONSTANT)
+    Q_PROPERTY(stockline::qml::ReportModel* scheduled READ scheduled CONSTANT)
+    Q_PROPERTY(stockline::qml::ReportModel* terminals READ terminals CONSTANT)
+    Q_PROPERTY(stockline::qml::ReportModel* report READ report CONSTANT)
+
+public:
+    explicit BackOfficeView(sync::Client* client, QObject* parent = nullptr);
+    ~BackOfficeView() override;
+
+    [[nodiscard]] bool available() const;
+    [[nodiscard]] bool managerTerminal() const;
+    [[nodiscard]] bool elevated() const;
+    [[nodiscard]] QString manager() const;
+    [[nodiscard]] bool busy() const { return !m_handlers.isEmpty(); }
+    [[nodiscard]] QString message() const { return m_message; }
+    [[nodiscard]] bool failed() const { return m_failed; }
+    [[nodiscard]] QString conflict() const { return m_conflict; }
+    [[nodiscard]] QJsonObject conflictCurrent() const { return m_conflictCurrent; }
+    [[nodiscard]] QString pairingCode() const { return m_pairingCode; }
+    [[nodiscard]] static bool chartsAvailable();
+    [[nodiscard]] static QString exportFolder();
+    [[nodiscard]] ReportModel* catalog() const { return m_catalog; }
+    [[nodiscard]] ReportModel* scheduled() const { return m_scheduled; }
+    [[nodiscard]] ReportModel* terminals() const { return m_terminals; }
+    [[nodiscard]] ReportModel* report() const { return m_report; }
+    [[nodiscard]] sync::BackOffice* backOffice() const { return m_backOffice.get(); }
+
+    Q_INVOKABLE void elevate(const QString& staff, const QString& pin);
+    Q_INVOKABLE void signOut();
+
+    // Catalog: `query` in SKU, name or barcode. A product's fields as the editor has them:
+    // sku, name, barcodes ("4006381333931, 4006…"), department, unit, price, taxRate, cost
+    // (as typed), reorderPoint, supplier, active and the version it was read at (0: new).
+    Q_INVOKABLE void loadCatalog(const QString& query = {});
+    Q_INVOKABLE bool saveProduct(const QVariantMap& fields);
+
+    // Prices: `at` empty for now, else local "yyyy-MM-dd HH:mm". `percent` as typed ("5",
+    // "-2.5"); `rounding` none, 5 or 9.
+    Q_INVOKABLE bool changePrice(const QString& sku, const QString& price, qint64 version,
+                                 const QString& at);
+    Q_INVOKABLE bool bulkPrice(const QString& department, const QString& supplier,
+                               const QString& percent, const QString& rounding, const QString& at);
+    Q_INVOKABLE void loadScheduled();
+    Q_INVOKABLE void cancelPrice(qint64 change);
+
+    // Staff: `action` add, pin or deactivate.
+    Q_INVOKABLE bool editStaff(const QString& action, const QString& name, const QString& role,
+                               const QString& pin);
+
+    Q_INVOKABLE void loadTerminals();
+    Q_INVOKABLE void revokeTerminal(const QString& terminal);
+    Q_INVOKABLE bool requestPairingCode(const QString& terminal, const QString& role);
+
+    // A server report (`report`, S3) for local dates "yyyy-MM-dd"; `by` only for sales.
+    Q_INVOKABLE bool loadReport(const QString& report, const QString& by, const QString& from,
+                                const QString& to);
+    // What an answer's rows show; the requests' own path, and the screenshots'.
+    void showReport(const QJsonObject& answer, const QString& title);
+    void showCatalog(const QJsonArray& rows);
+    void showScheduled(const QJsonArray& rows);
+    void showTerminals(const QJsonArray& rows);
+    // The screens without a server (`stockline --screenshots`): as if online, with `manager`
+    // signed in ("": the PIN is asked), until endPreview().
+    void preview(const QString& manager);
+    void endPreview();
+
+Q_SIGNALS:
+    void availableChanged();
+    void elevatedChanged();
+    void changed();
+    // A write the server accepted (the editors close on it).
+    void saved();
+
+private:
+    using Handler = std::function<void(const sync::BackOfficeAnswer&)>;
+    // True when it dealt with the refusal; else the refusal's message is shown.
+    using Refusal = std::function<bool(const sync::BackOfficeAnswer&)>;
+    struct Pending
+    {
+        Handler onOk;
+        Refusal onRefused;
+    };
+    void ask(const QString& type, const QJsonObject& fields, Handler onOk, Refusal onRefused = {});
+    void onAnswered(const QString& request, const sync::BackOfficeAnswer& answer);
+    void say(const QString& message, bool failed);
+    bool refuse(const QString& message);
+    void showConflict(const QJsonObject& answer, const QString& sku);
+    // The catalog again with the query last asked (after a save, the manager's list stays).
+    void reloadCatalog();
+    [[nodiscard]] std::optional<QString> serverTime(const QString& local);
+
+    sync::Client* m_client;
+    std::unique_ptr<sync::BackOffice> m_backOffice;
+    QHash<QString, Pending> m_handlers;    // by request id
+    QHash<QString, QJsonObject> m_editing; // sku → the product as the manager saw it
+    QString m_message;
+    bool m_failed = false;
+    QString m_conflict;
+    QJsonObject m_conflictCurrent;
+    QString m_pairingCode;
+    QString m_catalogQuery;
+    bool m_previewing = false;
+    QString m_previewManager;
+    ReportModel* m_catalog;
+    ReportModel* m_scheduled;
+    ReportModel* m_terminals;
+    ReportModel* m_report;
+};
+
+} // namespace stockline::qml
