@@ -388,22 +388,6 @@ void SyncServer::onMessage(Session& session, const QByteArray& message)
     onPush(session, std::get<Push>(std::move(msg)));
 }
 
-// Reports are a manager's (sync/PROTOCOL.md, "Reports"); a bad field is answered at once.
-void SyncServer::onReport(Session& session, ReportRequest report)
-{
-    if (report.invalid) {
-        send(session, encodeAnswerError(report.request, QString(errorCode::invalidMessage),
-                                        report.invalid->toString(), report.invalid->field));
-        return;
-    }
-    if (session.role != Role::Manager) {
-        send(session, encodeAnswerError(report.request, QString(rejectCode::forbidden),
-                                        QStringLiteral("only a manager may read reports")));
-        return;
-    }
-    m_arbiter.submitReport(session.id, std::move(report));
-}
-
 void SyncServer::onHistoryReady(quint64 connection, const HistoryReply& history)
 {
     if (Session* s = session(connection))

@@ -33,6 +33,24 @@ bool SyncServer::isBackOfficeAllowed(const Session& session) const
            m_clock.now() < session.elevatedUntil;
 }
 
+// Reports only read: a `manager` terminal reads them as it reads the `day`, any other terminal
+// (not a channel) once a manager signed in on it (sync/PROTOCOL.md, "Reports"). A bad field is
+// answered at once.
+void SyncServer::onReport(Session& session, ReportRequest report)
+{
+    if (report.invalid) {
+        send(session, encodeAnswerError(report.request, QString(errorCode::invalidMessage),
+                                        report.invalid->toString(), report.invalid->field));
+        return;
+    }
+    if (session.role != Role::Manager && !isBackOfficeAllowed(session)) {
+        send(session, encodeAnswerError(report.request, QString(rejectCode::forbidden),
+                                        QStringLiteral("a manager must sign in first (elevate)")));
+        return;
+    }
+    m_arbiter.submitReport(session.id, std::move(report));
+}
+
 void SyncServer::onBackOffice(Session& session, BackOfficeRequest request)
 {
     if (const auto it = session.answers.constFind(request.request); it != session.answers.cend()) {
