@@ -1845,6 +1845,109 @@ bool streamLatency(ServerRun& server, const QString& channelToken, const QString
         << "  from the till's result (the commit):   " << sinceCommit.summary(QStringLiteral("ms"))
         << "; target p99 ≤ 50 ms " << verdict(p99 <= 50) << Qt::endl;
     return true;
+}
+
+} // namespace
+
+int webCheckout(const WebCheckoutOptions& o, QTextStream& out)
+{
+    if (o.buyers < 1 || o.units < 0 || o.connections < 1 || o.streams < 0) {
+        out << "web-checkout: --buyers, --connections must be positive" << Qt::endl;
+        return 2;
+    }
+    out << "web-checkout: " << o.buyers << " checkouts (hold 1, then order it) over "
+        << o.connections << " keep-alive connections for " << o.units
+        << " units, over HTTP and then over WebSockets; then " << o.streams << " level streams and "
+        << o.streamSales << " till sales" << Qt::endl;
+    ServerRun server(o.server, out);
+    QStringList web;
+    QStringList ws;
+    QStringList tills;
+    const bool set = server.setUp([&](AdminStore& store) -> Status {
+        if (Status s = store.addLocation(Location{storeFloor, QStringLiteral("Store floor")}); !s)
+            return s;
+        const QStringList skus{QStringLiteral("WEB-1"), QStringLiteral("WS-1"),
+                               QStringLiteral("STREAM-1")};
+        QList<Product> products;
+        for (int i = 0; i < skus.size(); ++i)
+            products.append(product(skus[i], i));
+        if (Status s = store.importCatalog(products); !s)
+            return s;
+        if (Status s = store.importStock({StockMovement{skus[0], storeFloor, o.units},
+                                          StockMovement{skus[1], storeFloor, o.units},
+                                          StockMovement{skus[2], storeFloor, 1'000'000}});
+            !s)
+            return s;
+        if (Status s = enrol(store, QStringLiteral("SHOP"), 1, Role::Channel, web); !s)
+            return s;
+        if (Status s = enrol(store, QStringLiteral("TILL"), 1, Role::Pos, tills); !s)
+            return s;
+        return enrol(store, QStringLiteral("WSC"), o.connections, Role::Channel, ws);
+    });
+    if (!set || !server.start({QStringLiteral("--http-listen"), QStringLiteral("127.0.0.1:0")}) ||
+        !server.httpUrl().isValid())
+        return 1;
+
+    // HTTP: one shop token over every connection, as a web shop's servers would.
+    std::vector<std::unique_ptr<HttpPeer>> peers;
+    for (int c = 0; c < o.connections; ++c) {
+        peers.push_back(std::make_unique<HttpPeer>(server.httpUrl(), web.first()));
+        peers.back()->open();
+    }
+    if (!waitUntil(
+            [&] {
+                return std::all_of(peers.begin(), peers.end(),
+                                   [](const auto& p) { return p->isConnected(); });
+            },
+            60'000)) {
+        out << "not every HTTP connection opened" << Qt::endl;
+        return 1;
+    }
+    CheckoutTally http;
+    CpuTimes before = server.cpu();
+    qint64 started = nowNs();
+    for (int c = 0; c < o.connections; ++c)
+        httpCheckout(peers, c, c, o, QStringLiteral("WEB-1"), http, started);
+    if (!waitUntil([&] { return http.done == o.buyers; }, 300'000)) {
+        out << "HTTP: only " << http.done << " of " << o.buyers << " checkouts answered"
+            << Qt::endl;
+        return 1;
+    }
+    http.report("HTTP:     ", server.cpu() - before, o.buyers, out);
+    int reconnects = 0;
+    for (const auto& p : peers)
+        reconnects += p->disconnects;
+    peers.clear();
+
+    Fleet fleet(out);
+    addPeers(fleet, QStringLiteral("WSC"), ws);
+    if (!fleet.connectAll(server.url(), 120'000))
+        return 1;
+    CheckoutTally wsTally;
+    before = server.cpu();
+    started = nowNs();
+    for (int c = 0; c < o.connections; ++c)
+        wsCheckout(fleet, c, c, o, QStringLiteral("WS-1"), wsTally, started);
+    if (!waitUntil([&] { return wsTally.done == o.buyers || fleet.lost > 0; }, 300'000) ||
+        wsTally.done != o.buyers) {
+        out << "WebSocket: only " << wsTally.done << " of " << o.buyers << " checkouts answered"
+            << Qt::endl;
+        return 1;
+    }
+    wsTally.report("WebSocket:", server.cpu() - before, o.buyers, out);
+    fleet.abortAll();
+    bool ok = checkoutHeld(http, o, "HTTP", out) && checkoutHeld(wsTally, o, "WebSocket", out);
+    if (reconnects > 0) {
+        out << "!!!!!!!! " << reconnects << " HTTP connections closed during the run" << Qt::endl;
+        ok = false;
+    }
+    if (o.streams > 0)
+        ok = streamLatency(server, web.first(), tills.first(), o, out) && ok;
+    server.stop();
+    ok = server.verify() && ok;
+    return ok ? 0 : 1;
+}
+
 namespace {
 
 // A year of a busy store in plain SQL (one statement per table, numbers from a recursive CTE,
@@ -1982,102 +2085,6 @@ QList<QJsonObject> reportRequests()
 
 } // namespace
 
-int webCheckout(const WebCheckoutOptions& o, QTextStream& out)
-{
-    if (o.buyers < 1 || o.units < 0 || o.connections < 1 || o.streams < 0) {
-        out << "web-checkout: --buyers, --connections must be positive" << Qt::endl;
-        return 2;
-    }
-    out << "web-checkout: " << o.buyers << " checkouts (hold 1, then order it) over "
-        << o.connections << " keep-alive connections for " << o.units
-        << " units, over HTTP and then over WebSockets; then " << o.streams << " level streams and "
-        << o.streamSales << " till sales" << Qt::endl;
-    ServerRun server(o.server, out);
-    QStringList web;
-    QStringList ws;
-    QStringList tills;
-    const bool set = server.setUp([&](AdminStore& store) -> Status {
-        if (Status s = store.addLocation(Location{storeFloor, QStringLiteral("Store floor")}); !s)
-            return s;
-        const QStringList skus{QStringLiteral("WEB-1"), QStringLiteral("WS-1"),
-                               QStringLiteral("STREAM-1")};
-        QList<Product> products;
-        for (int i = 0; i < skus.size(); ++i)
-            products.append(product(skus[i], i));
-        if (Status s = store.importCatalog(products); !s)
-            return s;
-        if (Status s = store.importStock({StockMovement{skus[0], storeFloor, o.units},
-                                          StockMovement{skus[1], storeFloor, o.units},
-                                          StockMovement{skus[2], storeFloor, 1'000'000}});
-            !s)
-            return s;
-        if (Status s = enrol(store, QStringLiteral("SHOP"), 1, Role::Channel, web); !s)
-            return s;
-        if (Status s = enrol(store, QStringLiteral("TILL"), 1, Role::Pos, tills); !s)
-            return s;
-        return enrol(store, QStringLiteral("WSC"), o.connections, Role::Channel, ws);
-    });
-    if (!set || !server.start({QStringLiteral("--http-listen"), QStringLiteral("127.0.0.1:0")}) ||
-        !server.httpUrl().isValid())
-        return 1;
-
-    // HTTP: one shop token over every connection, as a web shop's servers would.
-    std::vector<std::unique_ptr<HttpPeer>> peers;
-    for (int c = 0; c < o.connections; ++c) {
-        peers.push_back(std::make_unique<HttpPeer>(server.httpUrl(), web.first()));
-        peers.back()->open();
-    }
-    if (!waitUntil(
-            [&] {
-                return std::all_of(peers.begin(), peers.end(),
-                                   [](const auto& p) { return p->isConnected(); });
-            },
-            60'000)) {
-        out << "not every HTTP connection opened" << Qt::endl;
-        return 1;
-    }
-    CheckoutTally http;
-    CpuTimes before = server.cpu();
-    qint64 started = nowNs();
-    for (int c = 0; c < o.connections; ++c)
-        httpCheckout(peers, c, c, o, QStringLiteral("WEB-1"), http, started);
-    if (!waitUntil([&] { return http.done == o.buyers; }, 300'000)) {
-        out << "HTTP: only " << http.done << " of " << o.buyers << " checkouts answered"
-            << Qt::endl;
-        return 1;
-    }
-    http.report("HTTP:     ", server.cpu() - before, o.buyers, out);
-    int reconnects = 0;
-    for (const auto& p : peers)
-        reconnects += p->disconnects;
-    peers.clear();
-
-    Fleet fleet(out);
-    addPeers(fleet, QStringLiteral("WSC"), ws);
-    if (!fleet.connectAll(server.url(), 120'000))
-        return 1;
-    CheckoutTally wsTally;
-    before = server.cpu();
-    started = nowNs();
-    for (int c = 0; c < o.connections; ++c)
-        wsCheckout(fleet, c, c, o, QStringLiteral("WS-1"), wsTally, started);
-    if (!waitUntil([&] { return wsTally.done == o.buyers || fleet.lost > 0; }, 300'000) ||
-        wsTally.done != o.buyers) {
-        out << "WebSocket: only " << wsTally.done << " of " << o.buyers << " checkouts answered"
-            << Qt::endl;
-        return 1;
-    }
-    wsTally.report("WebSocket:", server.cpu() - before, o.buyers, out);
-    fleet.abortAll();
-    bool ok = checkoutHeld(http, o, "HTTP", out) && checkoutHeld(wsTally, o, "WebSocket", out);
-    if (reconnects > 0) {
-        out << "!!!!!!!! " << reconnects << " HTTP connections closed during the run" << Qt::endl;
-        ok = false;
-    }
-    if (o.streams > 0)
-        ok = streamLatency(server, web.first(), tills.first(), o, out) && ok;
-    server.stop();
-    ok = server.verify() && ok;
 int reports(const ReportsOptions& o, QTextStream& out)
 {
     if (o.lines < 4 || o.tills < 2 || o.products < 1 || o.requests < 1) {

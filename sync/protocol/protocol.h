@@ -165,9 +165,8 @@ struct DayRequest
     friend bool operator==(const DayRequest&, const DayRequest&) = default;
 };
 
-using ClientMessage =
-    std::variant<Hello, Push, Pair, HistoryRequest, ReceiptRequest, DayRequest, ReportRequest,
-                 BackOfficeRequest>;
+using ClientMessage = std::variant<Hello, Push, Pair, HistoryRequest, ReceiptRequest, DayRequest,
+                                   ReportRequest, BackOfficeRequest>;
 
 // Reads one text frame from a client. Bounds: the frame must be a JSON object, a push
 // holds 1–maxMutationsPerPush entries, every entry has an integer seq ≥ 1 and a valid id.

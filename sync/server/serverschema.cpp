@@ -350,9 +350,9 @@ QStringList schemaReports(const SqlDialect& d)
 
 // Issue 20, the back office's catalog and prices (lane F): each product's version (the optimistic
 // check of `product` and `price`; every existing product starts at 1, so 0 always means "new"),
-// who changed it last and when, its supplier (the cost is the reports' migration's), every barcode that scans it (n = 0 is
-// the catalog's `barcode`), scheduled price changes, and the answers of back-office writes by
-// their `id` (a retry after a lost answer gets the stored answer).
+// who changed it last and when, its supplier (the cost is the reports' migration's), every barcode
+// that scans it (n = 0 is the catalog's `barcode`), scheduled price changes, and the answers of
+// back-office writes by their `id` (a retry after a lost answer gets the stored answer).
 QStringList schemaBackOffice(const SqlDialect& d)
 {
     return {
@@ -439,7 +439,7 @@ QList<QStringList> serverMigrations(const SqlDialect& dialect)
     return {schemaVersion1(dialect),      schemaVersion2(dialect),  schemaVersion3(dialect),
             schemaVersion4(dialect),      schemaApprovals(dialect), schemaLedgerBySku(dialect),
             schemaReorderPoints(dialect), schemaReceipts(dialect),  schemaProductUnits(dialect),
-            schemaStoreSettings(dialect), schemaWebApi(dialect),  schemaReports(dialect),
+            schemaStoreSettings(dialect), schemaWebApi(dialect),    schemaReports(dialect),
             schemaBackOffice(dialect),    schemaPurchasing(dialect)};
 }
 
