@@ -1,4 +1,5 @@
 #include "cartmodel.h"
+#include "moneytext.h"
 #include "mutation.h"
 #include "notices.h"
 #include "posfixture.h"
@@ -204,6 +205,22 @@ private Q_SLOTS:
         QCOMPARE(cart()->line(0).receipt.discount, Money::fromMinor(53));
         QVERIFY(!till().setLineDiscount(0, QStringLiteral("6.00")));
         QCOMPARE(m_problems->count(), 1);
+    }
+
+    // A store whose shelf prices include VAT: the line shows what the customer pays for it (the
+    // shelf price), not its net; a store without shows the net, the tax coming on top.
+    void lineAmount_isTheShelfPrice()
+    {
+        till().submit(QStringLiteral("3*") + fixtures::colaBarcode, 12);
+        const QModelIndex line = cart()->index(0);
+        QCOMPARE(line.data(CartModel::AmountRole).toString(), line.data(CartModel::NetRole));
+        cart()->setTaxRule(TaxRule{true, TaxRounding::Line});
+        // 3 × 5.29 = 15.87 with 8.25 % VAT inside: 1.21 of it is tax, 14.66 net.
+        QCOMPARE(line.data(CartModel::AmountRole).toString(),
+                 print::moneyText(Money::fromMinor(1587)));
+        QCOMPARE(line.data(CartModel::NetRole).toString(),
+                 print::moneyText(Money::fromMinor(1466)));
+        QCOMPARE(cart()->totals().total, Money::fromMinor(1587));
     }
 
     void orderDiscount_isSharedSoTotalsAreTheSumOfLines()

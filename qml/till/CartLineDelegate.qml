@@ -3,7 +3,7 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import Stockline.Qml
 
-// One cart line: name and note, quantity × price and tax, discount, net amount, and what
+// One cart line: name and note, quantity × price and tax, discount, its amount, and what
 // the store has.
 ItemDelegate {
     id: row
@@ -15,7 +15,7 @@ ItemDelegate {
     required property string quantityText // "3", or "0.532 kg" of a weighed line
     required property string unitPrice
     required property string discount
-    required property string net
+    required property string amount
     required property string tax
     required property string taxRate
     required property int available
@@ -103,9 +103,10 @@ ItemDelegate {
             horizontalAlignment: Text.AlignRight
             Layout.preferredWidth: 90
         }
-        // Net of the line, as the receipt prints it; tax is added in the totals.
+        // The line as the shelf prices it: with VAT inside where prices include it, else its net
+        // (the tax then comes on top in the totals).
         Label {
-            text: row.net
+            text: row.amount
             font.pixelSize: Theme.fontLarge
             font.bold: true
             horizontalAlignment: Text.AlignRight

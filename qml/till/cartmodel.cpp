@@ -46,6 +46,7 @@ QHash<int, QByteArray> CartModel::roleNames() const
             {TaxRole, "tax"},
             {NetRole, "net"},
             {TotalRole, "total"},
+            {AmountRole, "amount"},
             {AvailableRole, "available"},
             {HoldRole, "hold"},
             {HoldTextRole, "holdText"}};
@@ -67,6 +68,8 @@ QVariant CartModel::moneyData(const Line& line, int role) const
         return print::moneyText(r.net());
     case TotalRole:
         return print::moneyText(r.total());
+    case AmountRole:
+        return print::moneyText(r.taxIncluded ? r.total() : r.net());
     default:
         return {};
     }

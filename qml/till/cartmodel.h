@@ -52,6 +52,7 @@ public:
         TaxRole,
         NetRole,
         TotalRole,
+        AmountRole, // the line as the shelf prices it: its total with VAT inside, else its net
         AvailableRole,
         HoldRole,
         HoldTextRole,
