@@ -37,6 +37,53 @@
     </message>
 </context>
 <context>
+    <name>BackOffice</name>
+    <message>
+        <source>Today</source>
+        <translation>Heute</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>Berichte</translation>
+    </message>
+    <message>
+        <source>Catalog</source>
+        <translation>Sortiment</translation>
+    </message>
+    <message>
+        <source>Prices</source>
+        <translation>Preise</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>Personal</translation>
+    </message>
+    <message>
+        <source>Terminals</source>
+        <translation>Kassen</translation>
+    </message>
+    <message>
+        <source>%1 · Ctrl+%2</source>
+        <translation>%1 · Strg+%2</translation>
+    </message>
+    <message>
+        <source>Manager: %1</source>
+        <translation>Filialleitung: %1</translation>
+    </message>
+    <message>
+        <source>Leave</source>
+        <translation>Verlassen</translation>
+    </message>
+    <message>
+        <source>Asking the server…</source>
+        <translation>Frage den Server…</translation>
+    </message>
+    <message>
+        <source>The back office needs the server</source>
+        <translation>Das Backoffice braucht den Server</translation>
+    </message>
+</context>
+<context>
     <name>CartLineDelegate</name>
     <message>
         <source>stock not known</source>
@@ -183,6 +230,10 @@
     <message>
         <source>Over/short</source>
         <translation>Differenz</translation>
+    </message>
+    <message>
+        <source>  tax %1 % on %2</source>
+        <translation>  Steuer %1 % auf %2</translation>
     </message>
 </context>
 <context>
@@ -396,6 +447,25 @@
     </message>
 </context>
 <context>
+    <name>CatalogPage</name>
+    <message>
+        <source>SKU, name or barcode — Enter searches, ↓ the list</source>
+        <translation>Artikelnummer, Name oder Barcode — Eingabe sucht, ↓ zur Liste</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Bearbeiten</translation>
+    </message>
+    <message>
+        <source>New product</source>
+        <translation>Neuer Artikel</translation>
+    </message>
+    <message>
+        <source>Take theirs</source>
+        <translation>Andere Version übernehmen</translation>
+    </message>
+</context>
+<context>
     <name>CountScreen</name>
     <message>
         <source>counted</source>
@@ -436,6 +506,29 @@
     <message>
         <source>Send counts</source>
         <translation>Zählungen senden</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerDisplay</name>
+    <message>
+        <source>Customer display</source>
+        <translation>Kundenanzeige</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Summe</translation>
+    </message>
+    <message>
+        <source>Your change</source>
+        <translation>Ihr Rückgeld</translation>
+    </message>
+    <message>
+        <source>Welcome</source>
+        <translation>Willkommen</translation>
+    </message>
+    <message>
+        <source>Total paid %1</source>
+        <translation>Insgesamt bezahlt %1</translation>
     </message>
 </context>
 <context>
@@ -548,6 +641,37 @@
     <message>
         <source>Ctrl+</source>
         <translation>Strg+</translation>
+    </message>
+</context>
+<context>
+    <name>ElevatePanel</name>
+    <message>
+        <source>Back office</source>
+        <translation>Backoffice</translation>
+    </message>
+    <message>
+        <source>A manager signs in with their name and PIN. The server checks them.</source>
+        <translation>Die Filialleitung meldet sich mit Name und PIN an. Der Server prüft beides.</translation>
+    </message>
+    <message>
+        <source>Manager&apos;s name</source>
+        <translation>Name der Filialleitung</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Anmelden</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>Eingabe</translation>
+    </message>
+    <message>
+        <source>Leave</source>
+        <translation>Verlassen</translation>
     </message>
 </context>
 <context>
@@ -768,6 +892,10 @@
         <source>Sale</source>
         <translation>Verkauf</translation>
     </message>
+    <message>
+        <source>Back office</source>
+        <translation>Backoffice</translation>
+    </message>
 </context>
 <context>
     <name>MovesScreen</name>
@@ -933,10 +1061,148 @@
     </message>
 </context>
 <context>
+    <name>PricesPage</name>
+    <message>
+        <source>No product %1 in the list: searched for it, try again</source>
+        <translation>Kein Artikel %1 in der Liste: wurde gesucht, bitte erneut versuchen</translation>
+    </message>
+    <message>
+        <source>One product</source>
+        <translation>Ein Artikel</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>Artikelnummer</translation>
+    </message>
+    <message>
+        <source>New price</source>
+        <translation>Neuer Preis</translation>
+    </message>
+    <message>
+        <source>From (empty: now; 2026-12-24 06:00)</source>
+        <translation>Ab (leer: sofort; 2026-12-24 06:00)</translation>
+    </message>
+    <message>
+        <source>Change price</source>
+        <translation>Preis ändern</translation>
+    </message>
+    <message>
+        <source>Many products by a percentage</source>
+        <translation>Viele Artikel um einen Prozentsatz</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Warengruppe</translation>
+    </message>
+    <message>
+        <source>Supplier</source>
+        <translation>Lieferant</translation>
+    </message>
+    <message>
+        <source>Department or supplier</source>
+        <translation>Warengruppe oder Lieferant</translation>
+    </message>
+    <message>
+        <source>Percent (5, -2.5)</source>
+        <translation>Prozent (5, -2.5)</translation>
+    </message>
+    <message>
+        <source>No rounding</source>
+        <translation>Ohne Rundung</translation>
+    </message>
+    <message>
+        <source>End in 0 or 5</source>
+        <translation>Endziffer 0 oder 5</translation>
+    </message>
+    <message>
+        <source>End in 9</source>
+        <translation>Endziffer 9</translation>
+    </message>
+    <message>
+        <source>From (empty: now)</source>
+        <translation>Ab (leer: sofort)</translation>
+    </message>
+    <message>
+        <source>Change all</source>
+        <translation>Alle ändern</translation>
+    </message>
+    <message>
+        <source>Scheduled changes (Delete cancels)</source>
+        <translation>Geplante Änderungen (Entf storniert)</translation>
+    </message>
+</context>
+<context>
     <name>ProblemBanner</name>
     <message>
         <source>OK</source>
         <translation>OK</translation>
+    </message>
+</context>
+<context>
+    <name>ProductEditor</name>
+    <message>
+        <source>New product</source>
+        <translation>Neuer Artikel</translation>
+    </message>
+    <message>
+        <source>Version %1</source>
+        <translation>Version %1</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>Artikelnummer</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Barcodes</source>
+        <translation>Barcodes</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Warengruppe</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Einheit</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Preis</translation>
+    </message>
+    <message>
+        <source>Tax rate %</source>
+        <translation>Steuersatz %</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Einkaufspreis</translation>
+    </message>
+    <message>
+        <source>Reorder at</source>
+        <translation>Meldebestand</translation>
+    </message>
+    <message>
+        <source>Supplier</source>
+        <translation>Lieferant</translation>
+    </message>
+    <message>
+        <source>Sold</source>
+        <translation>Im Verkauf</translation>
+    </message>
+    <message>
+        <source>Active (untick to retire)</source>
+        <translation>Aktiv (zum Auslisten abwählen)</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
     </message>
 </context>
 <context>
@@ -1082,6 +1348,37 @@
     <message>
         <source>Confirm</source>
         <translation>Bestätigen</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
+    <message>
+        <source>Saved %1</source>
+        <translation>Gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>From (2026-12-01)</source>
+        <translation>Von (2026-12-01)</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Bis</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Ausführen</translation>
+    </message>
+    <message>
+        <source>Save as (path without .csv or .pdf)</source>
+        <translation>Speichern unter (Pfad ohne .csv oder .pdf)</translation>
+    </message>
+    <message>
+        <source>Save CSV</source>
+        <translation>Als CSV speichern</translation>
+    </message>
+    <message>
+        <source>Save PDF</source>
+        <translation>Als PDF speichern</translation>
     </message>
 </context>
 <context>
@@ -1397,6 +1694,45 @@
     </message>
 </context>
 <context>
+    <name>StaffPage</name>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>Cashier</source>
+        <translation>Kassenkraft</translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation>Filialleitung</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <source>4 to 12 digits</source>
+        <translation>4 bis 12 Ziffern</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <source>New PIN</source>
+        <translation>Neue PIN</translation>
+    </message>
+    <message>
+        <source>Deactivate</source>
+        <translation>Deaktivieren</translation>
+    </message>
+</context>
+<context>
     <name>StatusBar</name>
     <message>
         <source>Last receipt %1</source>
@@ -1585,6 +1921,40 @@
     </message>
 </context>
 <context>
+    <name>TerminalsPage</name>
+    <message>
+        <source>Press F4 again to revoke %1</source>
+        <translation>Erneut F4 drücken, um %1 zu sperren</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation>Sperren</translation>
+    </message>
+    <message>
+        <source>New terminal, such as POS-07</source>
+        <translation>Neue Kasse, etwa POS-07</translation>
+    </message>
+    <message>
+        <source>Pairing code</source>
+        <translation>Kopplungscode</translation>
+    </message>
+</context>
+<context>
+    <name>TodayPage</name>
+    <message>
+        <source>Today</source>
+        <translation>Heute</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+</context>
+<context>
     <name>stockline</name>
     <message>
         <source>&apos;%1&apos; is not a quantity from %2 to %3.</source>
@@ -1673,6 +2043,18 @@
         <source>Thank you!</source>
         <translation>Vielen Dank!</translation>
     </message>
+    <message>
+        <source>Cash rounding</source>
+        <translation>Bargeldrundung</translation>
+    </message>
+    <message>
+        <source>VAT %1% on %2</source>
+        <translation>MwSt. %1% auf %2</translation>
+    </message>
+    <message>
+        <source>Total without VAT</source>
+        <translation>Summe ohne MwSt.</translation>
+    </message>
 </context>
 <context>
     <name>stockline::print::Receipt</name>
@@ -1717,10 +2099,289 @@
     </message>
 </context>
 <context>
+    <name>stockline::print::Report</name>
+    <message>
+        <source>cannot write %1</source>
+        <translation>%1 kann nicht geschrieben werden</translation>
+    </message>
+</context>
+<context>
     <name>stockline::qml::Approvals</name>
     <message>
         <source>Approved and done, but the approval could not be logged: %1</source>
         <translation>Freigegeben und erledigt, aber die Freigabe konnte nicht protokolliert werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>stockline::qml::BackOfficeView</name>
+    <message>
+        <source>Today</source>
+        <translation>Heute</translation>
+    </message>
+    <message>
+        <source>Sales by day</source>
+        <translation>Verkäufe pro Tag</translation>
+    </message>
+    <message>
+        <source>When: a local time like 2026-12-24 06:00, or empty for now</source>
+        <translation>Zeitpunkt: Ortszeit wie 2026-12-24 06:00, oder leer für sofort</translation>
+    </message>
+    <message>
+        <source>Price: %1</source>
+        <translation>Preis: %1</translation>
+    </message>
+    <message>
+        <source>%1 costs %2 from %3</source>
+        <translation>%1 kostet ab %3 %2</translation>
+    </message>
+    <message>
+        <source>%1 costs %2 now</source>
+        <translation>%1 kostet jetzt %2</translation>
+    </message>
+    <message>
+        <source>Choose a department or a supplier, not both</source>
+        <translation>Warengruppe oder Lieferant wählen, nicht beides</translation>
+    </message>
+    <message>
+        <source>Percent: a number such as 5 or -2.5</source>
+        <translation>Prozent: eine Zahl wie 5 oder -2.5</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n price(s) will change</source>
+        <translation>
+            <numerusform>%n Preis wird geändert</numerusform>
+            <numerusform>%n Preise werden geändert</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n price(s) changed</source>
+        <translation>
+            <numerusform>%n Preis geändert</numerusform>
+            <numerusform>%n Preise geändert</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The price change is cancelled</source>
+        <translation>Die Preisänderung ist storniert</translation>
+    </message>
+    <message>
+        <source>Give the staff member&apos;s name</source>
+        <translation>Geben Sie den Namen der Person an</translation>
+    </message>
+    <message>
+        <source>PIN: 4 to 12 digits</source>
+        <translation>PIN: 4 bis 12 Ziffern</translation>
+    </message>
+    <message>
+        <source>%1 can sign in now</source>
+        <translation>%1 kann sich jetzt anmelden</translation>
+    </message>
+    <message>
+        <source>%1 has a new PIN</source>
+        <translation>%1 hat eine neue PIN</translation>
+    </message>
+    <message>
+        <source>%1 can no longer sign in</source>
+        <translation>%1 kann sich nicht mehr anmelden</translation>
+    </message>
+    <message>
+        <source>%1 is revoked: it can no longer connect</source>
+        <translation>%1 ist gesperrt und kann sich nicht mehr verbinden</translation>
+    </message>
+    <message>
+        <source>Give the new terminal&apos;s name, such as POS-07</source>
+        <translation>Geben Sie den Namen der neuen Kasse an, etwa POS-07</translation>
+    </message>
+    <message>
+        <source>Pair %1 with code %2 before %3</source>
+        <translation>%1 bis %3 mit dem Code %2 koppeln</translation>
+    </message>
+    <message>
+        <source>Dates: from and to like 2026-12-01, from not after to</source>
+        <translation>Datum: Von und Bis wie 2026-12-01, Von nicht nach Bis</translation>
+    </message>
+    <message>
+        <source>Sales by %1</source>
+        <translation>Verkäufe nach %1</translation>
+    </message>
+    <message>
+        <source>The server&apos;s report has no columns to show</source>
+        <translation>Der Bericht des Servers hat keine Spalten zum Anzeigen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s)</source>
+        <translation>
+            <numerusform>%n Zeile</numerusform>
+            <numerusform>%n Zeilen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>Art.-Nr.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Warengruppe</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Preis</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Einkaufspreis</translation>
+    </message>
+    <message>
+        <source>Tax</source>
+        <translation>Steuer</translation>
+    </message>
+    <message>
+        <source>Supplier</source>
+        <translation>Lieferant</translation>
+    </message>
+    <message>
+        <source>Reorder at</source>
+        <translation>Meldebestand</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Gültig ab</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>Aktuell</translation>
+    </message>
+    <message>
+        <source>New price</source>
+        <translation>Neuer Preis</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Erstellt von</translation>
+    </message>
+    <message>
+        <source>Terminal</source>
+        <translation>Kasse</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Standort</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation>Zuletzt gemeldet</translation>
+    </message>
+    <message>
+        <source>Backlog</source>
+        <translation>Ausstehend</translation>
+    </message>
+    <message>
+        <source>Revoked</source>
+        <translation>Gesperrt</translation>
+    </message>
+    <message>
+        <source>Wrong PIN</source>
+        <translation>Falsche PIN</translation>
+    </message>
+    <message>
+        <source>Only an active manager can open the back office</source>
+        <translation>Nur eine aktive Filialleitung kann das Backoffice öffnen</translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs: wait five minutes</source>
+        <translation>Zu viele falsche PINs: fünf Minuten warten</translation>
+    </message>
+    <message>
+        <source>A manager must sign in to the back office first</source>
+        <translation>Zuerst muss sich die Filialleitung im Backoffice anmelden</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <source>Type the manager&apos;s name and PIN</source>
+        <translation>Name und PIN der Filialleitung eingeben</translation>
+    </message>
+    <message>
+        <source>The back office needs the server</source>
+        <translation>Das Backoffice braucht den Server</translation>
+    </message>
+    <message>
+        <source>%1 signed in to the back office</source>
+        <translation>%1 ist im Backoffice angemeldet</translation>
+    </message>
+    <message>
+        <source>Give the product a SKU</source>
+        <translation>Geben Sie dem Artikel eine Artikelnummer</translation>
+    </message>
+    <message>
+        <source>Cost: %1</source>
+        <translation>Einkaufspreis: %1</translation>
+    </message>
+    <message>
+        <source>Tax rate: %1</source>
+        <translation>Steuersatz: %1</translation>
+    </message>
+    <message>
+        <source>Reorder point: a whole number of units, 0 or more</source>
+        <translation>Meldebestand: eine ganze Stückzahl, 0 oder mehr</translation>
+    </message>
+    <message>
+        <source>%1 saved (version %2)</source>
+        <translation>%1 gespeichert (Version %2)</translation>
+    </message>
+    <message>
+        <source>%1 exists already</source>
+        <translation>%1 gibt es schon</translation>
+    </message>
+    <message>
+        <source>%1 %2 → %3</source>
+        <translation>%1 %2 → %3</translation>
+    </message>
+    <message>
+        <source>Someone</source>
+        <translation>Jemand</translation>
+    </message>
+    <message>
+        <source>%1 changed %2 meanwhile</source>
+        <translation>%1 hat %2 inzwischen geändert</translation>
+    </message>
+    <message>
+        <source>%1 changed %2 at %3</source>
+        <translation>%1 hat %2 um %3 geändert</translation>
+    </message>
+    <message>
+        <source>nothing you can see</source>
+        <translation>nichts Sichtbares</translation>
+    </message>
+    <message>
+        <source>Nothing was saved: check theirs, then save again.</source>
+        <translation>Nichts wurde gespeichert: prüfen Sie die andere Version und speichern Sie dann erneut.</translation>
     </message>
 </context>
 <context>
@@ -2220,6 +2881,25 @@
     </message>
 </context>
 <context>
+    <name>stockline::qml::ReportModel</name>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 bis %2</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Summe</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+</context>
+<context>
     <name>stockline::qml::ReturnsModel</name>
     <message>
         <source>Receipt %1 cannot be returned: %2</source>
@@ -2553,6 +3233,14 @@
         <source>%1 h %2 min</source>
         <translation>%1 Std. %2 Min.</translation>
     </message>
+    <message>
+        <source>%1 · prices include tax</source>
+        <translation>%1 · Preise inkl. Steuer</translation>
+    </message>
+    <message>
+        <source>%1 · prices exclude tax</source>
+        <translation>%1 · Preise ohne Steuer</translation>
+    </message>
 </context>
 <context>
     <name>stockline::qml::Till</name>
@@ -2765,6 +3453,17 @@
     <message>
         <source>Sale %1 could not be queued again for the server: %2. It is kept on this till; call IT.</source>
         <translation>Verkauf %1 konnte nicht erneut für den Server eingereiht werden: %2. Er bleibt an dieser Kasse gespeichert; rufen Sie die IT.</translation>
+    </message>
+</context>
+<context>
+    <name>stockline::sync::BackOffice</name>
+    <message>
+        <source>The server did not answer</source>
+        <translation>Der Server hat nicht geantwortet</translation>
+    </message>
+    <message>
+        <source>The back office needs the server</source>
+        <translation>Das Backoffice braucht den Server</translation>
     </message>
 </context>
 <context>

@@ -37,6 +37,53 @@
     </message>
 </context>
 <context>
+    <name>BackOffice</name>
+    <message>
+        <source>Today</source>
+        <translation>Hoy</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>Informes</translation>
+    </message>
+    <message>
+        <source>Catalog</source>
+        <translation>Catálogo</translation>
+    </message>
+    <message>
+        <source>Prices</source>
+        <translation>Precios</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>Personal</translation>
+    </message>
+    <message>
+        <source>Terminals</source>
+        <translation>Terminales</translation>
+    </message>
+    <message>
+        <source>%1 · Ctrl+%2</source>
+        <translation>%1 · Ctrl+%2</translation>
+    </message>
+    <message>
+        <source>Manager: %1</source>
+        <translation>Encargado: %1</translation>
+    </message>
+    <message>
+        <source>Leave</source>
+        <translation>Salir</translation>
+    </message>
+    <message>
+        <source>Asking the server…</source>
+        <translation>Consultando al servidor…</translation>
+    </message>
+    <message>
+        <source>The back office needs the server</source>
+        <translation>La administración necesita el servidor</translation>
+    </message>
+</context>
+<context>
     <name>CartLineDelegate</name>
     <message>
         <source>stock not known</source>
@@ -183,6 +230,10 @@
     <message>
         <source>Over/short</source>
         <translation>Descuadre</translation>
+    </message>
+    <message>
+        <source>  tax %1 % on %2</source>
+        <translation>  impuesto %1 % sobre %2</translation>
     </message>
 </context>
 <context>
@@ -396,6 +447,25 @@
     </message>
 </context>
 <context>
+    <name>CatalogPage</name>
+    <message>
+        <source>SKU, name or barcode — Enter searches, ↓ the list</source>
+        <translation>SKU, nombre o código de barras — Intro busca, ↓ a la lista</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Editar</translation>
+    </message>
+    <message>
+        <source>New product</source>
+        <translation>Producto nuevo</translation>
+    </message>
+    <message>
+        <source>Take theirs</source>
+        <translation>Usar la otra versión</translation>
+    </message>
+</context>
+<context>
     <name>CountScreen</name>
     <message>
         <source>counted</source>
@@ -436,6 +506,29 @@
     <message>
         <source>Send counts</source>
         <translation>Enviar recuentos</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerDisplay</name>
+    <message>
+        <source>Customer display</source>
+        <translation>Visor del cliente</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Your change</source>
+        <translation>Su cambio</translation>
+    </message>
+    <message>
+        <source>Welcome</source>
+        <translation>Bienvenido</translation>
+    </message>
+    <message>
+        <source>Total paid %1</source>
+        <translation>Total pagado %1</translation>
     </message>
 </context>
 <context>
@@ -548,6 +641,37 @@
     <message>
         <source>Ctrl+</source>
         <translation>Ctrl+</translation>
+    </message>
+</context>
+<context>
+    <name>ElevatePanel</name>
+    <message>
+        <source>Back office</source>
+        <translation>Administración</translation>
+    </message>
+    <message>
+        <source>A manager signs in with their name and PIN. The server checks them.</source>
+        <translation>Un encargado inicia sesión con su nombre y PIN. El servidor los comprueba.</translation>
+    </message>
+    <message>
+        <source>Manager&apos;s name</source>
+        <translation>Nombre del encargado</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Iniciar sesión</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>Intro</translation>
+    </message>
+    <message>
+        <source>Leave</source>
+        <translation>Salir</translation>
     </message>
 </context>
 <context>
@@ -768,6 +892,10 @@
         <source>Sale</source>
         <translation>Venta</translation>
     </message>
+    <message>
+        <source>Back office</source>
+        <translation>Administración</translation>
+    </message>
 </context>
 <context>
     <name>MovesScreen</name>
@@ -933,10 +1061,148 @@
     </message>
 </context>
 <context>
+    <name>PricesPage</name>
+    <message>
+        <source>No product %1 in the list: searched for it, try again</source>
+        <translation>No hay producto %1 en la lista: se ha buscado, inténtelo de nuevo</translation>
+    </message>
+    <message>
+        <source>One product</source>
+        <translation>Un producto</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>New price</source>
+        <translation>Precio nuevo</translation>
+    </message>
+    <message>
+        <source>From (empty: now; 2026-12-24 06:00)</source>
+        <translation>Desde (vacío: ahora; 2026-12-24 06:00)</translation>
+    </message>
+    <message>
+        <source>Change price</source>
+        <translation>Cambiar precio</translation>
+    </message>
+    <message>
+        <source>Many products by a percentage</source>
+        <translation>Varios productos por porcentaje</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Departamento</translation>
+    </message>
+    <message>
+        <source>Supplier</source>
+        <translation>Proveedor</translation>
+    </message>
+    <message>
+        <source>Department or supplier</source>
+        <translation>Departamento o proveedor</translation>
+    </message>
+    <message>
+        <source>Percent (5, -2.5)</source>
+        <translation>Porcentaje (5, -2.5)</translation>
+    </message>
+    <message>
+        <source>No rounding</source>
+        <translation>Sin redondeo</translation>
+    </message>
+    <message>
+        <source>End in 0 or 5</source>
+        <translation>Acabar en 0 o 5</translation>
+    </message>
+    <message>
+        <source>End in 9</source>
+        <translation>Acabar en 9</translation>
+    </message>
+    <message>
+        <source>From (empty: now)</source>
+        <translation>Desde (vacío: ahora)</translation>
+    </message>
+    <message>
+        <source>Change all</source>
+        <translation>Cambiar todos</translation>
+    </message>
+    <message>
+        <source>Scheduled changes (Delete cancels)</source>
+        <translation>Cambios programados (Supr cancela)</translation>
+    </message>
+</context>
+<context>
     <name>ProblemBanner</name>
     <message>
         <source>OK</source>
         <translation>Aceptar</translation>
+    </message>
+</context>
+<context>
+    <name>ProductEditor</name>
+    <message>
+        <source>New product</source>
+        <translation>Producto nuevo</translation>
+    </message>
+    <message>
+        <source>Version %1</source>
+        <translation>Versión %1</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Barcodes</source>
+        <translation>Códigos de barras</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Departamento</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Unidad</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Precio</translation>
+    </message>
+    <message>
+        <source>Tax rate %</source>
+        <translation>Tipo de impuesto %</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Coste</translation>
+    </message>
+    <message>
+        <source>Reorder at</source>
+        <translation>Punto de pedido</translation>
+    </message>
+    <message>
+        <source>Supplier</source>
+        <translation>Proveedor</translation>
+    </message>
+    <message>
+        <source>Sold</source>
+        <translation>A la venta</translation>
+    </message>
+    <message>
+        <source>Active (untick to retire)</source>
+        <translation>Activo (desmarque para retirarlo)</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Guardar</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
     </message>
 </context>
 <context>
@@ -1082,6 +1348,37 @@
     <message>
         <source>Confirm</source>
         <translation>Confirmar</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
+    <message>
+        <source>Saved %1</source>
+        <translation>Guardado: %1</translation>
+    </message>
+    <message>
+        <source>From (2026-12-01)</source>
+        <translation>Desde (2026-12-01)</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Hasta</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Ejecutar</translation>
+    </message>
+    <message>
+        <source>Save as (path without .csv or .pdf)</source>
+        <translation>Guardar como (ruta sin .csv ni .pdf)</translation>
+    </message>
+    <message>
+        <source>Save CSV</source>
+        <translation>Guardar CSV</translation>
+    </message>
+    <message>
+        <source>Save PDF</source>
+        <translation>Guardar PDF</translation>
     </message>
 </context>
 <context>
@@ -1397,6 +1694,45 @@
     </message>
 </context>
 <context>
+    <name>StaffPage</name>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rol</translation>
+    </message>
+    <message>
+        <source>Cashier</source>
+        <translation>Cajero</translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation>Encargado</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <source>4 to 12 digits</source>
+        <translation>De 4 a 12 dígitos</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Añadir</translation>
+    </message>
+    <message>
+        <source>New PIN</source>
+        <translation>PIN nuevo</translation>
+    </message>
+    <message>
+        <source>Deactivate</source>
+        <translation>Desactivar</translation>
+    </message>
+</context>
+<context>
     <name>StatusBar</name>
     <message>
         <source>Last receipt %1</source>
@@ -1585,6 +1921,40 @@
     </message>
 </context>
 <context>
+    <name>TerminalsPage</name>
+    <message>
+        <source>Press F4 again to revoke %1</source>
+        <translation>Pulse F4 otra vez para revocar %1</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Actualizar</translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation>Revocar</translation>
+    </message>
+    <message>
+        <source>New terminal, such as POS-07</source>
+        <translation>Terminal nuevo, como POS-07</translation>
+    </message>
+    <message>
+        <source>Pairing code</source>
+        <translation>Código de emparejamiento</translation>
+    </message>
+</context>
+<context>
+    <name>TodayPage</name>
+    <message>
+        <source>Today</source>
+        <translation>Hoy</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Actualizar</translation>
+    </message>
+</context>
+<context>
     <name>stockline</name>
     <message>
         <source>&apos;%1&apos; is not a quantity from %2 to %3.</source>
@@ -1673,6 +2043,18 @@
         <source>Thank you!</source>
         <translation>¡Gracias!</translation>
     </message>
+    <message>
+        <source>Cash rounding</source>
+        <translation>Redondeo en efectivo</translation>
+    </message>
+    <message>
+        <source>VAT %1% on %2</source>
+        <translation>IVA %1% sobre %2</translation>
+    </message>
+    <message>
+        <source>Total without VAT</source>
+        <translation>Total sin IVA</translation>
+    </message>
 </context>
 <context>
     <name>stockline::print::Receipt</name>
@@ -1717,10 +2099,289 @@
     </message>
 </context>
 <context>
+    <name>stockline::print::Report</name>
+    <message>
+        <source>cannot write %1</source>
+        <translation>no se puede escribir %1</translation>
+    </message>
+</context>
+<context>
     <name>stockline::qml::Approvals</name>
     <message>
         <source>Approved and done, but the approval could not be logged: %1</source>
         <translation>Aprobado y hecho, pero no se pudo registrar la aprobación: %1</translation>
+    </message>
+</context>
+<context>
+    <name>stockline::qml::BackOfficeView</name>
+    <message>
+        <source>Today</source>
+        <translation>Hoy</translation>
+    </message>
+    <message>
+        <source>Sales by day</source>
+        <translation>Ventas por día</translation>
+    </message>
+    <message>
+        <source>When: a local time like 2026-12-24 06:00, or empty for now</source>
+        <translation>Cuándo: una hora local como 2026-12-24 06:00, o vacío para ahora</translation>
+    </message>
+    <message>
+        <source>Price: %1</source>
+        <translation>Precio: %1</translation>
+    </message>
+    <message>
+        <source>%1 costs %2 from %3</source>
+        <translation>%1 cuesta %2 desde %3</translation>
+    </message>
+    <message>
+        <source>%1 costs %2 now</source>
+        <translation>%1 cuesta ahora %2</translation>
+    </message>
+    <message>
+        <source>Choose a department or a supplier, not both</source>
+        <translation>Elija un departamento o un proveedor, no ambos</translation>
+    </message>
+    <message>
+        <source>Percent: a number such as 5 or -2.5</source>
+        <translation>Porcentaje: un número como 5 o -2.5</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n price(s) will change</source>
+        <translation>
+            <numerusform>cambiará %n precio</numerusform>
+            <numerusform>cambiarán %n precios</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n price(s) changed</source>
+        <translation>
+            <numerusform>%n precio cambiado</numerusform>
+            <numerusform>%n precios cambiados</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The price change is cancelled</source>
+        <translation>El cambio de precio se ha cancelado</translation>
+    </message>
+    <message>
+        <source>Give the staff member&apos;s name</source>
+        <translation>Indique el nombre del empleado</translation>
+    </message>
+    <message>
+        <source>PIN: 4 to 12 digits</source>
+        <translation>PIN: de 4 a 12 dígitos</translation>
+    </message>
+    <message>
+        <source>%1 can sign in now</source>
+        <translation>%1 ya puede iniciar sesión</translation>
+    </message>
+    <message>
+        <source>%1 has a new PIN</source>
+        <translation>%1 tiene un PIN nuevo</translation>
+    </message>
+    <message>
+        <source>%1 can no longer sign in</source>
+        <translation>%1 ya no puede iniciar sesión</translation>
+    </message>
+    <message>
+        <source>%1 is revoked: it can no longer connect</source>
+        <translation>%1 está revocado: ya no puede conectarse</translation>
+    </message>
+    <message>
+        <source>Give the new terminal&apos;s name, such as POS-07</source>
+        <translation>Indique el nombre del terminal nuevo, como POS-07</translation>
+    </message>
+    <message>
+        <source>Pair %1 with code %2 before %3</source>
+        <translation>Empareje %1 con el código %2 antes de las %3</translation>
+    </message>
+    <message>
+        <source>Dates: from and to like 2026-12-01, from not after to</source>
+        <translation>Fechas: Desde y Hasta como 2026-12-01, Desde no posterior a Hasta</translation>
+    </message>
+    <message>
+        <source>Sales by %1</source>
+        <translation>Ventas por %1</translation>
+    </message>
+    <message>
+        <source>The server&apos;s report has no columns to show</source>
+        <translation>El informe del servidor no tiene columnas que mostrar</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s)</source>
+        <translation>
+            <numerusform>%n fila</numerusform>
+            <numerusform>%n filas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Departamento</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Precio</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Coste</translation>
+    </message>
+    <message>
+        <source>Tax</source>
+        <translation>Impuesto</translation>
+    </message>
+    <message>
+        <source>Supplier</source>
+        <translation>Proveedor</translation>
+    </message>
+    <message>
+        <source>Reorder at</source>
+        <translation>Punto de pedido</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Activo</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Versión</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Desde</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>Actual</translation>
+    </message>
+    <message>
+        <source>New price</source>
+        <translation>Precio nuevo</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Creado por</translation>
+    </message>
+    <message>
+        <source>Terminal</source>
+        <translation>Terminal</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rol</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Ubicación</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>En línea</translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation>Último contacto</translation>
+    </message>
+    <message>
+        <source>Backlog</source>
+        <translation>Pendientes</translation>
+    </message>
+    <message>
+        <source>Revoked</source>
+        <translation>Revocado</translation>
+    </message>
+    <message>
+        <source>Wrong PIN</source>
+        <translation>PIN incorrecto</translation>
+    </message>
+    <message>
+        <source>Only an active manager can open the back office</source>
+        <translation>Solo un encargado activo puede abrir la administración</translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs: wait five minutes</source>
+        <translation>Demasiados PIN incorrectos: espere cinco minutos</translation>
+    </message>
+    <message>
+        <source>A manager must sign in to the back office first</source>
+        <translation>Antes debe iniciar sesión un encargado en la administración</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>sí</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>Type the manager&apos;s name and PIN</source>
+        <translation>Escriba el nombre y el PIN del encargado</translation>
+    </message>
+    <message>
+        <source>The back office needs the server</source>
+        <translation>La administración necesita el servidor</translation>
+    </message>
+    <message>
+        <source>%1 signed in to the back office</source>
+        <translation>%1 ha iniciado sesión en la administración</translation>
+    </message>
+    <message>
+        <source>Give the product a SKU</source>
+        <translation>Asigne un SKU al producto</translation>
+    </message>
+    <message>
+        <source>Cost: %1</source>
+        <translation>Coste: %1</translation>
+    </message>
+    <message>
+        <source>Tax rate: %1</source>
+        <translation>Tipo de impuesto: %1</translation>
+    </message>
+    <message>
+        <source>Reorder point: a whole number of units, 0 or more</source>
+        <translation>Punto de pedido: un número entero de unidades, 0 o más</translation>
+    </message>
+    <message>
+        <source>%1 saved (version %2)</source>
+        <translation>%1 guardado (versión %2)</translation>
+    </message>
+    <message>
+        <source>%1 exists already</source>
+        <translation>%1 ya existe</translation>
+    </message>
+    <message>
+        <source>%1 %2 → %3</source>
+        <translation>%1 %2 → %3</translation>
+    </message>
+    <message>
+        <source>Someone</source>
+        <translation>Alguien</translation>
+    </message>
+    <message>
+        <source>%1 changed %2 meanwhile</source>
+        <translation>%1 cambió %2 entretanto</translation>
+    </message>
+    <message>
+        <source>%1 changed %2 at %3</source>
+        <translation>%1 cambió %2 a las %3</translation>
+    </message>
+    <message>
+        <source>nothing you can see</source>
+        <translation>nada visible</translation>
+    </message>
+    <message>
+        <source>Nothing was saved: check theirs, then save again.</source>
+        <translation>No se guardó nada: revise la otra versión y vuelva a guardar.</translation>
     </message>
 </context>
 <context>
@@ -2220,6 +2881,25 @@
     </message>
 </context>
 <context>
+    <name>stockline::qml::ReportModel</name>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 a %2</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>sí</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+</context>
+<context>
     <name>stockline::qml::ReturnsModel</name>
     <message>
         <source>Receipt %1 cannot be returned: %2</source>
@@ -2553,6 +3233,14 @@
         <source>%1 h %2 min</source>
         <translation>%1 h %2 min</translation>
     </message>
+    <message>
+        <source>%1 · prices include tax</source>
+        <translation>%1 · precios con impuestos</translation>
+    </message>
+    <message>
+        <source>%1 · prices exclude tax</source>
+        <translation>%1 · precios sin impuestos</translation>
+    </message>
 </context>
 <context>
     <name>stockline::qml::Till</name>
@@ -2765,6 +3453,17 @@
     <message>
         <source>Sale %1 could not be queued again for the server: %2. It is kept on this till; call IT.</source>
         <translation>La venta %1 no se pudo volver a poner en cola para el servidor: %2. Se guarda en esta caja; llame a informática.</translation>
+    </message>
+</context>
+<context>
+    <name>stockline::sync::BackOffice</name>
+    <message>
+        <source>The server did not answer</source>
+        <translation>El servidor no respondió</translation>
+    </message>
+    <message>
+        <source>The back office needs the server</source>
+        <translation>La administración necesita el servidor</translation>
     </message>
 </context>
 <context>
