@@ -254,6 +254,27 @@ private Q_SLOTS:
         Currency::setCurrent(Currency());
     }
 
+    // A Japanese store (no minor unit): "10%" off a ¥1,489 line is ¥149, not ¥1 (the percentage
+    // was read with the currency's digits, so "10" meant 0.1 %); a ¥15,000 float opens the drawer
+    // and a ¥10,000 note pays.
+    void till_japaneseStoreTakesPercentagesAndWholeYen()
+    {
+        fixtures::PosFixture pos;
+        qml::PosOptions japan;
+        japan.storeSettings = *StoreSettings::fromConf(
+            QStringLiteral("currency = JPY\nminorDigits = 0\npricesIncludeTax = true\n"));
+        QVERIFY(pos.open({}, japan));
+        Till& till = pos.context().till();
+        QVERIFY(pos.openDrawer(QStringLiteral("15000")));
+        till.submit(fixtures::colaBarcode, 12);
+        QVERIFY(till.setLineDiscount(0, QStringLiteral("10%")));
+        QCOMPARE(till.cart()->line(0).receipt.discount, Money::fromMinor(53)); // 10 % of ¥529
+        QVERIFY(till.startPayment());
+        QVERIFY(till.tenderCash(QStringLiteral("10000")));
+        QCOMPARE(till.lastChangeText(), Money::fromMinor(10000 - 476).toLocaleString());
+        Currency::setCurrent(Currency());
+    }
+
     // A card pays to the cent: no rounding when it covers the rest.
     void payment_cardIsNotRounded()
     {

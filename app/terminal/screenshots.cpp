@@ -294,7 +294,7 @@ void openDrawer(Shooter& shooter, QQuickWindow& window)
     shooter.show("cash");
     shooter.onCashScreen("askFloat");
     if (auto* dialog = window.findChild<QObject*>(QStringLiteral("floatDialog"))) {
-        dialog->setProperty("text", QStringLiteral("150.00"));
+        dialog->setProperty("text", QStringLiteral("150"));
         QMetaObject::invokeMethod(dialog, "accept");
     }
     shooter.show("sell");
@@ -432,7 +432,8 @@ bool shootBackOffice(Shooter& shooter, QQuickWindow& window, qml::PosContext& co
     view.preview(QStringLiteral("Morgan"));
     view.showReport(sampleTodayReport(), qml::BackOfficeView::tr("Today"));
     ok = shooter.shoot(QStringLiteral("24-backoffice-today")) && ok;
-    view.showReport(sampleSalesByDay(), qml::BackOfficeView::tr("Sales by day"));
+    view.showReport(sampleSalesByDay(), qml::BackOfficeView::reportTitle(QStringLiteral("sales"),
+                                                                         QStringLiteral("day")));
     office->setProperty("page", 1);
     ok = shooter.shoot(QStringLiteral("25-backoffice-reports")) && ok;
     view.showCatalog(sampleCatalog());
@@ -489,8 +490,9 @@ int takeScreenshots(QQmlApplicationEngine& engine, qml::PosContext& context, con
     (void)till.startPayment();
     (void)till.tenderCard(QStringLiteral("20"), QStringLiteral("AUTH 481516"));
     ok = shooter.shoot(QStringLiteral("04-pay")) && ok;
-    (void)till.tenderCashMinor(
-        till.payment()->quickAmounts(till.payment()->remaining()).last().minor());
+    if (const QList<Money> notes = till.payment()->quickAmounts(till.payment()->remaining());
+        !notes.isEmpty())
+        (void)till.tenderCashMinor(notes.last().minor());
     ok = shooter.shoot(QStringLiteral("05-sell-change-due")) && ok;
 
     QMetaObject::invokeMethod(window, "openReceipt");

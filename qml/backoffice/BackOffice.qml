@@ -17,8 +17,10 @@ Item {
     readonly property bool keysEnabled: visible && !covered && Office.available && Office.elevated
     signal done()
 
+    // Only when shown: hidden behind the sale, it must not take the keys from the sign-in or
+    // the scan field when the server comes and goes.
     function refocus() {
-        if (!Office.available)
+        if (!visible || !Office.available)
             return
         if (!Office.elevated)
             elevatePanel.refocus()

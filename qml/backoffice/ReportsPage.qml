@@ -9,15 +9,10 @@ import Stockline.Qml
 ColumnLayout {
     id: page
 
-    readonly property var reports: ["sales", "tax", "refunds", "discounts", "overrides",
-                                    "approvals", "cash", "margins", "shrinkage", "today"]
-    readonly property var groupings: ["hour", "day", "week", "department", "product", "staff",
-                                      "till", "method"]
-
     function activate() {}
     function refocus() { reportBox.forceActiveFocus() }
     function run() {
-        Office.loadReport(reportBox.currentText, byBox.currentText, fromField.text, toField.text)
+        Office.loadReport(reportBox.currentValue, byBox.currentValue, fromField.text, toField.text)
     }
     function exportTo(kind) {
         const path = pathField.text + "." + kind
@@ -28,13 +23,22 @@ ColumnLayout {
     spacing: Theme.spacing
     RowLayout {
         spacing: Theme.spacing
-        ComboBox { id: reportBox; objectName: "reportBox"; model: page.reports; KeyNavigation.tab: byBox }
+        ComboBox {
+            id: reportBox
+            objectName: "reportBox"
+            model: Office.reportChoices
+            textRole: "label"
+            valueRole: "key"
+            KeyNavigation.tab: byBox
+        }
         ComboBox {
             id: byBox
             objectName: "reportByBox"
-            model: page.groupings
+            model: Office.groupingChoices
+            textRole: "label"
+            valueRole: "key"
             currentIndex: 1
-            enabled: reportBox.currentText === "sales"
+            enabled: reportBox.currentValue === "sales"
             KeyNavigation.tab: fromField
         }
         TextField {
@@ -80,7 +84,7 @@ ColumnLayout {
             objectName: "reportPath"
             Layout.preferredWidth: 420
             placeholderText: qsTr("Save as (path without .csv or .pdf)")
-            text: Office.exportFolder + "/" + reportBox.currentText
+            text: Office.exportFolder + "/" + reportBox.currentValue
             KeyNavigation.tab: reportBox
         }
         KeyButton { text: qsTr("Save CSV"); key: "Ctrl+S"; onClicked: page.exportTo("csv") }

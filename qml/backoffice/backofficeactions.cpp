@@ -172,9 +172,62 @@ bool BackOfficeView::loadReport(const QString& report, const QString& by, const 
     if (report == "sales"_L1)
         fields.insert("by"_L1, by.isEmpty() ? u"day"_s : by);
     ask(u"report"_s, fields, [this, report, by](const sync::BackOfficeAnswer& answer) {
-        showReport(answer.body, report == "sales"_L1 ? tr("Sales by %1").arg(by) : report);
+        showReport(answer.body, reportTitle(report, by));
     });
     return true;
+}
+
+namespace {
+
+QVariantList choices(const QList<std::pair<QString, QString>>& pairs)
+{
+    QVariantList list;
+    for (const auto& [key, label] : pairs)
+        list.append(QVariantMap{{u"key"_s, key}, {u"label"_s, label}});
+    return list;
+}
+
+QString labelOf(const QVariantList& list, const QString& key)
+{
+    for (const QVariant& choice : list)
+        if (choice.toMap().value(u"key"_s).toString() == key)
+            return choice.toMap().value(u"label"_s).toString();
+    return key;
+}
+
+} // namespace
+
+QVariantList BackOfficeView::reportChoices()
+{
+    return choices({{u"sales"_s, tr("Sales")},
+                    {u"tax"_s, tr("Tax by rate")},
+                    {u"refunds"_s, tr("Refunds")},
+                    {u"discounts"_s, tr("Discounts")},
+                    {u"overrides"_s, tr("Price overrides")},
+                    {u"approvals"_s, tr("Approvals")},
+                    {u"cash"_s, tr("Cash over/short")},
+                    {u"margins"_s, tr("Margins")},
+                    {u"shrinkage"_s, tr("Shrinkage")},
+                    {u"today"_s, tr("Today")}});
+}
+
+QVariantList BackOfficeView::groupingChoices()
+{
+    return choices({{u"hour"_s, tr("Hour")},
+                    {u"day"_s, tr("Day")},
+                    {u"week"_s, tr("Week")},
+                    {u"department"_s, tr("Department")},
+                    {u"product"_s, tr("Product")},
+                    {u"staff"_s, tr("Staff")},
+                    {u"till"_s, tr("Till")},
+                    {u"method"_s, tr("Payment method")}});
+}
+
+QString BackOfficeView::reportTitle(const QString& report, const QString& by)
+{
+    if (report == "sales"_L1)
+        return tr("Sales by %1").arg(labelOf(groupingChoices(), by.isEmpty() ? u"day"_s : by));
+    return labelOf(reportChoices(), report);
 }
 
 void BackOfficeView::showReport(const QJsonObject& answer, const QString& title)

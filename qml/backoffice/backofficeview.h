@@ -48,6 +48,10 @@ class BackOfficeView : public QObject
     Q_PROPERTY(stockline::qml::ReportModel* scheduled READ scheduled CONSTANT)
     Q_PROPERTY(stockline::qml::ReportModel* terminals READ terminals CONSTANT)
     Q_PROPERTY(stockline::qml::ReportModel* report READ report CONSTANT)
+    // The reports and sales groupings the Reports page offers: {key, label}, the label in the
+    // terminal's language, the key as the server takes it.
+    Q_PROPERTY(QVariantList reportChoices READ reportChoices CONSTANT)
+    Q_PROPERTY(QVariantList groupingChoices READ groupingChoices CONSTANT)
 
 public:
     explicit BackOfficeView(sync::Client* client, QObject* parent = nullptr);
@@ -100,6 +104,10 @@ public:
     // A server report (`report`, S3) for local dates "yyyy-MM-dd"; `by` only for sales.
     Q_INVOKABLE bool loadReport(const QString& report, const QString& by, const QString& from,
                                 const QString& to);
+    [[nodiscard]] static QVariantList reportChoices();
+    [[nodiscard]] static QVariantList groupingChoices();
+    // "Sales by day", "Tax": a report's title in the terminal's language.
+    [[nodiscard]] static QString reportTitle(const QString& report, const QString& by);
     // What an answer's rows show; the requests' own path, and the screenshots'.
     void showReport(const QJsonObject& answer, const QString& title);
     void showCatalog(const QJsonArray& rows);
