@@ -2119,10 +2119,6 @@
         <translation>Heute</translation>
     </message>
     <message>
-        <source>Sales by day</source>
-        <translation>Verkäufe pro Tag</translation>
-    </message>
-    <message>
         <source>When: a local time like 2026-12-24 06:00, or empty for now</source>
         <translation>Zeitpunkt: Ortszeit wie 2026-12-24 06:00, oder leer für sofort</translation>
     </message>
@@ -2382,6 +2378,70 @@
     <message>
         <source>Nothing was saved: check theirs, then save again.</source>
         <translation>Nichts wurde gespeichert: prüfen Sie die andere Version und speichern Sie dann erneut.</translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation>Verkäufe</translation>
+    </message>
+    <message>
+        <source>Tax by rate</source>
+        <translation>Steuer je Satz</translation>
+    </message>
+    <message>
+        <source>Refunds</source>
+        <translation>Erstattungen</translation>
+    </message>
+    <message>
+        <source>Discounts</source>
+        <translation>Rabatte</translation>
+    </message>
+    <message>
+        <source>Price overrides</source>
+        <translation>Preisänderungen</translation>
+    </message>
+    <message>
+        <source>Approvals</source>
+        <translation>Freigaben</translation>
+    </message>
+    <message>
+        <source>Cash over/short</source>
+        <translation>Kassendifferenz</translation>
+    </message>
+    <message>
+        <source>Margins</source>
+        <translation>Margen</translation>
+    </message>
+    <message>
+        <source>Shrinkage</source>
+        <translation>Schwund</translation>
+    </message>
+    <message>
+        <source>Hour</source>
+        <translation>Stunde</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>Woche</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Artikel</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>Personal</translation>
+    </message>
+    <message>
+        <source>Till</source>
+        <translation>Kasse</translation>
+    </message>
+    <message>
+        <source>Payment method</source>
+        <translation>Zahlungsart</translation>
     </message>
 </context>
 <context>

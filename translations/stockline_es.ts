@@ -2119,10 +2119,6 @@
         <translation>Hoy</translation>
     </message>
     <message>
-        <source>Sales by day</source>
-        <translation>Ventas por día</translation>
-    </message>
-    <message>
         <source>When: a local time like 2026-12-24 06:00, or empty for now</source>
         <translation>Cuándo: una hora local como 2026-12-24 06:00, o vacío para ahora</translation>
     </message>
@@ -2382,6 +2378,70 @@
     <message>
         <source>Nothing was saved: check theirs, then save again.</source>
         <translation>No se guardó nada: revise la otra versión y vuelva a guardar.</translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation>Ventas</translation>
+    </message>
+    <message>
+        <source>Tax by rate</source>
+        <translation>Impuesto por tipo</translation>
+    </message>
+    <message>
+        <source>Refunds</source>
+        <translation>Devoluciones</translation>
+    </message>
+    <message>
+        <source>Discounts</source>
+        <translation>Descuentos</translation>
+    </message>
+    <message>
+        <source>Price overrides</source>
+        <translation>Cambios de precio</translation>
+    </message>
+    <message>
+        <source>Approvals</source>
+        <translation>Autorizaciones</translation>
+    </message>
+    <message>
+        <source>Cash over/short</source>
+        <translation>Descuadre de caja</translation>
+    </message>
+    <message>
+        <source>Margins</source>
+        <translation>Márgenes</translation>
+    </message>
+    <message>
+        <source>Shrinkage</source>
+        <translation>Mermas</translation>
+    </message>
+    <message>
+        <source>Hour</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Día</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>Semana</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Producto</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>Personal</translation>
+    </message>
+    <message>
+        <source>Till</source>
+        <translation>Caja</translation>
+    </message>
+    <message>
+        <source>Payment method</source>
+        <translation>Forma de pago</translation>
     </message>
 </context>
 <context>
