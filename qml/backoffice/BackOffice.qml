@@ -3,6 +3,11 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import Stockline.Qml
 
+// qmllint disable
+// To do (issue 20): Qt 6.4's qmllint does not follow ReportModel to QAbstractItemModel, reads
+// QJsonObject properties as unknown and Qt.callLater in handlers as a QJSValue; the screen is
+// checked by tst_backoffice until those are typed for it.
+
 // The manager's back office (issue 20): Today, Reports, Catalog, Prices, Staff and Terminals,
 // one page at a time (Ctrl+1 … Ctrl+6), everything read and written through the server. It
 // needs the server and a manager signed in with their PIN (ElevatePanel); Esc on a page

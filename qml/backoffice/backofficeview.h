@@ -28,8 +28,7 @@ namespace stockline::qml {
 class BackOfficeView : public QObject
 {
     Q_OBJECT
-    QML_ELEMENT
-    QML_UNCREATABLE("The terminal builds the back office")
+
     Q_PROPERTY(bool available READ available NOTIFY availableChanged)
     Q_PROPERTY(bool managerTerminal READ managerTerminal NOTIFY availableChanged)
     Q_PROPERTY(bool elevated READ elevated NOTIFY elevatedChanged)

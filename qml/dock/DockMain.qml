@@ -187,7 +187,7 @@ ApplicationWindow {
         enabled: window.navigable && window.screen !== "moves"
         onActivated: {
             window.officeOpen = true
-            Qt.callLater(window.refocus)
+            window.refocus()
         }
     }
 
