@@ -40,7 +40,8 @@ function sendAndClose(url, frameBytes, frames, binary) {
     });
     ws.on('error', () => {});
     ws.on('close', (code, reason) => resolve({ code, reason: reason.toString() }));
-    setTimeout(() => { ws.terminate(); resolve({ code: 'none in 20 s', reason: '' }); }, 20000);
+    // unref: a pending guard must not keep node running once every case is done.
+    setTimeout(() => { ws.terminate(); resolve({ code: 'none in 20 s', reason: '' }); }, 20000).unref();
   });
 }
 
@@ -51,7 +52,7 @@ function answerTo(url, text) {
     ws.on('open', () => ws.send(text));
     ws.on('message', (data) => { resolve(JSON.parse(data.toString())); ws.close(); });
     ws.on('error', (e) => resolve({ error: e.message }));
-    setTimeout(() => { ws.terminate(); resolve({ error: 'no answer in 5 s' }); }, 5000);
+    setTimeout(() => { ws.terminate(); resolve({ error: 'no answer in 5 s' }); }, 5000).unref();
   });
 }
 
