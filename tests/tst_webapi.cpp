@@ -424,6 +424,43 @@ private Q_SLOTS:
         QCOMPARE(m_store->lastSeqNow(QStringLiteral("MGR-01")), 0);
     }
 
+    // serve's bounds hold on the API as on the WebSocket side: --max-messages-per-second per
+    // connection (curl keeps one connection for all its URLs) and --failed-hellos-refuse for
+    // bad tokens. A refused request applies nothing.
+    void servesRateLimitsHoldOnTheApi()
+    {
+        m_store->server().kill();
+        m_store->server().setServeArguments(
+            {QStringLiteral("--http-listen"), QStringLiteral("127.0.0.1:0"),
+             QStringLiteral("--max-messages-per-second"), QStringLiteral("5"),
+             QStringLiteral("--failed-hellos-refuse"), QStringLiteral("3")});
+        QVERIFY(m_store->start());
+        const Api api = web();
+        QStringList oneConnection = api.arguments(QStringLiteral("GET"), QStringLiteral("levels"));
+        const QString url = oneConnection.takeLast();
+        for (int i = 0; i < 30; ++i)
+            oneConnection << url;
+        QProcess curl;
+        curl.start(QStringLiteral("curl"), oneConnection);
+        QVERIFY(curl.waitForFinished(30'000));
+        const QByteArray out = curl.readAllStandardOutput();
+        QVERIFY2(out.count("\n200") >= 5 && out.count("\n200") < 20, out.constData());
+        QVERIFY2(out.count("\n429") > 10, out.constData());
+        QVERIFY2(out.contains("more than 5 requests a second on one connection"), out.constData());
+        // A new connection has its own allowance.
+        QCOMPARE(api.get(QStringLiteral("levels")).status, 200);
+
+        for (int guess = 0; guess < 3; ++guess)
+            QCOMPARE(
+                api.get(QStringLiteral("levels"), QStringLiteral("guess-%1").arg(guess)).status,
+                401);
+        const Reply refused = api.post(QStringLiteral("holds"), QStringLiteral("after-guesses"),
+                                       holdBody(QStringLiteral("A1"), 1));
+        QCOMPARE(refused.status, 429);
+        QCOMPARE(text(refused.body, "error"), QStringLiteral("rate_limited"));
+        QCOMPARE(m_store->lastSeqNow(QStringLiteral("WEB-01")), 0);
+    }
+
     // A till and the web shop want the last units at the same instant: exactly one gets them.
     void tillAndWebRaceForTheLastUnits()
     {

@@ -10,6 +10,20 @@
 using namespace stockline;
 using namespace stockline::sync;
 
+namespace {
+
+// The web API is bounded as the WebSocket side is, by serve's same options.
+WebApi::Limits apiLimitsLike(const ServerLimits& socketSide)
+{
+    WebApi::Limits limits;
+    limits.requestsPerSecond = socketSide.messagesPerSecond;
+    limits.requestBurst = socketSide.messageBurst;
+    limits.failedTokens = socketSide.failedHellos;
+    return limits;
+}
+
+} // namespace
+
 Observability::Observability(StockArbiter& arbiter, SyncServer& server)
     : m_arbiter(arbiter), m_server(server),
       m_notify([this] { return m_arbiter.health().threadAnswers(); }, [this] { return status(); })
@@ -27,7 +41,7 @@ Status Observability::listenHttp(const QHostAddress& host, quint16 port,
         m_http->useTls(*tls, handshakeTimeoutMs);
     HealthRoutes::add(*m_http, m_arbiter);
     MetricsRoute::add(*m_http, m_arbiter.metrics(), [this] { refreshGauges(); });
-    m_api = std::make_unique<WebApi>(*m_http, m_arbiter, clock);
+    m_api = std::make_unique<WebApi>(*m_http, m_arbiter, clock, apiLimitsLike(m_server.limits()));
     QObject::connect(m_http.get(), &HttpServer::tlsHandshakeFailed, m_http.get(),
                      [this] { m_arbiter.metrics().tlsHandshakeFailed(); });
     return m_http->listen(host, port);

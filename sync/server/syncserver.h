@@ -56,6 +56,8 @@ public:
                QObject* parent = nullptr);
     ~SyncServer() override;
 
+    [[nodiscard]] const ServerLimits& limits() const { return m_limits; }
+
     // Before listen(): every connection must complete a TLS handshake with this
     // configuration (certificate and key) first: wss://.
     void useTls(const QSslConfiguration& configuration);

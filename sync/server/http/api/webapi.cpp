@@ -50,7 +50,7 @@ void WebApi::Call::reply(int status, const QByteArray& json) const
 WebApi::WebApi(HttpServer& http, StockArbiter& arbiter, const Clock& clock, Limits limits,
                QObject* parent)
     : QObject(parent), m_http(http), m_arbiter(arbiter), m_clock(clock), m_limits(limits),
-      m_stream(new LevelStream(arbiter, this)), m_failedTokens(FailedHellos::Limits{})
+      m_stream(new LevelStream(arbiter, this)), m_failedTokens(limits.failedTokens)
 {
     m_monotonic.start();
     m_dropAnswers = qEnvironmentVariableIntValue("STOCKLINE_TEST_WEBAPI_DROP_ANSWERS") == 1;
@@ -61,11 +61,6 @@ WebApi::WebApi(HttpServer& http, StockArbiter& arbiter, const Clock& clock, Limi
     m_http.setFallback([this](const QHttpServerRequest& request, QHttpServerResponder&& responder) {
         handle(request, std::move(responder));
     });
-}
-
-WebApi::WebApi(HttpServer& http, StockArbiter& arbiter, const Clock& clock)
-    : WebApi(http, arbiter, clock, Limits{})
-{
 }
 
 WebApi::~WebApi() = default;

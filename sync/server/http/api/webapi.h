@@ -33,14 +33,16 @@ class WebApi : public QObject
 public:
     struct Limits
     {
-        int requestsPerSecond = 1'000; // per connection, like a WebSocket's messages
+        // The WebSocket side's bounds (serve's options): requests per connection as its
+        // messages, bad tokens per address as its failed hellos.
+        int requestsPerSecond = 1'000;
         int requestBurst = 2'000;
+        FailedHellos::Limits failedTokens;
         qint64 authCacheMs = 1'000; // a revoked token is refused within this
     };
 
     WebApi(HttpServer& http, StockArbiter& arbiter, const Clock& clock, Limits limits,
            QObject* parent = nullptr);
-    WebApi(HttpServer& http, StockArbiter& arbiter, const Clock& clock);
     ~WebApi() override;
 
     // One request being answered; its responder outlives the route handler.
