@@ -579,8 +579,12 @@ void TestServerBackOffice::staffAreAddedRepinnedAndDeactivated()
                       {{u"type"_s, u"elevate"_s}, {u"staff"_s, u"Dana"_s}, {u"pin"_s, u"5555"_s}}),
                   "code"),
              u"wrong_pin"_s);
-    QVERIFY(elevated(u"POS-01"_s, u"Dana"_s, u"6666"_s).ok());
+    Session dana = elevated(u"POS-01"_s, u"Dana"_s, u"6666"_s);
+    QVERIFY(dana.ok());
+    QCOMPARE(ask(dana, {{u"type"_s, u"products"_s}}).value(u"ok"_s).toBool(), true);
     QCOMPARE(edit(u"deactivate"_s, u"Dana"_s, {}).value(u"ok"_s).toBool(), true);
+    // Signed out of POS-01 by then, not 8 hours later: her next request is refused.
+    QCOMPARE(text(ask(dana, {{u"type"_s, u"products"_s}}), "code"), u"forbidden"_s);
     QCOMPARE(text(ask(other,
                       {{u"type"_s, u"elevate"_s}, {u"staff"_s, u"Dana"_s}, {u"pin"_s, u"6666"_s}}),
                   "code"),
@@ -683,6 +687,22 @@ void TestServerBackOffice::theTerminalsBackOfficeClientAsksAndMatches()
     QCOMPARE(answer.body.value(u"version"_s).toInteger(), 1);
     answer = answerTo(first);
     QCOMPARE(answer.body.value(u"total"_s).toInteger(), 4);
+
+    // Another manager deactivates Ben: his screen asks for a manager's PIN again.
+    Session cleo = elevated(u"POS-01"_s, u"Cleo"_s, u"8765"_s);
+    QVERIFY(cleo.ok());
+    QCOMPARE(ask(cleo, {{u"type"_s, u"staffEdit"_s},
+                        {u"id"_s, newId()},
+                        {u"action"_s, u"deactivate"_s},
+                        {u"name"_s, u"Ben"_s}})
+                 .value(u"ok"_s)
+                 .toBool(),
+             true);
+    answer = answerTo(office.send(u"products"_s));
+    QCOMPARE(answer.code, u"forbidden"_s);
+    QVERIFY(!office.isElevated());
+    answer = answerTo(office.elevate(u"Cleo"_s, u"8765"_s));
+    QVERIFY(answer.ok);
 
     client.stop();
     QTRY_VERIFY(!office.isElevated());

@@ -1,5 +1,6 @@
 #include "backoffice.h"
 
+#include "answer.h"
 #include "client.h"
 #include "transport.h"
 #include "uuid.h"
@@ -66,6 +67,10 @@ void BackOffice::onAnswer(const BackOfficeAnswer& answer)
     const QString staff = m_elevating.take(answer.request);
     if (!staff.isEmpty() && answer.ok)
         setManager(answer.body.value("staff"_L1).toString());
+    // The server no longer counts the sign-in: the manager was deactivated or made a cashier,
+    // or the 8 hours passed. The screen asks for a manager's PIN again.
+    if (!answer.ok && answer.code == answerCode::forbidden)
+        setManager({});
     Q_EMIT answered(answer.request, answer);
 }
 

@@ -341,6 +341,12 @@ void StockArbiter::publishDeliveries(ArbiterStore& store)
         post([this, list = open.value()] { Q_EMIT deliveriesChanged(list); });
 }
 
+void StockArbiter::publishStaff(ArbiterStore& store)
+{
+    if (const Result<QList<StaffMember>> staff = store.staff(); staff)
+        post([this, list = staff.value()] { Q_EMIT staffChanged(list); });
+}
+
 bool StockArbiter::catchUpPublished(ArbiterStore& store, CommitEffects& effects)
 {
     Result<Levels> levels = store.levelsSince(m_publishedCursor);
@@ -391,8 +397,7 @@ void StockArbiter::checkOtherWriters(ArbiterStore& store)
     m_othersCommitted = false;
     // Staff changes only through admin commands, and a shortage resolution (admin command or
     // `resolve`) always moves the cursor, so only here; both lists are small.
-    if (const Result<QList<StaffMember>> staff = store.staff(); staff)
-        post([this, list = staff.value()] { Q_EMIT staffChanged(list); });
+    publishStaff(store);
     if (const Result<QList<Shortage>> shortages = store.openShortages(); shortages)
         post([this, list = shortages.value()] { Q_EMIT shortagesChanged(list); });
     // Deliveries are imported by an admin command too.

@@ -238,6 +238,7 @@ private:
     void checkOtherWriters(ArbiterStore& store);
     void publish(ArbiterStore& store, CommitEffects effects);
     void publishDeliveries(ArbiterStore& store);
+    void publishStaff(ArbiterStore& store);
     // Widens `effects` to everything changed after the last published cursor.
     [[nodiscard]] bool catchUpPublished(ArbiterStore& store, CommitEffects& effects);
     // Runs f on the arbiter's own thread (where its signals are emitted).

@@ -36,6 +36,10 @@ void StockArbiter::answerBackOffice(ArbiterStore& store, const BackOfficeJob& jo
                              {"message"_L1, u"the server's storage is busy; try again"_s}};
     } else {
         answer = outcome->answer;
+        // Before the answer: a manager deactivated is signed out everywhere by the time the
+        // one who did it hears it is done.
+        if (outcome->staffChanged)
+            publishStaff(store);
     }
     post([this, c = job.connection, r = job.request.request, t = job.request.type, answer] {
         Q_EMIT backOfficeAnswered(c, r, t, answer);
@@ -45,10 +49,6 @@ void StockArbiter::answerBackOffice(ArbiterStore& store, const BackOfficeJob& jo
     // The answer goes first: the manager's Enter is answered, then every till gets the change.
     if (outcome->effects.cursor > outcome->effects.since)
         publish(store, outcome->effects);
-    if (outcome->staffChanged) {
-        if (const Result<QList<StaffMember>> staff = store.staff(); staff)
-            post([this, list = staff.value()] { Q_EMIT staffChanged(list); });
-    }
 }
 
 void StockArbiter::lookUpStaff(ArbiterStore& store, const StaffLookupJob& job)

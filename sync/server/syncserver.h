@@ -154,6 +154,8 @@ private:
     void onBackOffice(Session& session, BackOfficeRequest request);
     void onElevate(Session& session, const BackOfficeRequest& request);
     [[nodiscard]] bool isBackOfficeAllowed(const Session& session) const;
+    // A manager deactivated or made a cashier is signed out of every socket at once.
+    void endElevationsNotIn(const QList<StaffMember>& staff);
     // Refused for wrong PINs on this terminal: how long still (0: not refused).
     [[nodiscard]] qint64 pinRefusedForMs(const QString& terminal);
     void onStaffLookedUp(quint64 connection, const QString& request,

@@ -8,6 +8,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSet>
 
 namespace stockline::sync {
 
@@ -31,6 +32,22 @@ bool SyncServer::isBackOfficeAllowed(const Session& session) const
 {
     return session.role != Role::Channel && !session.elevatedStaff.isEmpty() &&
            m_clock.now() < session.elevatedUntil;
+}
+
+void SyncServer::endElevationsNotIn(const QList<StaffMember>& staff)
+{
+    QSet<QString> managers;
+    for (const StaffMember& member : staff)
+        if (member.active && member.role == StaffRole::Manager)
+            managers.insert(member.name);
+    for (auto& [id, s] : m_sessions) {
+        if (s->elevatedStaff.isEmpty() || managers.contains(s->elevatedStaff))
+            continue;
+        qCInfo(lcServer).noquote() << s->terminal << "no longer signed in as" << s->elevatedStaff
+                                   << "(not an active manager any more)";
+        s->elevatedStaff.clear();
+        s->elevatedUntil = {};
+    }
 }
 
 // Reports only read: a `manager` terminal reads them as it reads the `day`, any other terminal

@@ -98,6 +98,7 @@ void SyncServer::onBytesWritten(Session& session)
 
 void SyncServer::onStaffChanged(const QList<StaffMember>& staff)
 {
+    endElevationsNotIn(staff);
     const QString message = QString::fromUtf8(encode(StaffList{staff}));
     for (auto& [id, s] : m_sessions)
         if (s->authenticated && roleSignsStaffIn(roleName(s->role)))
