@@ -300,8 +300,8 @@ void tst_BackOffice::twoManagersEditOneProduct()
                     fixtures::managerPin));
     QVERIFY(elevateOnManagerTerminal());
 
-    // Staff (Ctrl+5): Morgan adds Robin, a second manager.
-    key(Qt::Key_5, Qt::ControlModifier);
+    // Staff (Ctrl+6): Morgan adds Robin, a second manager.
+    key(Qt::Key_6, Qt::ControlModifier);
     QTRY_VERIFY(item("staffName")->hasActiveFocus());
     type(u"Robin"_s);
     key(Qt::Key_Tab);
@@ -432,7 +432,7 @@ void tst_BackOffice::terminalsListRevokeAndPair()
     QVERIFY(openApp(u"MGR-01"_s, m_managerToken, m_server->url(), fixtures::manager,
                     fixtures::managerPin));
     QVERIFY(elevateOnManagerTerminal());
-    key(Qt::Key_6, Qt::ControlModifier);
+    key(Qt::Key_7, Qt::ControlModifier);
     ReportModel& terminals = *office().terminals();
     QTRY_VERIFY_WITH_TIMEOUT(terminals.count() == 2 && !office().busy(), syncTimeoutMs);
     const int manager = terminals.find(u"terminal"_s, u"MGR-01"_s);
