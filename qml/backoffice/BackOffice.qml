@@ -68,6 +68,10 @@ Item {
                         required property string modelData
                         required property int index
                         text: qsTr("%1 · Ctrl+%2").arg(modelData).arg(index + 1)
+                        // As wide as its words: seven pages do not fit in equal shares.
+                        width: implicitWidth
+                        leftPadding: 8
+                        rightPadding: 8
                         focusPolicy: Qt.NoFocus
                         onClicked: office.show(index)
                     }

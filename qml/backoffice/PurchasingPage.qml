@@ -90,6 +90,7 @@ ColumnLayout {
     TabBar {
         id: sections
         objectName: "purchasingSections"
+        Layout.preferredWidth: 640
         currentIndex: page.section
         Repeater {
             model: [qsTr("Suppliers"), qsTr("Reorder"), qsTr("Purchase orders")]
@@ -204,12 +205,13 @@ ColumnLayout {
                 Keys.onEnterPressed: page.editLine()
                 KeyNavigation.tab: lineQty
             }
+            // Always laid out (empty without a line): a Label shown and hidden inside a
+            // StackLayout's hidden part is not placed again by Qt 6.4's layouts.
             Label {
                 objectName: "suggestionWhy"
                 Layout.fillWidth: true
                 elide: Text.ElideRight
-                visible: suggestionsTable.currentRow >= 0
-                text: suggestionsTable.currentRow >= 0
+                text: suggestionsTable.currentRow >= 0 && suggestionsTable.currentRow < Office.suggestions.count
                       ? qsTr("%1: %2").arg(Office.suggestions.rowObject(suggestionsTable.currentRow).sku)
                                       .arg(Office.suggestions.rowObject(suggestionsTable.currentRow).why)
                       : ""
@@ -271,8 +273,7 @@ ColumnLayout {
                 KeyButton { text: qsTr("Close order"); key: "F4"; tint: Theme.danger; ink: Theme.accentText; enabled: Office.orderReference.length > 0; onClicked: page.closeOrder() }
             }
             Label {
-                visible: page.closing.length > 0
-                text: qsTr("Press F4 again to close %1: the docks will no longer expect it").arg(page.closing)
+                text: page.closing.length > 0 ? qsTr("Press F4 again to close %1: the docks will no longer expect it").arg(page.closing) : ""
                 color: Theme.danger
             }
             BackOfficeTable {
@@ -280,17 +281,19 @@ ColumnLayout {
                 objectName: "ordersTable"
                 Layout.fillWidth: true
                 Layout.fillHeight: true
+                Layout.preferredHeight: 260
                 model: Office.orders
                 onCurrentRowChanged: {
                     page.closing = ""
                     Office.chooseOrder(currentRow)
                 }
             }
-            Label { text: qsTr("Lines of %1").arg(Office.orderReference); font.bold: true; visible: Office.orderReference.length > 0 }
+            Label { text: Office.orderReference.length > 0 ? qsTr("Lines of %1").arg(Office.orderReference) : ""; font.bold: true }
             BackOfficeTable {
                 id: linesTable
                 objectName: "orderLinesTable"
                 Layout.fillWidth: true
+                Layout.fillHeight: true
                 Layout.preferredHeight: 200
                 model: Office.orderLines
             }
