@@ -17,6 +17,7 @@
 #include "receiptmodel.h"
 #include "receiving.h"
 #include "reportmodel.h"
+#include "screenkeys.h"
 #include "serverprocess.h"
 #include "syncstatus.h"
 #include "wireclient.h"
@@ -77,7 +78,7 @@ QJsonObject milkSoldAt(qint64 seq, qint64 qty, const QDateTime& at)
 
 } // namespace
 
-class tst_BackOfficePurchasing : public QObject
+class tst_BackOfficePurchasing : public QObject, private fixtures::ScreenKeys
 {
     Q_OBJECT
 
@@ -93,38 +94,7 @@ private:
     bool startServer();
     bool openApp();
     bool openDock();
-    [[nodiscard]] QQuickItem* item(const char* name) const
-    {
-        return fixtures::findItem(m_window->contentItem(), QLatin1String(name));
-    }
-    [[nodiscard]] QString screen() const { return m_window->property("screen").toString(); }
-    void type(const QString& text)
-    {
-        for (const QChar c : text)
-            QTest::keyClick(m_window, c.toLatin1());
-    }
-    void key(Qt::Key k, Qt::KeyboardModifiers modifiers = Qt::NoModifier)
-    {
-        QTest::keyClick(m_window, k, modifiers);
-    }
-    void fill(const char* name, const QString& text)
-    {
-        QQuickItem* field = item(name);
-        QVERIFY(field);
-        field->forceActiveFocus();
-        QTRY_VERIFY(field->hasActiveFocus());
-        key(Qt::Key_A, Qt::ControlModifier);
-        key(Qt::Key_Backspace);
-        type(text);
-    }
     [[nodiscard]] BackOfficeView& office() { return m_context->backOffice(); }
-    static QJsonObject ask(WireClient& wire, QJsonObject request,
-                           const QString& answer = u"answer"_s)
-    {
-        request.insert(u"request"_s, u"p-%1"_s.arg(++s_requests));
-        wire.send(request);
-        return wire.take(answer);
-    }
     // The dock terminal's expected delivery of `reference` (its row), or -1.
     [[nodiscard]] int dockRow(const QString& reference) const
     {
@@ -149,9 +119,7 @@ private:
     std::unique_ptr<PosContext> m_context;
     std::unique_ptr<PosContext> m_dock;
     std::unique_ptr<QQmlApplicationEngine> m_engine;
-    QQuickWindow* m_window = nullptr;
     ReportModel* m_orderLines = nullptr;
-    static inline int s_requests = 0;
 };
 
 void tst_BackOfficePurchasing::init()
