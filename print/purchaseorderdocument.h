@@ -10,8 +10,8 @@ namespace stockline::print {
 
 // A purchase order as its supplier gets it (issue 20; sync/PROTOCOL.md, "The supplier's
 // copy"): who orders what from whom, where and when, each line with its unit cost and total,
-// and what has arrived so far. Money in minor units; the texts (labels, status) as the
-// manager's screen shows them.
+// and what has arrived so far. Money in minor units; the texts (times, names) as the manager's
+// screen shows them.
 struct PurchaseOrderDocument
 {
     struct Line
@@ -29,7 +29,6 @@ struct PurchaseOrderDocument
     QString location;
     QString expectedAt; // as shown; empty: not agreed
     QString placed;     // "2026-12-07 15:02 by Morgan"
-    QString status;
     QList<Line> lines;
 
     // The same CSV as `stockline-server purchase-order show --csv` (RFC 4180, CRLF), money in

@@ -347,7 +347,6 @@ bool BackOfficeView::exportOrder(const QString& path, bool pdf)
     doc.placed =
         tr("%1 by %2")
             .arg(order.value("placed"_L1).toString(), order.value("createdBy"_L1).toString());
-    doc.status = order.value("statusText"_L1).toString();
     for (int r = 0; r < m_orderLines->count(); ++r) {
         const QJsonObject line = m_orderLines->rowObject(r);
         doc.lines.append({line.value("sku"_L1).toString(), line.value("name"_L1).toString(),
