@@ -138,7 +138,7 @@ Status PosContext::build(const PosOptions& options)
     m_stock = std::make_unique<StockViews>(
         StockViews::Services{*m_store, *m_catalog, *m_replica, *m_outbox, m_client.get(),
                              *m_approvals, *m_staff, *m_notices});
-    m_backOffice = std::make_unique<BackOfficeView>(m_client.get());
+    m_backOffice = std::make_unique<BackOfficeView>(m_client.get(), *location);
     return success();
 }
 

@@ -10,6 +10,7 @@
 #include "posfixture.h"
 #include "qmlscreen.h"
 #include "reportmodel.h"
+#include "screenkeys.h"
 #include "serverprocess.h"
 #include "syncstatus.h"
 #include "wireclient.h"
@@ -39,7 +40,7 @@ constexpr int syncTimeoutMs = 20'000;
 const QString milk = u"DAI-0001"_s; // 4.49, department Dairy
 } // namespace
 
-class tst_BackOffice : public QObject
+class tst_BackOffice : public QObject, private fixtures::ScreenKeys
 {
     Q_OBJECT
 
@@ -63,40 +64,7 @@ private:
                  const QString& person, const QString& pin);
     // On a manager terminal: signs Morgan in to the back office with the PIN typed.
     bool elevateOnManagerTerminal();
-    [[nodiscard]] QQuickItem* item(const char* name) const
-    {
-        return fixtures::findItem(m_window->contentItem(), QLatin1String(name));
-    }
-    [[nodiscard]] QString screen() const { return m_window->property("screen").toString(); }
-    void type(const QString& text)
-    {
-        for (const QChar c : text)
-            QTest::keyClick(m_window, c.toLatin1());
-    }
-    void key(Qt::Key k, Qt::KeyboardModifiers modifiers = Qt::NoModifier)
-    {
-        QTest::keyClick(m_window, k, modifiers);
-    }
-    // Types `text` into the field named `name`, replacing what it had.
-    void fill(const char* name, const QString& text)
-    {
-        QQuickItem* field = item(name);
-        QVERIFY(field);
-        field->forceActiveFocus();
-        QTRY_VERIFY(field->hasActiveFocus());
-        key(Qt::Key_A, Qt::ControlModifier);
-        key(Qt::Key_Backspace);
-        type(text);
-    }
     [[nodiscard]] BackOfficeView& office() { return m_context->backOffice(); }
-    // A request of another terminal's elevated socket, and its answer.
-    static QJsonObject ask(WireClient& wire, QJsonObject request,
-                           const QString& answer = u"answer"_s)
-    {
-        request.insert(u"request"_s, u"r-%1"_s.arg(++s_requests));
-        wire.send(request);
-        return wire.take(answer);
-    }
 
     std::optional<fixtures::QmlWarnings> m_warnings;
     QTemporaryDir m_dir;
@@ -105,9 +73,7 @@ private:
     QString m_managerToken;
     std::unique_ptr<PosContext> m_context;
     std::unique_ptr<QQmlApplicationEngine> m_engine;
-    QQuickWindow* m_window = nullptr;
     int m_runs = 0;
-    static inline int s_requests = 0;
 };
 
 void tst_BackOffice::init()
@@ -300,8 +266,8 @@ void tst_BackOffice::twoManagersEditOneProduct()
                     fixtures::managerPin));
     QVERIFY(elevateOnManagerTerminal());
 
-    // Staff (Ctrl+5): Morgan adds Robin, a second manager.
-    key(Qt::Key_5, Qt::ControlModifier);
+    // Staff (Ctrl+6): Morgan adds Robin, a second manager.
+    key(Qt::Key_6, Qt::ControlModifier);
     QTRY_VERIFY(item("staffName")->hasActiveFocus());
     type(u"Robin"_s);
     key(Qt::Key_Tab);
@@ -432,7 +398,7 @@ void tst_BackOffice::terminalsListRevokeAndPair()
     QVERIFY(openApp(u"MGR-01"_s, m_managerToken, m_server->url(), fixtures::manager,
                     fixtures::managerPin));
     QVERIFY(elevateOnManagerTerminal());
-    key(Qt::Key_6, Qt::ControlModifier);
+    key(Qt::Key_7, Qt::ControlModifier);
     ReportModel& terminals = *office().terminals();
     QTRY_VERIFY_WITH_TIMEOUT(terminals.count() == 2 && !office().busy(), syncTimeoutMs);
     const int manager = terminals.find(u"terminal"_s, u"MGR-01"_s);

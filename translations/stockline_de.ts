@@ -82,6 +82,10 @@
         <source>The back office needs the server</source>
         <translation>Das Backoffice braucht den Server</translation>
     </message>
+    <message>
+        <source>Purchasing</source>
+        <translation>Einkauf</translation>
+    </message>
 </context>
 <context>
     <name>CartLineDelegate</name>
@@ -1206,6 +1210,125 @@
     </message>
 </context>
 <context>
+    <name>PurchasingPage</name>
+    <message>
+        <source>Suppliers</source>
+        <translation>Lieferanten</translation>
+    </message>
+    <message>
+        <source>Reorder</source>
+        <translation>Nachbestellen</translation>
+    </message>
+    <message>
+        <source>Purchase orders</source>
+        <translation>Bestellungen</translation>
+    </message>
+    <message>
+        <source>%1 · F%2</source>
+        <translation>%1 · F%2</translation>
+    </message>
+    <message>
+        <source>Take theirs</source>
+        <translation>Deren übernehmen</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Bearbeiten</translation>
+    </message>
+    <message>
+        <source>New supplier</source>
+        <translation>Neuer Lieferant</translation>
+    </message>
+    <message>
+        <source>Supplier id (empty: all)</source>
+        <translation>Lieferant (leer: alle)</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Lagerort</translation>
+    </message>
+    <message>
+        <source>Sales of the last</source>
+        <translation>Verkäufe der letzten</translation>
+    </message>
+    <message>
+        <source>days (7–365)</source>
+        <translation>Tage (7–365)</translation>
+    </message>
+    <message>
+        <source>Suggest</source>
+        <translation>Vorschlagen</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>To order</source>
+        <translation>Zu bestellen</translation>
+    </message>
+    <message>
+        <source>at</source>
+        <translation>zu</translation>
+    </message>
+    <message>
+        <source>Expected (empty: not agreed; 2026-12-24 08:00)</source>
+        <translation>Erwartet (leer: nicht vereinbart; 2026-12-24 08:00)</translation>
+    </message>
+    <message>
+        <source>Change line</source>
+        <translation>Zeile ändern</translation>
+    </message>
+    <message>
+        <source>Place order</source>
+        <translation>Bestellen</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Offen</translation>
+    </message>
+    <message>
+        <source>Partly received</source>
+        <translation>Teilweise erhalten</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Erhalten</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Geschlossen</translation>
+    </message>
+    <message>
+        <source>Save in %1</source>
+        <translation>Speichern in %1</translation>
+    </message>
+    <message>
+        <source>CSV</source>
+        <translation>CSV</translation>
+    </message>
+    <message>
+        <source>PDF</source>
+        <translation>PDF</translation>
+    </message>
+    <message>
+        <source>Close order</source>
+        <translation>Bestellung schließen</translation>
+    </message>
+    <message>
+        <source>Press F4 again to close %1: the docks will no longer expect it</source>
+        <translation>F4 erneut drücken, um %1 zu schließen: die Warenannahme erwartet sie dann nicht mehr</translation>
+    </message>
+    <message>
+        <source>Lines of %1</source>
+        <translation>Zeilen von %1</translation>
+    </message>
+</context>
+<context>
     <name>QNativeSocketEngine</name>
     <message>
         <source>Connection refused</source>
@@ -1847,6 +1970,53 @@
     </message>
 </context>
 <context>
+    <name>SupplierEditor</name>
+    <message>
+        <source>New supplier</source>
+        <translation>Neuer Lieferant</translation>
+    </message>
+    <message>
+        <source>Version %1</source>
+        <translation>Version %1</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>Kürzel</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Kontakt</translation>
+    </message>
+    <message>
+        <source>E-mail or phone for orders</source>
+        <translation>E-Mail oder Telefon für Bestellungen</translation>
+    </message>
+    <message>
+        <source>Lead time (days)</source>
+        <translation>Lieferzeit (Tage)</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>Bestellungen</translation>
+    </message>
+    <message>
+        <source>Active (untick to retire)</source>
+        <translation>Aktiv (abwählen, um auszumustern)</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+</context>
+<context>
     <name>SyncBar</name>
     <message>
         <source>Sales are kept on this till and marked offline.</source>
@@ -2054,6 +2224,53 @@
     <message>
         <source>Total without VAT</source>
         <translation>Summe ohne MwSt.</translation>
+    </message>
+</context>
+<context>
+    <name>stockline::print::PurchaseOrder</name>
+    <message>
+        <source>SKU</source>
+        <translation>Artikelnr.</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Artikel</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Menge</translation>
+    </message>
+    <message>
+        <source>Unit cost</source>
+        <translation>Stückkosten</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Summe</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Erhalten</translation>
+    </message>
+    <message>
+        <source>Purchase order %1</source>
+        <translation>Bestellung %1</translation>
+    </message>
+    <message>
+        <source>To: %1</source>
+        <translation>An: %1</translation>
+    </message>
+    <message>
+        <source>Deliver to: %1</source>
+        <translation>Lieferung an: %1</translation>
+    </message>
+    <message>
+        <source>Expected: %1</source>
+        <translation>Erwartet: %1</translation>
+    </message>
+    <message>
+        <source>Placed: %1</source>
+        <translation>Bestellt: %1</translation>
     </message>
 </context>
 <context>
@@ -2442,6 +2659,160 @@
     <message>
         <source>Payment method</source>
         <translation>Zahlungsart</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Kontakt</translation>
+    </message>
+    <message>
+        <source>Lead time (days)</source>
+        <translation>Lieferzeit (Tage)</translation>
+    </message>
+    <message>
+        <source>Sold/day</source>
+        <translation>Verkauft/Tag</translation>
+    </message>
+    <message>
+        <source>Available</source>
+        <translation>Verfügbar</translation>
+    </message>
+    <message>
+        <source>On order</source>
+        <translation>Bestellt</translation>
+    </message>
+    <message>
+        <source>Suggested</source>
+        <translation>Vorschlag</translation>
+    </message>
+    <message>
+        <source>To order</source>
+        <translation>Zu bestellen</translation>
+    </message>
+    <message>
+        <source>Unit cost</source>
+        <translation>Stückkosten</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Warum</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Bestellung</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Placed</source>
+        <translation>Bestellt am</translation>
+    </message>
+    <message>
+        <source>Ordered</source>
+        <translation>Bestellt</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Erhalten</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Summe</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Abgelehnt</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>offen</translation>
+    </message>
+    <message>
+        <source>partly received</source>
+        <translation>teilweise erhalten</translation>
+    </message>
+    <message>
+        <source>received</source>
+        <translation>erhalten</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>geschlossen</translation>
+    </message>
+    <message>
+        <source>Give the supplier a short id, such as ACME</source>
+        <translation>Geben Sie dem Lieferanten ein kurzes Kürzel, etwa ACME</translation>
+    </message>
+    <message>
+        <source>Give the supplier&apos;s name</source>
+        <translation>Geben Sie den Namen des Lieferanten an</translation>
+    </message>
+    <message>
+        <source>Lead time: whole days, 0 to 365</source>
+        <translation>Lieferzeit: ganze Tage, 0 bis 365</translation>
+    </message>
+    <message>
+        <source>Window: 7 to 365 days</source>
+        <translation>Zeitraum: 7 bis 365 Tage</translation>
+    </message>
+    <message>
+        <source>Give the location to order for</source>
+        <translation>Geben Sie den Lagerort an, für den bestellt wird</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n product(s) to order</source>
+        <translation>
+            <numerusform>%n Artikel zu bestellen</numerusform>
+            <numerusform>%n Artikel zu bestellen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose a suggestion first</source>
+        <translation>Wählen Sie zuerst einen Vorschlag</translation>
+    </message>
+    <message>
+        <source>Quantity: whole units, 0 to 1,000,000</source>
+        <translation>Menge: ganze Einheiten, 0 bis 1.000.000</translation>
+    </message>
+    <message>
+        <source>Unit cost: an amount such as 1.20</source>
+        <translation>Stückkosten: ein Betrag wie 1,20</translation>
+    </message>
+    <message>
+        <source>Choose the supplier to order from, then ask for suggestions</source>
+        <translation>Wählen Sie den Lieferanten, dann fragen Sie nach Vorschlägen</translation>
+    </message>
+    <message>
+        <source>Nothing to order: every quantity is 0</source>
+        <translation>Nichts zu bestellen: jede Menge ist 0</translation>
+    </message>
+    <message numerus="yes">
+        <source>Ordered as %1: %n line(s), expected at the dock now</source>
+        <translation>
+            <numerusform>Bestellt als %1: %n Zeile, jetzt an der Warenannahme erwartet</numerusform>
+            <numerusform>Bestellt als %1: %n Zeilen, jetzt an der Warenannahme erwartet</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose an order first</source>
+        <translation>Wählen Sie zuerst eine Bestellung</translation>
+    </message>
+    <message>
+        <source>%1 is closed: the docks no longer expect it</source>
+        <translation>%1 ist geschlossen: die Warenannahme erwartet sie nicht mehr</translation>
+    </message>
+    <message>
+        <source>%1 by %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>Give the file to save to</source>
+        <translation>Geben Sie die Datei zum Speichern an</translation>
+    </message>
+    <message>
+        <source>%1 saved to %2</source>
+        <translation>%1 gespeichert in %2</translation>
     </message>
 </context>
 <context>

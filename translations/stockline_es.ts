@@ -82,6 +82,10 @@
         <source>The back office needs the server</source>
         <translation>La administración necesita el servidor</translation>
     </message>
+    <message>
+        <source>Purchasing</source>
+        <translation>Compras</translation>
+    </message>
 </context>
 <context>
     <name>CartLineDelegate</name>
@@ -1206,6 +1210,125 @@
     </message>
 </context>
 <context>
+    <name>PurchasingPage</name>
+    <message>
+        <source>Suppliers</source>
+        <translation>Proveedores</translation>
+    </message>
+    <message>
+        <source>Reorder</source>
+        <translation>Reponer</translation>
+    </message>
+    <message>
+        <source>Purchase orders</source>
+        <translation>Pedidos de compra</translation>
+    </message>
+    <message>
+        <source>%1 · F%2</source>
+        <translation>%1 · F%2</translation>
+    </message>
+    <message>
+        <source>Take theirs</source>
+        <translation>Tomar el suyo</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Editar</translation>
+    </message>
+    <message>
+        <source>New supplier</source>
+        <translation>Nuevo proveedor</translation>
+    </message>
+    <message>
+        <source>Supplier id (empty: all)</source>
+        <translation>Proveedor (vacío: todos)</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Ubicación</translation>
+    </message>
+    <message>
+        <source>Sales of the last</source>
+        <translation>Ventas de los últimos</translation>
+    </message>
+    <message>
+        <source>days (7–365)</source>
+        <translation>días (7–365)</translation>
+    </message>
+    <message>
+        <source>Suggest</source>
+        <translation>Sugerir</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>To order</source>
+        <translation>A pedir</translation>
+    </message>
+    <message>
+        <source>at</source>
+        <translation>a</translation>
+    </message>
+    <message>
+        <source>Expected (empty: not agreed; 2026-12-24 08:00)</source>
+        <translation>Previsto (vacío: sin acordar; 2026-12-24 08:00)</translation>
+    </message>
+    <message>
+        <source>Change line</source>
+        <translation>Cambiar línea</translation>
+    </message>
+    <message>
+        <source>Place order</source>
+        <translation>Realizar pedido</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Todos</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Abiertos</translation>
+    </message>
+    <message>
+        <source>Partly received</source>
+        <translation>Recibidos en parte</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Recibido</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Cerrados</translation>
+    </message>
+    <message>
+        <source>Save in %1</source>
+        <translation>Guardar en %1</translation>
+    </message>
+    <message>
+        <source>CSV</source>
+        <translation>CSV</translation>
+    </message>
+    <message>
+        <source>PDF</source>
+        <translation>PDF</translation>
+    </message>
+    <message>
+        <source>Close order</source>
+        <translation>Cerrar pedido</translation>
+    </message>
+    <message>
+        <source>Press F4 again to close %1: the docks will no longer expect it</source>
+        <translation>Pulse F4 otra vez para cerrar %1: los muelles dejarán de esperarlo</translation>
+    </message>
+    <message>
+        <source>Lines of %1</source>
+        <translation>Líneas de %1</translation>
+    </message>
+</context>
+<context>
     <name>QNativeSocketEngine</name>
     <message>
         <source>Connection refused</source>
@@ -1847,6 +1970,53 @@
     </message>
 </context>
 <context>
+    <name>SupplierEditor</name>
+    <message>
+        <source>New supplier</source>
+        <translation>Nuevo proveedor</translation>
+    </message>
+    <message>
+        <source>Version %1</source>
+        <translation>Versión %1</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>Identificador</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Contacto</translation>
+    </message>
+    <message>
+        <source>E-mail or phone for orders</source>
+        <translation>Correo o teléfono para pedidos</translation>
+    </message>
+    <message>
+        <source>Lead time (days)</source>
+        <translation>Plazo de entrega (días)</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>Pedidos</translation>
+    </message>
+    <message>
+        <source>Active (untick to retire)</source>
+        <translation>Activo (desmarcar para retirar)</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Guardar</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+</context>
+<context>
     <name>SyncBar</name>
     <message>
         <source>Sales are kept on this till and marked offline.</source>
@@ -2054,6 +2224,53 @@
     <message>
         <source>Total without VAT</source>
         <translation>Total sin IVA</translation>
+    </message>
+</context>
+<context>
+    <name>stockline::print::PurchaseOrder</name>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Producto</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Cantidad</translation>
+    </message>
+    <message>
+        <source>Unit cost</source>
+        <translation>Coste unitario</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Recibido</translation>
+    </message>
+    <message>
+        <source>Purchase order %1</source>
+        <translation>Pedido de compra %1</translation>
+    </message>
+    <message>
+        <source>To: %1</source>
+        <translation>Para: %1</translation>
+    </message>
+    <message>
+        <source>Deliver to: %1</source>
+        <translation>Entregar en: %1</translation>
+    </message>
+    <message>
+        <source>Expected: %1</source>
+        <translation>Previsto: %1</translation>
+    </message>
+    <message>
+        <source>Placed: %1</source>
+        <translation>Realizado: %1</translation>
     </message>
 </context>
 <context>
@@ -2442,6 +2659,160 @@
     <message>
         <source>Payment method</source>
         <translation>Forma de pago</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Contacto</translation>
+    </message>
+    <message>
+        <source>Lead time (days)</source>
+        <translation>Plazo de entrega (días)</translation>
+    </message>
+    <message>
+        <source>Sold/day</source>
+        <translation>Vendido/día</translation>
+    </message>
+    <message>
+        <source>Available</source>
+        <translation>Disponible</translation>
+    </message>
+    <message>
+        <source>On order</source>
+        <translation>Pedido</translation>
+    </message>
+    <message>
+        <source>Suggested</source>
+        <translation>Sugerido</translation>
+    </message>
+    <message>
+        <source>To order</source>
+        <translation>A pedir</translation>
+    </message>
+    <message>
+        <source>Unit cost</source>
+        <translation>Coste unitario</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Por qué</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Pedido</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Placed</source>
+        <translation>Realizado</translation>
+    </message>
+    <message>
+        <source>Ordered</source>
+        <translation>Pedido</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Recibido</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Rechazado</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>abierto</translation>
+    </message>
+    <message>
+        <source>partly received</source>
+        <translation>recibido en parte</translation>
+    </message>
+    <message>
+        <source>received</source>
+        <translation>recibido</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>cerrado</translation>
+    </message>
+    <message>
+        <source>Give the supplier a short id, such as ACME</source>
+        <translation>Dé al proveedor un identificador corto, como ACME</translation>
+    </message>
+    <message>
+        <source>Give the supplier&apos;s name</source>
+        <translation>Indique el nombre del proveedor</translation>
+    </message>
+    <message>
+        <source>Lead time: whole days, 0 to 365</source>
+        <translation>Plazo de entrega: días enteros, de 0 a 365</translation>
+    </message>
+    <message>
+        <source>Window: 7 to 365 days</source>
+        <translation>Periodo: de 7 a 365 días</translation>
+    </message>
+    <message>
+        <source>Give the location to order for</source>
+        <translation>Indique la ubicación para la que se pide</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n product(s) to order</source>
+        <translation>
+            <numerusform>%n producto por pedir</numerusform>
+            <numerusform>%n productos por pedir</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose a suggestion first</source>
+        <translation>Elija primero una sugerencia</translation>
+    </message>
+    <message>
+        <source>Quantity: whole units, 0 to 1,000,000</source>
+        <translation>Cantidad: unidades enteras, de 0 a 1.000.000</translation>
+    </message>
+    <message>
+        <source>Unit cost: an amount such as 1.20</source>
+        <translation>Coste unitario: un importe como 1,20</translation>
+    </message>
+    <message>
+        <source>Choose the supplier to order from, then ask for suggestions</source>
+        <translation>Elija el proveedor y luego pida sugerencias</translation>
+    </message>
+    <message>
+        <source>Nothing to order: every quantity is 0</source>
+        <translation>Nada que pedir: todas las cantidades son 0</translation>
+    </message>
+    <message numerus="yes">
+        <source>Ordered as %1: %n line(s), expected at the dock now</source>
+        <translation>
+            <numerusform>Pedido %1: %n línea, ya esperada en el muelle</numerusform>
+            <numerusform>Pedido %1: %n líneas, ya esperadas en el muelle</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose an order first</source>
+        <translation>Elija primero un pedido</translation>
+    </message>
+    <message>
+        <source>%1 is closed: the docks no longer expect it</source>
+        <translation>%1 está cerrado: los muelles ya no lo esperan</translation>
+    </message>
+    <message>
+        <source>%1 by %2</source>
+        <translation>%1 por %2</translation>
+    </message>
+    <message>
+        <source>Give the file to save to</source>
+        <translation>Indique el archivo donde guardar</translation>
+    </message>
+    <message>
+        <source>%1 saved to %2</source>
+        <translation>%1 guardado en %2</translation>
     </message>
 </context>
 <context>

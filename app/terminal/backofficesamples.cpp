@@ -107,4 +107,70 @@ QJsonArray sampleTerminals()
             terminal(u"MGR-01"_s, u"manager"_s, true, 0)};
 }
 
+QJsonArray sampleSuppliers()
+{
+    auto supplier = [](const QString& id, const QString& name, const QString& contact,
+                       qint64 lead) {
+        return QJsonObject{{"id"_L1, id},           {"name"_L1, name},
+                           {"contact"_L1, contact}, {"leadTimeDays"_L1, lead},
+                           {"active"_L1, true},     {"version"_L1, 1}};
+    };
+    return {supplier(u"MEADOW"_s, u"Meadow Gold Dairy"_s, u"orders@meadowgold.example"_s, 2),
+            supplier(u"HARBOUR"_s, u"Harbour Bakery"_s, u"+44 20 7946 0000"_s, 1),
+            supplier(u"FIZZ"_s, u"Fizz Beverages"_s, u"sales@fizz.example"_s, 5)};
+}
+
+QJsonArray sampleSuggestions()
+{
+    // Window 28 days, cover 14, lead 2: ⌈sold × 16 / 28⌉ − available − on order.
+    auto line = [](const QString& sku, const QString& name, qint64 sold, qint64 available,
+                   qint64 onOrder, qint64 cost, const QString& why) {
+        const qint64 suggested = (sold * 16 + 27) / 28 - available - onOrder;
+        return QJsonObject{{"sku"_L1, sku},
+                           {"name"_L1, name},
+                           {"supplier"_L1, u"MEADOW"_s},
+                           {"soldPerDay"_L1, (sold * 100 + 14) / 28},
+                           {"onHand"_L1, available},
+                           {"reserved"_L1, 0},
+                           {"onOrder"_L1, onOrder},
+                           {"leadTimeDays"_L1, 2},
+                           {"reorderPoint"_L1, 0},
+                           {"suggested"_L1, suggested},
+                           {"cost"_L1, cost},
+                           {"why"_L1, why}};
+    };
+    return {line(u"DAI-0001"_s, u"Meadow Gold Whole milk 1 l"_s, 392, 6, 0, 89,
+                 u"sells 14/day, 0 days of stock, 2 days lead time"_s),
+            line(u"DAI-0002"_s, u"Meadow Gold Whole milk 2 l"_s, 168, 10, 24, 151,
+                 u"sells 6/day, 1 day of stock, 2 days lead time, 24 on order"_s),
+            line(u"DAI-0003"_s, u"Meadow Gold Oat drink 1 l"_s, 84, 12, 0, 112,
+                 u"sells 3/day, 4 days of stock, 2 days lead time"_s)};
+}
+
+QJsonArray samplePurchaseOrders()
+{
+    const QString today = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
+    auto order = [&](const QString& reference, const QString& supplier, const QJsonArray& lines) {
+        return QJsonObject{{"reference"_L1, reference},   {"supplier"_L1, supplier},
+                           {"location"_L1, u"store-1"_s}, {"createdBy"_L1, u"Morgan"_s},
+                           {"createdAt"_L1, today},       {"lines"_L1, lines}};
+    };
+    auto line = [](const QString& sku, qint64 qty, qint64 cost, qint64 received) {
+        return QJsonObject{{"sku"_L1, sku},
+                           {"qty"_L1, qty},
+                           {"cost"_L1, cost},
+                           {"received"_L1, received},
+                           {"rejected"_L1, 0}};
+    };
+    QJsonObject open = order(u"PO-000003"_s, u"MEADOW"_s,
+                             {line(u"DAI-0001"_s, 224, 89, 0), line(u"DAI-0003"_s, 36, 112, 0)});
+    open.insert("status"_L1, u"open"_s);
+    QJsonObject partial = order(u"PO-000002"_s, u"FIZZ"_s,
+                                {line(u"BEV-0001"_s, 96, 45, 96), line(u"BEV-0002"_s, 48, 60, 12)});
+    partial.insert("status"_L1, u"partial"_s);
+    QJsonObject received = order(u"PO-000001"_s, u"HARBOUR"_s, {line(u"BAK-0002"_s, 30, 120, 30)});
+    received.insert("status"_L1, u"received"_s);
+    return {open, partial, received};
+}
+
 } // namespace stockline::app

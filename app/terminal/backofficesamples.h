@@ -12,5 +12,9 @@ namespace stockline::app {
 [[nodiscard]] QJsonArray sampleCatalog();
 [[nodiscard]] QJsonArray sampleScheduledPrices();
 [[nodiscard]] QJsonArray sampleTerminals();
+[[nodiscard]] QJsonArray sampleSuppliers();
+// Reorder suggestions priced at the products' cost, as the Purchasing page shows them.
+[[nodiscard]] QJsonArray sampleSuggestions();
+[[nodiscard]] QJsonArray samplePurchaseOrders();
 
 } // namespace stockline::app

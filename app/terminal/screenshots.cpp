@@ -418,6 +418,26 @@ bool shootDock(const qml::PosContext& till, const QString& folder)
     return ok;
 }
 
+// Purchasing: the reorder suggestions of one supplier, then the orders with the first chosen.
+bool shootPurchasing(Shooter& shooter, QQuickWindow& window, qml::BackOfficeView& view)
+{
+    auto* office = window.findChild<QObject*>(QStringLiteral("backOffice"));
+    auto* page = window.findChild<QObject*>(QStringLiteral("purchasingPage"));
+    if (!office || !page)
+        return false;
+    view.showSuppliers(sampleSuppliers());
+    view.showSuggestions(sampleSuggestions());
+    office->setProperty("page", 4);
+    page->setProperty("section", 1);
+    bool ok = shooter.shoot(QStringLiteral("32-backoffice-reorder"));
+    view.showOrders(samplePurchaseOrders());
+    view.chooseOrder(0);
+    page->setProperty("section", 2);
+    ok = shooter.shoot(QStringLiteral("33-backoffice-purchase-orders")) && ok;
+    view.showSuggestions({});
+    return ok;
+}
+
 // The manager's back office, as a server would fill it: the PIN, then every page.
 bool shootBackOffice(Shooter& shooter, QQuickWindow& window, qml::PosContext& context)
 {
@@ -442,10 +462,11 @@ bool shootBackOffice(Shooter& shooter, QQuickWindow& window, qml::PosContext& co
     view.showScheduled(sampleScheduledPrices());
     office->setProperty("page", 3);
     ok = shooter.shoot(QStringLiteral("27-backoffice-prices")) && ok;
-    office->setProperty("page", 4);
+    ok = shootPurchasing(shooter, window, view) && ok;
+    office->setProperty("page", 5);
     ok = shooter.shoot(QStringLiteral("28-backoffice-staff")) && ok;
     view.showTerminals(sampleTerminals());
-    office->setProperty("page", 5);
+    office->setProperty("page", 6);
     ok = shooter.shoot(QStringLiteral("29-backoffice-terminals")) && ok;
     view.endPreview();
     shooter.show("sell");

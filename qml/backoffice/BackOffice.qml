@@ -8,8 +8,8 @@ import Stockline.Qml
 // QJsonObject properties as unknown and Qt.callLater in handlers as a QJSValue; the screen is
 // checked by tst_backoffice until those are typed for it.
 
-// The manager's back office (issue 20): Today, Reports, Catalog, Prices, Staff and Terminals,
-// one page at a time (Ctrl+1 … Ctrl+6), everything read and written through the server. It
+// The manager's back office (issue 20): Today, Reports, Catalog, Prices, Purchasing, Staff and
+// Terminals, one page at a time (Ctrl+1 … Ctrl+7), everything read and written through the server. It
 // needs the server and a manager signed in with their PIN (ElevatePanel); Esc on a page
 // returns to the page's list, and on the shell signs the manager out and leaves (`done`).
 Item {
@@ -18,7 +18,7 @@ Item {
     property bool covered: false
     property int page: 0
     readonly property var pages: [qsTr("Today"), qsTr("Reports"), qsTr("Catalog"),
-                                  qsTr("Prices"), qsTr("Staff"), qsTr("Terminals")]
+                                  qsTr("Prices"), qsTr("Purchasing"), qsTr("Staff"), qsTr("Terminals")]
     readonly property bool keysEnabled: visible && !covered && Office.available && Office.elevated
     signal done()
 
@@ -68,6 +68,10 @@ Item {
                         required property string modelData
                         required property int index
                         text: qsTr("%1 · Ctrl+%2").arg(modelData).arg(index + 1)
+                        // As wide as its words: seven pages do not fit in equal shares.
+                        width: implicitWidth
+                        leftPadding: 8
+                        rightPadding: 8
                         focusPolicy: Qt.NoFocus
                         onClicked: office.show(index)
                     }
@@ -99,6 +103,7 @@ Item {
             ReportsPage { objectName: "reportsPage" }
             CatalogPage { objectName: "catalogPage" }
             PricesPage { objectName: "pricesPage" }
+            PurchasingPage { objectName: "purchasingPage" }
             StaffPage { objectName: "staffPage" }
             TerminalsPage { objectName: "terminalsPage" }
         }
@@ -127,6 +132,7 @@ Item {
     Shortcut { sequences: ["Ctrl+4"]; enabled: office.keysEnabled; onActivated: office.show(3) }
     Shortcut { sequences: ["Ctrl+5"]; enabled: office.keysEnabled; onActivated: office.show(4) }
     Shortcut { sequences: ["Ctrl+6"]; enabled: office.keysEnabled; onActivated: office.show(5) }
+    Shortcut { sequences: ["Ctrl+7"]; enabled: office.keysEnabled; onActivated: office.show(6) }
     Shortcut {
         sequence: "Ctrl+Q"
         enabled: office.visible && !office.covered

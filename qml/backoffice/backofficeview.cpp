@@ -101,14 +101,19 @@ QStringList splitList(const QString& text)
 
 } // namespace
 
-BackOfficeView::BackOfficeView(sync::Client* client, QObject* parent)
+BackOfficeView::BackOfficeView(sync::Client* client, QString location, QObject* parent)
     : QObject(parent), m_client(client), m_catalog(new ReportModel(this)),
       m_scheduled(new ReportModel(this)), m_terminals(new ReportModel(this)),
-      m_report(new ReportModel(this))
+      m_report(new ReportModel(this)), m_location(std::move(location)),
+      m_suppliers(new ReportModel(this)), m_suggestions(new ReportModel(this)),
+      m_orders(new ReportModel(this)), m_orderLines(new ReportModel(this))
 {
     showCatalog({});
     showScheduled({});
     showTerminals({});
+    showSuppliers({});
+    showSuggestions({});
+    showOrders({});
     if (!m_client)
         return;
     m_backOffice = std::make_unique<sync::BackOffice>(*m_client);
@@ -326,18 +331,24 @@ bool BackOfficeView::saveProduct(const QVariantMap& fields)
 
 void BackOfficeView::showConflict(const QJsonObject& answer, const QString& sku)
 {
+    describeConflict(answer, sku, m_editing.take(sku),
+                     {u"name"_s, u"barcodes"_s, u"department"_s, u"unit"_s, u"price"_s,
+                      u"taxRate"_s, u"cost"_s, u"reorderPoint"_s, u"supplier"_s, u"active"_s});
+    reloadCatalog();
+}
+
+void BackOfficeView::describeConflict(const QJsonObject& answer, const QString& id,
+                                      const QJsonObject& saw, const QStringList& keys)
+{
     const QJsonObject current = answer.value("current"_L1).toObject();
-    const QJsonObject saw = m_editing.take(sku);
     const QString by = answer.value("changedBy"_L1).toString();
     const QDateTime at =
         QDateTime::fromString(answer.value("changedAt"_L1).toString(), Qt::ISODate);
     QStringList changes;
     if (saw.isEmpty()) {
-        changes.append(tr("%1 exists already").arg(sku));
+        changes.append(tr("%1 exists already").arg(id));
     } else {
-        for (const QString& key :
-             {u"name"_s, u"barcodes"_s, u"department"_s, u"unit"_s, u"price"_s, u"taxRate"_s,
-              u"cost"_s, u"reorderPoint"_s, u"supplier"_s, u"active"_s}) {
+        for (const QString& key : keys) {
             if (saw.value(key) != current.value(key))
                 changes.append(tr("%1 %2 → %3").arg(key, shown(saw, key), shown(current, key)));
         }
@@ -346,12 +357,11 @@ void BackOfficeView::showConflict(const QJsonObject& answer, const QString& sku)
     const QString when = at.isValid()
                              ? QLocale().toString(at.toLocalTime().time(), QLocale::ShortFormat)
                              : QString();
-    m_conflict = (when.isEmpty() ? tr("%1 changed %2 meanwhile").arg(who, sku)
-                                 : tr("%1 changed %2 at %3").arg(who, sku, when)) +
+    m_conflict = (when.isEmpty() ? tr("%1 changed %2 meanwhile").arg(who, id)
+                                 : tr("%1 changed %2 at %3").arg(who, id, when)) +
                  u": "_s + (changes.isEmpty() ? tr("nothing you can see") : changes.join(u"; "_s)) +
                  u". "_s + tr("Nothing was saved: check theirs, then save again.");
     m_conflictCurrent = current;
-    reloadCatalog();
     Q_EMIT changed();
 }
 

@@ -47,13 +47,22 @@ class BackOfficeView : public QObject
     Q_PROPERTY(stockline::qml::ReportModel* scheduled READ scheduled CONSTANT)
     Q_PROPERTY(stockline::qml::ReportModel* terminals READ terminals CONSTANT)
     Q_PROPERTY(stockline::qml::ReportModel* report READ report CONSTANT)
+    // Purchasing: the suppliers, the reorder suggestions (suggested and cost editable), the
+    // purchase orders and the lines of the one chosen.
+    Q_PROPERTY(stockline::qml::ReportModel* suppliers READ suppliers CONSTANT)
+    Q_PROPERTY(stockline::qml::ReportModel* suggestions READ suggestions CONSTANT)
+    Q_PROPERTY(stockline::qml::ReportModel* orders READ orders CONSTANT)
+    Q_PROPERTY(stockline::qml::ReportModel* orderLines READ orderLines CONSTANT)
+    Q_PROPERTY(QString orderReference READ orderReference NOTIFY changed)
+    // This terminal's location: where a purchase order delivers unless the manager says.
+    Q_PROPERTY(QString location READ location CONSTANT)
     // The reports and sales groupings the Reports page offers: {key, label}, the label in the
     // terminal's language, the key as the server takes it.
     Q_PROPERTY(QVariantList reportChoices READ reportChoices CONSTANT)
     Q_PROPERTY(QVariantList groupingChoices READ groupingChoices CONSTANT)
 
 public:
-    explicit BackOfficeView(sync::Client* client, QObject* parent = nullptr);
+    explicit BackOfficeView(sync::Client* client, QString location = {}, QObject* parent = nullptr);
     ~BackOfficeView() override;
 
     [[nodiscard]] bool available() const;
@@ -72,6 +81,12 @@ public:
     [[nodiscard]] ReportModel* scheduled() const { return m_scheduled; }
     [[nodiscard]] ReportModel* terminals() const { return m_terminals; }
     [[nodiscard]] ReportModel* report() const { return m_report; }
+    [[nodiscard]] ReportModel* suppliers() const { return m_suppliers; }
+    [[nodiscard]] ReportModel* suggestions() const { return m_suggestions; }
+    [[nodiscard]] ReportModel* orders() const { return m_orders; }
+    [[nodiscard]] ReportModel* orderLines() const { return m_orderLines; }
+    [[nodiscard]] QString orderReference() const { return m_orderReference; }
+    [[nodiscard]] QString location() const { return m_location; }
     [[nodiscard]] sync::BackOffice* backOffice() const { return m_backOffice.get(); }
 
     Q_INVOKABLE void elevate(const QString& staff, const QString& pin);
@@ -99,6 +114,28 @@ public:
     Q_INVOKABLE void loadTerminals();
     Q_INVOKABLE void revokeTerminal(const QString& terminal);
     Q_INVOKABLE bool requestPairingCode(const QString& terminal, const QString& role);
+
+    // Purchasing (backofficepurchasing.cpp). A supplier's fields as the editor has them: id,
+    // name, contact, leadTimeDays (as typed), active and the version read (0: new).
+    Q_INVOKABLE void loadSuppliers();
+    Q_INVOKABLE bool saveSupplier(const QVariantMap& fields);
+    // What to order for `location` over the last `windowDays` (as typed, 7–365), of one
+    // supplier; each row's unit cost is the product's cost now.
+    Q_INVOKABLE bool loadSuggestions(const QString& supplier, const QString& location,
+                                     const QString& windowDays);
+    // A row's quantity and unit cost as the manager typed them (0 leaves the row out).
+    Q_INVOKABLE bool editSuggestion(int row, const QString& qty, const QString& cost);
+    // The suggestions (their edited figures) as one order; `expectedAt` as for prices.
+    Q_INVOKABLE bool placeOrder(const QString& expectedAt);
+    // `status` empty for all, else open, partial, received or closed.
+    Q_INVOKABLE void loadOrders(const QString& status = {});
+    Q_INVOKABLE void chooseOrder(int row);
+    Q_INVOKABLE void closeOrder(const QString& reference);
+    // The chosen order as its supplier gets it, to a path ("file:///…" or plain).
+    Q_INVOKABLE bool exportOrder(const QString& path, bool pdf);
+    void showSuppliers(const QJsonArray& rows);
+    void showSuggestions(const QJsonArray& rows);
+    void showOrders(const QJsonArray& rows);
 
     // A server report (`report`, S3) for local dates "yyyy-MM-dd"; `by` only for sales.
     Q_INVOKABLE bool loadReport(const QString& report, const QString& by, const QString& from,
@@ -138,6 +175,10 @@ private:
     void say(const QString& message, bool failed);
     bool refuse(const QString& message);
     void showConflict(const QJsonObject& answer, const QString& sku);
+    // "Robin changed ACME at 10:42: name … → …. Nothing was saved: …" from a version_conflict
+    // answer, comparing `keys` of what the manager saw with what the server holds.
+    void describeConflict(const QJsonObject& answer, const QString& id, const QJsonObject& saw,
+                          const QStringList& keys);
     // The catalog again with the query last asked (after a save, the manager's list stays).
     void reloadCatalog();
     [[nodiscard]] std::optional<QString> serverTime(const QString& local);
@@ -158,6 +199,15 @@ private:
     ReportModel* m_scheduled;
     ReportModel* m_terminals;
     ReportModel* m_report;
+    QString m_location;
+    ReportModel* m_suppliers;
+    ReportModel* m_suggestions;
+    ReportModel* m_orders;
+    ReportModel* m_orderLines;
+    QString m_orderReference;
+    QString m_suggestionsSupplier; // what the suggestions were asked for
+    QString m_suggestionsLocation;
+    QHash<QString, QString> m_names; // sku → name, as the suggestions had it
 };
 
 } // namespace stockline::qml

@@ -174,6 +174,15 @@ int ReportModel::find(const QString& key, const QString& value) const
     return -1;
 }
 
+void ReportModel::setValue(int row, const QString& key, const QJsonValue& value)
+{
+    if (row < 0 || row >= m_rows.size() || m_rows.at(row).value(key) == value)
+        return;
+    m_rows[row].insert(key, value);
+    Q_EMIT dataChanged(index(row, 0), index(row, columnCount() - 1));
+    Q_EMIT changed();
+}
+
 print::ReportDocument ReportModel::document(bool forCsv) const
 {
     print::ReportDocument doc;

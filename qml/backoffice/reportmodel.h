@@ -70,6 +70,8 @@ public:
     Q_INVOKABLE QJsonObject rowObject(int row) const;
     // Which row has `value` in column `key`; -1 if none.
     Q_INVOKABLE int find(const QString& key, const QString& value) const;
+    // An editable list (the reorder suggestions): one row's raw value, its cells updated.
+    void setValue(int row, const QString& key, const QJsonValue& value);
 
     // What CSV and PDF export: the texts as shown, except money and figures in plain digits
     // in the CSV so a spreadsheet reads them as numbers.
