@@ -136,46 +136,84 @@ Result<ReportTable> ReportQueries::salesOverTime()
     return t;
 }
 
+namespace {
+
+// A run of rows of one product rollup, added (sign 1) or taken off (sign -1).
+struct ProductPart
+{
+    bool months = false; // report_products_month (keys yyyymm), else report_products (yyyymmdd)
+    qint64 first = 0;
+    qint64 last = 0;
+    int sign = 1;
+};
+
+// The range as whole months and days. A month the range covers more than half of is read as
+// the month less the days it leaves out: a year from the 8th reads 12 months and 14 days
+// (26 × the products rows) rather than 11 months and 31 days (42 ×).
+QList<ProductPart> productParts(const QDate& from, const QDate& to)
+{
+    QList<ProductPart> parts;
+    const auto days = [&parts](const QDate& a, const QDate& b, int sign) {
+        if (a <= b)
+            parts.append(ProductPart{false, dayKey(a), dayKey(b), sign});
+    };
+    const auto month = [&parts](const QDate& m) {
+        const qint64 key = dayKey(m) / 100;
+        if (!parts.isEmpty() && parts.last().months && parts.last().last + 1 == key)
+            parts.last().last = key; // the next month of a run (December to January: a new run)
+        else
+            parts.append(ProductPart{true, key, key, 1});
+    };
+    for (QDate m(from.year(), from.month(), 1); m <= to; m = m.addMonths(1)) {
+        const QDate monthEnd = m.addMonths(1).addDays(-1);
+        const QDate a = std::max(from, m);
+        const QDate b = std::min(to, monthEnd);
+        const qint64 in = a.daysTo(b) + 1;
+        if (in == m.daysInMonth()) {
+            month(m);
+        } else if (2 * in > m.daysInMonth()) {
+            month(m);
+            days(m, a.addDays(-1), -1);
+            days(b.addDays(1), monthEnd, -1);
+        } else {
+            days(a, b, 1);
+        }
+    }
+    return parts;
+}
+
+} // namespace
+
 Status ReportQueries::productSums(
     const std::function<void(const QString&, const std::array<qint64, 6>&)>& read)
 {
-    // Whole months from the month rollup, the days before and after them from the day rollup.
-    QDate firstMonth(m_request.from.year(), m_request.from.month(), 1);
-    if (firstMonth < m_request.from)
-        firstMonth = firstMonth.addMonths(1);
-    QDate endMonth(m_request.to.year(), m_request.to.month(), 1); // first day after the months
-    if (m_request.to.addDays(1).day() == 1)
-        endMonth = m_request.to.addDays(1);
-    const bool months = firstMonth < endMonth;
-    QVariantList values;
-    QString where;
-    if (months) {
-        values << m_fromDay << dayKey(firstMonth.addDays(-1)) << dayKey(endMonth) << m_toDay;
-        where = QStringLiteral("(day >= ? AND day <= ? OR day >= ? AND day <= ?)");
-    } else {
-        values << m_fromDay << m_toDay;
-        where = QStringLiteral("day >= ? AND day <= ?");
+    QHash<QString, std::array<qint64, 6>> bySku;
+    for (const ProductPart& part : productParts(m_request.from, m_request.to)) {
+        QVariantList values{part.first, part.last};
+        const QString sql =
+            QStringLiteral("SELECT sku, SUM(qty), SUM(net), SUM(tax), SUM(cost), "
+                           "SUM(refunded_qty), SUM(refunded_net) FROM %1 WHERE %2 >= ? AND %2 <= "
+                           "?%3 GROUP BY sku")
+                .arg(part.months ? QStringLiteral("report_products_month")
+                                 : QStringLiteral("report_products"),
+                     part.months ? QStringLiteral("month") : QStringLiteral("day"),
+                     atLocation(QStringLiteral("location"), values));
+        if (auto s = rows(sql, values, QStringLiteral("sum sales by product"),
+                          [&](const QSqlQuery& q) {
+                              std::array<qint64, 6>& v = bySku[q.value(0).toString()];
+                              for (int i = 0; i < 6; ++i)
+                                  v[std::size_t(i)] += part.sign * q.value(i + 1).toLongLong();
+                          });
+            !s)
+            return s;
     }
-    where += atLocation(QStringLiteral("location"), values);
-    const QString sums = QStringLiteral("SUM(qty), SUM(net), SUM(tax), SUM(cost), "
-                                        "SUM(refunded_qty), SUM(refunded_net)");
-    QString sql = QStringLiteral("SELECT sku, %1 FROM report_products WHERE %2 GROUP BY sku")
-                      .arg(sums, where);
-    if (months) {
-        const qint64 last = dayKey(endMonth.addDays(-1)) / 100;
-        values << dayKey(firstMonth) / 100 << last;
-        QString monthWhere = QStringLiteral("month >= ? AND month <= ?") +
-                             atLocation(QStringLiteral("location"), values);
-        sql += QStringLiteral(" UNION ALL SELECT sku, %1 FROM report_products_month WHERE %2 "
-                              "GROUP BY sku")
-                   .arg(sums, monthWhere);
+    // Every line sells or takes back at least one unit: a product with neither in the range
+    // was only in the days a month's sums were read without.
+    for (auto it = bySku.cbegin(); it != bySku.cend(); ++it) {
+        if (it.value()[0] != 0 || it.value()[4] != 0)
+            read(it.key(), it.value());
     }
-    return rows(sql, values, QStringLiteral("sum sales by product"), [&](const QSqlQuery& q) {
-        std::array<qint64, 6> v{};
-        for (int i = 0; i < 6; ++i)
-            v[std::size_t(i)] = q.value(i + 1).toLongLong();
-        read(q.value(0).toString(), v);
-    });
+    return success();
 }
 
 namespace {
