@@ -39,7 +39,7 @@ void salesColumns(ReportTable& t)
     t.column(QStringLiteral("averageBasket"), QStringLiteral("Average basket"), money);
 }
 
-void putSales(QJsonObject& row, const SalesSums& s)
+template <typename Row> void putSales(Row& row, const SalesSums& s)
 {
     const auto& v = s.v;
     row.insert("receipts"_L1, v[0]);
@@ -128,7 +128,7 @@ Result<ReportTable> ReportQueries::salesOverTime()
     t.column(key, label, by == "day"_L1 ? QStringLiteral("date") : text);
     salesColumns(t);
     for (const auto& [k, sums] : groups) {
-        QJsonObject row{{key, k}};
+        ReportRow row{{key, k}};
         putSales(row, sums);
         t.rows.append(row);
     }
@@ -305,7 +305,7 @@ Result<ReportTable> ReportQueries::salesByProduct()
     t.column(QStringLiteral("refundedNet"), QStringLiteral("Net refunded"), money);
     t.column(QStringLiteral("sales"), QStringLiteral("Net sales"), money);
     t.column(QStringLiteral("tax"), QStringLiteral("Tax"), money);
-    const auto fill = [](QJsonObject& row, const Sums6& v) {
+    const auto fill = [](auto& row, const Sums6& v) {
         row.insert("qty"_L1, v[0]);
         row.insert("refundedQty"_L1, v[4]);
         row.insert("net"_L1, v[1]);
@@ -316,7 +316,7 @@ Result<ReportTable> ReportQueries::salesByProduct()
     for (const auto& [key, v] : sorted) {
         if (t.rows.size() >= maxReportRows)
             break;
-        QJsonObject row;
+        ReportRow row;
         if (byProduct) {
             const ProductInfo info = products.value(key);
             row.insert("sku"_L1, key);
@@ -354,10 +354,10 @@ Result<ReportTable> ReportQueries::salesByMethod()
                       [&](const QSqlQuery& q) {
                           const qint64 in = q.value(1).toLongLong();
                           const qint64 out = q.value(2).toLongLong();
-                          t.rows.append(QJsonObject{{"method"_L1, q.value(0).toString()},
-                                                    {"sales"_L1, in},
-                                                    {"refunds"_L1, out},
-                                                    {"net"_L1, in - out}});
+                          t.rows.append(ReportRow{{"method"_L1, q.value(0).toString()},
+                                                  {"sales"_L1, in},
+                                                  {"refunds"_L1, out},
+                                                  {"net"_L1, in - out}});
                           sales += in;
                           refunds += out;
                       });
@@ -394,7 +394,7 @@ Result<ReportTable> ReportQueries::tax()
                               v[std::size_t(i)] = q.value(i + 1).toLongLong();
                               all[std::size_t(i)] += v[std::size_t(i)];
                           }
-                          t.rows.append(QJsonObject{
+                          t.rows.append(ReportRow{
                               {"rate"_L1,
                                TaxRate::fromMilliPercent(q.value(0).toInt()).toString().toDouble()},
                               {"salesNet"_L1, v[0]},
@@ -452,7 +452,7 @@ Result<ReportTable> ReportQueries::margins()
     t.column(QStringLiteral("margin"), QStringLiteral("Margin"), money);
     t.column(QStringLiteral("marginPercent"), QStringLiteral("Margin %"),
              QStringLiteral("percent"));
-    const auto fill = [](QJsonObject& row, const Sums6& v) {
+    const auto fill = [](auto& row, const Sums6& v) {
         const qint64 net = v[1] - v[5];
         row.insert("net"_L1, net);
         row.insert("cost"_L1, v[3]);
@@ -466,7 +466,7 @@ Result<ReportTable> ReportQueries::margins()
     for (const auto& [key, v] : sorted) {
         if (t.rows.size() >= maxReportRows)
             break;
-        QJsonObject row;
+        ReportRow row;
         if (byProduct) {
             row.insert("sku"_L1, key);
             row.insert("name"_L1, products.value(key).name);
