@@ -124,6 +124,11 @@ private:
         return (*m_manager)->take(u"answer"_s);
     }
 
+    QJsonObject over(const QString& kind, const QString& by, const QString& from, const QString& to)
+    {
+        return report({{u"report"_s, kind}, {u"by"_s, by}, {u"from"_s, from}, {u"to"_s, to}});
+    }
+
     QJsonObject week(const QString& kind, const QString& by = {})
     {
         QJsonObject q{
@@ -329,6 +334,40 @@ private Q_SLOTS:
         const auto departments = rowsBy(week(u"sales"_s, u"department"_s), "department");
         QCOMPARE(integer(departments.value(u"Stationery"_s), "sales"), 879);
         QCOMPARE(integer(departments.value(u"Tools"_s), "sales"), 399);
+    }
+
+    // Longer ranges read whole months, and a month mostly covered as the month less the days
+    // left out: every way must give the week's numbers, or only the 2nd's.
+    void productsOverMonthsAndTheDaysAround()
+    {
+        const auto range = [this](const QString& report, const QString& from, const QString& to) {
+            return over(report, u"product"_s, from, to);
+        };
+        for (const auto& [from, to] : {std::pair{u"2026-11-15"_s, u"2026-12-20"_s},
+                                       std::pair{u"2026-10-01"_s, u"2026-12-31"_s},
+                                       std::pair{u"2025-12-15"_s, u"2026-12-02"_s}}) {
+            const QJsonObject t = totals(range(u"margins"_s, from, to));
+            QCOMPARE(integer(t, "net"), 1278);
+            QCOMPARE(integer(t, "cost"), 600);
+            const auto p = rowsBy(range(u"sales"_s, from, to), "sku");
+            QCOMPARE(integer(p.value(u"A1"_s), "qty"), 5);
+            QCOMPARE(integer(p.value(u"B2"_s), "refundedQty"), 1);
+        }
+        // December less the 1st: S3's pencil and R1's eraser; C3 sold only on the 1st, so the
+        // margins have no row for it.
+        const QJsonObject margins = range(u"margins"_s, u"2026-12-02"_s, u"2026-12-31"_s);
+        const auto m = rowsBy(margins, "sku");
+        QCOMPARE(m.keys().size(), 2);
+        QCOMPARE(integer(m.value(u"A1"_s), "net"), 129);
+        QCOMPARE(integer(m.value(u"A1"_s), "cost"), 60);
+        QCOMPARE(integer(m.value(u"B2"_s), "net"), -250);
+        QCOMPARE(integer(m.value(u"B2"_s), "cost"), -100);
+        const auto s = rowsBy(range(u"sales"_s, u"2026-12-02"_s, u"2026-12-31"_s), "sku");
+        QCOMPARE(integer(s.value(u"A1"_s), "qty"), 1);
+        QCOMPARE(integer(s.value(u"A1"_s), "tax"), 11);
+        QCOMPARE(integer(s.value(u"B2"_s), "qty"), 0);
+        QCOMPARE(integer(s.value(u"B2"_s), "refundedNet"), 250);
+        QCOMPARE(integer(s.value(u"C3"_s), "qty"), 0); // an active product that sold nothing
     }
 
     void taxByRateTakesRefundsOffTheirRate()

@@ -126,12 +126,13 @@ int ServerCommands::report(const QCommandLineParser& parser)
     if (answer->notFound)
         return fail(
             QStringLiteral("--%1: %2").arg(answer->notFound->field, answer->notFound->message));
+    const QJsonObject result = answer->object();
     if (parser.isSet(QStringLiteral("json")))
-        out() << QJsonDocument(answer->result).toJson(QJsonDocument::Indented);
+        out() << QJsonDocument(result).toJson(QJsonDocument::Indented);
     else if (parser.isSet(QStringLiteral("csv")))
-        printCsv(answer->result);
+        printCsv(result);
     else
-        printTable(answer->result);
+        printTable(result);
     out().flush();
     return 0;
 }

@@ -6,6 +6,7 @@
 #include "sqlhelpers.h"
 #include "unit.h"
 
+#include <array>
 #include <map>
 
 namespace stockline::sync::sqlstore {
@@ -15,6 +16,49 @@ using namespace Qt::StringLiterals;
 using columnType::integer;
 using columnType::money;
 using columnType::text;
+
+namespace {
+
+// What QDateTime(ms, Qt::OffsetFromUTC, offset).toString(Qt::ISODate) gives ("Z" for 0),
+// without its cost: a year's cash report formats thousands of times.
+QString isoTime(qint64 ms, int offset)
+{
+    const qint64 secs = (ms >= 0 ? ms / 1000 : (ms - 999) / 1000) + offset;
+    const qint64 days = secs >= 0 ? secs / 86400 : (secs - 86399) / 86400;
+    const qint64 inDay = secs - days * 86400;
+    const QDate date = QDate::fromJulianDay(2440588 + days); // 1970-01-01
+    std::array<char, 32> buf{};
+    int n = 0;
+    const auto two = [&buf, &n](qint64 v) {
+        buf[std::size_t(n++)] = char('0' + v / 10 % 10);
+        buf[std::size_t(n++)] = char('0' + v % 10);
+    };
+    const auto put = [&buf, &n](char c) { buf[std::size_t(n++)] = c; };
+    two(date.year() / 100);
+    two(date.year() % 100);
+    put('-');
+    two(date.month());
+    put('-');
+    two(date.day());
+    put('T');
+    two(inDay / 3600);
+    put(':');
+    two(inDay / 60 % 60);
+    put(':');
+    two(inDay % 60);
+    if (offset == 0) {
+        put('Z');
+    } else {
+        put(offset < 0 ? '-' : '+');
+        const int away = offset < 0 ? -offset : offset;
+        two(away / 3600);
+        put(':');
+        two(away / 60 % 60);
+    }
+    return QString::fromLatin1(buf.data(), n);
+}
+
+} // namespace
 
 // "2026-12-02T11:00:00+01:00". A zone's offset is looked up once per quarter hour (every zone's
 // offsets change on one): QTimeZone's lookups cost tens of microseconds, a cash report of a year
@@ -27,7 +71,7 @@ QString ReportQueries::localTime(qint64 ms)
     if (it == m_offsets.cend())
         it = m_offsets.insert(key,
                               m_zone.offsetFromUtc(QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC)));
-    return QDateTime::fromMSecsSinceEpoch(ms, Qt::OffsetFromUTC, *it).toString(Qt::ISODate);
+    return isoTime(ms, *it);
 }
 
 Result<ReportTable> ReportQueries::refunds()
@@ -51,13 +95,13 @@ Result<ReportTable> ReportQueries::refunds()
                 .arg(where),
             values, QStringLiteral("list refunds"),
             [&](const QSqlQuery& q) {
-                t.rows.append(QJsonObject{{"at"_L1, localTime(q.value(0).toLongLong())},
-                                          {"number"_L1, q.value(1).toString()},
-                                          {"sale"_L1, q.value(2).toString()},
-                                          {"terminal"_L1, q.value(3).toString()},
-                                          {"staff"_L1, q.value(4).toString()},
-                                          {"total"_L1, q.value(5).toLongLong()},
-                                          {"approvedBy"_L1, q.value(6).toString()}});
+                t.rows.append(ReportRow{{"at"_L1, localTime(q.value(0).toLongLong())},
+                                        {"number"_L1, q.value(1).toString()},
+                                        {"sale"_L1, q.value(2).toString()},
+                                        {"terminal"_L1, q.value(3).toString()},
+                                        {"staff"_L1, q.value(4).toString()},
+                                        {"total"_L1, q.value(5).toLongLong()},
+                                        {"approvedBy"_L1, q.value(6).toString()}});
             });
         !s)
         return s.error();
@@ -119,14 +163,14 @@ Result<ReportTable> ReportQueries::lineEvents(bool overrides)
                 const qint64 difference =
                     priceOf(Money::fromMinor(q.value(9).toLongLong()), qty, unit).minor() -
                     priceOf(Money::fromMinor(q.value(10).toLongLong()), qty, unit).minor();
-                QJsonObject row{{"at"_L1, localTime(q.value(0).toLongLong())},
-                                {"receipt"_L1, q.value(1).toString()},
-                                {"terminal"_L1, q.value(2).toString()},
-                                {"staff"_L1, q.value(3).toString()},
-                                {"approvedBy"_L1, q.value(4).toString()},
-                                {"sku"_L1, q.value(5).toString()},
-                                {"name"_L1, q.value(6).toString()},
-                                {"qty"_L1, qty}};
+                ReportRow row{{"at"_L1, localTime(q.value(0).toLongLong())},
+                              {"receipt"_L1, q.value(1).toString()},
+                              {"terminal"_L1, q.value(2).toString()},
+                              {"staff"_L1, q.value(3).toString()},
+                              {"approvedBy"_L1, q.value(4).toString()},
+                              {"sku"_L1, q.value(5).toString()},
+                              {"name"_L1, q.value(6).toString()},
+                              {"qty"_L1, qty}};
                 if (overrides) {
                     row.insert("listPrice"_L1, q.value(9).toLongLong());
                     row.insert("unitPrice"_L1, q.value(10).toLongLong());
@@ -178,12 +222,12 @@ Result<ReportTable> ReportQueries::approvals()
                           ++byAction[q.value(1).toString()];
                           if (++count > m_request.limit)
                               return;
-                          t.rows.append(QJsonObject{{"at"_L1, localTime(q.value(0).toLongLong())},
-                                                    {"action"_L1, q.value(1).toString()},
-                                                    {"terminal"_L1, q.value(2).toString()},
-                                                    {"staff"_L1, q.value(3).toString()},
-                                                    {"approver"_L1, q.value(4).toString()},
-                                                    {"detail"_L1, q.value(5).toString()}});
+                          t.rows.append(ReportRow{{"at"_L1, localTime(q.value(0).toLongLong())},
+                                                  {"action"_L1, q.value(1).toString()},
+                                                  {"terminal"_L1, q.value(2).toString()},
+                                                  {"staff"_L1, q.value(3).toString()},
+                                                  {"approver"_L1, q.value(4).toString()},
+                                                  {"detail"_L1, q.value(5).toString()}});
                       });
         !s)
         return s.error();
@@ -225,17 +269,17 @@ Result<ReportTable> ReportQueries::cash()
                      const qint64 expected = q.value(5).toLongLong() + q.value(6).toLongLong() -
                                              q.value(7).toLongLong() + q.value(8).toLongLong() -
                                              q.value(9).toLongLong();
-                     QJsonObject row{{"session"_L1, q.value(0).toString()},
-                                     {"terminal"_L1, q.value(1).toString()},
-                                     {"openedBy"_L1, q.value(2).toString()},
-                                     {"openedAt"_L1, localTime(q.value(3).toLongLong())},
-                                     {"closedBy"_L1, q.value(4).toString()},
-                                     {"float"_L1, q.value(5).toLongLong()},
-                                     {"cashSales"_L1, q.value(6).toLongLong()},
-                                     {"cashRefunds"_L1, q.value(7).toLongLong()},
-                                     {"paidIn"_L1, q.value(8).toLongLong()},
-                                     {"paidOut"_L1, q.value(9).toLongLong()},
-                                     {"expected"_L1, expected}};
+                     ReportRow row{{"session"_L1, q.value(0).toString()},
+                                   {"terminal"_L1, q.value(1).toString()},
+                                   {"openedBy"_L1, q.value(2).toString()},
+                                   {"openedAt"_L1, localTime(q.value(3).toLongLong())},
+                                   {"closedBy"_L1, q.value(4).toString()},
+                                   {"float"_L1, q.value(5).toLongLong()},
+                                   {"cashSales"_L1, q.value(6).toLongLong()},
+                                   {"cashRefunds"_L1, q.value(7).toLongLong()},
+                                   {"paidIn"_L1, q.value(8).toLongLong()},
+                                   {"paidOut"_L1, q.value(9).toLongLong()},
+                                   {"expected"_L1, expected}};
                      expectedAll += expected;
                      if (!q.value(10).isNull()) {
                          const qint64 counted = q.value(11).toLongLong();
@@ -309,12 +353,12 @@ Result<ReportTable> ReportQueries::shrinkage()
         byKind[key.second] += atCost;
         all += atCost;
         if (t.rows.size() < maxReportRows)
-            t.rows.append(QJsonObject{{"sku"_L1, key.first},
-                                      {"name"_L1, l.name},
-                                      {"kind"_L1, key.second},
-                                      {"unit"_L1, QString(unitName(l.unit))},
-                                      {"units"_L1, l.units},
-                                      {"atCost"_L1, atCost}});
+            t.rows.append(ReportRow{{"sku"_L1, key.first},
+                                    {"name"_L1, l.name},
+                                    {"kind"_L1, key.second},
+                                    {"unit"_L1, QString(unitName(l.unit))},
+                                    {"units"_L1, l.units},
+                                    {"atCost"_L1, atCost}});
     }
     t.totals.insert("atCost"_L1, all);
     for (const auto& [kind, v] : byKind)
@@ -361,7 +405,7 @@ Result<ReportTable> ReportQueries::today()
             !s)
             return s.error();
         takings[std::size_t(week)] = sales - refunds;
-        t.rows.append(QJsonObject{
+        t.rows.append(ReportRow{
             {"period"_L1, week == 0 ? QStringLiteral("Today") : QStringLiteral("Last week")},
             {"date"_L1, date.toString(Qt::ISODate)},
             {"until"_L1, local.time().toString(QStringLiteral("HH:mm"))},

@@ -4,6 +4,8 @@
 #include "reportqueries.h"
 #include "sqlserverstore_p.h"
 
+#include <QJsonDocument>
+#include <QLocale>
 #include <cmath>
 
 namespace stockline::sync {
@@ -17,6 +19,99 @@ void ReportTable::column(const QString& key, const QString& label, const QString
     columns.append(QJsonObject{{QStringLiteral("key"), key},
                                {QStringLiteral("label"), label},
                                {QStringLiteral("type"), type}});
+}
+
+namespace {
+
+// A JSON string: `"`, `\\` and control characters escaped, the rest as UTF-8.
+void appendString(QByteArray& out, const QString& s)
+{
+    out += '"';
+    for (const char c : s.toUtf8()) {
+        if (c == '"' || c == '\\') {
+            out += '\\';
+            out += c;
+        } else if (c >= 0 && c < 0x20) {
+            out += "\\u00";
+            out += "0123456789abcdef"[c >> 4];
+            out += "0123456789abcdef"[c & 0xf];
+        } else {
+            out += c;
+        }
+    }
+    out += '"';
+}
+
+} // namespace
+
+void ReportCell::appendJson(QByteArray& out) const
+{
+    if (const qint64* i = std::get_if<qint64>(&m_value))
+        out += QByteArray::number(*i);
+    else if (const double* d = std::get_if<double>(&m_value))
+        out += std::isfinite(*d) ? QByteArray::number(*d, 'g', QLocale::FloatingPointShortest)
+                                 : QByteArrayLiteral("null"); // as QJsonDocument writes it
+    else
+        appendString(out, std::get<QString>(m_value));
+}
+
+QJsonValue ReportCell::toJson() const
+{
+    if (const qint64* i = std::get_if<qint64>(&m_value))
+        return *i;
+    if (const double* d = std::get_if<double>(&m_value))
+        return *d;
+    return std::get<QString>(m_value);
+}
+
+ReportRow::ReportRow(std::initializer_list<std::pair<QString, ReportCell>> cells) : m_cells(cells)
+{
+}
+
+void ReportRow::insert(const QString& key, ReportCell value)
+{
+    for (auto& [k, v] : m_cells) {
+        if (k == key) {
+            v = std::move(value);
+            return;
+        }
+    }
+    m_cells.append({key, std::move(value)});
+}
+
+void ReportRow::appendJson(QByteArray& out) const
+{
+    out += '{';
+    for (qsizetype i = 0; i < m_cells.size(); ++i) {
+        if (i > 0)
+            out += ',';
+        appendString(out, m_cells[i].first);
+        out += ':';
+        m_cells[i].second.appendJson(out);
+    }
+    out += '}';
+}
+
+QJsonObject ReportRow::toJson() const
+{
+    QJsonObject o;
+    for (const auto& [k, v] : m_cells)
+        o.insert(k, v.toJson());
+    return o;
+}
+
+QByteArray ReportTable::rowsJson() const
+{
+    QByteArray out;
+    out.reserve(rows.size() * 200 + 2);
+    out += '[';
+    for (qsizetype i = 0; i < rows.size(); ++i) {
+        if (i > 0)
+            out += ',';
+        rows[i].appendJson(out);
+    }
+    out += ']';
+    return out;
 }
 
 qint64 dayKey(const QDate& date)
@@ -139,9 +234,17 @@ Result<ReportAnswer> SqlServerStore::report(const ReportRequest& request, const 
         r.insert(QStringLiteral("location"), q.location);
     r.insert(QStringLiteral("timeZone"), QString::fromUtf8(QTimeZone::systemTimeZoneId()));
     r.insert(QStringLiteral("columns"), table->columns);
-    r.insert(QStringLiteral("rows"), table->rows);
+    answer.rows = table->rowsJson();
     r.insert(QStringLiteral("totals"), table->totals);
     return answer;
+}
+
+QJsonObject ReportAnswer::object() const
+{
+    QJsonObject o = result;
+    if (!notFound)
+        o.insert(QStringLiteral("rows"), QJsonDocument::fromJson(rows).array());
+    return o;
 }
 
 Result<QHash<QString, Money>> SqlServerStore::productCosts()

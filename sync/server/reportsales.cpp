@@ -39,7 +39,7 @@ void salesColumns(ReportTable& t)
     t.column(QStringLiteral("averageBasket"), QStringLiteral("Average basket"), money);
 }
 
-void putSales(QJsonObject& row, const SalesSums& s)
+template <typename Row> void putSales(Row& row, const SalesSums& s)
 {
     const auto& v = s.v;
     row.insert("receipts"_L1, v[0]);
@@ -128,7 +128,7 @@ Result<ReportTable> ReportQueries::salesOverTime()
     t.column(key, label, by == "day"_L1 ? QStringLiteral("date") : text);
     salesColumns(t);
     for (const auto& [k, sums] : groups) {
-        QJsonObject row{{key, k}};
+        ReportRow row{{key, k}};
         putSales(row, sums);
         t.rows.append(row);
     }
@@ -136,46 +136,84 @@ Result<ReportTable> ReportQueries::salesOverTime()
     return t;
 }
 
+namespace {
+
+// A run of rows of one product rollup, added (sign 1) or taken off (sign -1).
+struct ProductPart
+{
+    bool months = false; // report_products_month (keys yyyymm), else report_products (yyyymmdd)
+    qint64 first = 0;
+    qint64 last = 0;
+    int sign = 1;
+};
+
+// The range as whole months and days. A month the range covers more than half of is read as
+// the month less the days it leaves out: a year from the 8th reads 12 months and 14 days
+// (26 × the products rows) rather than 11 months and 31 days (42 ×).
+QList<ProductPart> productParts(const QDate& from, const QDate& to)
+{
+    QList<ProductPart> parts;
+    const auto days = [&parts](const QDate& a, const QDate& b, int sign) {
+        if (a <= b)
+            parts.append(ProductPart{false, dayKey(a), dayKey(b), sign});
+    };
+    const auto month = [&parts](const QDate& m) {
+        const qint64 key = dayKey(m) / 100;
+        if (!parts.isEmpty() && parts.last().months && parts.last().last + 1 == key)
+            parts.last().last = key; // the next month of a run (December to January: a new run)
+        else
+            parts.append(ProductPart{true, key, key, 1});
+    };
+    for (QDate m(from.year(), from.month(), 1); m <= to; m = m.addMonths(1)) {
+        const QDate monthEnd = m.addMonths(1).addDays(-1);
+        const QDate a = std::max(from, m);
+        const QDate b = std::min(to, monthEnd);
+        const qint64 in = a.daysTo(b) + 1;
+        if (in == m.daysInMonth()) {
+            month(m);
+        } else if (2 * in > m.daysInMonth()) {
+            month(m);
+            days(m, a.addDays(-1), -1);
+            days(b.addDays(1), monthEnd, -1);
+        } else {
+            days(a, b, 1);
+        }
+    }
+    return parts;
+}
+
+} // namespace
+
 Status ReportQueries::productSums(
     const std::function<void(const QString&, const std::array<qint64, 6>&)>& read)
 {
-    // Whole months from the month rollup, the days before and after them from the day rollup.
-    QDate firstMonth(m_request.from.year(), m_request.from.month(), 1);
-    if (firstMonth < m_request.from)
-        firstMonth = firstMonth.addMonths(1);
-    QDate endMonth(m_request.to.year(), m_request.to.month(), 1); // first day after the months
-    if (m_request.to.addDays(1).day() == 1)
-        endMonth = m_request.to.addDays(1);
-    const bool months = firstMonth < endMonth;
-    QVariantList values;
-    QString where;
-    if (months) {
-        values << m_fromDay << dayKey(firstMonth.addDays(-1)) << dayKey(endMonth) << m_toDay;
-        where = QStringLiteral("(day >= ? AND day <= ? OR day >= ? AND day <= ?)");
-    } else {
-        values << m_fromDay << m_toDay;
-        where = QStringLiteral("day >= ? AND day <= ?");
+    QHash<QString, std::array<qint64, 6>> bySku;
+    for (const ProductPart& part : productParts(m_request.from, m_request.to)) {
+        QVariantList values{part.first, part.last};
+        const QString sql =
+            QStringLiteral("SELECT sku, SUM(qty), SUM(net), SUM(tax), SUM(cost), "
+                           "SUM(refunded_qty), SUM(refunded_net) FROM %1 WHERE %2 >= ? AND %2 <= "
+                           "?%3 GROUP BY sku")
+                .arg(part.months ? QStringLiteral("report_products_month")
+                                 : QStringLiteral("report_products"),
+                     part.months ? QStringLiteral("month") : QStringLiteral("day"),
+                     atLocation(QStringLiteral("location"), values));
+        if (auto s = rows(sql, values, QStringLiteral("sum sales by product"),
+                          [&](const QSqlQuery& q) {
+                              std::array<qint64, 6>& v = bySku[q.value(0).toString()];
+                              for (int i = 0; i < 6; ++i)
+                                  v[std::size_t(i)] += part.sign * q.value(i + 1).toLongLong();
+                          });
+            !s)
+            return s;
     }
-    where += atLocation(QStringLiteral("location"), values);
-    const QString sums = QStringLiteral("SUM(qty), SUM(net), SUM(tax), SUM(cost), "
-                                        "SUM(refunded_qty), SUM(refunded_net)");
-    QString sql = QStringLiteral("SELECT sku, %1 FROM report_products WHERE %2 GROUP BY sku")
-                      .arg(sums, where);
-    if (months) {
-        const qint64 last = dayKey(endMonth.addDays(-1)) / 100;
-        values << dayKey(firstMonth) / 100 << last;
-        QString monthWhere = QStringLiteral("month >= ? AND month <= ?") +
-                             atLocation(QStringLiteral("location"), values);
-        sql += QStringLiteral(" UNION ALL SELECT sku, %1 FROM report_products_month WHERE %2 "
-                              "GROUP BY sku")
-                   .arg(sums, monthWhere);
+    // Every line sells or takes back at least one unit: a product with neither in the range
+    // was only in the days a month's sums were read without.
+    for (auto it = bySku.cbegin(); it != bySku.cend(); ++it) {
+        if (it.value()[0] != 0 || it.value()[4] != 0)
+            read(it.key(), it.value());
     }
-    return rows(sql, values, QStringLiteral("sum sales by product"), [&](const QSqlQuery& q) {
-        std::array<qint64, 6> v{};
-        for (int i = 0; i < 6; ++i)
-            v[std::size_t(i)] = q.value(i + 1).toLongLong();
-        read(q.value(0).toString(), v);
-    });
+    return success();
 }
 
 namespace {
@@ -267,7 +305,7 @@ Result<ReportTable> ReportQueries::salesByProduct()
     t.column(QStringLiteral("refundedNet"), QStringLiteral("Net refunded"), money);
     t.column(QStringLiteral("sales"), QStringLiteral("Net sales"), money);
     t.column(QStringLiteral("tax"), QStringLiteral("Tax"), money);
-    const auto fill = [](QJsonObject& row, const Sums6& v) {
+    const auto fill = [](auto& row, const Sums6& v) {
         row.insert("qty"_L1, v[0]);
         row.insert("refundedQty"_L1, v[4]);
         row.insert("net"_L1, v[1]);
@@ -278,7 +316,7 @@ Result<ReportTable> ReportQueries::salesByProduct()
     for (const auto& [key, v] : sorted) {
         if (t.rows.size() >= maxReportRows)
             break;
-        QJsonObject row;
+        ReportRow row;
         if (byProduct) {
             const ProductInfo info = products.value(key);
             row.insert("sku"_L1, key);
@@ -316,10 +354,10 @@ Result<ReportTable> ReportQueries::salesByMethod()
                       [&](const QSqlQuery& q) {
                           const qint64 in = q.value(1).toLongLong();
                           const qint64 out = q.value(2).toLongLong();
-                          t.rows.append(QJsonObject{{"method"_L1, q.value(0).toString()},
-                                                    {"sales"_L1, in},
-                                                    {"refunds"_L1, out},
-                                                    {"net"_L1, in - out}});
+                          t.rows.append(ReportRow{{"method"_L1, q.value(0).toString()},
+                                                  {"sales"_L1, in},
+                                                  {"refunds"_L1, out},
+                                                  {"net"_L1, in - out}});
                           sales += in;
                           refunds += out;
                       });
@@ -356,7 +394,7 @@ Result<ReportTable> ReportQueries::tax()
                               v[std::size_t(i)] = q.value(i + 1).toLongLong();
                               all[std::size_t(i)] += v[std::size_t(i)];
                           }
-                          t.rows.append(QJsonObject{
+                          t.rows.append(ReportRow{
                               {"rate"_L1,
                                TaxRate::fromMilliPercent(q.value(0).toInt()).toString().toDouble()},
                               {"salesNet"_L1, v[0]},
@@ -414,7 +452,7 @@ Result<ReportTable> ReportQueries::margins()
     t.column(QStringLiteral("margin"), QStringLiteral("Margin"), money);
     t.column(QStringLiteral("marginPercent"), QStringLiteral("Margin %"),
              QStringLiteral("percent"));
-    const auto fill = [](QJsonObject& row, const Sums6& v) {
+    const auto fill = [](auto& row, const Sums6& v) {
         const qint64 net = v[1] - v[5];
         row.insert("net"_L1, net);
         row.insert("cost"_L1, v[3]);
@@ -428,7 +466,7 @@ Result<ReportTable> ReportQueries::margins()
     for (const auto& [key, v] : sorted) {
         if (t.rows.size() >= maxReportRows)
             break;
-        QJsonObject row;
+        ReportRow row;
         if (byProduct) {
             row.insert("sku"_L1, key);
             row.insert("name"_L1, products.value(key).name);

@@ -111,8 +111,12 @@ struct OpenCounts
 // not exist (`not_found`, naming the field).
 struct ReportAnswer
 {
-    QJsonObject result;
+    QJsonObject result; // without its rows
+    QByteArray rows;    // a JSON array: thousands of rows are written as text, not as objects
     std::optional<Error> notFound;
+
+    // The whole answer object, rows included.
+    [[nodiscard]] QJsonObject object() const;
 };
 
 struct VerifyReport

@@ -11,6 +11,19 @@ namespace {
 
 const QString busyMessage = QStringLiteral("the server's storage is busy; try again");
 
+// The answer's object with `"rows":[…]` as its first member: the rows come as JSON text
+// (ReportAnswer), and an object's members may come in any order.
+QByteArray withRows(const QByteArray& answer, const QByteArray& rows)
+{
+    QByteArray frame;
+    frame.reserve(answer.size() + rows.size() + 8);
+    frame += "{\"rows\":";
+    frame += rows;
+    frame += ',';
+    frame += QByteArrayView(answer).sliced(1);
+    return frame;
+}
+
 } // namespace
 
 // Any till may read any receipt (to refund it at another till); a dock does not handle money;
@@ -69,7 +82,7 @@ QByteArray StockArbiter::reportAnswer(ArbiterStore& store, const ReportJob& job)
     if (answer->notFound)
         return encodeAnswerError(q.request, QStringLiteral("not_found"),
                                  answer->notFound->toString(), answer->notFound->field);
-    return encodeAnswer(q.request, answer->result);
+    return withRows(encodeAnswer(q.request, answer->result), answer->rows);
 }
 
 } // namespace stockline::sync
