@@ -28,8 +28,6 @@ struct ReportRequest
     qint64 limit = defaultEventRows; // the event lists' rows, newest first
     // The first bad field: answered `invalid_message` naming it, nothing read.
     std::optional<Error> invalid;
-
-    friend bool operator==(const ReportRequest&, const ReportRequest&) = default;
 };
 
 [[nodiscard]] const QStringList& reportKinds();

@@ -201,8 +201,6 @@ private:
     [[nodiscard]] Result<QJsonObject> listOrders(const backoffice::PurchaseOrderList& list);
     [[nodiscard]] Result<QJsonObject> reorder(const BackOfficeCall& call,
                                               const backoffice::ReorderQuery& query);
-    struct Statements;
-    class Writer;
 
     SqlServerStore(SqlStoreConfig config, QString connectionName);
     [[nodiscard]] Status configure();
