@@ -8,6 +8,9 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTcpSocket>
 #include <QThread>
 #include <QTimer>
 #include <algorithm>
@@ -48,6 +51,10 @@ QString kindName(FaultKind kind)
         return QStringLiteral("terminal clock jump");
     case FaultKind::FailOver:
         return QStringLiteral("kill -9 database primary (failover)");
+    case FaultKind::PartitionTerminals:
+        return QStringLiteral("partition node | terminals");
+    case FaultKind::PartitionDatabase:
+        return QStringLiteral("partition node | database");
     }
     return {};
 }
@@ -113,8 +120,15 @@ void Campaign::plan()
             Fault f;
             f.round = round;
             f.atMs = 500 + below(std::max<qint64>(1, roundMs - 1'000));
-            const qint64 pick = below(100);
-            if (pick < 45) {
+            // With partitions, a quarter of the faults cut a node off for 1–8 s; without, the
+            // draws are what they were, so an older seed replays the same schedule.
+            const qint64 pick = m_config.partitions ? below(133) : below(100);
+            if (pick >= 100) {
+                f.kind = TestDatabase::postgres() && pick >= 117 ? FaultKind::PartitionDatabase
+                                                                 : FaultKind::PartitionTerminals;
+                f.target = static_cast<int>(below(m_config.nodes));
+                f.value = 1'000 + below(7'000);
+            } else if (pick < 45) {
                 f.kind = FaultKind::KillNode;
                 f.target = static_cast<int>(below(m_config.nodes));
                 f.value = 100 + below(2'500);
@@ -207,8 +221,20 @@ bool Campaign::setUp()
                        QStringLiteral("/nonexistent/stockline-server.conf"));
     if (!m_config.breakSwitch.isEmpty())
         environment.insert(QStringLiteral("STOCKLINE_FAULT"), m_config.breakSwitch);
+    if (m_config.partitions && !setUpNetworks())
+        return false;
     for (int n = 0; n < m_config.nodes; ++n) {
         auto node = std::make_unique<ServerProcess>(m_database);
+        if (m_networks) {
+            // Inside its namespace the node reaches the database only across the veth pair.
+            if (TestDatabase::postgres())
+                node = std::make_unique<ServerProcess>(TestDatabase::existing(
+                    QString(m_database->url())
+                        .replace(QStringLiteral("@localhost:"),
+                                 u'@' + m_networks->databaseAddress(n) + u':')));
+            node->setLauncher(m_networks->launcher(n));
+            node->setListenHost(m_networks->nodeAddress(n));
+        }
         node->setEnvironment(environment);
         node->setLogFile(m_dir.filePath(QStringLiteral("node-%1.log").arg(n)));
         if (!node->start()) {
@@ -247,8 +273,10 @@ bool Campaign::startWorker(int w)
     }
     for (int t : std::as_const(worker.terminals)) {
         const Terminal& term = m_terminals[static_cast<size_t>(t)];
+        const QString host =
+            m_networks ? m_networks->nodeAddress(term.node) : QStringLiteral("127.0.0.1");
         const QString url =
-            QStringLiteral("ws://127.0.0.1:%1/").arg(m_ports[static_cast<size_t>(term.node)]);
+            QStringLiteral("ws://%1:%2/").arg(host).arg(m_ports[static_cast<size_t>(term.node)]);
         spec.write(
             QStringList{term.id, term.token, term.role, url, term.path}.join(u'\t').toUtf8() +
             '\n');
@@ -376,6 +404,10 @@ void Campaign::inject(const Fault& fault)
         ha(QStringLiteral("kill-primary"));
         m_failedOverAt = m_clock.elapsed();
         break;
+    case FaultKind::PartitionTerminals:
+    case FaultKind::PartitionDatabase:
+        partition(fault, true);
+        break;
     }
 }
 
@@ -395,6 +427,8 @@ bool Campaign::runRound(int round)
         due.append({f.atMs, [this, f] { inject(f); }});
         if (f.kind == FaultKind::KillNode)
             due.append({f.atMs + f.value, [this, f] { bringBack(f.target); }});
+        if (f.kind == FaultKind::PartitionTerminals || f.kind == FaultKind::PartitionDatabase)
+            due.append({f.atMs + f.value, [this, f] { partition(f, false); }});
         if (f.kind == FaultKind::FailOver)
             due.append({f.atMs + f.value, [this] {
                             // The old primary comes back as the standby, in the background.
@@ -435,6 +469,13 @@ bool Campaign::heal(int round)
     }
     if (!m_config.haScript.isEmpty())
         ha(QStringLiteral("wait"));
+    const QSet<QPair<int, int>> cuts = m_cuts;
+    for (const QPair<int, int>& cut : cuts)
+        partition(
+            Fault{round, 0,
+                  cut.second == 0 ? FaultKind::PartitionTerminals : FaultKind::PartitionDatabase,
+                  cut.first, 0},
+            false);
     for (size_t n = 0; n < m_nodes.size(); ++n) {
         ServerProcess& node = *m_nodes[n];
         if (!waitFor([&] { return node.isRunning() || node.start(m_ports[n]); }, 60'000)) {
@@ -548,6 +589,89 @@ bool Campaign::stopWorkers()
         worker.process.reset();
     }
     return clean;
+}
+
+} // namespace campaign
+
+namespace campaign {
+
+bool Campaign::setUpNetworks()
+{
+    m_networks = std::make_unique<NodeNetworks>();
+    if (!m_networks->create(m_config.nodes)) {
+        violate(QStringLiteral("set-up"), m_networks->error());
+        return false;
+    }
+    return !TestDatabase::postgres() || allowNamespacesOnDatabase();
+}
+
+// The nodes reach PostgreSQL from their namespaces' addresses: it must listen beyond localhost
+// (set when the cluster is made: pg-test.sh -o listen_addresses=*) and let them in.
+bool Campaign::allowNamespacesOnDatabase()
+{
+    QSqlDatabase db = TestDatabase::openRaw(m_database->url(), QStringLiteral("campaign-hba"));
+    QSqlQuery q(db);
+    QString problem;
+    if (!q.exec(QStringLiteral("SHOW listen_addresses")) || !q.next())
+        problem = q.lastError().text();
+    else if (q.value(0).toString() != QLatin1String("*"))
+        problem = QStringLiteral("PostgreSQL listens on %1 only: start it with "
+                                 "listen_addresses=* (pg-test.sh -o listen_addresses=*)")
+                      .arg(q.value(0).toString());
+    else if (!q.exec(QStringLiteral("SHOW hba_file")) || !q.next())
+        problem = q.lastError().text();
+    if (problem.isEmpty()) {
+        QFile hba(q.value(0).toString());
+        if (!hba.open(QIODevice::Append) ||
+            hba.write(QStringLiteral("host all all %1 scram-sha-256\n")
+                          .arg(m_networks->subnet())
+                          .toUtf8()) < 0)
+            problem = hba.fileName() + QStringLiteral(": cannot append to it");
+        hba.close();
+    }
+    if (problem.isEmpty() && !q.exec(QStringLiteral("SELECT pg_reload_conf()")))
+        problem = q.lastError().text();
+    q.finish();
+    db.close();
+    if (!problem.isEmpty())
+        violate(QStringLiteral("set-up"), problem);
+    return problem.isEmpty();
+}
+
+// Cuts a node from one side, or heals the cut; the campaign's own checks never cross a cut.
+void Campaign::partition(const Fault& fault, bool cut)
+{
+    const auto side = fault.kind == FaultKind::PartitionTerminals ? NodeNetworks::Side::Terminals
+                                                                  : NodeNetworks::Side::Database;
+    const QPair<int, int> key{fault.target, side == NodeNetworks::Side::Terminals ? 0 : 1};
+    if (cut == m_cuts.contains(key))
+        return; // two faults on one cut overlap: the first heal ends both
+    if (cut ? !m_networks->cut(fault.target, side) : !m_networks->heal(fault.target, side)) {
+        violate(QStringLiteral("the campaign's own network"), m_networks->error());
+        return;
+    }
+    if (cut)
+        m_cuts.insert(key);
+    else
+        m_cuts.remove(key);
+    // The cut is real: across it a connection gets no answer at all, not even a refusal (the
+    // node may be down); healed, it gets one.
+    if (side == NodeNetworks::Side::Terminals &&
+        answers(m_networks->nodeAddress(fault.target),
+                m_ports[static_cast<size_t>(fault.target)]) == cut)
+        violate(QStringLiteral("the campaign's own network"),
+                QStringLiteral("node %1 %2 across its cut")
+                    .arg(fault.target)
+                    .arg(cut ? QStringLiteral("still answers") : QStringLiteral("is silent")));
+}
+
+// A TCP connection to host:port is accepted or refused within a second.
+bool Campaign::answers(const QString& host, quint16 port)
+{
+    QTcpSocket probe;
+    probe.connectToHost(host, port);
+    const bool connected = probe.waitForConnected(1'000);
+    return connected || probe.error() == QAbstractSocket::ConnectionRefusedError;
 }
 
 } // namespace campaign

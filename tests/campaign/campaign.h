@@ -1,5 +1,6 @@
 #pragma once
 
+#include "nodenetworks.h"
 #include "serverprocess.h"
 #include "sqlserverstore.h"
 
@@ -8,6 +9,7 @@
 #include <QJsonArray>
 #include <QMap>
 #include <QProcess>
+#include <QSet>
 #include <QTemporaryDir>
 #include <QTextStream>
 #include <functional>
@@ -28,12 +30,20 @@ struct Config
     int faultsPerRound = 8;
     QString breakSwitch;          // STOCKLINE_FAULT for the servers; empty: none
     QString haScript;             // scripts/ha-postgres.sh: run on its primary/standby pair
+    bool partitions = false;      // nodes in network namespaces, cut now and then (root)
     bool expectViolation = false; // the run passes only if a check fails (proof that it bites)
     QString self;                 // this program, started again as a worker
     QStringList arguments;        // as given, for the replay command
 };
 
-enum class FaultKind { KillNode, KillWorker, ClockJump, FailOver };
+enum class FaultKind {
+    KillNode,
+    KillWorker,
+    ClockJump,
+    FailOver,
+    PartitionTerminals, // a node cut from its terminals
+    PartitionDatabase,  // a node cut from the database (PostgreSQL)
+};
 
 struct Fault
 {
@@ -91,6 +101,10 @@ private:
     [[nodiscard]] bool stopWorkers();
     QByteArray ha(const QString& command);
     void bringBack(int n);
+    [[nodiscard]] bool setUpNetworks();
+    [[nodiscard]] bool allowNamespacesOnDatabase();
+    void partition(const Fault& fault, bool cut);
+    [[nodiscard]] static bool answers(const QString& host, quint16 port);
     void noteAnswerAfterFailover(const QString& result);
 
     // campaigncheck.cpp
@@ -108,6 +122,8 @@ private:
     std::mt19937_64 m_rng;
     QTemporaryDir m_dir;
     std::shared_ptr<TestDatabase> m_database;
+    std::unique_ptr<NodeNetworks> m_networks; // with --partitions
+    QSet<QPair<int, int>> m_cuts;             // (node, side) cut now
     std::vector<std::unique_ptr<ServerProcess>> m_nodes;
     std::vector<quint16> m_ports;
     std::vector<WorkerProcess> m_workers;

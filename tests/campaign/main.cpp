@@ -9,6 +9,7 @@
 #include <QFile>
 #include <QLoggingCategory>
 #include <QRandomGenerator>
+#include <unistd.h>
 
 namespace {
 
@@ -77,13 +78,19 @@ int main(int argc, char* argv[])
         QStringLiteral("Run on the primary/standby pair of SCRIPT (scripts/ha-postgres.sh, "
                        "started; PGPASSWORD set), killing its primary once a round."),
         QStringLiteral("SCRIPT"));
+    const QCommandLineOption partitions(
+        QStringLiteral("partitions"),
+        QStringLiteral("Put each node in a network namespace of its own and cut it from its "
+                       "terminals, and on PostgreSQL from the database, for a few seconds at a "
+                       "time (root; PostgreSQL listening beyond localhost: pg-test.sh -o "
+                       "listen_addresses=*). Not with --ha. Exits 77 when not root."));
     const QCommandLineOption expect(QStringLiteral("expect-violation"),
                                     QStringLiteral("Succeed only if a check fails."));
     const QCommandLineOption worker(QStringLiteral("worker"),
                                     QStringLiteral("(internal) Be a terminal process."),
                                     QStringLiteral("SPEC"));
-    parser.addOptions(
-        {seed, terminals, workers, nodes, rounds, seconds, faults, breaks, ha, expect, worker});
+    parser.addOptions({seed, terminals, workers, nodes, rounds, seconds, faults, breaks, ha,
+                       partitions, expect, worker});
     parser.process(app);
 
     const quint64 chosen = parser.isSet(seed) ? parser.value(seed).toULongLong()
@@ -110,6 +117,16 @@ int main(int argc, char* argv[])
     config.workers = std::min(config.workers, config.terminals);
     config.breakSwitch = parser.value(breaks);
     config.haScript = parser.value(ha);
+    config.partitions = parser.isSet(partitions);
+    if (config.partitions && !config.haScript.isEmpty()) {
+        QTextStream(stderr) << "--partitions: not with --ha (its pair listens on localhost only)"
+                            << Qt::endl;
+        return 2;
+    }
+    if (config.partitions && geteuid() != 0) {
+        QTextStream(stderr) << "--partitions: network namespaces need root; skipped" << Qt::endl;
+        return 77;
+    }
     config.expectViolation = parser.isSet(expect);
     config.self = QCoreApplication::applicationFilePath();
     config.arguments = QCoreApplication::arguments().mid(1);

@@ -95,10 +95,15 @@ bool ServerProcess::start(quint16 port)
     else
         m_process->setStandardErrorFile(m_logFile, QIODevice::Append);
     m_process->setProcessEnvironment(m_environment);
-    m_process->start(binary(), QStringList{QStringLiteral("serve"), QStringLiteral("--db"),
-                                           database(), QStringLiteral("--listen"),
-                                           QStringLiteral("127.0.0.1:%1").arg(port)} +
-                                   m_serveArguments);
+    const QStringList serve = QStringList{binary(),
+                                          QStringLiteral("serve"),
+                                          QStringLiteral("--db"),
+                                          database(),
+                                          QStringLiteral("--listen"),
+                                          QStringLiteral("%1:%2").arg(m_listenHost).arg(port)} +
+                              m_serveArguments;
+    const QStringList command = m_launcher + serve;
+    m_process->start(command.first(), command.mid(1));
     if (!m_process->waitForStarted(10'000))
         return false;
     static const QRegularExpression listening(
@@ -186,8 +191,8 @@ QUrl ServerProcess::httpUrl() const
 
 QUrl ServerProcess::url() const
 {
-    return QUrl(QStringLiteral("%1://127.0.0.1:%2/")
-                    .arg(m_secure ? QStringLiteral("wss") : QStringLiteral("ws"))
+    return QUrl(QStringLiteral("%1://%2:%3/")
+                    .arg(m_secure ? QStringLiteral("wss") : QStringLiteral("ws"), m_listenHost)
                     .arg(m_port));
 }
 

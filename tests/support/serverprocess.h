@@ -47,9 +47,14 @@ public:
     // variables added to its environment (NOTIFY_SOCKET, JOURNAL_STREAM, …).
     void setLogFile(const QString& path) { m_logFile = path; }
     void setEnvironment(const QProcessEnvironment& environment) { m_environment = environment; }
+    // The next `serve` starts through this command (e.g. `ip netns exec NS`: the campaign puts
+    // each node in a network namespace of its own) and listens on this address, not 127.0.0.1.
+    void setLauncher(const QStringList& command) { m_launcher = command; }
+    void setListenHost(const QString& host) { m_listenHost = host; }
     // With --http-listen: the health and metrics port's base URL, as `serve` printed it.
     [[nodiscard]] QUrl httpUrl() const;
-    // Starts `serve` on 127.0.0.1 with a free port (or `port`), waits until it listens.
+    // Starts `serve` on 127.0.0.1 (or the listen host) with a free port (or `port`), waits
+    // until it listens.
     [[nodiscard]] bool start(quint16 port = 0);
     void kill();     // SIGKILL, as a power cut would
     int terminate(); // SIGTERM; the exit code
@@ -74,6 +79,8 @@ private:
     QByteArray m_output;
     QStringList m_serveArguments;
     QString m_logFile;
+    QStringList m_launcher;
+    QString m_listenHost = QStringLiteral("127.0.0.1");
     QProcessEnvironment m_environment = QProcessEnvironment::systemEnvironment();
     bool m_secure = false;
 };
