@@ -55,6 +55,8 @@ QString kindName(FaultKind kind)
         return QStringLiteral("partition node | terminals");
     case FaultKind::PartitionDatabase:
         return QStringLiteral("partition node | database");
+    case FaultKind::DiskFull:
+        return QStringLiteral("disk full under terminals");
     }
     return {};
 }
@@ -120,10 +122,16 @@ void Campaign::plan()
             Fault f;
             f.round = round;
             f.atMs = 500 + below(std::max<qint64>(1, roundMs - 1'000));
-            // With partitions, a quarter of the faults cut a node off for 1–8 s; without, the
-            // draws are what they were, so an older seed replays the same schedule.
-            const qint64 pick = m_config.partitions ? below(133) : below(100);
-            if (pick >= 100) {
+            // With partitions, a quarter of the faults cut a node off for 1–8 s, and with full
+            // disks a sixth fill one; without either, the draws are what they were, so an
+            // older seed replays the same schedule.
+            const qint64 partitionsEnd = m_config.partitions ? 133 : 100;
+            const qint64 pick = below(partitionsEnd + (m_config.diskFull ? 20 : 0));
+            if (pick >= partitionsEnd) {
+                f.kind = FaultKind::DiskFull;
+                f.target = static_cast<int>(below(m_config.workers));
+                f.value = 2'000 + below(6'000);
+            } else if (pick >= 100) {
                 f.kind = TestDatabase::postgres() && pick >= 117 ? FaultKind::PartitionDatabase
                                                                  : FaultKind::PartitionTerminals;
                 f.target = static_cast<int>(below(m_config.nodes));
@@ -251,9 +259,22 @@ bool Campaign::setUp()
     }
     m_check = std::move(check).value();
     m_workers.resize(static_cast<size_t>(m_config.workers));
+    if (m_config.diskFull) {
+        m_disks = std::make_unique<TerminalDisks>();
+        // Room for what the stores need when nothing is filling it: a terminal's WAL grows
+        // to 4 MB between checkpoints. Smaller, and the disk stays full for good once filled.
+        const int perWorker = (m_config.terminals + m_config.workers - 1) / m_config.workers;
+        if (!m_disks->mount(m_config.workers, m_dir.path(), 16 + 6 * perWorker)) {
+            violate(QStringLiteral("set-up"), m_disks->error());
+            return false;
+        }
+    }
     for (int t = 0; t < m_config.terminals; ++t) {
         const int w = t % m_config.workers;
-        m_terminals[static_cast<size_t>(t)].node = w % m_config.nodes;
+        Terminal& term = m_terminals[static_cast<size_t>(t)];
+        term.node = w % m_config.nodes;
+        if (m_disks)
+            term.path = QDir(m_disks->folder(w)).filePath(term.id + QStringLiteral(".db"));
         m_workers[static_cast<size_t>(w)].terminals.append(t);
     }
     for (int w = 0; w < m_config.workers; ++w)
@@ -343,6 +364,9 @@ void Campaign::onLine(int w, const QString& line)
                         .arg(it->seq)
                         .arg(QString::fromUtf8(answer.result))
                         .arg(answer.seq));
+    } else if (word == QLatin1String("unwritten")) {
+        if (line.contains(QLatin1String("full")))
+            ++m_refusedByFullDisk;
     } else if (word == QLatin1String("drained")) {
         m_workers[static_cast<size_t>(w)].drained = true;
     } else if (word == QLatin1String("converged")) {
@@ -408,6 +432,9 @@ void Campaign::inject(const Fault& fault)
     case FaultKind::PartitionDatabase:
         partition(fault, true);
         break;
+    case FaultKind::DiskFull:
+        fillDisk(fault.target, true);
+        break;
     }
 }
 
@@ -429,6 +456,8 @@ bool Campaign::runRound(int round)
             due.append({f.atMs + f.value, [this, f] { bringBack(f.target); }});
         if (f.kind == FaultKind::PartitionTerminals || f.kind == FaultKind::PartitionDatabase)
             due.append({f.atMs + f.value, [this, f] { partition(f, false); }});
+        if (f.kind == FaultKind::DiskFull)
+            due.append({f.atMs + f.value, [this, f] { fillDisk(f.target, false); }});
         if (f.kind == FaultKind::FailOver)
             due.append({f.atMs + f.value, [this] {
                             // The old primary comes back as the standby, in the background.
@@ -438,8 +467,10 @@ bool Campaign::runRound(int round)
                         }});
         if (f.kind == FaultKind::KillWorker)
             due.append({f.atMs + f.value, [this, f] {
+                            // On a full disk its stores cannot open: it starts once there is
+                            // room again, as a till someone switches on later.
                             if (!m_workers[static_cast<size_t>(f.target)].process &&
-                                !startWorker(f.target))
+                                !m_fullDisks.contains(f.target) && !startWorker(f.target))
                                 violate(QStringLiteral("terminals restart"),
                                         QStringLiteral("worker %1").arg(f.target));
                         }});
@@ -476,6 +507,9 @@ bool Campaign::heal(int round)
                   cut.second == 0 ? FaultKind::PartitionTerminals : FaultKind::PartitionDatabase,
                   cut.first, 0},
             false);
+    const QSet<int> full = m_fullDisks;
+    for (int w : full)
+        fillDisk(w, false);
     for (size_t n = 0; n < m_nodes.size(); ++n) {
         ServerProcess& node = *m_nodes[n];
         if (!waitFor([&] { return node.isRunning() || node.start(m_ports[n]); }, 60'000)) {
@@ -672,6 +706,24 @@ bool Campaign::answers(const QString& host, quint16 port)
     probe.connectToHost(host, port);
     const bool connected = probe.waitForConnected(1'000);
     return connected || probe.error() == QAbstractSocket::ConnectionRefusedError;
+}
+
+// Fills a worker's disk, or empties it and starts the worker again if it was killed meanwhile.
+void Campaign::fillDisk(int w, bool full)
+{
+    if (full == m_fullDisks.contains(w))
+        return; // two faults on one disk overlap: the first end frees it
+    if (full ? !m_disks->fill(w) : !m_disks->free(w)) {
+        violate(QStringLiteral("the campaign's own disks"), m_disks->error());
+        return;
+    }
+    if (full) {
+        m_fullDisks.insert(w);
+        return;
+    }
+    m_fullDisks.remove(w);
+    if (!m_workers[static_cast<size_t>(w)].process && !startWorker(w))
+        violate(QStringLiteral("terminals restart"), QStringLiteral("worker %1").arg(w));
 }
 
 } // namespace campaign

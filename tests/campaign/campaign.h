@@ -3,6 +3,7 @@
 #include "nodenetworks.h"
 #include "serverprocess.h"
 #include "sqlserverstore.h"
+#include "terminaldisks.h"
 
 #include <QElapsedTimer>
 #include <QHash>
@@ -31,6 +32,7 @@ struct Config
     QString breakSwitch;          // STOCKLINE_FAULT for the servers; empty: none
     QString haScript;             // scripts/ha-postgres.sh: run on its primary/standby pair
     bool partitions = false;      // nodes in network namespaces, cut now and then (root)
+    bool diskFull = false;        // terminal stores on small tmpfs, filled now and then (root)
     bool expectViolation = false; // the run passes only if a check fails (proof that it bites)
     QString self;                 // this program, started again as a worker
     QStringList arguments;        // as given, for the replay command
@@ -43,6 +45,7 @@ enum class FaultKind {
     FailOver,
     PartitionTerminals, // a node cut from its terminals
     PartitionDatabase,  // a node cut from the database (PostgreSQL)
+    DiskFull,           // no space left under a worker's terminal stores
 };
 
 struct Fault
@@ -105,6 +108,7 @@ private:
     [[nodiscard]] bool allowNamespacesOnDatabase();
     void partition(const Fault& fault, bool cut);
     [[nodiscard]] static bool answers(const QString& host, quint16 port);
+    void fillDisk(int w, bool full);
     void noteAnswerAfterFailover(const QString& result);
 
     // campaigncheck.cpp
@@ -124,6 +128,9 @@ private:
     std::shared_ptr<TestDatabase> m_database;
     std::unique_ptr<NodeNetworks> m_networks; // with --partitions
     QSet<QPair<int, int>> m_cuts;             // (node, side) cut now
+    std::unique_ptr<TerminalDisks> m_disks;   // with --disk-full
+    QSet<int> m_fullDisks;                    // workers whose disk is full now
+    qint64 m_refusedByFullDisk = 0;           // sales a till could not record: disk full
     std::vector<std::unique_ptr<ServerProcess>> m_nodes;
     std::vector<quint16> m_ports;
     std::vector<WorkerProcess> m_workers;

@@ -279,6 +279,13 @@ void Campaign::report()
               << percentile(m_failoverMs, 50) << " ms, p99 " << percentile(m_failoverMs, 99)
               << " ms, max " << percentile(m_failoverMs, 100) << " ms (n=" << m_failoverMs.size()
               << ")" << Qt::endl;
+    if (m_disks) {
+        m_out << "sales a full disk refused (the clerk sees it, nothing is recorded): "
+              << m_refusedByFullDisk << Qt::endl;
+        if (m_injected.value(kindName(FaultKind::DiskFull)) > 0 && m_refusedByFullDisk == 0)
+            violate(QStringLiteral("the campaign's own disks"),
+                    QStringLiteral("disks were filled and no till ever found one full"));
+    }
     m_out << "wall time " << m_clock.elapsed() / 1000 << " s" << Qt::endl;
     if (m_violations.isEmpty()) {
         m_out << "0 violations" << Qt::endl;

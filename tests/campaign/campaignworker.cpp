@@ -208,8 +208,11 @@ void Worker::sell(Till& till)
     }
     sale.payments = {Payment{QStringLiteral("cash"), totalsOf(sale.lines).total, QString()}};
     const Result<RecordedSale> recorded = till.sales->record(sale);
-    if (!recorded)
-        return; // not proven yet (no welcome so far), or the store refused: the clerk sees it
+    if (!recorded) {
+        // Not proven yet (no welcome so far), or the store refused: the clerk sees it.
+        m_out << "unwritten " << till.spec.id << ' ' << recorded.error().toString() << Qt::endl;
+        return;
+    }
     till.receipts.append(recorded->receipt);
     const Result<OutboxEntry> entry = till.outbox->entry(recorded->seq);
     m_out << "sale " << till.spec.id << ' ' << recorded->receipt << Qt::endl;

@@ -84,13 +84,18 @@ int main(int argc, char* argv[])
                        "terminals, and on PostgreSQL from the database, for a few seconds at a "
                        "time (root; PostgreSQL listening beyond localhost: pg-test.sh -o "
                        "listen_addresses=*). Not with --ha. Exits 77 when not root."));
+    const QCommandLineOption diskFull(
+        QStringLiteral("disk-full"),
+        QStringLiteral(
+            "Put each worker's terminal stores on a tmpfs of its own (6 MB a "
+            "terminal) and fill it for 2–8 s at a time (root). Exits 77 when not root."));
     const QCommandLineOption expect(QStringLiteral("expect-violation"),
                                     QStringLiteral("Succeed only if a check fails."));
     const QCommandLineOption worker(QStringLiteral("worker"),
                                     QStringLiteral("(internal) Be a terminal process."),
                                     QStringLiteral("SPEC"));
     parser.addOptions({seed, terminals, workers, nodes, rounds, seconds, faults, breaks, ha,
-                       partitions, expect, worker});
+                       partitions, diskFull, expect, worker});
     parser.process(app);
 
     const quint64 chosen = parser.isSet(seed) ? parser.value(seed).toULongLong()
@@ -123,8 +128,11 @@ int main(int argc, char* argv[])
                             << Qt::endl;
         return 2;
     }
-    if (config.partitions && geteuid() != 0) {
-        QTextStream(stderr) << "--partitions: network namespaces need root; skipped" << Qt::endl;
+    config.diskFull = parser.isSet(diskFull);
+    if ((config.partitions || config.diskFull) && geteuid() != 0) {
+        QTextStream(stderr) << (config.partitions ? "--partitions: network namespaces"
+                                                  : "--disk-full: mounting a tmpfs")
+                            << " needs root; skipped" << Qt::endl;
         return 77;
     }
     config.expectViolation = parser.isSet(expect);
