@@ -419,6 +419,7 @@ private Q_SLOTS:
     void levelsAndCatalogAppliedByCursor();
     void rejectionIsRecordedAndExposed();
     void reconnectsAfterServerRestart();
+    void storeThatCannotWriteBacksOffInsteadOfReconnectingInALoop();
     void unauthorizedTokenStopsRetrying();
     void revokedTerminalStopsRetrying();
     void adminStockImportWhileServingReachesTheReplica();
@@ -887,6 +888,36 @@ void TestSyncClient::reconnectsAfterServerRestart()
     QVERIFY(QTest::qWaitFor([&] { return till->tap->opens >= 3; }, syncTimeoutMs));
 
     QVERIFY(server.start(port));
+    QVERIFY(till->synced());
+    QCOMPARE(till->client->lastError(), QString());
+    QCOMPARE(checkAllAnswered(*till->store, 1, 1), 1);
+}
+
+// A till whose own store refuses writes (a full disk, found by the fault campaign) cannot keep
+// what the server sends and starts the connection again; it must back off like any failed
+// connection, not reconnect at once after every welcome, and carry on once it can write.
+void TestSyncClient::storeThatCannotWriteBacksOffInsteadOfReconnectingInALoop()
+{
+    QTemporaryDir dir;
+    ServerProcess server(dir.filePath(QStringLiteral("server.db")));
+    const auto tokens = prepareServer(server, {{QStringLiteral("M-1"), Role::Manager}});
+    QVERIFY(!tokens.isEmpty());
+    QVERIFY(server.start());
+    auto till = openTill(dir.filePath(QStringLiteral("till.db")), server.url(),
+                         QStringLiteral("M-1"), tokens.value(QStringLiteral("M-1")));
+    QVERIFY(till);
+    QSqlQuery pragma(till->store->database());
+    QVERIFY(pragma.exec(QStringLiteral("PRAGMA query_only = 1")));
+    till->client->start();
+    QTest::qWait(3'000);
+    // Backoff from 50 ms to at most 1 s: 50+100+200+400+800 ms, then every second. Without
+    // it, a welcome every 50 ms or so: dozens.
+    QVERIFY2(till->tap->opens <= 8, qPrintable(QString::number(till->tap->opens)));
+    QVERIFY(till->tap->opens >= 2);
+    QVERIFY(till->client->lastError().contains(QLatin1String("stock levels")));
+
+    QVERIFY(pragma.exec(QStringLiteral("PRAGMA query_only = 0")));
+    QVERIFY(till->append({receive(3, 4)}));
     QVERIFY(till->synced());
     QCOMPARE(till->client->lastError(), QString());
     QCOMPARE(checkAllAnswered(*till->store, 1, 1), 1);

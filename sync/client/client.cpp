@@ -186,6 +186,20 @@ void Client::restartConnection(const QString& why)
     m_transport->close(); // onClosed() schedules the new connection
 }
 
+void Client::restartAfterStoreFailure(const QString& why)
+{
+    m_storeFailing = true;
+    restartConnection(why);
+}
+
+void Client::storeWrites()
+{
+    if (!m_storeFailing)
+        return;
+    m_storeFailing = false;
+    m_reconnectBackoff.reset();
+}
+
 // Retrying cannot help: a person must act. The error stays until start() is called again.
 void Client::halt(const QString& error)
 {
@@ -330,7 +344,7 @@ bool Client::sendNextPush()
         m_outbox.pendingWire(m_options.batchSize, m_nextSeq - 1);
     if (!entries) {
         setError(tr("Cannot read the outbox: %1").arg(entries.error().toString()));
-        restartConnection(QStringLiteral("outbox unreadable"));
+        restartAfterStoreFailure(QStringLiteral("outbox unreadable"));
         return false;
     }
     if (entries->isEmpty())

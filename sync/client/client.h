@@ -204,6 +204,11 @@ private:
     void onClosed(int code, const QString& reason);
     void onReceived(const QByteArray& frame);
     void restartConnection(const QString& why);
+    // This terminal's own store refused a write: start again, but only after the reconnect
+    // backoff, which no welcome resets until a write works again (a full disk would otherwise
+    // bring a new connection and a new snapshot every few milliseconds).
+    void restartAfterStoreFailure(const QString& why);
+    void storeWrites();
     void halt(const QString& error);
     void onTick();
 
@@ -258,6 +263,7 @@ private:
     Link m_link = Link::Down;
     bool m_running = false;
     bool m_connected = false;
+    bool m_storeFailing = false;
     QString m_role;
     Backoff m_reconnectBackoff;
     Backoff m_resendBackoff;

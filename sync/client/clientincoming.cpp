@@ -86,7 +86,8 @@ void Client::onWelcome(const Welcome& welcome)
         return;
     m_link = Link::Ready;
     m_role = welcome.role;
-    m_reconnectBackoff.reset();
+    if (!m_storeFailing)
+        m_reconnectBackoff.reset();
     m_resendBackoff.reset();
     setError({});
     setConnected(true);
@@ -138,7 +139,7 @@ void Client::checkNumbering(qint64 serverLastSeq)
     const Result<qint64> answered = m_outbox.lastAnsweredSeq();
     if (!answered) {
         setError(tr("Cannot read the outbox: %1").arg(answered.error().toString()));
-        restartConnection(QStringLiteral("outbox unreadable"));
+        restartAfterStoreFailure(QStringLiteral("outbox unreadable"));
         return;
     }
     if (*answered > serverLastSeq && m_options.resendAfterRestore) {
@@ -243,12 +244,14 @@ bool Client::recordResults(const QList<MutationResult>& results)
     }
     if (done)
         done = tx.commit();
-    if (done)
+    if (done) {
+        storeWrites();
         return true;
+    }
     setError(tr("Could not record the server's answers on this terminal: %1. They "
                 "are asked for again.")
                  .arg(done.error().toString()));
-    restartConnection(QStringLiteral("results not recorded"));
+    restartAfterStoreFailure(QStringLiteral("results not recorded"));
     return false;
 }
 
@@ -342,9 +345,10 @@ void Client::onLevels(const Levels& levels)
         // Deltas after a lost one would leave the replica wrong: ask again from our cursor.
         setError(tr("Could not update the stock levels on this terminal: %1")
                      .arg(done.error().toString()));
-        restartConnection(QStringLiteral("levels not applied"));
+        restartAfterStoreFailure(QStringLiteral("levels not applied"));
         return;
     }
+    storeWrites();
     m_levelsCursor = levels.cursor;
     Q_EMIT levelsChanged(levels.levels, levels.full);
 }
@@ -365,9 +369,10 @@ void Client::onCatalog(const CatalogUpdate& catalog)
     if (!done) {
         setError(
             tr("Could not update the catalog on this terminal: %1").arg(done.error().toString()));
-        restartConnection(QStringLiteral("catalog not applied"));
+        restartAfterStoreFailure(QStringLiteral("catalog not applied"));
         return;
     }
+    storeWrites();
     m_catalogCursor = catalog.cursor;
     Q_EMIT catalogChanged(catalog.full);
 }
