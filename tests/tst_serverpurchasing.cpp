@@ -6,8 +6,10 @@
 #include "pinhash.h"
 #include "serverfixture.h"
 #include "staff.h"
+#include "testdatabase.h"
 
 #include <QDateTime>
+#include <QSqlQuery>
 #include <QTest>
 #include <QUuid>
 #include <optional>
@@ -139,6 +141,7 @@ private Q_SLOTS:
     void aReceiveAveragesTheCost();
     void reorderSuggestionsAreExplained();
     void ordersArePaged();
+    void whatWasReceivedBeforeIsValued();
     void badRequestsAreNamed();
     void theSupplierGetsACopy();
 
@@ -433,6 +436,39 @@ void TestServerPurchasing::ordersArePaged()
         QCOMPARE(text(answer, "code"), u"invalid_message"_s);
         QCOMPARE(text(answer, "field"), field);
     }
+}
+
+// A database from before receivedCost (its column gone, its schema one back): the migration
+// values what was received at the order's cost, 6 × 0.60 = 3.60.
+void TestServerPurchasing::whatWasReceivedBeforeIsValued()
+{
+    {
+        Session manager = elevated(u"MGR-01"_s);
+        QVERIFY(manager.ok());
+        QVERIFY(ask(manager, supplierRequest(u"ACME"_s, 5, 0)).value(u"ok"_s).toBool());
+        const QString po =
+            text(ask(manager, orderRequest({orderLine(u"A1"_s, 10, 60)})), "reference");
+        QCOMPARE(
+            text(pushOne(m_store->connect(u"DOCK-01"_s),
+                         receiveAgainst(1, po, {QJsonObject{{u"sku"_s, u"A1"_s}, {u"qty"_s, 6}}})),
+                 "status"),
+            u"applied"_s);
+    }
+    QCOMPARE(m_store->server().terminate(), 0);
+    {
+        QSqlDatabase raw = TestDatabase::openRaw(m_store->server().database(), u"raw"_s);
+        QSqlQuery q(raw);
+        QVERIFY(q.exec(u"ALTER TABLE purchase_order_lines DROP COLUMN received_cost"_s));
+        QVERIFY(q.exec(u"UPDATE meta SET value = value - 1 WHERE key = 'schema'"_s));
+    }
+    QSqlDatabase::removeDatabase(u"raw"_s);
+    QVERIFY(m_store->start());
+    Session manager = elevated(u"MGR-01"_s);
+    QVERIFY(manager.ok());
+    const QJsonObject line =
+        orders(manager).value(u"PO-000001"_s).value(u"lines"_s).toArray().at(0).toObject();
+    QCOMPARE(integer(line, "received"), 6);
+    QCOMPARE(integer(line, "receivedCost"), 360);
 }
 
 void TestServerPurchasing::badRequestsAreNamed()

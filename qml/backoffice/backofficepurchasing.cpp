@@ -89,20 +89,13 @@ QString localTime(const QString& iso)
     return at.isValid() ? at.toLocalTime().toString(u"yyyy-MM-dd HH:mm"_s) : iso;
 }
 
-// Whole days as typed, within [min, max].
-std::optional<qint64> daysTyped(const QString& typed, qint64 min, qint64 max)
+// A whole number as typed, within [min, max]: days, or units (a purchase order line's 0 …
+// 1,000,000).
+std::optional<qint64> wholeNumber(const QString& typed, qint64 min, qint64 max)
 {
     bool ok = false;
     const qint64 n = typed.trimmed().toLongLong(&ok);
     return ok && n >= min && n <= max ? std::optional<qint64>(n) : std::nullopt;
-}
-
-// Whole units as typed, 0 … 1,000,000 (a purchase order line's bound).
-std::optional<qint64> units(const QString& typed)
-{
-    bool ok = false;
-    const qint64 n = typed.trimmed().toLongLong(&ok);
-    return ok && n >= 0 && n <= 1'000'000 ? std::optional<qint64>(n) : std::nullopt;
 }
 
 } // namespace
@@ -214,10 +207,10 @@ bool BackOfficeView::saveSupplier(const QVariantMap& fields)
 bool BackOfficeView::loadSuggestions(const QString& supplier, const QString& location,
                                      const QString& windowDays, const QString& coverDays)
 {
-    const std::optional<qint64> window = daysTyped(windowDays, 7, 365);
+    const std::optional<qint64> window = wholeNumber(windowDays, 7, 365);
     if (!window)
         return refuse(tr("Window: 7 to 365 days"));
-    const std::optional<qint64> cover = daysTyped(coverDays, 0, 365);
+    const std::optional<qint64> cover = wholeNumber(coverDays, 0, 365);
     if (!cover)
         return refuse(tr("Cover: 0 to 365 days"));
     const QString where = location.trimmed().isEmpty() ? m_location : location.trimmed();
@@ -257,7 +250,7 @@ bool BackOfficeView::editSuggestion(int row, const QString& qty, const QString& 
 {
     if (row < 0 || row >= m_suggestions->count())
         return refuse(tr("Choose a suggestion first"));
-    const std::optional<qint64> n = units(qty);
+    const std::optional<qint64> n = wholeNumber(qty, 0, 1'000'000);
     if (!n)
         return refuse(tr("Quantity: whole units, 0 to 1,000,000"));
     const Result<Money> amount = print::parseAmount(cost.trimmed());
