@@ -107,6 +107,8 @@ private:
     }
     // The dock receives `qty` milk against `reference`, and the server has it.
     [[nodiscard]] bool dockReceives(const QString& reference, qint64 qty);
+    // The milk's cost now, as the catalog reads it from the server.
+    [[nodiscard]] qint64 milkCost();
     // The chosen order's first line, as the Purchasing page lists it.
     [[nodiscard]] QJsonObject orderLine() const { return m_orderLines->rowObject(0); }
 
@@ -224,6 +226,15 @@ bool tst_BackOfficePurchasing::dockReceives(const QString& reference, qint64 qty
         syncTimeoutMs);
 }
 
+qint64 tst_BackOfficePurchasing::milkCost()
+{
+    office().loadCatalog(milk);
+    if (!QTest::qWaitFor([&] { return !office().busy(); }, syncTimeoutMs))
+        return -1;
+    const int row = office().catalog()->find(u"sku"_s, milk);
+    return row < 0 ? -1 : office().catalog()->rowObject(row).value(u"cost"_s).toInteger();
+}
+
 void tst_BackOfficePurchasing::purchaseOrderDocument()
 {
     print::PurchaseOrderDocument doc;
@@ -252,18 +263,24 @@ void tst_BackOfficePurchasing::purchaseOrderDocument()
                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
     view.showOrders(QJsonDocument::fromJson(R"([{"reference": "PO-000002", "supplier": "ACME",
         "location": "store-1", "createdBy": "Morgan", "createdAt": "2026-12-07T10:00:00Z",
-        "status": "partial", "lines": [{"sku": "A1", "qty": 10, "cost": 50, "received": 4,
-        "rejected": 0}, {"sku": "B2", "qty": 2, "cost": 125, "received": 0, "rejected": 0}]}])")
-                        .array());
+        "status": "partial", "lines": [{"sku": "A1", "name": "Pencil HB", "qty": 10, "cost": 50,
+        "received": 4, "rejected": 0, "receivedCost": 196}, {"sku": "B2", "name": "Eraser",
+        "qty": 2, "cost": 125, "received": 0, "rejected": 0, "receivedCost": 0}]}])")
+                        .array(),
+                    100, 340);
     QCOMPARE(view.orders()->rowCount(), 1);
     const QJsonObject order = view.orders()->rowObject(0);
     QCOMPARE(order.value(u"ordered"_s).toInteger(), 12);
     QCOMPARE(order.value(u"received"_s).toInteger(), 4);
     QCOMPARE(order.value(u"total"_s).toInteger(), 750);
+    QCOMPARE(order.value(u"receivedCost"_s).toInteger(), 196);
     QCOMPARE(order.value(u"statusText"_s).toString(), u"partly received"_s);
+    QCOMPARE(view.ordersRange(), u"101–101 of 340"_s);
     view.chooseOrder(0);
     QCOMPARE(view.orderReference(), u"PO-000002"_s);
     QCOMPARE(view.orderLines()->rowCount(), 2);
+    // The names are the server's: this view has read no catalog.
+    QCOMPARE(view.orderLines()->rowObject(1).value(u"name"_s).toString(), u"Eraser"_s);
 
     // A suggestion's quantity and cost are the manager's; bad ones are named, nothing changes.
     view.showSuggestions(QJsonDocument::fromJson(R"([{"sku": "A1", "name": "Pencil",
@@ -280,16 +297,23 @@ void tst_BackOfficePurchasing::purchaseOrderDocument()
     QVERIFY(!view.editSuggestion(0, u"3"_s, u"cheap"_s));
     QCOMPARE(view.message(), u"Unit cost: an amount such as 1.20"_s);
     QCOMPARE(view.suggestions()->rowObject(0).value(u"qty"_s).toInteger(), 20);
-    QVERIFY(!view.loadSuggestions(u"ACME"_s, floor1, u"400"_s));
+    QVERIFY(!view.loadSuggestions(u"ACME"_s, floor1, u"400"_s, u"14"_s));
     QCOMPARE(view.message(), u"Window: 7 to 365 days"_s);
+    QVERIFY(!view.loadSuggestions(u"ACME"_s, floor1, u"7"_s, u"366"_s));
+    QCOMPARE(view.message(), u"Cover: 0 to 365 days"_s);
 }
 
 // By hand, milk on the store floor (supplier MEADOW, whose lead time the other manager made 4
-// days; no reorder point), window 7 days, cover 14 (the server's default):
+// days; no reorder point), window 7 days:
 //   24 on hand; sold 7 one day ago, 7 three days ago, 3 ten days ago: 7 on hand, 7 available;
 //   sold in the window 14 → 2.00/day; 7 × 7 / 14 = 3 days of stock; nothing on order at the
 //   store floor (the sample's PO-2026-0042 is for the back room);
-//   need ⌈14 × (4 + 14) / 7⌉ = ⌈36⌉ = 36 → suggested 36 − 7 − 0 = 29, at the cost 0.90.
+//   cover 7:  need ⌈14 × (4 + 7) / 7⌉ = 22 → suggested 22 − 7 − 0 = 15;
+//   cover 14: need ⌈14 × (4 + 14) / 7⌉ = ⌈36⌉ = 36 → suggested 36 − 7 − 0 = 29, at the cost 0.90.
+// Ordered at 0.60; the milk's cost is averaged over every location's stock (7 + 183 in the back
+// room = 190) as the dock receives, at the order's cost (the dock sends none):
+//   12: (190 × 90 + 12 × 60) / 202 = 17820 / 202 = 88.2 → 0.88, received value 7.20;
+//   18: (202 × 88 + 18 × 60) / 220 = 18856 / 220 = 85.7 → 0.86, received value 18.00.
 void tst_BackOfficePurchasing::suppliersReorderOrderReceiveExport()
 {
     QVERIFY(startServer());
@@ -384,9 +408,22 @@ void tst_BackOfficePurchasing::suppliersReorderOrderReceiveExport()
     QCOMPARE(item("reorderSupplier")->property("text").toString(), u"MEADOW"_s);
     QCOMPARE(item("reorderLocation")->property("text").toString(), floor1);
     fill("reorderWindow", u"7"_s);
+    key(Qt::Key_Tab);
+    QTRY_VERIFY(item("reorderCover")->hasActiveFocus());
+    QCOMPARE(item("reorderCover")->property("text").toString(), u"14"_s);
+    fill("reorderCover", u"7"_s);
     key(Qt::Key_Return);
     ReportModel& suggestions = *office().suggestions();
     QTRY_VERIFY_WITH_TIMEOUT(suggestions.count() == 1 && !office().busy(), syncTimeoutMs);
+    QCOMPARE(suggestions.rowObject(0).value(u"suggested"_s).toInteger(), 15);
+    fill("reorderCover", u"366"_s);
+    key(Qt::Key_Return);
+    QTRY_COMPARE(office().message(), u"Cover: 0 to 365 days"_s);
+    fill("reorderCover", u"14"_s);
+    key(Qt::Key_Return);
+    QTRY_VERIFY_WITH_TIMEOUT(suggestions.rowObject(0).value(u"suggested"_s).toInteger() == 29 &&
+                                 !office().busy(),
+                             syncTimeoutMs);
     const QJsonObject line = suggestions.rowObject(0);
     QCOMPARE(line.value(u"sku"_s).toString(), milk);
     QCOMPARE(line.value(u"soldPerDay"_s).toInteger(), 200);
@@ -398,17 +435,17 @@ void tst_BackOfficePurchasing::suppliersReorderOrderReceiveExport()
     QCOMPARE(item("suggestionWhy")->property("text").toString(),
              u"DAI-0001: sells 2/day, 3 days of stock, 4 days lead time"_s);
 
-    // Enter edits the line: 30 at 0.85; F3 places the order.
+    // Enter edits the line: 30 at 0.60; F3 places the order.
     item("suggestionsTable")->forceActiveFocus();
     key(Qt::Key_Return);
     QTRY_VERIFY(item("lineQty")->hasActiveFocus());
     QCOMPARE(item("lineQty")->property("text").toString(), u"29"_s);
     type(u"30"_s);
     key(Qt::Key_Tab);
-    fill("lineCost", u"0.85"_s);
+    fill("lineCost", u"0.60"_s);
     key(Qt::Key_Return);
     QTRY_COMPARE(suggestions.rowObject(0).value(u"qty"_s).toInteger(), 30);
-    QCOMPARE(suggestions.rowObject(0).value(u"cost"_s).toInteger(), 85);
+    QCOMPARE(suggestions.rowObject(0).value(u"cost"_s).toInteger(), 60);
     key(Qt::Key_F3);
     QTRY_VERIFY2_WITH_TIMEOUT(office().message().startsWith(u"Ordered as PO-000001"_s),
                               qPrintable(office().message()), syncTimeoutMs);
@@ -426,18 +463,25 @@ void tst_BackOfficePurchasing::suppliersReorderOrderReceiveExport()
     QTRY_VERIFY_WITH_TIMEOUT(orders.count() == 1 && !office().busy(), syncTimeoutMs);
     QCOMPARE(orders.rowObject(0).value(u"status"_s).toString(), u"open"_s);
     QCOMPARE(orderLine().value(u"qty"_s).toInteger(), 30);
-    QCOMPARE(orderLine().value(u"cost"_s).toInteger(), 85);
+    QCOMPARE(orderLine().value(u"cost"_s).toInteger(), 60);
+    QCOMPARE(orderLine().value(u"name"_s).toString(), u"Meadow Gold Whole milk 1 l"_s);
+    QCOMPARE(item("ordersRange")->property("text").toString(), u"1–1 of 1"_s);
     QVERIFY(dockReceives(u"PO-000001"_s, 12));
     key(Qt::Key_F7);
     QTRY_COMPARE_WITH_TIMEOUT(orders.rowObject(0).value(u"status"_s).toString(), u"partial"_s,
                               syncTimeoutMs);
     QCOMPARE(orders.text(0, 3), u"partly received"_s);
     QCOMPARE(orderLine().value(u"received"_s).toInteger(), 12);
+    QCOMPARE(m_orderLines->text(0, 6), u"$7.20"_s); // received value
+    QCOMPARE(orders.text(0, 9), u"$7.20"_s);
+    QCOMPARE(milkCost(), 88);
     QVERIFY(dockReceives(u"PO-000001"_s, 18));
     key(Qt::Key_F7);
     QTRY_COMPARE_WITH_TIMEOUT(orders.rowObject(0).value(u"status"_s).toString(), u"received"_s,
                               syncTimeoutMs);
     QCOMPARE(orderLine().value(u"received"_s).toInteger(), 30);
+    QCOMPARE(m_orderLines->text(0, 6), u"$18.00"_s);
+    QCOMPARE(milkCost(), 86);
 
     // The supplier's copy: F2 as CSV, F3 as PDF, into the folder typed.
     fill("orderExportFolder", m_dir.path());
@@ -449,7 +493,7 @@ void tst_BackOfficePurchasing::suppliersReorderOrderReceiveExport()
     QCOMPARE(csv.readAll(),
              QByteArray("reference,supplier,location,sku,name,qty,cost,total,received\r\n"
                         "PO-000001,Meadow Gold Dairy,store-1,DAI-0001,"
-                        "Meadow Gold Whole milk 1 l,30,0.85,25.50,30\r\n"));
+                        "Meadow Gold Whole milk 1 l,30,0.60,18.00,30\r\n"));
     key(Qt::Key_F3);
     const QString pdfPath = m_dir.filePath(u"PO-000001.pdf"_s);
     QTRY_COMPARE(office().message(), u"PO-000001 saved to %1"_s.arg(pdfPath));
@@ -461,7 +505,7 @@ void tst_BackOfficePurchasing::suppliersReorderOrderReceiveExport()
     QVERIFY(text.waitForFinished(30'000));
     const QString words = QString::fromUtf8(text.readAllStandardOutput());
     QVERIFY2(words.contains(u"PO-000001"_s) && words.contains(u"Meadow Gold Dairy"_s) &&
-                 words.contains(u"25.50"_s),
+                 words.contains(u"18.00"_s),
              qPrintable(words));
 
     // F4 twice closes it: the docks no longer expect it.
@@ -472,6 +516,32 @@ void tst_BackOfficePurchasing::suppliersReorderOrderReceiveExport()
     QTRY_COMPARE_WITH_TIMEOUT(orders.rowObject(0).value(u"status"_s).toString(), u"closed"_s,
                               syncTimeoutMs);
     QTRY_COMPARE_WITH_TIMEOUT(dockRow(u"PO-000001"_s), -1, syncTimeoutMs);
+
+    // A hundred more orders: the newest hundred on the first page, PO-000001 on the next.
+    for (int i = 0; i < 100; ++i)
+        QVERIFY(
+            ask(other,
+                {{u"type"_s, u"purchaseOrder"_s},
+                 {u"id"_s, u"01939a5e-0000-7000-8000-%1"_s.arg(100 + i, 12, 10, QChar(u'0'))},
+                 {u"order"_s, QJsonObject{{u"supplier"_s, u"MEADOW"_s},
+                                          {u"location"_s, floor1},
+                                          {u"lines"_s, QJsonArray{QJsonObject{{u"sku"_s, milk},
+                                                                              {u"qty"_s, 1},
+                                                                              {u"cost"_s, 60}}}}}}})
+                .value(u"ok"_s)
+                .toBool());
+    key(Qt::Key_F7);
+    QTRY_COMPARE_WITH_TIMEOUT(item("ordersRange")->property("text").toString(), u"1–100 of 101"_s,
+                              syncTimeoutMs);
+    QCOMPARE(orders.rowObject(0).value(u"reference"_s).toString(), u"PO-000101"_s);
+    key(Qt::Key_PageDown, Qt::ControlModifier);
+    QTRY_COMPARE_WITH_TIMEOUT(item("ordersRange")->property("text").toString(), u"101–101 of 101"_s,
+                              syncTimeoutMs);
+    QCOMPARE(orders.rowObject(0).value(u"reference"_s).toString(), u"PO-000001"_s);
+    key(Qt::Key_PageDown, Qt::ControlModifier); // no older page: stays
+    key(Qt::Key_PageUp, Qt::ControlModifier);
+    QTRY_COMPARE_WITH_TIMEOUT(item("ordersRange")->property("text").toString(), u"1–100 of 101"_s,
+                              syncTimeoutMs);
 }
 
 QTEST_MAIN(tst_BackOfficePurchasing)

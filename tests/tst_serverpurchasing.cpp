@@ -6,10 +6,13 @@
 #include "pinhash.h"
 #include "serverfixture.h"
 #include "staff.h"
+#include "testdatabase.h"
 
 #include <QDateTime>
+#include <QSqlQuery>
 #include <QTest>
 #include <QUuid>
+#include <optional>
 
 using namespace conformance;
 using namespace Qt::StringLiterals;
@@ -137,6 +140,8 @@ private Q_SLOTS:
     void theStatusFollowsWhatTheDocksReceive();
     void aReceiveAveragesTheCost();
     void reorderSuggestionsAreExplained();
+    void ordersArePaged();
+    void whatWasReceivedBeforeIsValued();
     void badRequestsAreNamed();
     void theSupplierGetsACopy();
 
@@ -301,9 +306,12 @@ void TestServerPurchasing::theStatusFollowsWhatTheDocksReceive()
     QCOMPARE(text(answer, "field"), u"reference"_s);
 }
 
-// By hand: A1 has 30 on hand (10 + 20 in the back room) at a cost of 0.40.
-//   6 at 0.60: (30 × 40 + 6 × 60) / 36 = 1560 / 36 = 43.33 → 43
-//   4 at 0.58: (36 × 43 + 4 × 58) / 40 = 1780 / 40 = 44.5  → 44 (half to even; not 45)
+// By hand: A1 has 30 on hand (10 + 20 in the back room) at a cost of 0.40, ordered at 0.60.
+//   6 with no cost, as a dock sends them: the order's 0.60:
+//              (30 × 40 + 6 × 60) / 36 = 1560 / 36 = 43.33 → 43
+//   4 at 0.58, the line's own: (36 × 43 + 4 × 58) / 40 = 1780 / 40 = 44.5 → 44 (half to even;
+//              at the order's 0.60 it would be 1788 / 40 = 44.7 → 45)
+//   received at 6 × 60 + 4 × 58 = 592.
 void TestServerPurchasing::aReceiveAveragesTheCost()
 {
     Session manager = elevated(u"MGR-01"_s);
@@ -314,19 +322,28 @@ void TestServerPurchasing::aReceiveAveragesTheCost()
     QVERIFY(ask(manager, supplierRequest(u"ACME"_s, 5, 0)).value(u"ok"_s).toBool());
     const QString po = text(ask(manager, orderRequest({orderLine(u"A1"_s, 10, 60)})), "reference");
     Session dock = m_store->connect(u"DOCK-01"_s);
-    const auto received = [&](qint64 seq, qint64 qty, qint64 unitCost) {
-        return text(pushOne(dock, receiveAgainst(seq, po,
-                                                 {QJsonObject{{u"sku"_s, u"A1"_s},
-                                                              {u"qty"_s, qty},
-                                                              {u"cost"_s, unitCost}}})),
-                    "status");
+    const auto received = [&](qint64 seq, qint64 qty, std::optional<qint64> unitCost) {
+        QJsonObject line{{u"sku"_s, u"A1"_s}, {u"qty"_s, qty}};
+        if (unitCost)
+            line.insert(u"cost"_s, *unitCost);
+        return text(pushOne(dock, receiveAgainst(seq, po, {line})), "status");
     };
-    QCOMPARE(received(1, 6, 60), u"applied"_s);
+    QCOMPARE(received(1, 6, std::nullopt), u"applied"_s);
     QCOMPARE(cost(manager, u"A1"_s), 43);
+    QJsonObject line = orders(manager).value(po).value(u"lines"_s).toArray().at(0).toObject();
+    QCOMPARE(integer(line, "receivedCost"), 360);
+    QCOMPARE(text(line, "name"), u"Pencil HB"_s);
     QCOMPARE(received(2, 4, 58), u"applied"_s);
     QCOMPARE(cost(manager, u"A1"_s), 44);
+    line = orders(manager).value(po).value(u"lines"_s).toArray().at(0).toObject();
+    QCOMPARE(integer(line, "receivedCost"), 592);
+    // One refused (past what is expected) books nothing.
+    QCOMPARE(received(3, 1, std::nullopt), u"rejected"_s);
+    QCOMPARE(cost(manager, u"A1"_s), 44);
+    line = orders(manager).value(po).value(u"lines"_s).toArray().at(0).toObject();
+    QCOMPARE(integer(line, "receivedCost"), 592);
     // Without a cost, a receive leaves it.
-    QCOMPARE(text(pushOne(dock, receive(3, u"RC-3"_s, items({{u"A1"_s, 5}}))), "status"),
+    QCOMPARE(text(pushOne(dock, receive(4, u"RC-4"_s, items({{u"A1"_s, 5}}))), "status"),
              u"applied"_s);
     QCOMPARE(cost(manager, u"A1"_s), 44);
     // A cost on a return is refused, naming it.
@@ -381,6 +398,77 @@ void TestServerPurchasing::reorderSuggestionsAreExplained()
 
     request.insert(u"coverDays"_s, 7);
     QCOMPARE(ask(manager, request).value(u"rows"_s).toArray().size(), 0);
+}
+
+// Five orders, newest first, two at a time; the filter counts before the page.
+void TestServerPurchasing::ordersArePaged()
+{
+    Session manager = elevated(u"MGR-01"_s);
+    QVERIFY(manager.ok());
+    QVERIFY(ask(manager, supplierRequest(u"ACME"_s, 5, 0)).value(u"ok"_s).toBool());
+    for (int i = 0; i < 5; ++i)
+        QVERIFY(ask(manager, orderRequest({orderLine(u"C3"_s, 1, 1)})).value(u"ok"_s).toBool());
+    QVERIFY(ask(manager, {{u"type"_s, u"purchaseOrderClose"_s},
+                          {u"id"_s, newId()},
+                          {u"reference"_s, u"PO-000004"_s}})
+                .value(u"ok"_s)
+                .toBool());
+    const auto page = [&](qint64 limit, qint64 offset, const QString& status = {}) {
+        QJsonObject request{
+            {u"type"_s, u"purchaseOrders"_s}, {u"limit"_s, limit}, {u"offset"_s, offset}};
+        if (!status.isEmpty())
+            request.insert(u"status"_s, status);
+        const QJsonObject answer = ask(manager, request);
+        QStringList references{QString::number(integer(answer, "total"))};
+        for (const QJsonValue v : answer.value(u"rows"_s).toArray())
+            references.append(text(v.toObject(), "reference"));
+        return references.join(u' ');
+    };
+    QCOMPARE(page(2, 0), u"5 PO-000005 PO-000004"_s);
+    QCOMPARE(page(2, 2), u"5 PO-000003 PO-000002"_s);
+    QCOMPARE(page(2, 4), u"5 PO-000001"_s);
+    QCOMPARE(page(2, 5), u"5"_s);
+    QCOMPARE(page(2, 1, u"open"_s), u"4 PO-000003 PO-000002"_s);
+    QCOMPARE(page(500, 0, u"closed"_s), u"1 PO-000004"_s);
+    for (const auto& [field, value] :
+         {std::pair{u"limit"_s, 0}, std::pair{u"limit"_s, 501}, std::pair{u"offset"_s, -1}}) {
+        const QJsonObject answer = ask(manager, {{u"type"_s, u"purchaseOrders"_s}, {field, value}});
+        QCOMPARE(text(answer, "code"), u"invalid_message"_s);
+        QCOMPARE(text(answer, "field"), field);
+    }
+}
+
+// A database from before receivedCost (its column gone, its schema one back): the migration
+// values what was received at the order's cost, 6 × 0.60 = 3.60.
+void TestServerPurchasing::whatWasReceivedBeforeIsValued()
+{
+    {
+        Session manager = elevated(u"MGR-01"_s);
+        QVERIFY(manager.ok());
+        QVERIFY(ask(manager, supplierRequest(u"ACME"_s, 5, 0)).value(u"ok"_s).toBool());
+        const QString po =
+            text(ask(manager, orderRequest({orderLine(u"A1"_s, 10, 60)})), "reference");
+        QCOMPARE(
+            text(pushOne(m_store->connect(u"DOCK-01"_s),
+                         receiveAgainst(1, po, {QJsonObject{{u"sku"_s, u"A1"_s}, {u"qty"_s, 6}}})),
+                 "status"),
+            u"applied"_s);
+    }
+    QCOMPARE(m_store->server().terminate(), 0);
+    {
+        QSqlDatabase raw = TestDatabase::openRaw(m_store->server().database(), u"raw"_s);
+        QSqlQuery q(raw);
+        QVERIFY(q.exec(u"ALTER TABLE purchase_order_lines DROP COLUMN received_cost"_s));
+        QVERIFY(q.exec(u"UPDATE meta SET value = value - 1 WHERE key = 'schema'"_s));
+    }
+    QSqlDatabase::removeDatabase(u"raw"_s);
+    QVERIFY(m_store->start());
+    Session manager = elevated(u"MGR-01"_s);
+    QVERIFY(manager.ok());
+    const QJsonObject line =
+        orders(manager).value(u"PO-000001"_s).value(u"lines"_s).toArray().at(0).toObject();
+    QCOMPARE(integer(line, "received"), 6);
+    QCOMPARE(integer(line, "receivedCost"), 360);
 }
 
 void TestServerPurchasing::badRequestsAreNamed()

@@ -1252,10 +1252,6 @@
         <translation>Verkäufe der letzten</translation>
     </message>
     <message>
-        <source>days (7–365)</source>
-        <translation>Tage (7–365)</translation>
-    </message>
-    <message>
         <source>Suggest</source>
         <translation>Vorschlagen</translation>
     </message>
@@ -1326,6 +1322,22 @@
     <message>
         <source>Lines of %1</source>
         <translation>Zeilen von %1</translation>
+    </message>
+    <message>
+        <source>days (7–365), to last</source>
+        <translation>Tage (7–365), reichen für</translation>
+    </message>
+    <message>
+        <source>days once it arrived (0–365)</source>
+        <translation>Tage nach Eingang (0–365)</translation>
+    </message>
+    <message>
+        <source>Newer</source>
+        <translation>Neuere</translation>
+    </message>
+    <message>
+        <source>Older</source>
+        <translation>Ältere</translation>
     </message>
 </context>
 <context>
@@ -2813,6 +2825,18 @@
     <message>
         <source>%1 saved to %2</source>
         <translation>%1 gespeichert in %2</translation>
+    </message>
+    <message>
+        <source>Received value</source>
+        <translation>Wert erhalten</translation>
+    </message>
+    <message>
+        <source>Cover: 0 to 365 days</source>
+        <translation>Reichweite: 0 bis 365 Tage</translation>
+    </message>
+    <message>
+        <source>%1–%2 of %3</source>
+        <translation>%1–%2 von %3</translation>
     </message>
 </context>
 <context>

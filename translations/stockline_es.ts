@@ -1252,10 +1252,6 @@
         <translation>Ventas de los últimos</translation>
     </message>
     <message>
-        <source>days (7–365)</source>
-        <translation>días (7–365)</translation>
-    </message>
-    <message>
         <source>Suggest</source>
         <translation>Sugerir</translation>
     </message>
@@ -1326,6 +1322,22 @@
     <message>
         <source>Lines of %1</source>
         <translation>Líneas de %1</translation>
+    </message>
+    <message>
+        <source>days (7–365), to last</source>
+        <translation>días (7–365), para cubrir</translation>
+    </message>
+    <message>
+        <source>days once it arrived (0–365)</source>
+        <translation>días tras la llegada (0–365)</translation>
+    </message>
+    <message>
+        <source>Newer</source>
+        <translation>Más recientes</translation>
+    </message>
+    <message>
+        <source>Older</source>
+        <translation>Más antiguos</translation>
     </message>
 </context>
 <context>
@@ -2813,6 +2825,18 @@
     <message>
         <source>%1 saved to %2</source>
         <translation>%1 guardado en %2</translation>
+    </message>
+    <message>
+        <source>Received value</source>
+        <translation>Valor recibido</translation>
+    </message>
+    <message>
+        <source>Cover: 0 to 365 days</source>
+        <translation>Cobertura: de 0 a 365 días</translation>
+    </message>
+    <message>
+        <source>%1–%2 of %3</source>
+        <translation>%1–%2 de %3</translation>
     </message>
 </context>
 <context>

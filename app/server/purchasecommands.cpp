@@ -3,6 +3,7 @@
 // copy shows exactly what a manager's screen does.
 
 #include "commandsupport.h"
+#include "purchasingmessages.h"
 #include "servercommands.h"
 #include "serverstore.h"
 
@@ -44,6 +45,22 @@ QJsonObject rowWhere(const QJsonObject& answer, QLatin1StringView key, const QSt
     return {};
 }
 
+// The order of `reference` (empty when none), page by page of the newest first.
+Result<QJsonObject> findOrder(AdminStore& store, const QString& reference)
+{
+    for (qint64 offset = 0;; offset += backoffice::maxOrdersPage) {
+        const Result<QJsonObject> page =
+            ask(store, u"purchaseOrders"_s,
+                {{"limit"_L1, backoffice::maxOrdersPage}, {"offset"_L1, offset}});
+        if (!page)
+            return page.error();
+        const QJsonObject order = rowWhere(*page, "reference"_L1, reference);
+        if (!order.isEmpty() ||
+            offset + backoffice::maxOrdersPage >= page->value("total"_L1).toInteger())
+            return order;
+    }
+}
+
 QString csvField(const QString& text)
 {
     if (!text.contains(u',') && !text.contains(u'"') && !text.contains(u'\n') &&
@@ -62,10 +79,10 @@ int ServerCommands::showPurchaseOrder(const QCommandLineParser& parser)
     auto store = openStore(parser);
     if (!store)
         return fail(store.error());
-    const Result<QJsonObject> orders = ask(*store.value(), u"purchaseOrders"_s);
-    if (!orders)
-        return fail(orders.error());
-    const QJsonObject order = rowWhere(*orders, "reference"_L1, reference);
+    const Result<QJsonObject> found = findOrder(*store.value(), reference);
+    if (!found)
+        return fail(found.error());
+    const QJsonObject& order = *found;
     if (order.isEmpty())
         return fail(u"reference: there is no purchase order %1"_s.arg(reference));
     const Result<QJsonObject> suppliers = ask(*store.value(), u"suppliers"_s);
@@ -92,10 +109,7 @@ int ServerCommands::showPurchaseOrder(const QCommandLineParser& parser)
     for (const QJsonValue v : order.value("lines"_L1).toArray()) {
         const QJsonObject line = v.toObject();
         const QString sku = line.value("sku"_L1).toString();
-        const Result<QJsonObject> products =
-            ask(*store.value(), u"products"_s, {{"query"_L1, sku}});
-        const QString name =
-            products ? rowWhere(*products, "sku"_L1, sku).value("name"_L1).toString() : QString();
+        const QString name = line.value("name"_L1).toString();
         const qint64 qty = line.value("qty"_L1).toInteger();
         const qint64 cost = line.value("cost"_L1).toInteger();
         sum += qty * cost;

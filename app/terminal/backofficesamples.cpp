@@ -155,20 +155,27 @@ QJsonArray samplePurchaseOrders()
                            {"location"_L1, u"store-1"_s}, {"createdBy"_L1, u"Morgan"_s},
                            {"createdAt"_L1, today},       {"lines"_L1, lines}};
     };
-    auto line = [](const QString& sku, qint64 qty, qint64 cost, qint64 received) {
+    // Received at the order's cost, as a dock's receive books it.
+    auto line = [](const QString& sku, const QString& name, qint64 qty, qint64 cost,
+                   qint64 received) {
         return QJsonObject{{"sku"_L1, sku},
+                           {"name"_L1, name},
                            {"qty"_L1, qty},
                            {"cost"_L1, cost},
                            {"received"_L1, received},
-                           {"rejected"_L1, 0}};
+                           {"rejected"_L1, 0},
+                           {"receivedCost"_L1, received * cost}};
     };
     QJsonObject open = order(u"PO-000003"_s, u"MEADOW"_s,
-                             {line(u"DAI-0001"_s, 224, 89, 0), line(u"DAI-0003"_s, 36, 112, 0)});
+                             {line(u"DAI-0001"_s, u"Meadow Gold Whole milk 1 l"_s, 224, 89, 0),
+                              line(u"DAI-0003"_s, u"Alpenhof Whole milk 1 l"_s, 36, 112, 0)});
     open.insert("status"_L1, u"open"_s);
     QJsonObject partial = order(u"PO-000002"_s, u"FIZZ"_s,
-                                {line(u"BEV-0001"_s, 96, 45, 96), line(u"BEV-0002"_s, 48, 60, 12)});
+                                {line(u"BEV-0001"_s, u"Fizz Cola 330 ml can"_s, 96, 45, 96),
+                                 line(u"BEV-0002"_s, u"Fizz Cola 6 × 330 ml"_s, 48, 60, 12)});
     partial.insert("status"_L1, u"partial"_s);
-    QJsonObject received = order(u"PO-000001"_s, u"HARBOUR"_s, {line(u"BAK-0002"_s, 30, 120, 30)});
+    QJsonObject received =
+        order(u"PO-000001"_s, u"HARBOUR"_s, {line(u"BAK-0002"_s, u"Baguette"_s, 30, 120, 30)});
     received.insert("status"_L1, u"received"_s);
     return {open, partial, received};
 }

@@ -12,8 +12,10 @@ import Stockline.Qml
 // added (F3); a save over another manager's change shows what they changed, F4 takes theirs.
 // Reorder: what to order of a supplier for a location from the sales of the last days (Enter
 // asks), each line explained; Enter on a line edits its quantity and unit cost, F3 places the
-// lines as a purchase order. Orders: the purchase orders with what arrived, the chosen one's
-// lines; F2 saves it as CSV, F3 as PDF, F4 (twice) closes it.
+// lines as a purchase order; how long the order should last once it arrived is the manager's
+// (cover days). Orders: the purchase orders with what arrived and its value, a hundred a page
+// (Ctrl+Page Up/Down), the chosen one's lines; F2 saves it as CSV, F3 as PDF, F4 (twice)
+// closes it.
 ColumnLayout {
     id: page
 
@@ -55,7 +57,7 @@ ColumnLayout {
         Qt.callLater(page.refocus)
     }
     function suggest() {
-        Office.loadSuggestions(reorderSupplier.text, reorderLocation.text, reorderWindow.text)
+        Office.loadSuggestions(reorderSupplier.text, reorderLocation.text, reorderWindow.text, reorderCover.text)
     }
     function editLine() {
         if (suggestionsTable.currentRow < 0)
@@ -188,11 +190,21 @@ ColumnLayout {
                     objectName: "reorderWindow"
                     Layout.preferredWidth: 80
                     text: "28"
+                    KeyNavigation.tab: reorderCover
+                    Keys.onReturnPressed: page.suggest()
+                    Keys.onEnterPressed: page.suggest()
+                }
+                Label { text: qsTr("days (7–365), to last") }
+                TextField {
+                    id: reorderCover
+                    objectName: "reorderCover"
+                    Layout.preferredWidth: 80
+                    text: "14"
                     KeyNavigation.tab: suggestionsTable
                     Keys.onReturnPressed: page.suggest()
                     Keys.onEnterPressed: page.suggest()
                 }
-                Label { text: qsTr("days (7–365)") }
+                Label { text: qsTr("days once it arrived (0–365)") }
                 KeyButton { text: qsTr("Suggest"); key: "Enter"; onClicked: page.suggest() }
             }
             BackOfficeTable {
@@ -271,6 +283,9 @@ ColumnLayout {
                 KeyButton { text: qsTr("CSV"); key: "F2"; enabled: Office.orderReference.length > 0; onClicked: page.exportOrder(false) }
                 KeyButton { text: qsTr("PDF"); key: "F3"; enabled: Office.orderReference.length > 0; onClicked: page.exportOrder(true) }
                 KeyButton { text: qsTr("Close order"); key: "F4"; tint: Theme.danger; ink: Theme.accentText; enabled: Office.orderReference.length > 0; onClicked: page.closeOrder() }
+                KeyButton { text: qsTr("Newer"); key: "Ctrl+PgUp"; onClicked: Office.pageOrders(-1) }
+                KeyButton { text: qsTr("Older"); key: "Ctrl+PgDn"; onClicked: Office.pageOrders(1) }
+                Label { objectName: "ordersRange"; text: Office.ordersRange; color: Theme.muted }
             }
             Label {
                 text: page.closing.length > 0 ? qsTr("Press F4 again to close %1: the docks will no longer expect it").arg(page.closing) : ""
@@ -315,4 +330,7 @@ ColumnLayout {
     Shortcut { sequence: "F2"; enabled: page.visible && page.section === 2 && Office.orderReference.length > 0; onActivated: page.exportOrder(false) }
     Shortcut { sequence: "F3"; enabled: page.visible && page.section === 2 && Office.orderReference.length > 0; onActivated: page.exportOrder(true) }
     Shortcut { sequence: "F4"; enabled: page.visible && page.section === 2; onActivated: page.closeOrder() }
+    // Page Up/Down move within the table; with Ctrl, to the newer or older page of orders.
+    Shortcut { sequence: "Ctrl+PgUp"; enabled: page.visible && page.section === 2; onActivated: Office.pageOrders(-1) }
+    Shortcut { sequence: "Ctrl+PgDown"; enabled: page.visible && page.section === 2; onActivated: Office.pageOrders(1) }
 }

@@ -55,7 +55,8 @@ QList<Column> orderColumns()
             {u"createdBy"_s, BackOfficeView::tr("By"), u"text"_s},
             {u"ordered"_s, BackOfficeView::tr("Ordered"), u"qty"_s},
             {u"received"_s, BackOfficeView::tr("Received"), u"qty"_s},
-            {u"total"_s, BackOfficeView::tr("Total"), u"money"_s}};
+            {u"total"_s, BackOfficeView::tr("Total"), u"money"_s},
+            {u"receivedCost"_s, BackOfficeView::tr("Received value"), u"money"_s}};
 }
 
 QList<Column> orderLineColumns()
@@ -65,7 +66,8 @@ QList<Column> orderLineColumns()
             {u"qty"_s, BackOfficeView::tr("Ordered"), u"qty"_s},
             {u"received"_s, BackOfficeView::tr("Received"), u"qty"_s},
             {u"rejected"_s, BackOfficeView::tr("Refused"), u"qty"_s},
-            {u"cost"_s, BackOfficeView::tr("Unit cost"), u"money"_s}};
+            {u"cost"_s, BackOfficeView::tr("Unit cost"), u"money"_s},
+            {u"receivedCost"_s, BackOfficeView::tr("Received value"), u"money"_s}};
 }
 
 QString statusText(const QString& status)
@@ -87,12 +89,13 @@ QString localTime(const QString& iso)
     return at.isValid() ? at.toLocalTime().toString(u"yyyy-MM-dd HH:mm"_s) : iso;
 }
 
-// Whole units as typed, 0 … 1,000,000 (a purchase order line's bound).
-std::optional<qint64> units(const QString& typed)
+// A whole number as typed, within [min, max]: days, or units (a purchase order line's 0 …
+// 1,000,000).
+std::optional<qint64> wholeNumber(const QString& typed, qint64 min, qint64 max)
 {
     bool ok = false;
     const qint64 n = typed.trimmed().toLongLong(&ok);
-    return ok && n >= 0 && n <= 1'000'000 ? std::optional<qint64>(n) : std::nullopt;
+    return ok && n >= min && n <= max ? std::optional<qint64>(n) : std::nullopt;
 }
 
 } // namespace
@@ -113,33 +116,37 @@ void BackOfficeView::showSuggestions(const QJsonArray& rows)
                    row.value("onHand"_L1).toInteger() - row.value("reserved"_L1).toInteger());
         if (!row.contains("qty"_L1))
             row.insert("qty"_L1, row.value("suggested"_L1));
-        m_names.insert(row.value("sku"_L1).toString(), row.value("name"_L1).toString());
         shown.append(row);
     }
     m_suggestions->setTable(suggestionColumns(), shown);
 }
 
-void BackOfficeView::showOrders(const QJsonArray& rows)
+void BackOfficeView::showOrders(const QJsonArray& rows, qint64 offset, qint64 total)
 {
     QJsonArray shown;
     for (const QJsonValue& v : rows) {
         QJsonObject row = v.toObject();
         qint64 ordered = 0;
         qint64 received = 0;
-        qint64 total = 0;
+        qint64 value = 0;
+        qint64 receivedValue = 0;
         for (const QJsonValue& l : row.value("lines"_L1).toArray()) {
             const QJsonObject line = l.toObject();
             ordered += line.value("qty"_L1).toInteger();
             received += line.value("received"_L1).toInteger();
-            total += line.value("qty"_L1).toInteger() * line.value("cost"_L1).toInteger();
+            value += line.value("qty"_L1).toInteger() * line.value("cost"_L1).toInteger();
+            receivedValue += line.value("receivedCost"_L1).toInteger();
         }
         row.insert("statusText"_L1, statusText(row.value("status"_L1).toString()));
         row.insert("placed"_L1, localTime(row.value("createdAt"_L1).toString()));
         row.insert("ordered"_L1, ordered);
         row.insert("received"_L1, received);
-        row.insert("total"_L1, total);
+        row.insert("total"_L1, value);
+        row.insert("receivedCost"_L1, receivedValue);
         shown.append(row);
     }
+    m_ordersOffset = offset;
+    m_ordersTotal = total < 0 ? offset + rows.size() : total;
     m_orders->setTable(orderColumns(), shown);
     // The chosen order stays chosen, with what arrived since.
     chooseOrder(m_orders->find(u"reference"_s, m_orderReference));
@@ -198,18 +205,21 @@ bool BackOfficeView::saveSupplier(const QVariantMap& fields)
 }
 
 bool BackOfficeView::loadSuggestions(const QString& supplier, const QString& location,
-                                     const QString& windowDays)
+                                     const QString& windowDays, const QString& coverDays)
 {
-    bool numeric = false;
-    const qint64 window = windowDays.trimmed().toLongLong(&numeric);
-    if (!numeric || window < 7 || window > 365)
+    const std::optional<qint64> window = wholeNumber(windowDays, 7, 365);
+    if (!window)
         return refuse(tr("Window: 7 to 365 days"));
+    const std::optional<qint64> cover = wholeNumber(coverDays, 0, 365);
+    if (!cover)
+        return refuse(tr("Cover: 0 to 365 days"));
     const QString where = location.trimmed().isEmpty() ? m_location : location.trimmed();
     if (where.isEmpty())
         return refuse(tr("Give the location to order for"));
     m_suggestionsSupplier = supplier.trimmed();
     m_suggestionsLocation = where;
-    QJsonObject fields{{"location"_L1, where}, {"windowDays"_L1, window}};
+    QJsonObject fields{
+        {"location"_L1, where}, {"windowDays"_L1, *window}, {"coverDays"_L1, *cover}};
     QJsonObject products{{"offset"_L1, 0}, {"limit"_L1, 500}};
     if (!m_suggestionsSupplier.isEmpty()) {
         fields.insert("supplier"_L1, m_suggestionsSupplier);
@@ -240,7 +250,7 @@ bool BackOfficeView::editSuggestion(int row, const QString& qty, const QString& 
 {
     if (row < 0 || row >= m_suggestions->count())
         return refuse(tr("Choose a suggestion first"));
-    const std::optional<qint64> n = units(qty);
+    const std::optional<qint64> n = wholeNumber(qty, 0, 1'000'000);
     if (!n)
         return refuse(tr("Quantity: whole units, 0 to 1,000,000"));
     const Result<Money> amount = print::parseAmount(cost.trimmed());
@@ -288,31 +298,54 @@ bool BackOfficeView::placeOrder(const QString& expectedAt)
 
 void BackOfficeView::loadOrders(const QString& status)
 {
-    QJsonObject fields;
-    if (!status.isEmpty())
-        fields.insert("status"_L1, status);
-    ask(u"purchaseOrders"_s, fields, [this](const sync::BackOfficeAnswer& answer) {
-        showOrders(answer.body.value("rows"_L1).toArray());
+    if (status != m_ordersStatus)
+        m_ordersOffset = 0;
+    m_ordersStatus = status;
+    askOrders();
+}
+
+bool BackOfficeView::pageOrders(int direction)
+{
+    const qint64 offset = m_ordersOffset + direction * ordersPageSize;
+    if (offset < 0 || offset >= m_ordersTotal)
+        return false;
+    m_ordersOffset = offset;
+    askOrders();
+    return true;
+}
+
+void BackOfficeView::askOrders()
+{
+    QJsonObject fields{{"limit"_L1, ordersPageSize}, {"offset"_L1, m_ordersOffset}};
+    if (!m_ordersStatus.isEmpty())
+        fields.insert("status"_L1, m_ordersStatus);
+    ask(u"purchaseOrders"_s, fields, [this, offset = m_ordersOffset](const auto& answer) {
+        const qint64 total = answer.body.value("total"_L1).toInteger();
+        // Fewer orders than the page began at (closed ones filtered out): the last page.
+        if (offset > 0 && offset >= total) {
+            m_ordersOffset = std::max<qint64>(0, (total - 1) / ordersPageSize * ordersPageSize);
+            askOrders();
+            return;
+        }
+        showOrders(answer.body.value("rows"_L1).toArray(), offset, total);
     });
+}
+
+QString BackOfficeView::ordersRange() const
+{
+    if (m_orders->count() == 0)
+        return {};
+    return tr("%1–%2 of %3")
+        .arg(m_ordersOffset + 1)
+        .arg(m_ordersOffset + m_orders->count())
+        .arg(m_ordersTotal);
 }
 
 void BackOfficeView::chooseOrder(int row)
 {
     const QJsonObject order = m_orders->rowObject(row);
     m_orderReference = order.value("reference"_L1).toString();
-    // Names as the suggestions and the catalog had them (an order's lines have none).
-    QHash<QString, QString> names = m_names;
-    for (int r = 0; r < m_catalog->count(); ++r)
-        names.insert(m_catalog->rowObject(r).value("sku"_L1).toString(),
-                     m_catalog->rowObject(r).value("name"_L1).toString());
-    QJsonArray lines;
-    for (const QJsonValue& l : order.value("lines"_L1).toArray()) {
-        QJsonObject line = l.toObject();
-        if (const QString name = names.value(line.value("sku"_L1).toString()); !name.isEmpty())
-            line.insert("name"_L1, name);
-        lines.append(line);
-    }
-    m_orderLines->setTable(orderLineColumns(), lines);
+    m_orderLines->setTable(orderLineColumns(), order.value("lines"_L1).toArray());
     Q_EMIT changed();
 }
 

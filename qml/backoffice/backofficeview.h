@@ -54,6 +54,8 @@ class BackOfficeView : public QObject
     Q_PROPERTY(stockline::qml::ReportModel* orders READ orders CONSTANT)
     Q_PROPERTY(stockline::qml::ReportModel* orderLines READ orderLines CONSTANT)
     Q_PROPERTY(QString orderReference READ orderReference NOTIFY changed)
+    // The page of orders shown: "1–100 of 340" ("" without orders).
+    Q_PROPERTY(QString ordersRange READ ordersRange NOTIFY changed)
     // This terminal's location: where a purchase order delivers unless the manager says.
     Q_PROPERTY(QString location READ location CONSTANT)
     // The reports and sales groupings the Reports page offers: {key, label}, the label in the
@@ -86,6 +88,7 @@ public:
     [[nodiscard]] ReportModel* orders() const { return m_orders; }
     [[nodiscard]] ReportModel* orderLines() const { return m_orderLines; }
     [[nodiscard]] QString orderReference() const { return m_orderReference; }
+    [[nodiscard]] QString ordersRange() const;
     [[nodiscard]] QString location() const { return m_location; }
     [[nodiscard]] sync::BackOffice* backOffice() const { return m_backOffice.get(); }
 
@@ -120,22 +123,28 @@ public:
     Q_INVOKABLE void loadSuppliers();
     Q_INVOKABLE bool saveSupplier(const QVariantMap& fields);
     // What to order for `location` over the last `windowDays` (as typed, 7–365), of one
-    // supplier; each row's unit cost is the product's cost now.
+    // supplier, to last `coverDays` (as typed, 0–365) once it arrived; each row's unit cost is
+    // the product's cost now.
     Q_INVOKABLE bool loadSuggestions(const QString& supplier, const QString& location,
-                                     const QString& windowDays);
+                                     const QString& windowDays, const QString& coverDays);
     // A row's quantity and unit cost as the manager typed them (0 leaves the row out).
     Q_INVOKABLE bool editSuggestion(int row, const QString& qty, const QString& cost);
     // The suggestions (their edited figures) as one order; `expectedAt` as for prices.
     Q_INVOKABLE bool placeOrder(const QString& expectedAt);
-    // `status` empty for all, else open, partial, received or closed.
+    // `status` empty for all, else open, partial, received or closed; a page of ordersPageSize
+    // orders, the same page again unless the status changed. pageOrders(±1): the next or the
+    // previous page (false when there is none).
     Q_INVOKABLE void loadOrders(const QString& status = {});
+    Q_INVOKABLE bool pageOrders(int direction);
+    static constexpr qint64 ordersPageSize = 100;
     Q_INVOKABLE void chooseOrder(int row);
     Q_INVOKABLE void closeOrder(const QString& reference);
     // The chosen order as its supplier gets it, to a path ("file:///…" or plain).
     Q_INVOKABLE bool exportOrder(const QString& path, bool pdf);
     void showSuppliers(const QJsonArray& rows);
     void showSuggestions(const QJsonArray& rows);
-    void showOrders(const QJsonArray& rows);
+    // A page of orders: `rows` from the `offset`th of `total`.
+    void showOrders(const QJsonArray& rows, qint64 offset = 0, qint64 total = -1);
 
     // A server report (`report`, S3) for local dates "yyyy-MM-dd"; `by` only for sales.
     Q_INVOKABLE bool loadReport(const QString& report, const QString& by, const QString& from,
@@ -182,6 +191,7 @@ private:
     // The catalog again with the query last asked (after a save, the manager's list stays).
     void reloadCatalog();
     [[nodiscard]] std::optional<QString> serverTime(const QString& local);
+    void askOrders();
 
     sync::Client* m_client;
     std::unique_ptr<sync::BackOffice> m_backOffice;
@@ -207,7 +217,9 @@ private:
     QString m_orderReference;
     QString m_suggestionsSupplier; // what the suggestions were asked for
     QString m_suggestionsLocation;
-    QHash<QString, QString> m_names; // sku → name, as the suggestions had it
+    QString m_ordersStatus; // the page of orders shown
+    qint64 m_ordersOffset = 0;
+    qint64 m_ordersTotal = 0;
 };
 
 } // namespace stockline::qml

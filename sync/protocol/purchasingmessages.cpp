@@ -78,6 +78,8 @@ Body readPurchaseOrderList(FieldReader& r)
     static const QStringList statuses{u"open"_s, u"partial"_s, u"received"_s, u"closed"_s};
     if (r.ok() && !list.status.isEmpty() && !statuses.contains(list.status))
         r.fail("status"_L1, QStringLiteral("must be open, partial, received or closed"));
+    list.limit = r.optionalInteger("limit"_L1, defaultOrdersPage, 1, maxOrdersPage);
+    list.offset = r.optionalInteger("offset"_L1, 0, 0);
     return list;
 }
 

@@ -57,9 +57,14 @@ struct PurchaseOrder
     QList<OrderLine> lines;
 };
 
+inline constexpr qint64 defaultOrdersPage = 100;
+inline constexpr qint64 maxOrdersPage = 500;
+
 struct PurchaseOrderList
 {
     QString status; // "" any, else open, partial, received or closed
+    qint64 limit = defaultOrdersPage;
+    qint64 offset = 0; // of the orders that pass the filter, newest first
 };
 
 struct PurchaseOrderClose

@@ -432,15 +432,30 @@ QStringList schemaPurchasing(const SqlDialect& d)
     };
 }
 
+// Issue 20, session 30 (lane Q): what each purchase order line received is worth, Σ received
+// qty × the unit cost booked (the receive's own, else the order's). What was received before
+// is valued at the order's cost, as it would have been booked.
+QStringList schemaPurchaseCosts(const SqlDialect&)
+{
+    return {
+        QStringLiteral("ALTER TABLE purchase_order_lines "
+                       "ADD COLUMN received_cost BIGINT NOT NULL DEFAULT 0"),
+        QStringLiteral("UPDATE purchase_order_lines SET received_cost = cost * COALESCE("
+                       "(SELECT dl.received FROM delivery_lines dl"
+                       " WHERE dl.delivery = purchase_order_lines.reference"
+                       " AND dl.sku = purchase_order_lines.sku), 0)"),
+    };
+}
+
 } // namespace
 
 QList<QStringList> serverMigrations(const SqlDialect& dialect)
 {
-    return {schemaVersion1(dialect),      schemaVersion2(dialect),  schemaVersion3(dialect),
-            schemaVersion4(dialect),      schemaApprovals(dialect), schemaLedgerBySku(dialect),
-            schemaReorderPoints(dialect), schemaReceipts(dialect),  schemaProductUnits(dialect),
-            schemaStoreSettings(dialect), schemaWebApi(dialect),    schemaReports(dialect),
-            schemaBackOffice(dialect),    schemaPurchasing(dialect)};
+    return {schemaVersion1(dialect),      schemaVersion2(dialect),   schemaVersion3(dialect),
+            schemaVersion4(dialect),      schemaApprovals(dialect),  schemaLedgerBySku(dialect),
+            schemaReorderPoints(dialect), schemaReceipts(dialect),   schemaProductUnits(dialect),
+            schemaStoreSettings(dialect), schemaWebApi(dialect),     schemaReports(dialect),
+            schemaBackOffice(dialect),    schemaPurchasing(dialect), schemaPurchaseCosts(dialect)};
 }
 
 } // namespace stockline::sync

@@ -44,6 +44,21 @@ QJsonObject supplierJson(const QSqlQuery& q)
             {"active"_L1, q.value(4).toInt() != 0}, {"version"_L1, q.value(5).toLongLong()}};
 }
 
+// An order's head from listOrders' row; its status is made from every line.
+QJsonObject orderJson(const QSqlQuery& q)
+{
+    QJsonObject o{{"reference"_L1, q.value(0).toString()},
+                  {"supplier"_L1, q.value(1).toString()},
+                  {"location"_L1, q.value(2).toString()},
+                  {"createdBy"_L1, q.value(3).toString()},
+                  {"createdAt"_L1, fromMs(q.value(4).toLongLong()).toString(Qt::ISODateWithMs)},
+                  {"closed"_L1, q.value(6).toBool()},
+                  {"lines"_L1, QJsonArray()}};
+    if (!q.value(5).isNull())
+        o.insert("expectedAt"_L1, fromMs(q.value(5).toLongLong()).toString(Qt::ISODateWithMs));
+    return o;
+}
+
 const QString supplierColumns =
     u"SELECT id, name, contact, lead_time_days, active, version, changed_by, changed_at "
     "FROM suppliers"_s;
@@ -241,15 +256,17 @@ Result<QJsonObject> SqlServerStore::closeOrder(Writer& writer, const BackOfficeC
 }
 
 // Status from what the docks booked: closed (by a manager, here or with `delivery close`),
-// received (every line in full), partial (something), open (nothing yet).
+// received (every line in full), partial (something), open (nothing yet). The status is read
+// from every line, so the filter and the page are applied to the orders read.
 Result<QJsonObject> SqlServerStore::listOrders(const PurchaseOrderList& list)
 {
     QSqlQuery q = newQuery();
     if (!q.exec(u"SELECT o.reference, o.supplier, o.location, o.created_by, o.created_at, "
                 "o.expected_at, o.closed_at IS NOT NULL OR d.closed <> 0, l.sku, l.qty, l.cost, "
-                "COALESCE(dl.received, 0), COALESCE(dl.rejected, 0) "
+                "COALESCE(dl.received, 0), COALESCE(dl.rejected, 0), l.received_cost, p.name "
                 "FROM purchase_orders o JOIN deliveries d ON d.id = o.reference "
                 "JOIN purchase_order_lines l ON l.reference = o.reference "
+                "JOIN products p ON p.sku = l.sku "
                 "LEFT JOIN delivery_lines dl ON dl.delivery = o.reference AND dl.sku = l.sku "
                 "ORDER BY o.number DESC, l.sku"_s))
         return storageError(q, u"list purchase orders"_s);
@@ -257,33 +274,25 @@ Result<QJsonObject> SqlServerStore::listOrders(const PurchaseOrderList& list)
     QList<std::pair<bool, bool>> progress; // (every line in full, anything received)
     while (q.next()) {
         if (orders.isEmpty() || orders.last().value("reference"_L1) != q.value(0).toString()) {
-            QJsonObject o{
-                {"reference"_L1, q.value(0).toString()},
-                {"supplier"_L1, q.value(1).toString()},
-                {"location"_L1, q.value(2).toString()},
-                {"createdBy"_L1, q.value(3).toString()},
-                {"createdAt"_L1, fromMs(q.value(4).toLongLong()).toString(Qt::ISODateWithMs)},
-                {"closed"_L1, q.value(6).toBool()},
-                {"lines"_L1, QJsonArray()}};
-            if (!q.value(5).isNull())
-                o.insert("expectedAt"_L1,
-                         fromMs(q.value(5).toLongLong()).toString(Qt::ISODateWithMs));
-            orders.append(o);
+            orders.append(orderJson(q));
             progress.append({true, false});
         }
         const qint64 qty = q.value(8).toLongLong();
         const qint64 received = q.value(10).toLongLong();
         QJsonArray lines = orders.last().value("lines"_L1).toArray();
         lines.append(QJsonObject{{"sku"_L1, q.value(7).toString()},
+                                 {"name"_L1, q.value(13).toString()},
                                  {"qty"_L1, qty},
                                  {"cost"_L1, q.value(9).toLongLong()},
                                  {"received"_L1, received},
-                                 {"rejected"_L1, q.value(11).toLongLong()}});
+                                 {"rejected"_L1, q.value(11).toLongLong()},
+                                 {"receivedCost"_L1, q.value(12).toLongLong()}});
         orders.last().insert("lines"_L1, lines);
         progress.last().first = progress.last().first && received >= qty;
         progress.last().second = progress.last().second || received > 0;
     }
     QJsonArray rows;
+    qint64 total = 0;
     for (qsizetype i = 0; i < orders.size(); ++i) {
         QJsonObject o = orders.at(i);
         const auto [full, any] = progress.at(i);
@@ -293,10 +302,12 @@ Result<QJsonObject> SqlServerStore::listOrders(const PurchaseOrderList& list)
                                                             : u"open"_s;
         if (!list.status.isEmpty() && status != list.status)
             continue;
+        if (total++ < list.offset || rows.size() >= list.limit)
+            continue;
         o.insert("status"_L1, status);
         rows.append(o);
     }
-    return okAnswer({{"rows"_L1, rows}});
+    return okAnswer({{"rows"_L1, rows}, {"total"_L1, total}});
 }
 
 // Enough for the lead time and the cover after it at the window's rate, plus the reorder point
@@ -390,11 +401,14 @@ Result<QJsonObject> SqlServerStore::reorder(const BackOfficeCall& call, const Re
 // stock below zero counts as none (what was sold short was never costed).
 Status SqlServerStore::Writer::averageCosts(const ReceiveMutation& m)
 {
-    if (std::none_of(m.lines.cbegin(), m.lines.cend(),
+    QList<ItemLine> lines = m.lines;
+    if (auto s = bookOrderCosts(m.delivery, lines); !s)
+        return s;
+    if (std::none_of(lines.cbegin(), lines.cend(),
                      [](const ItemLine& line) { return line.cost.has_value(); }))
         return success();
     QHash<QString, qint64> receivedHere;
-    for (const ItemLine& line : m.lines)
+    for (const ItemLine& line : lines)
         receivedHere[line.sku] += line.qty;
     QSqlQuery read = m_store.newQuery();
     read.prepare(u"SELECT p.cost, (SELECT COALESCE(SUM(on_hand), 0) FROM levels WHERE sku = ?) "
@@ -402,7 +416,7 @@ Status SqlServerStore::Writer::averageCosts(const ReceiveMutation& m)
     QSqlQuery write = m_store.newQuery();
     write.prepare(u"UPDATE products SET cost = ? WHERE sku = ?"_s);
     QHash<QString, qint64> onHandBefore;
-    for (const ItemLine& line : m.lines) {
+    for (const ItemLine& line : std::as_const(lines)) {
         if (!line.cost)
             continue;
         if (auto s = run(read, {line.sku, line.sku}, u"read a product's cost"_s); !s)
@@ -419,6 +433,38 @@ Status SqlServerStore::Writer::averageCosts(const ReceiveMutation& m)
         const qint64 cost = divideHalfEven(held * oldCost + line.qty * *line.cost, held + line.qty);
         *before += line.qty;
         if (auto s = run(write, {cost, line.sku}, u"store a product's cost"_s); !s)
+            return s;
+    }
+    return success();
+}
+
+// A dock receiving against a purchase order sends no costs: each line without one is received
+// at the order line's agreed cost (a line's own cost wins), and what it was received at is
+// booked on the order line, for the manager's `purchaseOrders`. Other deliveries: no change.
+Status SqlServerStore::Writer::bookOrderCosts(const QString& reference, QList<ItemLine>& lines)
+{
+    if (reference.isEmpty())
+        return success();
+    QSqlQuery q = m_store.newQuery();
+    q.prepare(u"SELECT sku, cost FROM purchase_order_lines WHERE reference = ?"_s);
+    if (auto s = run(q, {reference}, u"read a purchase order's costs"_s); !s)
+        return s;
+    QHash<QString, qint64> agreed;
+    while (q.next())
+        agreed.insert(q.value(0).toString(), q.value(1).toLongLong());
+    if (agreed.isEmpty())
+        return success();
+    q.prepare(u"UPDATE purchase_order_lines SET received_cost = received_cost + ? "
+              "WHERE reference = ? AND sku = ?"_s);
+    for (ItemLine& line : lines) {
+        const auto cost = agreed.constFind(line.sku);
+        if (cost == agreed.cend())
+            continue; // refused before: every line is on the delivery
+        if (!line.cost)
+            line.cost = *cost;
+        if (auto s = run(q, {line.qty * *line.cost, reference, line.sku},
+                         u"book what an order line received"_s);
+            !s)
             return s;
     }
     return success();

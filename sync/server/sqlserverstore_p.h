@@ -276,9 +276,11 @@ private:
     // its result is not.
     [[nodiscard]] Status undo(sqlstore::Applying& a);
     [[nodiscard]] Status bookDelivery(sqlstore::Applying& a, const ReceiveMutation& m);
-    // sqlserverpurchasing.cpp: the costs a receive names, averaged into its products' cost
-    // (after its stock was added, outside the in-memory batch).
+    // sqlserverpurchasing.cpp: the costs a receive names (or, against a purchase order, the
+    // order's), averaged into its products' cost (after its stock was added, outside the
+    // in-memory batch) and booked on the order's lines.
     [[nodiscard]] Status averageCosts(const ReceiveMutation& m);
+    [[nodiscard]] Status bookOrderCosts(const QString& reference, QList<ItemLine>& lines);
     [[nodiscard]] Status rejectDeliveryLine(sqlstore::Applying& a, const QString& delivery,
                                             const QString& field, const QString& sku);
     // Reads the RETURNING row of a level statement into `change`.
