@@ -19,6 +19,7 @@ const QString productColumns =
                    "p.reorder_point, p.unit, p.extra_barcodes");
 
 // The SKUs a code scans: the catalog's own barcode, or one of the further ones. Bound twice.
+// "barcode <> ''" repeats the partial index's condition so SQLite may use that index.
 const QString skusWithBarcode =
     QStringLiteral("SELECT sku FROM products WHERE barcode = ? AND barcode <> ''"
                    " UNION ALL SELECT sku FROM product_barcodes WHERE barcode = ?");
@@ -209,7 +210,7 @@ Status Catalog::writeExtraBarcodes(const Product& p)
         return LocalStore::sqlError(**removal,
                                     QStringLiteral("replace the barcodes of %1").arg(p.sku));
     const Result<QSqlQuery*> insert = m_statements.get(
-        QStringLiteral("INSERT OR IGNORE INTO product_barcodes (barcode, sku) VALUES (?, ?)"),
+        QStringLiteral("INSERT INTO product_barcodes (barcode, sku) VALUES (?, ?)"),
         QStringLiteral("store a barcode"));
     if (!insert)
         return insert.error();
@@ -268,7 +269,6 @@ Result<std::optional<Product>> Catalog::byBarcode(QStringView code) const
 {
     if (code.isEmpty()) // products without a barcode store ''
         return std::optional<Product>();
-    // "barcode <> ''" repeats the partial index's condition so SQLite may use that index.
     return first(QStringLiteral("SELECT %1 FROM products AS p WHERE p.sku IN (%2)"
                                 " ORDER BY p.active DESC, p.sku LIMIT 1")
                      .arg(productColumns, skusWithBarcode),
