@@ -16,7 +16,20 @@ namespace {
 
 const QString productColumns =
     QStringLiteral("p.sku, p.barcode, p.name, p.price, p.tax_rate, p.active, p.department, "
-                   "p.reorder_point, p.unit");
+                   "p.reorder_point, p.unit, p.extra_barcodes");
+
+// The SKUs a code scans: the catalog's own barcode, or one of the further ones. Bound twice.
+// "barcode <> ''" repeats the partial index's condition so SQLite may use that index.
+const QString skusWithBarcode =
+    QStringLiteral("SELECT sku FROM products WHERE barcode = ? AND barcode <> ''"
+                   " UNION ALL SELECT sku FROM product_barcodes WHERE barcode = ?");
+
+Product readProduct(const QSqlQuery& query)
+{
+    Product p = sqlrows::product(query);
+    p.extraBarcodes = query.value(9).toString().split(u' ', Qt::SkipEmptyParts);
+    return p;
+}
 
 // Qt binds a null QString as SQL NULL; the optional text columns are NOT NULL DEFAULT ''.
 QString notNull(const QString& text)
@@ -146,15 +159,18 @@ Status Catalog::write(const QList<Product>& products)
     const Result<QSqlQuery*> statement = m_statements.get(
         QStringLiteral(
             "INSERT INTO products (sku, barcode, name, price, tax_rate, active, department,"
-            " reorder_point, unit) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            " reorder_point, unit, extra_barcodes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
             " ON CONFLICT (sku) DO UPDATE SET barcode = excluded.barcode,"
             " name = excluded.name, price = excluded.price, tax_rate = excluded.tax_rate,"
             " active = excluded.active, department = excluded.department,"
-            " reorder_point = excluded.reorder_point, unit = excluded.unit"
+            " reorder_point = excluded.reorder_point, unit = excluded.unit,"
+            " extra_barcodes = excluded.extra_barcodes"
             " WHERE (products.barcode, products.name, products.price, products.tax_rate,"
-            " products.active, products.department, products.reorder_point, products.unit)"
+            " products.active, products.department, products.reorder_point, products.unit,"
+            " products.extra_barcodes)"
             " IS NOT (excluded.barcode, excluded.name, excluded.price, excluded.tax_rate,"
-            " excluded.active, excluded.department, excluded.reorder_point, excluded.unit)"),
+            " excluded.active, excluded.department, excluded.reorder_point, excluded.unit,"
+            " excluded.extra_barcodes)"),
         QStringLiteral("store a product"));
     if (!statement)
         return statement.error();
@@ -169,10 +185,42 @@ Status Catalog::write(const QList<Product>& products)
         query.bindValue(6, notNull(p.department));
         query.bindValue(7, p.reorderPoint);
         query.bindValue(8, QString(unitName(p.unit)));
+        query.bindValue(9, notNull(p.extraBarcodes.join(u' ')));
         if (!query.exec())
             return LocalStore::sqlError(query, QStringLiteral("store product %1").arg(p.sku));
+        // Written or changed (an unchanged row affects none): its further codes may have too.
+        if (query.numRowsAffected() > 0) {
+            if (const Status codes = writeExtraBarcodes(p); !codes)
+                return codes;
+        }
     }
     query.finish();
+    return success();
+}
+
+Status Catalog::writeExtraBarcodes(const Product& p)
+{
+    const Result<QSqlQuery*> removal =
+        m_statements.get(QStringLiteral("DELETE FROM product_barcodes WHERE sku = ?"),
+                         QStringLiteral("replace a product's barcodes"));
+    if (!removal)
+        return removal.error();
+    (*removal)->bindValue(0, p.sku);
+    if (!(*removal)->exec())
+        return LocalStore::sqlError(**removal,
+                                    QStringLiteral("replace the barcodes of %1").arg(p.sku));
+    const Result<QSqlQuery*> insert = m_statements.get(
+        QStringLiteral("INSERT INTO product_barcodes (barcode, sku) VALUES (?, ?)"),
+        QStringLiteral("store a barcode"));
+    if (!insert)
+        return insert.error();
+    for (const QString& code : p.extraBarcodes) {
+        (*insert)->bindValue(0, code);
+        (*insert)->bindValue(1, p.sku);
+        if (!(*insert)->exec())
+            return LocalStore::sqlError(**insert,
+                                        QStringLiteral("store barcode %1 of %2").arg(code, p.sku));
+    }
     return success();
 }
 
@@ -190,7 +238,7 @@ Result<std::optional<Product>> Catalog::first(const QString& sql, const QString&
         return LocalStore::sqlError(query, purpose);
     if (!query.next())
         return std::optional<Product>();
-    return std::optional<Product>(sqlrows::product(query));
+    return std::optional<Product>(readProduct(query));
 }
 
 Result<std::optional<Product>> Catalog::bySku(QStringView sku) const
@@ -213,7 +261,7 @@ Result<QList<Product>> Catalog::withSkuPrefix(QStringView prefix, int limit) con
         return LocalStore::sqlError(query, QStringLiteral("list products by SKU prefix"));
     QList<Product> found;
     while (query.next())
-        found.append(sqlrows::product(query));
+        found.append(readProduct(query));
     return found;
 }
 
@@ -221,11 +269,10 @@ Result<std::optional<Product>> Catalog::byBarcode(QStringView code) const
 {
     if (code.isEmpty()) // products without a barcode store ''
         return std::optional<Product>();
-    // "barcode <> ''" repeats the partial index's condition so SQLite may use that index.
-    return first(QStringLiteral("SELECT %1 FROM products AS p WHERE p.barcode = ?"
-                                " AND p.barcode <> '' ORDER BY p.active DESC, p.sku LIMIT 1")
-                     .arg(productColumns),
-                 QStringLiteral("find a product by barcode"), {code.toString()});
+    return first(QStringLiteral("SELECT %1 FROM products AS p WHERE p.sku IN (%2)"
+                                " ORDER BY p.active DESC, p.sku LIMIT 1")
+                     .arg(productColumns, skusWithBarcode),
+                 QStringLiteral("find a product by barcode"), {code.toString(), code.toString()});
 }
 
 Result<qint64> Catalog::count() const
@@ -267,10 +314,9 @@ QString Catalog::matchExpression(QStringView text)
 std::optional<Error> Catalog::addExactHits(QStringView typed, QList<Product>& found) const
 {
     static const QString activeByBarcode =
-        QStringLiteral("SELECT %1 FROM products AS p WHERE p.barcode = ?"
-                       " AND p.barcode <> '' AND p.active"
+        QStringLiteral("SELECT %1 FROM products AS p WHERE p.sku IN (%2) AND p.active"
                        " ORDER BY p.sku LIMIT 1")
-            .arg(productColumns);
+            .arg(productColumns, skusWithBarcode);
     QStringList codes;
     if (isBarcodeLength(typed)) {
         codes.append(typed.toString());
@@ -280,7 +326,7 @@ std::optional<Error> Catalog::addExactHits(QStringView typed, QList<Product>& fo
     }
     for (const QString& code : codes) {
         const Result<std::optional<Product>> hit =
-            first(activeByBarcode, QStringLiteral("search products by barcode"), {code});
+            first(activeByBarcode, QStringLiteral("search products by barcode"), {code, code});
         if (!hit)
             return hit.error();
         if (hit.value()) {
@@ -332,7 +378,7 @@ std::optional<Error> Catalog::addMatches(const QString& match, int limit,
         return LocalStore::sqlError(query, purpose);
     const qsizetype exactHits = found.size();
     while (found.size() < limit && query.next()) {
-        Product p = sqlrows::product(query);
+        Product p = readProduct(query);
         if (!contains(found.first(exactHits), p.sku))
             found.append(std::move(p));
     }

@@ -37,9 +37,9 @@ public:
     [[nodiscard]] Status replaceAll(Transaction& tx, const QList<Product>& products);
 
     [[nodiscard]] Result<std::optional<Product>> bySku(QStringView sku) const;
-    // The product whose barcode is exactly `code`, active or not; callers decode scanned
-    // price- or weight-embedded codes to their lookup code first (Barcode::parse). Should two
-    // SKUs share a code, an active one wins, then the first SKU.
+    // The product with `code` as its barcode or one of its extraBarcodes, active or not; callers
+    // decode scanned price- or weight-embedded codes to their lookup code first
+    // (Barcode::parse). Should two SKUs share a code, an active one wins, then the first SKU.
     [[nodiscard]] Result<std::optional<Product>> byBarcode(QStringView code) const;
     // Active products whose SKU starts with `prefix` (ignoring case), by SKU, at most `limit`:
     // a shelf or a department to count ("DAI-" is the dairy shelf).
@@ -47,8 +47,9 @@ public:
     // All products, active or not.
     [[nodiscard]] Result<qint64> count() const;
 
-    // Active products for what a clerk typed: first an exact barcode hit (the code as typed,
-    // or the lookup code of a scanned price- or weight-embedded code), then an exact SKU hit
+    // Active products for what a clerk typed: first an exact barcode hit (any of a product's
+    // codes, as typed or the lookup code of a scanned price- or weight-embedded code; the name
+    // search below indexes the first code only), then an exact SKU hit
     // (ignoring case), then products whose name, SKU or barcode has a word starting with each
     // typed word (all of them), best bm25 rank first. Case and diacritics do not matter.
     // A word's last character alone is not a prefix yet: "salted b" searches "salted" and
@@ -72,6 +73,7 @@ public:
 
 private:
     [[nodiscard]] Status write(const QList<Product>& products);
+    [[nodiscard]] Status writeExtraBarcodes(const Product& p);
     [[nodiscard]] Status deactivateAllBut(const QList<Product>& products);
     [[nodiscard]] Result<std::optional<Product>> first(const QString& sql, const QString& purpose,
                                                        const QVariantList& values) const;

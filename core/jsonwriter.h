@@ -40,6 +40,12 @@ public:
         if (!value.isEmpty())
             string(name, value);
     }
+    // A string as the next array element.
+    void stringElement(QStringView value)
+    {
+        separate();
+        appendString(value);
+    }
     // The percentage from integer thousandths, no binary fraction involved: 8875 → 8.875.
     void taxRate(QLatin1StringView name, TaxRate rate);
     // An element that is already JSON (a stored wire object), as the next array element.

@@ -13,6 +13,39 @@ std::optional<Error> checkName(const QString& value)
     return firstOf({checkNotBlank(u"name", value), checkLength(u"name", value)});
 }
 
+// A code a product is listed under: a valid EAN-13, EAN-8 or UPC-A that embeds no price or
+// weight (those scan as their lookup code).
+std::optional<Error> checkBarcode(const QString& field, const QString& barcode)
+{
+    const Result<ScannedCode> code = Barcode::parse(barcode);
+    if (!code)
+        return Error{field, code.error().message};
+    if (code->lookupCode != barcode)
+        return Error{field, QStringLiteral("'%1' embeds a value: list the item as %2")
+                                .arg(barcode, code->lookupCode)};
+    return std::nullopt;
+}
+
+std::optional<Error> checkExtraBarcodes(const Product& p)
+{
+    const QString field = QStringLiteral("extraBarcodes");
+    if (p.extraBarcodes.isEmpty())
+        return std::nullopt;
+    if (p.barcode.isEmpty())
+        return Error{field, QStringLiteral("are given without a first barcode")};
+    if (p.extraBarcodes.size() >= Product::maxBarcodes)
+        return Error{field, QStringLiteral("more than %1 barcodes").arg(Product::maxBarcodes)};
+    for (qsizetype i = 0; i < p.extraBarcodes.size(); ++i) {
+        const QString& code = p.extraBarcodes.at(i);
+        const QString at = QStringLiteral("%1[%2]").arg(field).arg(i);
+        if (code == p.barcode || p.extraBarcodes.indexOf(code) < i)
+            return Error{at, QStringLiteral("%1 is listed twice").arg(code)};
+        if (auto e = checkBarcode(at, code))
+            return e;
+    }
+    return std::nullopt;
+}
+
 } // namespace
 
 std::optional<Error> Product::validate() const
@@ -20,14 +53,11 @@ std::optional<Error> Product::validate() const
     if (auto e = checkId(u"sku", sku))
         return e;
     if (!barcode.isEmpty()) {
-        const Result<ScannedCode> code = Barcode::parse(barcode);
-        if (!code)
-            return code.error();
-        if (code->lookupCode != barcode)
-            return Error{QStringLiteral("barcode"),
-                         QStringLiteral("'%1' embeds a value: list the item as %2")
-                             .arg(barcode, code->lookupCode)};
+        if (auto e = checkBarcode(QStringLiteral("barcode"), barcode))
+            return e;
     }
+    if (auto e = checkExtraBarcodes(*this))
+        return e;
     if (auto e = checkName(name))
         return e;
     if (price.minor() < 0 || price.minor() > maxMoneyMinor)

@@ -5,6 +5,7 @@
 #include "unit.h"
 
 #include <QString>
+#include <QStringList>
 #include <optional>
 
 namespace stockline {
@@ -13,6 +14,9 @@ struct Product
 {
     QString sku;
     QString barcode; // EAN-13, EAN-8 or UPC-A; empty when the item has none
+    // Further codes that scan it (a multipack, a supplier's own code): the back office's
+    // `barcodes` after the first. Empty when `barcode` is.
+    QStringList extraBarcodes;
     QString name;
     Money price; // per unit, or per kg / l / m of a measured product; excludes tax
     TaxRate taxRate;
@@ -30,9 +34,12 @@ struct Product
     // check); 0 where it is not known (a terminal's store does not keep it).
     qint64 version = 0;
 
-    // The first problem, naming its field: "sku", "barcode", "name", "price", "taxRate",
-    // "department", "reorderPoint", "cost".
+    // The first problem, naming its field: "sku", "barcode", "extraBarcodes", "name", "price",
+    // "taxRate", "department", "reorderPoint", "cost".
     [[nodiscard]] std::optional<Error> validate() const;
+
+    // At most this many codes in all, `barcode` included.
+    static constexpr qsizetype maxBarcodes = 20;
 
     friend bool operator==(const Product&, const Product&) = default;
 };

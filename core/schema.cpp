@@ -349,6 +349,21 @@ const QList<QStringList>& terminalMigrations()
             QStringLiteral("ALTER TABLE products ADD COLUMN unit TEXT NOT NULL DEFAULT 'each'"),
             QStringLiteral("ALTER TABLE sale_lines ADD COLUMN unit TEXT NOT NULL DEFAULT 'each'"),
         },
+        {
+            // Every further code that scans a product (Product::extraBarcodes), so a till finds
+            // it by any of them. `extra_barcodes` keeps them space-separated beside the product
+            // so an unchanged product is not rewritten; the table is what a scan looks up.
+            QStringLiteral(
+                "ALTER TABLE products ADD COLUMN extra_barcodes TEXT NOT NULL DEFAULT ''"),
+            QStringLiteral("CREATE TABLE product_barcodes ("
+                           " barcode TEXT NOT NULL,"
+                           " sku TEXT NOT NULL,"
+                           " PRIMARY KEY (barcode, sku)) WITHOUT ROWID"),
+            QStringLiteral("CREATE INDEX product_barcodes_sku ON product_barcodes(sku)"),
+            // The replica was sent the first code only: forgetting the catalog's cursor makes
+            // the next connection fetch the whole catalog, every code with it.
+            QStringLiteral("DELETE FROM cursors WHERE stream = 'catalog'"),
+        },
     };
     return migrations;
 }

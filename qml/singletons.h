@@ -25,6 +25,15 @@ template <typename T> T* injected(T* instance)
     return instance;
 }
 
+// Qt 6.4 gives qmllint no type for QAbstractItemModel, so it cannot tell that a ReportModel is
+// a QObject (a Connections target): declared here, without a name to create it by.
+struct AbstractItemModelForeign
+{
+    Q_GADGET
+    QML_FOREIGN(QAbstractItemModel)
+    QML_ANONYMOUS
+};
+
 struct TillForeign
 {
     Q_GADGET

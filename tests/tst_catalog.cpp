@@ -1,10 +1,12 @@
 #include "barcode.h"
 #include "catalog.h"
 #include "localstore.h"
+#include "schema.h"
 
 #include <QElapsedTimer>
 #include <QMap>
 #include <QRandomGenerator>
+#include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -534,6 +536,87 @@ private Q_SLOTS:
             {product("NEW-1", "", "Dragon fruit"), product("NEW-2", "4006381333932", "Kumquats")});
         QVERIFY(!status);
         QCOMPARE(status.error().field, QStringLiteral("products[1].barcode"));
+    }
+
+    // A product scans by each of its codes; a code the manager removed scans nothing.
+    void extraBarcodesScanUntilRemoved()
+    {
+        Product bread = sampleProducts().at(2);
+        bread.extraBarcodes = {QStringLiteral("4006381333931"), QStringLiteral("40170725")};
+        Product bananas = sampleProducts().at(1);
+        Product chocolate = sampleProducts().at(12);
+        bananas.barcode.clear();
+        chocolate.barcode.clear();
+        QVERIFY(m_catalog->upsert({bananas, chocolate, bread}).ok());
+        for (const QString& code : {QStringLiteral("2001001000004"),
+                                    QStringLiteral("4006381333931"), QStringLiteral("40170725")}) {
+            QCOMPARE(m_catalog->byBarcode(code).value()->sku, QStringLiteral("BAK-0001"));
+            QCOMPARE(found(code).value(0), QStringLiteral("BAK-0001"));
+        }
+        QCOMPARE(m_catalog->bySku(u"BAK-0001").value()->extraBarcodes, bread.extraBarcodes);
+
+        bread.extraBarcodes = {QStringLiteral("40170725")};
+        Transaction tx(*m_store);
+        QVERIFY(m_catalog->replaceAll(tx, {bananas, chocolate, bread}).ok());
+        QVERIFY(tx.commit());
+        QVERIFY(!m_catalog->byBarcode(u"4006381333931").value());
+        QVERIFY(!found(QStringLiteral("4006381333931")).contains(QStringLiteral("BAK-0001")));
+        QCOMPARE(m_catalog->byBarcode(u"40170725").value()->sku, QStringLiteral("BAK-0001"));
+        QCOMPARE(m_catalog->bySku(u"BAK-0001").value()->extraBarcodes, bread.extraBarcodes);
+    }
+
+    void upsertNamesABadExtraBarcode()
+    {
+        Product bread = sampleProducts().at(2);
+        bread.extraBarcodes = {QStringLiteral("40170725"), QStringLiteral("4006381333932")};
+        const Status status = m_catalog->upsert({bread});
+        QVERIFY(!status);
+        QCOMPARE(status.error().field, QStringLiteral("products[0].extraBarcodes[1]"));
+        bread.extraBarcodes = {QStringLiteral("2001001000004")};
+        QCOMPARE(m_catalog->upsert({bread}).error().field,
+                 QStringLiteral("products[0].extraBarcodes[0]"));
+        QVERIFY(m_catalog->bySku(u"BAK-0001").value()->extraBarcodes.isEmpty());
+    }
+
+    // A terminal's store from before extra barcodes keeps its products and is sent the whole
+    // catalog again (its cursor is forgotten), so the codes it was never sent arrive.
+    void migrationToExtraBarcodesForgetsTheCatalogCursor()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("before-barcodes.db"));
+        const QList<QStringList>& migrations = schema::terminalMigrations();
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"),
+                                                        QStringLiteral("before-barcodes"));
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            for (qsizetype v = 0; v + 1 < migrations.size(); ++v) {
+                for (const QString& statement : migrations.at(v))
+                    QVERIFY2(q.exec(statement), qPrintable(statement));
+            }
+            for (const QString& statement :
+                 {QStringLiteral("PRAGMA application_id = %1").arg(LocalStore::applicationId),
+                  QStringLiteral("PRAGMA user_version = %1").arg(migrations.size() - 1),
+                  QStringLiteral("INSERT INTO products (sku, barcode, name, price, tax_rate)"
+                                 " VALUES ('BAK-0001', '2001001000004', 'Banana bread', 100, 0)"),
+                  QStringLiteral("INSERT INTO cursors VALUES ('catalog', 41), ('levels', 42)")})
+                QVERIFY2(q.exec(statement), qPrintable(statement));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("before-barcodes"));
+
+        auto opened = LocalStore::open(path);
+        QVERIFY2(opened, opened ? "" : qPrintable(opened.error().toString()));
+        QSqlQuery cursors = (*opened)->prepare(QStringLiteral("SELECT stream FROM cursors"));
+        QVERIFY(cursors.exec() && cursors.next());
+        QCOMPARE(cursors.value(0).toString(), QStringLiteral("levels"));
+        QVERIFY(!cursors.next());
+        Catalog catalog(**opened);
+        QCOMPARE(catalog.byBarcode(u"2001001000004").value()->name, QStringLiteral("Banana bread"));
+        Product bread = sampleProducts().at(2);
+        bread.extraBarcodes = {QStringLiteral("40170725")};
+        QVERIFY(catalog.upsert({bread}).ok());
+        QCOMPARE(catalog.byBarcode(u"40170725").value()->sku, QStringLiteral("BAK-0001"));
     }
 
     void rankPutsTheBetterMatchFirst()

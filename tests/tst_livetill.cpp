@@ -7,6 +7,7 @@
 #include "catalog.h"
 #include "client.h"
 #include "dayview.h"
+#include "notices.h"
 #include "poscontext.h"
 #include "posfixture.h"
 #include "qmlscreen.h"
@@ -615,14 +616,7 @@ private Q_SLOTS:
         QCOMPARE(till.cart().count(), 1);
 
         WireClient manager;
-        QVERIFY(manager.open(m_server->url()));
-        QVERIFY(!manager.hello(QStringLiteral("MGR-01"), m_managerToken).isEmpty());
-        manager.send({{QStringLiteral("type"), QStringLiteral("elevate")},
-                      {QStringLiteral("request"), QStringLiteral("e-1")},
-                      {QStringLiteral("staff"), fixtures::manager},
-                      {QStringLiteral("pin"), fixtures::managerPin}});
-        QCOMPARE(manager.take(QStringLiteral("elevated")).value(QLatin1String("staff")).toString(),
-                 fixtures::manager);
+        QVERIFY(signInManager(manager));
         manager.send({{QStringLiteral("type"), QStringLiteral("products")},
                       {QStringLiteral("request"), QStringLiteral("p-1")},
                       {QStringLiteral("query"), milk}});
@@ -673,6 +667,54 @@ private Q_SLOTS:
                  before.minor());
     }
 
+    // The manager gives milk a second barcode: within a second the till on screen scans it
+    // to milk; the manager takes it away again: the same scan is an unknown barcode.
+    void extraBarcode_scansAtTheTillUntilTheManagerRemovesIt()
+    {
+        LiveTill& till = startTillOnScreen(0);
+        openDrawerOnScreen(till);
+        const QString second = QStringLiteral("4006381333931");
+        Catalog catalog(till.context().store());
+        QVERIFY(!catalog.byBarcode(second).value());
+
+        WireClient manager;
+        QVERIFY(signInManager(manager));
+        const auto setBarcodes = [&](const QStringList& codes, const QString& id) {
+            manager.send({{QStringLiteral("type"), QStringLiteral("products")},
+                          {QStringLiteral("request"), QStringLiteral("l-") + id},
+                          {QStringLiteral("query"), milk}});
+            QJsonObject product = manager.take(QStringLiteral("answer"))
+                                      .value(QLatin1String("rows"))
+                                      .toArray()
+                                      .at(0)
+                                      .toObject();
+            const qint64 version = product.take(QLatin1String("version")).toInteger();
+            product.insert(QStringLiteral("barcodes"), QJsonArray::fromStringList(codes));
+            manager.send({{QStringLiteral("type"), QStringLiteral("product")},
+                          {QStringLiteral("request"), QStringLiteral("p-") + id},
+                          {QStringLiteral("id"), QStringLiteral("0a1b2c3d-barcodes-") + id},
+                          {QStringLiteral("expectedVersion"), version},
+                          {QStringLiteral("product"), product}});
+            const QJsonObject answer = manager.take(QStringLiteral("answer"));
+            return answer.value(QLatin1String("ok")).toBool() ? QString() : compactJson(answer);
+        };
+
+        QCOMPARE(setBarcodes({milkBarcode, second}, QStringLiteral("1")), QString());
+        QTRY_VERIFY_WITH_TIMEOUT(catalog.byBarcode(second).value(), 1'000);
+        scan(second);
+        QTRY_COMPARE(till.cart().count(), 1);
+        QCOMPARE(till.cart().line(0).receipt.sku, milk);
+        scan(milkBarcode);
+        QTRY_COMPARE(till.cart().line(0).receipt.qty, 2); // the same product, either code
+
+        QCOMPARE(setBarcodes({milkBarcode}, QStringLiteral("2")), QString());
+        QTRY_VERIFY_WITH_TIMEOUT(!catalog.byBarcode(second).value(), 1'000);
+        scan(second);
+        QTRY_VERIFY(till.context().notices().last().contains(
+            QStringLiteral("Unknown barcode %1").arg(second)));
+        QCOMPARE(till.cart().line(0).receipt.qty, 2);
+    }
+
 private:
     std::optional<fixtures::QmlWarnings> m_warnings;
 
@@ -699,6 +741,20 @@ private:
         if (!recorded)
             qWarning() << recorded.error().toString();
         return bool(recorded);
+    }
+
+    // The manager terminal's back office, Morgan signed in with the PIN.
+    [[nodiscard]] bool signInManager(WireClient& manager) const
+    {
+        if (!manager.open(m_server->url()) ||
+            manager.hello(QStringLiteral("MGR-01"), m_managerToken).isEmpty())
+            return false;
+        manager.send({{QStringLiteral("type"), QStringLiteral("elevate")},
+                      {QStringLiteral("request"), QStringLiteral("e-1")},
+                      {QStringLiteral("staff"), fixtures::manager},
+                      {QStringLiteral("pin"), fixtures::managerPin}});
+        return manager.take(QStringLiteral("elevated")).value(QLatin1String("staff")).toString() ==
+               fixtures::manager;
     }
 
     LiveTill& startTill(int terminal)

@@ -244,6 +244,7 @@ private Q_SLOTS:
     void textSurvivesEscaping();
     void replayIsWrittenOnlyWhenTrue();
     void catalogUnitIsWrittenOnlyForMeasuredProducts();
+    void catalogCarriesEveryBarcode();
     void resultBytesAreTheResultObject();
     void timesAreUtcWithZ_data();
     void timesAreUtcWithZ();
@@ -1248,6 +1249,34 @@ void TestProtocol::catalogUnitIsWrittenOnlyForMeasuredProducts()
             "price":1,"taxRate":0,"active":true}]})");
     QVERIFY(old.ok());
     QCOMPARE(std::get<CatalogUpdate>(*old).products.first().unit, Unit::Each);
+}
+
+// Every code of a product reaches the terminal, `barcode` first; a product with one code
+// carries no `barcodes` (what older terminals read); a list not led by `barcode` is refused.
+void TestProtocol::catalogCarriesEveryBarcode()
+{
+    CatalogUpdate catalog;
+    catalog.cursor = 5;
+    catalog.products = {product("A1", 0), product("B2", 0)};
+    catalog.products[0].barcode = u"4006381333931"_s;
+    catalog.products[0].extraBarcodes = {u"40170725"_s, u"036000291452"_s};
+    catalog.products[1].barcode = u"5012345678900"_s;
+    const QByteArray json = encode(catalog);
+    const QJsonArray products =
+        QJsonDocument::fromJson(json).object().value(u"products"_s).toArray();
+    QCOMPARE(products.at(0).toObject().value(u"barcodes"_s).toArray(),
+             (QJsonArray{u"4006381333931"_s, u"40170725"_s, u"036000291452"_s}));
+    QVERIFY(!products.at(1).toObject().contains(u"barcodes"_s));
+    const Result<ServerMessage> decoded = decodeServerMessage(json);
+    QVERIFY(decoded.ok());
+    QCOMPARE(std::get<CatalogUpdate>(*decoded), catalog);
+
+    const Result<ServerMessage> misled = decodeServerMessage(
+        R"({"type":"catalog","cursor":1,"full":true,"products":[{"sku":"A1","name":"A",
+            "barcode":"4006381333931","barcodes":["40170725","4006381333931"],
+            "price":1,"taxRate":0,"active":true}]})");
+    QVERIFY(!misled.ok());
+    QCOMPARE(misled.error().field, u"products[0].barcodes[0]"_s);
 }
 
 void TestProtocol::badServerMessageIsAnErrorNamingTheField()

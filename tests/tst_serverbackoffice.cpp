@@ -297,9 +297,19 @@ void TestServerBackOffice::aNewProductReachesEveryTill()
     QCOMPARE(text(seen, "name"), u"Notebook"_s);
     QCOMPARE(integer(seen, "price"), 450);
     QCOMPARE(text(seen, "barcode"), u"4006381333948"_s);
+    const QJsonArray codes{u"4006381333948"_s, u"036000291452"_s};
+    QCOMPARE(seen.value(u"barcodes"_s).toArray(), codes); // every code scans at the till
     QCOMPARE(integer(seen, "version"), 1);
     QVERIFY(!seen.contains(u"cost"_s)); // tills never get cost
     QVERIFY(!seen.contains(u"supplier"_s));
+    // A price change, and a till's whole catalog on connecting, carry every code too.
+    QVERIFY(ask(s, priceRequest(u"N1"_s, 460, 1)).value(u"ok"_s).toBool());
+    const QJsonObject priced = catalogProduct(till->take(u"catalog"_s, 2'000), u"N1"_s);
+    QCOMPARE(integer(priced, "price"), 460);
+    QCOMPARE(priced.value(u"barcodes"_s).toArray(), codes);
+    Session later = m_store->connect(u"MGR-01"_s);
+    QVERIFY(later.ok());
+    QCOMPARE(catalogProduct(later.catalog, u"N1"_s).value(u"barcodes"_s).toArray(), codes);
 }
 
 void TestServerBackOffice::theSecondOfTwoManagersSeesWhatChanged()

@@ -1,12 +1,8 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
 import Stockline.Qml
-
-// qmllint disable
-// To do (issue 20): Qt 6.4's qmllint does not follow ReportModel to QAbstractItemModel, reads
-// QJsonObject properties as unknown and Qt.callLater in handlers as a QJSValue; the screen is
-// checked by tst_backoffice until those are typed for it.
 
 // The manager's back office (issue 20): Today, Reports, Catalog, Prices, Purchasing, Staff and
 // Terminals, one page at a time (Ctrl+1 … Ctrl+7), everything read and written through the server. It
@@ -22,6 +18,9 @@ Item {
     readonly property bool keysEnabled: visible && !covered && Office.available && Office.elevated
     signal done()
 
+    // The status line shows what was said on this page only.
+    onPageChanged: Office.page = page
+
     // Only when shown: hidden behind the sale, it must not take the keys from the sign-in or
     // the scan field when the server comes and goes.
     function refocus() {
@@ -32,10 +31,14 @@ Item {
         else if (stack.children[page])
             stack.children[page].refocus()
     }
+    // Qt 6.4's qmllint declares Qt.callLater a QJSValue property, not a method ("type").
+    function refocusLater() {
+        Qt.callLater(refocus) // qmllint disable type
+    }
     function show(index) {
         page = index
         stack.children[page].activate()
-        Qt.callLater(refocus)
+        refocusLater()
     }
     // Signs the manager out; the terminal's own screens (on a manager terminal too: its stock
     // and shortages) are back, and F10 returns.
@@ -145,8 +148,8 @@ Item {
             if (Office.elevated)
                 office.show(office.page)
             else
-                Qt.callLater(office.refocus)
+                office.refocusLater()
         }
-        function onAvailableChanged() { Qt.callLater(office.refocus) }
+        function onAvailableChanged() { office.refocusLater() }
     }
 }

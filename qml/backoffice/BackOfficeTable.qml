@@ -4,11 +4,6 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import Stockline.Qml
 
-// qmllint disable
-// To do (issue 20): Qt 6.4's qmllint does not follow ReportModel to QAbstractItemModel, reads
-// QJsonObject properties as unknown and Qt.callLater in handlers as a QJSValue; the screen is
-// checked by tst_backoffice until those are typed for it.
-
 // Any ReportModel as a table with its headers, a current row moved with Up/Down (Page Up/Down
 // by ten) and, when the model has totals, a totals row. Figures are right-aligned.
 ColumnLayout {

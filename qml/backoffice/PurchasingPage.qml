@@ -1,12 +1,8 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
 import Stockline.Qml
-
-// qmllint disable
-// To do (issue 20): Qt 6.4's qmllint does not follow ReportModel to QAbstractItemModel, reads
-// QJsonObject properties as unknown and Qt.callLater in handlers as a QJSValue; the screen is
-// checked by tst_backofficepurchasing until those are typed for it.
 
 // Purchasing, in three parts (F5, F6, F7). Suppliers: the list, one edited (Enter, F2) or
 // added (F3); a save over another manager's change shows what they changed, F4 takes theirs.
@@ -35,6 +31,10 @@ ColumnLayout {
         else
             ordersTable.forceActiveFocus()
     }
+    // Qt 6.4's qmllint declares Qt.callLater a QJSValue property, not a method ("type").
+    function refocusLater() {
+        Qt.callLater(refocus) // qmllint disable type
+    }
     // Each part asks the server again when shown: what the docks received meanwhile.
     function showSection(index) {
         section = index
@@ -44,17 +44,17 @@ ColumnLayout {
             Office.loadOrders(statuses[statusBox.currentIndex])
         if (index === 1 && reorderSupplier.text.length === 0 && suppliersTable.currentRow >= 0)
             reorderSupplier.text = Office.suppliers.rowObject(suppliersTable.currentRow).id
-        Qt.callLater(page.refocus)
+        refocusLater()
     }
     function editSupplier() {
         if (suppliersTable.currentRow < 0)
             return
         supplierEditor.load(Office.suppliers.rowObject(suppliersTable.currentRow))
-        Qt.callLater(page.refocus)
+        refocusLater()
     }
     function addSupplier() {
         supplierEditor.load({})
-        Qt.callLater(page.refocus)
+        refocusLater()
     }
     function suggest() {
         Office.loadSuggestions(reorderSupplier.text, reorderLocation.text, reorderWindow.text, reorderCover.text)

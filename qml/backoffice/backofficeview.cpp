@@ -12,6 +12,7 @@
 #include <QDir>
 #include <QJsonArray>
 #include <QLocale>
+#include <QScopedValueRollback>
 #include <QStandardPaths>
 
 namespace stockline::qml {
@@ -202,7 +203,8 @@ void BackOfficeView::elevate(const QString& staff, const QString& pin)
                                     say(tr("%1 signed in to the back office").arg(manager()),
                                         false);
                                 },
-                                {}});
+                                {},
+                                m_page});
     Q_EMIT changed();
 }
 
@@ -210,7 +212,7 @@ void BackOfficeView::signOut()
 {
     if (m_backOffice && m_backOffice->isElevated() && available())
         m_backOffice->endElevation();
-    m_message.clear();
+    m_said.clear();
     m_conflict.clear();
     m_pairingCode.clear();
     Q_EMIT changed();
@@ -223,7 +225,8 @@ void BackOfficeView::ask(const QString& type, const QJsonObject& fields, Handler
         refuse(tr("The back office needs the server"));
         return;
     }
-    m_handlers.insert(m_backOffice->send(type, fields), {std::move(onOk), std::move(onRefused)});
+    m_handlers.insert(m_backOffice->send(type, fields),
+                      {std::move(onOk), std::move(onRefused), m_page});
     Q_EMIT changed();
 }
 
@@ -232,6 +235,7 @@ void BackOfficeView::onAnswered(const QString& request, const sync::BackOfficeAn
     if (!m_handlers.contains(request))
         return; // the sign-out's answer, or not asked from here
     const Pending pending = m_handlers.take(request);
+    const QScopedValueRollback answering(m_answeringPage, std::optional<int>(pending.page));
     if (answer.ok)
         pending.onOk(answer);
     else if (!pending.onRefused || !pending.onRefused(answer))
@@ -241,8 +245,15 @@ void BackOfficeView::onAnswered(const QString& request, const sync::BackOfficeAn
 
 void BackOfficeView::say(const QString& message, bool failed)
 {
-    m_message = message;
-    m_failed = failed;
+    m_said.insert(m_answeringPage.value_or(m_page), Said{message, failed});
+    Q_EMIT changed();
+}
+
+void BackOfficeView::setPage(int page)
+{
+    if (page == m_page)
+        return;
+    m_page = page;
     Q_EMIT changed();
 }
 

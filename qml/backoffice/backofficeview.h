@@ -34,10 +34,13 @@ class BackOfficeView : public QObject
     Q_PROPERTY(bool elevated READ elevated NOTIFY elevatedChanged)
     Q_PROPERTY(QString manager READ manager NOTIFY elevatedChanged)
     Q_PROPERTY(bool busy READ busy NOTIFY changed)
+    // What was said on the page shown (`page`, BackOffice.qml's index): an outcome stays with
+    // the page that asked for it, so one page never shows another's ("3 rows" on the catalog).
+    Q_PROPERTY(int page READ page WRITE setPage NOTIFY changed)
     Q_PROPERTY(QString message READ message NOTIFY changed)
     Q_PROPERTY(bool failed READ failed NOTIFY changed)
     Q_PROPERTY(QString conflict READ conflict NOTIFY changed)
-    Q_PROPERTY(QJsonObject conflictCurrent READ conflictCurrent NOTIFY changed)
+    Q_PROPERTY(QVariantMap conflictCurrent READ conflictCurrent NOTIFY changed)
     Q_PROPERTY(QString pairingCode READ pairingCode NOTIFY changed)
     // Qt Charts draws with the widgets' graphics view, so only under a QApplication.
     Q_PROPERTY(bool chartsAvailable READ chartsAvailable CONSTANT)
@@ -72,10 +75,12 @@ public:
     [[nodiscard]] bool elevated() const;
     [[nodiscard]] QString manager() const;
     [[nodiscard]] bool busy() const { return !m_handlers.isEmpty(); }
-    [[nodiscard]] QString message() const { return m_message; }
-    [[nodiscard]] bool failed() const { return m_failed; }
+    [[nodiscard]] int page() const { return m_page; }
+    void setPage(int page);
+    [[nodiscard]] QString message() const { return m_said.value(m_page).message; }
+    [[nodiscard]] bool failed() const { return m_said.value(m_page).failed; }
     [[nodiscard]] QString conflict() const { return m_conflict; }
-    [[nodiscard]] QJsonObject conflictCurrent() const { return m_conflictCurrent; }
+    [[nodiscard]] QVariantMap conflictCurrent() const { return m_conflictCurrent.toVariantMap(); }
     [[nodiscard]] QString pairingCode() const { return m_pairingCode; }
     [[nodiscard]] static bool chartsAvailable();
     [[nodiscard]] static QString exportFolder();
@@ -178,6 +183,12 @@ private:
     {
         Handler onOk;
         Refusal onRefused;
+        int page = 0; // where it was asked
+    };
+    struct Said
+    {
+        QString message;
+        bool failed = false;
     };
     void ask(const QString& type, const QJsonObject& fields, Handler onOk, Refusal onRefused = {});
     void onAnswered(const QString& request, const sync::BackOfficeAnswer& answer);
@@ -197,8 +208,9 @@ private:
     std::unique_ptr<sync::BackOffice> m_backOffice;
     QHash<QString, Pending> m_handlers;    // by request id
     QHash<QString, QJsonObject> m_editing; // sku → the product as the manager saw it
-    QString m_message;
-    bool m_failed = false;
+    QHash<int, Said> m_said;               // by page
+    int m_page = 0;
+    std::optional<int> m_answeringPage; // while an answer's handler runs: the page that asked
     QString m_conflict;
     QJsonObject m_conflictCurrent;
     QString m_pairingCode;

@@ -29,7 +29,8 @@ inline constexpr qint64 maxPageSize = 500;
 // priceBulk: thousandths of a percent, −90 % … +1000 %.
 inline constexpr qint64 minBulkPercent = -90'000;
 inline constexpr qint64 maxBulkPercent = 1'000'000;
-inline constexpr int maxBarcodes = 20;
+// Every code of a product, the catalog's `barcode` first: as many as a terminal keeps.
+inline constexpr qsizetype maxBarcodes = Product::maxBarcodes;
 
 // `elevate`: a manager signs in on this connection (or `end`s it).
 struct Elevate

@@ -64,11 +64,34 @@ ServerMessage readLevels(Reader& r)
     return levels;
 }
 
+// `barcodes`, when given, lists every code, `barcode` first; a server before it sends none.
+void readExtraBarcodes(Reader& r, Product& p)
+{
+    const QJsonArray codes = r.optionalArray("barcodes"_L1);
+    if (codes.isEmpty())
+        return;
+    if (codes.size() > Product::maxBarcodes) {
+        r.fail("barcodes"_L1, QStringLiteral("at most %1 barcodes").arg(Product::maxBarcodes));
+        return;
+    }
+    for (qsizetype i = 0; i < codes.size(); ++i) {
+        if (!codes.at(i).isString()) {
+            r.fail("barcodes"_L1, QStringLiteral("must be strings"), i);
+            return;
+        }
+        if (i > 0)
+            p.extraBarcodes.append(codes.at(i).toString());
+    }
+    if (codes.at(0).toString() != p.barcode)
+        r.fail("barcodes"_L1, QStringLiteral("must start with the product's barcode"), 0);
+}
+
 Product readProduct(Reader& r)
 {
     Product p;
     p.sku = r.string("sku"_L1);
     p.barcode = r.optionalString("barcode"_L1);
+    readExtraBarcodes(r, p);
     p.name = r.string("name"_L1);
     p.price = Money::fromMinor(r.integer("price"_L1));
     p.taxRate = r.taxRate("taxRate"_L1);
@@ -383,6 +406,13 @@ QByteArray encode(const CatalogUpdate& catalog)
         w.beginObject();
         w.string("sku"_L1, p.sku);
         w.string("barcode"_L1, p.barcode);
+        if (!p.extraBarcodes.isEmpty()) {
+            w.beginArray("barcodes"_L1);
+            w.stringElement(p.barcode);
+            for (const QString& code : p.extraBarcodes)
+                w.stringElement(code);
+            w.endArray();
+        }
         w.string("name"_L1, p.name);
         w.integer("price"_L1, p.price.minor());
         w.taxRate("taxRate"_L1, p.taxRate);

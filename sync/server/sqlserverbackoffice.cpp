@@ -199,6 +199,25 @@ Status SqlServerStore::writeBarcodes(const QString& sku, const QStringList& barc
     return success();
 }
 
+Status SqlServerStore::addExtraBarcodes(QList<Product>& products, const QString& selectSkus,
+                                        const QVariant& value)
+{
+    QSqlQuery q = newQuery();
+    q.prepare(
+        u"SELECT sku, barcode FROM product_barcodes WHERE n > 0 AND sku IN (SELECT sku FROM "_s +
+        selectSkus + u") ORDER BY sku, n"_s);
+    if (auto s = run(q, {value}, u"read extra barcodes"_s); !s)
+        return s;
+    QHash<QString, QStringList> extra;
+    while (q.next())
+        extra[q.value(0).toString()].append(q.value(1).toString());
+    if (extra.isEmpty())
+        return success();
+    for (Product& p : products)
+        p.extraBarcodes = extra.value(p.sku);
+    return success();
+}
+
 Result<QJsonObject> SqlServerStore::versionConflict(const QString& sku, const QString& field)
 {
     const Result<std::optional<CatalogEntry>> current = catalogEntry(sku);
@@ -275,6 +294,7 @@ Result<QJsonObject> SqlServerStore::editProduct(Writer& writer, const BackOffice
         return s.error();
     Product changed = p;
     changed.version = version;
+    changed.extraBarcodes = e.barcodes.mid(1);
     writer.productChanged(changed);
     qCInfo(lcServer).noquote() << "product" << p.sku << "version" << version << "by" << call.by;
     return okAnswer({{"version"_L1, version}});

@@ -62,9 +62,11 @@ Status SqlServerStore::setPrice(Writer& writer, const QString& sku, qint64 price
         return s;
     if (!q.next())
         return Error{QString(), u"storage: product %1 vanished"_s.arg(sku), ErrorCode::Storage};
-    Product p = sqlrows::product(q);
-    p.version = q.value(9).toLongLong();
-    writer.productChanged(p);
+    QList<Product> changed{sqlrows::product(q)};
+    changed.first().version = q.value(9).toLongLong();
+    if (auto s = addExtraBarcodes(changed, u"products WHERE sku = ?"_s, sku); !s)
+        return s;
+    writer.productChanged(changed.first());
     return success();
 }
 

@@ -246,6 +246,13 @@ Result<CatalogUpdate> SqlServerStore::catalogSince(qint64 cursor)
     if (!read)
         return read.error();
     std::tie(result.cursor, result.full) = read.value();
+    // Read after the products: a code changed in between comes again with the next cursor.
+    const Status extra =
+        result.full ? addExtraBarcodes(result.products, QStringLiteral("products WHERE ? = 0"), 0)
+                    : addExtraBarcodes(result.products, QStringLiteral("products WHERE cursor > ?"),
+                                       cursor);
+    if (!extra)
+        return extra.error();
     return result;
 }
 

@@ -164,6 +164,10 @@ private:
     [[nodiscard]] Result<std::optional<backoffice::CatalogEntry>> catalogEntry(const QString& sku);
     [[nodiscard]] Status readBarcodes(QList<backoffice::CatalogEntry>& entries);
     [[nodiscard]] Status writeBarcodes(const QString& sku, const QStringList& barcodes);
+    // The codes after the first of the products in `products`, which must name them as `sku`
+    // ("products WHERE cursor > ?"), bound to `value`: what tills get as Product::extraBarcodes.
+    [[nodiscard]] Status addExtraBarcodes(QList<Product>& products, const QString& selectSkus,
+                                          const QVariant& value);
     // version_conflict's answer: the product now, who changed it and when.
     [[nodiscard]] Result<QJsonObject> versionConflict(const QString& sku, const QString& field);
     // Sets a product's price now (version + 1), for `price`, a bulk change and the timer.
