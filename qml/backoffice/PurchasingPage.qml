@@ -277,7 +277,9 @@ ColumnLayout {
                 TextField {
                     id: exportFolder
                     objectName: "orderExportFolder"
-                    Layout.preferredWidth: 360
+                    // What is left of the row: the page range after it stays on screen.
+                    Layout.fillWidth: true
+                    Layout.minimumWidth: 160
                     placeholderText: qsTr("Save in %1").arg(Office.exportFolder)
                 }
                 KeyButton { text: qsTr("CSV"); key: "F2"; enabled: Office.orderReference.length > 0; onClicked: page.exportOrder(false) }
